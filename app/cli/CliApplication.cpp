@@ -1,0 +1,51 @@
+#include "CliApplication.h"
+
+#include "ProbeCommand.h"
+#include "ValidateCommand.h"
+
+#include <QCoreApplication>
+
+namespace cq::cli {
+
+CliApplication::CliApplication()
+{
+    m_commands.push_back(std::make_unique<ProbeCommand>());
+    m_commands.push_back(std::make_unique<ValidateCommand>());
+}
+
+void CliApplication::printUsage(QTextStream &stream) const
+{
+    stream << "Usage: clipqueue-cli COMMAND [OPTIONS]\n\nCommands:\n";
+    for (const auto &command : m_commands) {
+        stream << "  " << command->name().leftJustified(10) << command->summary() << '\n';
+    }
+    stream << "\nRun 'clipqueue-cli COMMAND --help' for a command's options.\n";
+    stream.flush();
+}
+
+ExitCode CliApplication::run(const QStringList &arguments, CliStreams streams)
+{
+    if (arguments.size() < 2) {
+        printUsage(streams.err);
+        return ExitCode::Usage;
+    }
+    const QString &commandName = arguments.at(1);
+    if (commandName == u"--help" || commandName == u"-h" || commandName == u"help") {
+        printUsage(streams.out);
+        return ExitCode::Success;
+    }
+    if (commandName == u"--version") {
+        streams.out << "clipqueue-cli " << QCoreApplication::applicationVersion() << '\n';
+        return ExitCode::Success;
+    }
+    for (const auto &command : m_commands) {
+        if (command->name() == commandName) {
+            return command->run(arguments.mid(2), streams);
+        }
+    }
+    streams.err << "Unknown command \"" << commandName << "\".\n";
+    printUsage(streams.err);
+    return ExitCode::Usage;
+}
+
+} // namespace cq::cli

@@ -1,0 +1,320 @@
+#include "media/MediaProber.h"
+
+#include "media/FfmpegInput.h"
+#include "media/ImageHeader.h"
+
+extern "C" {
+#include <libavutil/display.h>
+}
+
+#include <QtConcurrent/QtConcurrentMap>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+
+#include <cmath>
+
+Q_LOGGING_CATEGORY(lcProbe, "clipqueue.probe", QtWarningMsg)
+
+namespace cq {
+
+namespace {
+
+enum class ContainerFamily { IsoBmff, Matroska, Image, OtherVideo, Unknown };
+
+ContainerFamily containerFamily(const AVInputFormat *format)
+{
+    const QByteArray name(format->name);
+    if (name.startsWith("mov,mp4")) {
+        return ContainerFamily::IsoBmff;
+    }
+    if (name == "matroska,webm") {
+        return ContainerFamily::Matroska;
+    }
+    if (name.endsWith("_pipe") || name == "gif" || name == "image2" || name == "apng") {
+        return ContainerFamily::Image;
+    }
+    static const QByteArrayList otherVideo{"avi", "flv", "mpegts", "mpeg", "asf", "ogg", "h264", "hevc",
+                                           "m4v", "rm", "nut", "mxf", "ivf"};
+    if (otherVideo.contains(name)) {
+        return ContainerFamily::OtherVideo;
+    }
+    return ContainerFamily::Unknown;
+}
+
+// The EBML DocType of a Matroska file ("webm" or "matroska"). libavformat reads one demuxer for
+// both and does not report which, but TikTok accepts WebM and not Matroska.
+QByteArray matroskaDocType(const QByteArray &head)
+{
+    const qsizetype at = head.indexOf("\x42\x82");
+    if (at < 0 || at + 3 > head.size()) {
+        return {};
+    }
+    const auto sizeByte = static_cast<quint8>(head.at(at + 2));
+    if ((sizeByte & 0x80) == 0) {
+        return {}; // DocType sizes are always one-byte vints in practice
+    }
+    return head.mid(at + 3, sizeByte & 0x7f);
+}
+
+QString isoBmffMimeType(const AVFormatContext *context)
+{
+    const AVDictionaryEntry *brand = av_dict_get(context->metadata, "major_brand", nullptr, 0);
+    const QByteArray majorBrand = brand ? QByteArray(brand->value) : QByteArray();
+    if (majorBrand == "qt  " || majorBrand == "qt") {
+        return QStringLiteral("video/quicktime");
+    }
+    if (majorBrand.startsWith("3gp") || majorBrand.startsWith("3g2")) {
+        return QStringLiteral("video/3gpp");
+    }
+    return QStringLiteral("video/mp4");
+}
+
+struct ImageCodec {
+    AVCodecID codec;
+    const char *mimeType;
+    std::optional<ImageFormat> headerFormat;
+};
+
+std::optional<ImageCodec> imageCodec(AVCodecID codec)
+{
+    switch (codec) {
+    case AV_CODEC_ID_MJPEG:
+        return ImageCodec{codec, "image/jpeg", ImageFormat::Jpeg};
+    case AV_CODEC_ID_PNG:
+    case AV_CODEC_ID_APNG:
+        return ImageCodec{codec, "image/png", ImageFormat::Png};
+    case AV_CODEC_ID_GIF:
+        return ImageCodec{codec, "image/gif", ImageFormat::Gif};
+    case AV_CODEC_ID_WEBP:
+        return ImageCodec{codec, "image/webp", ImageFormat::WebP};
+    case AV_CODEC_ID_BMP:
+        return ImageCodec{codec, "image/bmp", std::nullopt};
+    case AV_CODEC_ID_TIFF:
+        return ImageCodec{codec, "image/tiff", std::nullopt};
+    default:
+        return std::nullopt;
+    }
+}
+
+// Clockwise rotation in degrees (0, 90, 180, 270) from the stream's display matrix.
+int streamRotation(const AVStream *stream)
+{
+    size_t size = 0;
+    const uint8_t *matrix = av_stream_get_side_data(stream, AV_PKT_DATA_DISPLAYMATRIX, &size);
+    if (!matrix || size < 9 * sizeof(int32_t)) {
+        return 0;
+    }
+    // av_display_rotation_get() answers counter-clockwise degrees; viewers rotate clockwise.
+    const double counterClockwise = av_display_rotation_get(reinterpret_cast<const int32_t *>(matrix));
+    if (std::isnan(counterClockwise)) {
+        return 0;
+    }
+    const int degrees = int(std::lround(-counterClockwise)) % 360;
+    return ((degrees + 360) % 360 + 45) / 90 * 90 % 360;
+}
+
+const AVStream *primaryVideoStream(const AVFormatContext *context)
+{
+    const AVStream *best = nullptr;
+    for (unsigned i = 0; i < context->nb_streams; ++i) {
+        const AVStream *stream = context->streams[i];
+        if (stream->codecpar->codec_type != AVMEDIA_TYPE_VIDEO
+            || (stream->disposition & AV_DISPOSITION_ATTACHED_PIC)) {
+            continue; // cover art of an audio file is not a video
+        }
+        if (!best || (stream->disposition & AV_DISPOSITION_DEFAULT && !(best->disposition & AV_DISPOSITION_DEFAULT))) {
+            best = stream;
+        }
+    }
+    return best;
+}
+
+bool hasStream(const AVFormatContext *context, AVMediaType type)
+{
+    for (unsigned i = 0; i < context->nb_streams; ++i) {
+        if (context->streams[i]->codecpar->codec_type == type) {
+            return true;
+        }
+    }
+    return false;
+}
+
+double rationalValue(AVRational value)
+{
+    return value.num > 0 && value.den > 0 ? av_q2d(value) : 0.0;
+}
+
+// For MP4/QuickTime the header's sample index says where every sample lives. A file cut short
+// (an interrupted copy) still opens if its index sits in front, but samples point past the end.
+qint64 bytesIndexedBeyond(const AVFormatContext *context, qint64 fileSize)
+{
+    qint64 lastByte = 0;
+    for (unsigned i = 0; i < context->nb_streams; ++i) {
+        AVStream *stream = context->streams[i];
+        const int count = avformat_index_get_entries_count(stream);
+        if (count > 0) {
+            const AVIndexEntry *entry = avformat_index_get_entry(stream, count - 1);
+            lastByte = std::max<qint64>(lastByte, entry->pos + entry->size);
+        }
+    }
+    return lastByte > fileSize ? lastByte : 0;
+}
+
+} // namespace
+
+MediaProber::MediaProber(std::chrono::milliseconds timeout)
+    : m_timeout(timeout)
+{
+}
+
+std::expected<MediaDescriptor, Error> MediaProber::probe(const QString &path, const std::atomic_bool *cancel) const
+{
+    const QFileInfo info(path);
+    const QString name = info.fileName().isEmpty() ? path : info.fileName();
+    auto unreadable = [&name](const QString &reason) {
+        return std::unexpected(Error{ErrorCode::MediaUnreadable, name + u": " + reason});
+    };
+
+    if (!info.exists()) {
+        return unreadable(QStringLiteral("the file does not exist. Check the path, or add the file again."));
+    }
+    if (info.isDir()) {
+        return unreadable(QStringLiteral("this is a folder. Add the video or photo files inside it instead."));
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return unreadable(u"ClipQueue may not read it (" + file.errorString()
+                          + u"). Check the file's permissions.");
+    }
+    const qint64 sizeBytes = file.size();
+    if (sizeBytes == 0) {
+        return unreadable(QStringLiteral("the file is empty (0 bytes). Export or copy it again."));
+    }
+    const QByteArray head = file.read(256);
+
+    auto opened = ffmpeg::InputFile::open(info.absoluteFilePath(), m_timeout, cancel);
+    if (!opened) {
+        switch (opened.error().failure) {
+        case ffmpeg::InputFile::Failure::Cancelled:
+            return std::unexpected(Error{ErrorCode::Cancelled, name + u": probing was cancelled."});
+        case ffmpeg::InputFile::Failure::TimedOut:
+            return unreadable(QStringLiteral("reading it took too long. If it is on a network drive, copy it to "
+                                             "this computer first."));
+        case ffmpeg::InputFile::Failure::Unreadable:
+            break;
+        }
+        return unreadable(u"it is not a video or photo ClipQueue can read (" + ffmpeg::errorString(opened.error().averror)
+                          + u"). It may be damaged or cut short: export or copy it again.");
+    }
+    AVFormatContext *context = (*opened)->context();
+    const ContainerFamily family = containerFamily(context->iformat);
+    if (family == ContainerFamily::Unknown) {
+        return unreadable(u"it is not a video or photo (FFmpeg reads it as \"" + QString::fromUtf8(context->iformat->name)
+                          + u"\"). Add an MP4, MOV or WebM video, or a JPEG or WebP photo.");
+    }
+
+    const AVStream *video = primaryVideoStream(context);
+    const bool needsStreamInfo = !video || video->codecpar->codec_id == AV_CODEC_ID_NONE
+                                 || (family != ContainerFamily::Image
+                                     && (video->codecpar->width <= 0 || rationalValue(video->avg_frame_rate) <= 0));
+    if (needsStreamInfo) {
+        // Some containers (WebM without DefaultDuration, MPEG-TS) state no frame rate or size in
+        // their headers; FFmpeg then reads the first packets.
+        const int rc = avformat_find_stream_info(context, nullptr);
+        if (rc < 0) {
+            return unreadable(u"its streams cannot be read (" + ffmpeg::errorString(rc)
+                              + u"). It may be damaged: export or copy it again.");
+        }
+        video = primaryVideoStream(context);
+    }
+    if (!video) {
+        if (hasStream(context, AVMEDIA_TYPE_AUDIO)) {
+            return unreadable(QStringLiteral("it holds only audio. TikTok posts need a video or photos."));
+        }
+        return unreadable(QStringLiteral("it holds no video or picture. Add an MP4, MOV or WebM video, or a JPEG or "
+                                         "WebP photo."));
+    }
+
+    MediaDescriptor media;
+    media.url = fileUrlForPath(info.absoluteFilePath());
+    media.filename = info.fileName();
+    media.sizeBytes = sizeBytes;
+    media.codec = QString::fromLatin1(avcodec_get_name(video->codecpar->codec_id));
+    media.hasAudio = hasStream(context, AVMEDIA_TYPE_AUDIO);
+    int width = video->codecpar->width;
+    int height = video->codecpar->height;
+    int rotation = 0;
+
+    const std::optional<ImageCodec> image = imageCodec(video->codecpar->codec_id);
+    if (family == ContainerFamily::Image && image) {
+        media.type = MediaType::Photo;
+        media.mimeType = QString::fromLatin1(image->mimeType);
+        media.durationSeconds = 0.0;
+        media.frameRate = 0.0;
+        if (image->headerFormat) {
+            const std::optional<ImageHeader> header = readImageHeader(file, *image->headerFormat);
+            if (!header) {
+                return unreadable(QStringLiteral("its image header is damaged. Export the photo again."));
+            }
+            width = header->width;
+            height = header->height;
+            rotation = rotationForExifOrientation(header->exifOrientation);
+        }
+    } else if (family == ContainerFamily::Image) {
+        return unreadable(QStringLiteral("it is an image format ClipQueue does not know. Save it as JPEG or WebP."));
+    } else {
+        media.type = MediaType::Video;
+        switch (family) {
+        case ContainerFamily::IsoBmff:
+            media.mimeType = isoBmffMimeType(context);
+            break;
+        case ContainerFamily::Matroska:
+            media.mimeType = matroskaDocType(head) == "webm" ? QStringLiteral("video/webm")
+                                                              : QStringLiteral("video/x-matroska");
+            break;
+        default: {
+            const QByteArray mimeTypes = context->iformat->mime_type ? context->iformat->mime_type : "";
+            const QByteArray first = mimeTypes.split(',').value(0);
+            media.mimeType = first.isEmpty() ? u"video/x-" + QString::fromLatin1(context->iformat->name)
+                                             : QString::fromLatin1(first);
+        }
+        }
+        if (context->duration != AV_NOPTS_VALUE && context->duration > 0) {
+            media.durationSeconds = double(context->duration) / AV_TIME_BASE;
+        } else if (video->duration != AV_NOPTS_VALUE && video->duration > 0) {
+            media.durationSeconds = double(video->duration) * rationalValue(video->time_base);
+        } else {
+            media.durationSeconds = 0.0;
+        }
+        const double averageRate = rationalValue(video->avg_frame_rate);
+        media.frameRate = averageRate > 0 ? averageRate : rationalValue(video->r_frame_rate);
+        rotation = streamRotation(video);
+        if (family == ContainerFamily::IsoBmff) {
+            if (const qint64 expected = bytesIndexedBeyond(context, sizeBytes)) {
+                return unreadable(QStringLiteral("the file is cut short (%1 of %2 bytes). Copy or export it again.")
+                                      .arg(sizeBytes)
+                                      .arg(expected));
+            }
+        }
+    }
+    if (width <= 0 || height <= 0) {
+        return unreadable(QStringLiteral("its picture size cannot be read. It may be damaged: export it again."));
+    }
+    if (rotation == 90 || rotation == 270) {
+        std::swap(width, height);
+    }
+    media.width = width;
+    media.height = height;
+    media.rotation = rotation;
+    qCDebug(lcProbe) << "probed" << media.filename << media.mimeType << width << height;
+    return media;
+}
+
+QList<std::expected<MediaDescriptor, Error>> MediaProber::probeAll(const QStringList &paths) const
+{
+    return QtConcurrent::blockingMapped<QList<std::expected<MediaDescriptor, Error>>>(
+        paths, [this](const QString &path) { return probe(path); });
+}
+
+} // namespace cq

@@ -1,0 +1,39 @@
+#include "post/CreatorInfo.h"
+
+#include <QJsonArray>
+
+namespace cq {
+
+std::expected<CreatorInfo, Error> CreatorInfo::fromJson(const QJsonObject &json)
+{
+    const bool isEnvelope = json.contains(u"data") && json.value(u"data").isObject();
+    const QJsonObject data = isEnvelope ? json.value(u"data").toObject() : json;
+    CreatorInfo info;
+    if (isEnvelope) {
+        const QString code = json.value(u"error").toObject().value(u"code").toString();
+        if (!code.isEmpty() && code != u"ok") {
+            info.cannotPostCode = code;
+        }
+    }
+    const QJsonValue options = data.value(u"privacy_level_options");
+    if (!options.isUndefined() && !options.isArray()) {
+        return std::unexpected(Error{ErrorCode::JsonInvalid,
+                                     QStringLiteral("privacy_level_options must be an array of privacy levels.")});
+    }
+    for (const QJsonValue &option : options.toArray()) {
+        info.privacyLevelOptions << option.toString();
+    }
+    info.username = data.value(u"creator_username").toString();
+    info.nickname = data.value(u"creator_nickname").toString();
+    info.avatarUrl = data.value(u"creator_avatar_url").toString();
+    info.commentDisabled = data.value(u"comment_disabled").toBool();
+    info.duetDisabled = data.value(u"duet_disabled").toBool();
+    info.stitchDisabled = data.value(u"stitch_disabled").toBool();
+    const QJsonValue maxDuration = data.value(u"max_video_post_duration_sec");
+    if (maxDuration.isDouble()) {
+        info.maxVideoPostDurationSec = maxDuration.toInt();
+    }
+    return info;
+}
+
+} // namespace cq

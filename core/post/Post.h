@@ -1,0 +1,59 @@
+#pragma once
+
+#include "media/MediaDescriptor.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace cq {
+
+// TikTok's privacy levels, spelled as the API spells them.
+namespace privacy {
+inline constexpr auto PublicToEveryone = "PUBLIC_TO_EVERYONE";
+inline constexpr auto MutualFollowFriends = "MUTUAL_FOLLOW_FRIENDS";
+inline constexpr auto FollowerOfCreator = "FOLLOWER_OF_CREATOR";
+inline constexpr auto SelfOnly = "SELF_ONLY";
+QStringList allLevels();
+} // namespace privacy
+
+// `content.platformOverrides.tiktok.settings`. Interactions default to disabled and commercial
+// disclosure to off, as TikTok's content sharing guidelines require; privacy has no default.
+struct TikTokSettings {
+    QString privacyLevel; // empty: not chosen
+    bool disableComment = true;
+    bool disableDuet = true;
+    bool disableStitch = true;
+    // The "Disclose commercial content" switch. The post JSON contract has no such field; it is
+    // `discloseCommercialContent`, implied true when either brand toggle is on.
+    bool discloseCommercialContent = false;
+    bool brandContentToggle = false;
+    bool brandOrganicToggle = false;
+    bool isAigc = false;
+    std::optional<qint64> videoCoverTimestampMs;
+    bool autoAddMusic = false;
+    QString title; // the short photo title
+};
+
+// A post as the post JSON contract (product.md section 2) describes it.
+struct Post {
+    QString text; // the caption: TikTok's `title` for a video, `description` for photos
+    QList<MediaDescriptor> media;
+    TikTokSettings tiktok;
+    QStringList platforms{QStringLiteral("tiktok")};
+    std::optional<QDateTime> scheduledFor; // nullopt: publish now
+    QString platformSetId;                  // empty: none
+    QStringList accounts;
+    // The document this post was read from, so that unknown fields survive a round trip.
+    QJsonObject sourceJson;
+
+    int videoCount() const;
+    int photoCount() const;
+    bool isPhotoPost() const { return photoCount() > 0 && videoCount() == 0; }
+};
+
+} // namespace cq

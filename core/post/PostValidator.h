@@ -1,0 +1,39 @@
+#pragma once
+
+#include "media/MediaDescriptor.h"
+#include "post/CreatorInfo.h"
+#include "post/Finding.h"
+#include "post/Post.h"
+#include "util/Error.h"
+
+#include <QDateTime>
+
+#include <optional>
+
+namespace cq {
+
+// What reading one media item of a post found: the probed descriptor of a local file, or why it
+// could not be read. Remote media is not probed here (it is downloaded at post creation), so both
+// are empty and the declared values are checked.
+struct MediaCheck {
+    std::optional<MediaDescriptor> probed;
+    std::optional<Error> error;
+};
+
+struct ValidationContext {
+    QDateTime now;
+    std::optional<CreatorInfo> creator; // nullopt: creator limits unknown
+    bool requireAccounts = false;       // at submit or schedule time
+    bool hasDefaultAccount = false;
+    std::optional<QDateTime> tokenFreshUntil; // how far ahead a post can still be published
+};
+
+// The effective descriptor of item `index`: the probed values where there are any, else the declared.
+MediaDescriptor effectiveMedia(const Post &post, const QList<MediaCheck> &checks, qsizetype index);
+
+// Checks a post against TikTok's rules and the creator's limits (product.md section 3). Pure: no
+// files, network or clock are touched, so it runs live in the composer on every keystroke.
+// `checks` is parallel to post.media; missing entries mean "not probed".
+QList<Finding> validatePost(const Post &post, const QList<MediaCheck> &checks, const ValidationContext &context);
+
+} // namespace cq
