@@ -209,7 +209,8 @@ std::expected<MediaDescriptor, Error> MediaProber::probe(const QString &path, co
     }
     AVFormatContext *context = (*opened)->context();
     const ContainerFamily family = containerFamily(context->iformat);
-    if (family == ContainerFamily::Unknown) {
+    // A low score means FFmpeg guessed (a text file "detected" as MPEG-TS with score 2).
+    if (family == ContainerFamily::Unknown || context->probe_score < AVPROBE_SCORE_RETRY) {
         return unreadable(u"it is not a video or photo (FFmpeg reads it as \"" + QString::fromUtf8(context->iformat->name)
                           + u"\"). Add an MP4, MOV or WebM video, or a JPEG or WebP photo.");
     }

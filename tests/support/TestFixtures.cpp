@@ -1,0 +1,39 @@
+#include "TestFixtures.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QTest>
+
+namespace cq::test {
+
+namespace {
+QString fromEnvironment(const char *variable, const QString &name)
+{
+    const QString folder = qEnvironmentVariable(variable);
+    if (folder.isEmpty()) {
+        qFatal("%s is not set; run the tests through ctest", variable);
+    }
+    return QDir(folder).filePath(name);
+}
+} // namespace
+
+QString fixturePath(const QString &name)
+{
+    const QString path = fromEnvironment("CLIPQUEUE_TEST_FIXTURES", name);
+    if (!QFileInfo::exists(path)) {
+        qWarning("fixture %s is missing: run the fixtures.generate test first", qPrintable(path));
+    }
+    return path;
+}
+
+QString dataPath(const QString &name)
+{
+    return fromEnvironment("CLIPQUEUE_TEST_DATA", name);
+}
+
+QString cliPath()
+{
+    return qEnvironmentVariable("CLIPQUEUE_CLI");
+}
+
+} // namespace cq::test

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QString>
+
+namespace cq::test {
+
+// The folder of generated media fixtures (tests/support/generate-fixtures.sh), from the
+// environment CTest sets. Fails the calling test when it is missing.
+QString fixturePath(const QString &name);
+
+// A file under tests/data/.
+QString dataPath(const QString &name);
+
+// The clipqueue-cli binary under test.
+QString cliPath();
+
+} // namespace cq::test

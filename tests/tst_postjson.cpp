@@ -1,0 +1,183 @@
+// The post JSON contract (product.md section 2): parse, write, keep what we do not know.
+#include "TestFixtures.h"
+#include "post/PostJson.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace cq;
+
+namespace {
+// The example of product.md section 2, with an account id filled in.
+QByteArray contractExample()
+{
+    QFile file(cq::test::dataPath(QStringLiteral("post_contract_example.json")));
+    if (!file.open(QIODevice::ReadOnly)) {
+        qFatal("tests/data/post_contract_example.json is missing");
+    }
+    return file.readAll();
+}
+} // namespace
+
+class TestPostJson : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void readsTheContractExample();
+    void roundTripKeepsUnknownFieldsAtEveryLevel();
+    void unknownFieldsAreWarnings();
+    void malformedJsonNamesLineAndColumn();
+    void wrongTypesNameTheField_data();
+    void wrongTypesNameTheField();
+    void interactionsDefaultToDisabled();
+    void scheduledForNeedsAnOffset();
+    void writesNullScheduleAsNull();
+};
+
+void TestPostJson::readsTheContractExample()
+{
+    const auto parsed = parsePostJson(contractExample());
+    QVERIFY2(parsed.has_value(), qPrintable(parsed ? QString() : parsed.error().message));
+    const Post &post = parsed->post;
+    QCOMPARE(post.text, QStringLiteral("Launch clip for the new feature #launch"));
+    QCOMPARE(post.media.size(), 1);
+    const MediaDescriptor &media = post.media.first();
+    QCOMPARE(media.url, QStringLiteral("file:///home/ana/clips/launch.mp4"));
+    QCOMPARE(media.type, MediaType::Video);
+    QCOMPARE(media.sizeBytes, 18432000);
+    QCOMPARE(media.width, 1080);
+    QCOMPARE(media.height, 1920);
+    QCOMPARE(media.durationSeconds, 24.0);
+    QCOMPARE(post.tiktok.privacyLevel, QStringLiteral("SELF_ONLY"));
+    QVERIFY(post.tiktok.disableComment);
+    QVERIFY(!post.tiktok.disableDuet);
+    QCOMPARE(post.tiktok.videoCoverTimestampMs, 1000);
+    QVERIFY(post.tiktok.autoAddMusic);
+    QVERIFY(post.scheduledFor.has_value());
+    QCOMPARE(post.scheduledFor->toUTC(), QDateTime(QDate(2026, 12, 1), QTime(17, 30), Qt::UTC));
+    QCOMPARE(post.accounts, QStringList{QStringLiteral("acct-1")});
+    QVERIFY(post.platformSetId.isEmpty());
+    QVERIFY(parsed->warnings.isEmpty());
+}
+
+void TestPostJson::roundTripKeepsUnknownFieldsAtEveryLevel()
+{
+    QJsonObject source = QJsonDocument::fromJson(contractExample()).object();
+    source.insert(QStringLiteral("x-top"), 1);
+    QJsonObject content = source.value(u"content").toObject();
+    content.insert(QStringLiteral("x-content"), QStringLiteral("kept"));
+    QJsonArray media = content.value(u"media").toArray();
+    QJsonObject item = media.at(0).toObject();
+    item.insert(QStringLiteral("x-media"), QJsonObject{{QStringLiteral("nested"), true}});
+    media.replace(0, item);
+    content.insert(QStringLiteral("media"), media);
+    QJsonObject overrides = content.value(u"platformOverrides").toObject();
+    overrides.insert(QStringLiteral("instagram"), QJsonObject{{QStringLiteral("caption"), QStringLiteral("hi")}});
+    content.insert(QStringLiteral("platformOverrides"), overrides);
+    source.insert(QStringLiteral("content"), content);
+
+    auto parsed = parsePostJson(source);
+    QVERIFY(parsed.has_value());
+    parsed->post.text = QStringLiteral("Edited caption");
+    const QJsonObject written = postToJson(parsed->post);
+
+    QCOMPARE(written.value(u"x-top").toInt(), 1);
+    const QJsonObject writtenContent = written.value(u"content").toObject();
+    QCOMPARE(writtenContent.value(u"text").toString(), QStringLiteral("Edited caption"));
+    QCOMPARE(writtenContent.value(u"x-content").toString(), QStringLiteral("kept"));
+    QCOMPARE(writtenContent.value(u"media").toArray().at(0).toObject().value(u"x-media").toObject().value(u"nested"),
+             QJsonValue(true));
+    QCOMPARE(writtenContent.value(u"platformOverrides").toObject().value(u"instagram").toObject().value(u"caption"),
+             QJsonValue(QStringLiteral("hi")));
+    // A second pass changes nothing: the writer is stable.
+    const auto reparsed = parsePostJson(written);
+    QVERIFY(reparsed.has_value());
+    QCOMPARE(postToJson(reparsed->post), written);
+}
+
+void TestPostJson::unknownFieldsAreWarnings()
+{
+    QJsonObject source = QJsonDocument::fromJson(contractExample()).object();
+    source.insert(QStringLiteral("colour"), QStringLiteral("blue"));
+    const auto parsed = parsePostJson(source);
+    QVERIFY(parsed.has_value());
+    QCOMPARE(parsed->warnings.size(), 1);
+    QCOMPARE(parsed->warnings.first().code, FindingCode::PostUnknownField);
+    QCOMPARE(parsed->warnings.first().severity, Severity::Warning);
+    QCOMPARE(parsed->warnings.first().field, QStringLiteral("/colour"));
+}
+
+void TestPostJson::malformedJsonNamesLineAndColumn()
+{
+    const QByteArray broken = "{\n  \"content\": {\n    \"text\": \"hi\",,\n  }\n}";
+    const auto parsed = parsePostJson(broken);
+    QVERIFY(!parsed.has_value());
+    QCOMPARE(parsed.error().code, ErrorCode::JsonMalformed);
+    QVERIFY2(parsed.error().message.contains(u"line 3, column"), qPrintable(parsed.error().message));
+}
+
+void TestPostJson::wrongTypesNameTheField_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("pointer");
+    QTest::newRow("width is text") << QByteArray(R"({"content":{"media":[{"url":"a.mp4","width":"wide"}]}})")
+                                   << "/content/media/0/width";
+    QTest::newRow("media is not a list") << QByteArray(R"({"content":{"media":{"url":"a.mp4"}}})") << "/content/media";
+    QTest::newRow("media without url") << QByteArray(R"({"content":{"media":[{"type":"video"}]}})")
+                                       << "/content/media/0/url";
+    QTest::newRow("unknown media type") << QByteArray(R"({"content":{"media":[{"url":"a","type":"gif"}]}})")
+                                        << "/content/media/0/type";
+    QTest::newRow("toggle as string")
+        << QByteArray(R"({"content":{"platformOverrides":{"tiktok":{"settings":{"isAigc":"yes"}}}}})")
+        << "/content/platformOverrides/tiktok/settings/isAigc";
+    QTest::newRow("accounts of numbers") << QByteArray(R"({"content":{},"accounts":[1]})") << "/accounts/0";
+    QTest::newRow("fractional size") << QByteArray(R"({"content":{"media":[{"url":"a","sizeBytes":1.5}]}})")
+                                     << "/content/media/0/sizeBytes";
+}
+
+void TestPostJson::wrongTypesNameTheField()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, pointer);
+    const auto parsed = parsePostJson(json);
+    QVERIFY(!parsed.has_value());
+    QCOMPARE(parsed.error().code, ErrorCode::JsonInvalid);
+    QVERIFY2(parsed.error().message.startsWith(pointer + u' '), qPrintable(parsed.error().message));
+}
+
+void TestPostJson::interactionsDefaultToDisabled()
+{
+    const auto parsed = parsePostJson(QByteArray(R"({"content":{"media":[{"url":"a.mp4"}]}})"));
+    QVERIFY(parsed.has_value());
+    const TikTokSettings &settings = parsed->post.tiktok;
+    QVERIFY(settings.privacyLevel.isEmpty()); // no default privacy
+    QVERIFY(settings.disableComment);
+    QVERIFY(settings.disableDuet);
+    QVERIFY(settings.disableStitch);
+    QVERIFY(!settings.discloseCommercialContent);
+    QVERIFY(!parsed->post.scheduledFor.has_value());
+}
+
+void TestPostJson::scheduledForNeedsAnOffset()
+{
+    QVERIFY(parsePostJson(QByteArray(R"({"content":{},"scheduledFor":"2026-12-01T18:30:00Z"})")).has_value());
+    const auto local = parsePostJson(QByteArray(R"({"content":{},"scheduledFor":"2026-12-01T18:30:00"})"));
+    QVERIFY(!local.has_value());
+    QVERIFY(local.error().message.startsWith(u"/scheduledFor"));
+    QVERIFY(!parsePostJson(QByteArray(R"({"content":{},"scheduledFor":"next tuesday"})")).has_value());
+}
+
+void TestPostJson::writesNullScheduleAsNull()
+{
+    const auto parsed = parsePostJson(QByteArray(R"({"content":{"text":"x"},"scheduledFor":null})"));
+    QVERIFY(parsed.has_value());
+    const QJsonObject written = postToJson(parsed->post);
+    QVERIFY(written.value(u"scheduledFor").isNull());
+    QVERIFY(written.value(u"platformSetId").isNull());
+    QCOMPARE(written.value(u"platforms").toArray().at(0).toString(), QStringLiteral("tiktok"));
+}
+
+QTEST_GUILESS_MAIN(TestPostJson)
+#include "tst_postjson.moc"
