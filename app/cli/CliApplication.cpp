@@ -1,16 +1,28 @@
 #include "CliApplication.h"
 
+#include "PostCommand.h"
 #include "ProbeCommand.h"
+#include "WorkspaceCommand.h"
 #include "ValidateCommand.h"
 
 #include <QCoreApplication>
 
 namespace cq::cli {
 
-CliApplication::CliApplication()
+CliApplication::CliApplication(PublisherFactory publishers)
 {
+    if (!publishers) {
+        publishers = []() -> std::expected<std::unique_ptr<Publisher>, Error> {
+            return std::unexpected(Error{ErrorCode::Usage,
+                                         QStringLiteral("No TikTok publisher is available in this build yet; scheduled "
+                                                        "posts stay scheduled.")});
+        };
+    }
     m_commands.push_back(std::make_unique<ProbeCommand>());
     m_commands.push_back(std::make_unique<ValidateCommand>());
+    m_commands.push_back(std::make_unique<PostCommand>());
+    m_commands.push_back(std::make_unique<WorkspaceCommand>());
+    m_commands.push_back(std::make_unique<RunCommand>(std::move(publishers)));
 }
 
 void CliApplication::printUsage(QTextStream &stream) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CliCommand.h"
+#include "RunCommand.h"
 
 #include <memory>
 #include <vector>
@@ -10,7 +11,9 @@ namespace cq::cli {
 // Dispatches `clipqueue-cli SUBCOMMAND ARGS...` to its command.
 class CliApplication {
 public:
-    CliApplication();
+    // `publishers` makes the publisher for `run`; the default one explains that TikTok publishing
+    // is not configured.
+    explicit CliApplication(PublisherFactory publishers = {});
     ExitCode run(const QStringList &arguments, CliStreams streams);
 
 private:

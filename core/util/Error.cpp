@@ -15,6 +15,18 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("cancelled");
     case ErrorCode::Io:
         return QStringLiteral("io.failed");
+    case ErrorCode::Database:
+        return QStringLiteral("database.failed");
+    case ErrorCode::NotFound:
+        return QStringLiteral("not_found");
+    case ErrorCode::InvalidTransition:
+        return QStringLiteral("post.invalid_transition");
+    case ErrorCode::ValidationFailed:
+        return QStringLiteral("post.validation_failed");
+    case ErrorCode::Conflict:
+        return QStringLiteral("post.conflict");
+    case ErrorCode::Usage:
+        return QStringLiteral("usage");
     }
     return QStringLiteral("unknown");
 }

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "media/MediaStore.h"
+#include "publish/PostService.h"
+#include "storage/Database.h"
+#include "util/AppConfig.h"
+#include "util/Clock.h"
+
+#include <expected>
+#include <memory>
+
+namespace cq::cli {
+
+// What the database-backed commands share: configuration, the open database, the media store and
+// the lifecycle service, created in that order.
+class CliSession {
+public:
+    static std::expected<std::unique_ptr<CliSession>, Error> open();
+
+    const AppConfig &config() const { return m_config; }
+    const Database &database() const { return *m_database; }
+    const MediaStore &store() const { return *m_store; }
+    PostService &posts() { return *m_posts; }
+    const Clock &clock() const { return m_clock; }
+
+private:
+    CliSession() = default;
+    AppConfig m_config;
+    SystemClock m_clock;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<MediaStore> m_store;
+    std::unique_ptr<PostService> m_posts;
+};
+
+} // namespace cq::cli

@@ -1,0 +1,73 @@
+#include "RunCommand.h"
+
+#include "CliSession.h"
+#include "publish/SchedulerRunner.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QHostInfo>
+
+namespace cq::cli {
+
+RunCommand::RunCommand(PublisherFactory factory)
+    : m_factory(std::move(factory))
+{
+}
+
+ExitCode RunCommand::run(const QStringList &arguments, CliStreams streams)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption once(QStringLiteral("once"),
+                                  QStringLiteral("Publish what is due, wait for those posts to settle, and exit."));
+    parser.addOption(once);
+    if (!parser.parse(QStringList{name()} + arguments) || !parser.positionalArguments().isEmpty()) {
+        streams.err << "Usage: clipqueue-cli run [--once]\n";
+        return ExitCode::Usage;
+    }
+    auto session = CliSession::open();
+    if (!session) {
+        streams.err << session.error().message << '\n';
+        return ExitCode::Runtime;
+    }
+    auto publisher = m_factory();
+    if (!publisher) {
+        streams.err << publisher.error().message << '\n';
+        return ExitCode::Runtime;
+    }
+    SchedulerRunner::Options options;
+    options.runnerId = QHostInfo::localHostName() + u'-' + QString::number(QCoreApplication::applicationPid());
+    SchedulerRunner runner((*session)->posts(), **publisher, (*session)->clock(), options);
+    bool failed = false;
+    QObject::connect(&runner, &SchedulerRunner::errorOccurred, &runner, [&](const QString &message) {
+        streams.err << "error: " << message << '\n';
+        streams.err.flush();
+        failed = true;
+    });
+    QObject::connect(&runner, &SchedulerRunner::postSettled, &runner, [&](const QString &id, PostStatus status) {
+        streams.out << id << "  " << postStatusName(status) << '\n';
+        streams.out.flush();
+    });
+
+    if (!parser.isSet(once)) {
+        streams.err << "Publishing due posts from " << (*session)->config().database.describe()
+                    << " as runner " << runner.runnerId() << ". Stop with Ctrl+C.\n";
+        streams.err.flush();
+        runner.start();
+        QCoreApplication::exec();
+        return failed ? ExitCode::Runtime : ExitCode::Success;
+    }
+    auto handed = runner.runPass();
+    if (!handed) {
+        streams.err << handed.error().message << '\n';
+        return ExitCode::Runtime;
+    }
+    if (runner.inFlight() > 0) {
+        QEventLoop loop;
+        QObject::connect(&runner, &SchedulerRunner::idle, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return failed ? ExitCode::Runtime : ExitCode::Success;
+}
+
+} // namespace cq::cli

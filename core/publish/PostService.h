@@ -1,0 +1,84 @@
+#pragma once
+
+#include "media/MediaProber.h"
+#include "media/MediaStore.h"
+#include "post/Finding.h"
+#include "post/Post.h"
+#include "storage/Database.h"
+#include "storage/PostRepository.h"
+#include "util/Clock.h"
+
+#include <QTimeZone>
+
+namespace cq {
+
+// Workspace settings keys (workspace_settings table).
+namespace settings {
+inline constexpr auto ApprovalRequired = "approval_required"; // "true" / "false" (default)
+inline constexpr auto DefaultTimeZone = "default_time_zone";  // IANA id; default: this computer's
+inline constexpr auto GraceMinutes = "grace_minutes";         // default 15
+} // namespace settings
+
+// A post's lifecycle (product.md section 4) as one guarded state machine over the database: every
+// transition checks the rules, runs in one transaction with an append-only history row (who, when,
+// from, to, comment), and fails with ErrorCode::InvalidTransition or ValidationFailed otherwise.
+class PostService {
+public:
+    PostService(const Database &database, const MediaStore &store, const Clock &clock, QString actor);
+
+    const QString &actor() const { return m_actor; }
+
+    struct CreateResult {
+        StoredPost post;
+        QList<Finding> findings;
+    };
+    // Copies every local media item into the store, then inserts the post as a draft (and submits it
+    // when `submit`). Relative paths are taken from `baseDirectory`. Remote media must have been
+    // downloaded already: pass their stored objects in `downloaded` by media index.
+    std::expected<CreateResult, Error> create(const Post &post, const QString &baseDirectory, bool submit,
+                                              const QHash<int, StoredObject> &downloaded = {});
+
+    std::expected<StoredPost, Error> submit(const QString &id);
+    std::expected<StoredPost, Error> approve(const QString &id, const QString &comment);
+    std::expected<StoredPost, Error> requestChanges(const QString &id, const QString &comment);
+    // `localTime` without an offset is read in `timeZone` (an IANA id; empty: the workspace default).
+    std::expected<StoredPost, Error> schedule(const QString &id, const QDateTime &when, const QString &timeZone = {});
+    std::expected<StoredPost, Error> edit(const QString &id, const Post &post);
+    std::expected<StoredPost, Error> cancel(const QString &id, const QString &comment = {});
+    // needs_attention or failed → scheduled for now: the user decided to try again.
+    std::expected<StoredPost, Error> retry(const QString &id);
+    // needs_attention → published: the user checked TikTok and saw the post.
+    std::expected<StoredPost, Error> markPublished(const QString &id, const QString &comment = {});
+
+    // Moves a post along on behalf of a runner (publishing → processing → published, failed,
+    // needs_attention, or scheduled → needs_attention when its time passed unattended).
+    std::expected<StoredPost, Error> transition(const QString &id, PostStatus to, const QString &action,
+                                                const QString &comment,
+                                                const std::function<void(StoredPost &)> &change = {});
+
+    // Claims a post for `runner` (scheduled, or publishing with an expired lease) and records it in
+    // the history, in one transaction. False when another runner was quicker.
+    std::expected<bool, Error> claim(const QString &id, PostStatus from, const QString &runner,
+                                     const QDateTime &leaseUntil, const QString &comment);
+
+    std::expected<QList<Finding>, Error> validate(const StoredPost &post, bool forSubmit) const;
+    std::expected<bool, Error> approvalRequired() const;
+    std::expected<QTimeZone, Error> defaultTimeZone() const;
+
+    PostRepository &repository() { return m_repository; }
+
+private:
+    std::expected<StoredPost, Error> change(const QString &id, const QString &action, const QString &comment,
+                                            const std::function<std::expected<PostStatus, Error>(StoredPost &)> &apply);
+
+    const Database &m_db;
+    const MediaStore &m_store;
+    const Clock &m_clock;
+    QString m_actor;
+    PostRepository m_repository;
+};
+
+// The profile name used as reviewer identity: the given one, else the OS user name.
+QString defaultActorName(const QString &profileName = {});
+
+} // namespace cq

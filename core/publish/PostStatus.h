@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+namespace cq {
+
+// The lifecycle states of product.md section 4, spelled as the CLI and database spell them.
+enum class PostStatus {
+    Draft = 1,
+    InReview,
+    ChangesRequested,
+    Approved,
+    Scheduled,
+    Publishing,
+    Processing,
+    Published,
+    Failed,
+    Cancelled,
+    NeedsAttention,
+};
+
+QString postStatusName(PostStatus status);
+std::optional<PostStatus> postStatusFromName(const QString &name);
+
+} // namespace cq

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "storage/PostRepository.h"
+
+#include <QObject>
+
+#include <optional>
+
+namespace cq {
+
+// How one publish attempt ended, with what TikTok said.
+struct PublishResult {
+    enum class Outcome {
+        Published, // TikTok reported PUBLISH_COMPLETE (or SEND_TO_USER_INBOX for drafts)
+        Failed,    // a confirmed failure: a new attempt is safe
+        Unknown,   // TikTok may have the post: the user decides
+    };
+    Outcome outcome = Outcome::Unknown;
+    QString publishId;
+    QString errorCode; // TikTok's error.code or fail_reason
+    QString errorMessage;
+    QString logId;
+    std::optional<int> httpStatus;
+};
+
+// Sends one post to its platform. The scheduler runner hands a claimed post to publish() and waits
+// for finished(); implementations emit publishIdAssigned() as soon as the platform names the
+// attempt and before any media is uploaded, so that a restart resumes instead of posting twice.
+// A post handed over with a publishId already set is a resumption.
+class Publisher : public QObject {
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+    ~Publisher() override = default;
+
+    virtual void publish(const StoredPost &post) = 0;
+
+Q_SIGNALS:
+    void publishIdAssigned(const QString &postId, const QString &publishId);
+    void processing(const QString &postId);
+    void finished(const QString &postId, const cq::PublishResult &result);
+};
+
+} // namespace cq

@@ -1,0 +1,240 @@
+#include "publish/SchedulerRunner.h"
+
+#include <QLoggingCategory>
+#include <QUuid>
+
+Q_LOGGING_CATEGORY(lcRunner, "clipqueue.runner", QtInfoMsg)
+
+namespace cq {
+
+SchedulerRunner::SchedulerRunner(PostService &service, Publisher &publisher, const Clock &clock, Options options,
+                                 QObject *parent)
+    : QObject(parent)
+    , m_service(service)
+    , m_publisher(publisher)
+    , m_clock(clock)
+    , m_options(std::move(options))
+{
+    if (m_options.runnerId.isEmpty()) {
+        m_options.runnerId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    }
+    m_wake.setSingleShot(true);
+    m_wake.setTimerType(Qt::CoarseTimer);
+    connect(&m_wake, &QTimer::timeout, this, [this] {
+        if (auto done = runPass(); !done) {
+            Q_EMIT errorOccurred(done.error().message);
+        }
+        scheduleNextWake();
+    });
+    connect(&m_clockCheck, &QTimer::timeout, this, &SchedulerRunner::checkClock);
+    connect(&m_leaseRenewal, &QTimer::timeout, this, [this] {
+        if (!m_inFlight.isEmpty()) {
+            const QDateTime until = m_clock.nowUtc().addMSecs(m_options.lease.count());
+            if (auto renewed = m_service.repository().renewLease(m_options.runnerId, until); !renewed) {
+                Q_EMIT errorOccurred(renewed.error().message);
+            }
+        }
+    });
+    connect(&m_publisher, &Publisher::publishIdAssigned, this, &SchedulerRunner::onPublishIdAssigned);
+    connect(&m_publisher, &Publisher::processing, this, &SchedulerRunner::onProcessing);
+    connect(&m_publisher, &Publisher::finished, this, &SchedulerRunner::onFinished);
+}
+
+void SchedulerRunner::start()
+{
+    m_wallAtCheck = m_clock.nowUtc().toMSecsSinceEpoch();
+    m_monotonicAtCheck = m_clock.monotonicMs();
+    m_clockCheck.start(m_options.clockCheck);
+    m_leaseRenewal.start(m_options.lease / 3);
+    m_wake.start(0);
+}
+
+void SchedulerRunner::stop()
+{
+    m_wake.stop();
+    m_clockCheck.stop();
+    m_leaseRenewal.stop();
+}
+
+std::chrono::milliseconds SchedulerRunner::gracePeriod() const
+{
+    auto minutes = m_service.repository().setting(QString::fromLatin1(settings::GraceMinutes), QStringLiteral("15"));
+    bool ok = false;
+    const int value = minutes ? minutes->toInt(&ok) : 15;
+    return std::chrono::minutes(ok && value >= 0 ? value : 15);
+}
+
+std::expected<int, Error> SchedulerRunner::runPass()
+{
+    PostRepository &repository = m_service.repository();
+    const QDateTime now = m_clock.nowUtc();
+    const QDateTime leaseUntil = now.addMSecs(m_options.lease.count());
+    int handed = 0;
+
+    // A runner that died left posts in publishing: take them over once its lease ran out. The
+    // publisher resumes from the stored publish id, so nothing is sent twice.
+    auto expired = repository.expiredClaims(now);
+    if (!expired) {
+        return std::unexpected(expired.error());
+    }
+    for (const QString &id : *expired) {
+        auto post = repository.get(id);
+        if (!post || m_inFlight.contains(id)) {
+            continue;
+        }
+        auto claimed = m_service.claim(id, post->status, m_options.runnerId, leaseUntil,
+                                       u"the lease of runner " + post->claimedBy + u" expired");
+        if (claimed && *claimed) {
+            hand(id);
+            ++handed;
+        }
+    }
+
+    const auto grace = gracePeriod();
+    while (true) {
+        auto due = repository.dueIds(now, m_options.batchSize);
+        if (!due) {
+            return std::unexpected(due.error());
+        }
+        int claimedThisBatch = 0;
+        for (const QString &id : *due) {
+            auto post = repository.get(id);
+            if (!post || post->status != PostStatus::Scheduled) {
+                continue; // another runner was quicker
+            }
+            if (post->scheduledAtUtc && post->scheduledAtUtc->msecsTo(now) > grace.count()) {
+                const QString comment = u"due at " + post->scheduledAtUtc->toString(Qt::ISODate)
+                                        + u" but nothing ran until " + now.toString(Qt::ISODate)
+                                        + u"; not published late without asking";
+                auto missed = m_service.transition(id, PostStatus::NeedsAttention, QStringLiteral("missed"), comment);
+                if (missed) {
+                    Q_EMIT postSettled(id, PostStatus::NeedsAttention);
+                }
+                ++claimedThisBatch;
+                continue;
+            }
+            auto claimed = m_service.claim(id, PostStatus::Scheduled, m_options.runnerId, leaseUntil, QString());
+            if (!claimed) {
+                return std::unexpected(claimed.error());
+            }
+            if (*claimed) {
+                hand(id);
+                ++handed;
+                ++claimedThisBatch;
+            }
+        }
+        if (due->size() < m_options.batchSize || claimedThisBatch == 0) {
+            break;
+        }
+    }
+    return handed;
+}
+
+void SchedulerRunner::hand(const QString &postId)
+{
+    auto post = m_service.repository().get(postId);
+    if (!post) {
+        Q_EMIT errorOccurred(post.error().message);
+        return;
+    }
+    m_inFlight.insert(postId);
+    m_attemptStarted.insert(postId, m_clock.nowUtc());
+    qCInfo(lcRunner) << "publishing" << postId << "runner" << m_options.runnerId;
+    m_publisher.publish(*post);
+}
+
+void SchedulerRunner::onPublishIdAssigned(const QString &postId, const QString &publishId)
+{
+    auto stored = m_service.transition(postId, PostStatus::Publishing, QStringLiteral("publish_id"), publishId,
+                                       [&](StoredPost &post) { post.publishId = publishId; });
+    if (!stored) {
+        Q_EMIT errorOccurred(stored.error().message);
+    }
+}
+
+void SchedulerRunner::onProcessing(const QString &postId)
+{
+    if (auto stored = m_service.transition(postId, PostStatus::Processing, QStringLiteral("processing"), QString());
+        !stored) {
+        Q_EMIT errorOccurred(stored.error().message);
+    }
+}
+
+void SchedulerRunner::onFinished(const QString &postId, const PublishResult &result)
+{
+    if (!m_inFlight.remove(postId)) {
+        return; // not ours
+    }
+    const QDateTime now = m_clock.nowUtc();
+    PostStatus to = PostStatus::NeedsAttention;
+    QString outcome = QStringLiteral("unknown");
+    switch (result.outcome) {
+    case PublishResult::Outcome::Published:
+        to = PostStatus::Published;
+        outcome = QStringLiteral("published");
+        break;
+    case PublishResult::Outcome::Failed:
+        to = PostStatus::Failed;
+        outcome = QStringLiteral("failed");
+        break;
+    case PublishResult::Outcome::Unknown:
+        break;
+    }
+    PublishAttempt attempt;
+    attempt.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    attempt.postId = postId;
+    attempt.runner = m_options.runnerId;
+    attempt.startedAt = m_attemptStarted.take(postId);
+    attempt.finishedAt = now;
+    attempt.outcome = outcome;
+    attempt.httpStatus = result.httpStatus;
+    attempt.errorCode = result.errorCode;
+    attempt.errorMessage = result.errorMessage;
+    attempt.logId = result.logId;
+    attempt.publishId = result.publishId;
+    const QString comment = result.errorCode.isEmpty() ? QString() : result.errorCode + u": " + result.errorMessage;
+    std::expected<StoredPost, Error> settled = std::unexpected(Error{ErrorCode::Database, QString()});
+    auto done = m_service.repository().recordAttempt(attempt);
+    if (done) {
+        settled = m_service.transition(postId, to, outcome, comment, [&](StoredPost &post) {
+            if (!result.publishId.isEmpty()) {
+                post.publishId = result.publishId;
+            }
+        });
+    }
+    if (!done || !settled) {
+        Q_EMIT errorOccurred(!done ? done.error().message : settled.error().message);
+    } else {
+        Q_EMIT postSettled(postId, to);
+    }
+    if (m_inFlight.isEmpty()) {
+        Q_EMIT idle();
+    }
+}
+
+void SchedulerRunner::scheduleNextWake()
+{
+    auto next = m_service.repository().nextDueTime();
+    qint64 delayMs = m_options.maxSleep.count();
+    if (next && *next) {
+        delayMs = std::clamp<qint64>(m_clock.nowUtc().msecsTo(**next), 0, m_options.maxSleep.count());
+    }
+    m_wake.start(std::chrono::milliseconds(delayMs));
+}
+
+void SchedulerRunner::checkClock()
+{
+    const qint64 wall = m_clock.nowUtc().toMSecsSinceEpoch();
+    const qint64 monotonic = m_clock.monotonicMs();
+    // The monotonic clock stops during suspend and ignores clock changes; the wall clock does not.
+    const qint64 drift = (wall - m_wallAtCheck) - (monotonic - m_monotonicAtCheck);
+    m_wallAtCheck = wall;
+    m_monotonicAtCheck = monotonic;
+    if (std::abs(drift) > 2000) {
+        qCInfo(lcRunner) << "wall clock moved by" << drift << "ms (clock change or resume): re-planning";
+        Q_EMIT clockJumped(drift);
+        m_wake.start(0);
+    }
+}
+
+} // namespace cq

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "publish/PostService.h"
+#include "publish/Publisher.h"
+
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include <chrono>
+
+namespace cq {
+
+// Publishes due posts. It claims each due post with a lease (so several runners on one PostgreSQL
+// database never publish the same post twice; a dead runner's claims are taken over once its lease
+// expires), hands it to the Publisher and records how it ended. It sleeps until the next due time
+// instead of polling, wakes at least every `maxSleep` to see posts other machines added, and
+// notices wall-clock jumps and resume from sleep. A post whose time passed by more than the grace
+// period while nothing ran goes to needs_attention instead of out late.
+class SchedulerRunner : public QObject {
+    Q_OBJECT
+
+public:
+    struct Options {
+        QString runnerId;
+        std::chrono::milliseconds lease{std::chrono::minutes(5)};
+        std::chrono::milliseconds maxSleep{std::chrono::seconds(60)};
+        std::chrono::milliseconds clockCheck{std::chrono::seconds(5)};
+        int batchSize = 25;
+    };
+
+    SchedulerRunner(PostService &service, Publisher &publisher, const Clock &clock, Options options,
+                    QObject *parent = nullptr);
+
+    void start();
+    void stop();
+    // One pass now: take over expired claims, set missed posts aside, claim and publish due posts.
+    // Returns how many posts it handed to the publisher.
+    std::expected<int, Error> runPass();
+    int inFlight() const { return int(m_inFlight.size()); }
+    const QString &runnerId() const { return m_options.runnerId; }
+
+Q_SIGNALS:
+    void postSettled(const QString &postId, cq::PostStatus status);
+    void idle(); // nothing in flight after a settle
+    void errorOccurred(const QString &message);
+    void clockJumped(qint64 driftMs);
+
+private:
+    void onPublishIdAssigned(const QString &postId, const QString &publishId);
+    void onProcessing(const QString &postId);
+    void onFinished(const QString &postId, const PublishResult &result);
+    void scheduleNextWake();
+    void checkClock();
+    void hand(const QString &postId);
+    std::chrono::milliseconds gracePeriod() const;
+
+    PostService &m_service;
+    Publisher &m_publisher;
+    const Clock &m_clock;
+    Options m_options;
+    QTimer m_wake;
+    QTimer m_clockCheck;
+    QTimer m_leaseRenewal;
+    QSet<QString> m_inFlight;
+    QHash<QString, QDateTime> m_attemptStarted;
+    qint64 m_wallAtCheck = 0;
+    qint64 m_monotonicAtCheck = 0;
+};
+
+} // namespace cq

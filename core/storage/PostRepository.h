@@ -1,0 +1,106 @@
+#pragma once
+
+#include "post/Post.h"
+#include "publish/PostStatus.h"
+#include "storage/Database.h"
+
+#include <QDateTime>
+#include <QList>
+
+#include <expected>
+#include <optional>
+
+namespace cq {
+
+// One media item of a stored post: where the bytes live in the managed store, and the
+// descriptor (with the original URL) as it was when the post was created.
+struct StoredMedia {
+    QString sha256;
+    QString originalUrl;
+    MediaDescriptor descriptor;
+};
+
+// A post as the database holds it.
+struct StoredPost {
+    QString id;
+    PostStatus status = PostStatus::Draft;
+    Post post;
+    QList<StoredMedia> media; // parallel to post.media
+    std::optional<QDateTime> scheduledAtUtc;
+    QString timeZone = QStringLiteral("UTC"); // the IANA zone the user picked
+    QString publishId;
+    QString createdBy;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    int revision = 1;
+    QString claimedBy;
+    std::optional<QDateTime> leaseUntil;
+};
+
+// One row of a post's append-only history.
+struct HistoryEntry {
+    int seq = 0;
+    QDateTime at;
+    QString actor;
+    QString action;
+    std::optional<PostStatus> from;
+    PostStatus to = PostStatus::Draft;
+    QString comment;
+};
+
+// One try at publishing, with what TikTok said when it failed.
+struct PublishAttempt {
+    QString id;
+    QString postId;
+    QString accountId;
+    QString runner;
+    QDateTime startedAt;
+    std::optional<QDateTime> finishedAt;
+    QString outcome; // published, failed, unknown, ...
+    std::optional<int> httpStatus;
+    QString errorCode;
+    QString errorMessage;
+    QString logId;
+    QString publishId;
+};
+
+// Reads and writes posts, their media rows, history and attempts. Methods do not open
+// transactions of their own: callers wrap multi-row changes in Database::transaction().
+class PostRepository {
+public:
+    explicit PostRepository(const Database &database);
+
+    std::expected<void, Error> insert(const StoredPost &post);
+    std::expected<StoredPost, Error> get(const QString &id) const;
+    // Newest schedule last; unscheduled posts ("as soon as possible") first, then by creation.
+    std::expected<QList<StoredPost>, Error> list(std::optional<PostStatus> status, int limit, int offset = 0) const;
+
+    // Writes status, schedule, post JSON, publish id and claim, if the row still has `expectedRevision`.
+    std::expected<void, Error> update(const StoredPost &post, int expectedRevision);
+
+    std::expected<void, Error> appendHistory(const QString &postId, const HistoryEntry &entry);
+    std::expected<QList<HistoryEntry>, Error> history(const QString &postId) const;
+    std::expected<void, Error> recordAttempt(const PublishAttempt &attempt);
+    std::expected<QList<PublishAttempt>, Error> attempts(const QString &postId) const;
+
+    // Scheduled posts due at `now`, oldest first.
+    std::expected<QStringList, Error> dueIds(const QDateTime &now, int limit) const;
+    std::expected<std::optional<QDateTime>, Error> nextDueTime() const;
+    // Posts in `publishing` whose runner's lease ran out before `now`.
+    std::expected<QStringList, Error> expiredClaims(const QDateTime &now) const;
+    // Atomically moves a post from `from` to publishing for `runner`; false when another runner won.
+    std::expected<bool, Error> claim(const QString &id, PostStatus from, const QString &runner,
+                                     const QDateTime &leaseUntil, const QDateTime &now);
+    std::expected<void, Error> renewLease(const QString &runner, const QDateTime &leaseUntil);
+
+    std::expected<QString, Error> setting(const QString &key, const QString &fallback) const;
+    std::expected<void, Error> setSetting(const QString &key, const QString &value);
+
+private:
+    std::expected<QList<StoredPost>, Error> readPosts(QSqlQuery &query) const;
+    std::expected<void, Error> loadMedia(StoredPost &post) const;
+
+    const Database &m_db;
+};
+
+} // namespace cq

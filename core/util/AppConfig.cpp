@@ -1,0 +1,48 @@
+#include "util/AppConfig.h"
+
+#include <QDir>
+#include <QSettings>
+#include <QStandardPaths>
+
+namespace cq {
+
+namespace {
+QString settingOrEnvironment(const char *variable, const QString &key, const QString &fallback = {})
+{
+    const QString fromEnvironment = qEnvironmentVariable(variable);
+    if (!fromEnvironment.isEmpty()) {
+        return fromEnvironment;
+    }
+    return QSettings().value(key, fallback).toString();
+}
+} // namespace
+
+QString AppConfig::mediaStoreDirectory() const
+{
+    return QDir(dataDirectory).filePath(QStringLiteral("media"));
+}
+
+std::expected<AppConfig, Error> AppConfig::load()
+{
+    AppConfig config;
+    config.dataDirectory = settingOrEnvironment("CLIPQUEUE_DATA_DIR", QStringLiteral("dataDirectory"),
+                                                QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+    if (config.dataDirectory.isEmpty() || !QDir().mkpath(config.dataDirectory)) {
+        return std::unexpected(Error{ErrorCode::Io, u"Cannot create the data folder \"" + config.dataDirectory
+                                                        + u"\". Set CLIPQUEUE_DATA_DIR to a writable folder."});
+    }
+    const QString url = settingOrEnvironment("CLIPQUEUE_DATABASE_URL", QStringLiteral("databaseUrl"));
+    if (url.isEmpty()) {
+        config.database = DatabaseConfig::sqlite(QDir(config.dataDirectory).filePath(QStringLiteral("clipqueue.sqlite")));
+    } else {
+        auto database = DatabaseConfig::fromUrl(url);
+        if (!database) {
+            return std::unexpected(database.error());
+        }
+        config.database = *database;
+    }
+    config.profileName = settingOrEnvironment("CLIPQUEUE_PROFILE_NAME", QStringLiteral("profileName"));
+    return config;
+}
+
+} // namespace cq

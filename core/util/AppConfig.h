@@ -1,0 +1,23 @@
+#pragma once
+
+#include "storage/DatabaseConfig.h"
+#include "util/Error.h"
+
+#include <QString>
+
+#include <expected>
+
+namespace cq {
+
+// Where ClipQueue keeps its data, from QSettings with an environment variable that wins for each
+// setting (product.md section 7): CLIPQUEUE_DATA_DIR, CLIPQUEUE_DATABASE_URL, CLIPQUEUE_PROFILE_NAME.
+struct AppConfig {
+    QString dataDirectory;
+    DatabaseConfig database;
+    QString profileName; // reviewer identity; empty: the OS user name
+
+    QString mediaStoreDirectory() const;
+    static std::expected<AppConfig, Error> load();
+};
+
+} // namespace cq
