@@ -393,6 +393,28 @@ std::expected<StoredPost, Error> PostService::markPublished(const QString &id, c
                   });
 }
 
+std::expected<void, Error> PostService::remove(const QString &id)
+{
+    auto done = m_db.transaction([&]() -> std::expected<void, Error> {
+        auto post = m_repository.get(id);
+        if (!post) {
+            return std::unexpected(post.error());
+        }
+        if (!isOneOf(post->status, {PostStatus::Draft, PostStatus::ChangesRequested, PostStatus::Cancelled,
+                                    PostStatus::Failed, PostStatus::Published})) {
+            return notAllowed(*post, QStringLiteral("deleted (cancel it first)"));
+        }
+        return m_repository.remove(id);
+    });
+    if (!done) {
+        return done;
+    }
+    if (auto collected = m_store.collectGarbage(m_db); !collected) {
+        return std::unexpected(collected.error());
+    }
+    return {};
+}
+
 std::expected<bool, Error> PostService::claim(const QString &id, PostStatus from, const QString &runner,
                                               const QDateTime &leaseUntil, const QString &comment)
 {

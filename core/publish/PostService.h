@@ -50,6 +50,10 @@ public:
     // needs_attention → published: the user checked TikTok and saw the post.
     std::expected<StoredPost, Error> markPublished(const QString &id, const QString &comment = {});
 
+    // Deletes a post that is not on its way to TikTok (draft, changes_requested, cancelled, failed,
+    // published) and releases its media from the store.
+    std::expected<void, Error> remove(const QString &id);
+
     // Moves a post along on behalf of a runner (publishing → processing → published, failed,
     // needs_attention, or scheduled → needs_attention when its time passed unattended).
     std::expected<StoredPost, Error> transition(const QString &id, PostStatus to, const QString &action,

@@ -158,6 +158,18 @@ std::expected<StoredPost, Error> PostRepository::get(const QString &id) const
     return post;
 }
 
+std::expected<void, Error> PostRepository::remove(const QString &id)
+{
+    auto query = m_db.exec(QStringLiteral("DELETE FROM posts WHERE id = ?"), {id});
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    if (query->numRowsAffected() != 1) {
+        return std::unexpected(Error{ErrorCode::NotFound, u"There is no post " + id + u'.'});
+    }
+    return {};
+}
+
 std::expected<QList<StoredPost>, Error> PostRepository::list(std::optional<PostStatus> status, int limit,
                                                              int offset) const
 {

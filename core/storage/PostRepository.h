@@ -72,6 +72,9 @@ public:
 
     std::expected<void, Error> insert(const StoredPost &post);
     std::expected<StoredPost, Error> get(const QString &id) const;
+    // Deletes a post with its media rows, history and attempts; stored bytes stay until
+    // MediaStore::collectGarbage() finds no post refers to them.
+    std::expected<void, Error> remove(const QString &id);
     // Newest schedule last; unscheduled posts ("as soon as possible") first, then by creation.
     std::expected<QList<StoredPost>, Error> list(std::optional<PostStatus> status, int limit, int offset = 0) const;
 

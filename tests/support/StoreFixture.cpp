@@ -1,0 +1,80 @@
+#include "StoreFixture.h"
+
+#if __has_include("PostgresServer.h")
+#include "PostgresServer.h"
+#define CQ_HAVE_PG 1
+#endif
+#include "TestFixtures.h"
+
+#include <QUuid>
+
+namespace cq::test {
+
+TestBackend backendUnderTest()
+{
+    return qEnvironmentVariable("CLIPQUEUE_TEST_BACKEND") == u"postgres" ? TestBackend::Postgres : TestBackend::Sqlite;
+}
+
+PostgresServer *sharedPostgres(QString *why)
+{
+#ifndef CQ_HAVE_PG
+    *why = QStringLiteral("no harness yet");
+    return nullptr;
+#else
+    static PostgresServer server;
+    if (!server.isRunning()) {
+        if (why) {
+            *why = server.whyNotRunning();
+        }
+        return nullptr;
+    }
+    return &server;
+#endif
+}
+
+StoreFixture::StoreFixture()
+    : m_clock(QDateTime(QDate(2026, 11, 25), QTime(12, 0), Qt::UTC))
+{
+    if (backendUnderTest() == TestBackend::Sqlite) {
+        m_config = DatabaseConfig::sqlite(m_dir.filePath(QStringLiteral("clipqueue.sqlite")));
+    } else {
+        PostgresServer *server = sharedPostgres(&m_why);
+        if (!server) {
+            return;
+        }
+#ifdef CQ_HAVE_PG
+        // A fresh database per fixture keeps tests independent.
+        m_config = server->config(u"t_" + QUuid::createUuid().toString(QUuid::Id128).left(16));
+#endif
+    }
+    auto database = Database::open(m_config);
+    if (!database) {
+        m_why = database.error().message;
+        return;
+    }
+    m_database = std::move(*database);
+    m_store = std::make_unique<MediaStore>(m_dir.filePath(QStringLiteral("media")));
+    m_posts = std::make_unique<PostService>(*m_database, *m_store, m_clock, QStringLiteral("ana"));
+}
+
+StoreFixture::~StoreFixture() = default;
+
+std::unique_ptr<Database> StoreFixture::openAnother() const
+{
+    auto database = Database::open(m_config);
+    return database ? std::move(*database) : nullptr;
+}
+
+Post validVideoPost(const QString &mediaPath)
+{
+    Post post;
+    post.text = QStringLiteral("Launch day #launch");
+    MediaDescriptor media;
+    media.url = fileUrlForPath(mediaPath.isEmpty() ? fixturePath(QStringLiteral("vertical.mp4")) : mediaPath);
+    post.media << media;
+    post.tiktok.privacyLevel = QStringLiteral("SELF_ONLY");
+    post.accounts << QStringLiteral("acct-1");
+    return post;
+}
+
+} // namespace cq::test

@@ -1,0 +1,302 @@
+// The post lifecycle of product.md section 4: every guarded transition, with and without required
+// approval, the history it leaves, and schedules that keep their local time across DST.
+#include "StoreFixture.h"
+#include "TestFixtures.h"
+
+#include <QTest>
+#include <QTimeZone>
+
+#include <functional>
+
+using namespace cq;
+using namespace cq::test;
+
+namespace {
+using Action = std::function<std::expected<StoredPost, Error>(PostService &, const QString &)>;
+
+// Drives a fresh post to `status` through the public API only.
+std::expected<StoredPost, Error> postIn(StoreFixture &fixture, PostStatus status)
+{
+    PostService &posts = fixture.posts();
+    const bool approval = status == PostStatus::InReview || status == PostStatus::Approved
+                          || status == PostStatus::ChangesRequested;
+    if (!posts.repository().setSetting(QStringLiteral("approval_required"), approval ? QStringLiteral("true") : QStringLiteral("false"))) {
+        return std::unexpected(Error{ErrorCode::Database, QStringLiteral("settings")});
+    }
+    auto created = posts.create(validVideoPost(), QString(), false);
+    if (!created) {
+        return std::unexpected(created.error());
+    }
+    const QString id = created->post.id;
+    switch (status) {
+    case PostStatus::Draft:
+        return created->post;
+    case PostStatus::InReview:
+        return posts.submit(id);
+    case PostStatus::ChangesRequested:
+        posts.submit(id);
+        return posts.requestChanges(id, QStringLiteral("Shorter caption, please"));
+    case PostStatus::Approved:
+        posts.submit(id);
+        return posts.approve(id, QString());
+    case PostStatus::Scheduled:
+        return posts.submit(id);
+    case PostStatus::Cancelled:
+        return posts.cancel(id);
+    case PostStatus::NeedsAttention:
+    case PostStatus::Failed:
+    case PostStatus::Published:
+    case PostStatus::Publishing: {
+        posts.submit(id);
+        auto claimed = posts.claim(id, PostStatus::Scheduled, QStringLiteral("r"), fixture.clock().nowUtc().addSecs(60), {});
+        if (!claimed || !*claimed || status == PostStatus::Publishing) {
+            return posts.repository().get(id);
+        }
+        return posts.transition(id, status, QStringLiteral("test"), QString());
+    }
+    case PostStatus::Processing:
+        break;
+    }
+    return std::unexpected(Error{ErrorCode::Usage, QStringLiteral("unsupported start state")});
+}
+} // namespace
+
+Q_DECLARE_METATYPE(Action)
+Q_DECLARE_METATYPE(cq::PostStatus)
+
+class TestLifecycle : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void transitions_data();
+    void transitions();
+    void submitGoesToReviewOnlyWhenApprovalIsRequired();
+    void postWithValidationErrorsCannotBeSubmittedApprovedOrScheduled();
+    void editingAnApprovedPostWithdrawsTheApproval();
+    void requestChangesNeedsAComment();
+    void historyRecordsWhoWhenFromToAndComment();
+    void scheduleKeepsLocalTimeAcrossDaylightSaving();
+    void unknownPostIsNotFound();
+    void deleteReleasesMediaOnlyWhenUnused();
+};
+
+void TestLifecycle::transitions_data()
+{
+    QTest::addColumn<PostStatus>("from");
+    QTest::addColumn<Action>("action");
+    QTest::addColumn<bool>("allowed");
+    QTest::addColumn<PostStatus>("to");
+
+    const Action submit = [](PostService &p, const QString &id) { return p.submit(id); };
+    const Action approve = [](PostService &p, const QString &id) { return p.approve(id, QStringLiteral("ok")); };
+    const Action requestChanges = [](PostService &p, const QString &id) {
+        return p.requestChanges(id, QStringLiteral("fix it"));
+    };
+    const Action schedule = [](PostService &p, const QString &id) {
+        return p.schedule(id, QDateTime(QDate(2026, 12, 24), QTime(18, 0), Qt::UTC));
+    };
+    const Action cancel = [](PostService &p, const QString &id) { return p.cancel(id); };
+    const Action retry = [](PostService &p, const QString &id) { return p.retry(id); };
+    const Action markPublished = [](PostService &p, const QString &id) { return p.markPublished(id); };
+    using S = PostStatus;
+    auto row = [](const char *name, S from, const Action &action, bool allowed, S to) {
+        QTest::newRow(name) << from << action << allowed << to;
+    };
+    row("submit a draft (no approval needed) → scheduled", S::Draft, submit, true, S::Scheduled);
+    row("submit a post in review", S::InReview, submit, false, S::InReview);
+    row("approve a post in review", S::InReview, approve, true, S::Approved);
+    row("approve a draft", S::Draft, approve, false, S::Draft);
+    row("approve a post that needs changes", S::ChangesRequested, approve, false, S::ChangesRequested);
+    row("request changes on a post in review", S::InReview, requestChanges, true, S::ChangesRequested);
+    row("request changes on an approved post", S::Approved, requestChanges, true, S::ChangesRequested);
+    row("request changes on a draft", S::Draft, requestChanges, false, S::Draft);
+    row("resubmit after changes were requested", S::ChangesRequested, submit, true, S::InReview);
+    row("schedule an approved post", S::Approved, schedule, true, S::Scheduled);
+    row("schedule a post in review (approval required)", S::InReview, schedule, false, S::InReview);
+    row("schedule a draft (no approval needed)", S::Draft, schedule, true, S::Scheduled);
+    row("reschedule a scheduled post", S::Scheduled, schedule, true, S::Scheduled);
+    row("schedule a published post", S::Published, schedule, false, S::Published);
+    row("cancel a scheduled post", S::Scheduled, cancel, true, S::Cancelled);
+    row("cancel a post in review", S::InReview, cancel, true, S::Cancelled);
+    row("cancel while publishing", S::Publishing, cancel, false, S::Publishing);
+    row("cancel a published post", S::Published, cancel, false, S::Published);
+    row("cancel a post that needs attention", S::NeedsAttention, cancel, true, S::Cancelled);
+    row("retry a failed post", S::Failed, retry, true, S::Scheduled);
+    row("retry a post that needs attention", S::NeedsAttention, retry, true, S::Scheduled);
+    row("retry a published post", S::Published, retry, false, S::Published);
+    row("retry a scheduled post", S::Scheduled, retry, false, S::Scheduled);
+    row("mark a post that needs attention as published", S::NeedsAttention, markPublished, true, S::Published);
+    row("mark a failed post as published", S::Failed, markPublished, false, S::Failed);
+}
+
+void TestLifecycle::transitions()
+{
+    QFETCH(PostStatus, from);
+    QFETCH(Action, action);
+    QFETCH(bool, allowed);
+    QFETCH(PostStatus, to);
+
+    StoreFixture fixture;
+    QVERIFY2(fixture.isReady(), qPrintable(fixture.why()));
+    const auto start = postIn(fixture, from);
+    QVERIFY2(start.has_value(), qPrintable(start ? QString() : start.error().message));
+    QCOMPARE(start->status, from);
+    const int historyBefore = int(fixture.posts().repository().history(start->id)->size());
+
+    const auto result = action(fixture.posts(), start->id);
+    QCOMPARE(result.has_value(), allowed);
+    if (!allowed) {
+        QCOMPARE(result.error().code, ErrorCode::InvalidTransition);
+        QVERIFY2(result.error().message.contains(postStatusName(from)), qPrintable(result.error().message));
+    }
+    const auto after = fixture.posts().repository().get(start->id);
+    QCOMPARE(after->status, to);
+    QCOMPARE(int(fixture.posts().repository().history(start->id)->size()), historyBefore + (allowed ? 1 : 0));
+}
+
+void TestLifecycle::submitGoesToReviewOnlyWhenApprovalIsRequired()
+{
+    StoreFixture fixture;
+    QVERIFY(fixture.posts().repository().setSetting(QStringLiteral("approval_required"), QStringLiteral("true")));
+    const auto created = fixture.posts().create(validVideoPost(), QString(), true);
+    QVERIFY(created.has_value());
+    QCOMPARE(created->post.status, PostStatus::InReview);
+}
+
+void TestLifecycle::postWithValidationErrorsCannotBeSubmittedApprovedOrScheduled()
+{
+    StoreFixture fixture;
+    Post post = validVideoPost(fixturePath(QStringLiteral("short.mp4"))); // 2 s: too short
+    const auto created = fixture.posts().create(post, QString(), false);
+    QVERIFY(created.has_value()); // drafts may be invalid
+    QVERIFY(hasErrors(created->findings));
+    const auto submitted = fixture.posts().submit(created->post.id);
+    QVERIFY(!submitted.has_value());
+    QCOMPARE(submitted.error().code, ErrorCode::ValidationFailed);
+    QVERIFY2(submitted.error().message.contains(u"video.duration_too_short"), qPrintable(submitted.error().message));
+    const auto scheduled = fixture.posts().schedule(created->post.id, fixture.clock().nowUtc().addDays(1));
+    QCOMPARE(scheduled.error().code, ErrorCode::ValidationFailed);
+    QCOMPARE(fixture.posts().repository().get(created->post.id)->status, PostStatus::Draft);
+
+    // A schedule in the past is a validation error too.
+    const auto valid = fixture.posts().create(validVideoPost(), QString(), false);
+    const auto past = fixture.posts().schedule(valid->post.id, fixture.clock().nowUtc().addSecs(-60));
+    QCOMPARE(past.error().code, ErrorCode::ValidationFailed);
+    QVERIFY(past.error().message.contains(u"schedule.in_past"));
+
+    // No account and no default account: post.no_accounts at submit time.
+    Post noAccounts = validVideoPost();
+    noAccounts.accounts.clear();
+    const auto orphan = fixture.posts().create(noAccounts, QString(), false);
+    const auto orphanSubmit = fixture.posts().submit(orphan->post.id);
+    QCOMPARE(orphanSubmit.error().code, ErrorCode::ValidationFailed);
+    QVERIFY(orphanSubmit.error().message.contains(u"post.no_accounts"));
+}
+
+void TestLifecycle::editingAnApprovedPostWithdrawsTheApproval()
+{
+    StoreFixture fixture;
+    const auto approved = postIn(fixture, PostStatus::Approved);
+    QVERIFY(approved.has_value());
+    Post edited = approved->post;
+    edited.text = QStringLiteral("A better caption");
+    const auto after = fixture.posts().edit(approved->id, edited);
+    QVERIFY(after.has_value());
+    QCOMPARE(after->status, PostStatus::Draft);
+    QCOMPARE(after->post.text, QStringLiteral("A better caption"));
+    QCOMPARE(fixture.posts().repository().history(approved->id)->last().action, QStringLiteral("edit"));
+
+    // Scheduled (approval required): back to draft as well.
+    fixture.posts().submit(approved->id);
+    fixture.posts().approve(approved->id, {});
+    QCOMPARE(fixture.posts().schedule(approved->id, fixture.clock().nowUtc().addDays(2))->status, PostStatus::Scheduled);
+    QCOMPARE(fixture.posts().edit(approved->id, edited)->status, PostStatus::Draft);
+
+    // Without approvals, a scheduled post that stays valid stays scheduled.
+    fixture.posts().repository().setSetting(QStringLiteral("approval_required"), QStringLiteral("false"));
+    QCOMPARE(fixture.posts().submit(approved->id)->status, PostStatus::Scheduled);
+    QCOMPARE(fixture.posts().edit(approved->id, edited)->status, PostStatus::Scheduled);
+}
+
+void TestLifecycle::requestChangesNeedsAComment()
+{
+    StoreFixture fixture;
+    const auto inReview = postIn(fixture, PostStatus::InReview);
+    const auto result = fixture.posts().requestChanges(inReview->id, QStringLiteral("   "));
+    QVERIFY(!result.has_value());
+    QCOMPARE(result.error().code, ErrorCode::Usage);
+    QCOMPARE(fixture.posts().repository().get(inReview->id)->status, PostStatus::InReview);
+}
+
+void TestLifecycle::historyRecordsWhoWhenFromToAndComment()
+{
+    StoreFixture fixture;
+    const auto inReview = postIn(fixture, PostStatus::InReview);
+    fixture.clock().advance(60'000);
+    PostService reviewer(fixture.database(), fixture.store(), fixture.clock(), QStringLiteral("reviewer-rui"));
+    QVERIFY(reviewer.approve(inReview->id, QStringLiteral("Looks great")).has_value());
+    const HistoryEntry last = fixture.posts().repository().history(inReview->id)->last();
+    QCOMPARE(last.actor, QStringLiteral("reviewer-rui"));
+    QCOMPARE(last.action, QStringLiteral("approve"));
+    QCOMPARE(last.from, PostStatus::InReview);
+    QCOMPARE(last.to, PostStatus::Approved);
+    QCOMPARE(last.comment, QStringLiteral("Looks great"));
+    QCOMPARE(last.at, fixture.clock().nowUtc());
+}
+
+void TestLifecycle::scheduleKeepsLocalTimeAcrossDaylightSaving()
+{
+    StoreFixture fixture;
+    const QTimeZone berlin("Europe/Berlin");
+    QVERIFY2(berlin.isValid(), "the tzdata package provides Europe/Berlin");
+    // Europe/Berlin moves from UTC+1 to UTC+2 in the night to Sunday 2027-03-28.
+    const auto before = fixture.posts().create(validVideoPost(), QString(), false);
+    const auto after = fixture.posts().create(validVideoPost(), QString(), false);
+    const auto autumn = fixture.posts().create(validVideoPost(), QString(), false);
+    const QTime evening(18, 30);
+    QVERIFY(fixture.posts().schedule(before->post.id, QDateTime(QDate(2027, 3, 27), evening), QStringLiteral("Europe/Berlin")));
+    QVERIFY(fixture.posts().schedule(after->post.id, QDateTime(QDate(2027, 3, 28), evening), QStringLiteral("Europe/Berlin")));
+    QVERIFY(fixture.posts().schedule(autumn->post.id, QDateTime(QDate(2027, 10, 31), evening), QStringLiteral("Europe/Berlin")));
+
+    const auto first = fixture.posts().repository().get(before->post.id);
+    const auto second = fixture.posts().repository().get(after->post.id);
+    const auto third = fixture.posts().repository().get(autumn->post.id);
+    QCOMPARE(first->scheduledAtUtc, QDateTime(QDate(2027, 3, 27), QTime(17, 30), Qt::UTC));
+    QCOMPARE(second->scheduledAtUtc, QDateTime(QDate(2027, 3, 28), QTime(16, 30), Qt::UTC));
+    QCOMPARE(third->scheduledAtUtc, QDateTime(QDate(2027, 10, 31), QTime(17, 30), Qt::UTC));
+    QCOMPARE(second->timeZone, QStringLiteral("Europe/Berlin"));
+    for (const auto &post : {first, second, third}) {
+        QCOMPARE(post->scheduledAtUtc->toTimeZone(berlin).time(), evening);
+    }
+    // The runner finds each due at its own instant.
+    PostRepository &repository = fixture.posts().repository();
+    QVERIFY(!repository.dueIds(QDateTime(QDate(2027, 3, 28), QTime(16, 29, 59), Qt::UTC), 10)->contains(second->id));
+    QVERIFY(repository.dueIds(QDateTime(QDate(2027, 3, 28), QTime(16, 30), Qt::UTC), 10)->contains(second->id));
+}
+
+void TestLifecycle::unknownPostIsNotFound()
+{
+    StoreFixture fixture;
+    const auto result = fixture.posts().approve(QStringLiteral("no-such-post"), {});
+    QVERIFY(!result.has_value());
+    QCOMPARE(result.error().code, ErrorCode::NotFound);
+}
+
+void TestLifecycle::deleteReleasesMediaOnlyWhenUnused()
+{
+    StoreFixture fixture;
+    const auto a = fixture.posts().create(validVideoPost(), QString(), false);
+    const auto b = fixture.posts().create(validVideoPost(), QString(), false);
+    const QString stored = fixture.store().pathFor(a->post.media.first().sha256);
+    QCOMPARE(a->post.media.first().sha256, b->post.media.first().sha256); // stored once
+    QVERIFY(fixture.posts().remove(a->post.id).has_value());
+    QVERIFY(QFile::exists(stored)); // b still refers to it
+    QVERIFY(fixture.posts().remove(b->post.id).has_value());
+    QVERIFY(!QFile::exists(stored));
+    // A scheduled post cannot be deleted before it is cancelled.
+    const auto c = fixture.posts().create(validVideoPost(), QString(), true);
+    QCOMPARE(fixture.posts().remove(c->post.id).error().code, ErrorCode::InvalidTransition);
+}
+
+QTEST_GUILESS_MAIN(TestLifecycle)
+#include "tst_lifecycle.moc"

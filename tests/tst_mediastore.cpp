@@ -1,0 +1,185 @@
+// The managed media store (product.md section 5): content-addressed copies that stream, verify,
+// deduplicate, and outlive the originals.
+#include "StoreFixture.h"
+#include "TestFixtures.h"
+
+#include <QCryptographicHash>
+#include <QDirIterator>
+#include <QProcess>
+#include <QTest>
+
+#include <sys/resource.h>
+
+using namespace cq;
+using namespace cq::test;
+
+namespace {
+QString sha256Of(const QString &path)
+{
+    QFile file(path);
+    file.open(QIODevice::ReadOnly);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+long peakResidentKiB()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss;
+}
+} // namespace
+
+class TestMediaStore : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void importNamesTheCopyByItsSha256();
+    void identicalBytesAreStoredOnce();
+    void originalsAreNeverModified();
+    void verifyNoticesDamage();
+    void aPostOutlivesItsOriginalFile();
+    void unreadableSourceLeavesNothingBehind();
+    void garbageCollectionSparesObjectsInUse();
+    void largeFilesStreamWithoutFillingMemory();
+};
+
+void TestMediaStore::importNamesTheCopyByItsSha256()
+{
+    QTemporaryDir dir;
+    MediaStore store(dir.filePath(QStringLiteral("media")));
+    const QString source = fixturePath(QStringLiteral("vertical.mp4"));
+    qint64 lastProgress = 0;
+    const auto stored = store.importFile(source, [&](qint64 done, qint64 total) {
+        QVERIFY(done <= total);
+        lastProgress = done;
+    });
+    QVERIFY2(stored.has_value(), qPrintable(stored ? QString() : stored.error().message));
+    QCOMPARE(stored->sha256, sha256Of(source));
+    QCOMPARE(stored->sizeBytes, QFileInfo(source).size());
+    QCOMPARE(lastProgress, QFileInfo(source).size());
+    QCOMPARE(stored->path, store.pathFor(stored->sha256));
+    QCOMPARE(sha256Of(stored->path), stored->sha256);
+    QVERIFY(!stored->wasAlreadyStored);
+    QVERIFY(QDir(dir.filePath(QStringLiteral("media/incoming"))).isEmpty());
+}
+
+void TestMediaStore::identicalBytesAreStoredOnce()
+{
+    QTemporaryDir dir;
+    MediaStore store(dir.filePath(QStringLiteral("media")));
+    const auto first = store.importFile(fixturePath(QStringLiteral("vertical.mp4")));
+    const auto second = store.importFile(fixturePath(QStringLiteral("Clip mit Ümlaut 🎬 final.mp4"))); // same bytes
+    QVERIFY(first && second);
+    QCOMPARE(second->sha256, first->sha256);
+    QVERIFY(second->wasAlreadyStored);
+    int objects = 0;
+    QDirIterator it(dir.filePath(QStringLiteral("media/objects")), QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        ++objects;
+    }
+    QCOMPARE(objects, 1);
+}
+
+void TestMediaStore::originalsAreNeverModified()
+{
+    QTemporaryDir dir;
+    const QString original = dir.filePath(QStringLiteral("mine.mp4"));
+    QVERIFY(QFile::copy(fixturePath(QStringLiteral("vertical.mp4")), original));
+    const QDateTime modified = QFileInfo(original).lastModified();
+    const QString before = sha256Of(original);
+    MediaStore store(dir.filePath(QStringLiteral("media")));
+    QVERIFY(store.importFile(original).has_value());
+    QCOMPARE(sha256Of(original), before);
+    QCOMPARE(QFileInfo(original).lastModified(), modified);
+}
+
+void TestMediaStore::verifyNoticesDamage()
+{
+    QTemporaryDir dir;
+    MediaStore store(dir.filePath(QStringLiteral("media")));
+    const auto stored = store.importFile(fixturePath(QStringLiteral("photo.jpg")));
+    QVERIFY(stored.has_value());
+    QVERIFY(store.verify(stored->sha256).has_value());
+    QFile file(stored->path);
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    file.seek(100);
+    file.write("x");
+    file.close();
+    const auto damaged = store.verify(stored->sha256);
+    QVERIFY(!damaged.has_value());
+    QCOMPARE(damaged.error().code, ErrorCode::Io);
+    // Importing the same bytes again repairs the damaged copy.
+    const auto again = store.importFile(fixturePath(QStringLiteral("photo.jpg")));
+    QVERIFY(again.has_value());
+    QVERIFY(store.verify(stored->sha256).has_value());
+    QCOMPARE(store.verify(QString(64, u'0')).error().code, ErrorCode::NotFound);
+}
+
+void TestMediaStore::aPostOutlivesItsOriginalFile()
+{
+    StoreFixture fixture;
+    QVERIFY2(fixture.isReady(), qPrintable(fixture.why()));
+    const QString original = QDir(fixture.dataDirectory()).filePath(QStringLiteral("to-be-deleted.mp4"));
+    QVERIFY(QFile::copy(fixturePath(QStringLiteral("vertical.mp4")), original));
+    const auto created = fixture.posts().create(validVideoPost(original), QString(), true);
+    QVERIFY(created.has_value());
+    QVERIFY(QFile::remove(original));
+    const auto stored = fixture.posts().repository().get(created->post.id);
+    const QString copy = fixture.store().pathFor(stored->media.first().sha256);
+    QVERIFY(QFile::exists(copy));
+    QVERIFY(fixture.store().verify(stored->media.first().sha256).has_value());
+    QCOMPARE(stored->status, PostStatus::Scheduled);
+}
+
+void TestMediaStore::unreadableSourceLeavesNothingBehind()
+{
+    StoreFixture fixture;
+    QVERIFY2(fixture.isReady(), qPrintable(fixture.why()));
+    Post post = validVideoPost();
+    MediaDescriptor broken;
+    broken.url = fileUrlForPath(fixturePath(QStringLiteral("truncated.mp4")));
+    post.media << broken;
+    const auto created = fixture.posts().create(post, QString(), false);
+    QVERIFY(!created.has_value());
+    QCOMPARE(created.error().code, ErrorCode::MediaUnreadable);
+    QVERIFY(created.error().message.contains(u"truncated.mp4"));
+    QCOMPARE(fixture.posts().repository().list(std::nullopt, 10)->size(), 0); // no half-written post
+}
+
+void TestMediaStore::garbageCollectionSparesObjectsInUse()
+{
+    StoreFixture fixture;
+    QVERIFY2(fixture.isReady(), qPrintable(fixture.why()));
+    const auto a = fixture.posts().create(validVideoPost(), QString(), false);
+    const auto b = fixture.posts().create(validVideoPost(fixturePath(QStringLiteral("landscape.mp4"))), QString(), false);
+    QVERIFY(a && b);
+    QCOMPARE(fixture.store().collectGarbage(fixture.database()).value(), 0);
+    QVERIFY(fixture.posts().cancel(a->post.id).has_value());
+    QVERIFY(fixture.posts().remove(a->post.id).has_value());
+    QVERIFY(!QFile::exists(fixture.store().pathFor(a->post.media.first().sha256)));
+    QVERIFY(QFile::exists(fixture.store().pathFor(b->post.media.first().sha256)));
+}
+
+void TestMediaStore::largeFilesStreamWithoutFillingMemory()
+{
+    QTemporaryDir dir;
+    const QString big = dir.filePath(QStringLiteral("big.bin"));
+    QFile file(big);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QVERIFY(file.resize(384LL * 1024 * 1024)); // sparse: quick to make, real bytes to read
+    file.close();
+    const long before = peakResidentKiB();
+    MediaStore store(dir.filePath(QStringLiteral("media")));
+    const auto stored = store.importFile(big);
+    QVERIFY(stored.has_value());
+    QCOMPARE(stored->sizeBytes, 384LL * 1024 * 1024);
+    const long growthMiB = (peakResidentKiB() - before) / 1024;
+    QVERIFY2(growthMiB < 64, qPrintable(QStringLiteral("peak memory grew by %1 MiB").arg(growthMiB)));
+}
+
+QTEST_GUILESS_MAIN(TestMediaStore)
+#include "tst_mediastore.moc"

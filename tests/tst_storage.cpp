@@ -1,0 +1,321 @@
+// The storage layer on SQLite and on PostgreSQL with the same code: CTest runs this executable
+// once per backend (CLIPQUEUE_TEST_BACKEND). Migrations, posts, history, settings, claims, and two
+// runners sharing one database.
+#include "PostgresServer.h"
+#include "ScriptedPublisher.h"
+#include "StoreFixture.h"
+#include "TestFixtures.h"
+#include "publish/SchedulerRunner.h"
+
+#include <QFile>
+#include <QSqlQuery>
+#include <QTest>
+#include <QThread>
+
+using namespace cq;
+using namespace cq::test;
+
+#define REQUIRE_STORE(fixture)                                                                                     \
+    do {                                                                                                           \
+        if (!(fixture).isReady()) {                                                                                \
+            if (backendUnderTest() == TestBackend::Postgres && !QFile::exists(QStringLiteral("/usr/lib/postgresql"))) { \
+                QSKIP(qPrintable(u"PostgreSQL is not installed, storage tests on it are SKIPPED: " + (fixture).why())); \
+            }                                                                                                      \
+            QFAIL(qPrintable((fixture).why()));                                                                    \
+        }                                                                                                          \
+    } while (false)
+
+class TestStorage : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void freshDatabaseIsAtTheLatestSchema();
+    void newerSchemaIsRefused();
+    void oldSchemaIsMigratedWithoutLoss();
+    void migratingTwiceChangesNothing();
+    void postRoundTrip();
+    void historyIsAppendOnly();
+    void settingsRoundTrip();
+    void staleRevisionIsAConflict();
+    void claimIsExclusive();
+    void twoRunnersPublishEachOfFiveHundredPostsOnce();
+};
+
+void TestStorage::freshDatabaseIsAtTheLatestSchema()
+{
+    StoreFixture fixture;
+    REQUIRE_STORE(fixture);
+    QCOMPARE(fixture.database().schemaVersion().value(), Database::LatestSchemaVersion);
+}
+
+void TestStorage::newerSchemaIsRefused()
+{
+    StoreFixture fixture;
+    REQUIRE_STORE(fixture);
+    QVERIFY(fixture.database().exec(QStringLiteral("INSERT INTO schema_version (version) VALUES (99)")).has_value());
+    const auto reopened = Database::open(fixture.config());
+    QVERIFY(!reopened.has_value());
+    QCOMPARE(reopened.error().code, ErrorCode::Database);
+    QVERIFY2(reopened.error().message.contains(u"newer ClipQueue"), qPrintable(reopened.error().message));
+    // Nothing was changed: the version is still 99 and the tables are still there.
+    QCOMPARE(fixture.database().schemaVersion().value(), 99);
+}
+
+void TestStorage::oldSchemaIsMigratedWithoutLoss()
+{
+    QTemporaryDir dir;
+    DatabaseConfig config;
+    std::unique_ptr<Database> old;
+    if (backendUnderTest() == TestBackend::Sqlite) {
+        // A database file written by the first schema, as shipped (tests/data/schema_v1.sqlite).
+        const QString path = dir.filePath(QStringLiteral("old.sqlite"));
+        QVERIFY(QFile::copy(dataPath(QStringLiteral("schema_v1.sqlite")), path));
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        config = DatabaseConfig::sqlite(path);
+    } else {
+        QString why;
+        PostgresServer *server = sharedPostgres(&why);
+        if (!server) {
+            QSKIP(qPrintable(u"PostgreSQL storage tests SKIPPED: " + why));
+        }
+        config = server->config(QStringLiteral("migration_v1"));
+        auto v1 = Database::openUnmigrated(config);
+        QVERIFY(v1.has_value());
+        QVERIFY((*v1)->migrate(1).has_value());
+        const QString json = QString::fromUtf8(R"({"content":{"text":"Made by schema 1","x-legacy":"kept"}})");
+        QVERIFY((*v1)->exec(QStringLiteral("INSERT INTO posts (id, status, caption, post_json, scheduled_at_ms, time_zone, "
+                                           "created_by, created_at_ms, updated_at_ms, revision) VALUES "
+                                           "('11111111-1111-1111-1111-111111111111', 'scheduled', 'Made by schema 1', ?, "
+                                           "1764610200000, 'Europe/Berlin', 'ana', 1764000000000, 1764000000000, 3)"),
+                            {json})
+                    .has_value());
+        QVERIFY((*v1)->exec(QStringLiteral("INSERT INTO post_history VALUES ('11111111-1111-1111-1111-111111111111', 1, "
+                                           "1764000000000, 'ana', 'create', NULL, 'draft', ''), "
+                                           "('11111111-1111-1111-1111-111111111111', 2, 1764000000001, 'ana', 'submit', "
+                                           "'draft', 'scheduled', '')"))
+                    .has_value());
+        QVERIFY((*v1)->exec(QStringLiteral("INSERT INTO workspace_settings VALUES ('approval_required', 'true')")).has_value());
+        QCOMPARE((*v1)->schemaVersion().value(), 1);
+    }
+
+    auto migrated = Database::open(config);
+    QVERIFY2(migrated.has_value(), qPrintable(migrated ? QString() : migrated.error().message));
+    QCOMPARE((*migrated)->schemaVersion().value(), Database::LatestSchemaVersion);
+    PostRepository repository(**migrated);
+    const auto post = repository.get(QStringLiteral("11111111-1111-1111-1111-111111111111"));
+    QVERIFY2(post.has_value(), qPrintable(post ? QString() : post.error().message));
+    QCOMPARE(post->status, PostStatus::Scheduled);
+    QCOMPARE(post->post.text, QStringLiteral("Made by schema 1"));
+    QCOMPARE(post->timeZone, QStringLiteral("Europe/Berlin"));
+    QCOMPARE(post->revision, 3);
+    QCOMPARE(post->scheduledAtUtc->toMSecsSinceEpoch(), 1764610200000);
+    QCOMPARE(post->post.sourceJson.value(u"content").toObject().value(u"x-legacy").toString(), QStringLiteral("kept"));
+    QVERIFY(post->claimedBy.isEmpty()); // the column schema 2 added
+    QCOMPARE(repository.history(post->id)->size(), 2);
+    QCOMPARE(repository.setting(QStringLiteral("approval_required"), QString()).value(), QStringLiteral("true"));
+}
+
+void TestStorage::migratingTwiceChangesNothing()
+{
+    StoreFixture fixture;
+    REQUIRE_STORE(fixture);
+    QVERIFY(fixture.database().migrate().has_value());
+    QVERIFY(Database::open(fixture.config()).has_value());
+    auto rows = fixture.database().exec(QStringLiteral("SELECT COUNT(*) FROM schema_version"));
+    QVERIFY(rows.has_value() && rows->next());
+    QCOMPARE(rows->value(0).toInt(), Database::LatestSchemaVersion);
+}
+
+void TestStorage::postRoundTrip()
+{
+    StoreFixture fixture;
+    REQUIRE_STORE(fixture);
+    Post post = validVideoPost();
+    post.text = QStringLiteral("Ünïcode caption 🎬");
+    post.scheduledFor = QDateTime(QDate(2026, 12, 1), QTime(18, 30), QTimeZone(3600));
+    const auto created = fixture.posts().create(post, QString(), false);
+    QVERIFY2(created.has_value(), qPrintable(created ? QString() : created.error().message));
+
+    const auto stored = fixture.posts().repository().get(created->post.id);
+    QVERIFY(stored.has_value());
+    QCOMPARE(stored->status, PostStatus::Draft);
+    QCOMPARE(stored->post.text, post.text);
+    QCOMPARE(stored->scheduledAtUtc, QDateTime(QDate(2026, 12, 1), QTime(17, 30), Qt::UTC));
+    QCOMPARE(stored->createdBy, QStringLiteral("ana"));
+    QCOMPARE(stored->media.size(), 1);
+    QCOMPARE(stored->media.first().descriptor.height, 640); // probed at creation
+    QCOMPARE(stored->media.first().originalUrl, post.media.first().url);
+    QVERIFY(QFile::exists(fixture.store().pathFor(stored->media.first().sha256)));
+    const auto history = fixture.posts().repository().history(stored->id);
+    QCOMPARE(history->size(), 1);
+    QCOMPARE(history->first().action, QStringLiteral("create"));
+    QCOMPARE(history->first().actor, QStringLiteral("ana"));
+    QCOMPARE(fixture.posts().repository().list(PostStatus::Draft, 10)->size(), 1);
+    QCOMPARE(fixture.posts().repository().list(PostStatus::Scheduled, 10)->size(), 0);
+}
+
+void TestStorage::historyIsAppendOnly()
+{
+    StoreFixture fixture;
+    REQUIRE_STORE(fixture);
+    const auto created = fixture.posts().create(validVideoPost(), QString(), true);
+    QVERIFY(created.has_value());
+    const auto changed = fixture.database().exec(QStringLiteral("UPDATE post_history SET actor = 'mallory'"));
+    QVERIFY(!changed.has_value());
+    QVERIFY2(changed.error().message.contains(u"append-only"), qPrintable(changed.error().message));
+    QCOMPARE(fixture.posts().repository().history(created->post.id)->last().actor, QStringLiteral("ana"));
+}
+
+void TestStorage::settingsRoundTrip()
+{
+    StoreFixture fixture;
+    REQUIRE_STORE(fixture);
+    PostRepository &repository = fixture.posts().repository();
+    QCOMPARE(repository.setting(QStringLiteral("grace_minutes"), QStringLiteral("15")).value(), QStringLiteral("15"));
+    QVERIFY(repository.setSetting(QStringLiteral("grace_minutes"), QStringLiteral("5")).has_value());
+    QVERIFY(repository.setSetting(QStringLiteral("grace_minutes"), QStringLiteral("7")).has_value());
+    QCOMPARE(repository.setting(QStringLiteral("grace_minutes"), QString()).value(), QStringLiteral("7"));
+    QCOMPARE(fixture.posts().approvalRequired().value(), false);
+}
+
+void TestStorage::staleRevisionIsAConflict()
+{
+    StoreFixture fixture;
+    REQUIRE_STORE(fixture);
+    const auto created = fixture.posts().create(validVideoPost(), QString(), false);
+    QVERIFY(created.has_value());
+    StoredPost stale = created->post;
+    QVERIFY(fixture.posts().cancel(stale.id).has_value()); // someone else moved it on
+    const auto update = fixture.posts().repository().update(stale, stale.revision);
+    QVERIFY(!update.has_value());
+    QCOMPARE(update.error().code, ErrorCode::Conflict);
+}
+
+void TestStorage::claimIsExclusive()
+{
+    StoreFixture fixture;
+    REQUIRE_STORE(fixture);
+    const auto created = fixture.posts().create(validVideoPost(), QString(), true);
+    QVERIFY(created.has_value());
+    QCOMPARE(created->post.status, PostStatus::Scheduled);
+    auto other = fixture.openAnother();
+    QVERIFY(other);
+    PostService otherService(*other, fixture.store(), fixture.clock(), QStringLiteral("bob"));
+    const QDateTime lease = fixture.clock().nowUtc().addSecs(300);
+    QCOMPARE(fixture.posts().claim(created->post.id, PostStatus::Scheduled, QStringLiteral("a"), lease, {}).value(), true);
+    QCOMPARE(otherService.claim(created->post.id, PostStatus::Scheduled, QStringLiteral("b"), lease, {}).value(), false);
+    // Taking over needs an expired lease.
+    QCOMPARE(otherService.claim(created->post.id, PostStatus::Publishing, QStringLiteral("b"), lease, {}).value(), false);
+    fixture.clock().advance(301'000);
+    QCOMPARE(otherService.claim(created->post.id, PostStatus::Publishing, QStringLiteral("b"), lease.addSecs(600), {})
+                 .value(),
+             true);
+    QCOMPARE(fixture.posts().repository().get(created->post.id)->claimedBy, QStringLiteral("b"));
+}
+
+namespace {
+
+// One runner on its own thread with its own connection, as on another desktop or server.
+class RunnerThread : public QThread {
+public:
+    RunnerThread(const DatabaseConfig &config, const MediaStore &store, const Clock &clock, PublishLedger &ledger,
+                 QString name)
+        : m_config(config)
+        , m_store(store)
+        , m_clock(clock)
+        , m_ledger(ledger)
+        , m_name(std::move(name))
+    {
+    }
+    QString error;
+    int settled = 0;
+
+protected:
+    void run() override
+    {
+        auto database = Database::open(m_config);
+        if (!database) {
+            error = database.error().message;
+            return;
+        }
+        PostService service(**database, m_store, m_clock, m_name);
+        ScriptedPublisher publisher(m_ledger);
+        SchedulerRunner::Options options;
+        options.runnerId = m_name;
+        options.batchSize = 10; // small batches interleave the two runners
+        SchedulerRunner runner(service, publisher, m_clock, options);
+        QObject::connect(&runner, &SchedulerRunner::postSettled, [this] { ++settled; });
+        QObject::connect(&runner, &SchedulerRunner::errorOccurred, [this](const QString &message) { error = message; });
+        for (int pass = 0; pass < 200; ++pass) {
+            auto handed = runner.runPass();
+            if (!handed) {
+                error = handed.error().message;
+                return;
+            }
+            QDeadlineTimer settle(10000);
+            while (runner.inFlight() > 0 && !settle.hasExpired()) {
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+                QThread::yieldCurrentThread();
+            }
+            if (*handed == 0) {
+                break;
+            }
+        }
+    }
+
+private:
+    DatabaseConfig m_config;
+    const MediaStore &m_store;
+    const Clock &m_clock;
+    PublishLedger &m_ledger;
+    QString m_name;
+};
+
+} // namespace
+
+void TestStorage::twoRunnersPublishEachOfFiveHundredPostsOnce()
+{
+    StoreFixture fixture;
+    REQUIRE_STORE(fixture);
+    // One stored clip shared by 500 due posts; inserted directly to keep the setup quick.
+    const auto first = fixture.posts().create(validVideoPost(), QString(), true);
+    QVERIFY(first.has_value());
+    StoredPost templatePost = *fixture.posts().repository().get(first->post.id);
+    QVERIFY(fixture.database()
+                .transaction([&]() -> std::expected<void, Error> {
+                    for (int i = 1; i < 500; ++i) {
+                        StoredPost copy = templatePost;
+                        copy.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+                        copy.status = PostStatus::Scheduled;
+                        copy.scheduledAtUtc = fixture.clock().nowUtc().addSecs(-i % 60);
+                        if (auto done = fixture.posts().repository().insert(copy); !done) {
+                            return done;
+                        }
+                    }
+                    return {};
+                })
+                .has_value());
+    QCOMPARE(fixture.posts().repository().dueIds(fixture.clock().nowUtc(), 1000)->size(), 500);
+
+    PublishLedger ledger;
+    RunnerThread a(fixture.config(), fixture.store(), fixture.clock(), ledger, QStringLiteral("runner-a"));
+    RunnerThread b(fixture.config(), fixture.store(), fixture.clock(), ledger, QStringLiteral("runner-b"));
+    a.start();
+    b.start();
+    QVERIFY(a.wait(120000));
+    QVERIFY(b.wait(120000));
+    QVERIFY2(a.error.isEmpty(), qPrintable(a.error));
+    QVERIFY2(b.error.isEmpty(), qPrintable(b.error));
+
+    QCOMPARE(ledger.counts().size(), 500);
+    QCOMPARE(ledger.total(), 500); // each exactly once
+    QCOMPARE(a.settled + b.settled, 500);
+    QVERIFY2(a.settled > 0 && b.settled > 0, "both runners should have done part of the work");
+    QCOMPARE(fixture.posts().repository().list(PostStatus::Published, 1000)->size(), 500);
+    auto attempts = fixture.database().exec(QStringLiteral("SELECT COUNT(*) FROM publish_attempts"));
+    QVERIFY(attempts && attempts->next());
+    QCOMPARE(attempts->value(0).toInt(), 500);
+}
+
+QTEST_GUILESS_MAIN(TestStorage)
+#include "tst_storage.moc"
