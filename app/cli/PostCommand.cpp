@@ -191,9 +191,20 @@ ExitCode PostCommand::run(const QStringList &arguments, CliStreams streams)
         for (const Finding &warning : parsed->warnings) {
             streams.err << "warning: " << warning.message << '\n';
         }
-        auto created = posts.create(parsed->post, QFileInfo(positional.first()).absolutePath(), parser.isSet(submit));
+        auto created = posts.create(parsed->post, QFileInfo(positional.first()).absolutePath(), false);
         if (!created) {
             return fail(created.error());
+        }
+        if (parser.isSet(submit)) {
+            auto submitted = posts.submit(created->post.id);
+            if (!submitted) {
+                // The post is stored whole as a draft; say so rather than hide it.
+                streams.out << created->post.id << '\n';
+                streams.err << "Post " << created->post.id << " was saved as a draft but not submitted. "
+                            << submitted.error().message << '\n';
+                return exitFor(submitted.error());
+            }
+            created->post = *submitted;
         }
         if (parser.isSet(json)) {
             QJsonArray findings;
