@@ -6,6 +6,8 @@
 #include "util/AppConfig.h"
 #include "util/Clock.h"
 
+#include <QNetworkAccessManager>
+
 #include <expected>
 #include <memory>
 
@@ -22,11 +24,13 @@ public:
     const MediaStore &store() const { return *m_store; }
     PostService &posts() { return *m_posts; }
     const Clock &clock() const { return m_clock; }
+    QNetworkAccessManager &network() { return m_network; }
 
 private:
     CliSession() = default;
     AppConfig m_config;
     SystemClock m_clock;
+    QNetworkAccessManager m_network; // the one network manager of this (the main) thread
     std::unique_ptr<Database> m_database;
     std::unique_ptr<MediaStore> m_store;
     std::unique_ptr<PostService> m_posts;

@@ -2,6 +2,7 @@
 
 #include "CliSession.h"
 #include "post/PostJson.h"
+#include "post/PostValidator.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -191,7 +192,17 @@ ExitCode PostCommand::run(const QStringList &arguments, CliStreams streams)
         for (const Finding &warning : parsed->warnings) {
             streams.err << "warning: " << warning.message << '\n';
         }
-        auto created = posts.create(parsed->post, QFileInfo(positional.first()).absolutePath(), false);
+        const QList<Finding> declared = validatePost(parsed->post, {}, ValidationContext{});
+        for (const Finding &finding : declared) {
+            if (finding.code == FindingCode::MediaMetadataMissing) {
+                return fail(Error{ErrorCode::MediaUnreadable, finding.message});
+            }
+        }
+        auto downloaded = downloadRemoteMedia(parsed->post, (*session)->network(), (*session)->store());
+        if (!downloaded) {
+            return fail(downloaded.error());
+        }
+        auto created = posts.create(parsed->post, QFileInfo(positional.first()).absolutePath(), false, *downloaded);
         if (!created) {
             return fail(created.error());
         }

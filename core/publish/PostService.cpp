@@ -1,8 +1,11 @@
 #include "publish/PostService.h"
 
+#include "media/MediaDownloader.h"
 #include "post/PostValidator.h"
+#include "post/TikTokRules.h"
 
 #include <QDir>
+#include <QUrl>
 #include <QUuid>
 
 #ifdef Q_OS_UNIX
@@ -39,6 +42,33 @@ bool isOneOf(PostStatus status, std::initializer_list<PostStatus> statuses)
 }
 
 } // namespace
+
+std::expected<QHash<int, StoredObject>, Error> downloadRemoteMedia(const Post &post, QNetworkAccessManager &network,
+                                                                   const MediaStore &store)
+{
+    QHash<int, StoredObject> downloaded;
+    for (qsizetype i = 0; i < post.media.size(); ++i) {
+        const MediaDescriptor &media = post.media.at(i);
+        if (locateMedia(media.url).kind != MediaLocation::Kind::Remote) {
+            continue;
+        }
+        const qint64 limit = media.sizeBytes.value_or(media.isPhoto() ? rules::MaxPhotoBytes : rules::MaxVideoBytes);
+        auto object = MediaDownloader::fetch(network, store, QUrl(media.url), limit);
+        if (!object) {
+            return std::unexpected(object.error());
+        }
+        if (media.sizeBytes && object->sizeBytes != *media.sizeBytes) {
+            return std::unexpected(Error{ErrorCode::MediaUnreadable,
+                                         QStringLiteral("%1 has %2 bytes but the post declares %3. Fix sizeBytes or the "
+                                                        "URL.")
+                                             .arg(media.url)
+                                             .arg(object->sizeBytes)
+                                             .arg(*media.sizeBytes)});
+        }
+        downloaded.insert(int(i), *object);
+    }
+    return downloaded;
+}
 
 QString defaultActorName(const QString &profileName)
 {

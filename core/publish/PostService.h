@@ -8,7 +8,10 @@
 #include "storage/PostRepository.h"
 #include "util/Clock.h"
 
+#include <QHash>
 #include <QTimeZone>
+
+class QNetworkAccessManager;
 
 namespace cq {
 
@@ -81,6 +84,12 @@ private:
     QString m_actor;
     PostRepository m_repository;
 };
+
+// Downloads every remote media item of `post` into the store (blocking, with a local event loop),
+// refusing more bytes than declared (or than TikTok accepts for the type when undeclared).
+// Returns the stored objects by media index, for PostService::create().
+std::expected<QHash<int, StoredObject>, Error> downloadRemoteMedia(const Post &post, QNetworkAccessManager &network,
+                                                                   const MediaStore &store);
 
 // The profile name used as reviewer identity: the given one, else the OS user name.
 QString defaultActorName(const QString &profileName = {});

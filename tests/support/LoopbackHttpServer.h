@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QTcpServer>
+
+namespace cq::test {
+
+// A small HTTP/1.1 server on 127.0.0.1 for tests: canned answers per path, and a log of every
+// request it received. It runs on the thread that created it.
+class LoopbackHttpServer : public QObject {
+    Q_OBJECT
+
+public:
+    struct Response {
+        int status = 200;
+        QByteArray body;
+        QByteArray contentType = "application/octet-stream";
+        bool sendContentLength = true; // false: end the body by closing the connection
+    };
+    struct Request {
+        QByteArray method;
+        QByteArray path;
+        QHash<QByteArray, QByteArray> headers; // lower-case names
+        QByteArray body;
+    };
+
+    explicit LoopbackHttpServer(QObject *parent = nullptr);
+    quint16 port() const { return m_server.serverPort(); }
+    QString url(const QString &path) const;
+
+    void route(const QByteArray &path, const Response &response) { m_routes.insert(path, response); }
+    const QList<Request> &requests() const { return m_requests; }
+
+private:
+    void onConnection();
+
+    QTcpServer m_server;
+    QHash<QByteArray, Response> m_routes;
+    QList<Request> m_requests;
+};
+
+} // namespace cq::test

@@ -1,0 +1,138 @@
+// Remote media is downloaded into the managed store when a post is created: streamed, limited,
+// verified, and nothing half-downloaded stays behind.
+#include "LoopbackHttpServer.h"
+#include "StoreFixture.h"
+#include "TestFixtures.h"
+#include "media/MediaDownloader.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace cq;
+using namespace cq::test;
+
+namespace {
+QByteArray fixtureBytes(const QString &name)
+{
+    QFile file(fixturePath(name));
+    file.open(QIODevice::ReadOnly);
+    return file.readAll();
+}
+} // namespace
+
+class TestMediaDownload : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void downloadsIntoTheStore();
+    void failuresLeaveNothingBehind_data();
+    void failuresLeaveNothingBehind();
+    void postWithRemotePhotoIsCreatedFromTheDownload();
+    void declaredSizeMustMatch();
+};
+
+void TestMediaDownload::downloadsIntoTheStore()
+{
+    LoopbackHttpServer server;
+    const QByteArray bytes = fixtureBytes(QStringLiteral("vertical.mp4"));
+    server.route("/clips/launch.mp4", {200, bytes, "video/mp4", true});
+    QTemporaryDir dir;
+    MediaStore store(dir.filePath(QStringLiteral("media")));
+    QNetworkAccessManager network;
+    MediaDownloader downloader(network, store);
+    QSignalSpy progress(&downloader, &MediaDownloader::progress);
+    QSignalSpy finished(&downloader, &MediaDownloader::finished);
+    downloader.start(QUrl(server.url(QStringLiteral("/clips/launch.mp4"))), bytes.size());
+    QTRY_COMPARE(finished.count(), 1);
+    QVERIFY2(downloader.result().has_value(),
+             qPrintable(downloader.result() ? QString() : downloader.result().error().message));
+    QCOMPARE(downloader.result()->sha256,
+             QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
+    QVERIFY(progress.count() >= 1);
+    QCOMPARE(progress.last().at(0).toLongLong(), bytes.size());
+    QVERIFY(QDir(dir.filePath(QStringLiteral("media/incoming"))).isEmpty());
+}
+
+void TestMediaDownload::failuresLeaveNothingBehind_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<bool>("sendLength");
+    QTest::addColumn<qint64>("limit");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("404") << 404 << true << qint64(1'000'000) << QStringLiteral("HTTP 404");
+    QTest::newRow("declared larger than allowed") << 200 << true << qint64(1000) << QStringLiteral("more than");
+    QTest::newRow("undeclared and larger than allowed") << 200 << false << qint64(1000) << QStringLiteral("more than");
+}
+
+void TestMediaDownload::failuresLeaveNothingBehind()
+{
+    QFETCH(int, status);
+    QFETCH(bool, sendLength);
+    QFETCH(qint64, limit);
+    QFETCH(QString, says);
+    LoopbackHttpServer server;
+    server.route("/big.jpg", {status, fixtureBytes(QStringLiteral("photo.jpg")), "image/jpeg", sendLength});
+    QTemporaryDir dir;
+    MediaStore store(dir.filePath(QStringLiteral("media")));
+    QNetworkAccessManager network;
+    const auto result = MediaDownloader::fetch(network, store, QUrl(server.url(QStringLiteral("/big.jpg"))), limit);
+    QVERIFY(!result.has_value());
+    QCOMPARE(result.error().code, ErrorCode::Io);
+    QVERIFY2(result.error().message.contains(says), qPrintable(result.error().message));
+    QVERIFY(QDir(dir.filePath(QStringLiteral("media/incoming"))).isEmpty());
+    QVERIFY(QDir(dir.filePath(QStringLiteral("media/objects"))).isEmpty());
+}
+
+void TestMediaDownload::postWithRemotePhotoIsCreatedFromTheDownload()
+{
+    LoopbackHttpServer server;
+    const QByteArray bytes = fixtureBytes(QStringLiteral("photo.jpg"));
+    server.route("/p/1.jpg", {200, bytes, "image/jpeg", true});
+    StoreFixture fixture;
+    QVERIFY2(fixture.isReady(), qPrintable(fixture.why()));
+    Post post = validVideoPost();
+    MediaDescriptor photo;
+    photo.url = server.url(QStringLiteral("/p/1.jpg"));
+    photo.type = MediaType::Photo;
+    photo.mimeType = QStringLiteral("image/jpeg");
+    photo.sizeBytes = bytes.size();
+    photo.width = 1080;
+    photo.height = 1350;
+    post.media = {photo};
+    QNetworkAccessManager network;
+    const auto downloaded = downloadRemoteMedia(post, network, fixture.store());
+    QVERIFY2(downloaded.has_value(), qPrintable(downloaded ? QString() : downloaded.error().message));
+    const auto created = fixture.posts().create(post, QString(), true, *downloaded);
+    QVERIFY2(created.has_value(), qPrintable(created ? QString() : created.error().message));
+    QCOMPARE(created->post.status, PostStatus::Scheduled);
+    QCOMPARE(created->post.media.first().originalUrl, photo.url);
+    QVERIFY(fixture.store().verify(created->post.media.first().sha256).has_value());
+    QCOMPARE(server.requests().size(), 1);
+    QCOMPARE(server.requests().first().method, QByteArray("GET"));
+}
+
+void TestMediaDownload::declaredSizeMustMatch()
+{
+    LoopbackHttpServer server;
+    const QByteArray bytes = fixtureBytes(QStringLiteral("photo.jpg"));
+    server.route("/p/1.jpg", {200, bytes, "image/jpeg", true});
+    QTemporaryDir dir;
+    MediaStore store(dir.filePath(QStringLiteral("media")));
+    Post post;
+    MediaDescriptor photo;
+    photo.url = server.url(QStringLiteral("/p/1.jpg"));
+    photo.type = MediaType::Photo;
+    photo.sizeBytes = bytes.size() + 10; // the server sends fewer bytes than declared
+    post.media = {photo};
+    QNetworkAccessManager network;
+    const auto downloaded = downloadRemoteMedia(post, network, store);
+    QVERIFY(!downloaded.has_value());
+    QVERIFY2(downloaded.error().message.contains(u"declares"), qPrintable(downloaded.error().message));
+}
+
+QTEST_GUILESS_MAIN(TestMediaDownload)
+#include "tst_mediadownload.moc"
