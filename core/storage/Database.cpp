@@ -112,6 +112,13 @@ std::expected<QSqlQuery, Error> Database::exec(const QString &sql, const QVarian
 {
     QSqlQuery query(connection());
     query.setForwardOnly(true);
+    if (values.isEmpty()) {
+        // PostgreSQL cannot prepare utility statements (SET, CREATE ...): run them directly.
+        if (!query.exec(sql)) {
+            return std::unexpected(databaseError(QStringLiteral("A database statement failed"), query.lastError()));
+        }
+        return query;
+    }
     if (!query.prepare(sql)) {
         return std::unexpected(databaseError(QStringLiteral("A database statement failed to prepare"), query.lastError()));
     }

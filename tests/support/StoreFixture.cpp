@@ -1,9 +1,6 @@
 #include "StoreFixture.h"
 
-#if __has_include("PostgresServer.h")
 #include "PostgresServer.h"
-#define CQ_HAVE_PG 1
-#endif
 #include "TestFixtures.h"
 
 #include <QUuid>
@@ -17,10 +14,6 @@ TestBackend backendUnderTest()
 
 PostgresServer *sharedPostgres(QString *why)
 {
-#ifndef CQ_HAVE_PG
-    *why = QStringLiteral("no harness yet");
-    return nullptr;
-#else
     static PostgresServer server;
     if (!server.isRunning()) {
         if (why) {
@@ -29,7 +22,6 @@ PostgresServer *sharedPostgres(QString *why)
         return nullptr;
     }
     return &server;
-#endif
 }
 
 StoreFixture::StoreFixture()
@@ -42,10 +34,8 @@ StoreFixture::StoreFixture()
         if (!server) {
             return;
         }
-#ifdef CQ_HAVE_PG
         // A fresh database per fixture keeps tests independent.
         m_config = server->config(u"t_" + QUuid::createUuid().toString(QUuid::Id128).left(16));
-#endif
     }
     auto database = Database::open(m_config);
     if (!database) {
