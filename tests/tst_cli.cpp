@@ -1,6 +1,6 @@
 // clipqueue-cli probe and validate (product.md section 6): in-process for the details, and once
 // through the real binary for exit codes and JSON on stdout.
-#include "CliApplication.h"
+#include "CliHarness.h"
 #include "TestFixtures.h"
 #include "media/MediaDescriptor.h"
 
@@ -13,29 +13,11 @@
 
 using namespace cq;
 using cq::cli::ExitCode;
+using cq::test::CliRun;
 using cq::test::fixturePath;
+using cq::test::runCli;
 
 namespace {
-
-struct CliRun {
-    ExitCode exitCode;
-    QString out;
-    QString err;
-    QJsonDocument json() const { return QJsonDocument::fromJson(out.toUtf8()); }
-};
-
-CliRun runCli(const QStringList &arguments)
-{
-    QString out;
-    QString err;
-    QTextStream outStream(&out);
-    QTextStream errStream(&err);
-    const ExitCode code =
-        cli::CliApplication().run(QStringList{QStringLiteral("clipqueue-cli")} + arguments, {outStream, errStream});
-    outStream.flush();
-    errStream.flush();
-    return {code, out, err};
-}
 
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
 {

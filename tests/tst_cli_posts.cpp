@@ -1,5 +1,5 @@
 // clipqueue-cli post, workspace and run (product.md section 6) against a real SQLite data folder.
-#include "CliApplication.h"
+#include "CliHarness.h"
 #include "ScriptedPublisher.h"
 #include "TestFixtures.h"
 #include "media/MediaDescriptor.h"
@@ -13,17 +13,8 @@
 
 using namespace cq;
 using cq::cli::ExitCode;
+using cq::test::CliRun;
 
-namespace {
-
-struct CliRun {
-    ExitCode exitCode;
-    QString out;
-    QString err;
-    QJsonDocument json() const { return QJsonDocument::fromJson(out.toUtf8()); }
-};
-
-} // namespace
 
 class TestCliPosts : public QObject {
     Q_OBJECT
@@ -59,17 +50,9 @@ void TestCliPosts::init()
 
 CliRun TestCliPosts::cli(const QStringList &arguments)
 {
-    QString out;
-    QString err;
-    QTextStream outStream(&out);
-    QTextStream errStream(&err);
-    cli::CliApplication app([this]() -> std::expected<std::unique_ptr<Publisher>, Error> {
+    return cq::test::runCli(arguments, [this]() -> std::expected<std::unique_ptr<Publisher>, Error> {
         return std::make_unique<cq::test::ScriptedPublisher>(m_ledger);
     });
-    const ExitCode code = app.run(QStringList{QStringLiteral("clipqueue-cli")} + arguments, {outStream, errStream});
-    outStream.flush();
-    errStream.flush();
-    return {code, out, err};
 }
 
 QString TestCliPosts::writePost(const QString &name, const QByteArray &json)
@@ -259,16 +242,9 @@ void TestCliPosts::runOncePublishesDuePostsAndExits()
 
 void TestCliPosts::runWithoutPublisherIsARuntimeFailure()
 {
-    QString out;
-    QString err;
-    QTextStream outStream(&out);
-    QTextStream errStream(&err);
-    const ExitCode code = cli::CliApplication().run({QStringLiteral("clipqueue-cli"), QStringLiteral("run"),
-                                                     QStringLiteral("--once")},
-                                                    {outStream, errStream});
-    errStream.flush();
-    QCOMPARE(code, ExitCode::Runtime);
-    QVERIFY(err.contains(u"publisher"));
+    const CliRun run = cq::test::runCli({QStringLiteral("run"), QStringLiteral("--once")});
+    QCOMPARE(run.exitCode, ExitCode::Runtime);
+    QVERIFY(run.err.contains(u"publisher"));
 }
 
 void TestCliPosts::realBinaryListsJson()

@@ -43,6 +43,28 @@ QString compactJson(const QJsonObject &object)
 
 } // namespace
 
+std::expected<void, Error> PostRepository::run(const QString &sql, const QVariantList &values) const
+{
+    auto query = m_db.exec(sql, values);
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    return {};
+}
+
+std::expected<QStringList, Error> PostRepository::selectIds(const QString &sql, const QVariantList &values) const
+{
+    auto query = m_db.exec(sql, values);
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    QStringList ids;
+    while (query->next()) {
+        ids << query->value(0).toString();
+    }
+    return ids;
+}
+
 PostRepository::PostRepository(const Database &database)
     : m_db(database)
 {
@@ -217,15 +239,11 @@ std::expected<void, Error> PostRepository::appendHistory(const QString &postId, 
         return std::unexpected(next ? Error{ErrorCode::Database, QStringLiteral("history")} : next.error());
     }
     const int seq = next->value(0).toInt();
-    auto inserted = m_db.exec(QStringLiteral("INSERT INTO post_history (post_id, seq, at_ms, actor, action, "
+    return run(QStringLiteral("INSERT INTO post_history (post_id, seq, at_ms, actor, action, "
                                              "from_status, to_status, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
                               {postId, seq, entry.at.toMSecsSinceEpoch(), text(entry.actor), entry.action,
                                entry.from ? QVariant(postStatusName(*entry.from)) : QVariant(QMetaType(QMetaType::QString)),
                                postStatusName(entry.to), text(entry.comment)});
-    if (!inserted) {
-        return std::unexpected(inserted.error());
-    }
-    return {};
 }
 
 std::expected<QList<HistoryEntry>, Error> PostRepository::history(const QString &postId) const
@@ -253,17 +271,13 @@ std::expected<QList<HistoryEntry>, Error> PostRepository::history(const QString 
 
 std::expected<void, Error> PostRepository::recordAttempt(const PublishAttempt &a)
 {
-    auto query = m_db.exec(
+    return run(
         QStringLiteral("INSERT INTO publish_attempts (id, post_id, account_id, runner, started_at_ms, finished_at_ms, "
                        "outcome, http_status, error_code, error_message, log_id, publish_id) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {a.id, a.postId, textOrNull(a.accountId), a.runner, a.startedAt.toMSecsSinceEpoch(), msOrNull(a.finishedAt),
          a.outcome, a.httpStatus ? QVariant(*a.httpStatus) : QVariant(QMetaType(QMetaType::Int)), text(a.errorCode),
          text(a.errorMessage), text(a.logId), textOrNull(a.publishId)});
-    if (!query) {
-        return std::unexpected(query.error());
-    }
-    return {};
 }
 
 std::expected<QList<PublishAttempt>, Error> PostRepository::attempts(const QString &postId) const
@@ -298,18 +312,10 @@ std::expected<QList<PublishAttempt>, Error> PostRepository::attempts(const QStri
 std::expected<QStringList, Error> PostRepository::dueIds(const QDateTime &now, int limit) const
 {
     // "scheduled_at_ms IS NULL" is "publish as soon as a runner picks it up".
-    auto query = m_db.exec(QStringLiteral("SELECT id FROM posts WHERE status = 'scheduled' AND "
-                                          "(scheduled_at_ms IS NULL OR scheduled_at_ms <= ?) "
-                                          "ORDER BY COALESCE(scheduled_at_ms, 0), id LIMIT ?"),
-                           {now.toMSecsSinceEpoch(), limit});
-    if (!query) {
-        return std::unexpected(query.error());
-    }
-    QStringList ids;
-    while (query->next()) {
-        ids << query->value(0).toString();
-    }
-    return ids;
+    return selectIds(QStringLiteral("SELECT id FROM posts WHERE status = 'scheduled' AND "
+                                    "(scheduled_at_ms IS NULL OR scheduled_at_ms <= ?) "
+                                    "ORDER BY COALESCE(scheduled_at_ms, 0), id LIMIT ?"),
+                     {now.toMSecsSinceEpoch(), limit});
 }
 
 std::expected<std::optional<QDateTime>, Error> PostRepository::nextDueTime() const
@@ -326,17 +332,9 @@ std::expected<std::optional<QDateTime>, Error> PostRepository::nextDueTime() con
 
 std::expected<QStringList, Error> PostRepository::expiredClaims(const QDateTime &now) const
 {
-    auto query = m_db.exec(QStringLiteral("SELECT id FROM posts WHERE status IN ('publishing', 'processing') AND "
-                                          "lease_until_ms IS NOT NULL AND lease_until_ms < ? ORDER BY id"),
-                           {now.toMSecsSinceEpoch()});
-    if (!query) {
-        return std::unexpected(query.error());
-    }
-    QStringList ids;
-    while (query->next()) {
-        ids << query->value(0).toString();
-    }
-    return ids;
+    return selectIds(QStringLiteral("SELECT id FROM posts WHERE status IN ('publishing', 'processing') AND "
+                                    "lease_until_ms IS NOT NULL AND lease_until_ms < ? ORDER BY id"),
+                     {now.toMSecsSinceEpoch()});
 }
 
 std::expected<bool, Error> PostRepository::claim(const QString &id, PostStatus from, const QString &runner,
@@ -360,13 +358,9 @@ std::expected<bool, Error> PostRepository::claim(const QString &id, PostStatus f
 
 std::expected<void, Error> PostRepository::renewLease(const QString &runner, const QDateTime &leaseUntil)
 {
-    auto query = m_db.exec(QStringLiteral("UPDATE posts SET lease_until_ms = ? WHERE claimed_by = ? AND "
+    return run(QStringLiteral("UPDATE posts SET lease_until_ms = ? WHERE claimed_by = ? AND "
                                           "status IN ('publishing', 'processing')"),
                            {leaseUntil.toMSecsSinceEpoch(), runner});
-    if (!query) {
-        return std::unexpected(query.error());
-    }
-    return {};
 }
 
 std::expected<QString, Error> PostRepository::setting(const QString &key, const QString &fallback) const
@@ -380,13 +374,9 @@ std::expected<QString, Error> PostRepository::setting(const QString &key, const 
 
 std::expected<void, Error> PostRepository::setSetting(const QString &key, const QString &value)
 {
-    auto query = m_db.exec(QStringLiteral("INSERT INTO workspace_settings (key, value) VALUES (?, ?) "
+    return run(QStringLiteral("INSERT INTO workspace_settings (key, value) VALUES (?, ?) "
                                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
                            {key, value});
-    if (!query) {
-        return std::unexpected(query.error());
-    }
-    return {};
 }
 
 } // namespace cq

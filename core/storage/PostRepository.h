@@ -100,6 +100,8 @@ public:
     std::expected<void, Error> setSetting(const QString &key, const QString &value);
 
 private:
+    std::expected<void, Error> run(const QString &sql, const QVariantList &values = {}) const;
+    std::expected<QStringList, Error> selectIds(const QString &sql, const QVariantList &values) const;
     std::expected<QList<StoredPost>, Error> readPosts(QSqlQuery &query) const;
     std::expected<void, Error> loadMedia(StoredPost &post) const;
 
