@@ -139,7 +139,7 @@ void SchedulerRunner::hand(const QString &postId)
     }
     m_inFlight.insert(postId);
     m_attemptStarted.insert(postId, m_clock.nowUtc());
-    qCInfo(lcRunner) << "publishing" << postId << "runner" << m_options.runnerId;
+    qCDebug(lcRunner) << "publishing" << postId << "runner" << m_options.runnerId;
     m_publisher.publish(*post);
 }
 
