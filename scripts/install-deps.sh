@@ -5,7 +5,7 @@ packages=(
   g++ cmake ninja-build pkg-config ccache clang-format
   qt6-base-dev qt6-multimedia-dev libqt6sql6-sqlite libqt6sql6-psql libgl-dev qtkeychain-qt6-dev
   libavformat-dev libavcodec-dev libavutil-dev libswscale-dev ffmpeg
-  postgresql xvfb xauth
+  postgresql xvfb xauth fonts-noto-color-emoji
 )
 missing=()
 for package in "${packages[@]}"; do

@@ -1,0 +1,66 @@
+#include "FindingsModel.h"
+
+#include <QApplication>
+#include <QIcon>
+#include <QStyle>
+
+namespace cq::ui {
+
+FindingsModel::FindingsModel(QObject *parent)
+    : QAbstractListModel(parent) {
+}
+
+void FindingsModel::setFindings(QList<Finding> findings) {
+    std::stable_sort(findings.begin(), findings.end(),
+                     [](const Finding &a, const Finding &b) { return a.isError() && !b.isError(); });
+    beginResetModel();
+    m_findings = std::move(findings);
+    endResetModel();
+}
+
+int FindingsModel::errorCount() const {
+    return int(
+        std::count_if(m_findings.cbegin(), m_findings.cend(), [](const Finding &f) { return f.isError(); }));
+}
+
+int FindingsModel::rowCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : int(m_findings.size());
+}
+
+int FindingsModel::mediaIndexOf(const QString &field) {
+    static const QString prefix = QStringLiteral("/content/media/");
+    if (!field.startsWith(prefix)) {
+        return -1;
+    }
+    bool ok = false;
+    const int index = field.mid(prefix.size()).section(u'/', 0, 0).toInt(&ok);
+    return ok ? index : -1;
+}
+
+QVariant FindingsModel::data(const QModelIndex &index, int role) const {
+    if (!index.isValid() || index.row() >= m_findings.size()) {
+        return {};
+    }
+    const Finding &finding = m_findings.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return finding.message;
+    case Qt::ToolTipRole:
+        return QString(findingCodeName(finding.code) + u"  " + finding.field);
+    case Qt::DecorationRole:
+        return QApplication::style()->standardIcon(finding.isError() ? QStyle::SP_MessageBoxCritical
+                                                                     : QStyle::SP_MessageBoxWarning);
+    case CodeRole:
+        return findingCodeName(finding.code);
+    case FieldRole:
+        return finding.field;
+    case IsErrorRole:
+        return finding.isError();
+    case MediaIndexRole:
+        return mediaIndexOf(finding.field);
+    default:
+        return {};
+    }
+}
+
+} // namespace cq::ui
