@@ -18,33 +18,29 @@
 
 namespace {
 
-bool runTool(const QString &program, const QStringList &arguments)
-{
+bool runTool(const QString &program, const QStringList &arguments) {
     QProcess process;
     process.start(program, arguments);
     return process.waitForFinished(120000) && process.exitStatus() == QProcess::NormalExit
            && process.exitCode() == 0;
 }
 
-bool generate(const QString &path, const QStringList &encode)
-{
+bool generate(const QString &path, const QStringList &encode) {
     return runTool(QStringLiteral("ffmpeg"),
-                   QStringList{QStringLiteral("-nostdin"), QStringLiteral("-loglevel"), QStringLiteral("error"),
-                               QStringLiteral("-y"), QStringLiteral("-f"), QStringLiteral("lavfi"),
-                               QStringLiteral("-i")}
+                   QStringList{QStringLiteral("-nostdin"), QStringLiteral("-loglevel"),
+                               QStringLiteral("error"), QStringLiteral("-y"), QStringLiteral("-f"),
+                               QStringLiteral("lavfi"), QStringLiteral("-i")}
                        + encode + QStringList{path});
 }
 
-double medianMs(std::vector<qint64> nanoseconds)
-{
+double medianMs(std::vector<qint64> nanoseconds) {
     std::sort(nanoseconds.begin(), nanoseconds.end());
     return double(nanoseconds.at(nanoseconds.size() / 2)) / 1e6;
 }
 
 } // namespace
 
-int main(int argc, char *argv[])
-{
+int main(int argc, char *argv[]) {
     QCoreApplication app(argc, argv);
     const int fileCount = argc > 1 ? std::max(5, QString::fromLocal8Bit(argv[1]).toInt()) : 500;
     QTemporaryDir dir;
@@ -56,16 +52,20 @@ int main(int argc, char *argv[])
         QStringList encode;
     };
     const QList<Kind> kinds{
-        {QStringLiteral("clip.mp4"), {src, QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-preset"),
-                                      QStringLiteral("ultrafast")}},
-        {QStringLiteral("clip.mov"), {src, QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-preset"),
-                                      QStringLiteral("ultrafast"), QStringLiteral("-f"), QStringLiteral("mov")}},
-        {QStringLiteral("clip.webm"), {QStringLiteral("testsrc2=size=360x640:rate=30:duration=5"), QStringLiteral("-c:v"),
-                                       QStringLiteral("libvpx-vp9"), QStringLiteral("-deadline"),
-                                       QStringLiteral("realtime"), QStringLiteral("-cpu-used"), QStringLiteral("8")}},
+        {QStringLiteral("clip.mp4"),
+         {src, QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-preset"),
+          QStringLiteral("ultrafast")}},
+        {QStringLiteral("clip.mov"),
+         {src, QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-preset"),
+          QStringLiteral("ultrafast"), QStringLiteral("-f"), QStringLiteral("mov")}},
+        {QStringLiteral("clip.webm"),
+         {QStringLiteral("testsrc2=size=360x640:rate=30:duration=5"), QStringLiteral("-c:v"),
+          QStringLiteral("libvpx-vp9"), QStringLiteral("-deadline"), QStringLiteral("realtime"),
+          QStringLiteral("-cpu-used"), QStringLiteral("8")}},
         {QStringLiteral("photo.jpg"), {src, QStringLiteral("-frames:v"), QStringLiteral("1")}},
-        {QStringLiteral("photo.webp"), {src, QStringLiteral("-frames:v"), QStringLiteral("1"), QStringLiteral("-c:v"),
-                                        QStringLiteral("libwebp")}},
+        {QStringLiteral("photo.webp"),
+         {src, QStringLiteral("-frames:v"), QStringLiteral("1"), QStringLiteral("-c:v"),
+          QStringLiteral("libwebp")}},
     };
     std::printf("Generating %d files (5 kinds, 1080x1920) ...\n", fileCount);
     for (const Kind &kind : kinds) {
@@ -77,7 +77,8 @@ int main(int argc, char *argv[])
     QStringList files;
     for (int i = 0; i < fileCount; ++i) {
         const Kind &kind = kinds.at(i % kinds.size());
-        const QString path = dir.filePath(QStringLiteral("%1-%2").arg(i, 4, 10, QLatin1Char('0')).arg(kind.name));
+        const QString path =
+            dir.filePath(QStringLiteral("%1-%2").arg(i, 4, 10, QLatin1Char('0')).arg(kind.name));
         QFile::copy(dir.filePath(kind.name), path);
         files << path;
     }
@@ -108,9 +109,9 @@ int main(int argc, char *argv[])
     for (const QString &file : files) {
         QElapsedTimer one;
         one.start();
-        runTool(QStringLiteral("ffprobe"), {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_format"),
-                                            QStringLiteral("-show_streams"), QStringLiteral("-of"),
-                                            QStringLiteral("json"), file});
+        runTool(QStringLiteral("ffprobe"),
+                {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_format"),
+                 QStringLiteral("-show_streams"), QStringLiteral("-of"), QStringLiteral("json"), file});
         ffprobePerFile.push_back(one.nsecsElapsed());
     }
     const double ffprobeSeconds = double(total.nsecsElapsed()) / 1e9;
@@ -131,7 +132,8 @@ int main(int argc, char *argv[])
     const double inProcessRate = fileCount / inProcessSeconds;
     const double ffprobeRate = fileCount / ffprobeSeconds;
     std::printf("\nfiles: %d (%d unreadable)\n", fileCount, failures);
-    std::printf("in-process, sequential: %8.1f files/s   median %.3f ms/file\n", inProcessRate, medianMs(perFile));
+    std::printf("in-process, sequential: %8.1f files/s   median %.3f ms/file\n", inProcessRate,
+                medianMs(perFile));
     std::printf("in-process, parallel:   %8.1f files/s   (%d threads)\n", fileCount / parallelSeconds,
                 QThread::idealThreadCount());
     std::printf("ffprobe per file:       %8.1f files/s   median %.3f ms/file\n", ffprobeRate,

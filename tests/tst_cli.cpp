@@ -19,8 +19,7 @@ using cq::test::runCli;
 
 namespace {
 
-QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
-{
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content) {
     const QString path = dir.filePath(name);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
@@ -30,12 +29,12 @@ QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArra
     return path;
 }
 
-QByteArray postJson(const QString &mediaPath, const QString &text, const char *privacy = "SELF_ONLY")
-{
+QByteArray postJson(const QString &mediaPath, const QString &text, const char *privacy = "SELF_ONLY") {
     const QJsonObject post{
         {QStringLiteral("content"),
          QJsonObject{{QStringLiteral("text"), text},
-                     {QStringLiteral("media"), QJsonArray{QJsonObject{{QStringLiteral("url"), fileUrlForPath(mediaPath)}}}},
+                     {QStringLiteral("media"),
+                      QJsonArray{QJsonObject{{QStringLiteral("url"), fileUrlForPath(mediaPath)}}}},
                      {QStringLiteral("platformOverrides"),
                       QJsonObject{{QStringLiteral("tiktok"),
                                    QJsonObject{{QStringLiteral("settings"),
@@ -50,8 +49,7 @@ const QByteArray creatorJson = R"({"creator_nickname":"Ana","creator_username":"
  "privacy_level_options":["PUBLIC_TO_EVERYONE","SELF_ONLY"],"comment_disabled":false,
  "duet_disabled":true,"stitch_disabled":false,"max_video_post_duration_sec":300})";
 
-QStringList codesOf(const QJsonDocument &document)
-{
+QStringList codesOf(const QJsonDocument &document) {
     QStringList codes;
     for (const QJsonValue &finding : document.object().value(u"findings").toArray()) {
         codes << finding.toObject().value(u"code").toString();
@@ -81,13 +79,11 @@ private:
     QTemporaryDir m_dir;
 };
 
-void TestCli::initTestCase()
-{
+void TestCli::initTestCase() {
     QVERIFY(m_dir.isValid());
 }
 
-void TestCli::usageErrorsExitWith2_data()
-{
+void TestCli::usageErrorsExitWith2_data() {
     QTest::addColumn<QStringList>("arguments");
     QTest::newRow("no command") << QStringList{};
     QTest::newRow("unknown command") << QStringList{QStringLiteral("publish-everything")};
@@ -99,8 +95,7 @@ void TestCli::usageErrorsExitWith2_data()
         << QStringList{QStringLiteral("validate"), QStringLiteral("a.json"), QStringLiteral("b.json")};
 }
 
-void TestCli::usageErrorsExitWith2()
-{
+void TestCli::usageErrorsExitWith2() {
     QFETCH(QStringList, arguments);
     const CliRun run = runCli(arguments);
     QCOMPARE(run.exitCode, ExitCode::Usage);
@@ -108,9 +103,9 @@ void TestCli::usageErrorsExitWith2()
     QVERIFY(run.out.isEmpty());
 }
 
-void TestCli::probeJsonIsOneArrayInArgumentOrder()
-{
-    const QStringList files{fixturePath(QStringLiteral("rotated.mp4")), fixturePath(QStringLiteral("empty.mp4")),
+void TestCli::probeJsonIsOneArrayInArgumentOrder() {
+    const QStringList files{fixturePath(QStringLiteral("rotated.mp4")),
+                            fixturePath(QStringLiteral("empty.mp4")),
                             fixturePath(QStringLiteral("photo.webp"))};
     const CliRun run = runCli(QStringList{QStringLiteral("probe"), QStringLiteral("--json")} + files);
     QCOMPARE(run.exitCode, ExitCode::InvalidInput); // one file is unreadable
@@ -139,33 +134,31 @@ void TestCli::probeJsonIsOneArrayInArgumentOrder()
     QCOMPARE(array.at(2).toObject().value(u"mimeType").toString(), QStringLiteral("image/webp"));
 }
 
-void TestCli::probeTextNamesEachFile()
-{
+void TestCli::probeTextNamesEachFile() {
     const CliRun run = runCli({QStringLiteral("probe"), fixturePath(QStringLiteral("vertical.mp4"))});
     QCOMPARE(run.exitCode, ExitCode::Success);
     QVERIFY2(run.out.startsWith(u"vertical.mp4: video  video/mp4  360x640"), qPrintable(run.out));
 }
 
-void TestCli::validateAcceptsAValidPost()
-{
-    const QString post = writeFile(m_dir, QStringLiteral("ok.json"),
-                                   postJson(fixturePath(QStringLiteral("vertical.mp4")), QStringLiteral("Hello 👋")));
+void TestCli::validateAcceptsAValidPost() {
+    const QString post =
+        writeFile(m_dir, QStringLiteral("ok.json"),
+                  postJson(fixturePath(QStringLiteral("vertical.mp4")), QStringLiteral("Hello 👋")));
     const QString creator = writeFile(m_dir, QStringLiteral("creator.json"), creatorJson);
-    const CliRun run = runCli({QStringLiteral("validate"), QStringLiteral("--json"), QStringLiteral("--creator"),
-                               creator, post});
+    const CliRun run = runCli(
+        {QStringLiteral("validate"), QStringLiteral("--json"), QStringLiteral("--creator"), creator, post});
     QVERIFY2(run.exitCode == ExitCode::Success, qPrintable(run.out + run.err));
     QCOMPARE(run.json().object().value(u"valid").toBool(), true);
     QCOMPARE(codesOf(run.json()), QStringList{});
 }
 
-void TestCli::validateReportsErrorsAndExits1()
-{
-    const QString post =
-        writeFile(m_dir, QStringLiteral("bad.json"),
-                  postJson(fixturePath(QStringLiteral("short.mp4")), QString(2201, u'x'), "MUTUAL_FOLLOW_FRIENDS"));
+void TestCli::validateReportsErrorsAndExits1() {
+    const QString post = writeFile(
+        m_dir, QStringLiteral("bad.json"),
+        postJson(fixturePath(QStringLiteral("short.mp4")), QString(2201, u'x'), "MUTUAL_FOLLOW_FRIENDS"));
     const QString creator = writeFile(m_dir, QStringLiteral("creator.json"), creatorJson);
-    const CliRun run = runCli({QStringLiteral("validate"), QStringLiteral("--json"), QStringLiteral("--creator"),
-                               creator, post});
+    const CliRun run = runCli(
+        {QStringLiteral("validate"), QStringLiteral("--json"), QStringLiteral("--creator"), creator, post});
     QCOMPARE(run.exitCode, ExitCode::InvalidInput);
     QCOMPARE(run.json().object().value(u"valid").toBool(), false);
     const QStringList codes = codesOf(run.json());
@@ -181,17 +174,16 @@ void TestCli::validateReportsErrorsAndExits1()
              qPrintable(text.out));
 }
 
-void TestCli::validateWithoutCreatorWarnsCreatorUnknown()
-{
-    const QString post = writeFile(m_dir, QStringLiteral("ok.json"),
-                                   postJson(fixturePath(QStringLiteral("vertical.mp4")), QStringLiteral("Hi")));
+void TestCli::validateWithoutCreatorWarnsCreatorUnknown() {
+    const QString post =
+        writeFile(m_dir, QStringLiteral("ok.json"),
+                  postJson(fixturePath(QStringLiteral("vertical.mp4")), QStringLiteral("Hi")));
     const CliRun run = runCli({QStringLiteral("validate"), QStringLiteral("--json"), post});
     QCOMPARE(run.exitCode, ExitCode::Success);
     QCOMPARE(codesOf(run.json()), QStringList{QStringLiteral("creator.unknown")});
 }
 
-void TestCli::validateMalformedJsonNamesLineAndColumn()
-{
+void TestCli::validateMalformedJsonNamesLineAndColumn() {
     const QString post = writeFile(m_dir, QStringLiteral("broken.json"), "{\n  \"content\": [1,,2]\n}\n");
     const CliRun run = runCli({QStringLiteral("validate"), QStringLiteral("--json"), post});
     QCOMPARE(run.exitCode, ExitCode::InvalidInput);
@@ -201,12 +193,11 @@ void TestCli::validateMalformedJsonNamesLineAndColumn()
              qPrintable(finding.value(u"message").toString()));
 }
 
-void TestCli::realBinaryProbe()
-{
+void TestCli::realBinaryProbe() {
     QProcess process;
     process.start(cq::test::cliPath(), {QStringLiteral("probe"), QStringLiteral("--json"),
-                                         fixturePath(QStringLiteral("Clip mit Ümlaut 🎬 final.mp4")),
-                                         fixturePath(QStringLiteral("truncated.mp4"))});
+                                        fixturePath(QStringLiteral("Clip mit Ümlaut 🎬 final.mp4")),
+                                        fixturePath(QStringLiteral("truncated.mp4"))});
     QVERIFY(process.waitForFinished(30000));
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QCOMPARE(process.exitCode(), 1);
@@ -221,15 +212,16 @@ void TestCli::realBinaryProbe()
     QCOMPARE(process.readAllStandardError(), QByteArray()); // FFmpeg's own chatter stays out of stderr
 }
 
-void TestCli::realBinaryValidate()
-{
-    const QString post = writeFile(m_dir, QStringLiteral("ok.json"),
-                                   postJson(fixturePath(QStringLiteral("vertical.mp4")), QStringLiteral("Hi")));
+void TestCli::realBinaryValidate() {
+    const QString post =
+        writeFile(m_dir, QStringLiteral("ok.json"),
+                  postJson(fixturePath(QStringLiteral("vertical.mp4")), QStringLiteral("Hi")));
     QProcess process;
     process.start(cq::test::cliPath(), {QStringLiteral("validate"), QStringLiteral("--json"), post});
     QVERIFY(process.waitForFinished(30000));
     QCOMPARE(process.exitCode(), 0);
-    QCOMPARE(QJsonDocument::fromJson(process.readAllStandardOutput()).object().value(u"valid").toBool(), true);
+    QCOMPARE(QJsonDocument::fromJson(process.readAllStandardOutput()).object().value(u"valid").toBool(),
+             true);
 
     process.start(cq::test::cliPath(), {QStringLiteral("validate"), QStringLiteral("--json")});
     QVERIFY(process.waitForFinished(30000));

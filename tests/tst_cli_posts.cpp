@@ -15,7 +15,6 @@ using namespace cq;
 using cq::cli::ExitCode;
 using cq::test::CliRun;
 
-
 class TestCliPosts : public QObject {
     Q_OBJECT
 
@@ -40,23 +39,20 @@ private:
     cq::test::PublishLedger m_ledger;
 };
 
-void TestCliPosts::init()
-{
+void TestCliPosts::init() {
     m_dir = std::make_unique<QTemporaryDir>();
     qputenv("CLIPQUEUE_DATA_DIR", m_dir->path().toUtf8());
     qunsetenv("CLIPQUEUE_DATABASE_URL");
     qputenv("CLIPQUEUE_PROFILE_NAME", "ana");
 }
 
-CliRun TestCliPosts::cli(const QStringList &arguments)
-{
+CliRun TestCliPosts::cli(const QStringList &arguments) {
     return cq::test::runCli(arguments, [this]() -> std::expected<std::unique_ptr<Publisher>, Error> {
         return std::make_unique<cq::test::ScriptedPublisher>(m_ledger);
     });
 }
 
-QString TestCliPosts::writePost(const QString &name, const QByteArray &json)
-{
+QString TestCliPosts::writePost(const QString &name, const QByteArray &json) {
     const QString path = m_dir->filePath(name);
     QFile file(path);
     file.open(QIODevice::WriteOnly);
@@ -64,9 +60,9 @@ QString TestCliPosts::writePost(const QString &name, const QByteArray &json)
     return path;
 }
 
-QByteArray TestCliPosts::postJson(const QString &media, const QString &extra) const
-{
-    const QString url = fileUrlForPath(cq::test::fixturePath(media.isEmpty() ? QStringLiteral("vertical.mp4") : media));
+QByteArray TestCliPosts::postJson(const QString &media, const QString &extra) const {
+    const QString url =
+        fileUrlForPath(cq::test::fixturePath(media.isEmpty() ? QStringLiteral("vertical.mp4") : media));
     return (u"{\"content\":{\"text\":\"Hello 👋\",\"media\":[{\"url\":\"" + url
             + u"\"}],\"platformOverrides\":{\"tiktok\":{\"settings\":{\"privacyLevel\":\"SELF_ONLY\"}}}},"
               u"\"accounts\":[\"acct-1\"],\"scheduledFor\":null"
@@ -74,9 +70,9 @@ QByteArray TestCliPosts::postJson(const QString &media, const QString &extra) co
         .toUtf8();
 }
 
-void TestCliPosts::createPrintsTheIdAndListShowsIt()
-{
-    const CliRun created = cli({QStringLiteral("post"), QStringLiteral("create"), writePost(QStringLiteral("p.json"), postJson())});
+void TestCliPosts::createPrintsTheIdAndListShowsIt() {
+    const CliRun created = cli(
+        {QStringLiteral("post"), QStringLiteral("create"), writePost(QStringLiteral("p.json"), postJson())});
     QVERIFY2(created.exitCode == ExitCode::Success, qPrintable(created.err));
     const QString id = created.out.trimmed();
     QCOMPARE(id.size(), 36);
@@ -93,32 +89,31 @@ void TestCliPosts::createPrintsTheIdAndListShowsIt()
     QCOMPARE(show.exitCode, ExitCode::Success);
     const QJsonObject detail = show.json().object();
     QCOMPARE(detail.value(u"history").toArray().size(), 1);
-    QCOMPARE(detail.value(u"storedMedia").toArray().first().toObject().value(u"sha256").toString().size(), 64);
+    QCOMPARE(detail.value(u"storedMedia").toArray().first().toObject().value(u"sha256").toString().size(),
+             64);
     QCOMPARE(detail.value(u"post").toObject().value(u"content").toObject().value(u"text").toString(),
              QStringLiteral("Hello 👋"));
 
-    QCOMPARE(cli({QStringLiteral("post"), QStringLiteral("list"), QStringLiteral("--status"), QStringLiteral("scheduled"),
-                  QStringLiteral("--json")})
+    QCOMPARE(cli({QStringLiteral("post"), QStringLiteral("list"), QStringLiteral("--status"),
+                  QStringLiteral("scheduled"), QStringLiteral("--json")})
                  .json()
                  .array()
                  .size(),
              0);
 }
 
-void TestCliPosts::createRefusesBrokenInput_data()
-{
+void TestCliPosts::createRefusesBrokenInput_data() {
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("says");
     QTest::newRow("malformed JSON") << QByteArray("{\"content\": [") << 1 << QStringLiteral("line 1");
-    QTest::newRow("unreadable media") << postJson(QStringLiteral("truncated.mp4")) << 1
-                                      << QStringLiteral("truncated.mp4");
-    QTest::newRow("invalid post with --submit") << postJson(QStringLiteral("short.mp4")) << 1
-                                                << QStringLiteral("video.duration_too_short");
+    QTest::newRow("unreadable media")
+        << postJson(QStringLiteral("truncated.mp4")) << 1 << QStringLiteral("truncated.mp4");
+    QTest::newRow("invalid post with --submit")
+        << postJson(QStringLiteral("short.mp4")) << 1 << QStringLiteral("video.duration_too_short");
 }
 
-void TestCliPosts::createRefusesBrokenInput()
-{
+void TestCliPosts::createRefusesBrokenInput() {
     QFETCH(QByteArray, json);
     QFETCH(int, exitCode);
     QFETCH(QString, says);
@@ -126,18 +121,18 @@ void TestCliPosts::createRefusesBrokenInput()
                             writePost(QStringLiteral("bad.json"), json)});
     QCOMPARE(int(run.exitCode), exitCode);
     QVERIFY2(run.err.contains(says), qPrintable(run.err));
-    const auto stored = cli({QStringLiteral("post"), QStringLiteral("list"), QStringLiteral("--json")}).json().array();
+    const auto stored =
+        cli({QStringLiteral("post"), QStringLiteral("list"), QStringLiteral("--json")}).json().array();
     if (run.out.isEmpty()) {
         QCOMPARE(stored.size(), 0); // nothing half-written
-    } else { // a valid JSON post that fails validation is kept as a draft, and says so
+    } else {                        // a valid JSON post that fails validation is kept as a draft, and says so
         QVERIFY(run.err.contains(u"saved as a draft"));
         QCOMPARE(stored.first().toObject().value(u"id").toString(), run.out.trimmed());
         QCOMPARE(stored.first().toObject().value(u"status").toString(), QStringLiteral("draft"));
     }
 }
 
-void TestCliPosts::reviewFlowWithApprovalRequired()
-{
+void TestCliPosts::reviewFlowWithApprovalRequired() {
     QCOMPARE(cli({QStringLiteral("workspace"), QStringLiteral("set"), QStringLiteral("approval_required"),
                   QStringLiteral("true")})
                  .exitCode,
@@ -175,48 +170,57 @@ void TestCliPosts::reviewFlowWithApprovalRequired()
                   QStringLiteral("Ship it")})
                  .exitCode,
              ExitCode::Success);
-    const CliRun scheduled = cli({QStringLiteral("post"), QStringLiteral("schedule"), again, QStringLiteral("--at"),
-                                  QStringLiteral("2027-01-05T18:30:00Z")});
+    const CliRun scheduled = cli({QStringLiteral("post"), QStringLiteral("schedule"), again,
+                                  QStringLiteral("--at"), QStringLiteral("2027-01-05T18:30:00Z")});
     QVERIFY2(scheduled.exitCode == ExitCode::Success, qPrintable(scheduled.err));
     const CliRun shown = cli({QStringLiteral("post"), QStringLiteral("show"), again});
     QVERIFY2(shown.out.contains(u"approve  in_review -> approved  \"Ship it\""), qPrintable(shown.out));
 }
 
-void TestCliPosts::scheduleReadsTimesInTheChosenZone()
-{
-    const QString id = cli({QStringLiteral("post"), QStringLiteral("create"), writePost(QStringLiteral("p.json"), postJson())})
+void TestCliPosts::scheduleReadsTimesInTheChosenZone() {
+    const QString id = cli({QStringLiteral("post"), QStringLiteral("create"),
+                            writePost(QStringLiteral("p.json"), postJson())})
                            .out.trimmed();
-    const CliRun scheduled = cli({QStringLiteral("post"), QStringLiteral("schedule"), id, QStringLiteral("--at"),
-                                  QStringLiteral("2027-03-28T18:30"), QStringLiteral("--zone"),
-                                  QStringLiteral("Europe/Berlin"), QStringLiteral("--json")});
+    const CliRun scheduled =
+        cli({QStringLiteral("post"), QStringLiteral("schedule"), id, QStringLiteral("--at"),
+             QStringLiteral("2027-03-28T18:30"), QStringLiteral("--zone"), QStringLiteral("Europe/Berlin"),
+             QStringLiteral("--json")});
     QVERIFY2(scheduled.exitCode == ExitCode::Success, qPrintable(scheduled.err));
-    QCOMPARE(scheduled.json().object().value(u"scheduledFor").toString(), QStringLiteral("2027-03-28T16:30:00.000Z"));
+    QCOMPARE(scheduled.json().object().value(u"scheduledFor").toString(),
+             QStringLiteral("2027-03-28T16:30:00.000Z"));
     QCOMPARE(scheduled.json().object().value(u"timeZone").toString(), QStringLiteral("Europe/Berlin"));
     QCOMPARE(cli({QStringLiteral("post"), QStringLiteral("schedule"), id, QStringLiteral("--at"),
                   QStringLiteral("soon")})
                  .exitCode,
              ExitCode::Usage);
-    QCOMPARE(cli({QStringLiteral("post"), QStringLiteral("schedule"), id, QStringLiteral("--at"),
-                  QStringLiteral("2027-03-28T18:30"), QStringLiteral("--zone"), QStringLiteral("Mars/Olympus")})
-                 .exitCode,
-             ExitCode::Usage);
+    QCOMPARE(
+        cli({QStringLiteral("post"), QStringLiteral("schedule"), id, QStringLiteral("--at"),
+             QStringLiteral("2027-03-28T18:30"), QStringLiteral("--zone"), QStringLiteral("Mars/Olympus")})
+            .exitCode,
+        ExitCode::Usage);
 }
 
-void TestCliPosts::exportKeepsUnknownFields()
-{
-    const QString id = cli({QStringLiteral("post"), QStringLiteral("create"),
-                            writePost(QStringLiteral("p.json"), postJson({}, QStringLiteral(",\"x-campaign\":\"q4\"")))})
-                           .out.trimmed();
+void TestCliPosts::exportKeepsUnknownFields() {
+    const QString id =
+        cli({QStringLiteral("post"), QStringLiteral("create"),
+             writePost(QStringLiteral("p.json"), postJson({}, QStringLiteral(",\"x-campaign\":\"q4\"")))})
+            .out.trimmed();
     const CliRun exported = cli({QStringLiteral("post"), QStringLiteral("export"), id});
     QCOMPARE(exported.exitCode, ExitCode::Success);
     QCOMPARE(exported.json().object().value(u"x-campaign").toString(), QStringLiteral("q4"));
-    QCOMPARE(exported.json().object().value(u"content").toObject().value(u"media").toArray().first().toObject().value(
-                 u"height"),
+    QCOMPARE(exported.json()
+                 .object()
+                 .value(u"content")
+                 .toObject()
+                 .value(u"media")
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(u"height"),
              QJsonValue(640)); // the probed values
 }
 
-void TestCliPosts::runOncePublishesDuePostsAndExits()
-{
+void TestCliPosts::runOncePublishesDuePostsAndExits() {
     QStringList ids;
     for (int i = 0; i < 3; ++i) {
         ids << cli({QStringLiteral("post"), QStringLiteral("create"), QStringLiteral("--submit"),
@@ -240,22 +244,22 @@ void TestCliPosts::runOncePublishesDuePostsAndExits()
     QCOMPARE(m_ledger.total(), 3);
 }
 
-void TestCliPosts::runWithoutPublisherIsARuntimeFailure()
-{
+void TestCliPosts::runWithoutPublisherIsARuntimeFailure() {
     const CliRun run = cq::test::runCli({QStringLiteral("run"), QStringLiteral("--once")});
     QCOMPARE(run.exitCode, ExitCode::Runtime);
     QVERIFY(run.err.contains(u"publisher"));
 }
 
-void TestCliPosts::realBinaryListsJson()
-{
+void TestCliPosts::realBinaryListsJson() {
     cli({QStringLiteral("post"), QStringLiteral("create"), writePost(QStringLiteral("p.json"), postJson())});
     QProcess process;
-    process.start(cq::test::cliPath(), {QStringLiteral("post"), QStringLiteral("list"), QStringLiteral("--json")});
+    process.start(cq::test::cliPath(),
+                  {QStringLiteral("post"), QStringLiteral("list"), QStringLiteral("--json")});
     QVERIFY(process.waitForFinished(30000));
     QCOMPARE(process.exitCode(), 0);
     QCOMPARE(QJsonDocument::fromJson(process.readAllStandardOutput()).array().size(), 1);
-    process.start(cq::test::cliPath(), {QStringLiteral("post"), QStringLiteral("frobnicate"), QStringLiteral("x")});
+    process.start(cq::test::cliPath(),
+                  {QStringLiteral("post"), QStringLiteral("frobnicate"), QStringLiteral("x")});
     QVERIFY(process.waitForFinished(30000));
     QCOMPARE(process.exitCode(), 2);
 }

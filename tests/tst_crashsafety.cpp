@@ -22,16 +22,14 @@ private Q_SLOTS:
     void killedWriterLosesNothingCommitted();
 };
 
-void TestCrashSafety::killedWriterLosesNothingCommitted_data()
-{
+void TestCrashSafety::killedWriterLosesNothingCommitted_data() {
     QTest::addColumn<int>("killAfterIds");
     QTest::newRow("early") << 30;
     QTest::newRow("later") << 400;
     QTest::newRow("much later") << 1500;
 }
 
-void TestCrashSafety::killedWriterLosesNothingCommitted()
-{
+void TestCrashSafety::killedWriterLosesNothingCommitted() {
     QFETCH(int, killAfterIds);
     QTemporaryDir dir;
     const QString databasePath = dir.filePath(QStringLiteral("clipqueue.sqlite"));

@@ -15,12 +15,12 @@ namespace {
 using Action = std::function<std::expected<StoredPost, Error>(PostService &, const QString &)>;
 
 // Drives a fresh post to `status` through the public API only.
-std::expected<StoredPost, Error> postIn(StoreFixture &fixture, PostStatus status)
-{
+std::expected<StoredPost, Error> postIn(StoreFixture &fixture, PostStatus status) {
     PostService &posts = fixture.posts();
     const bool approval = status == PostStatus::InReview || status == PostStatus::Approved
                           || status == PostStatus::ChangesRequested;
-    if (!posts.repository().setSetting(QStringLiteral("approval_required"), approval ? QStringLiteral("true") : QStringLiteral("false"))) {
+    if (!posts.repository().setSetting(QStringLiteral("approval_required"),
+                                       approval ? QStringLiteral("true") : QStringLiteral("false"))) {
         return std::unexpected(Error{ErrorCode::Database, QStringLiteral("settings")});
     }
     auto created = posts.create(validVideoPost(), QString(), false);
@@ -48,7 +48,8 @@ std::expected<StoredPost, Error> postIn(StoreFixture &fixture, PostStatus status
     case PostStatus::Published:
     case PostStatus::Publishing: {
         posts.submit(id);
-        auto claimed = posts.claim(id, PostStatus::Scheduled, QStringLiteral("r"), fixture.clock().nowUtc().addSecs(60), {});
+        auto claimed = posts.claim(id, PostStatus::Scheduled, QStringLiteral("r"),
+                                   fixture.clock().nowUtc().addSecs(60), {});
         if (!claimed || !*claimed || status == PostStatus::Publishing) {
             return posts.repository().get(id);
         }
@@ -80,24 +81,33 @@ private Q_SLOTS:
     void deleteReleasesMediaOnlyWhenUnused();
 };
 
-void TestLifecycle::transitions_data()
-{
+void TestLifecycle::transitions_data() {
     QTest::addColumn<PostStatus>("from");
     QTest::addColumn<Action>("action");
     QTest::addColumn<bool>("allowed");
     QTest::addColumn<PostStatus>("to");
 
-    const Action submit = [](PostService &p, const QString &id) { return p.submit(id); };
-    const Action approve = [](PostService &p, const QString &id) { return p.approve(id, QStringLiteral("ok")); };
+    const Action submit = [](PostService &p, const QString &id) {
+        return p.submit(id);
+    };
+    const Action approve = [](PostService &p, const QString &id) {
+        return p.approve(id, QStringLiteral("ok"));
+    };
     const Action requestChanges = [](PostService &p, const QString &id) {
         return p.requestChanges(id, QStringLiteral("fix it"));
     };
     const Action schedule = [](PostService &p, const QString &id) {
         return p.schedule(id, QDateTime(QDate(2026, 12, 24), QTime(18, 0), Qt::UTC));
     };
-    const Action cancel = [](PostService &p, const QString &id) { return p.cancel(id); };
-    const Action retry = [](PostService &p, const QString &id) { return p.retry(id); };
-    const Action markPublished = [](PostService &p, const QString &id) { return p.markPublished(id); };
+    const Action cancel = [](PostService &p, const QString &id) {
+        return p.cancel(id);
+    };
+    const Action retry = [](PostService &p, const QString &id) {
+        return p.retry(id);
+    };
+    const Action markPublished = [](PostService &p, const QString &id) {
+        return p.markPublished(id);
+    };
     using S = PostStatus;
     auto row = [](const char *name, S from, const Action &action, bool allowed, S to) {
         QTest::newRow(name) << from << action << allowed << to;
@@ -125,12 +135,12 @@ void TestLifecycle::transitions_data()
     row("retry a post that needs attention", S::NeedsAttention, retry, true, S::Scheduled);
     row("retry a published post", S::Published, retry, false, S::Published);
     row("retry a scheduled post", S::Scheduled, retry, false, S::Scheduled);
-    row("mark a post that needs attention as published", S::NeedsAttention, markPublished, true, S::Published);
+    row("mark a post that needs attention as published", S::NeedsAttention, markPublished, true,
+        S::Published);
     row("mark a failed post as published", S::Failed, markPublished, false, S::Failed);
 }
 
-void TestLifecycle::transitions()
-{
+void TestLifecycle::transitions() {
     QFETCH(PostStatus, from);
     QFETCH(Action, action);
     QFETCH(bool, allowed);
@@ -154,17 +164,16 @@ void TestLifecycle::transitions()
     QCOMPARE(int(fixture.posts().repository().history(start->id)->size()), historyBefore + (allowed ? 1 : 0));
 }
 
-void TestLifecycle::submitGoesToReviewOnlyWhenApprovalIsRequired()
-{
+void TestLifecycle::submitGoesToReviewOnlyWhenApprovalIsRequired() {
     StoreFixture fixture;
-    QVERIFY(fixture.posts().repository().setSetting(QStringLiteral("approval_required"), QStringLiteral("true")));
+    QVERIFY(
+        fixture.posts().repository().setSetting(QStringLiteral("approval_required"), QStringLiteral("true")));
     const auto created = fixture.posts().create(validVideoPost(), QString(), true);
     QVERIFY(created.has_value());
     QCOMPARE(created->post.status, PostStatus::InReview);
 }
 
-void TestLifecycle::postWithValidationErrorsCannotBeSubmittedApprovedOrScheduled()
-{
+void TestLifecycle::postWithValidationErrorsCannotBeSubmittedApprovedOrScheduled() {
     StoreFixture fixture;
     Post post = validVideoPost(fixturePath(QStringLiteral("short.mp4"))); // 2 s: too short
     const auto created = fixture.posts().create(post, QString(), false);
@@ -173,7 +182,8 @@ void TestLifecycle::postWithValidationErrorsCannotBeSubmittedApprovedOrScheduled
     const auto submitted = fixture.posts().submit(created->post.id);
     QVERIFY(!submitted.has_value());
     QCOMPARE(submitted.error().code, ErrorCode::ValidationFailed);
-    QVERIFY2(submitted.error().message.contains(u"video.duration_too_short"), qPrintable(submitted.error().message));
+    QVERIFY2(submitted.error().message.contains(u"video.duration_too_short"),
+             qPrintable(submitted.error().message));
     const auto scheduled = fixture.posts().schedule(created->post.id, fixture.clock().nowUtc().addDays(1));
     QCOMPARE(scheduled.error().code, ErrorCode::ValidationFailed);
     QCOMPARE(fixture.posts().repository().get(created->post.id)->status, PostStatus::Draft);
@@ -193,8 +203,7 @@ void TestLifecycle::postWithValidationErrorsCannotBeSubmittedApprovedOrScheduled
     QVERIFY(orphanSubmit.error().message.contains(u"post.no_accounts"));
 }
 
-void TestLifecycle::editingAnApprovedPostWithdrawsTheApproval()
-{
+void TestLifecycle::editingAnApprovedPostWithdrawsTheApproval() {
     StoreFixture fixture;
     const auto approved = postIn(fixture, PostStatus::Approved);
     QVERIFY(approved.has_value());
@@ -209,7 +218,8 @@ void TestLifecycle::editingAnApprovedPostWithdrawsTheApproval()
     // Scheduled (approval required): back to draft as well.
     fixture.posts().submit(approved->id);
     fixture.posts().approve(approved->id, {});
-    QCOMPARE(fixture.posts().schedule(approved->id, fixture.clock().nowUtc().addDays(2))->status, PostStatus::Scheduled);
+    QCOMPARE(fixture.posts().schedule(approved->id, fixture.clock().nowUtc().addDays(2))->status,
+             PostStatus::Scheduled);
     QCOMPARE(fixture.posts().edit(approved->id, edited)->status, PostStatus::Draft);
 
     // Without approvals, a scheduled post that stays valid stays scheduled.
@@ -218,8 +228,7 @@ void TestLifecycle::editingAnApprovedPostWithdrawsTheApproval()
     QCOMPARE(fixture.posts().edit(approved->id, edited)->status, PostStatus::Scheduled);
 }
 
-void TestLifecycle::requestChangesNeedsAComment()
-{
+void TestLifecycle::requestChangesNeedsAComment() {
     StoreFixture fixture;
     const auto inReview = postIn(fixture, PostStatus::InReview);
     const auto result = fixture.posts().requestChanges(inReview->id, QStringLiteral("   "));
@@ -228,12 +237,12 @@ void TestLifecycle::requestChangesNeedsAComment()
     QCOMPARE(fixture.posts().repository().get(inReview->id)->status, PostStatus::InReview);
 }
 
-void TestLifecycle::historyRecordsWhoWhenFromToAndComment()
-{
+void TestLifecycle::historyRecordsWhoWhenFromToAndComment() {
     StoreFixture fixture;
     const auto inReview = postIn(fixture, PostStatus::InReview);
     fixture.clock().advance(60'000);
-    PostService reviewer(fixture.database(), fixture.store(), fixture.clock(), QStringLiteral("reviewer-rui"));
+    PostService reviewer(fixture.database(), fixture.store(), fixture.clock(),
+                         QStringLiteral("reviewer-rui"));
     QVERIFY(reviewer.approve(inReview->id, QStringLiteral("Looks great")).has_value());
     const HistoryEntry last = fixture.posts().repository().history(inReview->id)->last();
     QCOMPARE(last.actor, QStringLiteral("reviewer-rui"));
@@ -244,8 +253,7 @@ void TestLifecycle::historyRecordsWhoWhenFromToAndComment()
     QCOMPARE(last.at, fixture.clock().nowUtc());
 }
 
-void TestLifecycle::scheduleKeepsLocalTimeAcrossDaylightSaving()
-{
+void TestLifecycle::scheduleKeepsLocalTimeAcrossDaylightSaving() {
     StoreFixture fixture;
     const QTimeZone berlin("Europe/Berlin");
     QVERIFY2(berlin.isValid(), "the tzdata package provides Europe/Berlin");
@@ -254,9 +262,12 @@ void TestLifecycle::scheduleKeepsLocalTimeAcrossDaylightSaving()
     const auto after = fixture.posts().create(validVideoPost(), QString(), false);
     const auto autumn = fixture.posts().create(validVideoPost(), QString(), false);
     const QTime evening(18, 30);
-    QVERIFY(fixture.posts().schedule(before->post.id, QDateTime(QDate(2027, 3, 27), evening), QStringLiteral("Europe/Berlin")));
-    QVERIFY(fixture.posts().schedule(after->post.id, QDateTime(QDate(2027, 3, 28), evening), QStringLiteral("Europe/Berlin")));
-    QVERIFY(fixture.posts().schedule(autumn->post.id, QDateTime(QDate(2027, 10, 31), evening), QStringLiteral("Europe/Berlin")));
+    QVERIFY(fixture.posts().schedule(before->post.id, QDateTime(QDate(2027, 3, 27), evening),
+                                     QStringLiteral("Europe/Berlin")));
+    QVERIFY(fixture.posts().schedule(after->post.id, QDateTime(QDate(2027, 3, 28), evening),
+                                     QStringLiteral("Europe/Berlin")));
+    QVERIFY(fixture.posts().schedule(autumn->post.id, QDateTime(QDate(2027, 10, 31), evening),
+                                     QStringLiteral("Europe/Berlin")));
 
     const auto first = fixture.posts().repository().get(before->post.id);
     const auto second = fixture.posts().repository().get(after->post.id);
@@ -270,20 +281,20 @@ void TestLifecycle::scheduleKeepsLocalTimeAcrossDaylightSaving()
     }
     // The runner finds each due at its own instant.
     PostRepository &repository = fixture.posts().repository();
-    QVERIFY(!repository.dueIds(QDateTime(QDate(2027, 3, 28), QTime(16, 29, 59), Qt::UTC), 10)->contains(second->id));
-    QVERIFY(repository.dueIds(QDateTime(QDate(2027, 3, 28), QTime(16, 30), Qt::UTC), 10)->contains(second->id));
+    QVERIFY(!repository.dueIds(QDateTime(QDate(2027, 3, 28), QTime(16, 29, 59), Qt::UTC), 10)
+                 ->contains(second->id));
+    QVERIFY(
+        repository.dueIds(QDateTime(QDate(2027, 3, 28), QTime(16, 30), Qt::UTC), 10)->contains(second->id));
 }
 
-void TestLifecycle::unknownPostIsNotFound()
-{
+void TestLifecycle::unknownPostIsNotFound() {
     StoreFixture fixture;
     const auto result = fixture.posts().approve(QStringLiteral("no-such-post"), {});
     QVERIFY(!result.has_value());
     QCOMPARE(result.error().code, ErrorCode::NotFound);
 }
 
-void TestLifecycle::deleteReleasesMediaOnlyWhenUnused()
-{
+void TestLifecycle::deleteReleasesMediaOnlyWhenUnused() {
     StoreFixture fixture;
     const auto a = fixture.posts().create(validVideoPost(), QString(), false);
     const auto b = fixture.posts().create(validVideoPost(), QString(), false);

@@ -16,8 +16,7 @@ using namespace cq;
 using namespace cq::test;
 
 namespace {
-QByteArray fixtureBytes(const QString &name)
-{
+QByteArray fixtureBytes(const QString &name) {
     QFile file(fixturePath(name));
     file.open(QIODevice::ReadOnly);
     return file.readAll();
@@ -35,8 +34,7 @@ private Q_SLOTS:
     void declaredSizeMustMatch();
 };
 
-void TestMediaDownload::downloadsIntoTheStore()
-{
+void TestMediaDownload::downloadsIntoTheStore() {
     LoopbackHttpServer server;
     const QByteArray bytes = fixtureBytes(QStringLiteral("vertical.mp4"));
     server.route("/clips/launch.mp4", {200, bytes, "video/mp4", true});
@@ -57,19 +55,19 @@ void TestMediaDownload::downloadsIntoTheStore()
     QVERIFY(QDir(dir.filePath(QStringLiteral("media/incoming"))).isEmpty());
 }
 
-void TestMediaDownload::failuresLeaveNothingBehind_data()
-{
+void TestMediaDownload::failuresLeaveNothingBehind_data() {
     QTest::addColumn<int>("status");
     QTest::addColumn<bool>("sendLength");
     QTest::addColumn<qint64>("limit");
     QTest::addColumn<QString>("says");
     QTest::newRow("404") << 404 << true << qint64(1'000'000) << QStringLiteral("HTTP 404");
-    QTest::newRow("declared larger than allowed") << 200 << true << qint64(1000) << QStringLiteral("more than");
-    QTest::newRow("undeclared and larger than allowed") << 200 << false << qint64(1000) << QStringLiteral("more than");
+    QTest::newRow("declared larger than allowed")
+        << 200 << true << qint64(1000) << QStringLiteral("more than");
+    QTest::newRow("undeclared and larger than allowed")
+        << 200 << false << qint64(1000) << QStringLiteral("more than");
 }
 
-void TestMediaDownload::failuresLeaveNothingBehind()
-{
+void TestMediaDownload::failuresLeaveNothingBehind() {
     QFETCH(int, status);
     QFETCH(bool, sendLength);
     QFETCH(qint64, limit);
@@ -79,7 +77,8 @@ void TestMediaDownload::failuresLeaveNothingBehind()
     QTemporaryDir dir;
     MediaStore store(dir.filePath(QStringLiteral("media")));
     QNetworkAccessManager network;
-    const auto result = MediaDownloader::fetch(network, store, QUrl(server.url(QStringLiteral("/big.jpg"))), limit);
+    const auto result =
+        MediaDownloader::fetch(network, store, QUrl(server.url(QStringLiteral("/big.jpg"))), limit);
     QVERIFY(!result.has_value());
     QCOMPARE(result.error().code, ErrorCode::Io);
     QVERIFY2(result.error().message.contains(says), qPrintable(result.error().message));
@@ -87,8 +86,7 @@ void TestMediaDownload::failuresLeaveNothingBehind()
     QVERIFY(QDir(dir.filePath(QStringLiteral("media/objects"))).isEmpty());
 }
 
-void TestMediaDownload::postWithRemotePhotoIsCreatedFromTheDownload()
-{
+void TestMediaDownload::postWithRemotePhotoIsCreatedFromTheDownload() {
     LoopbackHttpServer server;
     const QByteArray bytes = fixtureBytes(QStringLiteral("photo.jpg"));
     server.route("/p/1.jpg", {200, bytes, "image/jpeg", true});
@@ -115,8 +113,7 @@ void TestMediaDownload::postWithRemotePhotoIsCreatedFromTheDownload()
     QCOMPARE(server.requests().first().method, QByteArray("GET"));
 }
 
-void TestMediaDownload::declaredSizeMustMatch()
-{
+void TestMediaDownload::declaredSizeMustMatch() {
     LoopbackHttpServer server;
     const QByteArray bytes = fixtureBytes(QStringLiteral("photo.jpg"));
     server.route("/p/1.jpg", {200, bytes, "image/jpeg", true});

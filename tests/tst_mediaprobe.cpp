@@ -33,8 +33,7 @@ private Q_SLOTS:
     void extractsRotatedThumbnail();
 };
 
-void TestMediaProbe::describesReadableMedia_data()
-{
+void TestMediaProbe::describesReadableMedia_data() {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("type");
     QTest::addColumn<QString>("mimeType");
@@ -47,46 +46,65 @@ void TestMediaProbe::describesReadableMedia_data()
     QTest::addColumn<bool>("hasAudio");
 
     QTest::newRow("vertical H.264 MP4 with audio")
-        << "vertical.mp4" << "video" << "video/mp4" << 360 << 640 << 0 << "h264" << 30.0 << 4.0 << true;
+        << "vertical.mp4"
+        << "video"
+        << "video/mp4" << 360 << 640 << 0 << "h264" << 30.0 << 4.0 << true;
     QTest::newRow("MP4 with its index in front (faststart)")
-        << "vertical_faststart.mp4" << "video" << "video/mp4" << 360 << 640 << 0 << "h264" << 30.0 << 4.0 << false;
+        << "vertical_faststart.mp4"
+        << "video"
+        << "video/mp4" << 360 << 640 << 0 << "h264" << 30.0 << 4.0 << false;
     QTest::newRow("QuickTime brand 'qt  ' is video/quicktime")
-        << "quicktime.mov" << "video" << "video/quicktime" << 360 << 640 << 0 << "h264" << 30.0 << 4.0 << false;
+        << "quicktime.mov"
+        << "video"
+        << "video/quicktime" << 360 << 640 << 0 << "h264" << 30.0 << 4.0 << false;
     QTest::newRow("WebM named .mp4 is video/webm (the bytes win)")
-        << "webm_named.mp4" << "video" << "video/webm" << 360 << 640 << 0 << "vp9" << 30.0 << 4.0 << false;
+        << "webm_named.mp4"
+        << "video"
+        << "video/webm" << 360 << 640 << 0 << "vp9" << 30.0 << 4.0 << false;
     QTest::newRow("Matroska is told apart from WebM")
-        << "matroska.mkv" << "video" << "video/x-matroska" << 360 << 640 << 0 << "h264" << 30.0 << 4.0 << false;
-    QTest::newRow("H.265")
-        << "hevc.mp4" << "video" << "video/mp4" << 360 << 640 << 0 << "hevc" << 25.0 << 4.0 << false;
-    QTest::newRow("landscape")
-        << "landscape.mp4" << "video" << "video/mp4" << 640 << 360 << 0 << "h264" << 30.0 << 4.0 << false;
+        << "matroska.mkv"
+        << "video"
+        << "video/x-matroska" << 360 << 640 << 0 << "h264" << 30.0 << 4.0 << false;
+    QTest::newRow("H.265") << "hevc.mp4"
+                           << "video"
+                           << "video/mp4" << 360 << 640 << 0 << "hevc" << 25.0 << 4.0 << false;
+    QTest::newRow("landscape") << "landscape.mp4"
+                               << "video"
+                               << "video/mp4" << 640 << 360 << 0 << "h264" << 30.0 << 4.0 << false;
     // Stored 640x360; its display matrix turns it upright, so TikTok sees 360x640.
     QTest::newRow("rotated phone clip reports display size")
-        << "rotated.mp4" << "video" << "video/mp4" << 360 << 640 << 270 << "h264" << 30.0 << 4.0 << false;
-    QTest::newRow("15 fps") << "fps15.mp4" << "video" << "video/mp4" << 360 << 640 << 0 << "h264" << 15.0 << 4.0
-                            << false;
-    QTest::newRow("MPEG-4 part 2 codec")
-        << "mpeg4.mp4" << "video" << "video/mp4" << 360 << 640 << 0 << "mpeg4" << 30.0 << 4.0 << false;
-    QTest::newRow("JPEG photo") << "photo.jpg" << "photo" << "image/jpeg" << 1080 << 1350 << 0 << "mjpeg" << 0.0
-                                << 0.0 << false;
-    QTest::newRow("WebP photo") << "photo.webp" << "photo" << "image/webp" << 1080 << 1080 << 0 << "webp" << 0.0
-                                << 0.0 << false;
-    QTest::newRow("PNG photo") << "photo.png" << "photo" << "image/png" << 800 << 800 << 0 << "png" << 0.0 << 0.0
-                               << false;
-    QTest::newRow("GIF photo") << "photo.gif" << "photo" << "image/gif" << 320 << 240 << 0 << "gif" << 0.0 << 0.0
-                               << false;
+        << "rotated.mp4"
+        << "video"
+        << "video/mp4" << 360 << 640 << 270 << "h264" << 30.0 << 4.0 << false;
+    QTest::newRow("15 fps") << "fps15.mp4"
+                            << "video"
+                            << "video/mp4" << 360 << 640 << 0 << "h264" << 15.0 << 4.0 << false;
+    QTest::newRow("MPEG-4 part 2 codec") << "mpeg4.mp4"
+                                         << "video"
+                                         << "video/mp4" << 360 << 640 << 0 << "mpeg4" << 30.0 << 4.0 << false;
+    QTest::newRow("JPEG photo") << "photo.jpg"
+                                << "photo"
+                                << "image/jpeg" << 1080 << 1350 << 0 << "mjpeg" << 0.0 << 0.0 << false;
+    QTest::newRow("WebP photo") << "photo.webp"
+                                << "photo"
+                                << "image/webp" << 1080 << 1080 << 0 << "webp" << 0.0 << 0.0 << false;
+    QTest::newRow("PNG photo") << "photo.png"
+                               << "photo"
+                               << "image/png" << 800 << 800 << 0 << "png" << 0.0 << 0.0 << false;
+    QTest::newRow("GIF photo") << "photo.gif"
+                               << "photo"
+                               << "image/gif" << 320 << 240 << 0 << "gif" << 0.0 << 0.0 << false;
     QTest::newRow("JPEG with EXIF orientation 6 reports display size")
-        << "data:exif_orientation6.jpg" << "photo" << "image/jpeg" << 32 << 64 << 90 << "mjpeg" << 0.0 << 0.0
-        << false;
+        << "data:exif_orientation6.jpg"
+        << "photo"
+        << "image/jpeg" << 32 << 64 << 90 << "mjpeg" << 0.0 << 0.0 << false;
 }
 
-static QString resolve(const QString &file)
-{
+static QString resolve(const QString &file) {
     return file.startsWith(u"data:") ? dataPath(file.mid(5)) : fixturePath(file);
 }
 
-void TestMediaProbe::describesReadableMedia()
-{
+void TestMediaProbe::describesReadableMedia() {
     QFETCH(QString, file);
     QFETCH(QString, type);
     QFETCH(QString, mimeType);
@@ -107,7 +125,8 @@ void TestMediaProbe::describesReadableMedia()
     QCOMPARE(media->height.value(), height);
     QCOMPARE(media->rotation.value(), rotation);
     QCOMPARE(media->codec, codec);
-    QVERIFY2(qAbs(media->frameRate.value() - frameRate) < 0.01, qPrintable(QString::number(*media->frameRate)));
+    QVERIFY2(qAbs(media->frameRate.value() - frameRate) < 0.01,
+             qPrintable(QString::number(*media->frameRate)));
     QVERIFY2(qAbs(media->durationSeconds.value() - durationSeconds) < 0.1,
              qPrintable(QString::number(*media->durationSeconds)));
     QCOMPARE(media->hasAudio.value(), hasAudio);
@@ -115,24 +134,23 @@ void TestMediaProbe::describesReadableMedia()
     QCOMPARE(media->filename, QFileInfo(path).fileName());
 }
 
-void TestMediaProbe::reportsUnreadableFiles_data()
-{
+void TestMediaProbe::reportsUnreadableFiles_data() {
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("reason"); // a word the message must contain, so it says why
 
-    QTest::newRow("missing file") << QDir::temp().filePath(QStringLiteral("clipqueue-no-such-clip.mp4")) << "does not exist";
+    QTest::newRow("missing file") << QDir::temp().filePath(QStringLiteral("clipqueue-no-such-clip.mp4"))
+                                  << "does not exist";
     QTest::newRow("zero bytes") << fixturePath(QStringLiteral("empty.mp4")) << "empty";
     QTest::newRow("cut short, index lost") << fixturePath(QStringLiteral("truncated.mp4")) << "cut short";
-    QTest::newRow("cut short, index in front") << fixturePath(QStringLiteral("truncated_faststart.mp4"))
-                                               << "cut short";
+    QTest::newRow("cut short, index in front")
+        << fixturePath(QStringLiteral("truncated_faststart.mp4")) << "cut short";
     QTest::newRow("a directory") << QFileInfo(fixturePath(QStringLiteral("vertical.mp4"))).absolutePath()
                                  << "folder";
     QTest::newRow("audio only") << fixturePath(QStringLiteral("audio_only.m4a")) << "only audio";
     QTest::newRow("a text file") << dataPath(QStringLiteral("README.md")) << "not a video or photo";
 }
 
-void TestMediaProbe::reportsUnreadableFiles()
-{
+void TestMediaProbe::reportsUnreadableFiles() {
     QFETCH(QString, path);
     QFETCH(QString, reason);
     const auto media = MediaProber().probe(path);
@@ -142,8 +160,7 @@ void TestMediaProbe::reportsUnreadableFiles()
     QVERIFY2(media.error().message.contains(reason), qPrintable(media.error().message));
 }
 
-void TestMediaProbe::reportsRandomBytesAsUnreadable()
-{
+void TestMediaProbe::reportsRandomBytesAsUnreadable() {
     QTemporaryDir dir;
     QRandomGenerator random(20261125); // fixed seed: the same bytes every run
     for (int i = 0; i < 20; ++i) {
@@ -160,8 +177,7 @@ void TestMediaProbe::reportsRandomBytesAsUnreadable()
     }
 }
 
-void TestMediaProbe::reportsUnreadablePermissions()
-{
+void TestMediaProbe::reportsUnreadablePermissions() {
     if (::geteuid() == 0) {
         QSKIP("root reads every file regardless of its mode; run as a normal user to test this");
     }
@@ -175,17 +191,16 @@ void TestMediaProbe::reportsUnreadablePermissions()
     QVERIFY2(media.error().message.contains(u"permission"), qPrintable(media.error().message));
 }
 
-void TestMediaProbe::handlesNonAsciiAndEmojiNames()
-{
-    for (const QString &name : {QStringLiteral("Clip mit Ümlaut 🎬 final.mp4"), QStringLiteral("фото 📸.jpg")}) {
+void TestMediaProbe::handlesNonAsciiAndEmojiNames() {
+    for (const QString &name :
+         {QStringLiteral("Clip mit Ümlaut 🎬 final.mp4"), QStringLiteral("фото 📸.jpg")}) {
         const auto media = MediaProber().probe(fixturePath(name));
         QVERIFY2(media.has_value(), qPrintable(name));
         QCOMPARE(media->filename, name);
     }
 }
 
-void TestMediaProbe::urlIsAnEncodedFileUrl()
-{
+void TestMediaProbe::urlIsAnEncodedFileUrl() {
     const QString path = fixturePath(QStringLiteral("Clip mit Ümlaut 🎬 final.mp4"));
     const auto media = MediaProber().probe(path);
     QVERIFY(media.has_value());
@@ -194,10 +209,10 @@ void TestMediaProbe::urlIsAnEncodedFileUrl()
     QCOMPARE(QUrl(media->url).toLocalFile(), QFileInfo(path).absoluteFilePath());
 }
 
-void TestMediaProbe::probesManyFilesInParallelInOrder()
-{
-    const QStringList names{QStringLiteral("vertical.mp4"), QStringLiteral("empty.mp4"), QStringLiteral("photo.jpg"),
-                            QStringLiteral("landscape.mp4"), QStringLiteral("webm_named.mp4")};
+void TestMediaProbe::probesManyFilesInParallelInOrder() {
+    const QStringList names{QStringLiteral("vertical.mp4"), QStringLiteral("empty.mp4"),
+                            QStringLiteral("photo.jpg"), QStringLiteral("landscape.mp4"),
+                            QStringLiteral("webm_named.mp4")};
     QStringList paths;
     for (int round = 0; round < 20; ++round) {
         for (const QString &name : names) {
@@ -217,16 +232,14 @@ void TestMediaProbe::probesManyFilesInParallelInOrder()
     }
 }
 
-void TestMediaProbe::cancelledProbeSaysSo()
-{
+void TestMediaProbe::cancelledProbeSaysSo() {
     const std::atomic_bool cancelled{true};
     const auto media = MediaProber().probe(fixturePath(QStringLiteral("vertical.mp4")), &cancelled);
     QVERIFY(!media.has_value());
     QCOMPARE(media.error().code, ErrorCode::Cancelled);
 }
 
-void TestMediaProbe::extractsRotatedThumbnail()
-{
+void TestMediaProbe::extractsRotatedThumbnail() {
     const auto thumbnail = extractThumbnail(fixturePath(QStringLiteral("rotated.mp4")), 96, 270);
     QVERIFY2(thumbnail.has_value(), qPrintable(thumbnail ? QString() : thumbnail.error().message));
     // Stored landscape: the thumbnail is landscape too, with the rotation for the viewer to apply.

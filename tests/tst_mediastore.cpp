@@ -14,8 +14,7 @@ using namespace cq;
 using namespace cq::test;
 
 namespace {
-QString sha256Of(const QString &path)
-{
+QString sha256Of(const QString &path) {
     QFile file(path);
     file.open(QIODevice::ReadOnly);
     QCryptographicHash hash(QCryptographicHash::Sha256);
@@ -23,8 +22,7 @@ QString sha256Of(const QString &path)
     return QString::fromLatin1(hash.result().toHex());
 }
 
-long peakResidentKiB()
-{
+long peakResidentKiB() {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     return usage.ru_maxrss;
@@ -45,8 +43,7 @@ private Q_SLOTS:
     void largeFilesStreamWithoutFillingMemory();
 };
 
-void TestMediaStore::importNamesTheCopyByItsSha256()
-{
+void TestMediaStore::importNamesTheCopyByItsSha256() {
     QTemporaryDir dir;
     MediaStore store(dir.filePath(QStringLiteral("media")));
     const QString source = fixturePath(QStringLiteral("vertical.mp4"));
@@ -65,12 +62,12 @@ void TestMediaStore::importNamesTheCopyByItsSha256()
     QVERIFY(QDir(dir.filePath(QStringLiteral("media/incoming"))).isEmpty());
 }
 
-void TestMediaStore::identicalBytesAreStoredOnce()
-{
+void TestMediaStore::identicalBytesAreStoredOnce() {
     QTemporaryDir dir;
     MediaStore store(dir.filePath(QStringLiteral("media")));
     const auto first = store.importFile(fixturePath(QStringLiteral("vertical.mp4")));
-    const auto second = store.importFile(fixturePath(QStringLiteral("Clip mit Ümlaut 🎬 final.mp4"))); // same bytes
+    const auto second =
+        store.importFile(fixturePath(QStringLiteral("Clip mit Ümlaut 🎬 final.mp4"))); // same bytes
     QVERIFY(first && second);
     QCOMPARE(second->sha256, first->sha256);
     QVERIFY(second->wasAlreadyStored);
@@ -83,8 +80,7 @@ void TestMediaStore::identicalBytesAreStoredOnce()
     QCOMPARE(objects, 1);
 }
 
-void TestMediaStore::originalsAreNeverModified()
-{
+void TestMediaStore::originalsAreNeverModified() {
     QTemporaryDir dir;
     const QString original = dir.filePath(QStringLiteral("mine.mp4"));
     QVERIFY(QFile::copy(fixturePath(QStringLiteral("vertical.mp4")), original));
@@ -96,8 +92,7 @@ void TestMediaStore::originalsAreNeverModified()
     QCOMPARE(QFileInfo(original).lastModified(), modified);
 }
 
-void TestMediaStore::verifyNoticesDamage()
-{
+void TestMediaStore::verifyNoticesDamage() {
     QTemporaryDir dir;
     MediaStore store(dir.filePath(QStringLiteral("media")));
     const auto stored = store.importFile(fixturePath(QStringLiteral("photo.jpg")));
@@ -119,8 +114,7 @@ void TestMediaStore::verifyNoticesDamage()
     QCOMPARE(store.verify(QString(64, u'0')).error().code, ErrorCode::NotFound);
 }
 
-void TestMediaStore::aPostOutlivesItsOriginalFile()
-{
+void TestMediaStore::aPostOutlivesItsOriginalFile() {
     StoreFixture fixture;
     QVERIFY2(fixture.isReady(), qPrintable(fixture.why()));
     const QString original = QDir(fixture.dataDirectory()).filePath(QStringLiteral("to-be-deleted.mp4"));
@@ -135,8 +129,7 @@ void TestMediaStore::aPostOutlivesItsOriginalFile()
     QCOMPARE(stored->status, PostStatus::Scheduled);
 }
 
-void TestMediaStore::unreadableSourceLeavesNothingBehind()
-{
+void TestMediaStore::unreadableSourceLeavesNothingBehind() {
     StoreFixture fixture;
     QVERIFY2(fixture.isReady(), qPrintable(fixture.why()));
     Post post = validVideoPost();
@@ -150,12 +143,12 @@ void TestMediaStore::unreadableSourceLeavesNothingBehind()
     QCOMPARE(fixture.posts().repository().list(std::nullopt, 10)->size(), 0); // no half-written post
 }
 
-void TestMediaStore::garbageCollectionSparesObjectsInUse()
-{
+void TestMediaStore::garbageCollectionSparesObjectsInUse() {
     StoreFixture fixture;
     QVERIFY2(fixture.isReady(), qPrintable(fixture.why()));
     const auto a = fixture.posts().create(validVideoPost(), QString(), false);
-    const auto b = fixture.posts().create(validVideoPost(fixturePath(QStringLiteral("landscape.mp4"))), QString(), false);
+    const auto b = fixture.posts().create(validVideoPost(fixturePath(QStringLiteral("landscape.mp4"))),
+                                          QString(), false);
     QVERIFY(a && b);
     QCOMPARE(fixture.store().collectGarbage(fixture.database()).value(), 0);
     QVERIFY(fixture.posts().cancel(a->post.id).has_value());
@@ -164,8 +157,7 @@ void TestMediaStore::garbageCollectionSparesObjectsInUse()
     QVERIFY(QFile::exists(fixture.store().pathFor(b->post.media.first().sha256)));
 }
 
-void TestMediaStore::largeFilesStreamWithoutFillingMemory()
-{
+void TestMediaStore::largeFilesStreamWithoutFillingMemory() {
     QTemporaryDir dir;
     const QString big = dir.filePath(QStringLiteral("big.bin"));
     QFile file(big);

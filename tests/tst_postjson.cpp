@@ -11,8 +11,7 @@ using namespace cq;
 
 namespace {
 // The example of product.md section 2, with an account id filled in.
-QByteArray contractExample()
-{
+QByteArray contractExample() {
     QFile file(cq::test::dataPath(QStringLiteral("post_contract_example.json")));
     if (!file.open(QIODevice::ReadOnly)) {
         qFatal("tests/data/post_contract_example.json is missing");
@@ -36,8 +35,7 @@ private Q_SLOTS:
     void writesNullScheduleAsNull();
 };
 
-void TestPostJson::readsTheContractExample()
-{
+void TestPostJson::readsTheContractExample() {
     const auto parsed = parsePostJson(contractExample());
     QVERIFY2(parsed.has_value(), qPrintable(parsed ? QString() : parsed.error().message));
     const Post &post = parsed->post;
@@ -62,8 +60,7 @@ void TestPostJson::readsTheContractExample()
     QVERIFY(parsed->warnings.isEmpty());
 }
 
-void TestPostJson::roundTripKeepsUnknownFieldsAtEveryLevel()
-{
+void TestPostJson::roundTripKeepsUnknownFieldsAtEveryLevel() {
     QJsonObject source = QJsonDocument::fromJson(contractExample()).object();
     source.insert(QStringLiteral("x-top"), 1);
     QJsonObject content = source.value(u"content").toObject();
@@ -74,7 +71,8 @@ void TestPostJson::roundTripKeepsUnknownFieldsAtEveryLevel()
     media.replace(0, item);
     content.insert(QStringLiteral("media"), media);
     QJsonObject overrides = content.value(u"platformOverrides").toObject();
-    overrides.insert(QStringLiteral("instagram"), QJsonObject{{QStringLiteral("caption"), QStringLiteral("hi")}});
+    overrides.insert(QStringLiteral("instagram"),
+                     QJsonObject{{QStringLiteral("caption"), QStringLiteral("hi")}});
     content.insert(QStringLiteral("platformOverrides"), overrides);
     source.insert(QStringLiteral("content"), content);
 
@@ -87,9 +85,19 @@ void TestPostJson::roundTripKeepsUnknownFieldsAtEveryLevel()
     const QJsonObject writtenContent = written.value(u"content").toObject();
     QCOMPARE(writtenContent.value(u"text").toString(), QStringLiteral("Edited caption"));
     QCOMPARE(writtenContent.value(u"x-content").toString(), QStringLiteral("kept"));
-    QCOMPARE(writtenContent.value(u"media").toArray().at(0).toObject().value(u"x-media").toObject().value(u"nested"),
+    QCOMPARE(writtenContent.value(u"media")
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(u"x-media")
+                 .toObject()
+                 .value(u"nested"),
              QJsonValue(true));
-    QCOMPARE(writtenContent.value(u"platformOverrides").toObject().value(u"instagram").toObject().value(u"caption"),
+    QCOMPARE(writtenContent.value(u"platformOverrides")
+                 .toObject()
+                 .value(u"instagram")
+                 .toObject()
+                 .value(u"caption"),
              QJsonValue(QStringLiteral("hi")));
     // A second pass changes nothing: the writer is stable.
     const auto reparsed = parsePostJson(written);
@@ -97,8 +105,7 @@ void TestPostJson::roundTripKeepsUnknownFieldsAtEveryLevel()
     QCOMPARE(postToJson(reparsed->post), written);
 }
 
-void TestPostJson::unknownFieldsAreWarnings()
-{
+void TestPostJson::unknownFieldsAreWarnings() {
     QJsonObject source = QJsonDocument::fromJson(contractExample()).object();
     source.insert(QStringLiteral("colour"), QStringLiteral("blue"));
     const auto parsed = parsePostJson(source);
@@ -109,8 +116,7 @@ void TestPostJson::unknownFieldsAreWarnings()
     QCOMPARE(parsed->warnings.first().field, QStringLiteral("/colour"));
 }
 
-void TestPostJson::malformedJsonNamesLineAndColumn()
-{
+void TestPostJson::malformedJsonNamesLineAndColumn() {
     const QByteArray broken = "{\n  \"content\": {\n    \"text\": \"hi\",,\n  }\n}";
     const auto parsed = parsePostJson(broken);
     QVERIFY(!parsed.has_value());
@@ -118,17 +124,17 @@ void TestPostJson::malformedJsonNamesLineAndColumn()
     QVERIFY2(parsed.error().message.contains(u"line 3, column"), qPrintable(parsed.error().message));
 }
 
-void TestPostJson::wrongTypesNameTheField_data()
-{
+void TestPostJson::wrongTypesNameTheField_data() {
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("pointer");
     QTest::newRow("width is text") << QByteArray(R"({"content":{"media":[{"url":"a.mp4","width":"wide"}]}})")
                                    << "/content/media/0/width";
-    QTest::newRow("media is not a list") << QByteArray(R"({"content":{"media":{"url":"a.mp4"}}})") << "/content/media";
-    QTest::newRow("media without url") << QByteArray(R"({"content":{"media":[{"type":"video"}]}})")
-                                       << "/content/media/0/url";
-    QTest::newRow("unknown media type") << QByteArray(R"({"content":{"media":[{"url":"a","type":"gif"}]}})")
-                                        << "/content/media/0/type";
+    QTest::newRow("media is not a list")
+        << QByteArray(R"({"content":{"media":{"url":"a.mp4"}}})") << "/content/media";
+    QTest::newRow("media without url")
+        << QByteArray(R"({"content":{"media":[{"type":"video"}]}})") << "/content/media/0/url";
+    QTest::newRow("unknown media type")
+        << QByteArray(R"({"content":{"media":[{"url":"a","type":"gif"}]}})") << "/content/media/0/type";
     QTest::newRow("toggle as string")
         << QByteArray(R"({"content":{"platformOverrides":{"tiktok":{"settings":{"isAigc":"yes"}}}}})")
         << "/content/platformOverrides/tiktok/settings/isAigc";
@@ -137,8 +143,7 @@ void TestPostJson::wrongTypesNameTheField_data()
                                      << "/content/media/0/sizeBytes";
 }
 
-void TestPostJson::wrongTypesNameTheField()
-{
+void TestPostJson::wrongTypesNameTheField() {
     QFETCH(QByteArray, json);
     QFETCH(QString, pointer);
     const auto parsed = parsePostJson(json);
@@ -147,8 +152,7 @@ void TestPostJson::wrongTypesNameTheField()
     QVERIFY2(parsed.error().message.startsWith(pointer + u' '), qPrintable(parsed.error().message));
 }
 
-void TestPostJson::interactionsDefaultToDisabled()
-{
+void TestPostJson::interactionsDefaultToDisabled() {
     const auto parsed = parsePostJson(QByteArray(R"({"content":{"media":[{"url":"a.mp4"}]}})"));
     QVERIFY(parsed.has_value());
     const TikTokSettings &settings = parsed->post.tiktok;
@@ -160,8 +164,7 @@ void TestPostJson::interactionsDefaultToDisabled()
     QVERIFY(!parsed->post.scheduledFor.has_value());
 }
 
-void TestPostJson::scheduledForNeedsAnOffset()
-{
+void TestPostJson::scheduledForNeedsAnOffset() {
     QVERIFY(parsePostJson(QByteArray(R"({"content":{},"scheduledFor":"2026-12-01T18:30:00Z"})")).has_value());
     const auto local = parsePostJson(QByteArray(R"({"content":{},"scheduledFor":"2026-12-01T18:30:00"})"));
     QVERIFY(!local.has_value());
@@ -169,8 +172,7 @@ void TestPostJson::scheduledForNeedsAnOffset()
     QVERIFY(!parsePostJson(QByteArray(R"({"content":{},"scheduledFor":"next tuesday"})")).has_value());
 }
 
-void TestPostJson::writesNullScheduleAsNull()
-{
+void TestPostJson::writesNullScheduleAsNull() {
     const auto parsed = parsePostJson(QByteArray(R"({"content":{"text":"x"},"scheduledFor":null})"));
     QVERIFY(parsed.has_value());
     const QJsonObject written = postToJson(parsed->post);

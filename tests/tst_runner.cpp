@@ -19,15 +19,13 @@ struct RunnerRig {
     ScriptedPublisher publisher{ledger};
     std::unique_ptr<SchedulerRunner> runner;
 
-    explicit RunnerRig(SchedulerRunner::Options options = {})
-    {
+    explicit RunnerRig(SchedulerRunner::Options options = {}) {
         if (options.runnerId.isEmpty()) {
             options.runnerId = QStringLiteral("runner-1");
         }
         runner = std::make_unique<SchedulerRunner>(fixture.posts(), publisher, fixture.clock(), options);
     }
-    QString scheduledPost(qint64 dueInMs)
-    {
+    QString scheduledPost(qint64 dueInMs) {
         Post post = validVideoPost();
         post.scheduledFor = fixture.clock().nowUtc().addMSecs(std::max<qint64>(dueInMs, 1000));
         auto created = fixture.posts().create(post, QString(), true);
@@ -62,8 +60,7 @@ private Q_SLOTS:
     void noticesWallClockJumps();
 };
 
-void TestRunner::publishesADuePostAndRecordsTheAttempt()
-{
+void TestRunner::publishesADuePostAndRecordsTheAttempt() {
     RunnerRig rig;
     QString storedPath;
     rig.publisher.inspect = [&](const StoredPost &post) {
@@ -90,14 +87,14 @@ void TestRunner::publishesADuePostAndRecordsTheAttempt()
     for (const HistoryEntry &entry : history) {
         actions << entry.action;
     }
-    QCOMPARE(actions, (QStringList{QStringLiteral("create"), QStringLiteral("submit"), QStringLiteral("claim"),
-                                   QStringLiteral("publish_id"), QStringLiteral("published")}));
+    QCOMPARE(actions,
+             (QStringList{QStringLiteral("create"), QStringLiteral("submit"), QStringLiteral("claim"),
+                          QStringLiteral("publish_id"), QStringLiteral("published")}));
     // A second pass finds nothing: published once.
     QCOMPARE(rig.runner->runPass().value(), 0);
 }
 
-void TestRunner::leavesPostsThatAreNotDue()
-{
+void TestRunner::leavesPostsThatAreNotDue() {
     RunnerRig rig;
     const QString id = rig.scheduledPost(60'000);
     QCOMPARE(rig.runner->runPass().value(), 0);
@@ -106,8 +103,7 @@ void TestRunner::leavesPostsThatAreNotDue()
     QCOMPARE(rig.runner->runPass().value(), 1);
 }
 
-void TestRunner::keepsTikTokErrorsOfAFailedAttempt()
-{
+void TestRunner::keepsTikTokErrorsOfAFailedAttempt() {
     RunnerRig rig;
     const QString id = rig.scheduledPost(-1000);
     rig.publisher.setScript(id, ScriptedPublisher::Script::Fail);
@@ -119,7 +115,8 @@ void TestRunner::keepsTikTokErrorsOfAFailedAttempt()
     QCOMPARE(attempt.logId, QStringLiteral("202611250000000000ABCDEF"));
     QCOMPARE(attempt.httpStatus, 403);
     QVERIFY(attempt.finishedAt.has_value());
-    QVERIFY(rig.fixture.posts().repository().history(id)->last().comment.contains(u"spam_risk_too_many_posts"));
+    QVERIFY(
+        rig.fixture.posts().repository().history(id)->last().comment.contains(u"spam_risk_too_many_posts"));
     // A confirmed failure allows a new attempt.
     QCOMPARE(rig.fixture.posts().retry(id)->status, PostStatus::Scheduled);
     rig.publisher.setScript(id, ScriptedPublisher::Script::Publish);
@@ -128,8 +125,7 @@ void TestRunner::keepsTikTokErrorsOfAFailedAttempt()
     QCOMPARE(rig.fixture.posts().repository().attempts(id)->size(), 2);
 }
 
-void TestRunner::unknownOutcomeNeedsAttention()
-{
+void TestRunner::unknownOutcomeNeedsAttention() {
     RunnerRig rig;
     const QString id = rig.scheduledPost(-1000);
     rig.publisher.setScript(id, ScriptedPublisher::Script::Unknown);
@@ -139,11 +135,11 @@ void TestRunner::unknownOutcomeNeedsAttention()
     // ClipQueue never guesses: nothing more happens until the user decides.
     QCOMPARE(rig.runner->runPass().value(), 0);
     QCOMPARE(rig.ledger.count(id), 1);
-    QCOMPARE(rig.fixture.posts().markPublished(id, QStringLiteral("I see it on TikTok"))->status, PostStatus::Published);
+    QCOMPARE(rig.fixture.posts().markPublished(id, QStringLiteral("I see it on TikTok"))->status,
+             PostStatus::Published);
 }
 
-void TestRunner::processingComesBeforePublished()
-{
+void TestRunner::processingComesBeforePublished() {
     RunnerRig rig;
     const QString id = rig.scheduledPost(-1000);
     rig.publisher.setScript(id, ScriptedPublisher::Script::ProcessThenPublish);
@@ -154,11 +150,11 @@ void TestRunner::processingComesBeforePublished()
     for (const HistoryEntry &entry : history) {
         tos << postStatusName(entry.to);
     }
-    QVERIFY2(tos.join(u',').endsWith(u"publishing,publishing,processing,published"), qPrintable(tos.join(u',')));
+    QVERIFY2(tos.join(u',').endsWith(u"publishing,publishing,processing,published"),
+             qPrintable(tos.join(u',')));
 }
 
-void TestRunner::missedPostsBeyondGraceNeedAttention()
-{
+void TestRunner::missedPostsBeyondGraceNeedAttention() {
     RunnerRig rig;
     const QString id = rig.scheduledPost(-16 * 60'000); // due 16 minutes ago, grace is 15
     QCOMPARE(rig.runner->runPass().value(), 0);
@@ -168,17 +164,16 @@ void TestRunner::missedPostsBeyondGraceNeedAttention()
     QCOMPARE(rig.fixture.posts().repository().history(id)->last().action, QStringLiteral("missed"));
 }
 
-void TestRunner::lateWithinGraceStillPublishes()
-{
+void TestRunner::lateWithinGraceStillPublishes() {
     RunnerRig rig;
-    QVERIFY(rig.fixture.posts().repository().setSetting(QStringLiteral("grace_minutes"), QStringLiteral("30")));
+    QVERIFY(
+        rig.fixture.posts().repository().setSetting(QStringLiteral("grace_minutes"), QStringLiteral("30")));
     const QString id = rig.scheduledPost(-16 * 60'000);
     QCOMPARE(rig.runner->runPass().value(), 1);
     QTRY_COMPARE(rig.status(id), PostStatus::Published);
 }
 
-void TestRunner::takesOverAnExpiredLeaseAndResumes()
-{
+void TestRunner::takesOverAnExpiredLeaseAndResumes() {
     RunnerRig first; // its publisher hangs, as if the process died mid-upload
     first.publisher.setDefault(ScriptedPublisher::Script::Hang);
     const QString id = first.scheduledPost(-1000);
@@ -207,8 +202,7 @@ void TestRunner::takesOverAnExpiredLeaseAndResumes()
     QVERIFY(tookOver);
 }
 
-void TestRunner::wakesAtTheNextDueTimeWithoutPolling()
-{
+void TestRunner::wakesAtTheNextDueTimeWithoutPolling() {
     SchedulerRunner::Options options;
     options.clockCheck = std::chrono::seconds(5);
     RunnerRig rig(options);
@@ -222,8 +216,7 @@ void TestRunner::wakesAtTheNextDueTimeWithoutPolling()
     QCOMPARE(rig.status(id), PostStatus::Published);
 }
 
-void TestRunner::noticesWallClockJumps()
-{
+void TestRunner::noticesWallClockJumps() {
     SchedulerRunner::Options options;
     options.clockCheck = std::chrono::milliseconds(20);
     RunnerRig rig(options);

@@ -15,14 +15,16 @@
 using namespace cq;
 using namespace cq::test;
 
-#define REQUIRE_STORE(fixture)                                                                                     \
-    do {                                                                                                           \
-        if (!(fixture).isReady()) {                                                                                \
-            if (backendUnderTest() == TestBackend::Postgres && !QFile::exists(QStringLiteral("/usr/lib/postgresql"))) { \
-                QSKIP(qPrintable(u"PostgreSQL is not installed, storage tests on it are SKIPPED: " + (fixture).why())); \
-            }                                                                                                      \
-            QFAIL(qPrintable((fixture).why()));                                                                    \
-        }                                                                                                          \
+#define REQUIRE_STORE(fixture)                                                                               \
+    do {                                                                                                     \
+        if (!(fixture).isReady()) {                                                                          \
+            if (backendUnderTest() == TestBackend::Postgres                                                  \
+                && !QFile::exists(QStringLiteral("/usr/lib/postgresql"))) {                                  \
+                QSKIP(qPrintable(u"PostgreSQL is not installed, storage tests on it are SKIPPED: "           \
+                                 + (fixture).why()));                                                        \
+            }                                                                                                \
+            QFAIL(qPrintable((fixture).why()));                                                              \
+        }                                                                                                    \
     } while (false)
 
 class TestStorage : public QObject {
@@ -41,18 +43,18 @@ private Q_SLOTS:
     void twoRunnersPublishEachOfFiveHundredPostsOnce();
 };
 
-void TestStorage::freshDatabaseIsAtTheLatestSchema()
-{
+void TestStorage::freshDatabaseIsAtTheLatestSchema() {
     StoreFixture fixture;
     REQUIRE_STORE(fixture);
     QCOMPARE(fixture.database().schemaVersion().value(), Database::LatestSchemaVersion);
 }
 
-void TestStorage::newerSchemaIsRefused()
-{
+void TestStorage::newerSchemaIsRefused() {
     StoreFixture fixture;
     REQUIRE_STORE(fixture);
-    QVERIFY(fixture.database().exec(QStringLiteral("INSERT INTO schema_version (version) VALUES (99)")).has_value());
+    QVERIFY(fixture.database()
+                .exec(QStringLiteral("INSERT INTO schema_version (version) VALUES (99)"))
+                .has_value());
     const auto reopened = Database::open(fixture.config());
     QVERIFY(!reopened.has_value());
     QCOMPARE(reopened.error().code, ErrorCode::Database);
@@ -61,8 +63,7 @@ void TestStorage::newerSchemaIsRefused()
     QCOMPARE(fixture.database().schemaVersion().value(), 99);
 }
 
-void TestStorage::oldSchemaIsMigratedWithoutLoss()
-{
+void TestStorage::oldSchemaIsMigratedWithoutLoss() {
     QTemporaryDir dir;
     DatabaseConfig config;
     std::unique_ptr<Database> old;
@@ -82,19 +83,28 @@ void TestStorage::oldSchemaIsMigratedWithoutLoss()
         auto v1 = Database::openUnmigrated(config);
         QVERIFY(v1.has_value());
         QVERIFY((*v1)->migrate(1).has_value());
-        const QString json = QString::fromUtf8(R"({"content":{"text":"Made by schema 1","x-legacy":"kept"}})");
-        QVERIFY((*v1)->exec(QStringLiteral("INSERT INTO posts (id, status, caption, post_json, scheduled_at_ms, time_zone, "
-                                           "created_by, created_at_ms, updated_at_ms, revision) VALUES "
-                                           "('11111111-1111-1111-1111-111111111111', 'scheduled', 'Made by schema 1', ?, "
-                                           "1764610200000, 'Europe/Berlin', 'ana', 1764000000000, 1764000000000, 3)"),
-                            {json})
+        const QString json =
+            QString::fromUtf8(R"({"content":{"text":"Made by schema 1","x-legacy":"kept"}})");
+        QVERIFY(
+            (*v1)
+                ->exec(QStringLiteral(
+                           "INSERT INTO posts (id, status, caption, post_json, scheduled_at_ms, time_zone, "
+                           "created_by, created_at_ms, updated_at_ms, revision) VALUES "
+                           "('11111111-1111-1111-1111-111111111111', 'scheduled', 'Made by schema 1', ?, "
+                           "1764610200000, 'Europe/Berlin', 'ana', 1764000000000, 1764000000000, 3)"),
+                       {json})
+                .has_value());
+        QVERIFY((*v1)
+                    ->exec(QStringLiteral(
+                        "INSERT INTO post_history VALUES ('11111111-1111-1111-1111-111111111111', 1, "
+                        "1764000000000, 'ana', 'create', NULL, 'draft', ''), "
+                        "('11111111-1111-1111-1111-111111111111', 2, 1764000000001, 'ana', 'submit', "
+                        "'draft', 'scheduled', '')"))
                     .has_value());
-        QVERIFY((*v1)->exec(QStringLiteral("INSERT INTO post_history VALUES ('11111111-1111-1111-1111-111111111111', 1, "
-                                           "1764000000000, 'ana', 'create', NULL, 'draft', ''), "
-                                           "('11111111-1111-1111-1111-111111111111', 2, 1764000000001, 'ana', 'submit', "
-                                           "'draft', 'scheduled', '')"))
-                    .has_value());
-        QVERIFY((*v1)->exec(QStringLiteral("INSERT INTO workspace_settings VALUES ('approval_required', 'true')")).has_value());
+        QVERIFY(
+            (*v1)
+                ->exec(QStringLiteral("INSERT INTO workspace_settings VALUES ('approval_required', 'true')"))
+                .has_value());
         QCOMPARE((*v1)->schemaVersion().value(), 1);
     }
 
@@ -109,14 +119,15 @@ void TestStorage::oldSchemaIsMigratedWithoutLoss()
     QCOMPARE(post->timeZone, QStringLiteral("Europe/Berlin"));
     QCOMPARE(post->revision, 3);
     QCOMPARE(post->scheduledAtUtc->toMSecsSinceEpoch(), 1764610200000);
-    QCOMPARE(post->post.sourceJson.value(u"content").toObject().value(u"x-legacy").toString(), QStringLiteral("kept"));
+    QCOMPARE(post->post.sourceJson.value(u"content").toObject().value(u"x-legacy").toString(),
+             QStringLiteral("kept"));
     QVERIFY(post->claimedBy.isEmpty()); // the column schema 2 added
     QCOMPARE(repository.history(post->id)->size(), 2);
-    QCOMPARE(repository.setting(QStringLiteral("approval_required"), QString()).value(), QStringLiteral("true"));
+    QCOMPARE(repository.setting(QStringLiteral("approval_required"), QString()).value(),
+             QStringLiteral("true"));
 }
 
-void TestStorage::migratingTwiceChangesNothing()
-{
+void TestStorage::migratingTwiceChangesNothing() {
     StoreFixture fixture;
     REQUIRE_STORE(fixture);
     QVERIFY(fixture.database().migrate().has_value());
@@ -126,8 +137,7 @@ void TestStorage::migratingTwiceChangesNothing()
     QCOMPARE(rows->value(0).toInt(), Database::LatestSchemaVersion);
 }
 
-void TestStorage::postRoundTrip()
-{
+void TestStorage::postRoundTrip() {
     StoreFixture fixture;
     REQUIRE_STORE(fixture);
     Post post = validVideoPost();
@@ -154,8 +164,7 @@ void TestStorage::postRoundTrip()
     QCOMPARE(fixture.posts().repository().list(PostStatus::Scheduled, 10)->size(), 0);
 }
 
-void TestStorage::historyIsAppendOnly()
-{
+void TestStorage::historyIsAppendOnly() {
     StoreFixture fixture;
     REQUIRE_STORE(fixture);
     const auto created = fixture.posts().create(validVideoPost(), QString(), true);
@@ -166,20 +175,19 @@ void TestStorage::historyIsAppendOnly()
     QCOMPARE(fixture.posts().repository().history(created->post.id)->last().actor, QStringLiteral("ana"));
 }
 
-void TestStorage::settingsRoundTrip()
-{
+void TestStorage::settingsRoundTrip() {
     StoreFixture fixture;
     REQUIRE_STORE(fixture);
     PostRepository &repository = fixture.posts().repository();
-    QCOMPARE(repository.setting(QStringLiteral("grace_minutes"), QStringLiteral("15")).value(), QStringLiteral("15"));
+    QCOMPARE(repository.setting(QStringLiteral("grace_minutes"), QStringLiteral("15")).value(),
+             QStringLiteral("15"));
     QVERIFY(repository.setSetting(QStringLiteral("grace_minutes"), QStringLiteral("5")).has_value());
     QVERIFY(repository.setSetting(QStringLiteral("grace_minutes"), QStringLiteral("7")).has_value());
     QCOMPARE(repository.setting(QStringLiteral("grace_minutes"), QString()).value(), QStringLiteral("7"));
     QCOMPARE(fixture.posts().approvalRequired().value(), false);
 }
 
-void TestStorage::staleRevisionIsAConflict()
-{
+void TestStorage::staleRevisionIsAConflict() {
     StoreFixture fixture;
     REQUIRE_STORE(fixture);
     const auto created = fixture.posts().create(validVideoPost(), QString(), false);
@@ -191,8 +199,7 @@ void TestStorage::staleRevisionIsAConflict()
     QCOMPARE(update.error().code, ErrorCode::Conflict);
 }
 
-void TestStorage::claimIsExclusive()
-{
+void TestStorage::claimIsExclusive() {
     StoreFixture fixture;
     REQUIRE_STORE(fixture);
     const auto created = fixture.posts().create(validVideoPost(), QString(), true);
@@ -202,12 +209,20 @@ void TestStorage::claimIsExclusive()
     QVERIFY(other);
     PostService otherService(*other, fixture.store(), fixture.clock(), QStringLiteral("bob"));
     const QDateTime lease = fixture.clock().nowUtc().addSecs(300);
-    QCOMPARE(fixture.posts().claim(created->post.id, PostStatus::Scheduled, QStringLiteral("a"), lease, {}).value(), true);
-    QCOMPARE(otherService.claim(created->post.id, PostStatus::Scheduled, QStringLiteral("b"), lease, {}).value(), false);
+    QCOMPARE(fixture.posts()
+                 .claim(created->post.id, PostStatus::Scheduled, QStringLiteral("a"), lease, {})
+                 .value(),
+             true);
+    QCOMPARE(
+        otherService.claim(created->post.id, PostStatus::Scheduled, QStringLiteral("b"), lease, {}).value(),
+        false);
     // Taking over needs an expired lease.
-    QCOMPARE(otherService.claim(created->post.id, PostStatus::Publishing, QStringLiteral("b"), lease, {}).value(), false);
+    QCOMPARE(
+        otherService.claim(created->post.id, PostStatus::Publishing, QStringLiteral("b"), lease, {}).value(),
+        false);
     fixture.clock().advance(301'000);
-    QCOMPARE(otherService.claim(created->post.id, PostStatus::Publishing, QStringLiteral("b"), lease.addSecs(600), {})
+    QCOMPARE(otherService
+                 .claim(created->post.id, PostStatus::Publishing, QStringLiteral("b"), lease.addSecs(600), {})
                  .value(),
              true);
     QCOMPARE(fixture.posts().repository().get(created->post.id)->claimedBy, QStringLiteral("b"));
@@ -218,21 +233,18 @@ namespace {
 // One runner on its own thread with its own connection, as on another desktop or server.
 class RunnerThread : public QThread {
 public:
-    RunnerThread(const DatabaseConfig &config, const MediaStore &store, const Clock &clock, PublishLedger &ledger,
-                 QString name)
+    RunnerThread(const DatabaseConfig &config, const MediaStore &store, const Clock &clock,
+                 PublishLedger &ledger, QString name)
         : m_config(config)
         , m_store(store)
         , m_clock(clock)
         , m_ledger(ledger)
-        , m_name(std::move(name))
-    {
-    }
+        , m_name(std::move(name)) {}
     QString error;
     int settled = 0;
 
 protected:
-    void run() override
-    {
+    void run() override {
         auto database = Database::open(m_config);
         if (!database) {
             error = database.error().message;
@@ -245,7 +257,8 @@ protected:
         options.batchSize = 10; // small batches interleave the two runners
         SchedulerRunner runner(service, publisher, m_clock, options);
         QObject::connect(&runner, &SchedulerRunner::postSettled, [this] { ++settled; });
-        QObject::connect(&runner, &SchedulerRunner::errorOccurred, [this](const QString &message) { error = message; });
+        QObject::connect(&runner, &SchedulerRunner::errorOccurred,
+                         [this](const QString &message) { error = message; });
         for (int pass = 0; pass < 200; ++pass) {
             auto handed = runner.runPass();
             if (!handed) {
@@ -273,8 +286,7 @@ private:
 
 } // namespace
 
-void TestStorage::twoRunnersPublishEachOfFiveHundredPostsOnce()
-{
+void TestStorage::twoRunnersPublishEachOfFiveHundredPostsOnce() {
     StoreFixture fixture;
     REQUIRE_STORE(fixture);
     // One stored clip shared by 500 due posts; inserted directly to keep the setup quick.

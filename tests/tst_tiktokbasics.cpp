@@ -26,8 +26,7 @@ private Q_SLOTS:
     void secretsAreCensored();
 };
 
-void TestTikTokBasics::chunkPlans_data()
-{
+void TestTikTokBasics::chunkPlans_data() {
     QTest::addColumn<qint64>("size");
     QTest::addColumn<qint64>("chunkSize");
     QTest::addColumn<int>("count");
@@ -40,8 +39,7 @@ void TestTikTokBasics::chunkPlans_data()
     QTest::newRow("4 GiB") << qint64(4LL * 1024 * 1024 * 1024) << qint64(32'000'000) << 134;
 }
 
-void TestTikTokBasics::chunkPlans()
-{
+void TestTikTokBasics::chunkPlans() {
     QFETCH(qint64, size);
     QFETCH(qint64, chunkSize);
     QFETCH(int, count);
@@ -55,7 +53,7 @@ void TestTikTokBasics::chunkPlans()
         QCOMPARE(plan->offsetOf(i), sum);
         const qint64 chunk = plan->sizeOf(i);
         if (plan->totalChunkCount > 1) {
-            QVERIFY(chunk >= 5 * 1024 * 1024);                                          // >= 5 MB either way
+            QVERIFY(chunk >= 5 * 1024 * 1024); // >= 5 MB either way
             QVERIFY(i == plan->totalChunkCount - 1 ? chunk < 128'000'000 : chunk <= 64'000'000);
         }
         sum += chunk;
@@ -63,14 +61,12 @@ void TestTikTokBasics::chunkPlans()
     QCOMPARE(sum, size);
 }
 
-void TestTikTokBasics::chunkPlanRefusesEmptyAndHugeFiles()
-{
+void TestTikTokBasics::chunkPlanRefusesEmptyAndHugeFiles() {
     QVERIFY(!ChunkPlan::forSize(0).has_value());
     QVERIFY(!ChunkPlan::forSize(32'000'000LL * 1001).has_value());
 }
 
-void TestTikTokBasics::pkceChallengeIsHexSha256OfTheVerifier()
-{
+void TestTikTokBasics::pkceChallengeIsHexSha256OfTheVerifier() {
     // sha256("abc") is the well-known test vector.
     QCOMPARE(Pkce::challengeFor(QStringLiteral("abc")),
              QStringLiteral("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
@@ -81,44 +77,45 @@ void TestTikTokBasics::pkceChallengeIsHexSha256OfTheVerifier()
     QCOMPARE(pkce.challenge, Pkce::challengeFor(pkce.verifier));
 }
 
-void TestTikTokBasics::pkceIsNewEveryTime()
-{
+void TestTikTokBasics::pkceIsNewEveryTime() {
     QVERIFY(Pkce::generate().verifier != Pkce::generate().verifier);
     QVERIFY(randomState() != randomState());
 }
 
-void TestTikTokBasics::errorEnvelope_data()
-{
+void TestTikTokBasics::errorEnvelope_data() {
     QTest::addColumn<int>("status");
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<bool>("isError");
     QTest::addColumn<TikTokError::Kind>("kind");
     QTest::addColumn<QString>("code");
     using K = TikTokError::Kind;
-    QTest::newRow("ok") << 200 << QByteArray(R"({"data":{},"error":{"code":"ok","message":"","log_id":"L1"}})") << false
-                        << K::Permanent << QString();
+    QTest::newRow("ok") << 200
+                        << QByteArray(R"({"data":{},"error":{"code":"ok","message":"","log_id":"L1"}})")
+                        << false << K::Permanent << QString();
     QTest::newRow("HTTP 200 carrying a spam error")
-        << 200 << QByteArray(R"({"data":{},"error":{"code":"spam_risk_too_many_posts","message":"m","log_id":"L2"}})")
+        << 200
+        << QByteArray(
+               R"({"data":{},"error":{"code":"spam_risk_too_many_posts","message":"m","log_id":"L2"}})")
         << true << K::Permanent << QStringLiteral("spam_risk_too_many_posts");
-    QTest::newRow("expired token") << 401
-                                   << QByteArray(R"({"error":{"code":"access_token_invalid","message":"m","log_id":"L"}})")
-                                   << true << K::Auth << QStringLiteral("access_token_invalid");
-    QTest::newRow("rate limited") << 429
-                                  << QByteArray(R"({"error":{"code":"rate_limit_exceeded","message":"m","log_id":"L"}})")
-                                  << true << K::RateLimited << QStringLiteral("rate_limit_exceeded");
-    QTest::newRow("server error without a body") << 503 << QByteArray() << true << K::Transient
-                                                 << QStringLiteral("http_503");
+    QTest::newRow("expired token")
+        << 401 << QByteArray(R"({"error":{"code":"access_token_invalid","message":"m","log_id":"L"}})")
+        << true << K::Auth << QStringLiteral("access_token_invalid");
+    QTest::newRow("rate limited")
+        << 429 << QByteArray(R"({"error":{"code":"rate_limit_exceeded","message":"m","log_id":"L"}})") << true
+        << K::RateLimited << QStringLiteral("rate_limit_exceeded");
+    QTest::newRow("server error without a body")
+        << 503 << QByteArray() << true << K::Transient << QStringLiteral("http_503");
     QTest::newRow("unaudited client")
         << 403
-        << QByteArray(R"({"error":{"code":"unaudited_client_can_only_post_to_private_accounts","message":"m"}})")
+        << QByteArray(
+               R"({"error":{"code":"unaudited_client_can_only_post_to_private_accounts","message":"m"}})")
         << true << K::Permanent << QStringLiteral("unaudited_client_can_only_post_to_private_accounts");
-    QTest::newRow("OAuth error form") << 400
-                                      << QByteArray(R"({"error":"invalid_grant","error_description":"bad code","log_id":"L"})")
-                                      << true << K::Permanent << QStringLiteral("invalid_grant");
+    QTest::newRow("OAuth error form")
+        << 400 << QByteArray(R"({"error":"invalid_grant","error_description":"bad code","log_id":"L"})")
+        << true << K::Permanent << QStringLiteral("invalid_grant");
 }
 
-void TestTikTokBasics::errorEnvelope()
-{
+void TestTikTokBasics::errorEnvelope() {
     QFETCH(int, status);
     QFETCH(QByteArray, body);
     QFETCH(bool, isError);
@@ -134,24 +131,24 @@ void TestTikTokBasics::errorEnvelope()
     }
 }
 
-void TestTikTokBasics::secretsAreCensored_data()
-{
+void TestTikTokBasics::secretsAreCensored_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("secret");
     QTest::newRow("JSON token") << QStringLiteral(R"({"access_token":"act.SECRET1","expires_in":7200})")
                                 << QStringLiteral("act.SECRET1");
-    QTest::newRow("JSON refresh token") << QStringLiteral(R"({"refresh_token": "rft.SECRET2", "x": 1})")
-                                        << QStringLiteral("rft.SECRET2");
-    QTest::newRow("form body") << QStringLiteral("client_key=abc&client_secret=SECRET3&code=SECRET4&grant_type=x")
+    QTest::newRow("JSON refresh token")
+        << QStringLiteral(R"({"refresh_token": "rft.SECRET2", "x": 1})") << QStringLiteral("rft.SECRET2");
+    QTest::newRow("form body") << QStringLiteral(
+        "client_key=abc&client_secret=SECRET3&code=SECRET4&grant_type=x")
                                << QStringLiteral("SECRET3");
     QTest::newRow("form code") << QStringLiteral("client_key=abc&client_secret=S&code=SECRET4&grant_type=x")
                                << QStringLiteral("SECRET4");
     QTest::newRow("verifier") << QStringLiteral("code_verifier=SECRET5") << QStringLiteral("SECRET5");
-    QTest::newRow("header") << QStringLiteral("Authorization: Bearer act.SECRET6") << QStringLiteral("act.SECRET6");
+    QTest::newRow("header") << QStringLiteral("Authorization: Bearer act.SECRET6")
+                            << QStringLiteral("act.SECRET6");
 }
 
-void TestTikTokBasics::secretsAreCensored()
-{
+void TestTikTokBasics::secretsAreCensored() {
     QFETCH(QString, text);
     QFETCH(QString, secret);
     const QString censored = censorSecrets(text);

@@ -2,20 +2,20 @@
 
 #include "PostCommand.h"
 #include "ProbeCommand.h"
-#include "WorkspaceCommand.h"
 #include "ValidateCommand.h"
+#include "WorkspaceCommand.h"
 
 #include <QCoreApplication>
 
 namespace cq::cli {
 
-CliApplication::CliApplication(PublisherFactory publishers)
-{
+CliApplication::CliApplication(PublisherFactory publishers) {
     if (!publishers) {
         publishers = []() -> std::expected<std::unique_ptr<Publisher>, Error> {
-            return std::unexpected(Error{ErrorCode::Usage,
-                                         QStringLiteral("No TikTok publisher is available in this build yet; scheduled "
-                                                        "posts stay scheduled.")});
+            return std::unexpected(
+                Error{ErrorCode::Usage,
+                      QStringLiteral("No TikTok publisher is available in this build yet; scheduled "
+                                     "posts stay scheduled.")});
         };
     }
     m_commands.push_back(std::make_unique<ProbeCommand>());
@@ -25,8 +25,7 @@ CliApplication::CliApplication(PublisherFactory publishers)
     m_commands.push_back(std::make_unique<RunCommand>(std::move(publishers)));
 }
 
-void CliApplication::printUsage(QTextStream &stream) const
-{
+void CliApplication::printUsage(QTextStream &stream) const {
     stream << "Usage: clipqueue-cli COMMAND [OPTIONS]\n\nCommands:\n";
     for (const auto &command : m_commands) {
         stream << "  " << command->name().leftJustified(10) << command->summary() << '\n';
@@ -35,8 +34,7 @@ void CliApplication::printUsage(QTextStream &stream) const
     stream.flush();
 }
 
-ExitCode CliApplication::run(const QStringList &arguments, CliStreams streams)
-{
+ExitCode CliApplication::run(const QStringList &arguments, CliStreams streams) {
     if (arguments.size() < 2) {
         printUsage(streams.err);
         return ExitCode::Usage;

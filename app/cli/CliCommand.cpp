@@ -2,8 +2,7 @@
 
 namespace cq::cli {
 
-void CliCommand::writeJson(QTextStream &out, const QJsonDocument &document)
-{
+void CliCommand::writeJson(QTextStream &out, const QJsonDocument &document) {
     out << QString::fromUtf8(document.toJson(QJsonDocument::Indented));
     out.flush();
 }

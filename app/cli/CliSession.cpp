@@ -2,8 +2,7 @@
 
 namespace cq::cli {
 
-std::expected<std::unique_ptr<CliSession>, Error> CliSession::open()
-{
+std::expected<std::unique_ptr<CliSession>, Error> CliSession::open() {
     std::unique_ptr<CliSession> session(new CliSession);
     auto config = AppConfig::load();
     if (!config) {
@@ -16,8 +15,8 @@ std::expected<std::unique_ptr<CliSession>, Error> CliSession::open()
     }
     session->m_database = std::move(*database);
     session->m_store = std::make_unique<MediaStore>(config->mediaStoreDirectory());
-    session->m_posts = std::make_unique<PostService>(*session->m_database, *session->m_store, session->m_clock,
-                                                     defaultActorName(config->profileName));
+    session->m_posts = std::make_unique<PostService>(*session->m_database, *session->m_store,
+                                                     session->m_clock, defaultActorName(config->profileName));
     return session;
 }
 

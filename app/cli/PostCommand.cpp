@@ -27,8 +27,7 @@ const auto usage = QStringLiteral(
     "  mark-published ID [--comment T]        a needs_attention post you found on TikTok\n"
     "  export ID                              the post JSON contract\n");
 
-ExitCode exitFor(const Error &error)
-{
+ExitCode exitFor(const Error &error) {
     switch (error.code) {
     case ErrorCode::Database:
     case ErrorCode::Io:
@@ -40,41 +39,41 @@ ExitCode exitFor(const Error &error)
     }
 }
 
-QString localTime(const StoredPost &post)
-{
+QString localTime(const StoredPost &post) {
     if (!post.scheduledAtUtc) {
         return QStringLiteral("as soon as possible");
     }
     const QTimeZone zone(post.timeZone.toUtf8());
-    return post.scheduledAtUtc->toTimeZone(zone.isValid() ? zone : QTimeZone::utc()).toString(Qt::ISODate) + u' '
-           + post.timeZone;
+    return post.scheduledAtUtc->toTimeZone(zone.isValid() ? zone : QTimeZone::utc()).toString(Qt::ISODate)
+           + u' ' + post.timeZone;
 }
 
-QJsonObject summaryJson(const StoredPost &post)
-{
+QJsonObject summaryJson(const StoredPost &post) {
     return QJsonObject{
         {QStringLiteral("id"), post.id},
         {QStringLiteral("status"), postStatusName(post.status)},
-        {QStringLiteral("scheduledFor"), post.scheduledAtUtc ? QJsonValue(post.scheduledAtUtc->toString(Qt::ISODateWithMs))
-                                                             : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("scheduledFor"), post.scheduledAtUtc
+                                             ? QJsonValue(post.scheduledAtUtc->toString(Qt::ISODateWithMs))
+                                             : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("timeZone"), post.timeZone},
         {QStringLiteral("text"), post.post.text},
         {QStringLiteral("mediaCount"), int(post.post.media.size())},
         {QStringLiteral("createdBy"), post.createdBy},
         {QStringLiteral("createdAt"), post.createdAt.toString(Qt::ISODateWithMs)},
         {QStringLiteral("updatedAt"), post.updatedAt.toString(Qt::ISODateWithMs)},
-        {QStringLiteral("publishId"), post.publishId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(post.publishId)},
+        {QStringLiteral("publishId"),
+         post.publishId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(post.publishId)},
     };
 }
 
 QJsonObject detailJson(const StoredPost &post, const QList<HistoryEntry> &history,
-                       const QList<PublishAttempt> &attempts)
-{
+                       const QList<PublishAttempt> &attempts) {
     QJsonObject json = summaryJson(post);
     json.insert(QStringLiteral("post"), postToJson(post.post));
     QJsonArray media;
     for (const StoredMedia &item : post.media) {
-        media.append(QJsonObject{{QStringLiteral("sha256"), item.sha256}, {QStringLiteral("originalUrl"), item.originalUrl}});
+        media.append(QJsonObject{{QStringLiteral("sha256"), item.sha256},
+                                 {QStringLiteral("originalUrl"), item.originalUrl}});
     }
     json.insert(QStringLiteral("storedMedia"), media);
     QJsonArray historyJson;
@@ -83,7 +82,8 @@ QJsonObject detailJson(const StoredPost &post, const QList<HistoryEntry> &histor
             {QStringLiteral("at"), entry.at.toString(Qt::ISODateWithMs)},
             {QStringLiteral("actor"), entry.actor},
             {QStringLiteral("action"), entry.action},
-            {QStringLiteral("from"), entry.from ? QJsonValue(postStatusName(*entry.from)) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("from"),
+             entry.from ? QJsonValue(postStatusName(*entry.from)) : QJsonValue(QJsonValue::Null)},
             {QStringLiteral("to"), postStatusName(entry.to)},
             {QStringLiteral("comment"), entry.comment},
         });
@@ -93,11 +93,13 @@ QJsonObject detailJson(const StoredPost &post, const QList<HistoryEntry> &histor
     for (const PublishAttempt &attempt : attempts) {
         attemptsJson.append(QJsonObject{
             {QStringLiteral("startedAt"), attempt.startedAt.toString(Qt::ISODateWithMs)},
-            {QStringLiteral("finishedAt"), attempt.finishedAt ? QJsonValue(attempt.finishedAt->toString(Qt::ISODateWithMs))
-                                                              : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("finishedAt"), attempt.finishedAt
+                                               ? QJsonValue(attempt.finishedAt->toString(Qt::ISODateWithMs))
+                                               : QJsonValue(QJsonValue::Null)},
             {QStringLiteral("runner"), attempt.runner},
             {QStringLiteral("outcome"), attempt.outcome},
-            {QStringLiteral("httpStatus"), attempt.httpStatus ? QJsonValue(*attempt.httpStatus) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("httpStatus"),
+             attempt.httpStatus ? QJsonValue(*attempt.httpStatus) : QJsonValue(QJsonValue::Null)},
             {QStringLiteral("errorCode"), attempt.errorCode},
             {QStringLiteral("errorMessage"), attempt.errorMessage},
             {QStringLiteral("logId"), attempt.logId},
@@ -108,16 +110,14 @@ QJsonObject detailJson(const StoredPost &post, const QList<HistoryEntry> &histor
     return json;
 }
 
-void printSummary(QTextStream &out, const StoredPost &post)
-{
+void printSummary(QTextStream &out, const StoredPost &post) {
     out << post.id << "  " << postStatusName(post.status).leftJustified(17) << "  " << localTime(post) << "  "
         << post.post.media.size() << " media  " << post.post.text.left(40).replace(u'\n', u' ') << '\n';
 }
 
 } // namespace
 
-ExitCode PostCommand::run(const QStringList &arguments, CliStreams streams)
-{
+ExitCode PostCommand::run(const QStringList &arguments, CliStreams streams) {
     if (arguments.isEmpty() || arguments.first() == u"--help") {
         (arguments.isEmpty() ? streams.err : streams.out) << usage;
         return arguments.isEmpty() ? ExitCode::Usage : ExitCode::Success;
@@ -126,12 +126,15 @@ ExitCode PostCommand::run(const QStringList &arguments, CliStreams streams)
     QCommandLineParser parser;
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("JSON output"));
     const QCommandLineOption submit(QStringLiteral("submit"), QStringLiteral("Submit after creating"));
-    const QCommandLineOption status(QStringLiteral("status"), QStringLiteral("Only this status"), QStringLiteral("S"));
-    const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("At most N posts"), QStringLiteral("N"),
-                                   QStringLiteral("100"));
-    const QCommandLineOption comment(QStringLiteral("comment"), QStringLiteral("Comment"), QStringLiteral("T"));
+    const QCommandLineOption status(QStringLiteral("status"), QStringLiteral("Only this status"),
+                                    QStringLiteral("S"));
+    const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("At most N posts"),
+                                   QStringLiteral("N"), QStringLiteral("100"));
+    const QCommandLineOption comment(QStringLiteral("comment"), QStringLiteral("Comment"),
+                                     QStringLiteral("T"));
     const QCommandLineOption at(QStringLiteral("at"), QStringLiteral("Time"), QStringLiteral("TIME"));
-    const QCommandLineOption zone(QStringLiteral("zone"), QStringLiteral("IANA time zone"), QStringLiteral("ZONE"));
+    const QCommandLineOption zone(QStringLiteral("zone"), QStringLiteral("IANA time zone"),
+                                  QStringLiteral("ZONE"));
     parser.addOptions({json, submit, status, limit, comment, at, zone});
     if (!parser.parse(QStringList{name()} + arguments.mid(1))) {
         streams.err << parser.errorText() << '\n' << usage;
@@ -143,10 +146,16 @@ ExitCode PostCommand::run(const QStringList &arguments, CliStreams streams)
         streams.err << usage;
         return ExitCode::Usage;
     }
-    static const QStringList actions{QStringLiteral("create"), QStringLiteral("list"), QStringLiteral("show"),
-                                     QStringLiteral("approve"), QStringLiteral("request-changes"),
-                                     QStringLiteral("schedule"), QStringLiteral("cancel"), QStringLiteral("retry"),
-                                     QStringLiteral("mark-published"), QStringLiteral("export")};
+    static const QStringList actions{QStringLiteral("create"),
+                                     QStringLiteral("list"),
+                                     QStringLiteral("show"),
+                                     QStringLiteral("approve"),
+                                     QStringLiteral("request-changes"),
+                                     QStringLiteral("schedule"),
+                                     QStringLiteral("cancel"),
+                                     QStringLiteral("retry"),
+                                     QStringLiteral("mark-published"),
+                                     QStringLiteral("export")};
     if (!actions.contains(action)) {
         streams.err << "Unknown post command \"" << action << "\".\n" << usage;
         return ExitCode::Usage;
@@ -202,7 +211,8 @@ ExitCode PostCommand::run(const QStringList &arguments, CliStreams streams)
         if (!downloaded) {
             return fail(downloaded.error());
         }
-        auto created = posts.create(parsed->post, QFileInfo(positional.first()).absolutePath(), false, *downloaded);
+        auto created =
+            posts.create(parsed->post, QFileInfo(positional.first()).absolutePath(), false, *downloaded);
         if (!created) {
             return fail(created.error());
         }
@@ -293,16 +303,17 @@ ExitCode PostCommand::run(const QStringList &arguments, CliStreams streams)
     printSummary(streams.out, *result);
     if (action == u"show") {
         for (const HistoryEntry &entry : *history) {
-            streams.out << "  " << entry.at.toString(Qt::ISODate) << "  " << entry.actor << "  " << entry.action << "  "
+            streams.out << "  " << entry.at.toString(Qt::ISODate) << "  " << entry.actor << "  "
+                        << entry.action << "  "
                         << (entry.from ? postStatusName(*entry.from) : QStringLiteral("-")) << " -> "
-                        << postStatusName(entry.to) << (entry.comment.isEmpty() ? QString() : u"  \"" + entry.comment + u'"')
-                        << '\n';
+                        << postStatusName(entry.to)
+                        << (entry.comment.isEmpty() ? QString() : u"  \"" + entry.comment + u'"') << '\n';
         }
         for (const PublishAttempt &attempt : *attempts) {
             streams.out << "  attempt " << attempt.startedAt.toString(Qt::ISODate) << "  " << attempt.outcome;
             if (!attempt.errorCode.isEmpty()) {
-                streams.out << "  " << attempt.errorCode << ": " << attempt.errorMessage << "  (log_id " << attempt.logId
-                            << ")";
+                streams.out << "  " << attempt.errorCode << ": " << attempt.errorMessage << "  (log_id "
+                            << attempt.logId << ")";
             }
             streams.out << '\n';
         }

@@ -10,8 +10,7 @@ namespace cq::cli {
 
 namespace {
 
-QString describe(const MediaDescriptor &media)
-{
+QString describe(const MediaDescriptor &media) {
     QStringList parts{mediaTypeName(*media.type), media.mimeType,
                       QString::number(*media.width) + u'x' + QString::number(*media.height)};
     if (media.isVideo()) {
@@ -30,13 +29,14 @@ QString describe(const MediaDescriptor &media)
 
 } // namespace
 
-ExitCode ProbeCommand::run(const QStringList &arguments, CliStreams streams)
-{
+ExitCode ProbeCommand::run(const QStringList &arguments, CliStreams streams) {
     QCommandLineParser parser;
     parser.setApplicationDescription(summary());
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON array in argument order."));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("Print one JSON array in argument order."));
     parser.addOption(json);
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Media files to probe."), QStringLiteral("FILE..."));
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Media files to probe."),
+                                 QStringLiteral("FILE..."));
     if (!parser.parse(QStringList{name()} + arguments)) {
         streams.err << parser.errorText() << "\nUsage: clipqueue-cli probe [--json] FILE...\n";
         return ExitCode::Usage;
@@ -64,8 +64,9 @@ ExitCode ProbeCommand::run(const QStringList &arguments, CliStreams streams)
         array.append(QJsonObject{
             {QStringLiteral("url"), fileUrlForPath(files.at(i))},
             {QStringLiteral("filename"), info.fileName()},
-            {QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), errorCodeName(result.error().code)},
-                                                  {QStringLiteral("message"), result.error().message}}},
+            {QStringLiteral("error"),
+             QJsonObject{{QStringLiteral("code"), errorCodeName(result.error().code)},
+                         {QStringLiteral("message"), result.error().message}}},
         });
         if (!parser.isSet(json)) {
             streams.out << info.fileName() << ": " << errorCodeName(result.error().code) << ": "

@@ -8,7 +8,9 @@ namespace cq::cli {
 class ProbeCommand final : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("probe"); }
-    QString summary() const override { return QStringLiteral("Describe media files as TikTok posting needs them"); }
+    QString summary() const override {
+        return QStringLiteral("Describe media files as TikTok posting needs them");
+    }
     ExitCode run(const QStringList &arguments, CliStreams streams) override;
 };
 

@@ -11,15 +11,14 @@
 namespace cq::cli {
 
 RunCommand::RunCommand(PublisherFactory factory)
-    : m_factory(std::move(factory))
-{
+    : m_factory(std::move(factory)) {
 }
 
-ExitCode RunCommand::run(const QStringList &arguments, CliStreams streams)
-{
+ExitCode RunCommand::run(const QStringList &arguments, CliStreams streams) {
     QCommandLineParser parser;
-    const QCommandLineOption once(QStringLiteral("once"),
-                                  QStringLiteral("Publish what is due, wait for those posts to settle, and exit."));
+    const QCommandLineOption once(
+        QStringLiteral("once"),
+        QStringLiteral("Publish what is due, wait for those posts to settle, and exit."));
     parser.addOption(once);
     if (!parser.parse(QStringList{name()} + arguments) || !parser.positionalArguments().isEmpty()) {
         streams.err << "Usage: clipqueue-cli run [--once]\n";
@@ -36,7 +35,8 @@ ExitCode RunCommand::run(const QStringList &arguments, CliStreams streams)
         return ExitCode::Runtime;
     }
     SchedulerRunner::Options options;
-    options.runnerId = QHostInfo::localHostName() + u'-' + QString::number(QCoreApplication::applicationPid());
+    options.runnerId =
+        QHostInfo::localHostName() + u'-' + QString::number(QCoreApplication::applicationPid());
     SchedulerRunner runner((*session)->posts(), **publisher, (*session)->clock(), options);
     bool failed = false;
     QObject::connect(&runner, &SchedulerRunner::errorOccurred, &runner, [&](const QString &message) {
@@ -44,10 +44,11 @@ ExitCode RunCommand::run(const QStringList &arguments, CliStreams streams)
         streams.err.flush();
         failed = true;
     });
-    QObject::connect(&runner, &SchedulerRunner::postSettled, &runner, [&](const QString &id, PostStatus status) {
-        streams.out << id << "  " << postStatusName(status) << '\n';
-        streams.out.flush();
-    });
+    QObject::connect(&runner, &SchedulerRunner::postSettled, &runner,
+                     [&](const QString &id, PostStatus status) {
+                         streams.out << id << "  " << postStatusName(status) << '\n';
+                         streams.out.flush();
+                     });
 
     if (!parser.isSet(once)) {
         streams.err << "Publishing due posts from " << (*session)->config().database.describe()

@@ -16,8 +16,7 @@ namespace {
 
 const auto usage = QStringLiteral("Usage: clipqueue-cli validate [--json] [--creator FILE] POST.json\n");
 
-std::expected<QByteArray, QString> readFile(const QString &path)
-{
+std::expected<QByteArray, QString> readFile(const QString &path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         return std::unexpected(path + u": cannot read it (" + file.errorString() + u").");
@@ -25,14 +24,14 @@ std::expected<QByteArray, QString> readFile(const QString &path)
     return file.readAll();
 }
 
-void printFindings(QTextStream &out, const QList<Finding> &findings)
-{
+void printFindings(QTextStream &out, const QList<Finding> &findings) {
     for (const Finding &finding : findings) {
         out << (finding.isError() ? "error  " : "warning") << "  " << findingCodeName(finding.code) << "  "
             << (finding.field.isEmpty() ? QStringLiteral("/") : finding.field) << "\n    " << finding.message
             << '\n';
     }
-    const auto errors = std::count_if(findings.cbegin(), findings.cend(), [](const Finding &f) { return f.isError(); });
+    const auto errors =
+        std::count_if(findings.cbegin(), findings.cend(), [](const Finding &f) { return f.isError(); });
     const auto warnings = findings.size() - errors;
     if (errors == 0) {
         out << "Valid: TikTok will accept this post (" << warnings << " warning(s)).\n";
@@ -44,17 +43,16 @@ void printFindings(QTextStream &out, const QList<Finding> &findings)
 } // namespace
 
 ValidateCommand::ValidateCommand(NowFunction now)
-    : m_now(std::move(now))
-{
+    : m_now(std::move(now)) {
 }
 
-ExitCode ValidateCommand::run(const QStringList &arguments, CliStreams streams)
-{
+ExitCode ValidateCommand::run(const QStringList &arguments, CliStreams streams) {
     QCommandLineParser parser;
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print {\"valid\", \"findings\"} as JSON."));
-    const QCommandLineOption creator(QStringLiteral("creator"),
-                                     QStringLiteral("TikTok creator info (its `data` object) to check against."),
-                                     QStringLiteral("FILE"));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("Print {\"valid\", \"findings\"} as JSON."));
+    const QCommandLineOption creator(
+        QStringLiteral("creator"),
+        QStringLiteral("TikTok creator info (its `data` object) to check against."), QStringLiteral("FILE"));
     parser.addOptions({json, creator});
     if (!parser.parse(QStringList{name()} + arguments) || parser.positionalArguments().size() != 1) {
         streams.err << (parser.errorText().isEmpty() ? QString() : parser.errorText() + u'\n') << usage;
@@ -67,9 +65,10 @@ ExitCode ValidateCommand::run(const QStringList &arguments, CliStreams streams)
     if (parser.isSet(creator)) {
         const auto bytes = readFile(parser.value(creator));
         const auto document = bytes ? QJsonDocument::fromJson(*bytes) : QJsonDocument();
-        const auto info = document.isObject() ? CreatorInfo::fromJson(document.object())
-                                              : std::expected<CreatorInfo, Error>(std::unexpected(Error{
-                                                    ErrorCode::JsonMalformed, QStringLiteral("not a JSON object")}));
+        const auto info = document.isObject()
+                              ? CreatorInfo::fromJson(document.object())
+                              : std::expected<CreatorInfo, Error>(std::unexpected(
+                                  Error{ErrorCode::JsonMalformed, QStringLiteral("not a JSON object")}));
         if (!info) {
             streams.err << parser.value(creator) << ": not TikTok creator info ("
                         << (bytes ? info.error().message : bytes.error()) << ")\n";
@@ -86,9 +85,11 @@ ExitCode ValidateCommand::run(const QStringList &arguments, CliStreams streams)
     }
     const auto parsed = parsePostJson(*bytes);
     if (!parsed) {
-        const FindingCode code = parsed.error().code == ErrorCode::JsonMalformed ? FindingCode::PostJsonMalformed
-                                                                                 : FindingCode::PostJsonInvalid;
-        findings.append({Severity::Error, code, QString(), QFileInfo(postPath).fileName() + u": " + parsed.error().message});
+        const FindingCode code = parsed.error().code == ErrorCode::JsonMalformed
+                                     ? FindingCode::PostJsonMalformed
+                                     : FindingCode::PostJsonInvalid;
+        findings.append({Severity::Error, code, QString(),
+                         QFileInfo(postPath).fileName() + u": " + parsed.error().message});
     } else {
         const QList<MediaCheck> checks =
             checkPostMedia(parsed->post, MediaProber(), QFileInfo(postPath).absolutePath());
@@ -100,9 +101,8 @@ ExitCode ValidateCommand::run(const QStringList &arguments, CliStreams streams)
         for (const Finding &finding : findings) {
             array.append(finding.toJson());
         }
-        writeJson(streams.out,
-                  QJsonDocument(QJsonObject{{QStringLiteral("valid"), !hasErrors(findings)},
-                                            {QStringLiteral("findings"), array}}));
+        writeJson(streams.out, QJsonDocument(QJsonObject{{QStringLiteral("valid"), !hasErrors(findings)},
+                                                         {QStringLiteral("findings"), array}}));
     } else {
         printFindings(streams.out, findings);
     }

@@ -6,8 +6,7 @@
 
 namespace cq::cli {
 
-ExitCode WorkspaceCommand::run(const QStringList &arguments, CliStreams streams)
-{
+ExitCode WorkspaceCommand::run(const QStringList &arguments, CliStreams streams) {
     const auto usage = QStringLiteral("Usage: clipqueue-cli workspace show\n"
                                       "       clipqueue-cli workspace set approval_required true|false\n"
                                       "       clipqueue-cli workspace set default_time_zone Europe/Berlin\n"
@@ -18,7 +17,8 @@ ExitCode WorkspaceCommand::run(const QStringList &arguments, CliStreams streams)
         streams.err << usage;
         return ExitCode::Usage;
     }
-    const QStringList keys{QString::fromLatin1(settings::ApprovalRequired), QString::fromLatin1(settings::DefaultTimeZone),
+    const QStringList keys{QString::fromLatin1(settings::ApprovalRequired),
+                           QString::fromLatin1(settings::DefaultTimeZone),
                            QString::fromLatin1(settings::GraceMinutes)};
     if (set) {
         const QString &key = arguments.at(1);

@@ -13,16 +13,14 @@ Q_LOGGING_CATEGORY(lcFfmpeg, "clipqueue.ffmpeg", QtWarningMsg)
 
 namespace cq::ffmpeg {
 
-QString errorString(int averror)
-{
+QString errorString(int averror) {
     char buffer[AV_ERROR_MAX_STRING_SIZE] = {};
     av_strerror(averror, buffer, sizeof buffer);
     return QString::fromUtf8(buffer);
 }
 
 namespace {
-void logCallback(void *avcl, int level, const char *format, va_list args)
-{
+void logCallback(void *avcl, int level, const char *format, va_list args) {
     if (level > AV_LOG_VERBOSE || !lcFfmpeg().isDebugEnabled()) {
         return;
     }
@@ -33,8 +31,7 @@ void logCallback(void *avcl, int level, const char *format, va_list args)
 }
 } // namespace
 
-void installLogHandler()
-{
+void installLogHandler() {
     static std::once_flag once;
     std::call_once(once, [] { av_log_set_callback(logCallback); });
 }

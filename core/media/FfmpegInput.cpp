@@ -4,14 +4,12 @@
 
 namespace cq::ffmpeg {
 
-int InputFile::interruptCallback(void *opaque)
-{
+int InputFile::interruptCallback(void *opaque) {
     const auto *input = static_cast<const InputFile *>(opaque);
     return input->failureOf() == Failure::Unreadable ? 0 : 1;
 }
 
-InputFile::Failure InputFile::failureOf() const
-{
+InputFile::Failure InputFile::failureOf() const {
     if (m_cancel && m_cancel->load(std::memory_order_relaxed)) {
         return Failure::Cancelled;
     }
@@ -19,8 +17,7 @@ InputFile::Failure InputFile::failureOf() const
 }
 
 std::expected<std::unique_ptr<InputFile>, InputFile::OpenError>
-InputFile::open(const QString &path, std::chrono::milliseconds timeout, const std::atomic_bool *cancel)
-{
+InputFile::open(const QString &path, std::chrono::milliseconds timeout, const std::atomic_bool *cancel) {
     installLogHandler();
     std::unique_ptr<InputFile> input(new InputFile);
     input->m_deadline = QDeadlineTimer(timeout);

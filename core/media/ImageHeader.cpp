@@ -6,8 +6,7 @@ namespace cq {
 
 namespace {
 
-quint32 readBigEndian(const QByteArray &bytes, qsizetype at, int count)
-{
+quint32 readBigEndian(const QByteArray &bytes, qsizetype at, int count) {
     quint32 value = 0;
     for (int i = 0; i < count; ++i) {
         value = (value << 8) | static_cast<quint8>(bytes.at(at + i));
@@ -15,8 +14,7 @@ quint32 readBigEndian(const QByteArray &bytes, qsizetype at, int count)
     return value;
 }
 
-quint32 readLittleEndian(const QByteArray &bytes, qsizetype at, int count)
-{
+quint32 readLittleEndian(const QByteArray &bytes, qsizetype at, int count) {
     quint32 value = 0;
     for (int i = count - 1; i >= 0; --i) {
         value = (value << 8) | static_cast<quint8>(bytes.at(at + i));
@@ -25,8 +23,7 @@ quint32 readLittleEndian(const QByteArray &bytes, qsizetype at, int count)
 }
 
 // The orientation tag (0x0112) of IFD0 in a TIFF structure, as found in EXIF blocks.
-int exifOrientationFromTiff(const QByteArray &tiff)
-{
+int exifOrientationFromTiff(const QByteArray &tiff) {
     if (tiff.size() < 8) {
         return 1;
     }
@@ -59,8 +56,7 @@ int exifOrientationFromTiff(const QByteArray &tiff)
     return 1;
 }
 
-std::optional<ImageHeader> readJpegHeader(QIODevice &device)
-{
+std::optional<ImageHeader> readJpegHeader(QIODevice &device) {
     if (device.read(2) != QByteArrayLiteral("\xFF\xD8")) {
         return std::nullopt;
     }
@@ -90,7 +86,8 @@ std::optional<ImageHeader> readJpegHeader(QIODevice &device)
             return std::nullopt;
         }
         const qint64 payloadStart = device.pos();
-        const bool isFrameHeader = code >= 0xC0 && code <= 0xCF && code != 0xC4 && code != 0xC8 && code != 0xCC;
+        const bool isFrameHeader =
+            code >= 0xC0 && code <= 0xCF && code != 0xC4 && code != 0xC8 && code != 0xCC;
         if (isFrameHeader) {
             const QByteArray frame = device.read(5);
             if (frame.size() != 5) {
@@ -113,8 +110,7 @@ std::optional<ImageHeader> readJpegHeader(QIODevice &device)
     return std::nullopt;
 }
 
-std::optional<ImageHeader> readPngHeader(QIODevice &device)
-{
+std::optional<ImageHeader> readPngHeader(QIODevice &device) {
     const QByteArray bytes = device.read(24);
     if (bytes.size() != 24 || !bytes.startsWith("\x89PNG\r\n\x1a\n") || bytes.mid(12, 4) != "IHDR") {
         return std::nullopt;
@@ -125,8 +121,7 @@ std::optional<ImageHeader> readPngHeader(QIODevice &device)
     return header.width > 0 && header.height > 0 ? std::optional(header) : std::nullopt;
 }
 
-std::optional<ImageHeader> readGifHeader(QIODevice &device)
-{
+std::optional<ImageHeader> readGifHeader(QIODevice &device) {
     const QByteArray bytes = device.read(10);
     if (bytes.size() != 10 || !bytes.startsWith("GIF8")) {
         return std::nullopt;
@@ -137,8 +132,7 @@ std::optional<ImageHeader> readGifHeader(QIODevice &device)
     return header.width > 0 && header.height > 0 ? std::optional(header) : std::nullopt;
 }
 
-std::optional<ImageHeader> readWebPHeader(QIODevice &device)
-{
+std::optional<ImageHeader> readWebPHeader(QIODevice &device) {
     const QByteArray riff = device.read(12);
     if (riff.size() != 12 || !riff.startsWith("RIFF") || riff.mid(8, 4) != "WEBP") {
         return std::nullopt;
@@ -201,8 +195,7 @@ std::optional<ImageHeader> readWebPHeader(QIODevice &device)
 
 } // namespace
 
-std::optional<ImageHeader> readImageHeader(QIODevice &device, ImageFormat format)
-{
+std::optional<ImageHeader> readImageHeader(QIODevice &device, ImageFormat format) {
     if (!device.seek(0)) {
         return std::nullopt;
     }
@@ -219,8 +212,7 @@ std::optional<ImageHeader> readImageHeader(QIODevice &device, ImageFormat format
     return std::nullopt;
 }
 
-int rotationForExifOrientation(int orientation)
-{
+int rotationForExifOrientation(int orientation) {
     switch (orientation) {
     case 3:
     case 4:

@@ -6,13 +6,11 @@
 
 namespace cq {
 
-QString mediaTypeName(MediaType type)
-{
+QString mediaTypeName(MediaType type) {
     return type == MediaType::Video ? QStringLiteral("video") : QStringLiteral("photo");
 }
 
-std::optional<MediaType> mediaTypeFromName(const QString &name)
-{
+std::optional<MediaType> mediaTypeFromName(const QString &name) {
     if (name == u"video") {
         return MediaType::Video;
     }
@@ -22,8 +20,7 @@ std::optional<MediaType> mediaTypeFromName(const QString &name)
     return std::nullopt;
 }
 
-QJsonObject mediaDescriptorToJson(const MediaDescriptor &media)
-{
+QJsonObject mediaDescriptorToJson(const MediaDescriptor &media) {
     QJsonObject json = media.sourceJson;
     auto put = [&json](const QString &key, const auto &value) {
         if (value) {
@@ -56,8 +53,7 @@ QJsonObject mediaDescriptorToJson(const MediaDescriptor &media)
     return json;
 }
 
-MediaLocation locateMedia(const QString &url)
-{
+MediaLocation locateMedia(const QString &url) {
     if (url.isEmpty()) {
         return {MediaLocation::Kind::Unsupported, {}};
     }
@@ -79,8 +75,7 @@ MediaLocation locateMedia(const QString &url)
     return {MediaLocation::Kind::Unsupported, {}};
 }
 
-QString fileUrlForPath(const QString &path)
-{
+QString fileUrlForPath(const QString &path) {
     return QString::fromLatin1(QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toEncoded());
 }
 

@@ -7,10 +7,10 @@ extern "C" {
 #include <libavutil/display.h>
 }
 
-#include <QtConcurrent/QtConcurrentMap>
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <cmath>
 
@@ -22,8 +22,7 @@ namespace {
 
 enum class ContainerFamily { IsoBmff, Matroska, Image, OtherVideo, Unknown };
 
-ContainerFamily containerFamily(const AVInputFormat *format)
-{
+ContainerFamily containerFamily(const AVInputFormat *format) {
     const QByteArray name(format->name);
     if (name.startsWith("mov,mp4")) {
         return ContainerFamily::IsoBmff;
@@ -34,8 +33,8 @@ ContainerFamily containerFamily(const AVInputFormat *format)
     if (name.endsWith("_pipe") || name == "gif" || name == "image2" || name == "apng") {
         return ContainerFamily::Image;
     }
-    static const QByteArrayList otherVideo{"avi", "flv", "mpegts", "mpeg", "asf", "ogg", "h264", "hevc",
-                                           "m4v", "rm", "nut", "mxf", "ivf"};
+    static const QByteArrayList otherVideo{"avi",  "flv", "mpegts", "mpeg", "asf", "ogg", "h264",
+                                           "hevc", "m4v", "rm",     "nut",  "mxf", "ivf"};
     if (otherVideo.contains(name)) {
         return ContainerFamily::OtherVideo;
     }
@@ -44,8 +43,7 @@ ContainerFamily containerFamily(const AVInputFormat *format)
 
 // The EBML DocType of a Matroska file ("webm" or "matroska"). libavformat reads one demuxer for
 // both and does not report which, but TikTok accepts WebM and not Matroska.
-QByteArray matroskaDocType(const QByteArray &head)
-{
+QByteArray matroskaDocType(const QByteArray &head) {
     const qsizetype at = head.indexOf("\x42\x82");
     if (at < 0 || at + 3 > head.size()) {
         return {};
@@ -57,8 +55,7 @@ QByteArray matroskaDocType(const QByteArray &head)
     return head.mid(at + 3, sizeByte & 0x7f);
 }
 
-QString isoBmffMimeType(const AVFormatContext *context)
-{
+QString isoBmffMimeType(const AVFormatContext *context) {
     const AVDictionaryEntry *brand = av_dict_get(context->metadata, "major_brand", nullptr, 0);
     const QByteArray majorBrand = brand ? QByteArray(brand->value) : QByteArray();
     if (majorBrand == "qt  " || majorBrand == "qt") {
@@ -76,8 +73,7 @@ struct ImageCodec {
     std::optional<ImageFormat> headerFormat;
 };
 
-std::optional<ImageCodec> imageCodec(AVCodecID codec)
-{
+std::optional<ImageCodec> imageCodec(AVCodecID codec) {
     switch (codec) {
     case AV_CODEC_ID_MJPEG:
         return ImageCodec{codec, "image/jpeg", ImageFormat::Jpeg};
@@ -98,8 +94,7 @@ std::optional<ImageCodec> imageCodec(AVCodecID codec)
 }
 
 // Clockwise rotation in degrees (0, 90, 180, 270) from the stream's display matrix.
-int streamRotation(const AVStream *stream)
-{
+int streamRotation(const AVStream *stream) {
     size_t size = 0;
     const uint8_t *matrix = av_stream_get_side_data(stream, AV_PKT_DATA_DISPLAYMATRIX, &size);
     if (!matrix || size < 9 * sizeof(int32_t)) {
@@ -114,8 +109,7 @@ int streamRotation(const AVStream *stream)
     return ((degrees + 360) % 360 + 45) / 90 * 90 % 360;
 }
 
-const AVStream *primaryVideoStream(const AVFormatContext *context)
-{
+const AVStream *primaryVideoStream(const AVFormatContext *context) {
     const AVStream *best = nullptr;
     for (unsigned i = 0; i < context->nb_streams; ++i) {
         const AVStream *stream = context->streams[i];
@@ -123,15 +117,16 @@ const AVStream *primaryVideoStream(const AVFormatContext *context)
             || (stream->disposition & AV_DISPOSITION_ATTACHED_PIC)) {
             continue; // cover art of an audio file is not a video
         }
-        if (!best || (stream->disposition & AV_DISPOSITION_DEFAULT && !(best->disposition & AV_DISPOSITION_DEFAULT))) {
+        if (!best
+            || (stream->disposition & AV_DISPOSITION_DEFAULT
+                && !(best->disposition & AV_DISPOSITION_DEFAULT))) {
             best = stream;
         }
     }
     return best;
 }
 
-bool hasStream(const AVFormatContext *context, AVMediaType type)
-{
+bool hasStream(const AVFormatContext *context, AVMediaType type) {
     for (unsigned i = 0; i < context->nb_streams; ++i) {
         if (context->streams[i]->codecpar->codec_type == type) {
             return true;
@@ -140,15 +135,13 @@ bool hasStream(const AVFormatContext *context, AVMediaType type)
     return false;
 }
 
-double rationalValue(AVRational value)
-{
+double rationalValue(AVRational value) {
     return value.num > 0 && value.den > 0 ? av_q2d(value) : 0.0;
 }
 
 // For MP4/QuickTime the header's sample index says where every sample lives. A file cut short
 // (an interrupted copy) still opens if its index sits in front, but samples point past the end.
-qint64 bytesIndexedBeyond(const AVFormatContext *context, qint64 fileSize)
-{
+qint64 bytesIndexedBeyond(const AVFormatContext *context, qint64 fileSize) {
     qint64 lastByte = 0;
     for (unsigned i = 0; i < context->nb_streams; ++i) {
         AVStream *stream = context->streams[i];
@@ -164,12 +157,11 @@ qint64 bytesIndexedBeyond(const AVFormatContext *context, qint64 fileSize)
 } // namespace
 
 MediaProber::MediaProber(std::chrono::milliseconds timeout)
-    : m_timeout(timeout)
-{
+    : m_timeout(timeout) {
 }
 
-std::expected<MediaDescriptor, Error> MediaProber::probe(const QString &path, const std::atomic_bool *cancel) const
-{
+std::expected<MediaDescriptor, Error> MediaProber::probe(const QString &path,
+                                                         const std::atomic_bool *cancel) const {
     const QFileInfo info(path);
     const QString name = info.fileName().isEmpty() ? path : info.fileName();
     auto unreadable = [&name](const QString &reason) {
@@ -180,7 +172,8 @@ std::expected<MediaDescriptor, Error> MediaProber::probe(const QString &path, co
         return unreadable(QStringLiteral("the file does not exist. Check the path, or add the file again."));
     }
     if (info.isDir()) {
-        return unreadable(QStringLiteral("this is a folder. Add the video or photo files inside it instead."));
+        return unreadable(
+            QStringLiteral("this is a folder. Add the video or photo files inside it instead."));
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -199,26 +192,30 @@ std::expected<MediaDescriptor, Error> MediaProber::probe(const QString &path, co
         case ffmpeg::InputFile::Failure::Cancelled:
             return std::unexpected(Error{ErrorCode::Cancelled, name + u": probing was cancelled."});
         case ffmpeg::InputFile::Failure::TimedOut:
-            return unreadable(QStringLiteral("reading it took too long. If it is on a network drive, copy it to "
-                                             "this computer first."));
+            return unreadable(
+                QStringLiteral("reading it took too long. If it is on a network drive, copy it to "
+                               "this computer first."));
         case ffmpeg::InputFile::Failure::Unreadable:
             break;
         }
-        return unreadable(u"it is not a video or photo ClipQueue can read (" + ffmpeg::errorString(opened.error().averror)
+        return unreadable(u"it is not a video or photo ClipQueue can read ("
+                          + ffmpeg::errorString(opened.error().averror)
                           + u"). It may be damaged or cut short: export or copy it again.");
     }
     AVFormatContext *context = (*opened)->context();
     const ContainerFamily family = containerFamily(context->iformat);
     // A low score means FFmpeg guessed (a text file "detected" as MPEG-TS with score 2).
     if (family == ContainerFamily::Unknown || context->probe_score < AVPROBE_SCORE_RETRY) {
-        return unreadable(u"it is not a video or photo (FFmpeg reads it as \"" + QString::fromUtf8(context->iformat->name)
+        return unreadable(u"it is not a video or photo (FFmpeg reads it as \""
+                          + QString::fromUtf8(context->iformat->name)
                           + u"\"). Add an MP4, MOV or WebM video, or a JPEG or WebP photo.");
     }
 
     const AVStream *video = primaryVideoStream(context);
-    const bool needsStreamInfo = !video || video->codecpar->codec_id == AV_CODEC_ID_NONE
-                                 || (family != ContainerFamily::Image
-                                     && (video->codecpar->width <= 0 || rationalValue(video->avg_frame_rate) <= 0));
+    const bool needsStreamInfo =
+        !video || video->codecpar->codec_id == AV_CODEC_ID_NONE
+        || (family != ContainerFamily::Image
+            && (video->codecpar->width <= 0 || rationalValue(video->avg_frame_rate) <= 0));
     if (needsStreamInfo) {
         // Some containers (WebM without DefaultDuration, MPEG-TS) state no frame rate or size in
         // their headers; FFmpeg then reads the first packets.
@@ -233,8 +230,9 @@ std::expected<MediaDescriptor, Error> MediaProber::probe(const QString &path, co
         if (hasStream(context, AVMEDIA_TYPE_AUDIO)) {
             return unreadable(QStringLiteral("it holds only audio. TikTok posts need a video or photos."));
         }
-        return unreadable(QStringLiteral("it holds no video or picture. Add an MP4, MOV or WebM video, or a JPEG or "
-                                         "WebP photo."));
+        return unreadable(
+            QStringLiteral("it holds no video or picture. Add an MP4, MOV or WebM video, or a JPEG or "
+                           "WebP photo."));
     }
 
     MediaDescriptor media;
@@ -263,7 +261,8 @@ std::expected<MediaDescriptor, Error> MediaProber::probe(const QString &path, co
             rotation = rotationForExifOrientation(header->exifOrientation);
         }
     } else if (family == ContainerFamily::Image) {
-        return unreadable(QStringLiteral("it is an image format ClipQueue does not know. Save it as JPEG or WebP."));
+        return unreadable(
+            QStringLiteral("it is an image format ClipQueue does not know. Save it as JPEG or WebP."));
     } else {
         media.type = MediaType::Video;
         switch (family) {
@@ -272,7 +271,7 @@ std::expected<MediaDescriptor, Error> MediaProber::probe(const QString &path, co
             break;
         case ContainerFamily::Matroska:
             media.mimeType = matroskaDocType(head) == "webm" ? QStringLiteral("video/webm")
-                                                              : QStringLiteral("video/x-matroska");
+                                                             : QStringLiteral("video/x-matroska");
             break;
         default: {
             const QByteArray mimeTypes = context->iformat->mime_type ? context->iformat->mime_type : "";
@@ -293,14 +292,16 @@ std::expected<MediaDescriptor, Error> MediaProber::probe(const QString &path, co
         rotation = streamRotation(video);
         if (family == ContainerFamily::IsoBmff) {
             if (const qint64 expected = bytesIndexedBeyond(context, sizeBytes)) {
-                return unreadable(QStringLiteral("the file is cut short (%1 of %2 bytes). Copy or export it again.")
-                                      .arg(sizeBytes)
-                                      .arg(expected));
+                return unreadable(
+                    QStringLiteral("the file is cut short (%1 of %2 bytes). Copy or export it again.")
+                        .arg(sizeBytes)
+                        .arg(expected));
             }
         }
     }
     if (width <= 0 || height <= 0) {
-        return unreadable(QStringLiteral("its picture size cannot be read. It may be damaged: export it again."));
+        return unreadable(
+            QStringLiteral("its picture size cannot be read. It may be damaged: export it again."));
     }
     if (rotation == 90 || rotation == 270) {
         std::swap(width, height);
@@ -312,8 +313,7 @@ std::expected<MediaDescriptor, Error> MediaProber::probe(const QString &path, co
     return media;
 }
 
-QList<std::expected<MediaDescriptor, Error>> MediaProber::probeAll(const QStringList &paths) const
-{
+QList<std::expected<MediaDescriptor, Error>> MediaProber::probeAll(const QStringList &paths) const {
     return QtConcurrent::blockingMapped<QList<std::expected<MediaDescriptor, Error>>>(
         paths, [this](const QString &path) { return probe(path); });
 }

@@ -5,9 +5,9 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
-#include <QSet>
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 #include <QUuid>
 
 namespace cq {
@@ -16,8 +16,7 @@ namespace {
 
 constexpr qint64 ChunkBytes = 1 << 20;
 
-std::expected<QString, Error> hashFile(QFile &file, const std::atomic_bool *cancel)
-{
+std::expected<QString, Error> hashFile(QFile &file, const std::atomic_bool *cancel) {
     QCryptographicHash hash(QCryptographicHash::Sha256);
     QByteArray buffer(ChunkBytes, Qt::Uninitialized);
     while (true) {
@@ -39,36 +38,34 @@ std::expected<QString, Error> hashFile(QFile &file, const std::atomic_bool *canc
 } // namespace
 
 MediaStore::MediaStore(QString rootDirectory)
-    : m_root(QDir(rootDirectory).absolutePath())
-{
+    : m_root(QDir(rootDirectory).absolutePath()) {
     QDir().mkpath(m_root + u"/objects");
     QDir().mkpath(m_root + u"/incoming");
 }
 
-QString MediaStore::pathFor(const QString &sha256) const
-{
+QString MediaStore::pathFor(const QString &sha256) const {
     return m_root + u"/objects/" + sha256.left(2) + u'/' + sha256;
 }
 
-QString MediaStore::newIncomingPath() const
-{
+QString MediaStore::newIncomingPath() const {
     return m_root + u"/incoming/" + QUuid::createUuid().toString(QUuid::WithoutBraces) + u".part";
 }
 
 std::expected<StoredObject, Error> MediaStore::importFile(const QString &sourcePath, const Progress &progress,
-                                                          const std::atomic_bool *cancel) const
-{
+                                                          const std::atomic_bool *cancel) const {
     QFile source(sourcePath);
     const QString name = QFileInfo(sourcePath).fileName();
     if (!source.open(QIODevice::ReadOnly)) {
-        return std::unexpected(Error{ErrorCode::Io, name + u": cannot read it to copy it into ClipQueue's media store ("
-                                                        + source.errorString() + u")."});
+        return std::unexpected(
+            Error{ErrorCode::Io, name + u": cannot read it to copy it into ClipQueue's media store ("
+                                     + source.errorString() + u")."});
     }
     const QString tempPath = newIncomingPath();
     QFile temp(tempPath);
     if (!temp.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
         return std::unexpected(Error{ErrorCode::Io, u"Cannot write to the media store at " + m_root + u" ("
-                                                        + temp.errorString() + u"). Check free space and permissions."});
+                                                        + temp.errorString()
+                                                        + u"). Check free space and permissions."});
     }
     auto discard = [&temp] {
         temp.close();
@@ -86,7 +83,8 @@ std::expected<StoredObject, Error> MediaStore::importFile(const QString &sourceP
         const qint64 read = source.read(buffer.data(), buffer.size());
         if (read < 0) {
             discard();
-            return std::unexpected(Error{ErrorCode::Io, name + u": reading failed (" + source.errorString() + u")."});
+            return std::unexpected(
+                Error{ErrorCode::Io, name + u": reading failed (" + source.errorString() + u")."});
         }
         if (read == 0) {
             break;
@@ -111,8 +109,7 @@ std::expected<StoredObject, Error> MediaStore::importFile(const QString &sourceP
     return place(tempPath, QString::fromLatin1(hash.result().toHex()), copied);
 }
 
-std::expected<StoredObject, Error> MediaStore::adoptDownloaded(const QString &incomingPath) const
-{
+std::expected<StoredObject, Error> MediaStore::adoptDownloaded(const QString &incomingPath) const {
     QFile file(incomingPath);
     if (!file.open(QIODevice::ReadOnly)) {
         return std::unexpected(Error{ErrorCode::Io, incomingPath + u": " + file.errorString()});
@@ -127,8 +124,7 @@ std::expected<StoredObject, Error> MediaStore::adoptDownloaded(const QString &in
 }
 
 std::expected<StoredObject, Error> MediaStore::place(const QString &tempPath, const QString &sha256,
-                                                     qint64 sizeBytes) const
-{
+                                                     qint64 sizeBytes) const {
     StoredObject object{sha256, sizeBytes, pathFor(sha256), false};
     if (QFileInfo(object.path).size() == sizeBytes && verify(sha256)) {
         QFile::remove(tempPath); // the same bytes are stored already
@@ -139,7 +135,8 @@ std::expected<StoredObject, Error> MediaStore::place(const QString &tempPath, co
     QFile::remove(object.path); // a damaged earlier copy
     if (!QFile::rename(tempPath, object.path)) {
         QFile::remove(tempPath);
-        return std::unexpected(Error{ErrorCode::Io, u"Cannot move a copy into the media store at " + m_root + u'.'});
+        return std::unexpected(
+            Error{ErrorCode::Io, u"Cannot move a copy into the media store at " + m_root + u'.'});
     }
     QFile::setPermissions(object.path, QFileDevice::ReadOwner | QFileDevice::ReadUser);
     // Read the stored copy back: what the scheduler will upload next week is what was hashed now.
@@ -150,12 +147,11 @@ std::expected<StoredObject, Error> MediaStore::place(const QString &tempPath, co
     return object;
 }
 
-std::expected<void, Error> MediaStore::verify(const QString &sha256) const
-{
+std::expected<void, Error> MediaStore::verify(const QString &sha256) const {
     QFile file(pathFor(sha256));
     if (!file.open(QIODevice::ReadOnly)) {
-        return std::unexpected(Error{ErrorCode::NotFound, u"Stored media " + sha256.left(12) + u" is missing from "
-                                                              + m_root + u'.'});
+        return std::unexpected(Error{ErrorCode::NotFound, u"Stored media " + sha256.left(12)
+                                                              + u" is missing from " + m_root + u'.'});
     }
     auto actual = hashFile(file, nullptr);
     if (!actual) {
@@ -168,8 +164,7 @@ std::expected<void, Error> MediaStore::verify(const QString &sha256) const
     return {};
 }
 
-std::expected<int, Error> MediaStore::collectGarbage(const Database &database) const
-{
+std::expected<int, Error> MediaStore::collectGarbage(const Database &database) const {
     QStringList orphans;
     auto result = database.transaction([&]() -> std::expected<void, Error> {
         auto query = database.exec(QStringLiteral("SELECT sha256 FROM media_objects m WHERE NOT EXISTS "
@@ -181,7 +176,8 @@ std::expected<int, Error> MediaStore::collectGarbage(const Database &database) c
             orphans << query->value(0).toString();
         }
         for (const QString &sha : orphans) {
-            if (auto removed = database.exec(QStringLiteral("DELETE FROM media_objects WHERE sha256 = ?"), {sha});
+            if (auto removed =
+                    database.exec(QStringLiteral("DELETE FROM media_objects WHERE sha256 = ?"), {sha});
                 !removed) {
                 return std::unexpected(removed.error());
             }

@@ -16,7 +16,7 @@ class Database;
 struct StoredObject {
     QString sha256; // 64 lowercase hex digits
     qint64 sizeBytes = 0;
-    QString path;   // absolute path inside the store
+    QString path; // absolute path inside the store
     bool wasAlreadyStored = false;
 };
 
@@ -50,7 +50,8 @@ public:
     std::expected<int, Error> collectGarbage(const Database &database) const;
 
 private:
-    std::expected<StoredObject, Error> place(const QString &tempPath, const QString &sha256, qint64 sizeBytes) const;
+    std::expected<StoredObject, Error> place(const QString &tempPath, const QString &sha256,
+                                             qint64 sizeBytes) const;
 
     QString m_root;
 };

@@ -10,16 +10,15 @@ namespace cq {
 
 namespace {
 
-std::expected<Thumbnail, Error> scaleFrame(const AVFrame *frame, int maxSidePx, int rotation)
-{
+std::expected<Thumbnail, Error> scaleFrame(const AVFrame *frame, int maxSidePx, int rotation) {
     const double scale = std::min(1.0, double(maxSidePx) / std::max(frame->width, frame->height));
     Thumbnail thumbnail;
     thumbnail.width = std::max(1, int(frame->width * scale));
     thumbnail.height = std::max(1, int(frame->height * scale));
     thumbnail.rotation = rotation;
     ffmpeg::SwsContextPtr scaler(sws_getContext(frame->width, frame->height, AVPixelFormat(frame->format),
-                                                thumbnail.width, thumbnail.height, AV_PIX_FMT_RGBA, SWS_BILINEAR,
-                                                nullptr, nullptr, nullptr));
+                                                thumbnail.width, thumbnail.height, AV_PIX_FMT_RGBA,
+                                                SWS_BILINEAR, nullptr, nullptr, nullptr));
     if (!scaler) {
         return std::unexpected(Error{ErrorCode::MediaUnreadable, QStringLiteral("unsupported pixel format")});
     }
@@ -33,8 +32,7 @@ std::expected<Thumbnail, Error> scaleFrame(const AVFrame *frame, int maxSidePx, 
 } // namespace
 
 std::expected<Thumbnail, Error> extractThumbnail(const QString &path, int maxSidePx, int rotation,
-                                                 const std::atomic_bool *cancel)
-{
+                                                 const std::atomic_bool *cancel) {
     const QString name = QFileInfo(path).fileName();
     auto failed = [&name](const QString &why) {
         return std::unexpected(Error{ErrorCode::MediaUnreadable, name + u": no preview: " + why});

@@ -4,8 +4,7 @@
 
 namespace cq {
 
-std::expected<CreatorInfo, Error> CreatorInfo::fromJson(const QJsonObject &json)
-{
+std::expected<CreatorInfo, Error> CreatorInfo::fromJson(const QJsonObject &json) {
     const bool isEnvelope = json.contains(u"data") && json.value(u"data").isObject();
     const QJsonObject data = isEnvelope ? json.value(u"data").toObject() : json;
     CreatorInfo info;
@@ -17,8 +16,9 @@ std::expected<CreatorInfo, Error> CreatorInfo::fromJson(const QJsonObject &json)
     }
     const QJsonValue options = data.value(u"privacy_level_options");
     if (!options.isUndefined() && !options.isArray()) {
-        return std::unexpected(Error{ErrorCode::JsonInvalid,
-                                     QStringLiteral("privacy_level_options must be an array of privacy levels.")});
+        return std::unexpected(
+            Error{ErrorCode::JsonInvalid,
+                  QStringLiteral("privacy_level_options must be an array of privacy levels.")});
     }
     for (const QJsonValue &option : options.toArray()) {
         info.privacyLevelOptions << option.toString();

@@ -4,8 +4,7 @@
 
 namespace cq {
 
-QString findingCodeName(FindingCode code)
-{
+QString findingCodeName(FindingCode code) {
     switch (code) {
     case FindingCode::PostMediaRequired:
         return QStringLiteral("post.media_required");
@@ -83,18 +82,17 @@ QString findingCodeName(FindingCode code)
     return QStringLiteral("unknown");
 }
 
-QJsonObject Finding::toJson() const
-{
+QJsonObject Finding::toJson() const {
     return QJsonObject{
-        {QStringLiteral("severity"), severity == Severity::Error ? QStringLiteral("error") : QStringLiteral("warning")},
+        {QStringLiteral("severity"),
+         severity == Severity::Error ? QStringLiteral("error") : QStringLiteral("warning")},
         {QStringLiteral("code"), findingCodeName(code)},
         {QStringLiteral("field"), field},
         {QStringLiteral("message"), message},
     };
 }
 
-bool hasErrors(const QList<Finding> &findings)
-{
+bool hasErrors(const QList<Finding> &findings) {
     return std::any_of(findings.cbegin(), findings.cend(), [](const Finding &f) { return f.isError(); });
 }
 

@@ -46,7 +46,7 @@ struct Post {
     TikTokSettings tiktok;
     QStringList platforms{QStringLiteral("tiktok")};
     std::optional<QDateTime> scheduledFor; // nullopt: publish now
-    QString platformSetId;                  // empty: none
+    QString platformSetId;                 // empty: none
     QStringList accounts;
     // The document this post was read from, so that unknown fields survive a round trip.
     QJsonObject sourceJson;

@@ -16,8 +16,8 @@ public:
     std::optional<Error> error;
     QList<Finding> warnings;
 
-    void warnUnknown(const QJsonObject &object, const QString &pointer, std::initializer_list<const char *> known)
-    {
+    void warnUnknown(const QJsonObject &object, const QString &pointer,
+                     std::initializer_list<const char *> known) {
         QSet<QString> knownKeys;
         for (const char *key : known) {
             knownKeys.insert(QString::fromLatin1(key));
@@ -31,8 +31,7 @@ public:
         }
     }
 
-    QJsonObject object(const QJsonObject &parent, const char *key, const QString &pointer)
-    {
+    QJsonObject object(const QJsonObject &parent, const char *key, const QString &pointer) {
         const QJsonValue value = parent.value(QLatin1StringView(key));
         if (value.isUndefined() || value.isNull()) {
             return {};
@@ -44,8 +43,7 @@ public:
         return value.toObject();
     }
 
-    QJsonArray array(const QJsonObject &parent, const char *key, const QString &pointer)
-    {
+    QJsonArray array(const QJsonObject &parent, const char *key, const QString &pointer) {
         const QJsonValue value = parent.value(QLatin1StringView(key));
         if (value.isUndefined() || value.isNull()) {
             return {};
@@ -57,8 +55,7 @@ public:
         return value.toArray();
     }
 
-    QString string(const QJsonObject &parent, const char *key, const QString &pointer)
-    {
+    QString string(const QJsonObject &parent, const char *key, const QString &pointer) {
         const QJsonValue value = parent.value(QLatin1StringView(key));
         if (value.isUndefined() || value.isNull()) {
             return {};
@@ -70,8 +67,7 @@ public:
         return value.toString();
     }
 
-    std::optional<bool> boolean(const QJsonObject &parent, const char *key, const QString &pointer)
-    {
+    std::optional<bool> boolean(const QJsonObject &parent, const char *key, const QString &pointer) {
         const QJsonValue value = parent.value(QLatin1StringView(key));
         if (value.isUndefined() || value.isNull()) {
             return std::nullopt;
@@ -83,8 +79,7 @@ public:
         return value.toBool();
     }
 
-    std::optional<double> number(const QJsonObject &parent, const char *key, const QString &pointer)
-    {
+    std::optional<double> number(const QJsonObject &parent, const char *key, const QString &pointer) {
         const QJsonValue value = parent.value(QLatin1StringView(key));
         if (value.isUndefined() || value.isNull()) {
             return std::nullopt;
@@ -97,8 +92,7 @@ public:
     }
 
     template<typename Int>
-    std::optional<Int> integer(const QJsonObject &parent, const char *key, const QString &pointer)
-    {
+    std::optional<Int> integer(const QJsonObject &parent, const char *key, const QString &pointer) {
         const std::optional<double> value = number(parent, key, pointer);
         if (!value) {
             return std::nullopt;
@@ -110,8 +104,7 @@ public:
         return Int(*value);
     }
 
-    QStringList strings(const QJsonObject &parent, const char *key, const QString &pointer)
-    {
+    QStringList strings(const QJsonObject &parent, const char *key, const QString &pointer) {
         QStringList result;
         const QJsonArray values = array(parent, key, pointer);
         for (qsizetype i = 0; i < values.size(); ++i) {
@@ -124,24 +117,23 @@ public:
         return result;
     }
 
-    void fail(const QString &pointer, QStringView expected)
-    {
+    void fail(const QString &pointer, QStringView expected) {
         if (!error) {
             error = Error{ErrorCode::JsonInvalid, pointer + u" must be " + expected + u'.'};
         }
     }
 };
 
-MediaDescriptor readMedia(ContractReader &reader, const QJsonObject &json, const QString &pointer)
-{
+MediaDescriptor readMedia(ContractReader &reader, const QJsonObject &json, const QString &pointer) {
     reader.warnUnknown(json, pointer,
-                       {"url", "type", "mimeType", "sizeBytes", "filename", "width", "height", "durationSeconds",
-                        "codec", "frameRate", "rotation", "hasAudio"});
+                       {"url", "type", "mimeType", "sizeBytes", "filename", "width", "height",
+                        "durationSeconds", "codec", "frameRate", "rotation", "hasAudio"});
     MediaDescriptor media;
     media.sourceJson = json;
     media.url = reader.string(json, "url", pointer);
     if (media.url.isEmpty() && !reader.error) {
-        reader.error = Error{ErrorCode::JsonInvalid, pointer + u"/url is required: the file path or URL of the media."};
+        reader.error =
+            Error{ErrorCode::JsonInvalid, pointer + u"/url is required: the file path or URL of the media."};
     }
     const QString type = reader.string(json, "type", pointer);
     if (!type.isEmpty()) {
@@ -163,12 +155,11 @@ MediaDescriptor readMedia(ContractReader &reader, const QJsonObject &json, const
     return media;
 }
 
-TikTokSettings readSettings(ContractReader &reader, const QJsonObject &json, const QString &pointer)
-{
+TikTokSettings readSettings(ContractReader &reader, const QJsonObject &json, const QString &pointer) {
     reader.warnUnknown(json, pointer,
-                       {"privacyLevel", "disableComment", "disableDuet", "disableStitch", "discloseCommercialContent",
-                        "brandContentToggle", "brandOrganicToggle", "isAigc", "videoCoverTimestampMs", "autoAddMusic",
-                        "title"});
+                       {"privacyLevel", "disableComment", "disableDuet", "disableStitch",
+                        "discloseCommercialContent", "brandContentToggle", "brandOrganicToggle", "isAigc",
+                        "videoCoverTimestampMs", "autoAddMusic", "title"});
     TikTokSettings settings;
     settings.privacyLevel = reader.string(json, "privacyLevel", pointer);
     settings.disableComment = reader.boolean(json, "disableComment", pointer).value_or(true);
@@ -176,8 +167,9 @@ TikTokSettings readSettings(ContractReader &reader, const QJsonObject &json, con
     settings.disableStitch = reader.boolean(json, "disableStitch", pointer).value_or(true);
     settings.brandContentToggle = reader.boolean(json, "brandContentToggle", pointer).value_or(false);
     settings.brandOrganicToggle = reader.boolean(json, "brandOrganicToggle", pointer).value_or(false);
-    settings.discloseCommercialContent = reader.boolean(json, "discloseCommercialContent", pointer)
-                                             .value_or(settings.brandContentToggle || settings.brandOrganicToggle);
+    settings.discloseCommercialContent =
+        reader.boolean(json, "discloseCommercialContent", pointer)
+            .value_or(settings.brandContentToggle || settings.brandOrganicToggle);
     settings.isAigc = reader.boolean(json, "isAigc", pointer).value_or(false);
     settings.videoCoverTimestampMs = reader.integer<qint64>(json, "videoCoverTimestampMs", pointer);
     settings.autoAddMusic = reader.boolean(json, "autoAddMusic", pointer).value_or(false);
@@ -186,8 +178,7 @@ TikTokSettings readSettings(ContractReader &reader, const QJsonObject &json, con
 }
 
 // Inserts `value` at the nested `path` of `root`, keeping every sibling already there.
-void insertAtPath(QJsonObject &root, QStringList path, const QJsonValue &value)
-{
+void insertAtPath(QJsonObject &root, QStringList path, const QJsonValue &value) {
     const QString key = path.takeFirst();
     if (path.isEmpty()) {
         root.insert(key, value);
@@ -200,8 +191,7 @@ void insertAtPath(QJsonObject &root, QStringList path, const QJsonValue &value)
 
 } // namespace
 
-QString describeJsonPosition(const QByteArray &json, qsizetype offset)
-{
+QString describeJsonPosition(const QByteArray &json, qsizetype offset) {
     offset = std::clamp<qsizetype>(offset, 0, json.size());
     const QByteArray before = json.left(offset);
     const qsizetype line = before.count('\n') + 1;
@@ -210,30 +200,31 @@ QString describeJsonPosition(const QByteArray &json, qsizetype offset)
     return QStringLiteral("line %1, column %2").arg(line).arg(column);
 }
 
-std::expected<ParsedPost, Error> parsePostJson(const QByteArray &json)
-{
+std::expected<ParsedPost, Error> parsePostJson(const QByteArray &json) {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        return std::unexpected(Error{ErrorCode::JsonMalformed, u"The post is not valid JSON: " + parseError.errorString()
-                                                                   + u" at " + describeJsonPosition(json, parseError.offset)
-                                                                   + u". Fix the file and try again."});
+        return std::unexpected(
+            Error{ErrorCode::JsonMalformed, u"The post is not valid JSON: " + parseError.errorString()
+                                                + u" at " + describeJsonPosition(json, parseError.offset)
+                                                + u". Fix the file and try again."});
     }
     if (!document.isObject()) {
         return std::unexpected(
-            Error{ErrorCode::JsonInvalid, QStringLiteral("The post must be a JSON object with a \"content\" field.")});
+            Error{ErrorCode::JsonInvalid,
+                  QStringLiteral("The post must be a JSON object with a \"content\" field.")});
     }
     return parsePostJson(document.object());
 }
 
-std::expected<ParsedPost, Error> parsePostJson(const QJsonObject &json)
-{
+std::expected<ParsedPost, Error> parsePostJson(const QJsonObject &json) {
     ContractReader reader;
     ParsedPost parsed;
     Post &post = parsed.post;
     post.sourceJson = json;
 
-    reader.warnUnknown(json, QString(), {"content", "platforms", "scheduledFor", "platformSetId", "accounts"});
+    reader.warnUnknown(json, QString(),
+                       {"content", "platforms", "scheduledFor", "platformSetId", "accounts"});
     const QJsonObject content = reader.object(json, "content", QString());
     reader.warnUnknown(content, QStringLiteral("/content"), {"text", "media", "platformOverrides"});
     post.text = reader.string(content, "text", QStringLiteral("/content"));
@@ -248,10 +239,12 @@ std::expected<ParsedPost, Error> parsePostJson(const QJsonObject &json)
     }
     const QJsonObject overrides = reader.object(content, "platformOverrides", QStringLiteral("/content"));
     reader.warnUnknown(overrides, QStringLiteral("/content/platformOverrides"), {"tiktok"});
-    const QJsonObject tiktok = reader.object(overrides, "tiktok", QStringLiteral("/content/platformOverrides"));
+    const QJsonObject tiktok =
+        reader.object(overrides, "tiktok", QStringLiteral("/content/platformOverrides"));
     reader.warnUnknown(tiktok, QStringLiteral("/content/platformOverrides/tiktok"), {"settings"});
-    post.tiktok = readSettings(reader, reader.object(tiktok, "settings", QStringLiteral("/content/platformOverrides/tiktok")),
-                               QStringLiteral("/content/platformOverrides/tiktok/settings"));
+    post.tiktok = readSettings(
+        reader, reader.object(tiktok, "settings", QStringLiteral("/content/platformOverrides/tiktok")),
+        QStringLiteral("/content/platformOverrides/tiktok/settings"));
 
     if (json.contains(u"platforms")) {
         post.platforms = reader.strings(json, "platforms", QString());
@@ -277,8 +270,7 @@ std::expected<ParsedPost, Error> parsePostJson(const QJsonObject &json)
     return parsed;
 }
 
-QJsonObject postToJson(const Post &post)
-{
+QJsonObject postToJson(const Post &post) {
     QJsonObject json = post.sourceJson;
     QJsonArray media;
     for (const MediaDescriptor &item : post.media) {

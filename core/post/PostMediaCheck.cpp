@@ -6,8 +6,7 @@
 namespace cq {
 
 namespace {
-MediaLocation locate(const MediaDescriptor &media, const QString &baseDirectory)
-{
+MediaLocation locate(const MediaDescriptor &media, const QString &baseDirectory) {
     MediaLocation location = locateMedia(media.url);
     if (location.kind == MediaLocation::Kind::LocalFile && !baseDirectory.isEmpty()) {
         location.localPath = QDir(baseDirectory).absoluteFilePath(location.localPath);
@@ -16,8 +15,7 @@ MediaLocation locate(const MediaDescriptor &media, const QString &baseDirectory)
 }
 } // namespace
 
-QList<MediaCheck> checkPostMedia(const Post &post, const MediaProber &prober, const QString &baseDirectory)
-{
+QList<MediaCheck> checkPostMedia(const Post &post, const MediaProber &prober, const QString &baseDirectory) {
     QStringList distinctPaths;
     for (const MediaDescriptor &media : post.media) {
         const MediaLocation location = locate(media, baseDirectory);

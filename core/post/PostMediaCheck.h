@@ -9,6 +9,7 @@ namespace cq {
 // Probes every local media item of a post (in parallel, each distinct file once) and reports the
 // ones ClipQueue cannot locate. Remote items are left to their declared values. Relative paths are
 // taken from `baseDirectory` (the folder of the post's JSON file). Blocking.
-QList<MediaCheck> checkPostMedia(const Post &post, const MediaProber &prober, const QString &baseDirectory = {});
+QList<MediaCheck> checkPostMedia(const Post &post, const MediaProber &prober,
+                                 const QString &baseDirectory = {});
 
 } // namespace cq

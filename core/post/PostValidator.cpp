@@ -14,8 +14,7 @@ namespace {
 
 const QString settingsPointer = QStringLiteral("/content/platformOverrides/tiktok/settings");
 
-QString mediaPointer(qsizetype index, QStringView field = {})
-{
+QString mediaPointer(qsizetype index, QStringView field = {}) {
     QString pointer = u"/content/media/" + QString::number(index);
     if (!field.isEmpty()) {
         pointer += u'/' + field;
@@ -23,8 +22,7 @@ QString mediaPointer(qsizetype index, QStringView field = {})
     return pointer;
 }
 
-QString displayName(const MediaDescriptor &media, qsizetype index)
-{
+QString displayName(const MediaDescriptor &media, qsizetype index) {
     if (!media.filename.isEmpty()) {
         return media.filename;
     }
@@ -32,13 +30,11 @@ QString displayName(const MediaDescriptor &media, qsizetype index)
     return fromUrl.isEmpty() ? u"Media " + QString::number(index + 1) : fromUrl;
 }
 
-QString seconds(double value)
-{
+QString seconds(double value) {
     return QString::number(value, 'f', value < 10 ? 1 : 0) + u" s";
 }
 
-QString megabytes(qint64 bytes)
-{
+QString megabytes(qint64 bytes) {
     return QString::number(double(bytes) / 1'000'000.0, 'f', 1) + u" MB";
 }
 
@@ -47,17 +43,15 @@ public:
     Checker(const Post &post, const QList<MediaCheck> &checks, const ValidationContext &context)
         : m_post(post)
         , m_checks(checks)
-        , m_context(context)
-    {
-    }
+        , m_context(context) {}
 
-    QList<Finding> run()
-    {
+    QList<Finding> run() {
         for (qsizetype i = 0; i < m_post.media.size(); ++i) {
             m_items << effectiveMedia(m_post, m_checks, i);
         }
-        m_photoPost = std::any_of(m_items.cbegin(), m_items.cend(), [](const auto &m) { return m.isPhoto(); })
-                      && std::none_of(m_items.cbegin(), m_items.cend(), [](const auto &m) { return m.isVideo(); });
+        m_photoPost =
+            std::any_of(m_items.cbegin(), m_items.cend(), [](const auto &m) { return m.isPhoto(); })
+            && std::none_of(m_items.cbegin(), m_items.cend(), [](const auto &m) { return m.isVideo(); });
         checkMediaSet();
         for (qsizetype i = 0; i < m_post.media.size(); ++i) {
             checkItem(i);
@@ -72,36 +66,37 @@ public:
     }
 
 private:
-    void error(FindingCode code, const QString &field, const QString &message)
-    {
+    void error(FindingCode code, const QString &field, const QString &message) {
         m_findings.append({Severity::Error, code, field, message});
     }
-    void warning(FindingCode code, const QString &field, const QString &message)
-    {
+    void warning(FindingCode code, const QString &field, const QString &message) {
         m_findings.append({Severity::Warning, code, field, message});
     }
 
-    void checkMediaSet()
-    {
+    void checkMediaSet() {
         const QList<MediaDescriptor> &items = m_items;
         if (items.isEmpty()) {
             error(FindingCode::PostMediaRequired, QStringLiteral("/content/media"),
                   QStringLiteral("A TikTok post needs one video or 1 to 35 photos. Add media to the post."));
             return;
         }
-        const auto videos = std::count_if(items.cbegin(), items.cend(), [](const auto &m) { return m.isVideo(); });
-        const auto photos = std::count_if(items.cbegin(), items.cend(), [](const auto &m) { return m.isPhoto(); });
+        const auto videos =
+            std::count_if(items.cbegin(), items.cend(), [](const auto &m) { return m.isVideo(); });
+        const auto photos =
+            std::count_if(items.cbegin(), items.cend(), [](const auto &m) { return m.isPhoto(); });
         if (videos > 0 && photos > 0) {
             error(FindingCode::PostMixedMedia, QStringLiteral("/content/media"),
-                  QStringLiteral("This post mixes %1 video(s) and %2 photo(s); TikTok posts are one video or photos "
-                                 "only. Remove the videos or the photos.")
+                  QStringLiteral(
+                      "This post mixes %1 video(s) and %2 photo(s); TikTok posts are one video or photos "
+                      "only. Remove the videos or the photos.")
                       .arg(videos)
                       .arg(photos));
         } else if (videos > 1) {
-            error(FindingCode::PostTooManyVideos, QStringLiteral("/content/media"),
-                  QStringLiteral("This post has %1 videos; a TikTok post carries one. Keep one video and make "
-                                 "a post for each of the others.")
-                      .arg(videos));
+            error(
+                FindingCode::PostTooManyVideos, QStringLiteral("/content/media"),
+                QStringLiteral("This post has %1 videos; a TikTok post carries one. Keep one video and make "
+                               "a post for each of the others.")
+                    .arg(videos));
         }
         if (photos > rules::MaxPhotos) {
             error(FindingCode::PostTooManyPhotos, QStringLiteral("/content/media"),
@@ -112,8 +107,7 @@ private:
         }
     }
 
-    void checkItem(qsizetype index)
-    {
+    void checkItem(qsizetype index) {
         const MediaDescriptor &declared = m_post.media.at(index);
         const MediaCheck check = m_checks.value(index);
         const QString name = displayName(check.probed ? *check.probed : declared, index);
@@ -125,7 +119,8 @@ private:
         if (location.kind == MediaLocation::Kind::Unsupported) {
             error(FindingCode::MediaUnreadable, mediaPointer(index, u"url"),
                   name + u": \"" + declared.url
-                      + u"\" is neither a file nor an http(s) URL. Use a file path, a file:// URL or an https:// URL.");
+                      + u"\" is neither a file nor an http(s) URL. Use a file path, a file:// URL or an "
+                        u"https:// URL.");
             return;
         }
         if (location.kind == MediaLocation::Kind::Remote && !checkDeclaredComplete(declared, index, name)) {
@@ -142,8 +137,7 @@ private:
         }
     }
 
-    bool checkDeclaredComplete(const MediaDescriptor &media, qsizetype index, const QString &name)
-    {
+    bool checkDeclaredComplete(const MediaDescriptor &media, qsizetype index, const QString &name) {
         QStringList missing;
         if (!media.type) {
             missing << QStringLiteral("type");
@@ -173,8 +167,7 @@ private:
     }
 
     void checkMismatch(const MediaDescriptor &declared, const MediaDescriptor &probed, qsizetype index,
-                       const QString &name)
-    {
+                       const QString &name) {
         auto mismatch = [&](QStringView field, const QString &was, const QString &is) {
             warning(FindingCode::MediaMetadataMismatch, mediaPointer(index, field),
                     name + u": the post says " + field + u" is " + was + u" but the file says " + is
@@ -198,12 +191,12 @@ private:
         // Durations are declared in whole seconds by most tools.
         if (declared.durationSeconds && probed.durationSeconds
             && std::abs(*declared.durationSeconds - *probed.durationSeconds) >= 1.0) {
-            mismatch(u"durationSeconds", seconds(*declared.durationSeconds), seconds(*probed.durationSeconds));
+            mismatch(u"durationSeconds", seconds(*declared.durationSeconds),
+                     seconds(*probed.durationSeconds));
         }
     }
 
-    void checkVideo(const MediaDescriptor &media, qsizetype index, const QString &name)
-    {
+    void checkVideo(const MediaDescriptor &media, qsizetype index, const QString &name) {
         static const QStringList containers{QStringLiteral("video/mp4"), QStringLiteral("video/quicktime"),
                                             QStringLiteral("video/webm")};
         static const QStringList codecs{QStringLiteral("h264"), QStringLiteral("hevc"), QStringLiteral("vp8"),
@@ -232,14 +225,16 @@ private:
             if (width < rules::MinVideoSidePx || height < rules::MinVideoSidePx) {
                 error(FindingCode::VideoDimensionsTooSmall,
                       mediaPointer(index, width < rules::MinVideoSidePx ? u"width" : u"height"),
-                      name + u" is " + size + u" px; TikTok needs at least 360 px on each side. Use a larger export "
-                                              u"(1080x1920 is ideal).");
+                      name + u" is " + size
+                          + u" px; TikTok needs at least 360 px on each side. Use a larger export "
+                            u"(1080x1920 is ideal).");
             }
             if (width > rules::MaxVideoSidePx || height > rules::MaxVideoSidePx) {
                 error(FindingCode::VideoDimensionsTooLarge,
                       mediaPointer(index, width > rules::MaxVideoSidePx ? u"width" : u"height"),
-                      name + u" is " + size + u" px; TikTok takes at most 4096 px on each side. Scale it down "
-                                              u"(1080x1920 is ideal).");
+                      name + u" is " + size
+                          + u" px; TikTok takes at most 4096 px on each side. Scale it down "
+                            u"(1080x1920 is ideal).");
             }
             if (width >= height) {
                 warning(FindingCode::VideoNotVertical, mediaPointer(index, u"width"),
@@ -264,8 +259,8 @@ private:
             const std::optional<qint64> coverMs = m_post.tiktok.videoCoverTimestampMs;
             if (coverMs && double(*coverMs) > duration * 1000.0) {
                 error(FindingCode::VideoCoverOutOfRange, settingsPointer + u"/videoCoverTimestampMs",
-                      u"The cover frame at " + seconds(double(*coverMs) / 1000.0) + u" is past the end of " + name
-                          + u" (" + seconds(duration) + u"). Pick a cover frame inside the video.");
+                      u"The cover frame at " + seconds(double(*coverMs) / 1000.0) + u" is past the end of "
+                          + name + u" (" + seconds(duration) + u"). Pick a cover frame inside the video.");
             }
         }
         if (media.sizeBytes && *media.sizeBytes > rules::MaxVideoBytes) {
@@ -275,8 +270,7 @@ private:
         }
     }
 
-    void checkPhoto(const MediaDescriptor &media, qsizetype index, const QString &name)
-    {
+    void checkPhoto(const MediaDescriptor &media, qsizetype index, const QString &name) {
         if (!media.mimeType.isEmpty() && media.mimeType != u"image/jpeg" && media.mimeType != u"image/webp") {
             error(FindingCode::PhotoFormatUnsupported, mediaPointer(index, u"mimeType"),
                   name + u" is " + media.mimeType + u"; TikTok takes JPEG or WebP photos. Save it as JPEG.");
@@ -286,7 +280,8 @@ private:
                   name + u" is " + megabytes(*media.sizeBytes)
                       + u"; TikTok takes photos up to 20 MB. Save it with more compression.");
         }
-        if (media.width && media.height && std::min(*media.width, *media.height) > rules::MaxPhotoShortSidePx) {
+        if (media.width && media.height
+            && std::min(*media.width, *media.height) > rules::MaxPhotoShortSidePx) {
             error(FindingCode::PhotoDimensionsTooLarge,
                   mediaPointer(index, *media.width < *media.height ? u"width" : u"height"),
                   name + u" is " + QString::number(*media.width) + u'x' + QString::number(*media.height)
@@ -295,15 +290,15 @@ private:
         }
     }
 
-    void checkCaption()
-    {
+    void checkCaption() {
         const bool photos = m_photoPost;
         const int limit = photos ? rules::MaxDescriptionPhotoUtf16 : rules::MaxCaptionVideoUtf16;
         // TikTok counts UTF-16 code units, as QString::size() does: an emoji outside the BMP is 2.
         if (m_post.text.size() > limit) {
             error(FindingCode::CaptionTooLong, QStringLiteral("/content/text"),
-                  QStringLiteral("The caption is %1 characters (UTF-16 units; most emoji count 2); TikTok takes %2 "
-                                 "for %3. Shorten it by %4.")
+                  QStringLiteral(
+                      "The caption is %1 characters (UTF-16 units; most emoji count 2); TikTok takes %2 "
+                      "for %3. Shorten it by %4.")
                       .arg(m_post.text.size())
                       .arg(limit)
                       .arg(photos ? QStringLiteral("a photo description") : QStringLiteral("a video"))
@@ -318,8 +313,7 @@ private:
         }
     }
 
-    void checkPrivacyAndDisclosure()
-    {
+    void checkPrivacyAndDisclosure() {
         const TikTokSettings &s = m_post.tiktok;
         const QString field = settingsPointer + u"/privacyLevel";
         if (s.privacyLevel.isEmpty()) {
@@ -335,25 +329,27 @@ private:
                       + m_context.creator->privacyLevelOptions.join(u", ") + u". Choose one of those.");
         }
         if (s.brandContentToggle && s.privacyLevel == QLatin1StringView(privacy::SelfOnly)) {
-            error(FindingCode::PrivacyBrandedContentPrivate, field,
-                  QStringLiteral("Branded content visibility cannot be set to private. Choose another privacy "
-                                 "level or turn off \"Branded content\"."));
+            error(
+                FindingCode::PrivacyBrandedContentPrivate, field,
+                QStringLiteral("Branded content visibility cannot be set to private. Choose another privacy "
+                               "level or turn off \"Branded content\"."));
         }
         if (s.discloseCommercialContent && !s.brandContentToggle && !s.brandOrganicToggle) {
             error(FindingCode::DisclosureTypeRequired, settingsPointer + u"/discloseCommercialContent",
-                  QStringLiteral("Commercial content disclosure is on: pick \"Your brand\", \"Branded content\" or "
-                                 "both, or turn the disclosure off."));
+                  QStringLiteral(
+                      "Commercial content disclosure is on: pick \"Your brand\", \"Branded content\" or "
+                      "both, or turn the disclosure off."));
         }
     }
 
-    void checkInteractions()
-    {
+    void checkInteractions() {
         const TikTokSettings &s = m_post.tiktok;
         if (m_photoPost) {
             if (!s.disableDuet || !s.disableStitch) {
                 error(FindingCode::InteractionNotForPhotos,
                       settingsPointer + (!s.disableDuet ? u"/disableDuet" : u"/disableStitch"),
-                      QStringLiteral("Photo posts have no Duet or Stitch; turn them off (only Comment applies)."));
+                      QStringLiteral(
+                          "Photo posts have no Duet or Stitch; turn them off (only Comment applies)."));
             }
         }
         if (!m_context.creator) {
@@ -374,20 +370,22 @@ private:
         for (const Interaction &interaction : interactions) {
             if (interaction.allowed && interaction.creatorDisabled
                 && (interaction.appliesToPhotos || !m_photoPost)) {
-                error(FindingCode::InteractionDisabledByCreator, settingsPointer + QStringView(interaction.field),
+                error(FindingCode::InteractionDisabledByCreator,
+                      settingsPointer + QStringView(interaction.field),
                       QStringView(interaction.label)
-                          + u" are turned off in this account's TikTok settings, so the post cannot allow them. "
+                          + u" are turned off in this account's TikTok settings, so the post cannot allow "
+                            u"them. "
                             u"Turn the option off.");
             }
         }
     }
 
-    void checkCreator()
-    {
+    void checkCreator() {
         if (!m_context.creator) {
             warning(FindingCode::CreatorUnknown, QStringLiteral("/accounts"),
-                    QStringLiteral("No creator info yet, so this account's privacy options, interaction settings "
-                                   "and maximum video length were not checked. Connect the account to check them."));
+                    QStringLiteral(
+                        "No creator info yet, so this account's privacy options, interaction settings "
+                        "and maximum video length were not checked. Connect the account to check them."));
             return;
         }
         const QString &code = m_context.creator->cannotPostCode;
@@ -400,15 +398,16 @@ private:
         } else if (code == u"spam_risk_user_banned_from_posting") {
             why = QStringLiteral("TikTok has banned it from posting. Check the account in the TikTok app.");
         } else if (code == u"reached_active_user_cap") {
-            why = QStringLiteral("this TikTok app has reached its daily limit of posting users. Try again tomorrow.");
+            why = QStringLiteral(
+                "this TikTok app has reached its daily limit of posting users. Try again tomorrow.");
         } else {
             why = u"TikTok answered " + code + u". Try again later.";
         }
-        error(FindingCode::CreatorCannotPost, QStringLiteral("/accounts"), u"This account cannot post now: " + why);
+        error(FindingCode::CreatorCannotPost, QStringLiteral("/accounts"),
+              u"This account cannot post now: " + why);
     }
 
-    void checkSchedule()
-    {
+    void checkSchedule() {
         if (!m_post.scheduledFor || !m_context.now.isValid()) {
             return;
         }
@@ -419,18 +418,20 @@ private:
                       + u", which has passed. Pick a later time, or publish now.");
         } else if (m_context.tokenFreshUntil && when > *m_context.tokenFreshUntil) {
             warning(FindingCode::ScheduleTooFar, QStringLiteral("/scheduledFor"),
-                    u"The account's TikTok authorisation runs out on " + m_context.tokenFreshUntil->toString(Qt::ISODate)
-                        + u", before this post is due. Keep ClipQueue running or reconnect the account before then.");
+                    u"The account's TikTok authorisation runs out on "
+                        + m_context.tokenFreshUntil->toString(Qt::ISODate)
+                        + u", before this post is due. Keep ClipQueue running or reconnect the account "
+                          u"before then.");
         }
     }
 
-    void checkAccounts()
-    {
+    void checkAccounts() {
         if (m_context.requireAccounts && m_post.accounts.isEmpty() && m_post.platformSetId.isEmpty()
             && !m_context.hasDefaultAccount) {
             error(FindingCode::PostNoAccounts, QStringLiteral("/accounts"),
-                  QStringLiteral("No TikTok account is chosen and there is no default account. Connect an account "
-                                 "or pick one for the post."));
+                  QStringLiteral(
+                      "No TikTok account is chosen and there is no default account. Connect an account "
+                      "or pick one for the post."));
         }
     }
 
@@ -444,8 +445,7 @@ private:
 
 } // namespace
 
-MediaDescriptor effectiveMedia(const Post &post, const QList<MediaCheck> &checks, qsizetype index)
-{
+MediaDescriptor effectiveMedia(const Post &post, const QList<MediaCheck> &checks, qsizetype index) {
     const MediaDescriptor &declared = post.media.at(index);
     if (index < checks.size() && checks.at(index).probed) {
         MediaDescriptor probed = *checks.at(index).probed;
@@ -456,8 +456,8 @@ MediaDescriptor effectiveMedia(const Post &post, const QList<MediaCheck> &checks
     return declared;
 }
 
-QList<Finding> validatePost(const Post &post, const QList<MediaCheck> &checks, const ValidationContext &context)
-{
+QList<Finding> validatePost(const Post &post, const QList<MediaCheck> &checks,
+                            const ValidationContext &context) {
     return Checker(post, checks, context).run();
 }
 

@@ -34,6 +34,7 @@ MediaDescriptor effectiveMedia(const Post &post, const QList<MediaCheck> &checks
 // Checks a post against TikTok's rules and the creator's limits (product.md section 3). Pure: no
 // files, network or clock are touched, so it runs live in the composer on every keystroke.
 // `checks` is parallel to post.media; missing entries mean "not probed".
-QList<Finding> validatePost(const Post &post, const QList<MediaCheck> &checks, const ValidationContext &context);
+QList<Finding> validatePost(const Post &post, const QList<MediaCheck> &checks,
+                            const ValidationContext &context);
 
 } // namespace cq

@@ -17,61 +17,59 @@ namespace cq {
 
 namespace {
 
-std::unexpected<Error> notAllowed(const StoredPost &post, const QString &action)
-{
+std::unexpected<Error> notAllowed(const StoredPost &post, const QString &action) {
     return std::unexpected(Error{ErrorCode::InvalidTransition, u"Post " + post.id + u" is "
-                                                                   + postStatusName(post.status) + u"; it cannot be "
-                                                                   + action + u" now."});
+                                                                   + postStatusName(post.status)
+                                                                   + u"; it cannot be " + action + u" now."});
 }
 
-std::unexpected<Error> validationFailed(const QList<Finding> &findings)
-{
+std::unexpected<Error> validationFailed(const QList<Finding> &findings) {
     QStringList errors;
     for (const Finding &finding : findings) {
         if (finding.isError()) {
             errors << findingCodeName(finding.code) + u": " + finding.message;
         }
     }
-    return std::unexpected(Error{ErrorCode::ValidationFailed,
-                                 u"The post has validation errors; fix them first:\n  " + errors.join(u"\n  ")});
+    return std::unexpected(
+        Error{ErrorCode::ValidationFailed,
+              u"The post has validation errors; fix them first:\n  " + errors.join(u"\n  ")});
 }
 
-bool isOneOf(PostStatus status, std::initializer_list<PostStatus> statuses)
-{
+bool isOneOf(PostStatus status, std::initializer_list<PostStatus> statuses) {
     return std::find(statuses.begin(), statuses.end(), status) != statuses.end();
 }
 
 } // namespace
 
-std::expected<QHash<int, StoredObject>, Error> downloadRemoteMedia(const Post &post, QNetworkAccessManager &network,
-                                                                   const MediaStore &store)
-{
+std::expected<QHash<int, StoredObject>, Error>
+downloadRemoteMedia(const Post &post, QNetworkAccessManager &network, const MediaStore &store) {
     QHash<int, StoredObject> downloaded;
     for (qsizetype i = 0; i < post.media.size(); ++i) {
         const MediaDescriptor &media = post.media.at(i);
         if (locateMedia(media.url).kind != MediaLocation::Kind::Remote) {
             continue;
         }
-        const qint64 limit = media.sizeBytes.value_or(media.isPhoto() ? rules::MaxPhotoBytes : rules::MaxVideoBytes);
+        const qint64 limit =
+            media.sizeBytes.value_or(media.isPhoto() ? rules::MaxPhotoBytes : rules::MaxVideoBytes);
         auto object = MediaDownloader::fetch(network, store, QUrl(media.url), limit);
         if (!object) {
             return std::unexpected(object.error());
         }
         if (media.sizeBytes && object->sizeBytes != *media.sizeBytes) {
-            return std::unexpected(Error{ErrorCode::MediaUnreadable,
-                                         QStringLiteral("%1 has %2 bytes but the post declares %3. Fix sizeBytes or the "
-                                                        "URL.")
-                                             .arg(media.url)
-                                             .arg(object->sizeBytes)
-                                             .arg(*media.sizeBytes)});
+            return std::unexpected(
+                Error{ErrorCode::MediaUnreadable,
+                      QStringLiteral("%1 has %2 bytes but the post declares %3. Fix sizeBytes or the "
+                                     "URL.")
+                          .arg(media.url)
+                          .arg(object->sizeBytes)
+                          .arg(*media.sizeBytes)});
         }
         downloaded.insert(int(i), *object);
     }
     return downloaded;
 }
 
-QString defaultActorName(const QString &profileName)
-{
+QString defaultActorName(const QString &profileName) {
     if (!profileName.isEmpty()) {
         return profileName;
     }
@@ -91,21 +89,19 @@ PostService::PostService(const Database &database, const MediaStore &store, cons
     , m_store(store)
     , m_clock(clock)
     , m_actor(std::move(actor))
-    , m_repository(database)
-{
+    , m_repository(database) {
 }
 
-std::expected<bool, Error> PostService::approvalRequired() const
-{
-    auto value = m_repository.setting(QString::fromLatin1(settings::ApprovalRequired), QStringLiteral("false"));
+std::expected<bool, Error> PostService::approvalRequired() const {
+    auto value =
+        m_repository.setting(QString::fromLatin1(settings::ApprovalRequired), QStringLiteral("false"));
     if (!value) {
         return std::unexpected(value.error());
     }
     return *value == u"true";
 }
 
-std::expected<QTimeZone, Error> PostService::defaultTimeZone() const
-{
+std::expected<QTimeZone, Error> PostService::defaultTimeZone() const {
     auto value = m_repository.setting(QString::fromLatin1(settings::DefaultTimeZone), QString());
     if (!value) {
         return std::unexpected(value.error());
@@ -114,8 +110,7 @@ std::expected<QTimeZone, Error> PostService::defaultTimeZone() const
     return value->isEmpty() || !zone.isValid() ? QTimeZone::systemTimeZone() : zone;
 }
 
-std::expected<QList<Finding>, Error> PostService::validate(const StoredPost &post, bool forSubmit) const
-{
+std::expected<QList<Finding>, Error> PostService::validate(const StoredPost &post, bool forSubmit) const {
     // Stored media was probed at creation and is in the store: its descriptors are the probed values.
     QList<MediaCheck> checks;
     for (const StoredMedia &media : post.media) {
@@ -126,7 +121,8 @@ std::expected<QList<Finding>, Error> PostService::validate(const StoredPost &pos
     context.requireAccounts = forSubmit;
     auto defaults = m_db.exec(QStringLiteral("SELECT COUNT(*) FROM accounts WHERE is_default = 1"));
     if (!defaults || !defaults->next()) {
-        return std::unexpected(defaults ? Error{ErrorCode::Database, QStringLiteral("accounts")} : defaults.error());
+        return std::unexpected(defaults ? Error{ErrorCode::Database, QStringLiteral("accounts")}
+                                        : defaults.error());
     }
     context.hasDefaultAccount = defaults->value(0).toInt() > 0;
     Post post2 = post.post;
@@ -134,10 +130,9 @@ std::expected<QList<Finding>, Error> PostService::validate(const StoredPost &pos
     return validatePost(post2, checks, context);
 }
 
-std::expected<PostService::CreateResult, Error> PostService::create(const Post &input, const QString &baseDirectory,
-                                                                    bool submit,
-                                                                    const QHash<int, StoredObject> &downloaded)
-{
+std::expected<PostService::CreateResult, Error>
+PostService::create(const Post &input, const QString &baseDirectory, bool submit,
+                    const QHash<int, StoredObject> &downloaded) {
     const MediaProber prober;
     StoredPost stored;
     stored.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -173,8 +168,9 @@ std::expected<PostService::CreateResult, Error> PostService::create(const Post &
             media.descriptor = declared;
             object = downloaded.value(int(i));
         } else {
-            return std::unexpected(Error{ErrorCode::Usage, u"Media " + QString::number(i + 1) + u" (" + declared.url
-                                                               + u") has not been downloaded into the media store."});
+            return std::unexpected(
+                Error{ErrorCode::Usage, u"Media " + QString::number(i + 1) + u" (" + declared.url
+                                            + u") has not been downloaded into the media store."});
         }
         if (!object) {
             return std::unexpected(object.error());
@@ -193,8 +189,9 @@ std::expected<PostService::CreateResult, Error> PostService::create(const Post &
         if (auto done = m_repository.insert(stored); !done) {
             return done;
         }
-        return m_repository.appendHistory(stored.id, HistoryEntry{0, stored.createdAt, m_actor, QStringLiteral("create"),
-                                                                  std::nullopt, PostStatus::Draft, QString()});
+        return m_repository.appendHistory(stored.id,
+                                          HistoryEntry{0, stored.createdAt, m_actor, QStringLiteral("create"),
+                                                       std::nullopt, PostStatus::Draft, QString()});
     });
     if (!inserted) {
         return std::unexpected(inserted.error());
@@ -210,9 +207,9 @@ std::expected<PostService::CreateResult, Error> PostService::create(const Post &
     return result;
 }
 
-std::expected<StoredPost, Error> PostService::change(const QString &id, const QString &action, const QString &comment,
-                                                     const std::function<std::expected<PostStatus, Error>(StoredPost &)> &apply)
-{
+std::expected<StoredPost, Error>
+PostService::change(const QString &id, const QString &action, const QString &comment,
+                    const std::function<std::expected<PostStatus, Error>(StoredPost &)> &apply) {
     StoredPost result;
     auto done = m_db.transaction([&]() -> std::expected<void, Error> {
         auto post = m_repository.get(id);
@@ -231,7 +228,8 @@ std::expected<StoredPost, Error> PostService::change(const QString &id, const QS
             return updated;
         }
         post->revision = revision + 1;
-        if (auto logged = m_repository.appendHistory(id, HistoryEntry{0, post->updatedAt, m_actor, action, from, *to, comment});
+        if (auto logged = m_repository.appendHistory(
+                id, HistoryEntry{0, post->updatedAt, m_actor, action, from, *to, comment});
             !logged) {
             return logged;
         }
@@ -244,48 +242,48 @@ std::expected<StoredPost, Error> PostService::change(const QString &id, const QS
     return result;
 }
 
-std::expected<StoredPost, Error> PostService::submit(const QString &id)
-{
-    return change(id, QStringLiteral("submit"), QString(), [&](StoredPost &post) -> std::expected<PostStatus, Error> {
-        if (!isOneOf(post.status, {PostStatus::Draft, PostStatus::ChangesRequested})) {
-            return notAllowed(post, QStringLiteral("submitted"));
-        }
-        auto findings = validate(post, true);
-        if (!findings) {
-            return std::unexpected(findings.error());
-        }
-        if (hasErrors(*findings)) {
-            return validationFailed(*findings);
-        }
-        auto approval = approvalRequired();
-        if (!approval) {
-            return std::unexpected(approval.error());
-        }
-        return *approval ? PostStatus::InReview : PostStatus::Scheduled;
-    });
+std::expected<StoredPost, Error> PostService::submit(const QString &id) {
+    return change(id, QStringLiteral("submit"), QString(),
+                  [&](StoredPost &post) -> std::expected<PostStatus, Error> {
+                      if (!isOneOf(post.status, {PostStatus::Draft, PostStatus::ChangesRequested})) {
+                          return notAllowed(post, QStringLiteral("submitted"));
+                      }
+                      auto findings = validate(post, true);
+                      if (!findings) {
+                          return std::unexpected(findings.error());
+                      }
+                      if (hasErrors(*findings)) {
+                          return validationFailed(*findings);
+                      }
+                      auto approval = approvalRequired();
+                      if (!approval) {
+                          return std::unexpected(approval.error());
+                      }
+                      return *approval ? PostStatus::InReview : PostStatus::Scheduled;
+                  });
 }
 
-std::expected<StoredPost, Error> PostService::approve(const QString &id, const QString &comment)
-{
-    return change(id, QStringLiteral("approve"), comment, [&](StoredPost &post) -> std::expected<PostStatus, Error> {
-        if (post.status != PostStatus::InReview) {
-            return notAllowed(post, QStringLiteral("approved"));
-        }
-        auto findings = validate(post, true); // validation runs again at approval
-        if (!findings) {
-            return std::unexpected(findings.error());
-        }
-        if (hasErrors(*findings)) {
-            return validationFailed(*findings);
-        }
-        return PostStatus::Approved;
-    });
+std::expected<StoredPost, Error> PostService::approve(const QString &id, const QString &comment) {
+    return change(id, QStringLiteral("approve"), comment,
+                  [&](StoredPost &post) -> std::expected<PostStatus, Error> {
+                      if (post.status != PostStatus::InReview) {
+                          return notAllowed(post, QStringLiteral("approved"));
+                      }
+                      auto findings = validate(post, true); // validation runs again at approval
+                      if (!findings) {
+                          return std::unexpected(findings.error());
+                      }
+                      if (hasErrors(*findings)) {
+                          return validationFailed(*findings);
+                      }
+                      return PostStatus::Approved;
+                  });
 }
 
-std::expected<StoredPost, Error> PostService::requestChanges(const QString &id, const QString &comment)
-{
+std::expected<StoredPost, Error> PostService::requestChanges(const QString &id, const QString &comment) {
     if (comment.trimmed().isEmpty()) {
-        return std::unexpected(Error{ErrorCode::Usage, QStringLiteral("Say what should change: a comment is required.")});
+        return std::unexpected(
+            Error{ErrorCode::Usage, QStringLiteral("Say what should change: a comment is required.")});
     }
     return change(id, QStringLiteral("request_changes"), comment,
                   [&](StoredPost &post) -> std::expected<PostStatus, Error> {
@@ -296,14 +294,15 @@ std::expected<StoredPost, Error> PostService::requestChanges(const QString &id, 
                   });
 }
 
-std::expected<StoredPost, Error> PostService::schedule(const QString &id, const QDateTime &when, const QString &timeZone)
-{
+std::expected<StoredPost, Error> PostService::schedule(const QString &id, const QDateTime &when,
+                                                       const QString &timeZone) {
     QTimeZone zone;
     if (!timeZone.isEmpty()) {
         zone = QTimeZone(timeZone.toUtf8());
         if (!zone.isValid()) {
-            return std::unexpected(Error{ErrorCode::Usage, u"\"" + timeZone + u"\" is not a time zone; use an IANA name "
-                                                                                u"such as Europe/Berlin."});
+            return std::unexpected(Error{ErrorCode::Usage, u"\"" + timeZone
+                                                               + u"\" is not a time zone; use an IANA name "
+                                                                 u"such as Europe/Berlin."});
         }
     } else {
         auto fallback = defaultTimeZone();
@@ -318,100 +317,106 @@ std::expected<StoredPost, Error> PostService::schedule(const QString &id, const 
         utc = QDateTime(when.date(), when.time(), zone);
     }
     utc = utc.toUTC();
-    return change(id, QStringLiteral("schedule"), QString(), [&](StoredPost &post) -> std::expected<PostStatus, Error> {
-        auto approval = approvalRequired();
-        if (!approval) {
-            return std::unexpected(approval.error());
-        }
-        const bool allowed = *approval ? isOneOf(post.status, {PostStatus::Approved, PostStatus::Scheduled})
-                                       : isOneOf(post.status, {PostStatus::Draft, PostStatus::ChangesRequested,
-                                                               PostStatus::Approved, PostStatus::Scheduled});
-        if (!allowed) {
-            if (*approval && isOneOf(post.status, {PostStatus::Draft, PostStatus::InReview,
-                                                    PostStatus::ChangesRequested})) {
-                return std::unexpected(Error{ErrorCode::InvalidTransition,
-                                             u"Post " + post.id + u" is " + postStatusName(post.status)
-                                                 + u"; this workspace requires approval, so it can be scheduled "
-                                                   u"once a reviewer approves it."});
+    return change(
+        id, QStringLiteral("schedule"), QString(), [&](StoredPost &post) -> std::expected<PostStatus, Error> {
+            auto approval = approvalRequired();
+            if (!approval) {
+                return std::unexpected(approval.error());
             }
-            return notAllowed(post, QStringLiteral("scheduled"));
-        }
-        post.scheduledAtUtc = utc;
-        post.timeZone = QString::fromUtf8(zone.id());
-        post.post.scheduledFor = utc;
-        auto findings = validate(post, true);
-        if (!findings) {
-            return std::unexpected(findings.error());
-        }
-        if (hasErrors(*findings)) {
-            return validationFailed(*findings);
-        }
-        return PostStatus::Scheduled;
-    });
-}
-
-std::expected<StoredPost, Error> PostService::edit(const QString &id, const Post &edited)
-{
-    return change(id, QStringLiteral("edit"), QString(), [&](StoredPost &post) -> std::expected<PostStatus, Error> {
-        if (!isOneOf(post.status, {PostStatus::Draft, PostStatus::ChangesRequested, PostStatus::InReview,
-                                   PostStatus::Approved, PostStatus::Scheduled})) {
-            return notAllowed(post, QStringLiteral("edited"));
-        }
-        if (edited.media.size() != post.media.size()) {
-            return std::unexpected(Error{ErrorCode::Usage, QStringLiteral("Editing keeps the post's media; create a new "
-                                                                          "post to change it.")});
-        }
-        const QList<MediaDescriptor> media = post.post.media;
-        post.post = edited;
-        post.post.media = media;
-        post.scheduledAtUtc = edited.scheduledFor ? std::optional(edited.scheduledFor->toUTC()) : post.scheduledAtUtc;
-        auto approval = approvalRequired();
-        if (!approval) {
-            return std::unexpected(approval.error());
-        }
-        // Editing withdraws an approval; without approvals a scheduled post stays scheduled if valid.
-        if (post.status == PostStatus::Scheduled && !*approval) {
+            const bool allowed = *approval
+                                     ? isOneOf(post.status, {PostStatus::Approved, PostStatus::Scheduled})
+                                     : isOneOf(post.status, {PostStatus::Draft, PostStatus::ChangesRequested,
+                                                             PostStatus::Approved, PostStatus::Scheduled});
+            if (!allowed) {
+                if (*approval
+                    && isOneOf(post.status,
+                               {PostStatus::Draft, PostStatus::InReview, PostStatus::ChangesRequested})) {
+                    return std::unexpected(
+                        Error{ErrorCode::InvalidTransition,
+                              u"Post " + post.id + u" is " + postStatusName(post.status)
+                                  + u"; this workspace requires approval, so it can be scheduled "
+                                    u"once a reviewer approves it."});
+                }
+                return notAllowed(post, QStringLiteral("scheduled"));
+            }
+            post.scheduledAtUtc = utc;
+            post.timeZone = QString::fromUtf8(zone.id());
+            post.post.scheduledFor = utc;
             auto findings = validate(post, true);
             if (!findings) {
                 return std::unexpected(findings.error());
             }
-            return hasErrors(*findings) ? PostStatus::Draft : PostStatus::Scheduled;
-        }
-        return PostStatus::Draft;
-    });
+            if (hasErrors(*findings)) {
+                return validationFailed(*findings);
+            }
+            return PostStatus::Scheduled;
+        });
 }
 
-std::expected<StoredPost, Error> PostService::cancel(const QString &id, const QString &comment)
-{
-    return change(id, QStringLiteral("cancel"), comment, [&](StoredPost &post) -> std::expected<PostStatus, Error> {
-        // Once ClipQueue talks to TikTok, cancelling could leave a post half-sent: wait for the outcome.
-        if (isOneOf(post.status, {PostStatus::Publishing, PostStatus::Processing, PostStatus::Published,
-                                  PostStatus::Cancelled})) {
-            return notAllowed(post, QStringLiteral("cancelled"));
-        }
-        return PostStatus::Cancelled;
-    });
+std::expected<StoredPost, Error> PostService::edit(const QString &id, const Post &edited) {
+    return change(
+        id, QStringLiteral("edit"), QString(), [&](StoredPost &post) -> std::expected<PostStatus, Error> {
+            if (!isOneOf(post.status, {PostStatus::Draft, PostStatus::ChangesRequested, PostStatus::InReview,
+                                       PostStatus::Approved, PostStatus::Scheduled})) {
+                return notAllowed(post, QStringLiteral("edited"));
+            }
+            if (edited.media.size() != post.media.size()) {
+                return std::unexpected(
+                    Error{ErrorCode::Usage, QStringLiteral("Editing keeps the post's media; create a new "
+                                                           "post to change it.")});
+            }
+            const QList<MediaDescriptor> media = post.post.media;
+            post.post = edited;
+            post.post.media = media;
+            post.scheduledAtUtc =
+                edited.scheduledFor ? std::optional(edited.scheduledFor->toUTC()) : post.scheduledAtUtc;
+            auto approval = approvalRequired();
+            if (!approval) {
+                return std::unexpected(approval.error());
+            }
+            // Editing withdraws an approval; without approvals a scheduled post stays scheduled if valid.
+            if (post.status == PostStatus::Scheduled && !*approval) {
+                auto findings = validate(post, true);
+                if (!findings) {
+                    return std::unexpected(findings.error());
+                }
+                return hasErrors(*findings) ? PostStatus::Draft : PostStatus::Scheduled;
+            }
+            return PostStatus::Draft;
+        });
 }
 
-std::expected<StoredPost, Error> PostService::retry(const QString &id)
-{
-    return change(id, QStringLiteral("retry"), QString(), [&](StoredPost &post) -> std::expected<PostStatus, Error> {
-        if (!isOneOf(post.status, {PostStatus::Failed, PostStatus::NeedsAttention})) {
-            return notAllowed(post, QStringLiteral("retried"));
-        }
-        post.scheduledAtUtc = m_clock.nowUtc();
-        post.post.scheduledFor = post.scheduledAtUtc;
-        // A new attempt starts from scratch: the old publish id belongs to a confirmed failure or to
-        // an outcome the user has now judged.
-        post.publishId.clear();
-        post.claimedBy.clear();
-        post.leaseUntil.reset();
-        return PostStatus::Scheduled;
-    });
+std::expected<StoredPost, Error> PostService::cancel(const QString &id, const QString &comment) {
+    return change(id, QStringLiteral("cancel"), comment,
+                  [&](StoredPost &post) -> std::expected<PostStatus, Error> {
+                      // Once ClipQueue talks to TikTok, cancelling could leave a post half-sent: wait for the
+                      // outcome.
+                      if (isOneOf(post.status, {PostStatus::Publishing, PostStatus::Processing,
+                                                PostStatus::Published, PostStatus::Cancelled})) {
+                          return notAllowed(post, QStringLiteral("cancelled"));
+                      }
+                      return PostStatus::Cancelled;
+                  });
 }
 
-std::expected<StoredPost, Error> PostService::markPublished(const QString &id, const QString &comment)
-{
+std::expected<StoredPost, Error> PostService::retry(const QString &id) {
+    return change(id, QStringLiteral("retry"), QString(),
+                  [&](StoredPost &post) -> std::expected<PostStatus, Error> {
+                      if (!isOneOf(post.status, {PostStatus::Failed, PostStatus::NeedsAttention})) {
+                          return notAllowed(post, QStringLiteral("retried"));
+                      }
+                      post.scheduledAtUtc = m_clock.nowUtc();
+                      post.post.scheduledFor = post.scheduledAtUtc;
+                      // A new attempt starts from scratch: the old publish id belongs to a confirmed failure
+                      // or to an outcome the user has now judged.
+                      post.publishId.clear();
+                      post.claimedBy.clear();
+                      post.leaseUntil.reset();
+                      return PostStatus::Scheduled;
+                  });
+}
+
+std::expected<StoredPost, Error> PostService::markPublished(const QString &id, const QString &comment) {
     return change(id, QStringLiteral("mark_published"), comment,
                   [&](StoredPost &post) -> std::expected<PostStatus, Error> {
                       if (post.status != PostStatus::NeedsAttention) {
@@ -423,8 +428,7 @@ std::expected<StoredPost, Error> PostService::markPublished(const QString &id, c
                   });
 }
 
-std::expected<void, Error> PostService::remove(const QString &id)
-{
+std::expected<void, Error> PostService::remove(const QString &id) {
     auto done = m_db.transaction([&]() -> std::expected<void, Error> {
         auto post = m_repository.get(id);
         if (!post) {
@@ -446,8 +450,7 @@ std::expected<void, Error> PostService::remove(const QString &id)
 }
 
 std::expected<bool, Error> PostService::claim(const QString &id, PostStatus from, const QString &runner,
-                                              const QDateTime &leaseUntil, const QString &comment)
-{
+                                              const QDateTime &leaseUntil, const QString &comment) {
     bool won = false;
     auto done = m_db.transaction([&]() -> std::expected<void, Error> {
         const QDateTime now = m_clock.nowUtc();
@@ -460,8 +463,9 @@ std::expected<bool, Error> PostService::claim(const QString &id, PostStatus from
             return {};
         }
         return m_repository.appendHistory(id, HistoryEntry{0, now, u"runner:" + runner,
-                                                           from == PostStatus::Scheduled ? QStringLiteral("claim")
-                                                                                         : QStringLiteral("take_over"),
+                                                           from == PostStatus::Scheduled
+                                                               ? QStringLiteral("claim")
+                                                               : QStringLiteral("take_over"),
                                                            from, PostStatus::Publishing, comment});
     });
     if (!done) {
@@ -470,10 +474,9 @@ std::expected<bool, Error> PostService::claim(const QString &id, PostStatus from
     return won;
 }
 
-std::expected<StoredPost, Error> PostService::transition(const QString &id, PostStatus to, const QString &action,
-                                                         const QString &comment,
-                                                         const std::function<void(StoredPost &)> &apply)
-{
+std::expected<StoredPost, Error> PostService::transition(const QString &id, PostStatus to,
+                                                         const QString &action, const QString &comment,
+                                                         const std::function<void(StoredPost &)> &apply) {
     return change(id, action, comment, [&](StoredPost &post) -> std::expected<PostStatus, Error> {
         const bool allowed = [&] {
             switch (to) {
@@ -483,7 +486,8 @@ std::expected<StoredPost, Error> PostService::transition(const QString &id, Post
             case PostStatus::Failed:
                 return isOneOf(post.status, {PostStatus::Publishing, PostStatus::Processing});
             case PostStatus::NeedsAttention:
-                return isOneOf(post.status, {PostStatus::Scheduled, PostStatus::Publishing, PostStatus::Processing});
+                return isOneOf(post.status,
+                               {PostStatus::Scheduled, PostStatus::Publishing, PostStatus::Processing});
             case PostStatus::Publishing:
                 return post.status == PostStatus::Publishing; // publish id stored, lease kept
             default:

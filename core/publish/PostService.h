@@ -45,7 +45,8 @@ public:
     std::expected<StoredPost, Error> approve(const QString &id, const QString &comment);
     std::expected<StoredPost, Error> requestChanges(const QString &id, const QString &comment);
     // `localTime` without an offset is read in `timeZone` (an IANA id; empty: the workspace default).
-    std::expected<StoredPost, Error> schedule(const QString &id, const QDateTime &when, const QString &timeZone = {});
+    std::expected<StoredPost, Error> schedule(const QString &id, const QDateTime &when,
+                                              const QString &timeZone = {});
     std::expected<StoredPost, Error> edit(const QString &id, const Post &post);
     std::expected<StoredPost, Error> cancel(const QString &id, const QString &comment = {});
     // needs_attention or failed → scheduled for now: the user decided to try again.
@@ -75,8 +76,9 @@ public:
     PostRepository &repository() { return m_repository; }
 
 private:
-    std::expected<StoredPost, Error> change(const QString &id, const QString &action, const QString &comment,
-                                            const std::function<std::expected<PostStatus, Error>(StoredPost &)> &apply);
+    std::expected<StoredPost, Error>
+    change(const QString &id, const QString &action, const QString &comment,
+           const std::function<std::expected<PostStatus, Error>(StoredPost &)> &apply);
 
     const Database &m_db;
     const MediaStore &m_store;
@@ -88,8 +90,8 @@ private:
 // Downloads every remote media item of `post` into the store (blocking, with a local event loop),
 // refusing more bytes than declared (or than TikTok accepts for the type when undeclared).
 // Returns the stored objects by media index, for PostService::create().
-std::expected<QHash<int, StoredObject>, Error> downloadRemoteMedia(const Post &post, QNetworkAccessManager &network,
-                                                                   const MediaStore &store);
+std::expected<QHash<int, StoredObject>, Error>
+downloadRemoteMedia(const Post &post, QNetworkAccessManager &network, const MediaStore &store);
 
 // The profile name used as reviewer identity: the given one, else the OS user name.
 QString defaultActorName(const QString &profileName = {});

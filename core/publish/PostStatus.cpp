@@ -21,8 +21,7 @@ constexpr std::array<std::pair<PostStatus, const char *>, 11> names{{
 }};
 } // namespace
 
-QString postStatusName(PostStatus status)
-{
+QString postStatusName(PostStatus status) {
     for (const auto &[value, name] : names) {
         if (value == status) {
             return QString::fromLatin1(name);
@@ -31,8 +30,7 @@ QString postStatusName(PostStatus status)
     return QStringLiteral("unknown");
 }
 
-std::optional<PostStatus> postStatusFromName(const QString &name)
-{
+std::optional<PostStatus> postStatusFromName(const QString &name) {
     for (const auto &[value, text] : names) {
         if (name == QLatin1StringView(text)) {
             return value;

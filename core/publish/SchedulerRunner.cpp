@@ -7,14 +7,13 @@ Q_LOGGING_CATEGORY(lcRunner, "clipqueue.runner", QtInfoMsg)
 
 namespace cq {
 
-SchedulerRunner::SchedulerRunner(PostService &service, Publisher &publisher, const Clock &clock, Options options,
-                                 QObject *parent)
+SchedulerRunner::SchedulerRunner(PostService &service, Publisher &publisher, const Clock &clock,
+                                 Options options, QObject *parent)
     : QObject(parent)
     , m_service(service)
     , m_publisher(publisher)
     , m_clock(clock)
-    , m_options(std::move(options))
-{
+    , m_options(std::move(options)) {
     if (m_options.runnerId.isEmpty()) {
         m_options.runnerId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     }
@@ -40,8 +39,7 @@ SchedulerRunner::SchedulerRunner(PostService &service, Publisher &publisher, con
     connect(&m_publisher, &Publisher::finished, this, &SchedulerRunner::onFinished);
 }
 
-void SchedulerRunner::start()
-{
+void SchedulerRunner::start() {
     m_wallAtCheck = m_clock.nowUtc().toMSecsSinceEpoch();
     m_monotonicAtCheck = m_clock.monotonicMs();
     m_clockCheck.start(m_options.clockCheck);
@@ -49,23 +47,21 @@ void SchedulerRunner::start()
     m_wake.start(0);
 }
 
-void SchedulerRunner::stop()
-{
+void SchedulerRunner::stop() {
     m_wake.stop();
     m_clockCheck.stop();
     m_leaseRenewal.stop();
 }
 
-std::chrono::milliseconds SchedulerRunner::gracePeriod() const
-{
-    auto minutes = m_service.repository().setting(QString::fromLatin1(settings::GraceMinutes), QStringLiteral("15"));
+std::chrono::milliseconds SchedulerRunner::gracePeriod() const {
+    auto minutes =
+        m_service.repository().setting(QString::fromLatin1(settings::GraceMinutes), QStringLiteral("15"));
     bool ok = false;
     const int value = minutes ? minutes->toInt(&ok) : 15;
     return std::chrono::minutes(ok && value >= 0 ? value : 15);
 }
 
-std::expected<int, Error> SchedulerRunner::runPass()
-{
+std::expected<int, Error> SchedulerRunner::runPass() {
     PostRepository &repository = m_service.repository();
     const QDateTime now = m_clock.nowUtc();
     const QDateTime leaseUntil = now.addMSecs(m_options.lease.count());
@@ -106,14 +102,16 @@ std::expected<int, Error> SchedulerRunner::runPass()
                 const QString comment = u"due at " + post->scheduledAtUtc->toString(Qt::ISODate)
                                         + u" but nothing ran until " + now.toString(Qt::ISODate)
                                         + u"; not published late without asking";
-                auto missed = m_service.transition(id, PostStatus::NeedsAttention, QStringLiteral("missed"), comment);
+                auto missed =
+                    m_service.transition(id, PostStatus::NeedsAttention, QStringLiteral("missed"), comment);
                 if (missed) {
                     Q_EMIT postSettled(id, PostStatus::NeedsAttention);
                 }
                 ++claimedThisBatch;
                 continue;
             }
-            auto claimed = m_service.claim(id, PostStatus::Scheduled, m_options.runnerId, leaseUntil, QString());
+            auto claimed =
+                m_service.claim(id, PostStatus::Scheduled, m_options.runnerId, leaseUntil, QString());
             if (!claimed) {
                 return std::unexpected(claimed.error());
             }
@@ -130,8 +128,7 @@ std::expected<int, Error> SchedulerRunner::runPass()
     return handed;
 }
 
-void SchedulerRunner::hand(const QString &postId)
-{
+void SchedulerRunner::hand(const QString &postId) {
     auto post = m_service.repository().get(postId);
     if (!post) {
         Q_EMIT errorOccurred(post.error().message);
@@ -143,25 +140,23 @@ void SchedulerRunner::hand(const QString &postId)
     m_publisher.publish(*post);
 }
 
-void SchedulerRunner::onPublishIdAssigned(const QString &postId, const QString &publishId)
-{
-    auto stored = m_service.transition(postId, PostStatus::Publishing, QStringLiteral("publish_id"), publishId,
-                                       [&](StoredPost &post) { post.publishId = publishId; });
+void SchedulerRunner::onPublishIdAssigned(const QString &postId, const QString &publishId) {
+    auto stored = m_service.transition(postId, PostStatus::Publishing, QStringLiteral("publish_id"),
+                                       publishId, [&](StoredPost &post) { post.publishId = publishId; });
     if (!stored) {
         Q_EMIT errorOccurred(stored.error().message);
     }
 }
 
-void SchedulerRunner::onProcessing(const QString &postId)
-{
-    if (auto stored = m_service.transition(postId, PostStatus::Processing, QStringLiteral("processing"), QString());
+void SchedulerRunner::onProcessing(const QString &postId) {
+    if (auto stored =
+            m_service.transition(postId, PostStatus::Processing, QStringLiteral("processing"), QString());
         !stored) {
         Q_EMIT errorOccurred(stored.error().message);
     }
 }
 
-void SchedulerRunner::onFinished(const QString &postId, const PublishResult &result)
-{
+void SchedulerRunner::onFinished(const QString &postId, const PublishResult &result) {
     if (!m_inFlight.remove(postId)) {
         return; // not ours
     }
@@ -192,7 +187,8 @@ void SchedulerRunner::onFinished(const QString &postId, const PublishResult &res
     attempt.errorMessage = result.errorMessage;
     attempt.logId = result.logId;
     attempt.publishId = result.publishId;
-    const QString comment = result.errorCode.isEmpty() ? QString() : result.errorCode + u": " + result.errorMessage;
+    const QString comment =
+        result.errorCode.isEmpty() ? QString() : result.errorCode + u": " + result.errorMessage;
     std::expected<StoredPost, Error> settled = std::unexpected(Error{ErrorCode::Database, QString()});
     auto done = m_service.repository().recordAttempt(attempt);
     if (done) {
@@ -212,8 +208,7 @@ void SchedulerRunner::onFinished(const QString &postId, const PublishResult &res
     }
 }
 
-void SchedulerRunner::scheduleNextWake()
-{
+void SchedulerRunner::scheduleNextWake() {
     auto next = m_service.repository().nextDueTime();
     qint64 delayMs = m_options.maxSleep.count();
     if (next && *next) {
@@ -222,8 +217,7 @@ void SchedulerRunner::scheduleNextWake()
     m_wake.start(std::chrono::milliseconds(delayMs));
 }
 
-void SchedulerRunner::checkClock()
-{
+void SchedulerRunner::checkClock() {
     const qint64 wall = m_clock.nowUtc().toMSecsSinceEpoch();
     const qint64 monotonic = m_clock.monotonicMs();
     // The monotonic clock stops during suspend and ignores clock changes; the wall clock does not.

@@ -15,8 +15,7 @@ namespace cq {
 
 namespace {
 
-Error databaseError(const QString &what, const QSqlError &error)
-{
+Error databaseError(const QString &what, const QSqlError &error) {
     return Error{ErrorCode::Database, what + u": " + error.text().trimmed()};
 }
 
@@ -24,12 +23,10 @@ Error databaseError(const QString &what, const QSqlError &error)
 
 Database::Database(const DatabaseConfig &config, QString connectionName)
     : m_config(config)
-    , m_connectionName(std::move(connectionName))
-{
+    , m_connectionName(std::move(connectionName)) {
 }
 
-Database::~Database()
-{
+Database::~Database() {
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen()) {
@@ -39,21 +36,21 @@ Database::~Database()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-QSqlDatabase Database::connection() const
-{
+QSqlDatabase Database::connection() const {
     return QSqlDatabase::database(m_connectionName, false);
 }
 
-std::expected<std::unique_ptr<Database>, Error> Database::openUnmigrated(const DatabaseConfig &config)
-{
+std::expected<std::unique_ptr<Database>, Error> Database::openUnmigrated(const DatabaseConfig &config) {
     const QString name = u"clipqueue-" + QUuid::createUuid().toString(QUuid::WithoutBraces);
     std::unique_ptr<Database> database(new Database(config, name));
     const bool sqlite = config.backend == DatabaseConfig::Backend::Sqlite;
-    QSqlDatabase db = QSqlDatabase::addDatabase(sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"), name);
+    QSqlDatabase db =
+        QSqlDatabase::addDatabase(sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"), name);
     if (!db.isValid()) {
-        return std::unexpected(Error{ErrorCode::Database, (sqlite ? u"The Qt SQLite driver" : u"The Qt PostgreSQL driver")
-                                                              + QStringLiteral(" is not installed (Debian: %1).")
-                                                                    .arg(sqlite ? u"libqt6sql6-sqlite" : u"libqt6sql6-psql")});
+        return std::unexpected(
+            Error{ErrorCode::Database, (sqlite ? u"The Qt SQLite driver" : u"The Qt PostgreSQL driver")
+                                           + QStringLiteral(" is not installed (Debian: %1).")
+                                                 .arg(sqlite ? u"libqt6sql6-sqlite" : u"libqt6sql6-psql")});
     }
     if (sqlite) {
         QDir().mkpath(QFileInfo(config.sqlitePath).absolutePath());
@@ -77,8 +74,7 @@ std::expected<std::unique_ptr<Database>, Error> Database::openUnmigrated(const D
     return database;
 }
 
-std::expected<std::unique_ptr<Database>, Error> Database::open(const DatabaseConfig &config)
-{
+std::expected<std::unique_ptr<Database>, Error> Database::open(const DatabaseConfig &config) {
     auto database = openUnmigrated(config);
     if (!database) {
         return database;
@@ -89,13 +85,12 @@ std::expected<std::unique_ptr<Database>, Error> Database::open(const DatabaseCon
     return database;
 }
 
-std::expected<void, Error> Database::configure() const
-{
+std::expected<void, Error> Database::configure() const {
     if (m_config.backend == DatabaseConfig::Backend::Sqlite) {
         // WAL lets readers and one writer work at once; NORMAL sync is durable in WAL mode except
         // for the last transactions on power loss, never corrupt.
-        for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL",
-                                   "PRAGMA busy_timeout=10000"}) {
+        for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON",
+                                   "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=10000"}) {
             if (auto done = exec(QString::fromLatin1(pragma)); !done) {
                 return std::unexpected(done.error());
             }
@@ -108,35 +103,38 @@ std::expected<void, Error> Database::configure() const
     return {};
 }
 
-std::expected<QSqlQuery, Error> Database::exec(const QString &sql, const QVariantList &values) const
-{
+std::expected<QSqlQuery, Error> Database::exec(const QString &sql, const QVariantList &values) const {
     QSqlQuery query(connection());
     query.setForwardOnly(true);
     if (values.isEmpty()) {
         // PostgreSQL cannot prepare utility statements (SET, CREATE ...): run them directly.
         if (!query.exec(sql)) {
-            return std::unexpected(databaseError(QStringLiteral("A database statement failed"), query.lastError()));
+            return std::unexpected(
+                databaseError(QStringLiteral("A database statement failed"), query.lastError()));
         }
         return query;
     }
     if (!query.prepare(sql)) {
-        return std::unexpected(databaseError(QStringLiteral("A database statement failed to prepare"), query.lastError()));
+        return std::unexpected(
+            databaseError(QStringLiteral("A database statement failed to prepare"), query.lastError()));
     }
     for (const QVariant &value : values) {
         query.addBindValue(value);
     }
     if (!query.exec()) {
-        return std::unexpected(databaseError(QStringLiteral("A database statement failed"), query.lastError()));
+        return std::unexpected(
+            databaseError(QStringLiteral("A database statement failed"), query.lastError()));
     }
     return query;
 }
 
-std::expected<void, Error> Database::transaction(const std::function<std::expected<void, Error>()> &work) const
-{
+std::expected<void, Error>
+Database::transaction(const std::function<std::expected<void, Error>()> &work) const {
     const bool sqlite = m_config.backend == DatabaseConfig::Backend::Sqlite;
     QSqlQuery begin(connection());
     if (!begin.exec(sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"))) {
-        return std::unexpected(databaseError(QStringLiteral("Cannot start a transaction"), begin.lastError()));
+        return std::unexpected(
+            databaseError(QStringLiteral("Cannot start a transaction"), begin.lastError()));
     }
     const std::expected<void, Error> result = work();
     QSqlQuery end(connection());
@@ -152,8 +150,7 @@ std::expected<void, Error> Database::transaction(const std::function<std::expect
     return {};
 }
 
-std::expected<int, Error> Database::schemaVersion() const
-{
+std::expected<int, Error> Database::schemaVersion() const {
     const QStringList tables = connection().tables();
     if (!tables.contains(u"schema_version")) {
         return 0;
@@ -165,8 +162,7 @@ std::expected<int, Error> Database::schemaVersion() const
     return query->next() ? query->value(0).toInt() : 0;
 }
 
-std::expected<void, Error> Database::migrate(int target) const
-{
+std::expected<void, Error> Database::migrate(int target) const {
     return transaction([&]() -> std::expected<void, Error> {
         if (m_config.backend == DatabaseConfig::Backend::Postgres) {
             // Two apps starting at once on a team database: the second waits for the first.
@@ -174,7 +170,8 @@ std::expected<void, Error> Database::migrate(int target) const
                 return std::unexpected(locked.error());
             }
         }
-        if (auto created = exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"));
+        if (auto created =
+                exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"));
             !created) {
             return std::unexpected(created.error());
         }
@@ -185,27 +182,31 @@ std::expected<void, Error> Database::migrate(int target) const
         const int version = current->next() ? current->value(0).toInt() : 0;
         current->finish();
         if (version > LatestSchemaVersion) {
-            return std::unexpected(Error{
-                ErrorCode::Database,
-                QStringLiteral("%1 was written by a newer ClipQueue (schema %2; this version knows up to %3). "
-                               "Update ClipQueue; the database was not changed.")
-                    .arg(m_config.describe())
-                    .arg(version)
-                    .arg(LatestSchemaVersion)});
+            return std::unexpected(
+                Error{ErrorCode::Database,
+                      QStringLiteral(
+                          "%1 was written by a newer ClipQueue (schema %2; this version knows up to %3). "
+                          "Update ClipQueue; the database was not changed.")
+                          .arg(m_config.describe())
+                          .arg(version)
+                          .arg(LatestSchemaVersion)});
         }
         const bool sqlite = m_config.backend == DatabaseConfig::Backend::Sqlite;
         for (const Migration &migration : schemaMigrations()) {
             if (migration.version <= version || migration.version > target) {
                 continue;
             }
-            for (const QString &sql : migration.common + (sqlite ? migration.sqliteOnly : migration.postgresOnly)) {
+            for (const QString &sql :
+                 migration.common + (sqlite ? migration.sqliteOnly : migration.postgresOnly)) {
                 if (auto done = exec(sql); !done) {
-                    return std::unexpected(Error{ErrorCode::Database, QStringLiteral("Schema migration %1 failed: %2")
-                                                                          .arg(migration.version)
-                                                                          .arg(done.error().message)});
+                    return std::unexpected(
+                        Error{ErrorCode::Database, QStringLiteral("Schema migration %1 failed: %2")
+                                                       .arg(migration.version)
+                                                       .arg(done.error().message)});
                 }
             }
-            if (auto recorded = exec(QStringLiteral("INSERT INTO schema_version (version) VALUES (?)"), {migration.version});
+            if (auto recorded = exec(QStringLiteral("INSERT INTO schema_version (version) VALUES (?)"),
+                                     {migration.version});
                 !recorded) {
                 return std::unexpected(recorded.error());
             }

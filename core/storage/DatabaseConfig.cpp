@@ -4,20 +4,19 @@
 
 namespace cq {
 
-DatabaseConfig DatabaseConfig::sqlite(const QString &path)
-{
+DatabaseConfig DatabaseConfig::sqlite(const QString &path) {
     DatabaseConfig config;
     config.sqlitePath = path;
     return config;
 }
 
-std::expected<DatabaseConfig, Error> DatabaseConfig::fromUrl(const QString &url)
-{
+std::expected<DatabaseConfig, Error> DatabaseConfig::fromUrl(const QString &url) {
     const QUrl parsed(url, QUrl::StrictMode);
     const QString scheme = parsed.scheme();
     if (!parsed.isValid() || (scheme != u"postgresql" && scheme != u"postgres")) {
-        return std::unexpected(Error{ErrorCode::Usage, QStringLiteral("The database URL must look like "
-                                                                      "postgresql://user:password@host:5432/database.")});
+        return std::unexpected(
+            Error{ErrorCode::Usage, QStringLiteral("The database URL must look like "
+                                                   "postgresql://user:password@host:5432/database.")});
     }
     DatabaseConfig config;
     config.backend = Backend::Postgres;
@@ -27,14 +26,14 @@ std::expected<DatabaseConfig, Error> DatabaseConfig::fromUrl(const QString &url)
     config.password = parsed.password(QUrl::FullyDecoded);
     config.databaseName = parsed.path().mid(1);
     if (config.databaseName.isEmpty()) {
-        return std::unexpected(Error{ErrorCode::Usage, QStringLiteral("The database URL names no database: add "
-                                                                      "/DATABASE after the host.")});
+        return std::unexpected(
+            Error{ErrorCode::Usage, QStringLiteral("The database URL names no database: add "
+                                                   "/DATABASE after the host.")});
     }
     return config;
 }
 
-QString DatabaseConfig::describe() const
-{
+QString DatabaseConfig::describe() const {
     if (backend == Backend::Sqlite) {
         return u"SQLite " + sqlitePath;
     }

@@ -2,36 +2,42 @@
 
 namespace cq {
 
-const QList<Migration> &schemaMigrations()
-{
+const QList<Migration> &schemaMigrations() {
     // Portable SQL: TEXT ids (UUIDs), BIGINT milliseconds since the epoch in UTC, INTEGER booleans.
     static const QList<Migration> migrations{
         {1,
          {
-             QStringLiteral("CREATE TABLE accounts (id TEXT PRIMARY KEY, open_id TEXT NOT NULL UNIQUE, "
-                            "display_name TEXT NOT NULL DEFAULT '', username TEXT NOT NULL DEFAULT '', "
-                            "is_default INTEGER NOT NULL DEFAULT 0, creator_info_json TEXT, creator_info_at_ms BIGINT, "
-                            "access_expires_at_ms BIGINT, refresh_expires_at_ms BIGINT, created_at_ms BIGINT NOT NULL)"),
-             QStringLiteral("CREATE TABLE posts (id TEXT PRIMARY KEY, status TEXT NOT NULL, "
-                            "caption TEXT NOT NULL DEFAULT '', post_json TEXT NOT NULL, scheduled_at_ms BIGINT, "
-                            "time_zone TEXT NOT NULL DEFAULT 'UTC', publish_id TEXT, created_by TEXT NOT NULL, "
-                            "created_at_ms BIGINT NOT NULL, updated_at_ms BIGINT NOT NULL, "
-                            "revision INTEGER NOT NULL DEFAULT 1)"),
-             QStringLiteral("CREATE TABLE media_objects (sha256 TEXT PRIMARY KEY, size_bytes BIGINT NOT NULL, "
-                            "mime_type TEXT NOT NULL DEFAULT '', created_at_ms BIGINT NOT NULL)"),
-             QStringLiteral("CREATE TABLE post_media (post_id TEXT NOT NULL REFERENCES posts(id) ON DELETE CASCADE, "
-                            "position INTEGER NOT NULL, sha256 TEXT NOT NULL REFERENCES media_objects(sha256), "
-                            "original_url TEXT NOT NULL, descriptor_json TEXT NOT NULL, PRIMARY KEY (post_id, position))"),
+             QStringLiteral(
+                 "CREATE TABLE accounts (id TEXT PRIMARY KEY, open_id TEXT NOT NULL UNIQUE, "
+                 "display_name TEXT NOT NULL DEFAULT '', username TEXT NOT NULL DEFAULT '', "
+                 "is_default INTEGER NOT NULL DEFAULT 0, creator_info_json TEXT, creator_info_at_ms BIGINT, "
+                 "access_expires_at_ms BIGINT, refresh_expires_at_ms BIGINT, created_at_ms BIGINT NOT NULL)"),
+             QStringLiteral(
+                 "CREATE TABLE posts (id TEXT PRIMARY KEY, status TEXT NOT NULL, "
+                 "caption TEXT NOT NULL DEFAULT '', post_json TEXT NOT NULL, scheduled_at_ms BIGINT, "
+                 "time_zone TEXT NOT NULL DEFAULT 'UTC', publish_id TEXT, created_by TEXT NOT NULL, "
+                 "created_at_ms BIGINT NOT NULL, updated_at_ms BIGINT NOT NULL, "
+                 "revision INTEGER NOT NULL DEFAULT 1)"),
+             QStringLiteral(
+                 "CREATE TABLE media_objects (sha256 TEXT PRIMARY KEY, size_bytes BIGINT NOT NULL, "
+                 "mime_type TEXT NOT NULL DEFAULT '', created_at_ms BIGINT NOT NULL)"),
+             QStringLiteral(
+                 "CREATE TABLE post_media (post_id TEXT NOT NULL REFERENCES posts(id) ON DELETE CASCADE, "
+                 "position INTEGER NOT NULL, sha256 TEXT NOT NULL REFERENCES media_objects(sha256), "
+                 "original_url TEXT NOT NULL, descriptor_json TEXT NOT NULL, PRIMARY KEY (post_id, "
+                 "position))"),
              QStringLiteral("CREATE INDEX post_media_sha256 ON post_media(sha256)"),
-             QStringLiteral("CREATE TABLE post_history (post_id TEXT NOT NULL REFERENCES posts(id) ON DELETE CASCADE, "
-                            "seq INTEGER NOT NULL, at_ms BIGINT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, "
-                            "from_status TEXT, to_status TEXT NOT NULL, comment TEXT NOT NULL DEFAULT '', "
-                            "PRIMARY KEY (post_id, seq))"),
-             QStringLiteral("CREATE TABLE publish_attempts (id TEXT PRIMARY KEY, "
-                            "post_id TEXT NOT NULL REFERENCES posts(id) ON DELETE CASCADE, account_id TEXT, "
-                            "runner TEXT NOT NULL, started_at_ms BIGINT NOT NULL, finished_at_ms BIGINT, "
-                            "outcome TEXT NOT NULL, http_status INTEGER, error_code TEXT NOT NULL DEFAULT '', "
-                            "error_message TEXT NOT NULL DEFAULT '', log_id TEXT NOT NULL DEFAULT '', publish_id TEXT)"),
+             QStringLiteral(
+                 "CREATE TABLE post_history (post_id TEXT NOT NULL REFERENCES posts(id) ON DELETE CASCADE, "
+                 "seq INTEGER NOT NULL, at_ms BIGINT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, "
+                 "from_status TEXT, to_status TEXT NOT NULL, comment TEXT NOT NULL DEFAULT '', "
+                 "PRIMARY KEY (post_id, seq))"),
+             QStringLiteral(
+                 "CREATE TABLE publish_attempts (id TEXT PRIMARY KEY, "
+                 "post_id TEXT NOT NULL REFERENCES posts(id) ON DELETE CASCADE, account_id TEXT, "
+                 "runner TEXT NOT NULL, started_at_ms BIGINT NOT NULL, finished_at_ms BIGINT, "
+                 "outcome TEXT NOT NULL, http_status INTEGER, error_code TEXT NOT NULL DEFAULT '', "
+                 "error_message TEXT NOT NULL DEFAULT '', log_id TEXT NOT NULL DEFAULT '', publish_id TEXT)"),
              QStringLiteral("CREATE INDEX publish_attempts_post ON publish_attempts(post_id)"),
              QStringLiteral("CREATE TABLE workspace_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
          },

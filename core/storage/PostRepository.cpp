@@ -12,18 +12,15 @@ namespace {
 constexpr auto PostColumns = "id, status, post_json, scheduled_at_ms, time_zone, publish_id, created_by, "
                              "created_at_ms, updated_at_ms, revision, claimed_by, lease_until_ms";
 
-QVariant msOrNull(const std::optional<QDateTime> &time)
-{
+QVariant msOrNull(const std::optional<QDateTime> &time) {
     return time ? QVariant(time->toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
 }
 
-QVariant textOrNull(const QString &text)
-{
+QVariant textOrNull(const QString &text) {
     return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
 }
 
-std::optional<QDateTime> timeOrNull(const QVariant &value)
-{
+std::optional<QDateTime> timeOrNull(const QVariant &value) {
     if (value.isNull()) {
         return std::nullopt;
     }
@@ -31,20 +28,17 @@ std::optional<QDateTime> timeOrNull(const QVariant &value)
 }
 
 // Qt binds a null QString as SQL NULL; NOT NULL text columns get an empty string instead.
-QString text(const QString &value)
-{
+QString text(const QString &value) {
     return value.isNull() ? QStringLiteral("") : value;
 }
 
-QString compactJson(const QJsonObject &object)
-{
+QString compactJson(const QJsonObject &object) {
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
 } // namespace
 
-std::expected<void, Error> PostRepository::run(const QString &sql, const QVariantList &values) const
-{
+std::expected<void, Error> PostRepository::run(const QString &sql, const QVariantList &values) const {
     auto query = m_db.exec(sql, values);
     if (!query) {
         return std::unexpected(query.error());
@@ -52,8 +46,8 @@ std::expected<void, Error> PostRepository::run(const QString &sql, const QVarian
     return {};
 }
 
-std::expected<QStringList, Error> PostRepository::selectIds(const QString &sql, const QVariantList &values) const
-{
+std::expected<QStringList, Error> PostRepository::selectIds(const QString &sql,
+                                                            const QVariantList &values) const {
     auto query = m_db.exec(sql, values);
     if (!query) {
         return std::unexpected(query.error());
@@ -66,16 +60,15 @@ std::expected<QStringList, Error> PostRepository::selectIds(const QString &sql, 
 }
 
 PostRepository::PostRepository(const Database &database)
-    : m_db(database)
-{
+    : m_db(database) {
 }
 
-std::expected<void, Error> PostRepository::insert(const StoredPost &post)
-{
+std::expected<void, Error> PostRepository::insert(const StoredPost &post) {
     auto inserted = m_db.exec(
-        QStringLiteral("INSERT INTO posts (id, status, caption, post_json, scheduled_at_ms, time_zone, publish_id, "
-                       "created_by, created_at_ms, updated_at_ms, revision, claimed_by, lease_until_ms) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        QStringLiteral(
+            "INSERT INTO posts (id, status, caption, post_json, scheduled_at_ms, time_zone, publish_id, "
+            "created_by, created_at_ms, updated_at_ms, revision, claimed_by, lease_until_ms) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {post.id, postStatusName(post.status), text(post.post.text), compactJson(postToJson(post.post)),
          msOrNull(post.scheduledAtUtc), text(post.timeZone), textOrNull(post.publishId), text(post.createdBy),
          post.createdAt.toMSecsSinceEpoch(), post.updatedAt.toMSecsSinceEpoch(), post.revision,
@@ -85,23 +78,25 @@ std::expected<void, Error> PostRepository::insert(const StoredPost &post)
     }
     for (qsizetype i = 0; i < post.media.size(); ++i) {
         const StoredMedia &media = post.media.at(i);
-        auto object = m_db.exec(QStringLiteral("SELECT 1 FROM media_objects WHERE sha256 = ?"), {media.sha256});
+        auto object =
+            m_db.exec(QStringLiteral("SELECT 1 FROM media_objects WHERE sha256 = ?"), {media.sha256});
         if (!object) {
             return std::unexpected(object.error());
         }
         if (!object->next()) {
             auto added = m_db.exec(QStringLiteral("INSERT INTO media_objects (sha256, size_bytes, mime_type, "
                                                   "created_at_ms) VALUES (?, ?, ?, ?)"),
-                                   {media.sha256, media.descriptor.sizeBytes.value_or(0), text(media.descriptor.mimeType),
-                                    post.createdAt.toMSecsSinceEpoch()});
+                                   {media.sha256, media.descriptor.sizeBytes.value_or(0),
+                                    text(media.descriptor.mimeType), post.createdAt.toMSecsSinceEpoch()});
             if (!added) {
                 return std::unexpected(added.error());
             }
         }
-        auto row = m_db.exec(QStringLiteral("INSERT INTO post_media (post_id, position, sha256, original_url, "
-                                            "descriptor_json) VALUES (?, ?, ?, ?, ?)"),
-                             {post.id, int(i), media.sha256, media.originalUrl,
-                              compactJson(mediaDescriptorToJson(media.descriptor))});
+        auto row =
+            m_db.exec(QStringLiteral("INSERT INTO post_media (post_id, position, sha256, original_url, "
+                                     "descriptor_json) VALUES (?, ?, ?, ?, ?)"),
+                      {post.id, int(i), media.sha256, media.originalUrl,
+                       compactJson(mediaDescriptorToJson(media.descriptor))});
         if (!row) {
             return std::unexpected(row.error());
         }
@@ -109,8 +104,7 @@ std::expected<void, Error> PostRepository::insert(const StoredPost &post)
     return {};
 }
 
-std::expected<QList<StoredPost>, Error> PostRepository::readPosts(QSqlQuery &query) const
-{
+std::expected<QList<StoredPost>, Error> PostRepository::readPosts(QSqlQuery &query) const {
     QList<StoredPost> posts;
     while (query.next()) {
         StoredPost post;
@@ -118,8 +112,9 @@ std::expected<QList<StoredPost>, Error> PostRepository::readPosts(QSqlQuery &que
         post.status = postStatusFromName(query.value(1).toString()).value_or(PostStatus::NeedsAttention);
         auto parsed = parsePostJson(query.value(2).toString().toUtf8());
         if (!parsed) {
-            return std::unexpected(Error{ErrorCode::Database, u"Post " + post.id + u" is damaged in the database: "
-                                                                  + parsed.error().message});
+            return std::unexpected(
+                Error{ErrorCode::Database,
+                      u"Post " + post.id + u" is damaged in the database: " + parsed.error().message});
         }
         post.post = parsed->post;
         post.scheduledAtUtc = timeOrNull(query.value(3));
@@ -136,8 +131,7 @@ std::expected<QList<StoredPost>, Error> PostRepository::readPosts(QSqlQuery &que
     return posts;
 }
 
-std::expected<void, Error> PostRepository::loadMedia(StoredPost &post) const
-{
+std::expected<void, Error> PostRepository::loadMedia(StoredPost &post) const {
     auto query = m_db.exec(QStringLiteral("SELECT sha256, original_url, descriptor_json FROM post_media "
                                           "WHERE post_id = ? ORDER BY position"),
                            {post.id});
@@ -150,8 +144,8 @@ std::expected<void, Error> PostRepository::loadMedia(StoredPost &post) const
         media.sha256 = query->value(0).toString();
         media.originalUrl = query->value(1).toString();
         const QJsonObject json = QJsonDocument::fromJson(query->value(2).toString().toUtf8()).object();
-        auto parsed = parsePostJson(QJsonObject{{QStringLiteral("content"),
-                                                 QJsonObject{{QStringLiteral("media"), QJsonArray{json}}}}});
+        auto parsed = parsePostJson(QJsonObject{
+            {QStringLiteral("content"), QJsonObject{{QStringLiteral("media"), QJsonArray{json}}}}});
         if (parsed && !parsed->post.media.isEmpty()) {
             media.descriptor = parsed->post.media.first();
         }
@@ -160,8 +154,7 @@ std::expected<void, Error> PostRepository::loadMedia(StoredPost &post) const
     return {};
 }
 
-std::expected<StoredPost, Error> PostRepository::get(const QString &id) const
-{
+std::expected<StoredPost, Error> PostRepository::get(const QString &id) const {
     auto query = m_db.exec(u"SELECT " + QLatin1StringView(PostColumns) + u" FROM posts WHERE id = ?", {id});
     if (!query) {
         return std::unexpected(query.error());
@@ -180,8 +173,7 @@ std::expected<StoredPost, Error> PostRepository::get(const QString &id) const
     return post;
 }
 
-std::expected<void, Error> PostRepository::remove(const QString &id)
-{
+std::expected<void, Error> PostRepository::remove(const QString &id) {
     auto query = m_db.exec(QStringLiteral("DELETE FROM posts WHERE id = ?"), {id});
     if (!query) {
         return std::unexpected(query.error());
@@ -193,8 +185,7 @@ std::expected<void, Error> PostRepository::remove(const QString &id)
 }
 
 std::expected<QList<StoredPost>, Error> PostRepository::list(std::optional<PostStatus> status, int limit,
-                                                             int offset) const
-{
+                                                             int offset) const {
     QString sql = u"SELECT " + QLatin1StringView(PostColumns) + u" FROM posts";
     QVariantList values;
     if (status) {
@@ -211,43 +202,43 @@ std::expected<QList<StoredPost>, Error> PostRepository::list(std::optional<PostS
     return readPosts(*query);
 }
 
-std::expected<void, Error> PostRepository::update(const StoredPost &post, int expectedRevision)
-{
+std::expected<void, Error> PostRepository::update(const StoredPost &post, int expectedRevision) {
     auto query = m_db.exec(
-        QStringLiteral("UPDATE posts SET status = ?, caption = ?, post_json = ?, scheduled_at_ms = ?, time_zone = ?, "
-                       "publish_id = ?, updated_at_ms = ?, revision = ?, claimed_by = ?, lease_until_ms = ? "
-                       "WHERE id = ? AND revision = ?"),
-        {postStatusName(post.status), text(post.post.text), compactJson(postToJson(post.post)), msOrNull(post.scheduledAtUtc),
-         text(post.timeZone), textOrNull(post.publishId), post.updatedAt.toMSecsSinceEpoch(), expectedRevision + 1,
-         textOrNull(post.claimedBy), msOrNull(post.leaseUntil), post.id, expectedRevision});
+        QStringLiteral(
+            "UPDATE posts SET status = ?, caption = ?, post_json = ?, scheduled_at_ms = ?, time_zone = ?, "
+            "publish_id = ?, updated_at_ms = ?, revision = ?, claimed_by = ?, lease_until_ms = ? "
+            "WHERE id = ? AND revision = ?"),
+        {postStatusName(post.status), text(post.post.text), compactJson(postToJson(post.post)),
+         msOrNull(post.scheduledAtUtc), text(post.timeZone), textOrNull(post.publishId),
+         post.updatedAt.toMSecsSinceEpoch(), expectedRevision + 1, textOrNull(post.claimedBy),
+         msOrNull(post.leaseUntil), post.id, expectedRevision});
     if (!query) {
         return std::unexpected(query.error());
     }
     if (query->numRowsAffected() != 1) {
-        return std::unexpected(Error{ErrorCode::Conflict, u"Post " + post.id
-                                                              + u" was changed by someone else meanwhile. Reload it "
-                                                                u"and try again."});
+        return std::unexpected(
+            Error{ErrorCode::Conflict, u"Post " + post.id
+                                           + u" was changed by someone else meanwhile. Reload it "
+                                             u"and try again."});
     }
     return {};
 }
 
-std::expected<void, Error> PostRepository::appendHistory(const QString &postId, const HistoryEntry &entry)
-{
-    auto next = m_db.exec(QStringLiteral("SELECT COALESCE(MAX(seq), 0) + 1 FROM post_history WHERE post_id = ?"),
-                          {postId});
+std::expected<void, Error> PostRepository::appendHistory(const QString &postId, const HistoryEntry &entry) {
+    auto next = m_db.exec(
+        QStringLiteral("SELECT COALESCE(MAX(seq), 0) + 1 FROM post_history WHERE post_id = ?"), {postId});
     if (!next || !next->next()) {
         return std::unexpected(next ? Error{ErrorCode::Database, QStringLiteral("history")} : next.error());
     }
     const int seq = next->value(0).toInt();
     return run(QStringLiteral("INSERT INTO post_history (post_id, seq, at_ms, actor, action, "
-                                             "from_status, to_status, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                              {postId, seq, entry.at.toMSecsSinceEpoch(), text(entry.actor), entry.action,
-                               entry.from ? QVariant(postStatusName(*entry.from)) : QVariant(QMetaType(QMetaType::QString)),
-                               postStatusName(entry.to), text(entry.comment)});
+                              "from_status, to_status, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+               {postId, seq, entry.at.toMSecsSinceEpoch(), text(entry.actor), entry.action,
+                entry.from ? QVariant(postStatusName(*entry.from)) : QVariant(QMetaType(QMetaType::QString)),
+                postStatusName(entry.to), text(entry.comment)});
 }
 
-std::expected<QList<HistoryEntry>, Error> PostRepository::history(const QString &postId) const
-{
+std::expected<QList<HistoryEntry>, Error> PostRepository::history(const QString &postId) const {
     auto query = m_db.exec(QStringLiteral("SELECT seq, at_ms, actor, action, from_status, to_status, comment "
                                           "FROM post_history WHERE post_id = ? ORDER BY seq"),
                            {postId});
@@ -269,23 +260,24 @@ std::expected<QList<HistoryEntry>, Error> PostRepository::history(const QString 
     return entries;
 }
 
-std::expected<void, Error> PostRepository::recordAttempt(const PublishAttempt &a)
-{
+std::expected<void, Error> PostRepository::recordAttempt(const PublishAttempt &a) {
     return run(
-        QStringLiteral("INSERT INTO publish_attempts (id, post_id, account_id, runner, started_at_ms, finished_at_ms, "
-                       "outcome, http_status, error_code, error_message, log_id, publish_id) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {a.id, a.postId, textOrNull(a.accountId), a.runner, a.startedAt.toMSecsSinceEpoch(), msOrNull(a.finishedAt),
-         a.outcome, a.httpStatus ? QVariant(*a.httpStatus) : QVariant(QMetaType(QMetaType::Int)), text(a.errorCode),
+        QStringLiteral(
+            "INSERT INTO publish_attempts (id, post_id, account_id, runner, started_at_ms, finished_at_ms, "
+            "outcome, http_status, error_code, error_message, log_id, publish_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {a.id, a.postId, textOrNull(a.accountId), a.runner, a.startedAt.toMSecsSinceEpoch(),
+         msOrNull(a.finishedAt), a.outcome,
+         a.httpStatus ? QVariant(*a.httpStatus) : QVariant(QMetaType(QMetaType::Int)), text(a.errorCode),
          text(a.errorMessage), text(a.logId), textOrNull(a.publishId)});
 }
 
-std::expected<QList<PublishAttempt>, Error> PostRepository::attempts(const QString &postId) const
-{
-    auto query = m_db.exec(QStringLiteral("SELECT id, account_id, runner, started_at_ms, finished_at_ms, outcome, "
-                                          "http_status, error_code, error_message, log_id, publish_id "
-                                          "FROM publish_attempts WHERE post_id = ? ORDER BY started_at_ms, id"),
-                           {postId});
+std::expected<QList<PublishAttempt>, Error> PostRepository::attempts(const QString &postId) const {
+    auto query =
+        m_db.exec(QStringLiteral("SELECT id, account_id, runner, started_at_ms, finished_at_ms, outcome, "
+                                 "http_status, error_code, error_message, log_id, publish_id "
+                                 "FROM publish_attempts WHERE post_id = ? ORDER BY started_at_ms, id"),
+                  {postId});
     if (!query) {
         return std::unexpected(query.error());
     }
@@ -309,8 +301,7 @@ std::expected<QList<PublishAttempt>, Error> PostRepository::attempts(const QStri
     return result;
 }
 
-std::expected<QStringList, Error> PostRepository::dueIds(const QDateTime &now, int limit) const
-{
+std::expected<QStringList, Error> PostRepository::dueIds(const QDateTime &now, int limit) const {
     // "scheduled_at_ms IS NULL" is "publish as soon as a runner picks it up".
     return selectIds(QStringLiteral("SELECT id FROM posts WHERE status = 'scheduled' AND "
                                     "(scheduled_at_ms IS NULL OR scheduled_at_ms <= ?) "
@@ -318,9 +309,9 @@ std::expected<QStringList, Error> PostRepository::dueIds(const QDateTime &now, i
                      {now.toMSecsSinceEpoch(), limit});
 }
 
-std::expected<std::optional<QDateTime>, Error> PostRepository::nextDueTime() const
-{
-    auto query = m_db.exec(QStringLiteral("SELECT MIN(COALESCE(scheduled_at_ms, 0)) FROM posts WHERE status = 'scheduled'"));
+std::expected<std::optional<QDateTime>, Error> PostRepository::nextDueTime() const {
+    auto query = m_db.exec(
+        QStringLiteral("SELECT MIN(COALESCE(scheduled_at_ms, 0)) FROM posts WHERE status = 'scheduled'"));
     if (!query) {
         return std::unexpected(query.error());
     }
@@ -330,21 +321,21 @@ std::expected<std::optional<QDateTime>, Error> PostRepository::nextDueTime() con
     return std::optional<QDateTime>(QDateTime::fromMSecsSinceEpoch(query->value(0).toLongLong(), Qt::UTC));
 }
 
-std::expected<QStringList, Error> PostRepository::expiredClaims(const QDateTime &now) const
-{
+std::expected<QStringList, Error> PostRepository::expiredClaims(const QDateTime &now) const {
     return selectIds(QStringLiteral("SELECT id FROM posts WHERE status IN ('publishing', 'processing') AND "
                                     "lease_until_ms IS NOT NULL AND lease_until_ms < ? ORDER BY id"),
                      {now.toMSecsSinceEpoch()});
 }
 
 std::expected<bool, Error> PostRepository::claim(const QString &id, PostStatus from, const QString &runner,
-                                                 const QDateTime &leaseUntil, const QDateTime &now)
-{
+                                                 const QDateTime &leaseUntil, const QDateTime &now) {
     // The WHERE clause is the lock: on PostgreSQL a concurrent UPDATE of the same row waits, then
     // re-checks it and finds the status changed; on SQLite writers are serialised.
-    QString sql = QStringLiteral("UPDATE posts SET status = 'publishing', claimed_by = ?, lease_until_ms = ?, "
-                                 "updated_at_ms = ?, revision = revision + 1 WHERE id = ? AND status = ?");
-    QVariantList values{runner, leaseUntil.toMSecsSinceEpoch(), now.toMSecsSinceEpoch(), id, postStatusName(from)};
+    QString sql =
+        QStringLiteral("UPDATE posts SET status = 'publishing', claimed_by = ?, lease_until_ms = ?, "
+                       "updated_at_ms = ?, revision = revision + 1 WHERE id = ? AND status = ?");
+    QVariantList values{runner, leaseUntil.toMSecsSinceEpoch(), now.toMSecsSinceEpoch(), id,
+                        postStatusName(from)};
     if (from != PostStatus::Scheduled) {
         sql += u" AND lease_until_ms < ?"; // taking over a dead runner's claim
         values << now.toMSecsSinceEpoch();
@@ -356,15 +347,13 @@ std::expected<bool, Error> PostRepository::claim(const QString &id, PostStatus f
     return query->numRowsAffected() == 1;
 }
 
-std::expected<void, Error> PostRepository::renewLease(const QString &runner, const QDateTime &leaseUntil)
-{
+std::expected<void, Error> PostRepository::renewLease(const QString &runner, const QDateTime &leaseUntil) {
     return run(QStringLiteral("UPDATE posts SET lease_until_ms = ? WHERE claimed_by = ? AND "
-                                          "status IN ('publishing', 'processing')"),
-                           {leaseUntil.toMSecsSinceEpoch(), runner});
+                              "status IN ('publishing', 'processing')"),
+               {leaseUntil.toMSecsSinceEpoch(), runner});
 }
 
-std::expected<QString, Error> PostRepository::setting(const QString &key, const QString &fallback) const
-{
+std::expected<QString, Error> PostRepository::setting(const QString &key, const QString &fallback) const {
     auto query = m_db.exec(QStringLiteral("SELECT value FROM workspace_settings WHERE key = ?"), {key});
     if (!query) {
         return std::unexpected(query.error());
@@ -372,11 +361,10 @@ std::expected<QString, Error> PostRepository::setting(const QString &key, const 
     return query->next() ? query->value(0).toString() : fallback;
 }
 
-std::expected<void, Error> PostRepository::setSetting(const QString &key, const QString &value)
-{
+std::expected<void, Error> PostRepository::setSetting(const QString &key, const QString &value) {
     return run(QStringLiteral("INSERT INTO workspace_settings (key, value) VALUES (?, ?) "
-                                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-                           {key, value});
+                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+               {key, value});
 }
 
 } // namespace cq

@@ -76,7 +76,8 @@ public:
     // MediaStore::collectGarbage() finds no post refers to them.
     std::expected<void, Error> remove(const QString &id);
     // Newest schedule last; unscheduled posts ("as soon as possible") first, then by creation.
-    std::expected<QList<StoredPost>, Error> list(std::optional<PostStatus> status, int limit, int offset = 0) const;
+    std::expected<QList<StoredPost>, Error> list(std::optional<PostStatus> status, int limit,
+                                                 int offset = 0) const;
 
     // Writes status, schedule, post JSON, publish id and claim, if the row still has `expectedRevision`.
     std::expected<void, Error> update(const StoredPost &post, int expectedRevision);

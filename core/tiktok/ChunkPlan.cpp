@@ -2,8 +2,7 @@
 
 namespace cq::tiktok {
 
-std::optional<ChunkPlan> ChunkPlan::forSize(qint64 videoSizeBytes)
-{
+std::optional<ChunkPlan> ChunkPlan::forSize(qint64 videoSizeBytes) {
     if (videoSizeBytes <= 0) {
         return std::nullopt;
     }
@@ -17,8 +16,7 @@ std::optional<ChunkPlan> ChunkPlan::forSize(qint64 videoSizeBytes)
     return ChunkPlan{videoSizeBytes, ChunkBytes, int(count)};
 }
 
-qint64 ChunkPlan::sizeOf(int chunk) const
-{
+qint64 ChunkPlan::sizeOf(int chunk) const {
     if (chunk < 0 || chunk >= totalChunkCount) {
         return 0;
     }

@@ -6,9 +6,9 @@
 namespace cq::tiktok {
 
 namespace {
-QString randomUnreserved(int length)
-{
-    static const QLatin1StringView alphabet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~");
+QString randomUnreserved(int length) {
+    static const QLatin1StringView alphabet(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~");
     QString text;
     text.reserve(length);
     QRandomGenerator *random = QRandomGenerator::system(); // cryptographically secure
@@ -19,21 +19,19 @@ QString randomUnreserved(int length)
 }
 } // namespace
 
-Pkce Pkce::generate()
-{
+Pkce Pkce::generate() {
     Pkce pkce;
     pkce.verifier = randomUnreserved(64);
     pkce.challenge = challengeFor(pkce.verifier);
     return pkce;
 }
 
-QString Pkce::challengeFor(const QString &verifier)
-{
-    return QString::fromLatin1(QCryptographicHash::hash(verifier.toLatin1(), QCryptographicHash::Sha256).toHex());
+QString Pkce::challengeFor(const QString &verifier) {
+    return QString::fromLatin1(
+        QCryptographicHash::hash(verifier.toLatin1(), QCryptographicHash::Sha256).toHex());
 }
 
-QString randomState()
-{
+QString randomState() {
     return randomUnreserved(32);
 }
 

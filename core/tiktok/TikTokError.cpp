@@ -6,8 +6,7 @@
 
 namespace cq::tiktok {
 
-TikTokError::Kind classify(const QString &code, std::optional<int> httpStatus)
-{
+TikTokError::Kind classify(const QString &code, std::optional<int> httpStatus) {
     if (code == u"rate_limit_exceeded" || httpStatus == 429) {
         return TikTokError::Kind::RateLimited;
     }
@@ -21,8 +20,7 @@ TikTokError::Kind classify(const QString &code, std::optional<int> httpStatus)
     return TikTokError::Kind::Permanent;
 }
 
-std::optional<TikTokError> errorFromResponse(int httpStatus, const QByteArray &body)
-{
+std::optional<TikTokError> errorFromResponse(int httpStatus, const QByteArray &body) {
     const QJsonObject json = QJsonDocument::fromJson(body).object();
     TikTokError error;
     error.httpStatus = httpStatus;
@@ -48,22 +46,24 @@ std::optional<TikTokError> errorFromResponse(int httpStatus, const QByteArray &b
     return error;
 }
 
-QString TikTokError::advice() const
-{
+QString TikTokError::advice() const {
     if (code == u"unaudited_client_can_only_post_to_private_accounts") {
-        return QStringLiteral("Your TikTok app is not audited, so it can only post with privacy \"Only me\" (SELF_ONLY) "
-                              "to a private account. Choose Only me, or have TikTok audit the app.");
+        return QStringLiteral(
+            "Your TikTok app is not audited, so it can only post with privacy \"Only me\" (SELF_ONLY) "
+            "to a private account. Choose Only me, or have TikTok audit the app.");
     }
     if (code == u"privacy_level_option_mismatch") {
         return QStringLiteral("This account does not offer that privacy level any more. Pick one it offers.");
     }
     if (code == u"scope_not_authorized") {
-        return QStringLiteral("The account did not grant ClipQueue permission to post. Reconnect it and allow "
-                              "video.publish and video.upload.");
+        return QStringLiteral(
+            "The account did not grant ClipQueue permission to post. Reconnect it and allow "
+            "video.publish and video.upload.");
     }
     if (code == u"url_ownership_unverified") {
-        return QStringLiteral("TikTok pulls photos only from a URL prefix verified in your developer portal. Verify "
-                              "CLIPQUEUE_PHOTO_PUBLIC_URL's domain there.");
+        return QStringLiteral(
+            "TikTok pulls photos only from a URL prefix verified in your developer portal. Verify "
+            "CLIPQUEUE_PHOTO_PUBLIC_URL's domain there.");
     }
     if (code.startsWith(u"spam_risk") || code == u"reached_active_user_cap") {
         return QStringLiteral("TikTok limits how often this account may post. Try again later.");
@@ -83,8 +83,7 @@ QString TikTokError::advice() const
     return QStringLiteral("TikTok refused the request (%1). Check the post and try again.").arg(code);
 }
 
-QString censorSecrets(const QString &text)
-{
+QString censorSecrets(const QString &text) {
     static const QRegularExpression patterns[] = {
         // JSON: "access_token": "..."
         QRegularExpression(QStringLiteral(

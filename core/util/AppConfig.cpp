@@ -7,8 +7,7 @@
 namespace cq {
 
 namespace {
-QString settingOrEnvironment(const char *variable, const QString &key, const QString &fallback = {})
-{
+QString settingOrEnvironment(const char *variable, const QString &key, const QString &fallback = {}) {
     const QString fromEnvironment = qEnvironmentVariable(variable);
     if (!fromEnvironment.isEmpty()) {
         return fromEnvironment;
@@ -17,23 +16,24 @@ QString settingOrEnvironment(const char *variable, const QString &key, const QSt
 }
 } // namespace
 
-QString AppConfig::mediaStoreDirectory() const
-{
+QString AppConfig::mediaStoreDirectory() const {
     return QDir(dataDirectory).filePath(QStringLiteral("media"));
 }
 
-std::expected<AppConfig, Error> AppConfig::load()
-{
+std::expected<AppConfig, Error> AppConfig::load() {
     AppConfig config;
-    config.dataDirectory = settingOrEnvironment("CLIPQUEUE_DATA_DIR", QStringLiteral("dataDirectory"),
-                                                QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+    config.dataDirectory =
+        settingOrEnvironment("CLIPQUEUE_DATA_DIR", QStringLiteral("dataDirectory"),
+                             QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
     if (config.dataDirectory.isEmpty() || !QDir().mkpath(config.dataDirectory)) {
-        return std::unexpected(Error{ErrorCode::Io, u"Cannot create the data folder \"" + config.dataDirectory
-                                                        + u"\". Set CLIPQUEUE_DATA_DIR to a writable folder."});
+        return std::unexpected(
+            Error{ErrorCode::Io, u"Cannot create the data folder \"" + config.dataDirectory
+                                     + u"\". Set CLIPQUEUE_DATA_DIR to a writable folder."});
     }
     const QString url = settingOrEnvironment("CLIPQUEUE_DATABASE_URL", QStringLiteral("databaseUrl"));
     if (url.isEmpty()) {
-        config.database = DatabaseConfig::sqlite(QDir(config.dataDirectory).filePath(QStringLiteral("clipqueue.sqlite")));
+        config.database =
+            DatabaseConfig::sqlite(QDir(config.dataDirectory).filePath(QStringLiteral("clipqueue.sqlite")));
     } else {
         auto database = DatabaseConfig::fromUrl(url);
         if (!database) {

@@ -2,8 +2,7 @@
 
 namespace cq {
 
-QString errorCodeName(ErrorCode code)
-{
+QString errorCodeName(ErrorCode code) {
     switch (code) {
     case ErrorCode::MediaUnreadable:
         return QStringLiteral("media.unreadable");

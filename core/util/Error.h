@@ -12,12 +12,12 @@ enum class ErrorCode {
     JsonInvalid,
     Cancelled,
     Io,
-    Database,        // the database failed or refused (a newer schema, a lost connection)
-    NotFound,        // no such post, account or stored media
+    Database,          // the database failed or refused (a newer schema, a lost connection)
+    NotFound,          // no such post, account or stored media
     InvalidTransition, // the post's state does not allow that action now
     ValidationFailed,  // the post has validation errors
-    Conflict,        // someone else changed the post first
-    Usage,           // the caller passed something that makes no sense
+    Conflict,          // someone else changed the post first
+    Usage,             // the caller passed something that makes no sense
 };
 
 // The stable dotted name of a code, e.g. "media.unreadable".

@@ -16,14 +16,14 @@ struct CliRun {
     QJsonDocument json() const { return QJsonDocument::fromJson(out.toUtf8()); }
 };
 
-inline CliRun runCli(const QStringList &arguments, cli::PublisherFactory publishers = {})
-{
+inline CliRun runCli(const QStringList &arguments, cli::PublisherFactory publishers = {}) {
     QString out;
     QString err;
     QTextStream outStream(&out);
     QTextStream errStream(&err);
-    const cli::ExitCode code = cli::CliApplication(std::move(publishers))
-                                   .run(QStringList{QStringLiteral("clipqueue-cli")} + arguments, {outStream, errStream});
+    const cli::ExitCode code =
+        cli::CliApplication(std::move(publishers))
+            .run(QStringList{QStringLiteral("clipqueue-cli")} + arguments, {outStream, errStream});
     outStream.flush();
     errStream.flush();
     return {code, out, err};

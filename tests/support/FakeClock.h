@@ -14,35 +14,29 @@ class FakeClock final : public Clock {
 public:
     explicit FakeClock(const QDateTime &start, bool flowing = false)
         : m_start(start)
-        , m_flowing(flowing)
-    {
+        , m_flowing(flowing) {
         m_real.start();
     }
 
-    QDateTime nowUtc() const override
-    {
+    QDateTime nowUtc() const override {
         QMutexLocker lock(&m_mutex);
         return m_start.addMSecs(m_wallOffsetMs + (m_flowing ? m_real.elapsed() : 0)).toUTC();
     }
-    qint64 monotonicMs() const override
-    {
+    qint64 monotonicMs() const override {
         QMutexLocker lock(&m_mutex);
         return m_monotonicOffsetMs + (m_flowing ? m_real.elapsed() : 0);
     }
-    void advance(qint64 ms)
-    {
+    void advance(qint64 ms) {
         QMutexLocker lock(&m_mutex);
         m_wallOffsetMs += ms;
         m_monotonicOffsetMs += ms;
     }
-    void advanceWall(qint64 ms)
-    {
+    void advanceWall(qint64 ms) {
         QMutexLocker lock(&m_mutex);
         m_wallOffsetMs += ms;
     }
     // Lets time flow with real time from now on (or stops it), keeping the current reading.
-    void setFlowing(bool flowing)
-    {
+    void setFlowing(bool flowing) {
         QMutexLocker lock(&m_mutex);
         const qint64 elapsed = m_flowing ? m_real.elapsed() : 0;
         m_wallOffsetMs += elapsed;
@@ -50,8 +44,7 @@ public:
         m_flowing = flowing;
         m_real.restart();
     }
-    void setNow(const QDateTime &now)
-    {
+    void setNow(const QDateTime &now) {
         QMutexLocker lock(&m_mutex);
         const qint64 delta = nowUnlocked().msecsTo(now);
         m_wallOffsetMs += delta;
@@ -59,7 +52,9 @@ public:
     }
 
 private:
-    QDateTime nowUnlocked() const { return m_start.addMSecs(m_wallOffsetMs + (m_flowing ? m_real.elapsed() : 0)); }
+    QDateTime nowUnlocked() const {
+        return m_start.addMSecs(m_wallOffsetMs + (m_flowing ? m_real.elapsed() : 0));
+    }
 
     mutable QMutex m_mutex;
     QDateTime m_start;

@@ -5,21 +5,18 @@
 namespace cq::test {
 
 LoopbackHttpServer::LoopbackHttpServer(QObject *parent)
-    : QObject(parent)
-{
+    : QObject(parent) {
     if (!m_server.listen(QHostAddress::LocalHost, 0)) {
         qFatal("cannot listen on 127.0.0.1");
     }
     connect(&m_server, &QTcpServer::newConnection, this, &LoopbackHttpServer::onConnection);
 }
 
-QString LoopbackHttpServer::url(const QString &path) const
-{
+QString LoopbackHttpServer::url(const QString &path) const {
     return QStringLiteral("http://127.0.0.1:%1%2").arg(port()).arg(path);
 }
 
-void LoopbackHttpServer::onConnection()
-{
+void LoopbackHttpServer::onConnection() {
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {
         auto buffer = std::make_shared<QByteArray>();
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
@@ -37,7 +34,8 @@ void LoopbackHttpServer::onConnection()
             for (qsizetype i = 1; i < lines.size(); ++i) {
                 const qsizetype colon = lines.at(i).indexOf(':');
                 if (colon > 0) {
-                    request.headers.insert(lines.at(i).left(colon).trimmed().toLower(), lines.at(i).mid(colon + 1).trimmed());
+                    request.headers.insert(lines.at(i).left(colon).trimmed().toLower(),
+                                           lines.at(i).mid(colon + 1).trimmed());
                 }
             }
             const qsizetype bodyLength = request.headers.value("content-length", "0").toLongLong();
@@ -48,9 +46,10 @@ void LoopbackHttpServer::onConnection()
             buffer->remove(0, headerEnd + 4 + bodyLength);
             m_requests << request;
 
-            const Response response = m_routes.value(request.path, Response{404, "not found", "text/plain", true});
-            QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + " X\r\nContent-Type: "
-                              + response.contentType + "\r\n";
+            const Response response =
+                m_routes.value(request.path, Response{404, "not found", "text/plain", true});
+            QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status)
+                              + " X\r\nContent-Type: " + response.contentType + "\r\n";
             if (response.sendContentLength) {
                 head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
             }

@@ -13,13 +13,14 @@ namespace cq::test {
 
 namespace {
 
-QString newestPostgresBinDir()
-{
+QString newestPostgresBinDir() {
     if (QFile::exists(QStringLiteral("/usr/lib/postgresql/15/bin/initdb"))) {
         return QStringLiteral("/usr/lib/postgresql/15/bin");
     }
-    QStringList versions = QDir(QStringLiteral("/usr/lib/postgresql")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    std::sort(versions.begin(), versions.end(), [](const QString &a, const QString &b) { return a.toInt() > b.toInt(); });
+    QStringList versions =
+        QDir(QStringLiteral("/usr/lib/postgresql")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    std::sort(versions.begin(), versions.end(),
+              [](const QString &a, const QString &b) { return a.toInt() > b.toInt(); });
     for (const QString &version : versions) {
         const QString dir = u"/usr/lib/postgresql/" + version + u"/bin";
         if (QFile::exists(dir + u"/initdb")) {
@@ -29,8 +30,7 @@ QString newestPostgresBinDir()
     return {};
 }
 
-quint16 freeLoopbackPort()
-{
+quint16 freeLoopbackPort() {
     QTcpServer probe;
     probe.listen(QHostAddress::LocalHost, 0);
     return probe.serverPort();
@@ -38,12 +38,12 @@ quint16 freeLoopbackPort()
 
 } // namespace
 
-PostgresServer::PostgresServer()
-{
+PostgresServer::PostgresServer() {
     m_binDir = newestPostgresBinDir();
     if (m_binDir.isEmpty()) {
-        m_why = QStringLiteral("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb); install the "
-                               "postgresql package");
+        m_why =
+            QStringLiteral("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb); install the "
+                           "postgresql package");
         return;
     }
     m_asPostgresUser = ::geteuid() == 0;
@@ -54,28 +54,31 @@ PostgresServer::PostgresServer()
     }
     m_dataDir = QDir::temp().filePath(u"clipqueue-pg-" + QUuid::createUuid().toString(QUuid::Id128).left(12));
     QDir().mkpath(m_dataDir);
-    if (m_asPostgresUser && ::chown(QFile::encodeName(m_dataDir).constData(), postgres->pw_uid, postgres->pw_gid) != 0) {
+    if (m_asPostgresUser
+        && ::chown(QFile::encodeName(m_dataDir).constData(), postgres->pw_uid, postgres->pw_gid) != 0) {
         m_why = u"cannot hand " + m_dataDir + u" to the postgres user";
         return;
     }
     QString output;
-    if (!run(m_binDir + u"/initdb", {QStringLiteral("-D"), m_dataDir + u"/data", QStringLiteral("-A"), QStringLiteral("trust"),
-                                     QStringLiteral("-U"), QStringLiteral("clipqueue"), QStringLiteral("-E"),
-                                     QStringLiteral("UTF8"), QStringLiteral("--no-sync"), QStringLiteral("--no-locale")},
+    if (!run(m_binDir + u"/initdb",
+             {QStringLiteral("-D"), m_dataDir + u"/data", QStringLiteral("-A"), QStringLiteral("trust"),
+              QStringLiteral("-U"), QStringLiteral("clipqueue"), QStringLiteral("-E"), QStringLiteral("UTF8"),
+              QStringLiteral("--no-sync"), QStringLiteral("--no-locale")},
              120000, &output)) {
         m_why = u"initdb failed: " + output.right(2000);
         return;
     }
     for (int attempt = 0; attempt < 3 && !m_running; ++attempt) {
         m_port = freeLoopbackPort();
-        const QString options = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off "
-                                               "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60")
-                                    .arg(m_port)
-                                    .arg(m_dataDir);
-        m_running = run(m_binDir + u"/pg_ctl", {QStringLiteral("-D"), m_dataDir + u"/data", QStringLiteral("-w"),
-                                                QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("-l"),
-                                                m_dataDir + u"/server.log", QStringLiteral("-o"), options,
-                                                QStringLiteral("start")},
+        const QString options =
+            QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off "
+                           "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60")
+                .arg(m_port)
+                .arg(m_dataDir);
+        m_running = run(m_binDir + u"/pg_ctl",
+                        {QStringLiteral("-D"), m_dataDir + u"/data", QStringLiteral("-w"),
+                         QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("-l"),
+                         m_dataDir + u"/server.log", QStringLiteral("-o"), options, QStringLiteral("start")},
                         90000, &output);
     }
     if (!m_running) {
@@ -86,11 +89,11 @@ PostgresServer::PostgresServer()
     }
 }
 
-PostgresServer::~PostgresServer()
-{
+PostgresServer::~PostgresServer() {
     if (m_running) {
-        run(m_binDir + u"/pg_ctl", {QStringLiteral("-D"), m_dataDir + u"/data", QStringLiteral("-m"),
-                                    QStringLiteral("immediate"), QStringLiteral("-w"), QStringLiteral("stop")},
+        run(m_binDir + u"/pg_ctl",
+            {QStringLiteral("-D"), m_dataDir + u"/data", QStringLiteral("-m"), QStringLiteral("immediate"),
+             QStringLiteral("-w"), QStringLiteral("stop")},
             60000);
     }
     if (!m_dataDir.isEmpty()) {
@@ -98,15 +101,15 @@ PostgresServer::~PostgresServer()
     }
 }
 
-bool PostgresServer::run(const QString &program, const QStringList &arguments, int timeoutMs, QString *output) const
-{
+bool PostgresServer::run(const QString &program, const QStringList &arguments, int timeoutMs,
+                         QString *output) const {
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
     process.setWorkingDirectory(QDir::tempPath());
     if (m_asPostgresUser) {
-        process.start(QStringLiteral("runuser"),
-                      QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), program}
-                          + arguments);
+        process.start(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"),
+                                                             QStringLiteral("--"), program}
+                                                     + arguments);
     } else {
         process.start(program, arguments);
     }
@@ -121,12 +124,11 @@ bool PostgresServer::run(const QString &program, const QStringList &arguments, i
     return finished && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
 }
 
-DatabaseConfig PostgresServer::config(const QString &databaseName)
-{
+DatabaseConfig PostgresServer::config(const QString &databaseName) {
     if (m_running && !m_databases.contains(databaseName)) {
-        run(m_binDir + u"/createdb", {QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
-                                      QString::number(m_port), QStringLiteral("-U"), QStringLiteral("clipqueue"),
-                                      databaseName},
+        run(m_binDir + u"/createdb",
+            {QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(m_port),
+             QStringLiteral("-U"), QStringLiteral("clipqueue"), databaseName},
             60000);
         m_databases.insert(databaseName);
     }
@@ -139,8 +141,7 @@ DatabaseConfig PostgresServer::config(const QString &databaseName)
     return config;
 }
 
-QString PostgresServer::url(const QString &databaseName)
-{
+QString PostgresServer::url(const QString &databaseName) {
     config(databaseName);
     return QStringLiteral("postgresql://clipqueue@127.0.0.1:%1/%2").arg(m_port).arg(databaseName);
 }

@@ -26,7 +26,8 @@ public:
     QString url(const QString &databaseName = QStringLiteral("clipqueue"));
 
 private:
-    bool run(const QString &program, const QStringList &arguments, int timeoutMs, QString *output = nullptr) const;
+    bool run(const QString &program, const QStringList &arguments, int timeoutMs,
+             QString *output = nullptr) const;
 
     QString m_binDir;
     QString m_dataDir;

@@ -4,21 +4,18 @@
 
 namespace cq::test {
 
-void PublishLedger::record(const QString &postId, const QString &publishIdSeen)
-{
+void PublishLedger::record(const QString &postId, const QString &publishIdSeen) {
     QMutexLocker lock(&m_mutex);
     m_counts[postId] += 1;
     m_publishIdSeen.insert(postId, publishIdSeen);
 }
 
-int PublishLedger::count(const QString &postId) const
-{
+int PublishLedger::count(const QString &postId) const {
     QMutexLocker lock(&m_mutex);
     return m_counts.value(postId);
 }
 
-int PublishLedger::total() const
-{
+int PublishLedger::total() const {
     QMutexLocker lock(&m_mutex);
     int sum = 0;
     for (const int value : m_counts) {
@@ -27,26 +24,22 @@ int PublishLedger::total() const
     return sum;
 }
 
-QHash<QString, int> PublishLedger::counts() const
-{
+QHash<QString, int> PublishLedger::counts() const {
     QMutexLocker lock(&m_mutex);
     return m_counts;
 }
 
-QString PublishLedger::publishIdSeen(const QString &postId) const
-{
+QString PublishLedger::publishIdSeen(const QString &postId) const {
     QMutexLocker lock(&m_mutex);
     return m_publishIdSeen.value(postId);
 }
 
 ScriptedPublisher::ScriptedPublisher(PublishLedger &ledger, QObject *parent)
     : Publisher(parent)
-    , m_ledger(ledger)
-{
+    , m_ledger(ledger) {
 }
 
-void ScriptedPublisher::publish(const StoredPost &post)
-{
+void ScriptedPublisher::publish(const StoredPost &post) {
     m_ledger.record(post.id, post.publishId);
     if (inspect) {
         inspect(post);

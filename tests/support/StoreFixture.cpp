@@ -7,13 +7,12 @@
 
 namespace cq::test {
 
-TestBackend backendUnderTest()
-{
-    return qEnvironmentVariable("CLIPQUEUE_TEST_BACKEND") == u"postgres" ? TestBackend::Postgres : TestBackend::Sqlite;
+TestBackend backendUnderTest() {
+    return qEnvironmentVariable("CLIPQUEUE_TEST_BACKEND") == u"postgres" ? TestBackend::Postgres
+                                                                         : TestBackend::Sqlite;
 }
 
-PostgresServer *sharedPostgres(QString *why)
-{
+PostgresServer *sharedPostgres(QString *why) {
     static PostgresServer server;
     if (!server.isRunning()) {
         if (why) {
@@ -25,8 +24,7 @@ PostgresServer *sharedPostgres(QString *why)
 }
 
 StoreFixture::StoreFixture()
-    : m_clock(QDateTime(QDate(2026, 11, 25), QTime(12, 0), Qt::UTC))
-{
+    : m_clock(QDateTime(QDate(2026, 11, 25), QTime(12, 0), Qt::UTC)) {
     if (backendUnderTest() == TestBackend::Sqlite) {
         m_config = DatabaseConfig::sqlite(m_dir.filePath(QStringLiteral("clipqueue.sqlite")));
     } else {
@@ -49,14 +47,12 @@ StoreFixture::StoreFixture()
 
 StoreFixture::~StoreFixture() = default;
 
-std::unique_ptr<Database> StoreFixture::openAnother() const
-{
+std::unique_ptr<Database> StoreFixture::openAnother() const {
     auto database = Database::open(m_config);
     return database ? std::move(*database) : nullptr;
 }
 
-Post validVideoPost(const QString &mediaPath)
-{
+Post validVideoPost(const QString &mediaPath) {
     Post post;
     post.text = QStringLiteral("Launch day #launch");
     MediaDescriptor media;

@@ -7,8 +7,7 @@
 namespace cq::test {
 
 namespace {
-QString fromEnvironment(const char *variable, const QString &name)
-{
+QString fromEnvironment(const char *variable, const QString &name) {
     const QString folder = qEnvironmentVariable(variable);
     if (folder.isEmpty()) {
         qFatal("%s is not set; run the tests through ctest", variable);
@@ -17,8 +16,7 @@ QString fromEnvironment(const char *variable, const QString &name)
 }
 } // namespace
 
-QString fixturePath(const QString &name)
-{
+QString fixturePath(const QString &name) {
     const QString path = fromEnvironment("CLIPQUEUE_TEST_FIXTURES", name);
     if (!QFileInfo::exists(path)) {
         qWarning("fixture %s is missing: run the fixtures.generate test first", qPrintable(path));
@@ -26,13 +24,11 @@ QString fixturePath(const QString &name)
     return path;
 }
 
-QString dataPath(const QString &name)
-{
+QString dataPath(const QString &name) {
     return fromEnvironment("CLIPQUEUE_TEST_DATA", name);
 }
 
-QString cliPath()
-{
+QString cliPath() {
     return qEnvironmentVariable("CLIPQUEUE_CLI");
 }
 

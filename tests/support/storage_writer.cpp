@@ -13,8 +13,7 @@
 
 #include <cstdio>
 
-int main(int argc, char *argv[])
-{
+int main(int argc, char *argv[]) {
     QCoreApplication app(argc, argv);
     if (argc != 3) {
         std::fprintf(stderr, "usage: storage_writer DATABASE MEDIA\n");
@@ -54,8 +53,9 @@ int main(int argc, char *argv[])
                     return inserted;
                 }
                 if (auto logged = service.repository().appendHistory(
-                        copy.id, cq::HistoryEntry{0, clock.nowUtc(), QStringLiteral("writer"), QStringLiteral("create"),
-                                                  std::nullopt, cq::PostStatus::Draft, QString()});
+                        copy.id, cq::HistoryEntry{0, clock.nowUtc(), QStringLiteral("writer"),
+                                                  QStringLiteral("create"), std::nullopt,
+                                                  cq::PostStatus::Draft, QString()});
                     !logged) {
                     return logged;
                 }
