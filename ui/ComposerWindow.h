@@ -1,8 +1,8 @@
 #pragma once
 
-#include "post/Post.h"
-
 #include <QMainWindow>
+
+#include "post/Post.h"
 
 class QCheckBox;
 class QComboBox;
@@ -23,22 +23,28 @@ class MediaListModel;
 class MediaProbeQueue;
 
 // The post composer: drop video or photo files on it (or File > Add media…); each is probed off the
-// GUI thread and listed with a thumbnail and its metadata. Beside it the TikTok settings of the
-// post (caption, privacy with no default, interactions off by default) and below every validation
-// finding, re-checked on each change. Holds no rules of its own: validation is core's.
+// GUI thread and listed with a thumbnail and its metadata. Beside the media, the TikTok settings of
+// the post (caption with a UTF-16 counter, privacy with no default, interactions off by default)
+// and every validation finding, re-checked on each change. Holds no rules of its own: validation
+// is core's validatePost().
 class ComposerWindow : public QMainWindow {
     Q_OBJECT
 
 public:
+    // `prober` must outlive the window.
     explicit ComposerWindow(const MediaProber &prober, QWidget *parent = nullptr);
     ~ComposerWindow() override;
 
+    // Adds local files to the post, in order; they are probed in the background.
     void addFiles(const QStringList &paths);
     // The post as composed now.
     Post post() const;
     MediaListModel *mediaModel() const { return m_media; }
     FindingsModel *findingsModel() const { return m_findings; }
     MediaProbeQueue *probeQueue() const { return m_queue; }
+
+    // The readable label of a TikTok privacy level ("Everyone" for PUBLIC_TO_EVERYONE).
+    static QString privacyLabel(const QString &level);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -49,15 +55,21 @@ private:
     void buildMenus();
     QWidget *buildMediaPane();
     QWidget *buildSettingsPane();
+    QWidget *buildFindingsPane();
     void chooseFiles();
     void removeSelectedMedia();
+    void moveCurrentMedia(int offset);
     void revalidate();
+    void updateInteractions(bool photoPost);
+    void updateCaptionCounter(qsizetype units, int limit);
+    void updateSummary();
     void showFinding(const QModelIndex &index);
     static QStringList localFiles(const QMimeData *mime);
 
     MediaListModel *m_media;
     FindingsModel *m_findings;
     MediaProbeQueue *m_queue;
+    QString m_lastDirectory;
     QStackedWidget *m_mediaStack = nullptr;
     QListView *m_mediaView = nullptr;
     QPlainTextEdit *m_caption = nullptr;
@@ -66,6 +78,7 @@ private:
     QCheckBox *m_allowComment = nullptr;
     QCheckBox *m_allowDuet = nullptr;
     QCheckBox *m_allowStitch = nullptr;
+    QLabel *m_interactionsNote = nullptr;
     QListView *m_findingsView = nullptr;
     QLabel *m_summary = nullptr;
 };

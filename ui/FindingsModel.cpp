@@ -1,10 +1,20 @@
 #include "FindingsModel.h"
 
+#include <algorithm>
+
 #include <QApplication>
 #include <QIcon>
 #include <QStyle>
 
 namespace cq::ui {
+
+namespace {
+bool sameFindings(const QList<Finding> &a, const QList<Finding> &b) {
+    return std::equal(a.cbegin(), a.cend(), b.cbegin(), b.cend(), [](const Finding &x, const Finding &y) {
+        return x.severity == y.severity && x.code == y.code && x.field == y.field && x.message == y.message;
+    });
+}
+} // namespace
 
 FindingsModel::FindingsModel(QObject *parent)
     : QAbstractListModel(parent) {
@@ -13,6 +23,9 @@ FindingsModel::FindingsModel(QObject *parent)
 void FindingsModel::setFindings(QList<Finding> findings) {
     std::stable_sort(findings.begin(), findings.end(),
                      [](const Finding &a, const Finding &b) { return a.isError() && !b.isError(); });
+    if (sameFindings(findings, m_findings)) {
+        return;
+    }
     beginResetModel();
     m_findings = std::move(findings);
     endResetModel();
@@ -21,6 +34,10 @@ void FindingsModel::setFindings(QList<Finding> findings) {
 int FindingsModel::errorCount() const {
     return int(
         std::count_if(m_findings.cbegin(), m_findings.cend(), [](const Finding &f) { return f.isError(); }));
+}
+
+int FindingsModel::warningCount() const {
+    return int(m_findings.size()) - errorCount();
 }
 
 int FindingsModel::rowCount(const QModelIndex &parent) const {
@@ -38,7 +55,7 @@ int FindingsModel::mediaIndexOf(const QString &field) {
 }
 
 QVariant FindingsModel::data(const QModelIndex &index, int role) const {
-    if (!index.isValid() || index.row() >= m_findings.size()) {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
         return {};
     }
     const Finding &finding = m_findings.at(index.row());
@@ -46,7 +63,8 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const {
     case Qt::DisplayRole:
         return finding.message;
     case Qt::ToolTipRole:
-        return QString(findingCodeName(finding.code) + u"  " + finding.field);
+        return finding.field.isEmpty() ? findingCodeName(finding.code)
+                                       : QString(findingCodeName(finding.code) + u" · " + finding.field);
     case Qt::DecorationRole:
         return QApplication::style()->standardIcon(finding.isError() ? QStyle::SP_MessageBoxCritical
                                                                      : QStyle::SP_MessageBoxWarning);
@@ -61,6 +79,13 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const {
     default:
         return {};
     }
+}
+
+QHash<int, QByteArray> FindingsModel::roleNames() const {
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert(
+        {{CodeRole, "code"}, {FieldRole, "field"}, {IsErrorRole, "isError"}, {MediaIndexRole, "mediaIndex"}});
+    return names;
 }
 
 } // namespace cq::ui

@@ -1,11 +1,15 @@
 #include "MediaListModel.h"
 
+#include <algorithm>
+
 #include <QApplication>
+#include <QDir>
 #include <QFileInfo>
 #include <QIcon>
 #include <QLocale>
-#include <QPainter>
 #include <QStyle>
+
+#include "util/Error.h"
 
 namespace cq::ui {
 
@@ -14,7 +18,8 @@ MediaListModel::MediaListModel(QObject *parent)
 }
 
 int MediaListModel::addFile(const QString &path) {
-    beginInsertRows({}, int(m_items.size()), int(m_items.size()));
+    const int row = int(m_items.size());
+    beginInsertRows({}, row, row);
     m_items.append(Item{m_nextId, path, State::Probing, {}, {}});
     endInsertRows();
     return m_nextId++;
@@ -43,7 +48,7 @@ void MediaListModel::setThumbnail(int itemId, const QImage &thumbnail) {
     const int row = rowOf(itemId);
     if (row >= 0) {
         m_items[row].thumbnail = thumbnail;
-        Q_EMIT dataChanged(index(row), index(row), {Qt::DecorationRole});
+        Q_EMIT dataChanged(index(row), index(row), {Qt::DecorationRole, ThumbnailRole});
     }
 }
 
@@ -51,12 +56,38 @@ void MediaListModel::removeRowsAt(QList<int> rows) {
     std::sort(rows.begin(), rows.end(), std::greater<>());
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
     for (const int row : rows) {
-        if (row >= 0 && row < m_items.size()) {
-            beginRemoveRows({}, row, row);
-            m_items.removeAt(row);
-            endRemoveRows();
-        }
+        removeRows(row, 1);
     }
+}
+
+bool MediaListModel::removeRows(int row, int count, const QModelIndex &parent) {
+    if (parent.isValid() || row < 0 || count <= 0 || row + count > m_items.size()) {
+        return false;
+    }
+    beginRemoveRows({}, row, row + count - 1);
+    m_items.remove(row, count);
+    endRemoveRows();
+    return true;
+}
+
+bool MediaListModel::moveRows(const QModelIndex &sourceParent, int sourceRow, int count,
+                              const QModelIndex &destinationParent, int destinationChild) {
+    const int size = int(m_items.size());
+    if (sourceParent.isValid() || destinationParent.isValid() || count <= 0 || sourceRow < 0
+        || sourceRow + count > size || destinationChild < 0 || destinationChild > size
+        || (destinationChild >= sourceRow && destinationChild <= sourceRow + count)) {
+        return false; // out of range, or a move onto itself
+    }
+    beginMoveRows({}, sourceRow, sourceRow + count - 1, {}, destinationChild);
+    const auto first = m_items.begin() + sourceRow;
+    const auto last = first + count;
+    if (destinationChild < sourceRow) {
+        std::rotate(m_items.begin() + destinationChild, first, last);
+    } else {
+        std::rotate(first, last, m_items.begin() + destinationChild);
+    }
+    endMoveRows();
+    return true;
 }
 
 bool MediaListModel::isProbing() const {
@@ -87,60 +118,125 @@ int MediaListModel::rowCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : int(m_items.size());
 }
 
+QString MediaListModel::codecLabel(const QString &ffmpegName) {
+    static const QHash<QString, QString> labels{
+        {QStringLiteral("h264"), QStringLiteral("H.264")},
+        {QStringLiteral("hevc"), QStringLiteral("H.265")},
+        {QStringLiteral("mpeg4"), QStringLiteral("MPEG-4")},
+        {QStringLiteral("prores"), QStringLiteral("ProRes")},
+        {QStringLiteral("mjpeg"), QStringLiteral("Motion JPEG")},
+    };
+    return labels.value(ffmpegName, ffmpegName.toUpper());
+}
+
 QString MediaListModel::summarize(const MediaDescriptor &media) {
-    const QLocale locale;
-    QStringList parts{media.type ? mediaTypeName(*media.type) : QString(), media.mimeType,
-                      QString::number(media.width.value_or(0)) + u'×'
-                          + QString::number(media.height.value_or(0))};
-    if (media.isVideo()) {
-        parts << QString::number(media.durationSeconds.value_or(0), 'f', 1) + u" s"
-              << QString::number(media.frameRate.value_or(0), 'g', 4) + u" fps" << media.codec.toUpper()
-              << (media.hasAudio.value_or(false) ? QStringLiteral("audio") : QStringLiteral("no audio"));
+    QStringList parts;
+    if (media.type) {
+        parts << mediaTypeName(*media.type);
     }
-    parts << locale.formattedDataSize(media.sizeBytes.value_or(0), 1, QLocale::DataSizeSIFormat);
+    if (!media.mimeType.isEmpty()) {
+        parts << media.mimeType;
+    }
+    if (media.width && media.height) {
+        parts << QString::number(*media.width) + u'×' + QString::number(*media.height);
+    }
+    if (media.isVideo()) {
+        if (media.durationSeconds) {
+            parts << QString::number(*media.durationSeconds, 'f', 1) + u" s";
+        }
+        if (media.frameRate) {
+            parts << QString::number(*media.frameRate, 'g', 4) + u" fps";
+        }
+        if (!media.codec.isEmpty()) {
+            parts << codecLabel(media.codec);
+        }
+        if (media.hasAudio) {
+            parts << (*media.hasAudio ? QStringLiteral("audio") : QStringLiteral("no audio"));
+        }
+    }
+    if (media.sizeBytes) {
+        parts << QLocale().formattedDataSize(*media.sizeBytes, 1, QLocale::DataSizeSIFormat);
+    }
     return parts.join(QStringLiteral(" · "));
 }
 
-namespace {
-// A style icon centred on a thumbnail-sized transparent square, so rows line up with thumbnails.
-QPixmap placeholderIcon(QStyle::StandardPixmap which) {
-    constexpr int side = 96;
-    constexpr int iconSide = 40;
-    QPixmap canvas(side, side);
-    canvas.fill(Qt::transparent);
-    QPainter painter(&canvas);
-    const QPixmap icon = QApplication::style()->standardIcon(which).pixmap(iconSide, iconSide);
-    painter.drawPixmap((side - icon.width()) / 2, (side - icon.height()) / 2, icon);
-    return canvas;
+QString MediaListModel::summaryOf(const Item &item) const {
+    switch (item.state) {
+    case State::Probing:
+        return QStringLiteral("Reading…");
+    case State::Ready:
+        return summarize(*item.check.probed);
+    case State::Unreadable: {
+        // The row already shows the name: drop the "name: " the message starts with.
+        QString message = item.check.error ? item.check.error->message : QString();
+        const QString prefix = QFileInfo(item.path).fileName() + u": ";
+        if (message.startsWith(prefix) && message.size() > prefix.size()) {
+            message = message.mid(prefix.size());
+            message[0] = message.at(0).toUpper();
+        }
+        return message;
+    }
+    }
+    return {};
 }
-} // namespace
+
+QVariant MediaListModel::descriptorData(const MediaDescriptor &media, int role) const {
+    const auto optional = [](const auto &value) {
+        return value ? QVariant(*value) : QVariant();
+    };
+    const auto text = [](const QString &value) {
+        return value.isEmpty() ? QVariant() : QVariant(value);
+    };
+    switch (role) {
+    case TypeRole:
+        return media.type ? QVariant(mediaTypeName(*media.type)) : QVariant();
+    case MimeTypeRole:
+        return text(media.mimeType);
+    case SizeBytesRole:
+        return optional(media.sizeBytes);
+    case WidthRole:
+        return optional(media.width);
+    case HeightRole:
+        return optional(media.height);
+    case DurationRole:
+        return optional(media.durationSeconds);
+    case FrameRateRole:
+        return optional(media.frameRate);
+    case CodecRole:
+        return text(media.codec);
+    case RotationRole:
+        return optional(media.rotation);
+    case HasAudioRole:
+        return optional(media.hasAudio);
+    default:
+        return {};
+    }
+}
 
 QVariant MediaListModel::data(const QModelIndex &index, int role) const {
-    if (!index.isValid() || index.row() >= m_items.size()) {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
         return {};
     }
     const Item &item = m_items.at(index.row());
-    const QString filename = QFileInfo(item.path).fileName();
-    const std::optional<MediaDescriptor> &media = item.check.probed;
-    const QString summary = item.state == State::Probing      ? QStringLiteral("Reading…")
-                            : item.state == State::Unreadable ? item.check.error->message
-                                                              : summarize(*media);
     switch (role) {
     case Qt::DisplayRole:
-        return QString(filename + u'\n' + summary);
+    case FilenameRole:
+        return QFileInfo(item.path).fileName();
     case Qt::ToolTipRole:
-        return QString(item.path + u'\n' + summary);
+        return QString(QDir::toNativeSeparators(item.path) + u'\n' + summaryOf(item));
     case Qt::DecorationRole: {
         if (!item.thumbnail.isNull()) {
             return item.thumbnail;
         }
+        QStyle *style = QApplication::style();
         switch (item.state) {
         case State::Probing:
-            return placeholderIcon(QStyle::SP_BrowserReload);
+            return style->standardIcon(QStyle::SP_BrowserReload);
         case State::Unreadable:
-            return placeholderIcon(QStyle::SP_MessageBoxCritical);
+            return style->standardIcon(QStyle::SP_MessageBoxCritical);
         case State::Ready:
-            return placeholderIcon(media->isVideo() ? QStyle::SP_MediaPlay : QStyle::SP_FileIcon);
+            return style->standardIcon(item.check.probed->isVideo() ? QStyle::SP_MediaPlay
+                                                                    : QStyle::SP_FileIcon);
         }
         return {};
     }
@@ -149,35 +245,37 @@ QVariant MediaListModel::data(const QModelIndex &index, int role) const {
     case StateRole:
         return QVariant::fromValue(item.state);
     case SummaryRole:
-        return summary;
-    case TypeRole:
-        return media && media->type ? mediaTypeName(*media->type) : QString();
-    case MimeTypeRole:
-        return media ? media->mimeType : QString();
-    case WidthRole:
-        return media ? media->width.value_or(0) : 0;
-    case HeightRole:
-        return media ? media->height.value_or(0) : 0;
-    case DurationRole:
-        return media ? media->durationSeconds.value_or(0) : 0.0;
+        return summaryOf(item);
     case ErrorRole:
         return item.check.error ? item.check.error->message : QString();
+    case ErrorCodeRole:
+        return item.check.error ? errorCodeName(item.check.error->code) : QString();
+    case ThumbnailRole:
+        return item.thumbnail;
     default:
-        return {};
+        return item.check.probed ? descriptorData(*item.check.probed, role) : QVariant();
     }
 }
 
 QHash<int, QByteArray> MediaListModel::roleNames() const {
     QHash<int, QByteArray> names = QAbstractListModel::roleNames();
     names.insert({{PathRole, "path"},
+                  {FilenameRole, "filename"},
                   {StateRole, "state"},
                   {SummaryRole, "summary"},
                   {TypeRole, "type"},
                   {MimeTypeRole, "mimeType"},
+                  {SizeBytesRole, "sizeBytes"},
                   {WidthRole, "width"},
                   {HeightRole, "height"},
                   {DurationRole, "durationSeconds"},
-                  {ErrorRole, "error"}});
+                  {FrameRateRole, "frameRate"},
+                  {CodecRole, "codec"},
+                  {RotationRole, "rotation"},
+                  {HasAudioRole, "hasAudio"},
+                  {ErrorRole, "error"},
+                  {ErrorCodeRole, "errorCode"},
+                  {ThumbnailRole, "thumbnail"}});
     return names;
 }
 

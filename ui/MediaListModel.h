@@ -8,7 +8,8 @@
 namespace cq::ui {
 
 // The media items of the post being composed: each file while it is probed, once probed, or
-// unreadable. Rows are in post order.
+// unreadable. Rows are in post order (the first photo is the carousel's cover); rows can be moved
+// and removed. Items keep a stable id so that late probe results find their row after edits.
 class MediaListModel : public QAbstractListModel {
     Q_OBJECT
 
@@ -16,38 +17,56 @@ public:
     enum class State { Probing, Ready, Unreadable };
     Q_ENUM(State)
 
-    // Roles beyond Qt's: DisplayRole is "filename\nsummary", ToolTipRole the summary or error,
-    // DecorationRole the thumbnail (or an icon while probing / when unreadable).
+    // Qt::DisplayRole: the file name. Qt::ToolTipRole: the full path and the summary.
+    // Qt::DecorationRole: the thumbnail, or a style icon while probing, for an unreadable file, or
+    // while the thumbnail is still being made.
+    // Descriptor roles hold an invalid QVariant while the value is unknown (still probing,
+    // unreadable, or not applicable such as a photo's duration).
     enum Role {
-        PathRole = Qt::UserRole + 1, // QString: local path
-        StateRole,                   // State
-        SummaryRole,  // QString: "video · video/mp4 · 1080×1920 · …" or the error message
-        TypeRole,     // QString: "video" / "photo" / "" until probed
-        MimeTypeRole, // QString
-        WidthRole,    // int, display width after rotation
-        HeightRole,   // int
-        DurationRole, // double seconds
-        ErrorRole,    // QString: the media.unreadable message, empty otherwise
+        PathRole = Qt::UserRole + 1, // QString: absolute local path
+        FilenameRole,                // QString: file name without its folder
+        StateRole,                   // MediaListModel::State
+        SummaryRole, // QString: "video · video/mp4 · 1080×1920 · 24.0 s · 30 fps · H.264 · audio · 18.4 MB",
+                     // "Reading…", or why the file is unreadable
+        TypeRole,      // QString: "video" or "photo"
+        MimeTypeRole,  // QString: read from the bytes, e.g. "video/mp4"
+        SizeBytesRole, // qint64
+        WidthRole,     // int: display width, after rotation
+        HeightRole,    // int: display height, after rotation
+        DurationRole,  // double: seconds
+        FrameRateRole, // double: frames per second
+        CodecRole,     // QString: FFmpeg's codec name, e.g. "h264"
+        RotationRole,  // int: clockwise degrees a viewer applies
+        HasAudioRole,  // bool
+        ErrorRole,     // QString: the full message when unreadable (names the file), empty otherwise
+        ErrorCodeRole, // QString: errorCodeName() of the error, e.g. "media.unreadable", empty otherwise
+        ThumbnailRole, // QImage: the upright thumbnail, null until it is made
     };
 
     explicit MediaListModel(QObject *parent = nullptr);
 
-    // Appends a file in state Probing and returns its id (stable across removals).
+    // Appends a file in state Probing and returns its id.
     int addFile(const QString &path);
     void setProbed(int itemId, const MediaCheck &check);
     void setThumbnail(int itemId, const QImage &thumbnail);
     void removeRowsAt(QList<int> rows);
 
     bool isProbing() const;
-    // The post's media as declared (file URLs) and what probing found, parallel lists.
+    // The post's media as declared (file URLs) and what probing found: parallel lists, in row order.
     QList<MediaDescriptor> declaredMedia() const;
     QList<MediaCheck> checks() const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
+    bool removeRows(int row, int count, const QModelIndex &parent = {}) override;
+    bool moveRows(const QModelIndex &sourceParent, int sourceRow, int count,
+                  const QModelIndex &destinationParent, int destinationChild) override;
 
+    // One line for people: "photo · image/jpeg · 1080×1350 · 61 kB".
     static QString summarize(const MediaDescriptor &media);
+    // "H.264" for "h264", "H.265" for "hevc"; other names upper-cased.
+    static QString codecLabel(const QString &ffmpegName);
 
 private:
     struct Item {
@@ -58,6 +77,8 @@ private:
         QImage thumbnail;
     };
     int rowOf(int itemId) const;
+    QString summaryOf(const Item &item) const;
+    QVariant descriptorData(const MediaDescriptor &media, int role) const;
 
     QList<Item> m_items;
     int m_nextId = 1;

@@ -1,29 +1,24 @@
 #include "MediaProbeQueue.h"
 
-#include "media/ThumbnailExtractor.h"
-
-#include <QPainter>
+#include <QFutureWatcher>
 #include <QTransform>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include "media/MediaProber.h"
+#include "media/ThumbnailExtractor.h"
 
 namespace cq::ui {
 
 namespace {
+// Owns the pixels (the QImage must not outlive the Thumbnail's buffer) and turns them upright.
 QImage toImage(const Thumbnail &thumbnail) {
     const QImage wrapped(reinterpret_cast<const uchar *>(thumbnail.rgba.constData()), thumbnail.width,
                          thumbnail.height, thumbnail.width * 4, QImage::Format_RGBA8888);
-    QImage image = wrapped.copy(); // own the pixels before the buffer goes
-    if (thumbnail.rotation != 0) {
+    QImage image = wrapped.copy();
+    if (thumbnail.rotation % 360 != 0) {
         image = image.transformed(QTransform().rotate(thumbnail.rotation));
     }
-    // Centre it on a square canvas so that every row's text lines up, whatever the aspect ratio.
-    const int side = std::max(image.width(), image.height());
-    QImage square(side, side, QImage::Format_ARGB32_Premultiplied);
-    square.fill(Qt::transparent);
-    QPainter painter(&square);
-    painter.drawImage((side - image.width()) / 2, (side - image.height()) / 2, image);
-    painter.end();
-    return square;
+    return image;
 }
 } // namespace
 
@@ -36,43 +31,46 @@ MediaProbeQueue::~MediaProbeQueue() {
     m_cancel->store(true);
     for (QFutureWatcherBase *watcher : std::as_const(m_watchers)) {
         watcher->disconnect(this);
-        watcher->waitForFinished();
+        watcher->waitForFinished(); // quick: the tasks see the cancel flag; unstarted ones return at once
     }
 }
 
 void MediaProbeQueue::enqueue(int itemId, const QString &path) {
     ++m_pending;
-    auto *probeWatcher = new QFutureWatcher<MediaCheck>(this);
-    m_watchers << probeWatcher;
-    connect(probeWatcher, &QFutureWatcherBase::finished, this, [this, probeWatcher, itemId, path] {
-        m_watchers.removeOne(probeWatcher);
-        probeWatcher->deleteLater();
-        const MediaCheck check = probeWatcher->result();
+    auto *watcher = new QFutureWatcher<MediaCheck>(this);
+    m_watchers << watcher;
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, itemId, path] {
+        m_watchers.removeOne(watcher);
+        watcher->deleteLater();
+        const MediaCheck check = watcher->result();
         Q_EMIT probed(itemId, check);
-        if (!check.probed) {
+        if (check.probed) {
+            startThumbnail(itemId, path, check.probed->rotation.value_or(0));
+        } else {
             finishOne();
-            return;
         }
-        const int rotation = check.probed->rotation.value_or(0);
-        auto *thumbnailWatcher = new QFutureWatcher<QImage>(this);
-        m_watchers << thumbnailWatcher;
-        connect(thumbnailWatcher, &QFutureWatcherBase::finished, this, [this, thumbnailWatcher, itemId] {
-            m_watchers.removeOne(thumbnailWatcher);
-            thumbnailWatcher->deleteLater();
-            const QImage image = thumbnailWatcher->result();
-            if (!image.isNull()) {
-                Q_EMIT thumbnailReady(itemId, image);
-            }
-            finishOne();
-        });
-        thumbnailWatcher->setFuture(QtConcurrent::run([path, rotation, cancel = m_cancel] {
-            const auto thumbnail = extractThumbnail(path, ThumbnailSidePx, rotation, cancel.get());
-            return thumbnail ? toImage(*thumbnail) : QImage();
-        }));
     });
-    probeWatcher->setFuture(QtConcurrent::run([this, path, cancel = m_cancel] {
-        const auto media = m_prober.probe(path, cancel.get());
-        return media ? MediaCheck{*media, std::nullopt} : MediaCheck{std::nullopt, media.error()};
+    watcher->setFuture(QtConcurrent::run([&prober = m_prober, path, cancel = m_cancel] {
+        auto media = prober.probe(path, cancel.get());
+        return media ? MediaCheck{std::move(*media), std::nullopt} : MediaCheck{std::nullopt, media.error()};
+    }));
+}
+
+void MediaProbeQueue::startThumbnail(int itemId, const QString &path, int rotation) {
+    auto *watcher = new QFutureWatcher<QImage>(this);
+    m_watchers << watcher;
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, itemId] {
+        m_watchers.removeOne(watcher);
+        watcher->deleteLater();
+        const QImage image = watcher->result();
+        if (!image.isNull()) {
+            Q_EMIT thumbnailReady(itemId, image);
+        }
+        finishOne();
+    });
+    watcher->setFuture(QtConcurrent::run([path, rotation, cancel = m_cancel] {
+        const auto thumbnail = extractThumbnail(path, ThumbnailSidePx, rotation, cancel.get());
+        return thumbnail ? toImage(*thumbnail) : QImage();
     }));
 }
 

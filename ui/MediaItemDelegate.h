@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+
+namespace cq::ui {
+
+// Draws one media row of the composer: the thumbnail (or a status icon) in a square on the left,
+// the file name in bold, and below it the metadata summary in a quieter colour, or in red why the
+// file cannot be used. Reads MediaListModel's roles; the square's side is the view's icon size.
+class MediaItemDelegate : public QStyledItemDelegate {
+    Q_OBJECT
+
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+private:
+    struct Layout {
+        QRect thumbnail;
+        QRect name;
+        QRect summary;
+    };
+    Layout layout(const QStyleOptionViewItem &option, const QModelIndex &index, const QRect &rect) const;
+};
+
+} // namespace cq::ui
