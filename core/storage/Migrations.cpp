@@ -48,16 +48,18 @@ const QList<Migration> &schemaMigrations() {
                          "$$ BEGIN RAISE EXCEPTION 'post history is append-only'; END $$"),
           QStringLiteral("CREATE TRIGGER post_history_append_only BEFORE UPDATE ON post_history "
                          "FOR EACH ROW EXECUTE FUNCTION post_history_append_only()")}},
-        // Runners claim due posts with a lease, so several of them can share one database.
+        // Runners claim due posts with a lease, so several of them can share one database; the queue
+        // is read in schedule order ("as soon as possible", NULL, first), which the indexes serve.
         {2,
          {
              QStringLiteral("ALTER TABLE posts ADD COLUMN claimed_by TEXT"),
              QStringLiteral("ALTER TABLE posts ADD COLUMN lease_until_ms BIGINT"),
-             QStringLiteral("CREATE INDEX posts_status_due ON posts(status, scheduled_at_ms)"),
-             QStringLiteral("CREATE INDEX posts_created ON posts(created_at_ms)"),
          },
-         {},
-         {}},
+         // SQLite sorts NULL first in ascending order already.
+         {QStringLiteral("CREATE INDEX posts_status_schedule ON posts(status, scheduled_at_ms, id)"),
+          QStringLiteral("CREATE INDEX posts_schedule ON posts(scheduled_at_ms, id)")},
+         {QStringLiteral("CREATE INDEX posts_status_schedule ON posts(status, scheduled_at_ms NULLS FIRST, id)"),
+          QStringLiteral("CREATE INDEX posts_schedule ON posts(scheduled_at_ms NULLS FIRST, id)")}},
     };
     return migrations;
 }

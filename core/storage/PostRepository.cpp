@@ -192,8 +192,8 @@ std::expected<QList<StoredPost>, Error> PostRepository::list(std::optional<PostS
         sql += u" WHERE status = ?";
         values << postStatusName(*status);
     }
-    // COALESCE puts "as soon as possible" posts first on both backends.
-    sql += u" ORDER BY COALESCE(scheduled_at_ms, 0), created_at_ms, id LIMIT ? OFFSET ?";
+    // "As soon as possible" (NULL) first on both backends, in the order the indexes keep.
+    sql += u" ORDER BY scheduled_at_ms NULLS FIRST, id LIMIT ? OFFSET ?";
     values << limit << offset;
     auto query = m_db.exec(sql, values);
     if (!query) {
@@ -301,17 +301,35 @@ std::expected<QList<PublishAttempt>, Error> PostRepository::attempts(const QStri
     return result;
 }
 
-std::expected<QStringList, Error> PostRepository::dueIds(const QDateTime &now, int limit) const {
-    // "scheduled_at_ms IS NULL" is "publish as soon as a runner picks it up".
-    return selectIds(QStringLiteral("SELECT id FROM posts WHERE status = 'scheduled' AND "
-                                    "(scheduled_at_ms IS NULL OR scheduled_at_ms <= ?) "
-                                    "ORDER BY COALESCE(scheduled_at_ms, 0), id LIMIT ?"),
-                     {now.toMSecsSinceEpoch(), limit});
+std::expected<QStringList, Error> PostRepository::dueIds(const QDateTime &now, int limit) const
+{
+    // Two index range scans rather than one OR: "as soon as possible" posts first, then by time.
+    auto asap = selectIds(QStringLiteral("SELECT id FROM posts WHERE status = 'scheduled' AND scheduled_at_ms IS NULL "
+                                         "ORDER BY id LIMIT ?"),
+                          {limit});
+    if (!asap || asap->size() >= limit) {
+        return asap;
+    }
+    auto timed = selectIds(QStringLiteral("SELECT id FROM posts WHERE status = 'scheduled' AND scheduled_at_ms <= ? "
+                                          "ORDER BY scheduled_at_ms, id LIMIT ?"),
+                           {now.toMSecsSinceEpoch(), limit - int(asap->size())});
+    if (!timed) {
+        return timed;
+    }
+    return *asap + *timed;
 }
 
-std::expected<std::optional<QDateTime>, Error> PostRepository::nextDueTime() const {
-    auto query = m_db.exec(
-        QStringLiteral("SELECT MIN(COALESCE(scheduled_at_ms, 0)) FROM posts WHERE status = 'scheduled'"));
+std::expected<std::optional<QDateTime>, Error> PostRepository::nextDueTime() const
+{
+    auto asap = selectIds(
+        QStringLiteral("SELECT id FROM posts WHERE status = 'scheduled' AND scheduled_at_ms IS NULL LIMIT 1"), {});
+    if (!asap) {
+        return std::unexpected(asap.error());
+    }
+    if (!asap->isEmpty()) {
+        return std::optional<QDateTime>(QDateTime::fromMSecsSinceEpoch(0, Qt::UTC));
+    }
+    auto query = m_db.exec(QStringLiteral("SELECT MIN(scheduled_at_ms) FROM posts WHERE status = 'scheduled'"));
     if (!query) {
         return std::unexpected(query.error());
     }

@@ -75,7 +75,7 @@ public:
     // Deletes a post with its media rows, history and attempts; stored bytes stay until
     // MediaStore::collectGarbage() finds no post refers to them.
     std::expected<void, Error> remove(const QString &id);
-    // Newest schedule last; unscheduled posts ("as soon as possible") first, then by creation.
+    // Soonest first: unscheduled posts ("as soon as possible") first, then by time, then by id.
     std::expected<QList<StoredPost>, Error> list(std::optional<PostStatus> status, int limit,
                                                  int offset = 0) const;
 
