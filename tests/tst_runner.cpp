@@ -5,6 +5,7 @@
 #include "TestFixtures.h"
 #include "publish/SchedulerRunner.h"
 
+#include <QDir>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -49,6 +50,7 @@ class TestRunner : public QObject {
 
 private Q_SLOTS:
     void publishesADuePostAndRecordsTheAttempt();
+    void publishesFromTheStoreAfterTheOriginalIsGone();
     void leavesPostsThatAreNotDue();
     void keepsTikTokErrorsOfAFailedAttempt();
     void unknownOutcomeNeedsAttention();
@@ -92,6 +94,22 @@ void TestRunner::publishesADuePostAndRecordsTheAttempt() {
                           QStringLiteral("publish_id"), QStringLiteral("published")}));
     // A second pass finds nothing: published once.
     QCOMPARE(rig.runner->runPass().value(), 0);
+}
+
+void TestRunner::publishesFromTheStoreAfterTheOriginalIsGone() {
+    RunnerRig rig;
+    const QString original = QDir(rig.fixture.dataDirectory()).filePath(QStringLiteral("deleted-later.mp4"));
+    QVERIFY(QFile::copy(fixturePath(QStringLiteral("landscape.mp4")), original));
+    const auto created = rig.fixture.posts().create(validVideoPost(original), QString(), true);
+    QVERIFY(created.has_value());
+    QVERIFY(QFile::remove(original));
+    bool storedCopyReadable = false;
+    rig.publisher.inspect = [&](const StoredPost &stored) {
+        storedCopyReadable = rig.fixture.store().verify(stored.media.first().sha256).has_value();
+    };
+    QCOMPARE(rig.runner->runPass().value(), 1);
+    QTRY_COMPARE(rig.status(created->post.id), PostStatus::Published);
+    QVERIFY(storedCopyReadable);
 }
 
 void TestRunner::leavesPostsThatAreNotDue() {
