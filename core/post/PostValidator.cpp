@@ -34,6 +34,11 @@ QString seconds(double value) {
     return QString::number(value, 'f', value < 10 ? 1 : 0) + u" s";
 }
 
+// "1 video", "2 videos".
+QString counted(qsizetype count, QStringView noun) {
+    return QString::number(count) + u' ' + noun + (count == 1 ? u"" : u"s");
+}
+
 QString megabytes(qint64 bytes) {
     return QString::number(double(bytes) / 1'000'000.0, 'f', 1) + u" MB";
 }
@@ -86,11 +91,8 @@ private:
             std::count_if(items.cbegin(), items.cend(), [](const auto &m) { return m.isPhoto(); });
         if (videos > 0 && photos > 0) {
             error(FindingCode::PostMixedMedia, QStringLiteral("/content/media"),
-                  QStringLiteral(
-                      "This post mixes %1 video(s) and %2 photo(s); TikTok posts are one video or photos "
-                      "only. Remove the videos or the photos.")
-                      .arg(videos)
-                      .arg(photos));
+                  u"This post mixes " + counted(videos, u"video") + u" and " + counted(photos, u"photo")
+                      + u"; TikTok posts are one video or photos only. Remove the videos or the photos.");
         } else if (videos > 1) {
             error(
                 FindingCode::PostTooManyVideos, QStringLiteral("/content/media"),
@@ -100,10 +102,10 @@ private:
         }
         if (photos > rules::MaxPhotos) {
             error(FindingCode::PostTooManyPhotos, QStringLiteral("/content/media"),
-                  QStringLiteral("This post has %1 photos; TikTok takes at most %2. Remove %3 photo(s).")
+                  QStringLiteral("This post has %1 photos; TikTok takes at most %2. Remove %3.")
                       .arg(photos)
                       .arg(rules::MaxPhotos)
-                      .arg(photos - rules::MaxPhotos));
+                      .arg(counted(photos - rules::MaxPhotos, u"photo")));
         }
     }
 
