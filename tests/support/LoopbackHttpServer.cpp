@@ -46,8 +46,13 @@ void LoopbackHttpServer::onConnection() {
             buffer->remove(0, headerEnd + 4 + bodyLength);
             m_requests << request;
 
-            const Response response =
-                m_routes.value(request.path, Response{404, "not found", "text/plain", true});
+            const Response response = m_routes.contains(request.path) ? m_routes.value(request.path)
+                                      : m_handler ? m_handler(request)
+                                                  : Response{404, "not found", "text/plain", true, false};
+            if (response.dropConnection) {
+                socket->abort();
+                return;
+            }
             QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status)
                               + " X\r\nContent-Type: " + response.contentType + "\r\n";
             if (response.sendContentLength) {

@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QTcpServer>
 
+#include <functional>
+
 namespace cq::test {
 
 // A small HTTP/1.1 server on 127.0.0.1 for tests: canned answers per path, and a log of every
@@ -19,6 +21,7 @@ public:
         QByteArray body;
         QByteArray contentType = "application/octet-stream";
         bool sendContentLength = true; // false: end the body by closing the connection
+        bool dropConnection = false;   // close without answering, as a broken network does
     };
     struct Request {
         QByteArray method;
@@ -32,6 +35,8 @@ public:
     QString url(const QString &path) const;
 
     void route(const QByteArray &path, const Response &response) { m_routes.insert(path, response); }
+    // Answers every request not matched by a route.
+    void setHandler(std::function<Response(const Request &)> handler) { m_handler = std::move(handler); }
     const QList<Request> &requests() const { return m_requests; }
 
 private:
@@ -39,6 +44,7 @@ private:
 
     QTcpServer m_server;
     QHash<QByteArray, Response> m_routes;
+    std::function<Response(const Request &)> m_handler;
     QList<Request> m_requests;
 };
 

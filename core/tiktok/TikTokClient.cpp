@@ -1,0 +1,196 @@
+#include "tiktok/TikTokClient.h"
+
+#include "tiktok/FileSlice.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRegularExpression>
+
+Q_LOGGING_CATEGORY(lcHttp, "clipqueue.http", QtWarningMsg)
+
+namespace cq::tiktok {
+
+namespace {
+constexpr int JsonTimeoutMs = 30'000;   // no byte for 30 s: give up on a JSON call
+constexpr int UploadTimeoutMs = 120'000; // no progress for 2 min: give up on a chunk
+constexpr qint64 MaxJsonAnswerBytes = 1 << 20;
+} // namespace
+
+TikTokError networkError(QNetworkReply *reply) {
+    TikTokError error;
+    error.code = reply->error() == QNetworkReply::OperationCanceledError || reply->error() == QNetworkReply::TimeoutError
+                     ? QStringLiteral("timeout")
+                     : QStringLiteral("network_error");
+    error.message = reply->errorString();
+    error.kind = TikTokError::Kind::Transient;
+    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (status.isValid()) {
+        error.httpStatus = status.toInt();
+    }
+    return error;
+}
+
+TikTokClient::TikTokClient(QNetworkAccessManager &network, ApiConfig config, QObject *parent)
+    : QObject(parent), m_network(network), m_config(std::move(config)) {}
+
+void TikTokClient::postJson(const QString &path, const QString &accessToken, const QJsonObject &body,
+                            std::function<void(std::expected<QJsonObject, TikTokError>, const QByteArray &)> done) {
+    QNetworkRequest request(m_config.endpoint(path));
+    request.setTransferTimeout(JsonTimeoutMs);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    request.setMaximumRedirectsAllowed(3);
+    request.setRawHeader("Authorization", "Bearer " + accessToken.toUtf8());
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json; charset=UTF-8"));
+    const QByteArray payload = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    qCDebug(lcHttp).noquote() << "POST" << path << censorSecrets(QString::fromUtf8(payload));
+    QNetworkReply *reply = m_network.post(request, payload);
+    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
+        if (received > MaxJsonAnswerBytes) {
+            reply->abort(); // a JSON answer this large is not TikTok's
+        }
+    });
+    connect(reply, &QNetworkReply::finished, this, [reply, path, done = std::move(done)] {
+        reply->deleteLater();
+        const QByteArray raw = reply->readAll();
+        const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+        if (!status.isValid()) {
+            done(std::unexpected(networkError(reply)), raw);
+            return;
+        }
+        qCDebug(lcHttp).noquote() << status.toInt() << path << censorSecrets(QString::fromUtf8(raw.left(2000)));
+        if (auto error = errorFromResponse(status.toInt(), raw)) {
+            done(std::unexpected(*error), raw);
+            return;
+        }
+        done(QJsonDocument::fromJson(raw).object().value(u"data").toObject(), raw);
+    });
+}
+
+void TikTokClient::queryCreatorInfo(const QString &accessToken, Callback<CreatorInfo> done) {
+    postJson(QStringLiteral("/v2/post/publish/creator_info/query/"), accessToken, {},
+             [done = std::move(done)](std::expected<QJsonObject, TikTokError> data, const QByteArray &) {
+                 if (!data) {
+                     done(std::unexpected(data.error()));
+                     return;
+                 }
+                 auto info = CreatorInfo::fromJson(*data);
+                 if (!info) {
+                     done(std::unexpected(TikTokError{TikTokError::Kind::Permanent, QStringLiteral("invalid_answer"),
+                                                      info.error().message, {}, 200}));
+                     return;
+                 }
+                 done(*info);
+             });
+}
+
+void TikTokClient::initVideoUpload(const QString &accessToken, PostMode mode, const QJsonObject &postInfo,
+                                   const ChunkPlan &plan, Callback<VideoInit> done) {
+    QJsonObject body{{QStringLiteral("source_info"),
+                      QJsonObject{{QStringLiteral("source"), QStringLiteral("FILE_UPLOAD")},
+                                  {QStringLiteral("video_size"), plan.videoSizeBytes},
+                                  {QStringLiteral("chunk_size"), plan.chunkSizeBytes},
+                                  {QStringLiteral("total_chunk_count"), plan.totalChunkCount}}}};
+    if (mode == PostMode::DirectPost) {
+        body.insert(QStringLiteral("post_info"), postInfo);
+    }
+    const QString path = mode == PostMode::DirectPost ? QStringLiteral("/v2/post/publish/video/init/")
+                                                      : QStringLiteral("/v2/post/publish/inbox/video/init/");
+    postJson(path, accessToken, body,
+             [done = std::move(done)](std::expected<QJsonObject, TikTokError> data, const QByteArray &) {
+                 if (!data) {
+                     done(std::unexpected(data.error()));
+                     return;
+                 }
+                 VideoInit init{data->value(u"publish_id").toString(), QUrl(data->value(u"upload_url").toString())};
+                 if (init.publishId.isEmpty() || !init.uploadUrl.isValid()) {
+                     done(std::unexpected(TikTokError{TikTokError::Kind::Transient, QStringLiteral("invalid_answer"),
+                                                      QStringLiteral("TikTok's answer had no publish_id or upload_url."),
+                                                      {}, 200}));
+                     return;
+                 }
+                 done(init);
+             });
+}
+
+QNetworkReply *TikTokClient::uploadChunk(const QUrl &uploadUrl, const QString &path, const QString &mimeType,
+                                         const ChunkPlan &plan, int chunk, Callback<int> done) {
+    const qint64 first = plan.offsetOf(chunk);
+    const qint64 length = plan.sizeOf(chunk);
+    auto *slice = new FileSlice(path, first, length);
+    if (!slice->open(QIODevice::ReadOnly)) {
+        delete slice;
+        done(std::unexpected(TikTokError{TikTokError::Kind::Permanent, QStringLiteral("file_unreadable"),
+                                         path + u" cannot be read from the media store.", {}, std::nullopt}));
+        return nullptr;
+    }
+    QNetworkRequest request(uploadUrl);
+    request.setTransferTimeout(UploadTimeoutMs);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, mimeType);
+    request.setHeader(QNetworkRequest::ContentLengthHeader, length);
+    request.setRawHeader("Content-Range", QByteArrayLiteral("bytes ") + QByteArray::number(first) + '-'
+                                              + QByteArray::number(first + length - 1) + '/'
+                                              + QByteArray::number(plan.videoSizeBytes));
+    QNetworkReply *reply = m_network.put(request, slice);
+    slice->setParent(reply);
+    connect(reply, &QNetworkReply::uploadProgress, this, [this, first, plan](qint64 sent, qint64 total) {
+        if (total <= 0) {
+            return; // Qt's closing (0, 0) report
+        }
+        Q_EMIT uploadProgress(first + sent, plan.videoSizeBytes);
+    });
+    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
+        reply->deleteLater();
+        const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+        if (!status.isValid()) {
+            done(std::unexpected(networkError(reply)));
+            return;
+        }
+        const int code = status.toInt();
+        if (code == 201 || code == 206 || code == 200) {
+            done(code);
+            return;
+        }
+        done(std::unexpected(errorFromResponse(code, reply->readAll())
+                                 .value_or(TikTokError{TikTokError::Kind::Transient, QStringLiteral("upload_failed"),
+                                                       reply->errorString(), {}, code})));
+    });
+    return reply;
+}
+
+QStringList TikTokClient::postIdsFromRawJson(const QByteArray &body) {
+    static const QRegularExpression list(QStringLiteral(R"RX("publicaly_available_post_id"\s*:\s*\[([^\]]*)\])RX"));
+    static const QRegularExpression id(QStringLiteral(R"RX("?(\d+)"?)RX"));
+    QStringList ids;
+    const QRegularExpressionMatch match = list.match(QString::fromUtf8(body));
+    if (!match.hasMatch()) {
+        return ids;
+    }
+    auto it = id.globalMatch(match.captured(1));
+    while (it.hasNext()) {
+        ids << it.next().captured(1);
+    }
+    return ids;
+}
+
+void TikTokClient::fetchStatus(const QString &accessToken, const QString &publishId, Callback<PublishStatus> done) {
+    postJson(QStringLiteral("/v2/post/publish/status/fetch/"), accessToken,
+             QJsonObject{{QStringLiteral("publish_id"), publishId}},
+             [done = std::move(done)](std::expected<QJsonObject, TikTokError> data, const QByteArray &raw) {
+                 if (!data) {
+                     done(std::unexpected(data.error()));
+                     return;
+                 }
+                 PublishStatus status;
+                 status.status = data->value(u"status").toString();
+                 status.failReason = data->value(u"fail_reason").toString();
+                 status.uploadedBytes = data->value(u"uploaded_bytes").toInteger();
+                 status.downloadedBytes = data->value(u"downloaded_bytes").toInteger();
+                 status.publicPostIds = postIdsFromRawJson(raw);
+                 done(status);
+             });
+}
+
+} // namespace cq::tiktok

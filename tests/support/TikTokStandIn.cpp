@@ -1,0 +1,210 @@
+#include "TikTokStandIn.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+namespace cq::test {
+
+namespace {
+constexpr qint64 MiB5 = 5 * 1024 * 1024;
+} // namespace
+
+TikTokStandIn::TikTokStandIn() {
+    creatorInfo = QJsonObject{
+        {QStringLiteral("creator_username"), QStringLiteral("ana.makes")},
+        {QStringLiteral("creator_nickname"), QStringLiteral("Ana")},
+        {QStringLiteral("creator_avatar_url"), QStringLiteral("https://example.invalid/a.jpg")},
+        {QStringLiteral("privacy_level_options"),
+         QJsonArray{QStringLiteral("PUBLIC_TO_EVERYONE"), QStringLiteral("MUTUAL_FOLLOW_FRIENDS"),
+                    QStringLiteral("SELF_ONLY")}},
+        {QStringLiteral("comment_disabled"), false},
+        {QStringLiteral("duet_disabled"), true},
+        {QStringLiteral("stitch_disabled"), false},
+        {QStringLiteral("max_video_post_duration_sec"), 600},
+    };
+    m_server.setHandler([this](const LoopbackHttpServer::Request &request) { return handle(request); });
+}
+
+void TikTokStandIn::injectFault(const QByteArray &path, const LoopbackHttpServer::Response &response) {
+    m_faults[path].push_back(response);
+}
+
+QByteArray TikTokStandIn::receivedSha256(const QString &publishId) const {
+    const auto upload = m_uploads.value(publishId);
+    return upload.hash ? upload.hash->result().toHex() : QByteArray();
+}
+
+LoopbackHttpServer::Response TikTokStandIn::json(int status, const QJsonObject &data, const QString &code,
+                                                 const QString &message) const {
+    const QJsonObject body{{QStringLiteral("data"), data},
+                           {QStringLiteral("error"),
+                            QJsonObject{{QStringLiteral("code"), code},
+                                        {QStringLiteral("message"), message},
+                                        {QStringLiteral("log_id"), QStringLiteral("202611250000%1").arg(m_logSequence)}}}};
+    return {status, QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json", true, false};
+}
+
+bool TikTokStandIn::overLimit(const QByteArray &path, int perMinute) {
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QList<qint64> &calls = m_calls[path];
+    calls.removeIf([now](qint64 at) { return now - at > 60'000; });
+    if (calls.size() >= perMinute) {
+        return true;
+    }
+    calls << now;
+    return false;
+}
+
+LoopbackHttpServer::Response TikTokStandIn::handle(const LoopbackHttpServer::Request &request) {
+    ++m_logSequence;
+    const QByteArray path = request.path.startsWith("/upload/") ? QByteArray("/upload/") : request.path;
+    if (auto fault = m_faults.find(path); fault != m_faults.end() && !fault->empty()) {
+        const auto response = fault->front();
+        fault->pop_front();
+        return response;
+    }
+    if (path == "/upload/") {
+        return chunk(request);
+    }
+    if (request.method != "POST") {
+        return json(405, {}, QStringLiteral("invalid_params"), QStringLiteral("use POST"));
+    }
+    if (request.headers.value("authorization") != "Bearer " + accessToken.toUtf8()) {
+        return json(401, {}, QStringLiteral("access_token_invalid"), QStringLiteral("The access token is invalid."));
+    }
+    if (!request.headers.value("content-type").startsWith("application/json")) {
+        return json(400, {}, QStringLiteral("invalid_params"), QStringLiteral("JSON bodies only"));
+    }
+    if (path == "/v2/post/publish/creator_info/query/") {
+        if (overLimit(path, 20)) {
+            return json(429, {}, QStringLiteral("rate_limit_exceeded"), QStringLiteral("20 per minute"));
+        }
+        return json(200, creatorInfo);
+    }
+    if (path == "/v2/post/publish/video/init/" || path == "/v2/post/publish/inbox/video/init/") {
+        if (overLimit("init", 6)) {
+            return json(429, {}, QStringLiteral("rate_limit_exceeded"), QStringLiteral("6 per minute"));
+        }
+        return init(request, path.contains("inbox"));
+    }
+    if (path == "/v2/post/publish/status/fetch/") {
+        if (overLimit(path, 30)) {
+            return json(429, {}, QStringLiteral("rate_limit_exceeded"), QStringLiteral("30 per minute"));
+        }
+        return status(request);
+    }
+    return json(404, {}, QStringLiteral("invalid_params"), QStringLiteral("no such endpoint"));
+}
+
+LoopbackHttpServer::Response TikTokStandIn::init(const LoopbackHttpServer::Request &request, bool drafts) {
+    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    const QJsonObject source = body.value(u"source_info").toObject();
+    const qint64 size = source.value(u"video_size").toInteger();
+    const qint64 chunkSize = source.value(u"chunk_size").toInteger();
+    const qint64 count = source.value(u"total_chunk_count").toInteger();
+    const auto invalid = [this](const QString &why) { return json(400, {}, QStringLiteral("invalid_params"), why); };
+    if (source.value(u"source").toString() != u"FILE_UPLOAD" || size <= 0 || chunkSize <= 0) {
+        return invalid(QStringLiteral("source_info must be FILE_UPLOAD with sizes"));
+    }
+    // The media transfer guide's rules.
+    if (count != size / chunkSize || count < 1 || count > 1000) {
+        return invalid(QStringLiteral("total_chunk_count must be floor(video_size / chunk_size)"));
+    }
+    if (count == 1 && size > 64'000'000) {
+        return invalid(QStringLiteral("a video over 64 MB must be chunked"));
+    }
+    if (count > 1 && (chunkSize < MiB5 || chunkSize > 64'000'000 || size - (count - 1) * chunkSize > 128'000'000)) {
+        return invalid(QStringLiteral("chunks must be 5 MB to 64 MB, the last at most 128 MB"));
+    }
+    if (!drafts) {
+        const QJsonObject postInfo = body.value(u"post_info").toObject();
+        if (postInfo.value(u"privacy_level").toString().isEmpty()) {
+            return invalid(QStringLiteral("post_info.privacy_level is required"));
+        }
+        if (!creatorInfo.value(u"privacy_level_options").toArray().contains(postInfo.value(u"privacy_level"))) {
+            return json(403, {}, QStringLiteral("privacy_level_option_mismatch"), QStringLiteral("not offered"));
+        }
+        if (postInfo.value(u"title").toString().size() > 2200) {
+            return invalid(QStringLiteral("title too long"));
+        }
+    } else if (body.contains(u"post_info")) {
+        return invalid(QStringLiteral("inbox uploads take no post_info"));
+    }
+    ++m_initCount;
+    Upload upload;
+    upload.publishId = QStringLiteral("v_pub_file~v2-1.%1").arg(m_initCount);
+    upload.drafts = drafts;
+    upload.videoSize = size;
+    upload.chunkSize = chunkSize;
+    upload.chunkCount = int(count);
+    upload.hash = std::make_shared<QCryptographicHash>(QCryptographicHash::Sha256);
+    upload.postInfo = body.value(u"post_info").toObject();
+    m_uploads.insert(upload.publishId, upload);
+    return json(200, QJsonObject{{QStringLiteral("publish_id"), upload.publishId},
+                                 {QStringLiteral("upload_url"), m_server.url(u"/upload/" + upload.publishId)}});
+}
+
+LoopbackHttpServer::Response TikTokStandIn::chunk(const LoopbackHttpServer::Request &request) {
+    const QString publishId = QString::fromUtf8(request.path.mid(8));
+    auto it = m_uploads.find(publishId);
+    const auto refuse = [&](int status, const QString &why) {
+        if (it != m_uploads.end()) {
+            it->contractViolation = why;
+        }
+        return LoopbackHttpServer::Response{status, why.toUtf8(), "text/plain", true, false};
+    };
+    if (it == m_uploads.end()) {
+        return refuse(404, QStringLiteral("unknown upload"));
+    }
+    if (request.method != "PUT") {
+        return refuse(405, QStringLiteral("chunks are PUT"));
+    }
+    static const QList<QByteArray> types{"video/mp4", "video/quicktime", "video/webm"};
+    if (!types.contains(request.headers.value("content-type"))) {
+        return refuse(400, QStringLiteral("Content-Type must be video/mp4, video/quicktime or video/webm"));
+    }
+    const int index = it->nextChunk;
+    const qint64 first = qint64(index) * it->chunkSize;
+    const qint64 length = index == it->chunkCount - 1 ? it->videoSize - first : it->chunkSize;
+    const QByteArray range = "bytes " + QByteArray::number(first) + '-' + QByteArray::number(first + length - 1) + '/'
+                             + QByteArray::number(it->videoSize);
+    if (index >= it->chunkCount) {
+        return refuse(400, QStringLiteral("all chunks were already received"));
+    }
+    if (request.headers.value("content-range") != range) {
+        return refuse(416, u"expected Content-Range " + QString::fromLatin1(range) + u", got "
+                               + QString::fromLatin1(request.headers.value("content-range")));
+    }
+    if (request.headers.value("content-length").toLongLong() != length || request.body.size() != length) {
+        return refuse(400, QStringLiteral("Content-Length must be this chunk's size"));
+    }
+    it->hash->addData(request.body);
+    it->receivedBytes += length;
+    it->nextChunk += 1;
+    return {it->nextChunk == it->chunkCount ? 201 : 206, {}, "text/plain", true, false};
+}
+
+LoopbackHttpServer::Response TikTokStandIn::status(const LoopbackHttpServer::Request &request) {
+    const QString publishId = QJsonDocument::fromJson(request.body).object().value(u"publish_id").toString();
+    if (!m_uploads.contains(publishId)) {
+        return json(400, {}, QStringLiteral("invalid_publish_id"), QStringLiteral("unknown publish_id"));
+    }
+    const Upload &upload = m_uploads.value(publishId);
+    if (upload.nextChunk < upload.chunkCount) {
+        return json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("PROCESSING_UPLOAD")},
+                                     {QStringLiteral("uploaded_bytes"), upload.receivedBytes}});
+    }
+    if (upload.drafts) {
+        return json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("SEND_TO_USER_INBOX")}});
+    }
+    // Written by hand so the id goes out as a JSON number with all 19 digits.
+    ++m_logSequence;
+    const QByteArray body = R"({"data":{"status":"PUBLISH_COMPLETE","publicaly_available_post_id":[)" + publicPostId
+                            + R"(],"uploaded_bytes":)" + QByteArray::number(upload.receivedBytes)
+                            + R"(},"error":{"code":"ok","message":"","log_id":"L"}})";
+    return {200, body, "application/json", true, false};
+}
+
+} // namespace cq::test

@@ -1,0 +1,269 @@
+// The TikTok client against the loopback API stand-in, which enforces the documented contract.
+#include "TestFixtures.h"
+#include "TikTokStandIn.h"
+#include "tiktok/TikTokClient.h"
+
+#include <QCryptographicHash>
+#include <QEventLoop>
+#include <QTimer>
+#include <QNetworkAccessManager>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cq;
+using namespace cq::tiktok;
+using cq::test::TikTokStandIn;
+
+namespace {
+
+// Runs one asynchronous client call to completion.
+// Runs one asynchronous client call to completion in a local event loop (not qWaitFor, whose
+// sleeps between rounds would throttle a 70 MB upload to a crawl).
+template<typename T>
+std::expected<T, TikTokError> await(const std::function<void(TikTokClient::Callback<T>)> &call) {
+    std::optional<std::expected<T, TikTokError>> result;
+    QEventLoop loop;
+    call([&](std::expected<T, TikTokError> value) {
+        result = std::move(value);
+        loop.quit();
+    });
+    if (!result) {
+        QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    if (!result) {
+        return std::unexpected(TikTokError{TikTokError::Kind::Transient, QStringLiteral("test_timeout"),
+                                           QStringLiteral("no answer within a minute"), {}, std::nullopt});
+    }
+    return *result;
+}
+
+QJsonObject postInfo(const QString &privacy = QStringLiteral("SELF_ONLY")) {
+    return QJsonObject{{QStringLiteral("title"), QStringLiteral("Launch day #launch")},
+                       {QStringLiteral("privacy_level"), privacy},
+                       {QStringLiteral("disable_comment"), true},
+                       {QStringLiteral("disable_duet"), true},
+                       {QStringLiteral("disable_stitch"), true}};
+}
+
+} // namespace
+
+class TestTikTokClient : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void creatorInfoIsRead();
+    void wrongTokenIsAnAuthError();
+    void errorsInsideHttp200AreErrors();
+    void smallVideoGoesInOneChunk();
+    void largeVideoGoesInSeveralChunksByteForByte();
+    void draftsModeSendsNoPostInfo();
+    void privacyMismatchIsPermanent();
+    void initIsRateLimitedAtSixPerMinute();
+    void serverErrorsAndDroppedConnectionsAreTransient();
+    void postIdsKeepAllNineteenDigits();
+    void plainHttpOnlyForLoopback_data();
+    void plainHttpOnlyForLoopback();
+
+private:
+    std::expected<VideoInit, TikTokError> initFor(qint64 size, PostMode mode = PostMode::DirectPost);
+    std::expected<int, TikTokError> uploadAll(const VideoInit &init, const QString &path, const ChunkPlan &plan);
+
+    std::unique_ptr<TikTokStandIn> m_standIn;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<TikTokClient> m_client;
+    QString m_token = QStringLiteral("act.valid-token");
+};
+
+void TestTikTokClient::init() {
+    m_standIn = std::make_unique<TikTokStandIn>();
+    m_network = std::make_unique<QNetworkAccessManager>();
+    ApiConfig config;
+    config.apiBase = QUrl(m_standIn->apiBase());
+    m_client = std::make_unique<TikTokClient>(*m_network, config);
+}
+
+std::expected<VideoInit, TikTokError> TestTikTokClient::initFor(qint64 size, PostMode mode) {
+    const ChunkPlan plan = *ChunkPlan::forSize(size);
+    return await<VideoInit>([&](auto done) { m_client->initVideoUpload(m_token, mode, postInfo(), plan, done); });
+}
+
+std::expected<int, TikTokError> TestTikTokClient::uploadAll(const VideoInit &init, const QString &path,
+                                                            const ChunkPlan &plan) {
+    std::expected<int, TikTokError> last = 0;
+    for (int chunk = 0; chunk < plan.totalChunkCount && last; ++chunk) {
+        last = await<int>([&](auto done) {
+            m_client->uploadChunk(init.uploadUrl, path, QStringLiteral("video/mp4"), plan, chunk, done);
+        });
+    }
+    return last;
+}
+
+void TestTikTokClient::creatorInfoIsRead() {
+    const auto info = await<CreatorInfo>([&](auto done) { m_client->queryCreatorInfo(m_token, done); });
+    QVERIFY(info.has_value());
+    QCOMPARE(info->nickname, QStringLiteral("Ana"));
+    QCOMPARE(info->privacyLevelOptions.size(), 3);
+    QVERIFY(info->duetDisabled);
+    QCOMPARE(info->maxVideoPostDurationSec, 600);
+}
+
+void TestTikTokClient::wrongTokenIsAnAuthError() {
+    const auto info = await<CreatorInfo>([&](auto done) { m_client->queryCreatorInfo(QStringLiteral("act.old"), done); });
+    QVERIFY(!info.has_value());
+    QCOMPARE(info.error().kind, TikTokError::Kind::Auth);
+    QCOMPARE(info.error().code, QStringLiteral("access_token_invalid"));
+    QCOMPARE(info.error().httpStatus, 401);
+    QVERIFY(!info.error().logId.isEmpty());
+}
+
+void TestTikTokClient::errorsInsideHttp200AreErrors() {
+    m_standIn->injectFault("/v2/post/publish/creator_info/query/",
+                           {200, R"({"data":{},"error":{"code":"spam_risk_too_many_posts","message":"cap","log_id":"L9"}})",
+                            "application/json", true, false});
+    const auto info = await<CreatorInfo>([&](auto done) { m_client->queryCreatorInfo(m_token, done); });
+    QVERIFY(!info.has_value());
+    QCOMPARE(info.error().code, QStringLiteral("spam_risk_too_many_posts"));
+    QCOMPARE(info.error().logId, QStringLiteral("L9"));
+    QCOMPARE(info.error().kind, TikTokError::Kind::Permanent);
+}
+
+void TestTikTokClient::smallVideoGoesInOneChunk() {
+    const QString path = cq::test::fixturePath(QStringLiteral("vertical.mp4"));
+    const ChunkPlan plan = *ChunkPlan::forSize(QFileInfo(path).size());
+    QCOMPARE(plan.totalChunkCount, 1);
+    const auto init = initFor(plan.videoSizeBytes);
+    QVERIFY2(init.has_value(), qPrintable(init ? QString() : init.error().message));
+    QCOMPARE(uploadAll(*init, path, plan).value_or(0), 201);
+    const auto upload = m_standIn->uploads().value(init->publishId);
+    QVERIFY2(upload.contractViolation.isEmpty(), qPrintable(upload.contractViolation));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(m_standIn->receivedSha256(init->publishId),
+             QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex());
+    QCOMPARE(upload.postInfo.value(u"privacy_level").toString(), QStringLiteral("SELF_ONLY"));
+
+    const auto status =
+        await<PublishStatus>([&](auto done) { m_client->fetchStatus(m_token, init->publishId, done); });
+    QVERIFY(status.has_value());
+    QCOMPARE(status->status, QStringLiteral("PUBLISH_COMPLETE"));
+    QCOMPARE(status->publicPostIds, QStringList{QStringLiteral("7312345678901234567")});
+}
+
+void TestTikTokClient::largeVideoGoesInSeveralChunksByteForByte() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("big.mp4"));
+    const qint64 size = 70'000'123; // over 64 MB: must be chunked
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QRandomGenerator random(7);
+        QByteArray block(1 << 20, Qt::Uninitialized);
+        for (qint64 written = 0; written < size;) {
+            random.fillRange(reinterpret_cast<quint32 *>(block.data()), block.size() / 4);
+            written += file.write(block.constData(), std::min<qint64>(block.size(), size - written));
+        }
+    }
+    const ChunkPlan plan = *ChunkPlan::forSize(size);
+    QCOMPARE(plan.totalChunkCount, 2);
+    const auto init = initFor(size);
+    QVERIFY(init.has_value());
+    qint64 lastProgress = 0;
+    connect(m_client.get(), &TikTokClient::uploadProgress, this, [&](qint64 sent, qint64) { lastProgress = sent; });
+    QCOMPARE(uploadAll(*init, path, plan).value_or(0), 201);
+    QCOMPARE(lastProgress, size);
+    const auto upload = m_standIn->uploads().value(init->publishId);
+    QVERIFY2(upload.contractViolation.isEmpty(), qPrintable(upload.contractViolation));
+    QCOMPARE(upload.nextChunk, 2);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QVERIFY(hash.addData(&file));
+    QCOMPARE(m_standIn->receivedSha256(init->publishId), hash.result().toHex());
+}
+
+void TestTikTokClient::draftsModeSendsNoPostInfo() {
+    const QString path = cq::test::fixturePath(QStringLiteral("vertical.mp4"));
+    const ChunkPlan plan = *ChunkPlan::forSize(QFileInfo(path).size());
+    const auto init = initFor(plan.videoSizeBytes, PostMode::Drafts);
+    QVERIFY2(init.has_value(), qPrintable(init ? QString() : init.error().message));
+    QVERIFY(m_standIn->uploads().value(init->publishId).drafts);
+    QCOMPARE(uploadAll(*init, path, plan).value_or(0), 201);
+    const auto status =
+        await<PublishStatus>([&](auto done) { m_client->fetchStatus(m_token, init->publishId, done); });
+    QCOMPARE(status->status, QStringLiteral("SEND_TO_USER_INBOX"));
+}
+
+void TestTikTokClient::privacyMismatchIsPermanent() {
+    const ChunkPlan plan = *ChunkPlan::forSize(1'000'000);
+    const auto init = await<VideoInit>([&](auto done) {
+        m_client->initVideoUpload(m_token, PostMode::DirectPost, postInfo(QStringLiteral("FOLLOWER_OF_CREATOR")), plan,
+                                  done);
+    });
+    QVERIFY(!init.has_value());
+    QCOMPARE(init.error().code, QStringLiteral("privacy_level_option_mismatch"));
+    QCOMPARE(init.error().kind, TikTokError::Kind::Permanent);
+    QVERIFY(!init.error().advice().isEmpty());
+}
+
+void TestTikTokClient::initIsRateLimitedAtSixPerMinute() {
+    for (int i = 0; i < 6; ++i) {
+        QVERIFY(initFor(1'000'000).has_value());
+    }
+    const auto seventh = initFor(1'000'000);
+    QVERIFY(!seventh.has_value());
+    QCOMPARE(seventh.error().kind, TikTokError::Kind::RateLimited);
+    QCOMPARE(seventh.error().httpStatus, 429);
+}
+
+void TestTikTokClient::serverErrorsAndDroppedConnectionsAreTransient() {
+    m_standIn->injectFault("/v2/post/publish/video/init/", {500, "oops", "text/plain", true, false});
+    auto failed = initFor(1'000'000);
+    QVERIFY(!failed.has_value());
+    QCOMPARE(failed.error().kind, TikTokError::Kind::Transient);
+    QCOMPARE(m_standIn->initCount(), 0);
+    QVERIFY(initFor(1'000'000).has_value()); // then success
+
+    const auto init = initFor(QFileInfo(cq::test::fixturePath(QStringLiteral("vertical.mp4"))).size());
+    // Qt resends a request once or twice when the connection closes before an answer (harmless here:
+    // the same Content-Range again), so the connection has to stay broken to surface the error.
+    for (int i = 0; i < 5; ++i) {
+        m_standIn->injectFault("/upload/", {0, {}, {}, true, true});
+    }
+    const ChunkPlan plan = *ChunkPlan::forSize(QFileInfo(cq::test::fixturePath(QStringLiteral("vertical.mp4"))).size());
+    const auto dropped = uploadAll(*init, cq::test::fixturePath(QStringLiteral("vertical.mp4")), plan);
+    QVERIFY(!dropped.has_value());
+    QCOMPARE(dropped.error().kind, TikTokError::Kind::Transient);
+    QCOMPARE(dropped.error().code, QStringLiteral("network_error"));
+}
+
+void TestTikTokClient::postIdsKeepAllNineteenDigits() {
+    QCOMPARE(TikTokClient::postIdsFromRawJson(
+                 R"({"data":{"publicaly_available_post_id":[7312345678901234567, 7312345678901234568]}})"),
+             (QStringList{QStringLiteral("7312345678901234567"), QStringLiteral("7312345678901234568")}));
+    QCOMPARE(TikTokClient::postIdsFromRawJson(R"({"data":{"publicaly_available_post_id":[]}})"), QStringList{});
+    // A double would have rounded it:
+    QVERIFY(QString::number(7312345678901234567.0, 'f', 0) != u"7312345678901234567");
+}
+
+void TestTikTokClient::plainHttpOnlyForLoopback_data() {
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("https") << "https://open.tiktokapis.com" << true;
+    QTest::newRow("http loopback v4") << "http://127.0.0.1:8080" << true;
+    QTest::newRow("http localhost") << "http://localhost:8080" << true;
+    QTest::newRow("http loopback v6") << "http://[::1]:8080" << true;
+    QTest::newRow("http elsewhere") << "http://api.example.com" << false;
+    QTest::newRow("not a URL") << "open.tiktokapis.com" << false;
+}
+
+void TestTikTokClient::plainHttpOnlyForLoopback() {
+    QFETCH(QString, url);
+    QFETCH(bool, accepted);
+    QCOMPARE(ApiConfig::checkedUrl(url, "CLIPQUEUE_TIKTOK_API_BASE").has_value(), accepted);
+}
+
+QTEST_GUILESS_MAIN(TestTikTokClient)
+#include "tst_tiktokclient.moc"
