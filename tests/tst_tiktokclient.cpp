@@ -5,11 +5,11 @@
 
 #include <QCryptographicHash>
 #include <QEventLoop>
-#include <QTimer>
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace cq;
 using namespace cq::tiktok;
@@ -33,8 +33,11 @@ std::expected<T, TikTokError> await(const std::function<void(TikTokClient::Callb
         loop.exec();
     }
     if (!result) {
-        return std::unexpected(TikTokError{TikTokError::Kind::Transient, QStringLiteral("test_timeout"),
-                                           QStringLiteral("no answer within a minute"), {}, std::nullopt});
+        return std::unexpected(TikTokError{TikTokError::Kind::Transient,
+                                           QStringLiteral("test_timeout"),
+                                           QStringLiteral("no answer within a minute"),
+                                           {},
+                                           std::nullopt});
     }
     return *result;
 }
@@ -69,7 +72,8 @@ private Q_SLOTS:
 
 private:
     std::expected<VideoInit, TikTokError> initFor(qint64 size, PostMode mode = PostMode::DirectPost);
-    std::expected<int, TikTokError> uploadAll(const VideoInit &init, const QString &path, const ChunkPlan &plan);
+    std::expected<int, TikTokError> uploadAll(const VideoInit &init, const QString &path,
+                                              const ChunkPlan &plan);
 
     std::unique_ptr<TikTokStandIn> m_standIn;
     std::unique_ptr<QNetworkAccessManager> m_network;
@@ -87,7 +91,8 @@ void TestTikTokClient::init() {
 
 std::expected<VideoInit, TikTokError> TestTikTokClient::initFor(qint64 size, PostMode mode) {
     const ChunkPlan plan = *ChunkPlan::forSize(size);
-    return await<VideoInit>([&](auto done) { m_client->initVideoUpload(m_token, mode, postInfo(), plan, done); });
+    return await<VideoInit>(
+        [&](auto done) { m_client->initVideoUpload(m_token, mode, postInfo(), plan, done); });
 }
 
 std::expected<int, TikTokError> TestTikTokClient::uploadAll(const VideoInit &init, const QString &path,
@@ -111,7 +116,8 @@ void TestTikTokClient::creatorInfoIsRead() {
 }
 
 void TestTikTokClient::wrongTokenIsAnAuthError() {
-    const auto info = await<CreatorInfo>([&](auto done) { m_client->queryCreatorInfo(QStringLiteral("act.old"), done); });
+    const auto info =
+        await<CreatorInfo>([&](auto done) { m_client->queryCreatorInfo(QStringLiteral("act.old"), done); });
     QVERIFY(!info.has_value());
     QCOMPARE(info.error().kind, TikTokError::Kind::Auth);
     QCOMPARE(info.error().code, QStringLiteral("access_token_invalid"));
@@ -120,9 +126,10 @@ void TestTikTokClient::wrongTokenIsAnAuthError() {
 }
 
 void TestTikTokClient::errorsInsideHttp200AreErrors() {
-    m_standIn->injectFault("/v2/post/publish/creator_info/query/",
-                           {200, R"({"data":{},"error":{"code":"spam_risk_too_many_posts","message":"cap","log_id":"L9"}})",
-                            "application/json", true, false});
+    m_standIn->injectFault(
+        "/v2/post/publish/creator_info/query/",
+        {200, R"({"data":{},"error":{"code":"spam_risk_too_many_posts","message":"cap","log_id":"L9"}})",
+         "application/json", true, false});
     const auto info = await<CreatorInfo>([&](auto done) { m_client->queryCreatorInfo(m_token, done); });
     QVERIFY(!info.has_value());
     QCOMPARE(info.error().code, QStringLiteral("spam_risk_too_many_posts"));
@@ -171,7 +178,8 @@ void TestTikTokClient::largeVideoGoesInSeveralChunksByteForByte() {
     const auto init = initFor(size);
     QVERIFY(init.has_value());
     qint64 lastProgress = 0;
-    connect(m_client.get(), &TikTokClient::uploadProgress, this, [&](qint64 sent, qint64) { lastProgress = sent; });
+    connect(m_client.get(), &TikTokClient::uploadProgress, this,
+            [&](qint64 sent, qint64) { lastProgress = sent; });
     QCOMPARE(uploadAll(*init, path, plan).value_or(0), 201);
     QCOMPARE(lastProgress, size);
     const auto upload = m_standIn->uploads().value(init->publishId);
@@ -199,8 +207,8 @@ void TestTikTokClient::draftsModeSendsNoPostInfo() {
 void TestTikTokClient::privacyMismatchIsPermanent() {
     const ChunkPlan plan = *ChunkPlan::forSize(1'000'000);
     const auto init = await<VideoInit>([&](auto done) {
-        m_client->initVideoUpload(m_token, PostMode::DirectPost, postInfo(QStringLiteral("FOLLOWER_OF_CREATOR")), plan,
-                                  done);
+        m_client->initVideoUpload(m_token, PostMode::DirectPost,
+                                  postInfo(QStringLiteral("FOLLOWER_OF_CREATOR")), plan, done);
     });
     QVERIFY(!init.has_value());
     QCOMPARE(init.error().code, QStringLiteral("privacy_level_option_mismatch"));
@@ -232,7 +240,8 @@ void TestTikTokClient::serverErrorsAndDroppedConnectionsAreTransient() {
     for (int i = 0; i < 5; ++i) {
         m_standIn->injectFault("/upload/", {0, {}, {}, true, true});
     }
-    const ChunkPlan plan = *ChunkPlan::forSize(QFileInfo(cq::test::fixturePath(QStringLiteral("vertical.mp4"))).size());
+    const ChunkPlan plan =
+        *ChunkPlan::forSize(QFileInfo(cq::test::fixturePath(QStringLiteral("vertical.mp4"))).size());
     const auto dropped = uploadAll(*init, cq::test::fixturePath(QStringLiteral("vertical.mp4")), plan);
     QVERIFY(!dropped.has_value());
     QCOMPARE(dropped.error().kind, TikTokError::Kind::Transient);
@@ -243,7 +252,8 @@ void TestTikTokClient::postIdsKeepAllNineteenDigits() {
     QCOMPARE(TikTokClient::postIdsFromRawJson(
                  R"({"data":{"publicaly_available_post_id":[7312345678901234567, 7312345678901234568]}})"),
              (QStringList{QStringLiteral("7312345678901234567"), QStringLiteral("7312345678901234568")}));
-    QCOMPARE(TikTokClient::postIdsFromRawJson(R"({"data":{"publicaly_available_post_id":[]}})"), QStringList{});
+    QCOMPARE(TikTokClient::postIdsFromRawJson(R"({"data":{"publicaly_available_post_id":[]}})"),
+             QStringList{});
     // A double would have rounded it:
     QVERIFY(QString::number(7312345678901234567.0, 'f', 0) != u"7312345678901234567");
 }

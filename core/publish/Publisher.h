@@ -3,6 +3,7 @@
 #include "storage/PostRepository.h"
 
 #include <QObject>
+#include <QStringList>
 
 #include <optional>
 
@@ -21,6 +22,7 @@ struct PublishResult {
     QString errorMessage;
     QString logId;
     std::optional<int> httpStatus;
+    QStringList publicPostIds; // TikTok's public post ids, once moderation made the post public
 };
 
 // Sends one post to its platform. The scheduler runner hands a claimed post to publish() and waits

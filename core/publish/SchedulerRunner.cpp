@@ -187,8 +187,10 @@ void SchedulerRunner::onFinished(const QString &postId, const PublishResult &res
     attempt.errorMessage = result.errorMessage;
     attempt.logId = result.logId;
     attempt.publishId = result.publishId;
-    const QString comment =
-        result.errorCode.isEmpty() ? QString() : result.errorCode + u": " + result.errorMessage;
+    QString comment = result.errorCode.isEmpty() ? QString() : result.errorCode + u": " + result.errorMessage;
+    if (!result.publicPostIds.isEmpty()) {
+        comment = u"TikTok post " + result.publicPostIds.join(u", ");
+    }
     std::expected<StoredPost, Error> settled = std::unexpected(Error{ErrorCode::Database, QString()});
     auto done = m_service.repository().recordAttempt(attempt);
     if (done) {

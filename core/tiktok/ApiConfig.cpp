@@ -18,15 +18,17 @@ std::expected<QUrl, Error> ApiConfig::checkedUrl(const QString &text, const char
     const QUrl url(text, QUrl::StrictMode);
     const QString scheme = url.scheme();
     if (!url.isValid() || url.host().isEmpty() || (scheme != u"https" && scheme != u"http")) {
-        return std::unexpected(Error{ErrorCode::Usage, QString::fromLatin1(variable) + u" must be an https:// URL."});
+        return std::unexpected(
+            Error{ErrorCode::Usage, QString::fromLatin1(variable) + u" must be an https:// URL."});
     }
     if (scheme == u"http") {
         const QHostAddress address(url.host());
         const bool loopback = url.host() == u"localhost" || (!address.isNull() && address.isLoopback());
         if (!loopback) {
-            return std::unexpected(Error{ErrorCode::Usage, QString::fromLatin1(variable)
-                                                               + u" uses plain http:// to a host that is not this "
-                                                                 u"computer; use https:// so tokens stay encrypted."});
+            return std::unexpected(
+                Error{ErrorCode::Usage, QString::fromLatin1(variable)
+                                            + u" uses plain http:// to a host that is not this "
+                                              u"computer; use https:// so tokens stay encrypted."});
         }
     }
     return url;

@@ -3,7 +3,11 @@
 namespace cq::tiktok {
 
 FileSlice::FileSlice(const QString &path, qint64 offset, qint64 length, QObject *parent)
-    : QIODevice(parent), m_file(path), m_offset(offset), m_length(length) {}
+    : QIODevice(parent)
+    , m_file(path)
+    , m_offset(offset)
+    , m_length(length) {
+}
 
 bool FileSlice::open(OpenMode mode) {
     if ((mode & WriteOnly) || !m_file.open(QIODevice::ReadOnly) || m_file.size() < m_offset + m_length

@@ -14,14 +14,15 @@ Q_LOGGING_CATEGORY(lcHttp, "clipqueue.http", QtWarningMsg)
 namespace cq::tiktok {
 
 namespace {
-constexpr int JsonTimeoutMs = 30'000;   // no byte for 30 s: give up on a JSON call
+constexpr int JsonTimeoutMs = 30'000;    // no byte for 30 s: give up on a JSON call
 constexpr int UploadTimeoutMs = 120'000; // no progress for 2 min: give up on a chunk
 constexpr qint64 MaxJsonAnswerBytes = 1 << 20;
 } // namespace
 
 TikTokError networkError(QNetworkReply *reply) {
     TikTokError error;
-    error.code = reply->error() == QNetworkReply::OperationCanceledError || reply->error() == QNetworkReply::TimeoutError
+    error.code = reply->error() == QNetworkReply::OperationCanceledError
+                         || reply->error() == QNetworkReply::TimeoutError
                      ? QStringLiteral("timeout")
                      : QStringLiteral("network_error");
     error.message = reply->errorString();
@@ -34,10 +35,14 @@ TikTokError networkError(QNetworkReply *reply) {
 }
 
 TikTokClient::TikTokClient(QNetworkAccessManager &network, ApiConfig config, QObject *parent)
-    : QObject(parent), m_network(network), m_config(std::move(config)) {}
+    : QObject(parent)
+    , m_network(network)
+    , m_config(std::move(config)) {
+}
 
-void TikTokClient::postJson(const QString &path, const QString &accessToken, const QJsonObject &body,
-                            std::function<void(std::expected<QJsonObject, TikTokError>, const QByteArray &)> done) {
+void TikTokClient::postJson(
+    const QString &path, const QString &accessToken, const QJsonObject &body,
+    std::function<void(std::expected<QJsonObject, TikTokError>, const QByteArray &)> done) {
     QNetworkRequest request(m_config.endpoint(path));
     request.setTransferTimeout(JsonTimeoutMs);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
@@ -60,7 +65,8 @@ void TikTokClient::postJson(const QString &path, const QString &accessToken, con
             done(std::unexpected(networkError(reply)), raw);
             return;
         }
-        qCDebug(lcHttp).noquote() << status.toInt() << path << censorSecrets(QString::fromUtf8(raw.left(2000)));
+        qCDebug(lcHttp).noquote() << status.toInt() << path
+                                  << censorSecrets(QString::fromUtf8(raw.left(2000)));
         if (auto error = errorFromResponse(status.toInt(), raw)) {
             done(std::unexpected(*error), raw);
             return;
@@ -78,8 +84,11 @@ void TikTokClient::queryCreatorInfo(const QString &accessToken, Callback<Creator
                  }
                  auto info = CreatorInfo::fromJson(*data);
                  if (!info) {
-                     done(std::unexpected(TikTokError{TikTokError::Kind::Permanent, QStringLiteral("invalid_answer"),
-                                                      info.error().message, {}, 200}));
+                     done(std::unexpected(TikTokError{TikTokError::Kind::Permanent,
+                                                      QStringLiteral("invalid_answer"),
+                                                      info.error().message,
+                                                      {},
+                                                      200}));
                      return;
                  }
                  done(*info);
@@ -104,11 +113,15 @@ void TikTokClient::initVideoUpload(const QString &accessToken, PostMode mode, co
                      done(std::unexpected(data.error()));
                      return;
                  }
-                 VideoInit init{data->value(u"publish_id").toString(), QUrl(data->value(u"upload_url").toString())};
+                 VideoInit init{data->value(u"publish_id").toString(),
+                                QUrl(data->value(u"upload_url").toString())};
                  if (init.publishId.isEmpty() || !init.uploadUrl.isValid()) {
-                     done(std::unexpected(TikTokError{TikTokError::Kind::Transient, QStringLiteral("invalid_answer"),
-                                                      QStringLiteral("TikTok's answer had no publish_id or upload_url."),
-                                                      {}, 200}));
+                     done(std::unexpected(
+                         TikTokError{TikTokError::Kind::Transient,
+                                     QStringLiteral("invalid_answer"),
+                                     QStringLiteral("TikTok's answer had no publish_id or upload_url."),
+                                     {},
+                                     200}));
                      return;
                  }
                  done(init);
@@ -122,8 +135,11 @@ QNetworkReply *TikTokClient::uploadChunk(const QUrl &uploadUrl, const QString &p
     auto *slice = new FileSlice(path, first, length);
     if (!slice->open(QIODevice::ReadOnly)) {
         delete slice;
-        done(std::unexpected(TikTokError{TikTokError::Kind::Permanent, QStringLiteral("file_unreadable"),
-                                         path + u" cannot be read from the media store.", {}, std::nullopt}));
+        done(std::unexpected(TikTokError{TikTokError::Kind::Permanent,
+                                         QStringLiteral("file_unreadable"),
+                                         path + u" cannot be read from the media store.",
+                                         {},
+                                         std::nullopt}));
         return nullptr;
     }
     QNetworkRequest request(uploadUrl);
@@ -154,14 +170,18 @@ QNetworkReply *TikTokClient::uploadChunk(const QUrl &uploadUrl, const QString &p
             return;
         }
         done(std::unexpected(errorFromResponse(code, reply->readAll())
-                                 .value_or(TikTokError{TikTokError::Kind::Transient, QStringLiteral("upload_failed"),
-                                                       reply->errorString(), {}, code})));
+                                 .value_or(TikTokError{TikTokError::Kind::Transient,
+                                                       QStringLiteral("upload_failed"),
+                                                       reply->errorString(),
+                                                       {},
+                                                       code})));
     });
     return reply;
 }
 
 QStringList TikTokClient::postIdsFromRawJson(const QByteArray &body) {
-    static const QRegularExpression list(QStringLiteral(R"RX("publicaly_available_post_id"\s*:\s*\[([^\]]*)\])RX"));
+    static const QRegularExpression list(
+        QStringLiteral(R"RX("publicaly_available_post_id"\s*:\s*\[([^\]]*)\])RX"));
     static const QRegularExpression id(QStringLiteral(R"RX("?(\d+)"?)RX"));
     QStringList ids;
     const QRegularExpressionMatch match = list.match(QString::fromUtf8(body));
@@ -175,7 +195,8 @@ QStringList TikTokClient::postIdsFromRawJson(const QByteArray &body) {
     return ids;
 }
 
-void TikTokClient::fetchStatus(const QString &accessToken, const QString &publishId, Callback<PublishStatus> done) {
+void TikTokClient::fetchStatus(const QString &accessToken, const QString &publishId,
+                               Callback<PublishStatus> done) {
     postJson(QStringLiteral("/v2/post/publish/status/fetch/"), accessToken,
              QJsonObject{{QStringLiteral("publish_id"), publishId}},
              [done = std::move(done)](std::expected<QJsonObject, TikTokError> data, const QByteArray &raw) {

@@ -47,7 +47,7 @@ void LoopbackHttpServer::onConnection() {
             m_requests << request;
 
             const Response response = m_routes.contains(request.path) ? m_routes.value(request.path)
-                                      : m_handler ? m_handler(request)
+                                      : m_handler                     ? m_handler(request)
                                                   : Response{404, "not found", "text/plain", true, false};
             if (response.dropConnection) {
                 socket->abort();

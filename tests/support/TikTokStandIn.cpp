@@ -38,11 +38,12 @@ QByteArray TikTokStandIn::receivedSha256(const QString &publishId) const {
 
 LoopbackHttpServer::Response TikTokStandIn::json(int status, const QJsonObject &data, const QString &code,
                                                  const QString &message) const {
-    const QJsonObject body{{QStringLiteral("data"), data},
-                           {QStringLiteral("error"),
-                            QJsonObject{{QStringLiteral("code"), code},
-                                        {QStringLiteral("message"), message},
-                                        {QStringLiteral("log_id"), QStringLiteral("202611250000%1").arg(m_logSequence)}}}};
+    const QJsonObject body{
+        {QStringLiteral("data"), data},
+        {QStringLiteral("error"),
+         QJsonObject{{QStringLiteral("code"), code},
+                     {QStringLiteral("message"), message},
+                     {QStringLiteral("log_id"), QStringLiteral("202611250000%1").arg(m_logSequence)}}}};
     return {status, QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json", true, false};
 }
 
@@ -72,7 +73,8 @@ LoopbackHttpServer::Response TikTokStandIn::handle(const LoopbackHttpServer::Req
         return json(405, {}, QStringLiteral("invalid_params"), QStringLiteral("use POST"));
     }
     if (request.headers.value("authorization") != "Bearer " + accessToken.toUtf8()) {
-        return json(401, {}, QStringLiteral("access_token_invalid"), QStringLiteral("The access token is invalid."));
+        return json(401, {}, QStringLiteral("access_token_invalid"),
+                    QStringLiteral("The access token is invalid."));
     }
     if (!request.headers.value("content-type").startsWith("application/json")) {
         return json(400, {}, QStringLiteral("invalid_params"), QStringLiteral("JSON bodies only"));
@@ -104,7 +106,9 @@ LoopbackHttpServer::Response TikTokStandIn::init(const LoopbackHttpServer::Reque
     const qint64 size = source.value(u"video_size").toInteger();
     const qint64 chunkSize = source.value(u"chunk_size").toInteger();
     const qint64 count = source.value(u"total_chunk_count").toInteger();
-    const auto invalid = [this](const QString &why) { return json(400, {}, QStringLiteral("invalid_params"), why); };
+    const auto invalid = [this](const QString &why) {
+        return json(400, {}, QStringLiteral("invalid_params"), why);
+    };
     if (source.value(u"source").toString() != u"FILE_UPLOAD" || size <= 0 || chunkSize <= 0) {
         return invalid(QStringLiteral("source_info must be FILE_UPLOAD with sizes"));
     }
@@ -115,7 +119,8 @@ LoopbackHttpServer::Response TikTokStandIn::init(const LoopbackHttpServer::Reque
     if (count == 1 && size > 64'000'000) {
         return invalid(QStringLiteral("a video over 64 MB must be chunked"));
     }
-    if (count > 1 && (chunkSize < MiB5 || chunkSize > 64'000'000 || size - (count - 1) * chunkSize > 128'000'000)) {
+    if (count > 1
+        && (chunkSize < MiB5 || chunkSize > 64'000'000 || size - (count - 1) * chunkSize > 128'000'000)) {
         return invalid(QStringLiteral("chunks must be 5 MB to 64 MB, the last at most 128 MB"));
     }
     if (!drafts) {
@@ -123,8 +128,11 @@ LoopbackHttpServer::Response TikTokStandIn::init(const LoopbackHttpServer::Reque
         if (postInfo.value(u"privacy_level").toString().isEmpty()) {
             return invalid(QStringLiteral("post_info.privacy_level is required"));
         }
-        if (!creatorInfo.value(u"privacy_level_options").toArray().contains(postInfo.value(u"privacy_level"))) {
-            return json(403, {}, QStringLiteral("privacy_level_option_mismatch"), QStringLiteral("not offered"));
+        if (!creatorInfo.value(u"privacy_level_options")
+                 .toArray()
+                 .contains(postInfo.value(u"privacy_level"))) {
+            return json(403, {}, QStringLiteral("privacy_level_option_mismatch"),
+                        QStringLiteral("not offered"));
         }
         if (postInfo.value(u"title").toString().size() > 2200) {
             return invalid(QStringLiteral("title too long"));
@@ -142,8 +150,9 @@ LoopbackHttpServer::Response TikTokStandIn::init(const LoopbackHttpServer::Reque
     upload.hash = std::make_shared<QCryptographicHash>(QCryptographicHash::Sha256);
     upload.postInfo = body.value(u"post_info").toObject();
     m_uploads.insert(upload.publishId, upload);
-    return json(200, QJsonObject{{QStringLiteral("publish_id"), upload.publishId},
-                                 {QStringLiteral("upload_url"), m_server.url(u"/upload/" + upload.publishId)}});
+    return json(200,
+                QJsonObject{{QStringLiteral("publish_id"), upload.publishId},
+                            {QStringLiteral("upload_url"), m_server.url(u"/upload/" + upload.publishId)}});
 }
 
 LoopbackHttpServer::Response TikTokStandIn::chunk(const LoopbackHttpServer::Request &request) {
@@ -168,7 +177,8 @@ LoopbackHttpServer::Response TikTokStandIn::chunk(const LoopbackHttpServer::Requ
     const int index = it->nextChunk;
     const qint64 first = qint64(index) * it->chunkSize;
     const qint64 length = index == it->chunkCount - 1 ? it->videoSize - first : it->chunkSize;
-    const QByteArray range = "bytes " + QByteArray::number(first) + '-' + QByteArray::number(first + length - 1) + '/'
+    const QByteArray range = "bytes " + QByteArray::number(first) + '-'
+                             + QByteArray::number(first + length - 1) + '/'
                              + QByteArray::number(it->videoSize);
     if (index >= it->chunkCount) {
         return refuse(400, QStringLiteral("all chunks were already received"));
@@ -201,8 +211,9 @@ LoopbackHttpServer::Response TikTokStandIn::status(const LoopbackHttpServer::Req
     }
     // Written by hand so the id goes out as a JSON number with all 19 digits.
     ++m_logSequence;
-    const QByteArray body = R"({"data":{"status":"PUBLISH_COMPLETE","publicaly_available_post_id":[)" + publicPostId
-                            + R"(],"uploaded_bytes":)" + QByteArray::number(upload.receivedBytes)
+    const QByteArray body = R"({"data":{"status":"PUBLISH_COMPLETE","publicaly_available_post_id":[)"
+                            + publicPostId + R"(],"uploaded_bytes":)"
+                            + QByteArray::number(upload.receivedBytes)
                             + R"(},"error":{"code":"ok","message":"","log_id":"L"}})";
     return {200, body, "application/json", true, false};
 }

@@ -48,7 +48,8 @@ public:
 
 private:
     LoopbackHttpServer::Response handle(const LoopbackHttpServer::Request &request);
-    LoopbackHttpServer::Response json(int status, const QJsonObject &data, const QString &code = QStringLiteral("ok"),
+    LoopbackHttpServer::Response json(int status, const QJsonObject &data,
+                                      const QString &code = QStringLiteral("ok"),
                                       const QString &message = {}) const;
     LoopbackHttpServer::Response init(const LoopbackHttpServer::Request &request, bool drafts);
     LoopbackHttpServer::Response chunk(const LoopbackHttpServer::Request &request);

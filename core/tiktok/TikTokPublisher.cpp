@@ -1,0 +1,290 @@
+#include "tiktok/TikTokPublisher.h"
+
+#include "post/PostValidator.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcPublish, "clipqueue.publish", QtInfoMsg)
+
+namespace cq::tiktok {
+
+struct TikTokPublisher::Job {
+    StoredPost post;
+    QString accountId;
+    QString token;
+    bool refreshedToken = false;
+    QString path;
+    QString mimeType;
+    ChunkPlan plan;
+    VideoInit init;
+    int nextChunk = 0;
+    int pollCount = 0;
+    QDateTime statusDeadline;
+};
+
+QJsonObject videoPostInfo(const Post &post) {
+    QJsonObject info{
+        {QStringLiteral("title"), post.text},
+        {QStringLiteral("privacy_level"), post.tiktok.privacyLevel},
+        {QStringLiteral("disable_comment"), post.tiktok.disableComment},
+        {QStringLiteral("disable_duet"), post.tiktok.disableDuet},
+        {QStringLiteral("disable_stitch"), post.tiktok.disableStitch},
+        {QStringLiteral("brand_content_toggle"), post.tiktok.brandContentToggle},
+        {QStringLiteral("brand_organic_toggle"), post.tiktok.brandOrganicToggle},
+        {QStringLiteral("is_aigc"), post.tiktok.isAigc},
+    };
+    if (post.tiktok.videoCoverTimestampMs) {
+        info.insert(QStringLiteral("video_cover_timestamp_ms"), *post.tiktok.videoCoverTimestampMs);
+    }
+    return info;
+}
+
+namespace {
+PublishResult makeResult(PublishResult::Outcome outcome, const QString &publishId, const QString &code,
+                         const QString &message, const QString &logId = {},
+                         std::optional<int> httpStatus = {}) {
+    PublishResult value;
+    value.outcome = outcome;
+    value.publishId = publishId;
+    value.errorCode = code;
+    value.errorMessage = message;
+    value.logId = logId;
+    value.httpStatus = httpStatus;
+    return value;
+}
+} // namespace
+
+TikTokPublisher::TikTokPublisher(TikTokClient &client, AccessTokenProvider &tokens, const MediaStore &store,
+                                 Options options, QObject *parent)
+    : Publisher(parent)
+    , m_client(client)
+    , m_tokens(tokens)
+    , m_store(store)
+    , m_options(options) {
+}
+
+TikTokPublisher::~TikTokPublisher() = default;
+
+std::chrono::milliseconds TikTokPublisher::backoff(int attempt) const {
+    const qint64 base = m_options.firstBackoff.count() << std::min(attempt, 16);
+    const qint64 capped = std::min<qint64>(base, m_options.maxBackoff.count());
+    // Full jitter keeps several runners from retrying in step.
+    return std::chrono::milliseconds(capped / 2 + QRandomGenerator::global()->bounded(capped / 2 + 1));
+}
+
+void TikTokPublisher::finish(const std::shared_ptr<Job> &job, PublishResult result) {
+    if (result.publishId.isEmpty()) {
+        result.publishId = job->init.publishId;
+    }
+    m_jobs.remove(job->post.id);
+    qCInfo(lcPublish) << "post" << job->post.id << "ended" << int(result.outcome) << result.errorCode;
+    Q_EMIT finished(job->post.id, result);
+}
+
+void TikTokPublisher::publish(const StoredPost &post) {
+    auto job = std::make_shared<Job>();
+    job->post = post;
+    job->accountId = post.post.accounts.value(0);
+    m_jobs.insert(post.id, job);
+    auto token = m_tokens.accessToken(job->accountId);
+    if (!token) {
+        finish(job, makeResult(PublishResult::Outcome::Failed, post.publishId, QStringLiteral("auth_removed"),
+                               token.error().message, {}, std::nullopt));
+        return;
+    }
+    job->token = *token;
+    if (post.media.size() != 1 || !post.post.media.value(0).isVideo()) {
+        finish(job,
+               makeResult(PublishResult::Outcome::Failed, post.publishId, QStringLiteral("not_supported"),
+                          QStringLiteral("Only video posts can be published in this version; photo posts "
+                                         "need the photo host (CLIPQUEUE_PHOTO_UPLOAD_URL)."),
+                          {}, std::nullopt));
+        return;
+    }
+    job->path = m_store.pathFor(post.media.first().sha256);
+    job->mimeType = post.media.first().descriptor.mimeType;
+    const auto plan = ChunkPlan::forSize(post.media.first().descriptor.sizeBytes.value_or(0));
+    if (!plan) {
+        finish(job, makeResult(PublishResult::Outcome::Failed, post.publishId,
+                               QStringLiteral("file_size_check_failed"),
+                               QStringLiteral("The video's size cannot be uploaded to TikTok."), {},
+                               std::nullopt));
+        return;
+    }
+    job->plan = *plan;
+    if (!post.publishId.isEmpty()) {
+        // A resumption: ask TikTok where this publish stands before doing anything else.
+        job->init.publishId = post.publishId;
+        job->statusDeadline = QDateTime::currentDateTimeUtc().addMSecs(m_options.statusDeadline.count());
+        pollStatus(job);
+        return;
+    }
+    checkCreator(job);
+}
+
+template<typename T>
+void TikTokPublisher::withRetries(const std::shared_ptr<Job> &job,
+                                  std::function<void(TikTokClient::Callback<T>)> attempt,
+                                  std::function<void(T)> succeeded, bool unknownOnGiveUp) {
+    auto tries = std::make_shared<int>(0);
+    auto run = std::make_shared<std::function<void()>>();
+    *run = [this, job, attempt, succeeded, unknownOnGiveUp, tries, run] {
+        attempt([this, job, succeeded, unknownOnGiveUp, tries, run](std::expected<T, TikTokError> result) {
+            if (result) {
+                *run = nullptr; // break the self-reference: this request is done
+                succeeded(*result);
+                return;
+            }
+            const TikTokError &error = result.error();
+            ++*tries;
+            const auto giveUp = [&] {
+                *run = nullptr;
+                finish(job, makeResult(unknownOnGiveUp ? PublishResult::Outcome::Unknown
+                                                       : PublishResult::Outcome::Failed,
+                                       job->init.publishId, error.code, error.message + u' ' + error.advice(),
+                                       error.logId, error.httpStatus));
+            };
+            switch (error.kind) {
+            case TikTokError::Kind::Permanent:
+                giveUp();
+                return;
+            case TikTokError::Kind::Auth:
+                if (job->refreshedToken) {
+                    giveUp();
+                    return;
+                }
+                job->refreshedToken = true; // refresh once, then retry
+                m_tokens.refresh(job->accountId, [this, job, run](std::expected<QString, Error> token) {
+                    if (!token) {
+                        finish(job, makeResult(PublishResult::Outcome::Failed, job->init.publishId,
+                                               QStringLiteral("access_token_invalid"), token.error().message,
+                                               {}, std::nullopt));
+                        return;
+                    }
+                    job->token = *token;
+                    (*run)();
+                });
+                return;
+            case TikTokError::Kind::RateLimited:
+            case TikTokError::Kind::Transient:
+                if (*tries >= m_options.maxAttempts) {
+                    giveUp();
+                    return;
+                }
+                const auto wait =
+                    error.kind == TikTokError::Kind::RateLimited ? m_options.rateLimitWait : backoff(*tries);
+                qCInfo(lcPublish) << "retrying after" << error.code << "in" << wait.count() << "ms";
+                QTimer::singleShot(wait, this, [run] { (*run)(); });
+                return;
+            }
+        });
+    };
+    (*run)();
+}
+
+void TikTokPublisher::checkCreator(const std::shared_ptr<Job> &job) {
+    withRetries<CreatorInfo>(
+        job, [this, job](auto done) { m_client.queryCreatorInfo(job->token, done); },
+        [this, job](CreatorInfo creator) {
+            // Re-validate with what TikTok says now: a post no longer allowed fails with the
+            // validation code instead of being sent.
+            QList<MediaCheck> checks;
+            for (const StoredMedia &media : job->post.media) {
+                checks << MediaCheck{media.descriptor, std::nullopt};
+            }
+            ValidationContext context;
+            context.creator = creator;
+            for (const Finding &finding : validatePost(job->post.post, checks, context)) {
+                if (finding.isError()) {
+                    finish(job, makeResult(PublishResult::Outcome::Failed, {}, findingCodeName(finding.code),
+                                           finding.message, {}, std::nullopt));
+                    return;
+                }
+            }
+            initUpload(job);
+        });
+}
+
+void TikTokPublisher::initUpload(const std::shared_ptr<Job> &job) {
+    withRetries<VideoInit>(
+        job,
+        [this, job](auto done) {
+            m_client.initVideoUpload(job->token, m_options.mode, videoPostInfo(job->post.post), job->plan,
+                                     done);
+        },
+        [this, job](VideoInit init) {
+            job->init = init;
+            job->nextChunk = 0;
+            // Stored before the first byte goes out: a restart resumes instead of posting twice.
+            Q_EMIT publishIdAssigned(job->post.id, init.publishId);
+            uploadChunk(job);
+        });
+}
+
+void TikTokPublisher::uploadChunk(const std::shared_ptr<Job> &job) {
+    if (job->nextChunk >= job->plan.totalChunkCount) {
+        Q_EMIT processing(job->post.id);
+        job->statusDeadline = QDateTime::currentDateTimeUtc().addMSecs(m_options.statusDeadline.count());
+        QTimer::singleShot(m_options.firstPoll, this, [this, job] { pollStatus(job); });
+        return;
+    }
+    const bool last = job->nextChunk == job->plan.totalChunkCount - 1;
+    // Once the last chunk may have been accepted, a failure there leaves the outcome unknown.
+    withRetries<int>(
+        job,
+        [this, job](auto done) {
+            m_client.uploadChunk(job->init.uploadUrl, job->path, job->mimeType, job->plan, job->nextChunk,
+                                 done);
+        },
+        [this, job](int) {
+            ++job->nextChunk;
+            uploadChunk(job);
+        },
+        last);
+}
+
+void TikTokPublisher::pollStatus(const std::shared_ptr<Job> &job) {
+    withRetries<PublishStatus>(
+        job, [this, job](auto done) { m_client.fetchStatus(job->token, job->init.publishId, done); },
+        [this, job](PublishStatus status) {
+            if (status.status == u"PUBLISH_COMPLETE" || status.status == u"SEND_TO_USER_INBOX") {
+                PublishResult published =
+                    makeResult(PublishResult::Outcome::Published, job->init.publishId, {}, {});
+                published.publicPostIds = status.publicPostIds;
+                finish(job, published);
+                return;
+            }
+            if (status.status == u"FAILED") {
+                finish(job, makeResult(PublishResult::Outcome::Failed, job->init.publishId, status.failReason,
+                                       u"TikTok could not publish the post: " + status.failReason, {},
+                                       std::nullopt));
+                return;
+            }
+            if (status.status == u"PROCESSING_UPLOAD" && job->nextChunk == 0
+                && status.uploadedBytes < job->plan.videoSizeBytes) {
+                // Resumed, and TikTok never received the whole file: that upload is dropped, so a
+                // new one may start.
+                qCInfo(lcPublish) << "resuming" << job->post.id << ": upload incomplete, starting again";
+                initUpload(job);
+                return;
+            }
+            if (QDateTime::currentDateTimeUtc() > job->statusDeadline) {
+                finish(job, makeResult(PublishResult::Outcome::Unknown, job->init.publishId,
+                                       QStringLiteral("status_deadline"),
+                                       u"TikTok still reports " + status.status
+                                           + u" after the deadline; check the account in TikTok.",
+                                       {}, std::nullopt));
+                return;
+            }
+            job->pollCount += 1;
+            const auto delay = std::min<std::chrono::milliseconds>(
+                m_options.firstPoll * (1 << std::min(job->pollCount, 8)), m_options.maxPoll);
+            QTimer::singleShot(delay, this, [this, job] { pollStatus(job); });
+        },
+        true);
+}
+
+} // namespace cq::tiktok

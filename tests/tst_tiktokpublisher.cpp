@@ -1,0 +1,232 @@
+// The TikTok publisher end to end: the scheduler runner hands it due posts, it talks to the
+// loopback API stand-in, and every outcome lands in the database.
+#include "StoreFixture.h"
+#include "TestFixtures.h"
+#include "TikTokStandIn.h"
+#include "publish/SchedulerRunner.h"
+#include "tiktok/TikTokPublisher.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace cq;
+using namespace cq::tiktok;
+using namespace cq::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+class FakeTokens final : public AccessTokenProvider {
+public:
+    explicit FakeTokens(TikTokStandIn &standIn)
+        : m_standIn(standIn) {}
+    QString current = QStringLiteral("act.valid-token");
+    int refreshes = 0;
+
+    std::expected<QString, Error> accessToken(const QString &) override { return current; }
+    void refresh(const QString &, std::function<void(std::expected<QString, Error>)> done) override {
+        ++refreshes;
+        current = QStringLiteral("act.refreshed-%1").arg(refreshes);
+        m_standIn.accessToken = current; // TikTok accepts the new token, and only it
+        done(current);
+    }
+
+private:
+    TikTokStandIn &m_standIn;
+};
+
+struct Rig {
+    StoreFixture fixture;
+    TikTokStandIn standIn;
+    QNetworkAccessManager network;
+    FakeTokens tokens{standIn};
+    std::unique_ptr<TikTokClient> client;
+    std::unique_ptr<TikTokPublisher> publisher;
+    std::unique_ptr<SchedulerRunner> runner;
+
+    Rig() {
+        ApiConfig config;
+        config.apiBase = QUrl(standIn.apiBase());
+        client = std::make_unique<TikTokClient>(network, config);
+        TikTokPublisher::Options options;
+        options.firstBackoff = 10ms;
+        options.maxBackoff = 50ms;
+        options.rateLimitWait = 50ms;
+        options.firstPoll = 10ms;
+        options.maxPoll = 50ms;
+        publisher = std::make_unique<TikTokPublisher>(*client, tokens, fixture.store(), options);
+        runner = std::make_unique<SchedulerRunner>(fixture.posts(), *publisher, fixture.clock(),
+                                                   SchedulerRunner::Options{QStringLiteral("runner-1")});
+    }
+    QString duePost(const QString &privacy = QStringLiteral("SELF_ONLY")) {
+        Post post = validVideoPost();
+        post.tiktok.privacyLevel = privacy;
+        auto created = fixture.posts().create(post, QString(), true);
+        return created ? created->post.id : QString();
+    }
+    StoredPost stored(const QString &id) { return *fixture.posts().repository().get(id); }
+    bool settle(const QString &id) {
+        return QTest::qWaitFor(
+            [&] {
+                const PostStatus status = stored(id).status;
+                return status != PostStatus::Publishing && status != PostStatus::Processing
+                       && status != PostStatus::Scheduled;
+            },
+            20000);
+    }
+};
+
+} // namespace
+
+class TestTikTokPublisher : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void publishesADueVideo();
+    void refreshesAnExpiredTokenOnceWithoutASecondInit();
+    void retriesAServerErrorOnInit();
+    void waitsOutRateLimits();
+    void postNoLongerAllowedFailsWithTheValidationCode();
+    void permanentErrorsFailWithAdvice();
+    void failedStatusFailsThePost();
+    void resumptionOnlyPolls();
+    void resumptionOfAnIncompleteUploadStartsAgain();
+};
+
+void TestTikTokPublisher::publishesADueVideo() {
+    Rig rig;
+    const QString id = rig.duePost();
+    QCOMPARE(rig.runner->runPass().value(), 1);
+    QVERIFY(rig.settle(id));
+    const StoredPost post = rig.stored(id);
+    QCOMPARE(post.status, PostStatus::Published);
+    QCOMPARE(rig.standIn.initCount(), 1);
+    QCOMPARE(post.publishId, rig.standIn.uploads().keys().first());
+    QCOMPARE(QString::fromLatin1(rig.standIn.receivedSha256(post.publishId)), post.media.first().sha256);
+    const auto upload = rig.standIn.uploads().value(post.publishId);
+    QVERIFY2(upload.contractViolation.isEmpty(), qPrintable(upload.contractViolation));
+    QCOMPARE(upload.postInfo.value(u"title").toString(), QStringLiteral("Launch day #launch"));
+    const PublishAttempt attempt = rig.fixture.posts().repository().attempts(id)->first();
+    QCOMPARE(attempt.outcome, QStringLiteral("published"));
+    QVERIFY(attempt.errorCode.isEmpty());
+    QCOMPARE(rig.fixture.posts().repository().history(id)->last().comment,
+             QStringLiteral("TikTok post 7312345678901234567")); // all 19 digits
+}
+
+void TestTikTokPublisher::refreshesAnExpiredTokenOnceWithoutASecondInit() {
+    Rig rig;
+    const QString id = rig.duePost();
+    // The token expires mid-publish: after the init and upload, the status fetch gets 401.
+    rig.standIn.injectFault(
+        "/v2/post/publish/status/fetch/",
+        {401, R"({"data":{},"error":{"code":"access_token_invalid","message":"expired","log_id":"L"}})",
+         "application/json", true, false});
+    rig.runner->runPass();
+    QVERIFY(rig.settle(id));
+    QCOMPARE(rig.stored(id).status, PostStatus::Published);
+    QCOMPARE(rig.tokens.refreshes, 1);
+    QCOMPARE(rig.standIn.initCount(), 1); // continued, not started again
+}
+
+void TestTikTokPublisher::retriesAServerErrorOnInit() {
+    Rig rig;
+    rig.standIn.injectFault("/v2/post/publish/video/init/", {500, "busy", "text/plain", true, false});
+    const QString id = rig.duePost();
+    rig.runner->runPass();
+    QVERIFY(rig.settle(id));
+    QCOMPARE(rig.stored(id).status, PostStatus::Published);
+    QCOMPARE(rig.standIn.initCount(), 1);
+}
+
+void TestTikTokPublisher::waitsOutRateLimits() {
+    Rig rig;
+    rig.standIn.injectFault(
+        "/v2/post/publish/status/fetch/",
+        {429, R"({"data":{},"error":{"code":"rate_limit_exceeded","message":"slow","log_id":"L"}})",
+         "application/json", true, false});
+    const QString id = rig.duePost();
+    rig.runner->runPass();
+    QVERIFY(rig.settle(id));
+    QCOMPARE(rig.stored(id).status, PostStatus::Published);
+}
+
+void TestTikTokPublisher::postNoLongerAllowedFailsWithTheValidationCode() {
+    Rig rig;
+    const QString id = rig.duePost(QStringLiteral("FOLLOWER_OF_CREATOR")); // not in the stand-in's options
+    rig.runner->runPass();
+    QVERIFY(rig.settle(id));
+    QCOMPARE(rig.stored(id).status, PostStatus::Failed);
+    QCOMPARE(rig.standIn.initCount(), 0); // never sent
+    QCOMPARE(rig.fixture.posts().repository().attempts(id)->first().errorCode,
+             QStringLiteral("privacy.not_allowed"));
+}
+
+void TestTikTokPublisher::permanentErrorsFailWithAdvice() {
+    Rig rig;
+    rig.standIn.injectFault(
+        "/v2/post/publish/video/init/",
+        {403,
+         R"({"data":{},"error":{"code":"unaudited_client_can_only_post_to_private_accounts","message":"m","log_id":"L42"}})",
+         "application/json", true, false});
+    const QString id = rig.duePost();
+    rig.runner->runPass();
+    QVERIFY(rig.settle(id));
+    QCOMPARE(rig.stored(id).status, PostStatus::Failed);
+    const PublishAttempt attempt = rig.fixture.posts().repository().attempts(id)->first();
+    QCOMPARE(attempt.errorCode, QStringLiteral("unaudited_client_can_only_post_to_private_accounts"));
+    QCOMPARE(attempt.logId, QStringLiteral("L42"));
+    QCOMPARE(attempt.httpStatus, 403);
+    QVERIFY2(attempt.errorMessage.contains(u"Only me"), qPrintable(attempt.errorMessage));
+}
+
+void TestTikTokPublisher::failedStatusFailsThePost() {
+    Rig rig;
+    rig.standIn.injectFault(
+        "/v2/post/publish/status/fetch/",
+        {200,
+         R"({"data":{"status":"FAILED","fail_reason":"frame_rate_check_failed"},"error":{"code":"ok","message":"","log_id":"L"}})",
+         "application/json", true, false});
+    const QString id = rig.duePost();
+    rig.runner->runPass();
+    QVERIFY(rig.settle(id));
+    QCOMPARE(rig.stored(id).status, PostStatus::Failed);
+    QCOMPARE(rig.fixture.posts().repository().attempts(id)->first().errorCode,
+             QStringLiteral("frame_rate_check_failed"));
+}
+
+void TestTikTokPublisher::resumptionOnlyPolls() {
+    Rig rig;
+    const QString id = rig.duePost();
+    rig.runner->runPass();
+    QVERIFY(rig.settle(id));
+    QCOMPARE(rig.standIn.initCount(), 1);
+    // Hand the same post over again with its publish id, as a restarted runner would.
+    StoredPost post = rig.stored(id);
+    QSignalSpy finished(rig.publisher.get(), &Publisher::finished);
+    rig.publisher->publish(post);
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished.first().at(1).value<PublishResult>().outcome, PublishResult::Outcome::Published);
+    QCOMPARE(rig.standIn.initCount(), 1); // no second init
+}
+
+void TestTikTokPublisher::resumptionOfAnIncompleteUploadStartsAgain() {
+    Rig rig;
+    const QString id = rig.duePost();
+    StoredPost post = rig.stored(id);
+    // An init whose upload never happened (the process died right after storing the publish id).
+    const ChunkPlan plan = *ChunkPlan::forSize(post.media.first().descriptor.sizeBytes.value());
+    std::optional<std::expected<VideoInit, TikTokError>> init;
+    rig.client->initVideoUpload(QStringLiteral("act.valid-token"), PostMode::DirectPost,
+                                videoPostInfo(post.post), plan, [&](auto result) { init = result; });
+    QTRY_VERIFY(init.has_value());
+    post.publishId = init->value().publishId;
+    QSignalSpy finished(rig.publisher.get(), &Publisher::finished);
+    rig.publisher->publish(post);
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished.first().at(1).value<PublishResult>().outcome, PublishResult::Outcome::Published);
+    QCOMPARE(rig.standIn.initCount(), 2); // the dropped upload was started anew
+}
+
+QTEST_GUILESS_MAIN(TestTikTokPublisher)
+#include "tst_tiktokpublisher.moc"
