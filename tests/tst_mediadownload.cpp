@@ -37,7 +37,7 @@ private Q_SLOTS:
 void TestMediaDownload::downloadsIntoTheStore() {
     LoopbackHttpServer server;
     const QByteArray bytes = fixtureBytes(QStringLiteral("vertical.mp4"));
-    server.route("/clips/launch.mp4", {200, bytes, "video/mp4", true, false});
+    server.route("/clips/launch.mp4", {200, bytes, "video/mp4", true, false, {}});
     QTemporaryDir dir;
     MediaStore store(dir.filePath(QStringLiteral("media")));
     QNetworkAccessManager network;
@@ -73,7 +73,8 @@ void TestMediaDownload::failuresLeaveNothingBehind() {
     QFETCH(qint64, limit);
     QFETCH(QString, says);
     LoopbackHttpServer server;
-    server.route("/big.jpg", {status, fixtureBytes(QStringLiteral("photo.jpg")), "image/jpeg", sendLength, false});
+    server.route("/big.jpg",
+                 {status, fixtureBytes(QStringLiteral("photo.jpg")), "image/jpeg", sendLength, false, {}});
     QTemporaryDir dir;
     MediaStore store(dir.filePath(QStringLiteral("media")));
     QNetworkAccessManager network;
@@ -89,7 +90,7 @@ void TestMediaDownload::failuresLeaveNothingBehind() {
 void TestMediaDownload::postWithRemotePhotoIsCreatedFromTheDownload() {
     LoopbackHttpServer server;
     const QByteArray bytes = fixtureBytes(QStringLiteral("photo.jpg"));
-    server.route("/p/1.jpg", {200, bytes, "image/jpeg", true, false});
+    server.route("/p/1.jpg", {200, bytes, "image/jpeg", true, false, {}});
     StoreFixture fixture;
     QVERIFY2(fixture.isReady(), qPrintable(fixture.why()));
     Post post = validVideoPost();
@@ -116,7 +117,7 @@ void TestMediaDownload::postWithRemotePhotoIsCreatedFromTheDownload() {
 void TestMediaDownload::declaredSizeMustMatch() {
     LoopbackHttpServer server;
     const QByteArray bytes = fixtureBytes(QStringLiteral("photo.jpg"));
-    server.route("/p/1.jpg", {200, bytes, "image/jpeg", true, false});
+    server.route("/p/1.jpg", {200, bytes, "image/jpeg", true, false, {}});
     QTemporaryDir dir;
     MediaStore store(dir.filePath(QStringLiteral("media")));
     Post post;

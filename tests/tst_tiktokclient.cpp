@@ -128,8 +128,12 @@ void TestTikTokClient::wrongTokenIsAnAuthError() {
 void TestTikTokClient::errorsInsideHttp200AreErrors() {
     m_standIn->injectFault(
         "/v2/post/publish/creator_info/query/",
-        {200, R"({"data":{},"error":{"code":"spam_risk_too_many_posts","message":"cap","log_id":"L9"}})",
-         "application/json", true, false});
+        {200,
+         R"({"data":{},"error":{"code":"spam_risk_too_many_posts","message":"cap","log_id":"L9"}})",
+         "application/json",
+         true,
+         false,
+         {}});
     const auto info = await<CreatorInfo>([&](auto done) { m_client->queryCreatorInfo(m_token, done); });
     QVERIFY(!info.has_value());
     QCOMPARE(info.error().code, QStringLiteral("spam_risk_too_many_posts"));
@@ -227,7 +231,7 @@ void TestTikTokClient::initIsRateLimitedAtSixPerMinute() {
 }
 
 void TestTikTokClient::serverErrorsAndDroppedConnectionsAreTransient() {
-    m_standIn->injectFault("/v2/post/publish/video/init/", {500, "oops", "text/plain", true, false});
+    m_standIn->injectFault("/v2/post/publish/video/init/", {500, "oops", "text/plain", true, false, {}});
     auto failed = initFor(1'000'000);
     QVERIFY(!failed.has_value());
     QCOMPARE(failed.error().kind, TikTokError::Kind::Transient);
@@ -238,7 +242,7 @@ void TestTikTokClient::serverErrorsAndDroppedConnectionsAreTransient() {
     // Qt resends a request once or twice when the connection closes before an answer (harmless here:
     // the same Content-Range again), so the connection has to stay broken to surface the error.
     for (int i = 0; i < 5; ++i) {
-        m_standIn->injectFault("/upload/", {0, {}, {}, true, true});
+        m_standIn->injectFault("/upload/", {0, {}, {}, true, true, {}});
     }
     const ChunkPlan plan =
         *ChunkPlan::forSize(QFileInfo(cq::test::fixturePath(QStringLiteral("vertical.mp4"))).size());

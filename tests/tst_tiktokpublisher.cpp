@@ -120,8 +120,12 @@ void TestTikTokPublisher::refreshesAnExpiredTokenOnceWithoutASecondInit() {
     // The token expires mid-publish: after the init and upload, the status fetch gets 401.
     rig.standIn.injectFault(
         "/v2/post/publish/status/fetch/",
-        {401, R"({"data":{},"error":{"code":"access_token_invalid","message":"expired","log_id":"L"}})",
-         "application/json", true, false});
+        {401,
+         R"({"data":{},"error":{"code":"access_token_invalid","message":"expired","log_id":"L"}})",
+         "application/json",
+         true,
+         false,
+         {}});
     rig.runner->runPass();
     QVERIFY(rig.settle(id));
     QCOMPARE(rig.stored(id).status, PostStatus::Published);
@@ -131,7 +135,7 @@ void TestTikTokPublisher::refreshesAnExpiredTokenOnceWithoutASecondInit() {
 
 void TestTikTokPublisher::retriesAServerErrorOnInit() {
     Rig rig;
-    rig.standIn.injectFault("/v2/post/publish/video/init/", {500, "busy", "text/plain", true, false});
+    rig.standIn.injectFault("/v2/post/publish/video/init/", {500, "busy", "text/plain", true, false, {}});
     const QString id = rig.duePost();
     rig.runner->runPass();
     QVERIFY(rig.settle(id));
@@ -143,8 +147,12 @@ void TestTikTokPublisher::waitsOutRateLimits() {
     Rig rig;
     rig.standIn.injectFault(
         "/v2/post/publish/status/fetch/",
-        {429, R"({"data":{},"error":{"code":"rate_limit_exceeded","message":"slow","log_id":"L"}})",
-         "application/json", true, false});
+        {429,
+         R"({"data":{},"error":{"code":"rate_limit_exceeded","message":"slow","log_id":"L"}})",
+         "application/json",
+         true,
+         false,
+         {}});
     const QString id = rig.duePost();
     rig.runner->runPass();
     QVERIFY(rig.settle(id));
@@ -168,7 +176,10 @@ void TestTikTokPublisher::permanentErrorsFailWithAdvice() {
         "/v2/post/publish/video/init/",
         {403,
          R"({"data":{},"error":{"code":"unaudited_client_can_only_post_to_private_accounts","message":"m","log_id":"L42"}})",
-         "application/json", true, false});
+         "application/json",
+         true,
+         false,
+         {}});
     const QString id = rig.duePost();
     rig.runner->runPass();
     QVERIFY(rig.settle(id));
@@ -186,7 +197,10 @@ void TestTikTokPublisher::failedStatusFailsThePost() {
         "/v2/post/publish/status/fetch/",
         {200,
          R"({"data":{"status":"FAILED","fail_reason":"frame_rate_check_failed"},"error":{"code":"ok","message":"","log_id":"L"}})",
-         "application/json", true, false});
+         "application/json",
+         true,
+         false,
+         {}});
     const QString id = rig.duePost();
     rig.runner->runPass();
     QVERIFY(rig.settle(id));

@@ -48,13 +48,16 @@ void LoopbackHttpServer::onConnection() {
 
             const Response response = m_routes.contains(request.path) ? m_routes.value(request.path)
                                       : m_handler                     ? m_handler(request)
-                                                  : Response{404, "not found", "text/plain", true, false};
+                                                  : Response{404, "not found", "text/plain", true, false, {}};
             if (response.dropConnection) {
                 socket->abort();
                 return;
             }
             QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status)
                               + " X\r\nContent-Type: " + response.contentType + "\r\n";
+            for (const auto &[name, value] : response.headers) {
+                head += name + ": " + value + "\r\n";
+            }
             if (response.sendContentLength) {
                 head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
             }

@@ -20,8 +20,9 @@ public:
         int status = 200;
         QByteArray body;
         QByteArray contentType = "application/octet-stream";
-        bool sendContentLength = true; // false: end the body by closing the connection
-        bool dropConnection = false;   // close without answering, as a broken network does
+        bool sendContentLength = true;                    // false: end the body by closing the connection
+        bool dropConnection = false;                      // close without answering, as a broken network does
+        QList<std::pair<QByteArray, QByteArray>> headers; // extra headers, such as Location
     };
     struct Request {
         QByteArray method;

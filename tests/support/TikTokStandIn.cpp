@@ -4,6 +4,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QUrl>
+#include <QUrlQuery>
 
 namespace cq::test {
 
@@ -44,7 +46,7 @@ LoopbackHttpServer::Response TikTokStandIn::json(int status, const QJsonObject &
          QJsonObject{{QStringLiteral("code"), code},
                      {QStringLiteral("message"), message},
                      {QStringLiteral("log_id"), QStringLiteral("202611250000%1").arg(m_logSequence)}}}};
-    return {status, QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json", true, false};
+    return {status, QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json", true, false, {}};
 }
 
 bool TikTokStandIn::overLimit(const QByteArray &path, int perMinute) {
@@ -68,6 +70,12 @@ LoopbackHttpServer::Response TikTokStandIn::handle(const LoopbackHttpServer::Req
     }
     if (path == "/upload/") {
         return chunk(request);
+    }
+    if (path.startsWith("/v2/auth/authorize/")) {
+        return authorize(request);
+    }
+    if (path == "/v2/oauth/token/") {
+        return token(request);
     }
     if (request.method != "POST") {
         return json(405, {}, QStringLiteral("invalid_params"), QStringLiteral("use POST"));
@@ -98,6 +106,82 @@ LoopbackHttpServer::Response TikTokStandIn::handle(const LoopbackHttpServer::Req
         return status(request);
     }
     return json(404, {}, QStringLiteral("invalid_params"), QStringLiteral("no such endpoint"));
+}
+
+LoopbackHttpServer::Response TikTokStandIn::authorize(const LoopbackHttpServer::Request &request) {
+    const QUrlQuery query(QUrl(QString::fromLatin1(request.path)));
+    const auto item = [&](const char *name) {
+        return query.queryItemValue(QLatin1StringView(name), QUrl::FullyDecoded);
+    };
+    const QString redirect = item("redirect_uri");
+    const QUrl redirectUrl(redirect);
+    const bool desktopRedirect = (redirectUrl.host() == u"127.0.0.1" || redirectUrl.host() == u"localhost")
+                                 && redirectUrl.port() > 0 && redirectUrl.path().size() > 1
+                                 && !redirectUrl.hasQuery();
+    static const QRegularExpression hex64(QStringLiteral("^[0-9a-f]{64}$"));
+    if (item("client_key") != clientKey || item("response_type") != u"code" || !desktopRedirect
+        || item("code_challenge_method") != u"S256" || !hex64.match(item("code_challenge")).hasMatch()
+        || item("state").isEmpty() || !item("scope").split(u',').contains(u"video.publish")) {
+        return {400, "bad authorisation request", "text/plain", true, false, {}};
+    }
+    const QString code = QStringLiteral("code-%1").arg(m_codes.size() + 1);
+    m_codes.insert(code, PendingCode{item("code_challenge"), redirect});
+    QUrl target(redirect);
+    QUrlQuery answer;
+    answer.addQueryItem(QStringLiteral("code"), code);
+    answer.addQueryItem(QStringLiteral("scopes"), item("scope"));
+    answer.addQueryItem(QStringLiteral("state"), item("state"));
+    target.setQuery(answer);
+    return {302, {}, "text/plain", true, false, {{"Location", target.toEncoded()}}};
+}
+
+LoopbackHttpServer::Response TikTokStandIn::token(const LoopbackHttpServer::Request &request) {
+    const QUrlQuery form(QString::fromUtf8(request.body));
+    const auto item = [&](const char *name) {
+        return form.queryItemValue(QLatin1StringView(name), QUrl::FullyDecoded);
+    };
+    const auto refuse = [](const char *error, const char *description) {
+        return LoopbackHttpServer::Response{400,
+                                            QByteArray(R"({"error":")") + error + R"(","error_description":")"
+                                                + description + R"(","log_id":"LT"})",
+                                            "application/json",
+                                            true,
+                                            false,
+                                            {}};
+    };
+    if (!request.headers.value("content-type").startsWith("application/x-www-form-urlencoded")) {
+        return refuse("invalid_request", "form bodies only");
+    }
+    if (item("client_key") != clientKey || item("client_secret") != clientSecret) {
+        return refuse("invalid_client", "unknown client");
+    }
+    if (item("grant_type") == u"authorization_code") {
+        const PendingCode pending = m_codes.take(item("code"));
+        const QString challenge = QString::fromLatin1(
+            QCryptographicHash::hash(item("code_verifier").toLatin1(), QCryptographicHash::Sha256).toHex());
+        if (pending.challenge.isEmpty() || pending.challenge != challenge
+            || pending.redirectUri != item("redirect_uri")) {
+            return refuse("invalid_grant", "code, verifier or redirect_uri do not match");
+        }
+    } else if (item("grant_type") == u"refresh_token") {
+        if (item("refresh_token") != refreshToken) {
+            return refuse("invalid_grant", "refresh token is no longer valid");
+        }
+    } else {
+        return refuse("unsupported_grant_type", "unknown grant");
+    }
+    ++tokenIssues;
+    accessToken = QStringLiteral("act.issued-%1").arg(tokenIssues);
+    refreshToken = QStringLiteral("rft.issued-%1").arg(tokenIssues); // rotates: the old one stops working
+    const QJsonObject answer{
+        {QStringLiteral("open_id"), QStringLiteral("open-ana")},
+        {QStringLiteral("access_token"), accessToken},
+        {QStringLiteral("refresh_token"), refreshToken},
+        {QStringLiteral("expires_in"), 7200},
+        {QStringLiteral("refresh_expires_in"), 15552000},
+        {QStringLiteral("scope"), QStringLiteral("user.info.basic,video.publish,video.upload")},
+        {QStringLiteral("token_type"), QStringLiteral("Bearer")}};
+    return {200, QJsonDocument(answer).toJson(QJsonDocument::Compact), "application/json", true, false, {}};
 }
 
 LoopbackHttpServer::Response TikTokStandIn::init(const LoopbackHttpServer::Request &request, bool drafts) {
@@ -162,7 +246,7 @@ LoopbackHttpServer::Response TikTokStandIn::chunk(const LoopbackHttpServer::Requ
         if (it != m_uploads.end()) {
             it->contractViolation = why;
         }
-        return LoopbackHttpServer::Response{status, why.toUtf8(), "text/plain", true, false};
+        return LoopbackHttpServer::Response{status, why.toUtf8(), "text/plain", true, false, {}};
     };
     if (it == m_uploads.end()) {
         return refuse(404, QStringLiteral("unknown upload"));
@@ -193,7 +277,7 @@ LoopbackHttpServer::Response TikTokStandIn::chunk(const LoopbackHttpServer::Requ
     it->hash->addData(request.body);
     it->receivedBytes += length;
     it->nextChunk += 1;
-    return {it->nextChunk == it->chunkCount ? 201 : 206, {}, "text/plain", true, false};
+    return {it->nextChunk == it->chunkCount ? 201 : 206, {}, "text/plain", true, false, {}};
 }
 
 LoopbackHttpServer::Response TikTokStandIn::status(const LoopbackHttpServer::Request &request) {
@@ -215,7 +299,7 @@ LoopbackHttpServer::Response TikTokStandIn::status(const LoopbackHttpServer::Req
                             + publicPostId + R"(],"uploaded_bytes":)"
                             + QByteArray::number(upload.receivedBytes)
                             + R"(},"error":{"code":"ok","message":"","log_id":"L"}})";
-    return {200, body, "application/json", true, false};
+    return {200, body, "application/json", true, false, {}};
 }
 
 } // namespace cq::test

@@ -23,6 +23,10 @@ public:
     LoopbackHttpServer &server() { return m_server; }
 
     QString accessToken = QStringLiteral("act.valid-token");
+    QString refreshToken = QStringLiteral("rft.initial");
+    QString clientKey = QStringLiteral("ck-test");
+    QString clientSecret = QStringLiteral("cs-test");
+    int tokenIssues = 0;
     QJsonObject creatorInfo;
     // Public post id reported once a Direct Post completes (19 digits: beyond a double's precision).
     QByteArray publicPostId = "7312345678901234567";
@@ -54,6 +58,13 @@ private:
     LoopbackHttpServer::Response init(const LoopbackHttpServer::Request &request, bool drafts);
     LoopbackHttpServer::Response chunk(const LoopbackHttpServer::Request &request);
     LoopbackHttpServer::Response status(const LoopbackHttpServer::Request &request);
+    LoopbackHttpServer::Response authorize(const LoopbackHttpServer::Request &request);
+    LoopbackHttpServer::Response token(const LoopbackHttpServer::Request &request);
+    struct PendingCode {
+        QString challenge;
+        QString redirectUri;
+    };
+    QHash<QString, PendingCode> m_codes;
     bool overLimit(const QByteArray &path, int perMinute);
 
     LoopbackHttpServer m_server;

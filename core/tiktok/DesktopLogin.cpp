@@ -1,0 +1,58 @@
+#include "tiktok/DesktopLogin.h"
+
+namespace cq::tiktok {
+
+DesktopLogin::DesktopLogin(OAuthClient &oauth, BrowserOpener openBrowser, int timeoutMs, QObject *parent)
+    : QObject(parent)
+    , m_oauth(oauth)
+    , m_openBrowser(std::move(openBrowser))
+    , m_listener(timeoutMs) {
+    connect(&m_listener, &LoopbackRedirectListener::timedOut, this, [this] {
+        m_done = true;
+        Q_EMIT failed(
+            QStringLiteral("timeout"),
+            QStringLiteral("TikTok's sign-in did not come back in time. Try connecting the account again."));
+    });
+    connect(&m_listener, &LoopbackRedirectListener::received, this, [this](const QUrlQuery &query) {
+        if (query.queryItemValue(QStringLiteral("state")) != m_state) {
+            m_done = true;
+            Q_EMIT failed(
+                QStringLiteral("state_mismatch"),
+                QStringLiteral("The sign-in answer did not match this request and was refused. Try again."));
+            return;
+        }
+        if (query.hasQueryItem(QStringLiteral("error"))) {
+            m_done = true;
+            Q_EMIT failed(query.queryItemValue(QStringLiteral("error")),
+                          query.queryItemValue(QStringLiteral("error_description"), QUrl::FullyDecoded));
+            return;
+        }
+        m_oauth.exchangeCode(query.queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded),
+                             m_listener.redirectUri(), m_pkce.verifier,
+                             [this](std::expected<TokenSet, TikTokError> tokens) {
+                                 m_done = true;
+                                 if (!tokens) {
+                                     Q_EMIT failed(tokens.error().code, tokens.error().message);
+                                     return;
+                                 }
+                                 Q_EMIT succeeded(*tokens);
+                             });
+    });
+}
+
+void DesktopLogin::start() {
+    m_pkce = Pkce::generate(); // new for every authorisation request
+    m_state = randomState();
+    if (!m_listener.listen()) {
+        Q_EMIT failed(QStringLiteral("listen_failed"),
+                      QStringLiteral("Cannot listen on 127.0.0.1 for TikTok's answer."));
+        return;
+    }
+    const QUrl url = m_oauth.authorizationUrl(m_listener.redirectUri(), m_pkce, m_state);
+    if (!m_openBrowser(url)) {
+        Q_EMIT failed(QStringLiteral("no_browser"), u"Open this address in a browser to connect the account: "
+                                                        + url.toString(QUrl::FullyEncoded));
+    }
+}
+
+} // namespace cq::tiktok

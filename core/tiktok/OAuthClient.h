@@ -1,0 +1,58 @@
+#pragma once
+
+#include "tiktok/ApiConfig.h"
+#include "tiktok/Pkce.h"
+#include "tiktok/TikTokError.h"
+#include "util/Clock.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QStringList>
+
+#include <expected>
+#include <functional>
+
+class QNetworkAccessManager;
+
+namespace cq::tiktok {
+
+// What TikTok's token endpoint hands out. Lifetimes come from each answer, never hard-coded.
+struct TokenSet {
+    QString openId;
+    QString accessToken;  // never logged
+    QString refreshToken; // never logged; rotates on every refresh
+    QString scope;
+    QDateTime accessExpiresAt;
+    QDateTime refreshExpiresAt;
+};
+
+// Login Kit for Desktop's OAuth calls (../shared/tiktok-api.md): the authorisation URL with TikTok's
+// hex PKCE challenge, the code exchange, refresh (whose answer carries a new refresh token that
+// must be saved before the old one is forgotten) and revocation.
+class OAuthClient : public QObject {
+    Q_OBJECT
+
+public:
+    using TokenCallback = std::function<void(std::expected<TokenSet, TikTokError>)>;
+    static QStringList defaultScopes();
+
+    OAuthClient(QNetworkAccessManager &network, ApiConfig config, const Clock &clock,
+                QObject *parent = nullptr);
+
+    QUrl authorizationUrl(const QString &redirectUri, const Pkce &pkce, const QString &state,
+                          const QStringList &scopes = defaultScopes()) const;
+    void exchangeCode(const QString &code, const QString &redirectUri, const QString &codeVerifier,
+                      TokenCallback done);
+    void refresh(const QString &refreshToken, TokenCallback done);
+    void revoke(const QString &accessToken, std::function<void(std::expected<void, TikTokError>)> done);
+
+private:
+    void postForm(const QString &path, const QList<std::pair<QString, QString>> &fields,
+                  std::function<void(std::expected<QJsonObject, TikTokError>)> done);
+
+    QNetworkAccessManager &m_network;
+    ApiConfig m_config;
+    const Clock &m_clock;
+};
+
+} // namespace cq::tiktok
