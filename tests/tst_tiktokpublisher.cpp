@@ -56,8 +56,9 @@ struct Rig {
         options.firstPoll = 10ms;
         options.maxPoll = 50ms;
         publisher = std::make_unique<TikTokPublisher>(*client, tokens, fixture.store(), options);
-        runner = std::make_unique<SchedulerRunner>(fixture.posts(), *publisher, fixture.clock(),
-                                                   SchedulerRunner::Options{QStringLiteral("runner-1")});
+        SchedulerRunner::Options runnerOptions;
+        runnerOptions.runnerId = QStringLiteral("runner-1");
+        runner = std::make_unique<SchedulerRunner>(fixture.posts(), *publisher, fixture.clock(), runnerOptions);
     }
     QString duePost(const QString &privacy = QStringLiteral("SELF_ONLY")) {
         Post post = validVideoPost();

@@ -1,5 +1,7 @@
 #include "CliApplication.h"
 
+#include "AccountsCommand.h"
+#include "CliSession.h"
 #include "PostCommand.h"
 #include "ProbeCommand.h"
 #include "ValidateCommand.h"
@@ -11,17 +13,21 @@ namespace cq::cli {
 
 CliApplication::CliApplication(PublisherFactory publishers) {
     if (!publishers) {
-        publishers = []() -> std::expected<std::unique_ptr<Publisher>, Error> {
-            return std::unexpected(
-                Error{ErrorCode::Usage,
-                      QStringLiteral("No TikTok publisher is available in this build yet; scheduled "
-                                     "posts stay scheduled.")});
+        publishers = [](CliSession &session) -> std::expected<std::unique_ptr<Publisher>, Error> {
+            auto tiktok = session.tiktok();
+            if (!tiktok) {
+                return std::unexpected(tiktok.error());
+            }
+            return std::make_unique<tiktok::TikTokPublisher>(*(*tiktok)->client, *(*tiktok)->accounts,
+                                                             session.store(),
+                                                             tiktok::TikTokPublisher::Options{});
         };
     }
     m_commands.push_back(std::make_unique<ProbeCommand>());
     m_commands.push_back(std::make_unique<ValidateCommand>());
     m_commands.push_back(std::make_unique<PostCommand>());
     m_commands.push_back(std::make_unique<WorkspaceCommand>());
+    m_commands.push_back(std::make_unique<AccountsCommand>());
     m_commands.push_back(std::make_unique<RunCommand>(std::move(publishers)));
 }
 

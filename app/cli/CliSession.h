@@ -1,8 +1,12 @@
 #pragma once
 
+#include "accounts/AccountService.h"
+#include "accounts/TokenStore.h"
 #include "media/MediaStore.h"
 #include "publish/PostService.h"
 #include "storage/Database.h"
+#include "tiktok/OAuthClient.h"
+#include "tiktok/TikTokClient.h"
 #include "util/AppConfig.h"
 #include "util/Clock.h"
 
@@ -26,6 +30,17 @@ public:
     const Clock &clock() const { return m_clock; }
     QNetworkAccessManager &network() { return m_network; }
 
+    // The TikTok side, made on first use from the environment (CLIPQUEUE_TIKTOK_*).
+    struct TikTok {
+        tiktok::ApiConfig config;
+        std::unique_ptr<tiktok::TikTokClient> client;
+        std::unique_ptr<tiktok::OAuthClient> oauth;
+        std::unique_ptr<FileTokenStore> fileTokens;
+        std::unique_ptr<KeychainTokenStore> tokens;
+        std::unique_ptr<AccountService> accounts;
+    };
+    std::expected<TikTok *, Error> tiktok();
+
 private:
     CliSession() = default;
     AppConfig m_config;
@@ -34,6 +49,7 @@ private:
     std::unique_ptr<Database> m_database;
     std::unique_ptr<MediaStore> m_store;
     std::unique_ptr<PostService> m_posts;
+    std::unique_ptr<TikTok> m_tiktok;
 };
 
 } // namespace cq::cli

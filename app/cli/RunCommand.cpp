@@ -8,6 +8,9 @@
 #include <QEventLoop>
 #include <QHostInfo>
 
+#include <cerrno>
+#include <csignal>
+
 namespace cq::cli {
 
 RunCommand::RunCommand(PublisherFactory factory)
@@ -29,14 +32,23 @@ ExitCode RunCommand::run(const QStringList &arguments, CliStreams streams) {
         streams.err << session.error().message << '\n';
         return ExitCode::Runtime;
     }
-    auto publisher = m_factory();
+    auto publisher = m_factory(**session);
     if (!publisher) {
         streams.err << publisher.error().message << '\n';
         return ExitCode::Runtime;
     }
     SchedulerRunner::Options options;
-    options.runnerId =
-        QHostInfo::localHostName() + u'-' + QString::number(QCoreApplication::applicationPid());
+    const QString host = QHostInfo::localHostName();
+    options.runnerId = host + u'-' + QString::number(QCoreApplication::applicationPid());
+    // A runner id is "host-pid": a runner of this machine whose process is gone is dead for sure.
+    options.isRunnerDead = [host](const QString &runnerId) {
+        if (!runnerId.startsWith(host + u'-')) {
+            return false;
+        }
+        bool ok = false;
+        const qint64 pid = runnerId.mid(host.size() + 1).toLongLong(&ok);
+        return ok && pid > 0 && ::kill(pid_t(pid), 0) != 0 && errno == ESRCH;
+    };
     SchedulerRunner runner((*session)->posts(), **publisher, (*session)->clock(), options);
     bool failed = false;
     QObject::connect(&runner, &SchedulerRunner::errorOccurred, &runner, [&](const QString &message) {

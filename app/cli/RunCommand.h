@@ -9,9 +9,11 @@
 
 namespace cq::cli {
 
+class CliSession;
+
 // Makes the publisher `run` hands due posts to. The TikTok publisher is the default; tests inject
 // a scripted fake.
-using PublisherFactory = std::function<std::expected<std::unique_ptr<Publisher>, Error>()>;
+using PublisherFactory = std::function<std::expected<std::unique_ptr<Publisher>, Error>(CliSession &)>;
 
 // `run [--once]`: the scheduler without a window.
 class RunCommand final : public CliCommand {

@@ -67,6 +67,20 @@ std::expected<int, Error> SchedulerRunner::runPass() {
     const QDateTime leaseUntil = now.addMSecs(m_options.lease.count());
     int handed = 0;
 
+    if (m_options.isRunnerDead) {
+        auto runners = repository.claimingRunners();
+        if (!runners) {
+            return std::unexpected(runners.error());
+        }
+        for (const QString &runner : *runners) {
+            if (runner != m_options.runnerId && m_options.isRunnerDead(runner)) {
+                qCInfo(lcRunner) << "runner" << runner << "is gone: taking over its posts";
+                if (auto released = repository.releaseClaimsOf(runner); !released) {
+                    return std::unexpected(released.error());
+                }
+            }
+        }
+    }
     // A runner that died left posts in publishing: take them over once its lease ran out. The
     // publisher resumes from the stored publish id, so nothing is sent twice.
     auto expired = repository.expiredClaims(now);

@@ -8,6 +8,7 @@
 #include <QTimer>
 
 #include <chrono>
+#include <functional>
 
 namespace cq {
 
@@ -27,6 +28,9 @@ public:
         std::chrono::milliseconds maxSleep{std::chrono::seconds(60)};
         std::chrono::milliseconds clockCheck{std::chrono::seconds(5)};
         int batchSize = 25;
+        // Tells whether another runner is known to be dead (a process on this machine that is gone),
+        // so that its claims are taken over at once instead of when its lease runs out.
+        std::function<bool(const QString &runnerId)> isRunnerDead;
     };
 
     SchedulerRunner(PostService &service, Publisher &publisher, const Clock &clock, Options options,

@@ -301,35 +301,37 @@ std::expected<QList<PublishAttempt>, Error> PostRepository::attempts(const QStri
     return result;
 }
 
-std::expected<QStringList, Error> PostRepository::dueIds(const QDateTime &now, int limit) const
-{
+std::expected<QStringList, Error> PostRepository::dueIds(const QDateTime &now, int limit) const {
     // Two index range scans rather than one OR: "as soon as possible" posts first, then by time.
-    auto asap = selectIds(QStringLiteral("SELECT id FROM posts WHERE status = 'scheduled' AND scheduled_at_ms IS NULL "
-                                         "ORDER BY id LIMIT ?"),
-                          {limit});
+    auto asap = selectIds(
+        QStringLiteral("SELECT id FROM posts WHERE status = 'scheduled' AND scheduled_at_ms IS NULL "
+                       "ORDER BY id LIMIT ?"),
+        {limit});
     if (!asap || asap->size() >= limit) {
         return asap;
     }
-    auto timed = selectIds(QStringLiteral("SELECT id FROM posts WHERE status = 'scheduled' AND scheduled_at_ms <= ? "
-                                          "ORDER BY scheduled_at_ms, id LIMIT ?"),
-                           {now.toMSecsSinceEpoch(), limit - int(asap->size())});
+    auto timed =
+        selectIds(QStringLiteral("SELECT id FROM posts WHERE status = 'scheduled' AND scheduled_at_ms <= ? "
+                                 "ORDER BY scheduled_at_ms, id LIMIT ?"),
+                  {now.toMSecsSinceEpoch(), limit - int(asap->size())});
     if (!timed) {
         return timed;
     }
     return *asap + *timed;
 }
 
-std::expected<std::optional<QDateTime>, Error> PostRepository::nextDueTime() const
-{
+std::expected<std::optional<QDateTime>, Error> PostRepository::nextDueTime() const {
     auto asap = selectIds(
-        QStringLiteral("SELECT id FROM posts WHERE status = 'scheduled' AND scheduled_at_ms IS NULL LIMIT 1"), {});
+        QStringLiteral("SELECT id FROM posts WHERE status = 'scheduled' AND scheduled_at_ms IS NULL LIMIT 1"),
+        {});
     if (!asap) {
         return std::unexpected(asap.error());
     }
     if (!asap->isEmpty()) {
         return std::optional<QDateTime>(QDateTime::fromMSecsSinceEpoch(0, Qt::UTC));
     }
-    auto query = m_db.exec(QStringLiteral("SELECT MIN(scheduled_at_ms) FROM posts WHERE status = 'scheduled'"));
+    auto query =
+        m_db.exec(QStringLiteral("SELECT MIN(scheduled_at_ms) FROM posts WHERE status = 'scheduled'"));
     if (!query) {
         return std::unexpected(query.error());
     }
@@ -363,6 +365,18 @@ std::expected<bool, Error> PostRepository::claim(const QString &id, PostStatus f
         return std::unexpected(query.error());
     }
     return query->numRowsAffected() == 1;
+}
+
+std::expected<QStringList, Error> PostRepository::claimingRunners() const {
+    return selectIds(QStringLiteral("SELECT DISTINCT claimed_by FROM posts WHERE status IN ('publishing', "
+                                    "'processing') AND claimed_by IS NOT NULL"),
+                     {});
+}
+
+std::expected<void, Error> PostRepository::releaseClaimsOf(const QString &runner) {
+    return run(QStringLiteral("UPDATE posts SET lease_until_ms = 0 WHERE claimed_by = ? AND status IN "
+                              "('publishing', 'processing')"),
+               {runner});
 }
 
 std::expected<void, Error> PostRepository::renewLease(const QString &runner, const QDateTime &leaseUntil) {

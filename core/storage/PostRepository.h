@@ -95,6 +95,10 @@ public:
     // Atomically moves a post from `from` to publishing for `runner`; false when another runner won.
     std::expected<bool, Error> claim(const QString &id, PostStatus from, const QString &runner,
                                      const QDateTime &leaseUntil, const QDateTime &now);
+    // Runners holding claims on posts in publishing or processing.
+    std::expected<QStringList, Error> claimingRunners() const;
+    // Ends the leases of a runner known to be dead, so that its posts are taken over now.
+    std::expected<void, Error> releaseClaimsOf(const QString &runner);
     std::expected<void, Error> renewLease(const QString &runner, const QDateTime &leaseUntil);
 
     std::expected<QString, Error> setting(const QString &key, const QString &fallback) const;

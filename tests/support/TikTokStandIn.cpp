@@ -277,6 +277,9 @@ LoopbackHttpServer::Response TikTokStandIn::chunk(const LoopbackHttpServer::Requ
     it->hash->addData(request.body);
     it->receivedBytes += length;
     it->nextChunk += 1;
+    if (it->nextChunk == it->chunkCount && onUploadComplete) {
+        onUploadComplete(publishId);
+    }
     return {it->nextChunk == it->chunkCount ? 201 : 206, {}, "text/plain", true, false, {}};
 }
 

@@ -8,6 +8,7 @@
 #include <QList>
 
 #include <deque>
+#include <functional>
 #include <memory>
 
 namespace cq::test {
@@ -27,6 +28,8 @@ public:
     QString clientKey = QStringLiteral("ck-test");
     QString clientSecret = QStringLiteral("cs-test");
     int tokenIssues = 0;
+    // Called when the last chunk of an upload arrived, before the 201 goes out.
+    std::function<void(const QString &publishId)> onUploadComplete;
     QJsonObject creatorInfo;
     // Public post id reported once a Direct Post completes (19 digits: beyond a double's precision).
     QByteArray publicPostId = "7312345678901234567";

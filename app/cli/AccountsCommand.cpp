@@ -1,0 +1,119 @@
+#include "AccountsCommand.h"
+
+#include "CliSession.h"
+#include "tiktok/DesktopLogin.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QProcess>
+
+namespace cq::cli {
+
+ExitCode AccountsCommand::run(const QStringList &arguments, CliStreams streams) {
+    const auto usage =
+        QStringLiteral("Usage: clipqueue-cli accounts list\n"
+                       "       clipqueue-cli accounts connect\n"
+                       "       clipqueue-cli accounts import --open-id ID --access-token T --refresh-token R "
+                       "[--expires-in S]\n"
+                       "                                     [--refresh-expires-in S] [--name NAME]\n");
+    const QString action = arguments.value(0);
+    QCommandLineParser parser;
+    const QCommandLineOption openId(QStringLiteral("open-id"), QStringLiteral("TikTok open id"),
+                                    QStringLiteral("ID"));
+    const QCommandLineOption access(QStringLiteral("access-token"), QStringLiteral("Access token"),
+                                    QStringLiteral("T"));
+    const QCommandLineOption refresh(QStringLiteral("refresh-token"), QStringLiteral("Refresh token"),
+                                     QStringLiteral("R"));
+    const QCommandLineOption expires(QStringLiteral("expires-in"), QStringLiteral("Seconds"),
+                                     QStringLiteral("S"), QStringLiteral("7200"));
+    const QCommandLineOption refreshExpires(QStringLiteral("refresh-expires-in"), QStringLiteral("Seconds"),
+                                            QStringLiteral("S"), QStringLiteral("15552000"));
+    const QCommandLineOption displayName(QStringLiteral("name"), QStringLiteral("Display name"),
+                                         QStringLiteral("NAME"));
+    parser.addOptions({openId, access, refresh, expires, refreshExpires, displayName});
+    const bool known = action == u"list" || action == u"import" || action == u"connect";
+    if (!known || !parser.parse(QStringList{name()} + arguments.mid(1))
+        || !parser.positionalArguments().isEmpty()
+        || (action == u"import"
+            && (parser.value(openId).isEmpty() || parser.value(access).isEmpty()
+                || parser.value(refresh).isEmpty()))) {
+        streams.err << usage;
+        return ExitCode::Usage;
+    }
+    auto session = CliSession::open();
+    if (!session) {
+        streams.err << session.error().message << '\n';
+        return ExitCode::Runtime;
+    }
+    auto tiktok = (*session)->tiktok();
+    if (!tiktok) {
+        streams.err << tiktok.error().message << '\n';
+        return ExitCode::Usage;
+    }
+    AccountService &accounts = *(*tiktok)->accounts;
+    if (action == u"list") {
+        auto list = accounts.list();
+        if (!list) {
+            streams.err << list.error().message << '\n';
+            return ExitCode::Runtime;
+        }
+        for (const Account &account : *list) {
+            streams.out << account.id << "  " << account.displayName << "  open_id " << account.openId
+                        << (account.isDefault ? "  (default)" : "") << "  authorised until "
+                        << account.refreshExpiresAt.toString(Qt::ISODate) << '\n';
+        }
+        return ExitCode::Success;
+    }
+    std::expected<tiktok::TokenSet, Error> tokens = std::unexpected(Error{ErrorCode::Usage, QString()});
+    if (action == u"import") {
+        const QDateTime now = (*session)->clock().nowUtc();
+        tokens = tiktok::TokenSet{parser.value(openId),
+                                  parser.value(access),
+                                  parser.value(refresh),
+                                  QString(),
+                                  now.addSecs(parser.value(expires).toLongLong()),
+                                  now.addSecs(parser.value(refreshExpires).toLongLong())};
+    } else {
+        if ((*tiktok)->config.clientKey.isEmpty() || (*tiktok)->config.clientSecret.isEmpty()) {
+            streams.err
+                << "Set CLIPQUEUE_TIKTOK_CLIENT_KEY and CLIPQUEUE_TIKTOK_CLIENT_SECRET to your TikTok app's "
+                   "credentials first (see README).\n";
+            return ExitCode::Usage;
+        }
+        tiktok::DesktopLogin login(*(*tiktok)->oauth, [&streams](const QUrl &url) {
+            streams.err << "Opening TikTok in your browser. If nothing opens, visit:\n  "
+                        << url.toString(QUrl::FullyEncoded) << '\n';
+            streams.err.flush();
+            QProcess::startDetached(QStringLiteral("xdg-open"), {url.toString(QUrl::FullyEncoded)});
+            return true;
+        });
+        QEventLoop loop;
+        QObject::connect(&login, &tiktok::DesktopLogin::succeeded, &loop, [&](const tiktok::TokenSet &set) {
+            tokens = set;
+            loop.quit();
+        });
+        QObject::connect(&login, &tiktok::DesktopLogin::failed, &loop,
+                         [&](const QString &, const QString &message) {
+                             tokens = std::unexpected(Error{ErrorCode::Io, message});
+                             loop.quit();
+                         });
+        login.start();
+        loop.exec();
+    }
+    if (!tokens) {
+        streams.err << tokens.error().message << '\n';
+        return ExitCode::Runtime;
+    }
+    auto account = accounts.add(*tokens, parser.value(displayName));
+    if (!account) {
+        streams.err << account.error().message << '\n';
+        return ExitCode::Runtime;
+    }
+    if (!(*tiktok)->tokens->warning().isEmpty()) {
+        streams.err << "warning: " << (*tiktok)->tokens->warning() << '\n';
+    }
+    streams.out << account->id << '\n';
+    return ExitCode::Success;
+}
+
+} // namespace cq::cli

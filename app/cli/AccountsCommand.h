@@ -1,0 +1,16 @@
+#pragma once
+
+#include "CliCommand.h"
+
+namespace cq::cli {
+
+// `accounts list`, `accounts import --open-id ID --access-token T --refresh-token R [--expires-in S]`
+// and `accounts connect` (browser OAuth with a loopback redirect).
+class AccountsCommand final : public CliCommand {
+public:
+    QString name() const override { return QStringLiteral("accounts"); }
+    QString summary() const override { return QStringLiteral("List, connect or import TikTok accounts"); }
+    ExitCode run(const QStringList &arguments, CliStreams streams) override;
+};
+
+} // namespace cq::cli

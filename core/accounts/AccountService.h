@@ -1,0 +1,49 @@
+#pragma once
+
+#include "accounts/TokenStore.h"
+#include "post/CreatorInfo.h"
+#include "storage/Database.h"
+#include "tiktok/OAuthClient.h"
+#include "tiktok/TikTokPublisher.h"
+#include "util/Clock.h"
+
+#include <QDateTime>
+#include <QList>
+
+namespace cq {
+
+// A connected TikTok account. Its tokens are in the TokenStore, never in this row.
+struct Account {
+    QString id;
+    QString openId;
+    QString displayName;
+    bool isDefault = false;
+    QDateTime accessExpiresAt;
+    QDateTime refreshExpiresAt;
+};
+
+// Connected accounts: rows in the database, tokens in the keychain (or the 0600 fallback file). It
+// hands out access tokens to the publisher and refreshes them, saving the rotated refresh token
+// before the new access token is used.
+class AccountService final : public tiktok::AccessTokenProvider {
+public:
+    AccountService(const Database &database, TokenStore &tokens, tiktok::OAuthClient *oauth,
+                   const Clock &clock);
+
+    // Stores the tokens, then the account row; the first account becomes the default.
+    std::expected<Account, Error> add(const tiktok::TokenSet &tokens, const QString &displayName = {});
+    std::expected<QList<Account>, Error> list() const;
+    // By account id or open id; an empty id means the default account.
+    std::expected<Account, Error> find(const QString &idOrOpenId) const;
+
+    std::expected<QString, Error> accessToken(const QString &accountId) override;
+    void refresh(const QString &accountId, std::function<void(std::expected<QString, Error>)> done) override;
+
+private:
+    const Database &m_db;
+    TokenStore &m_tokens;
+    tiktok::OAuthClient *m_oauth;
+    const Clock &m_clock;
+};
+
+} // namespace cq

@@ -1,0 +1,138 @@
+// Publishing from the command line against the loopback TikTok stand-in: accounts import (tokens
+// never in the database), run --once with the real TikTok publisher, and exactly-once across a
+// runner killed with SIGKILL right after its upload completed.
+#include "CliHarness.h"
+#include "TestFixtures.h"
+#include "TikTokStandIn.h"
+#include "media/MediaDescriptor.h"
+
+#include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace cq;
+using cq::cli::ExitCode;
+using cq::test::CliRun;
+using cq::test::runCli;
+
+class TestCliPublish : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void importedTokensStayOutOfTheDatabase();
+    void runOncePublishesThroughTikTok();
+    void killedAfterUploadThenRestartedPublishesExactlyOnce();
+
+private:
+    QString createDuePost();
+    QString postStatus(const QString &id);
+    QProcessEnvironment environment() const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<cq::test::TikTokStandIn> m_standIn;
+};
+
+void TestCliPublish::init() {
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_standIn = std::make_unique<cq::test::TikTokStandIn>();
+    qputenv("CLIPQUEUE_DATA_DIR", m_dir->path().toUtf8());
+    qputenv("CLIPQUEUE_TIKTOK_API_BASE", m_standIn->apiBase().toUtf8());
+    qputenv("CLIPQUEUE_TIKTOK_CLIENT_KEY", m_standIn->clientKey.toUtf8());
+    qputenv("CLIPQUEUE_TIKTOK_CLIENT_SECRET", m_standIn->clientSecret.toUtf8());
+    qputenv("CLIPQUEUE_TOKEN_STORE", "file"); // no keychain service on a test machine
+    qunsetenv("CLIPQUEUE_DATABASE_URL");
+    const CliRun imported =
+        runCli({QStringLiteral("accounts"), QStringLiteral("import"), QStringLiteral("--open-id"),
+                QStringLiteral("open-ana"), QStringLiteral("--access-token"), m_standIn->accessToken,
+                QStringLiteral("--refresh-token"), m_standIn->refreshToken, QStringLiteral("--name"),
+                QStringLiteral("Ana")});
+    QVERIFY2(imported.exitCode == ExitCode::Success, qPrintable(imported.err));
+}
+
+QProcessEnvironment TestCliPublish::environment() const {
+    return QProcessEnvironment::systemEnvironment(); // carries the variables set in init()
+}
+
+QString TestCliPublish::createDuePost() {
+    const QString path = m_dir->filePath(QStringLiteral("post.json"));
+    QFile file(path);
+    file.open(QIODevice::WriteOnly);
+    file.write((u"{\"content\":{\"text\":\"From the CLI\",\"media\":[{\"url\":\""
+                + fileUrlForPath(cq::test::fixturePath(QStringLiteral("vertical.mp4")))
+                + u"\"}],\"platformOverrides\":{\"tiktok\":{\"settings\":{\"privacyLevel\":\"SELF_ONLY\"}}}},"
+                  u"\"scheduledFor\":null}")
+                   .toUtf8());
+    file.close();
+    return runCli({QStringLiteral("post"), QStringLiteral("create"), QStringLiteral("--submit"), path})
+        .out.trimmed();
+}
+
+QString TestCliPublish::postStatus(const QString &id) {
+    return runCli({QStringLiteral("post"), QStringLiteral("show"), id, QStringLiteral("--json")})
+        .json()
+        .object()
+        .value(u"status")
+        .toString();
+}
+
+void TestCliPublish::importedTokensStayOutOfTheDatabase() {
+    const CliRun list = runCli({QStringLiteral("accounts"), QStringLiteral("list")});
+    QVERIFY2(list.out.contains(u"Ana  open_id open-ana  (default)"), qPrintable(list.out));
+    QVERIFY(!list.out.contains(m_standIn->accessToken));
+    QFile database(m_dir->filePath(QStringLiteral("clipqueue.sqlite")));
+    QVERIFY(database.open(QIODevice::ReadOnly));
+    const QByteArray bytes = database.readAll();
+    QVERIFY(!bytes.contains(m_standIn->accessToken.toUtf8()));
+    QVERIFY(!bytes.contains(m_standIn->refreshToken.toUtf8()));
+    QDirIterator tokens(m_dir->filePath(QStringLiteral("tokens")), QDir::Files);
+    QVERIFY(tokens.hasNext());
+    const QFileInfo tokenFile(tokens.next());
+    QCOMPARE(tokenFile.permissions()
+                 & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup
+                    | QFileDevice::WriteOther),
+             QFileDevice::Permissions());
+}
+
+void TestCliPublish::runOncePublishesThroughTikTok() {
+    const QString id = createDuePost();
+    QCOMPARE(postStatus(id), QStringLiteral("scheduled"));
+    const CliRun run = runCli({QStringLiteral("run"), QStringLiteral("--once")});
+    QVERIFY2(run.exitCode == ExitCode::Success, qPrintable(run.err));
+    QCOMPARE(postStatus(id), QStringLiteral("published"));
+    QCOMPARE(m_standIn->initCount(), 1);
+    QVERIFY2(!run.out.contains(m_standIn->accessToken) && !run.err.contains(m_standIn->accessToken),
+             "no token in the output");
+}
+
+void TestCliPublish::killedAfterUploadThenRestartedPublishesExactlyOnce() {
+    const QString id = createDuePost();
+    QProcess first;
+    first.setProcessEnvironment(environment());
+    // SIGKILL the moment TikTok has every byte, before the runner hears the 201.
+    m_standIn->onUploadComplete = [&first](const QString &) {
+        ::kill(pid_t(first.processId()), SIGKILL);
+    };
+    first.start(cq::test::cliPath(), {QStringLiteral("run"), QStringLiteral("--once")});
+    QVERIFY(first.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(first.state() == QProcess::NotRunning, 30000);
+    QCOMPARE(first.exitStatus(), QProcess::CrashExit);
+    m_standIn->onUploadComplete = nullptr;
+    QCOMPARE(postStatus(id), QStringLiteral("publishing")); // the outcome is not known yet
+
+    QProcess second;
+    second.setProcessEnvironment(environment());
+    second.start(cq::test::cliPath(), {QStringLiteral("run"), QStringLiteral("--once")});
+    QTRY_VERIFY_WITH_TIMEOUT(second.state() == QProcess::NotRunning, 30000);
+    QCOMPARE(second.exitCode(), 0);
+    QCOMPARE(postStatus(id), QStringLiteral("published"));
+    QCOMPARE(m_standIn->initCount(), 1); // exactly one init in total: resumed by status polling
+}
+
+QTEST_GUILESS_MAIN(TestCliPublish)
+#include "tst_cli_publish.moc"
