@@ -17,6 +17,12 @@ using namespace std::chrono_literals;
 
 namespace {
 
+MediaDescriptor atUrl(const QString &path) {
+    MediaDescriptor media;
+    media.url = fileUrlForPath(path);
+    return media;
+}
+
 class FakeTokens final : public AccessTokenProvider {
 public:
     explicit FakeTokens(TikTokStandIn &standIn)
@@ -58,7 +64,8 @@ struct Rig {
         publisher = std::make_unique<TikTokPublisher>(*client, tokens, fixture.store(), options);
         SchedulerRunner::Options runnerOptions;
         runnerOptions.runnerId = QStringLiteral("runner-1");
-        runner = std::make_unique<SchedulerRunner>(fixture.posts(), *publisher, fixture.clock(), runnerOptions);
+        runner =
+            std::make_unique<SchedulerRunner>(fixture.posts(), *publisher, fixture.clock(), runnerOptions);
     }
     QString duePost(const QString &privacy = QStringLiteral("SELF_ONLY")) {
         Post post = validVideoPost();
@@ -92,6 +99,9 @@ private Q_SLOTS:
     void permanentErrorsFailWithAdvice();
     void failedStatusFailsThePost();
     void resumptionOnlyPolls();
+    void photosGoToTheHostThenTikTokPullsThem();
+    void photosWithoutAPhotoHostFailWithAdvice();
+    void draftsModeEndsInTheInbox();
     void resumptionOfAnIncompleteUploadStartsAgain();
 };
 
@@ -241,6 +251,77 @@ void TestTikTokPublisher::resumptionOfAnIncompleteUploadStartsAgain() {
     QTRY_COMPARE(finished.count(), 1);
     QCOMPARE(finished.first().at(1).value<PublishResult>().outcome, PublishResult::Outcome::Published);
     QCOMPARE(rig.standIn.initCount(), 2); // the dropped upload was started anew
+}
+
+void TestTikTokPublisher::photosGoToTheHostThenTikTokPullsThem() {
+    LoopbackHttpServer photoHost;
+    QHash<QByteArray, QByteArray> stored;
+    photoHost.setHandler([&](const LoopbackHttpServer::Request &request) {
+        if (request.method == "PUT") {
+            stored.insert(request.path, request.body);
+            return LoopbackHttpServer::Response{201, {}, "text/plain", true, false, {}};
+        }
+        return LoopbackHttpServer::Response{405, {}, "text/plain", true, false, {}};
+    });
+    Rig rig;
+    ApiConfig config = rig.client->config();
+    config.photoUploadBase = QUrl(photoHost.url(QStringLiteral("/dav/")));
+    config.photoPublicBase = QUrl(QStringLiteral("https://cdn.example.com/clipqueue/"));
+    rig.standIn.verifiedPrefix = QStringLiteral("https://cdn.example.com/clipqueue/");
+    rig.client = std::make_unique<TikTokClient>(rig.network, config);
+    TikTokPublisher::Options options;
+    options.firstBackoff = 10ms;
+    options.rateLimitWait = 50ms;
+    options.firstPoll = 10ms;
+    options.maxPoll = 50ms;
+    rig.publisher = std::make_unique<TikTokPublisher>(*rig.client, rig.tokens, rig.fixture.store(), options);
+    SchedulerRunner::Options runnerOptions;
+    runnerOptions.runnerId = QStringLiteral("runner-1");
+    rig.runner = std::make_unique<SchedulerRunner>(rig.fixture.posts(), *rig.publisher, rig.fixture.clock(),
+                                                   runnerOptions);
+
+    Post post = validVideoPost(fixturePath(QStringLiteral("photo.jpg")));
+    post.media << atUrl(fixturePath(QStringLiteral("photo.webp")));
+    post.tiktok.title = QStringLiteral("Two photos");
+    const auto created = rig.fixture.posts().create(post, QString(), true);
+    QVERIFY2(created.has_value(), qPrintable(created ? QString() : created.error().message));
+    rig.runner->runPass();
+    QVERIFY(rig.settle(created->post.id));
+    QCOMPARE(rig.stored(created->post.id).status, PostStatus::Published);
+    QCOMPARE(stored.size(), 2);
+    const StoredPost published = rig.stored(created->post.id);
+    const auto upload = rig.standIn.uploads().value(published.publishId);
+    QCOMPARE(upload.photoUrls.size(), 2);
+    QCOMPARE(upload.photoUrls.first(),
+             u"https://cdn.example.com/clipqueue/" + published.media.first().sha256 + u".jpg");
+    QCOMPARE(upload.postInfo.value(u"description").toString(), QStringLiteral("Launch day #launch"));
+    QCOMPARE(upload.postInfo.value(u"title").toString(), QStringLiteral("Two photos"));
+    QVERIFY(stored.contains("/dav/" + published.media.last().sha256.toLatin1() + ".webp"));
+}
+
+void TestTikTokPublisher::photosWithoutAPhotoHostFailWithAdvice() {
+    Rig rig;
+    const auto created =
+        rig.fixture.posts().create(validVideoPost(fixturePath(QStringLiteral("photo.jpg"))), QString(), true);
+    QVERIFY(created.has_value());
+    rig.runner->runPass();
+    QVERIFY(rig.settle(created->post.id));
+    QCOMPARE(rig.stored(created->post.id).status, PostStatus::Failed);
+    const PublishAttempt attempt = rig.fixture.posts().repository().attempts(created->post.id)->first();
+    QCOMPARE(attempt.errorCode, QStringLiteral("photo_host_missing"));
+    QVERIFY(attempt.errorMessage.contains(u"CLIPQUEUE_PHOTO_PUBLIC_URL"));
+}
+
+void TestTikTokPublisher::draftsModeEndsInTheInbox() {
+    Rig rig;
+    Post post = validVideoPost();
+    post.tiktok.postMode = QStringLiteral("MEDIA_UPLOAD");
+    const auto created = rig.fixture.posts().create(post, QString(), true);
+    QVERIFY(created.has_value());
+    rig.runner->runPass();
+    QVERIFY(rig.settle(created->post.id));
+    QCOMPARE(rig.stored(created->post.id).status, PostStatus::Published); // SEND_TO_USER_INBOX
+    QVERIFY(rig.standIn.uploads().value(rig.stored(created->post.id).publishId).drafts);
 }
 
 QTEST_GUILESS_MAIN(TestTikTokPublisher)

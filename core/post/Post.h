@@ -37,6 +37,10 @@ struct TikTokSettings {
     std::optional<qint64> videoCoverTimestampMs;
     bool autoAddMusic = false;
     QString title; // the short photo title
+    // "DIRECT_POST" (default) posts onto the profile; "MEDIA_UPLOAD" sends the media to the
+    // creator's TikTok drafts (inbox), where they finish it in the app and no post settings apply.
+    QString postMode = QStringLiteral("DIRECT_POST");
+    bool sendsToDrafts() const { return postMode == u"MEDIA_UPLOAD"; }
 };
 
 // A post as the post JSON contract (product.md section 2) describes it.

@@ -159,7 +159,7 @@ TikTokSettings readSettings(ContractReader &reader, const QJsonObject &json, con
     reader.warnUnknown(json, pointer,
                        {"privacyLevel", "disableComment", "disableDuet", "disableStitch",
                         "discloseCommercialContent", "brandContentToggle", "brandOrganicToggle", "isAigc",
-                        "videoCoverTimestampMs", "autoAddMusic", "title"});
+                        "videoCoverTimestampMs", "autoAddMusic", "title", "postMode"});
     TikTokSettings settings;
     settings.privacyLevel = reader.string(json, "privacyLevel", pointer);
     settings.disableComment = reader.boolean(json, "disableComment", pointer).value_or(true);
@@ -174,6 +174,13 @@ TikTokSettings readSettings(ContractReader &reader, const QJsonObject &json, con
     settings.videoCoverTimestampMs = reader.integer<qint64>(json, "videoCoverTimestampMs", pointer);
     settings.autoAddMusic = reader.boolean(json, "autoAddMusic", pointer).value_or(false);
     settings.title = reader.string(json, "title", pointer);
+    const QString postMode = reader.string(json, "postMode", pointer);
+    if (!postMode.isEmpty()) {
+        if (postMode != u"DIRECT_POST" && postMode != u"MEDIA_UPLOAD") {
+            reader.fail(pointer + u"/postMode", u"\"DIRECT_POST\" or \"MEDIA_UPLOAD\"");
+        }
+        settings.postMode = postMode;
+    }
     return settings;
 }
 
@@ -305,6 +312,7 @@ QJsonObject postToJson(const Post &post) {
     }
     settings.insert(QStringLiteral("autoAddMusic"), s.autoAddMusic);
     settings.insert(QStringLiteral("title"), s.title);
+    settings.insert(QStringLiteral("postMode"), s.postMode);
 
     insertAtPath(json, {QStringLiteral("content"), QStringLiteral("text")}, post.text);
     insertAtPath(json, {QStringLiteral("content"), QStringLiteral("media")}, media);

@@ -50,6 +50,15 @@ std::expected<ApiConfig, Error> ApiConfig::fromEnvironment() {
         }
         config.authUrl = *url;
     }
+    if (const QString upload = qEnvironmentVariable("CLIPQUEUE_PHOTO_UPLOAD_URL"); !upload.isEmpty()) {
+        auto url = checkedUrl(upload, "CLIPQUEUE_PHOTO_UPLOAD_URL");
+        if (!url) {
+            return std::unexpected(url.error());
+        }
+        config.photoUploadBase = *url;
+    }
+    config.photoPublicBase = QUrl(qEnvironmentVariable("CLIPQUEUE_PHOTO_PUBLIC_URL"));
+    config.photoUploadToken = qEnvironmentVariable("CLIPQUEUE_PHOTO_UPLOAD_TOKEN");
     config.clientKey = qEnvironmentVariable("CLIPQUEUE_TIKTOK_CLIENT_KEY");
     config.clientSecret = qEnvironmentVariable("CLIPQUEUE_TIKTOK_CLIENT_SECRET");
     return config;

@@ -17,6 +17,11 @@ struct ApiConfig {
     QUrl authUrl{QStringLiteral("https://www.tiktok.com/v2/auth/authorize/")};
     QString clientKey;
     QString clientSecret; // never logged
+    // Photo hosting: TikTok pulls photos from a URL prefix verified in the developer portal, so
+    // ClipQueue PUTs them to CLIPQUEUE_PHOTO_UPLOAD_URL and hands TikTok CLIPQUEUE_PHOTO_PUBLIC_URL/NAME.
+    QUrl photoUploadBase;
+    QUrl photoPublicBase;
+    QString photoUploadToken; // optional bearer token for the PUTs; never logged
 
     QUrl endpoint(const QString &path) const;
 

@@ -2,6 +2,7 @@
 
 #include "tiktok/FileSlice.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -177,6 +178,81 @@ QNetworkReply *TikTokClient::uploadChunk(const QUrl &uploadUrl, const QString &p
                                                        code})));
     });
     return reply;
+}
+
+void TikTokClient::initPhotoPost(const QString &accessToken, PostMode mode, const QJsonObject &postInfo,
+                                 const QStringList &photoUrls, int coverIndex, Callback<QString> done) {
+    const QJsonObject body{
+        {QStringLiteral("post_info"), postInfo},
+        {QStringLiteral("source_info"),
+         QJsonObject{{QStringLiteral("source"), QStringLiteral("PULL_FROM_URL")},
+                     {QStringLiteral("photo_images"), QJsonArray::fromStringList(photoUrls)},
+                     {QStringLiteral("photo_cover_index"), coverIndex}}},
+        {QStringLiteral("post_mode"),
+         mode == PostMode::DirectPost ? QStringLiteral("DIRECT_POST") : QStringLiteral("MEDIA_UPLOAD")},
+        {QStringLiteral("media_type"), QStringLiteral("PHOTO")}};
+    postJson(QStringLiteral("/v2/post/publish/content/init/"), accessToken, body,
+             [done = std::move(done)](std::expected<QJsonObject, TikTokError> data, const QByteArray &) {
+                 if (!data) {
+                     done(std::unexpected(data.error()));
+                     return;
+                 }
+                 const QString publishId = data->value(u"publish_id").toString();
+                 if (publishId.isEmpty()) {
+                     done(std::unexpected(TikTokError{TikTokError::Kind::Transient,
+                                                      QStringLiteral("invalid_answer"),
+                                                      QStringLiteral("TikTok's answer had no publish_id."),
+                                                      {},
+                                                      200}));
+                     return;
+                 }
+                 done(publishId);
+             });
+}
+
+void TikTokClient::uploadPhoto(const QUrl &target, const QString &path, const QString &mimeType,
+                               Callback<int> done) {
+    auto *file = new QFile(path);
+    if (!file->open(QIODevice::ReadOnly)) {
+        delete file;
+        done(std::unexpected(TikTokError{TikTokError::Kind::Permanent,
+                                         QStringLiteral("file_unreadable"),
+                                         path + u" cannot be read from the media store.",
+                                         {},
+                                         std::nullopt}));
+        return;
+    }
+    QNetworkRequest request(target);
+    request.setTransferTimeout(UploadTimeoutMs);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, mimeType);
+    request.setHeader(QNetworkRequest::ContentLengthHeader, file->size());
+    if (!m_config.photoUploadToken.isEmpty()) {
+        request.setRawHeader("Authorization", "Bearer " + m_config.photoUploadToken.toUtf8());
+    }
+    QNetworkReply *reply = m_network.put(request, file);
+    file->setParent(reply);
+    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
+        reply->deleteLater();
+        const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+        if (!status.isValid()) {
+            done(std::unexpected(networkError(reply)));
+            return;
+        }
+        const int code = status.toInt();
+        if (code >= 200 && code < 300) {
+            done(code);
+            return;
+        }
+        TikTokError error{
+            code >= 500 ? TikTokError::Kind::Transient : TikTokError::Kind::Permanent,
+            QStringLiteral("photo_host_refused"),
+            QStringLiteral("The photo host answered HTTP %1. Check CLIPQUEUE_PHOTO_UPLOAD_URL and its "
+                           "token.")
+                .arg(code),
+            {},
+            code};
+        done(std::unexpected(error));
+    });
 }
 
 QStringList TikTokClient::postIdsFromRawJson(const QByteArray &body) {

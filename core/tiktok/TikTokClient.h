@@ -58,6 +58,11 @@ public:
     QNetworkReply *uploadChunk(const QUrl &uploadUrl, const QString &path, const QString &mimeType,
                                const ChunkPlan &plan, int chunk, Callback<int> done);
     void fetchStatus(const QString &accessToken, const QString &publishId, Callback<PublishStatus> done);
+    // POST /v2/post/publish/content/init/ for a photo post pulled from `photoUrls`; answers the publish id.
+    void initPhotoPost(const QString &accessToken, PostMode mode, const QJsonObject &postInfo,
+                       const QStringList &photoUrls, int coverIndex, Callback<QString> done);
+    // PUT one photo from the managed store to the photo host; answers the HTTP status.
+    void uploadPhoto(const QUrl &target, const QString &path, const QString &mimeType, Callback<int> done);
 
     // The 19-digit ids in publicaly_available_post_id, read from the raw text so none is rounded.
     static QStringList postIdsFromRawJson(const QByteArray &body);

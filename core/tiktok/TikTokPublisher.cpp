@@ -21,6 +21,12 @@ struct TikTokPublisher::Job {
     ChunkPlan plan;
     VideoInit init;
     int nextChunk = 0;
+    PostMode mode = PostMode::DirectPost;
+    bool photos = false;
+    QStringList photoPaths;
+    QStringList photoMimeTypes;
+    QStringList photoPublicUrls;
+    int nextPhoto = 0;
     int pollCount = 0;
     QDateTime statusDeadline;
 };
@@ -56,6 +62,18 @@ PublishResult makeResult(PublishResult::Outcome outcome, const QString &publishI
     return value;
 }
 } // namespace
+
+QJsonObject photoPostInfo(const Post &post) {
+    return QJsonObject{
+        {QStringLiteral("title"), post.tiktok.title},
+        {QStringLiteral("description"), post.text},
+        {QStringLiteral("privacy_level"), post.tiktok.privacyLevel},
+        {QStringLiteral("disable_comment"), post.tiktok.disableComment},
+        {QStringLiteral("auto_add_music"), post.tiktok.autoAddMusic},
+        {QStringLiteral("brand_content_toggle"), post.tiktok.brandContentToggle},
+        {QStringLiteral("brand_organic_toggle"), post.tiktok.brandOrganicToggle},
+    };
+}
 
 TikTokPublisher::TikTokPublisher(TikTokClient &client, AccessTokenProvider &tokens, const MediaStore &store,
                                  Options options, QObject *parent)
@@ -96,25 +114,51 @@ void TikTokPublisher::publish(const StoredPost &post) {
         return;
     }
     job->token = *token;
-    if (post.media.size() != 1 || !post.post.media.value(0).isVideo()) {
-        finish(job,
-               makeResult(PublishResult::Outcome::Failed, post.publishId, QStringLiteral("not_supported"),
-                          QStringLiteral("Only video posts can be published in this version; photo posts "
-                                         "need the photo host (CLIPQUEUE_PHOTO_UPLOAD_URL)."),
-                          {}, std::nullopt));
-        return;
+    job->mode = post.post.tiktok.sendsToDrafts() ? PostMode::Drafts : PostMode::DirectPost;
+    job->photos = !post.media.isEmpty()
+                  && std::all_of(post.media.cbegin(), post.media.cend(),
+                                 [](const StoredMedia &media) { return media.descriptor.isPhoto(); });
+    if (job->photos) {
+        const ApiConfig &config = m_client.config();
+        if (config.photoUploadBase.isEmpty() || config.photoPublicBase.isEmpty()) {
+            finish(job,
+                   makeResult(PublishResult::Outcome::Failed, post.publishId,
+                              QStringLiteral("photo_host_missing"),
+                              QStringLiteral(
+                                  "TikTok pulls photos from a public URL. Set CLIPQUEUE_PHOTO_UPLOAD_URL "
+                                  "(where ClipQueue PUTs them) and CLIPQUEUE_PHOTO_PUBLIC_URL (the prefix "
+                                  "verified with TikTok).")));
+            return;
+        }
+        for (const StoredMedia &media : post.media) {
+            const QString extension =
+                media.descriptor.mimeType == u"image/webp" ? QStringLiteral(".webp") : QStringLiteral(".jpg");
+            job->photoPaths << m_store.pathFor(media.sha256);
+            job->photoMimeTypes << media.descriptor.mimeType;
+            // Named by content: the same photo is never uploaded under two names.
+            QUrl publicUrl = config.photoPublicBase;
+            publicUrl.setPath(publicUrl.path().chopped(publicUrl.path().endsWith(u'/') ? 1 : 0) + u'/'
+                              + media.sha256 + extension);
+            job->photoPublicUrls << publicUrl.toString();
+        }
+    } else {
+        if (post.media.size() != 1) {
+            finish(job,
+                   makeResult(PublishResult::Outcome::Failed, post.publishId, QStringLiteral("not_supported"),
+                              QStringLiteral("A TikTok post is one video or 1 to 35 photos.")));
+            return;
+        }
+        job->path = m_store.pathFor(post.media.first().sha256);
+        job->mimeType = post.media.first().descriptor.mimeType;
+        const auto plan = ChunkPlan::forSize(post.media.first().descriptor.sizeBytes.value_or(0));
+        if (!plan) {
+            finish(job, makeResult(PublishResult::Outcome::Failed, post.publishId,
+                                   QStringLiteral("file_size_check_failed"),
+                                   QStringLiteral("The video's size cannot be uploaded to TikTok.")));
+            return;
+        }
+        job->plan = *plan;
     }
-    job->path = m_store.pathFor(post.media.first().sha256);
-    job->mimeType = post.media.first().descriptor.mimeType;
-    const auto plan = ChunkPlan::forSize(post.media.first().descriptor.sizeBytes.value_or(0));
-    if (!plan) {
-        finish(job, makeResult(PublishResult::Outcome::Failed, post.publishId,
-                               QStringLiteral("file_size_check_failed"),
-                               QStringLiteral("The video's size cannot be uploaded to TikTok."), {},
-                               std::nullopt));
-        return;
-    }
-    job->plan = *plan;
     if (!post.publishId.isEmpty()) {
         // A resumption: ask TikTok where this publish stands before doing anything else.
         job->init.publishId = post.publishId;
@@ -204,16 +248,62 @@ void TikTokPublisher::checkCreator(const std::shared_ptr<Job> &job) {
                     return;
                 }
             }
-            initUpload(job);
+            startUpload(job);
         });
+}
+
+void TikTokPublisher::startUpload(const std::shared_ptr<Job> &job) {
+    if (job->photos) {
+        job->nextPhoto = 0;
+        uploadPhoto(job);
+    } else {
+        initUpload(job);
+    }
+}
+
+void TikTokPublisher::uploadPhoto(const std::shared_ptr<Job> &job) {
+    if (job->nextPhoto >= job->photoPaths.size()) {
+        initPhotoPost(job);
+        return;
+    }
+    const ApiConfig &config = m_client.config();
+    QUrl target = config.photoUploadBase;
+    target.setPath(target.path().chopped(target.path().endsWith(u'/') ? 1 : 0) + u'/'
+                   + QUrl(job->photoPublicUrls.at(job->nextPhoto)).fileName());
+    withRetries<int>(
+        job,
+        [this, job, target](auto done) {
+            m_client.uploadPhoto(target, job->photoPaths.at(job->nextPhoto),
+                                 job->photoMimeTypes.at(job->nextPhoto), done);
+        },
+        [this, job](int) {
+            ++job->nextPhoto;
+            uploadPhoto(job);
+        });
+}
+
+void TikTokPublisher::initPhotoPost(const std::shared_ptr<Job> &job) {
+    withRetries<QString>(
+        job,
+        [this, job](auto done) {
+            m_client.initPhotoPost(job->token, job->mode, photoPostInfo(job->post.post), job->photoPublicUrls,
+                                   0, done);
+        },
+        [this, job](QString publishId) {
+            job->init.publishId = publishId;
+            Q_EMIT publishIdAssigned(job->post.id, publishId);
+            Q_EMIT processing(job->post.id);
+            job->statusDeadline = QDateTime::currentDateTimeUtc().addMSecs(m_options.statusDeadline.count());
+            QTimer::singleShot(m_options.firstPoll, this, [this, job] { pollStatus(job); });
+        },
+        true);
 }
 
 void TikTokPublisher::initUpload(const std::shared_ptr<Job> &job) {
     withRetries<VideoInit>(
         job,
         [this, job](auto done) {
-            m_client.initVideoUpload(job->token, m_options.mode, videoPostInfo(job->post.post), job->plan,
-                                     done);
+            m_client.initVideoUpload(job->token, job->mode, videoPostInfo(job->post.post), job->plan, done);
         },
         [this, job](VideoInit init) {
             job->init = init;
@@ -263,7 +353,7 @@ void TikTokPublisher::pollStatus(const std::shared_ptr<Job> &job) {
                                        std::nullopt));
                 return;
             }
-            if (status.status == u"PROCESSING_UPLOAD" && job->nextChunk == 0
+            if (!job->photos && status.status == u"PROCESSING_UPLOAD" && job->nextChunk == 0
                 && status.uploadedBytes < job->plan.videoSizeBytes) {
                 // Resumed, and TikTok never received the whole file: that upload is dropped, so a
                 // new one may start.

@@ -35,7 +35,6 @@ class TikTokPublisher : public Publisher {
 
 public:
     struct Options {
-        PostMode mode = PostMode::DirectPost;
         int maxAttempts = 5; // per request
         std::chrono::milliseconds firstBackoff{std::chrono::seconds(1)};
         std::chrono::milliseconds maxBackoff{std::chrono::seconds(60)};
@@ -54,7 +53,10 @@ public:
 private:
     struct Job;
     void checkCreator(const std::shared_ptr<Job> &job);
+    void startUpload(const std::shared_ptr<Job> &job);
     void initUpload(const std::shared_ptr<Job> &job);
+    void uploadPhoto(const std::shared_ptr<Job> &job);
+    void initPhotoPost(const std::shared_ptr<Job> &job);
     void uploadChunk(const std::shared_ptr<Job> &job);
     void pollStatus(const std::shared_ptr<Job> &job);
     // Runs `attempt` until it succeeds or fails for good, applying the retry rules.
@@ -71,7 +73,8 @@ private:
     QHash<QString, std::shared_ptr<Job>> m_jobs;
 };
 
-// TikTok's post_info for a video post.
+// TikTok's post_info for a video post, and for a photo post.
 QJsonObject videoPostInfo(const Post &post);
+QJsonObject photoPostInfo(const Post &post);
 
 } // namespace cq::tiktok

@@ -99,6 +99,12 @@ LoopbackHttpServer::Response TikTokStandIn::handle(const LoopbackHttpServer::Req
         }
         return init(request, path.contains("inbox"));
     }
+    if (path == "/v2/post/publish/content/init/") {
+        if (overLimit("init", 6)) {
+            return json(429, {}, QStringLiteral("rate_limit_exceeded"), QStringLiteral("6 per minute"));
+        }
+        return photoInit(request);
+    }
     if (path == "/v2/post/publish/status/fetch/") {
         if (overLimit(path, 30)) {
             return json(429, {}, QStringLiteral("rate_limit_exceeded"), QStringLiteral("30 per minute"));
@@ -106,6 +112,35 @@ LoopbackHttpServer::Response TikTokStandIn::handle(const LoopbackHttpServer::Req
         return status(request);
     }
     return json(404, {}, QStringLiteral("invalid_params"), QStringLiteral("no such endpoint"));
+}
+
+LoopbackHttpServer::Response TikTokStandIn::photoInit(const LoopbackHttpServer::Request &request) {
+    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    const QJsonObject source = body.value(u"source_info").toObject();
+    const QJsonArray images = source.value(u"photo_images").toArray();
+    const QString mode = body.value(u"post_mode").toString();
+    if (body.value(u"media_type").toString() != u"PHOTO"
+        || source.value(u"source").toString() != u"PULL_FROM_URL" || images.isEmpty() || images.size() > 35
+        || (mode != u"DIRECT_POST" && mode != u"MEDIA_UPLOAD")) {
+        return json(400, {}, QStringLiteral("invalid_params"), QStringLiteral("not a photo post"));
+    }
+    Upload upload;
+    for (const QJsonValue &image : images) {
+        if (!image.toString().startsWith(verifiedPrefix) || verifiedPrefix.isEmpty()) {
+            return json(403, {}, QStringLiteral("url_ownership_unverified"),
+                        QStringLiteral("unverified URL prefix"));
+        }
+        upload.photoUrls << image.toString();
+    }
+    if (body.value(u"post_info").toObject().value(u"title").toString().size() > 90) {
+        return json(400, {}, QStringLiteral("invalid_params"), QStringLiteral("title over 90"));
+    }
+    ++m_initCount;
+    upload.publishId = QStringLiteral("p_pub_url~v2.%1").arg(m_initCount);
+    upload.drafts = mode == u"MEDIA_UPLOAD";
+    upload.postInfo = body.value(u"post_info").toObject();
+    m_uploads.insert(upload.publishId, upload);
+    return json(200, QJsonObject{{QStringLiteral("publish_id"), upload.publishId}});
 }
 
 LoopbackHttpServer::Response TikTokStandIn::authorize(const LoopbackHttpServer::Request &request) {

@@ -28,6 +28,7 @@ public:
     QString clientKey = QStringLiteral("ck-test");
     QString clientSecret = QStringLiteral("cs-test");
     int tokenIssues = 0;
+    QString verifiedPrefix; // photo URLs must start with it (url_ownership_unverified otherwise)
     // Called when the last chunk of an upload arrived, before the 201 goes out.
     std::function<void(const QString &publishId)> onUploadComplete;
     QJsonObject creatorInfo;
@@ -48,6 +49,7 @@ public:
         std::shared_ptr<QCryptographicHash> hash;
         QString contractViolation; // set when a request broke the documented rules
         QJsonObject postInfo;
+        QStringList photoUrls;
     };
     const QHash<QString, Upload> &uploads() const { return m_uploads; }
     int initCount() const { return m_initCount; }
@@ -61,6 +63,7 @@ private:
     LoopbackHttpServer::Response init(const LoopbackHttpServer::Request &request, bool drafts);
     LoopbackHttpServer::Response chunk(const LoopbackHttpServer::Request &request);
     LoopbackHttpServer::Response status(const LoopbackHttpServer::Request &request);
+    LoopbackHttpServer::Response photoInit(const LoopbackHttpServer::Request &request);
     LoopbackHttpServer::Response authorize(const LoopbackHttpServer::Request &request);
     LoopbackHttpServer::Response token(const LoopbackHttpServer::Request &request);
     struct PendingCode {
