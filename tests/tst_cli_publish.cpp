@@ -28,6 +28,7 @@ private Q_SLOTS:
     void importedTokensStayOutOfTheDatabase();
     void runOncePublishesThroughTikTok();
     void killedAfterUploadThenRestartedPublishesExactlyOnce();
+    void disconnectRevokesAndForgetsTheTokens();
 
 private:
     QString createDuePost();
@@ -132,6 +133,18 @@ void TestCliPublish::killedAfterUploadThenRestartedPublishesExactlyOnce() {
     QCOMPARE(second.exitCode(), 0);
     QCOMPARE(postStatus(id), QStringLiteral("published"));
     QCOMPARE(m_standIn->initCount(), 1); // exactly one init in total: resumed by status polling
+}
+
+void TestCliPublish::disconnectRevokesAndForgetsTheTokens() {
+    const CliRun done =
+        runCli({QStringLiteral("accounts"), QStringLiteral("disconnect"), QStringLiteral("open-ana")});
+    QVERIFY2(done.exitCode == ExitCode::Success, qPrintable(done.err));
+    QVERIFY(m_standIn->server().requests().last().path == "/v2/oauth/revoke/");
+    QVERIFY(runCli({QStringLiteral("accounts"), QStringLiteral("list")}).out.isEmpty());
+    QVERIFY(QDir(m_dir->filePath(QStringLiteral("tokens"))).isEmpty());
+    QCOMPARE(runCli({QStringLiteral("accounts"), QStringLiteral("disconnect"), QStringLiteral("open-ana")})
+                 .exitCode,
+             ExitCode::InvalidInput);
 }
 
 QTEST_GUILESS_MAIN(TestCliPublish)

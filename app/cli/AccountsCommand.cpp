@@ -13,6 +13,7 @@ ExitCode AccountsCommand::run(const QStringList &arguments, CliStreams streams) 
     const auto usage =
         QStringLiteral("Usage: clipqueue-cli accounts list\n"
                        "       clipqueue-cli accounts connect\n"
+                       "       clipqueue-cli accounts disconnect ID\n"
                        "       clipqueue-cli accounts import --open-id ID --access-token T --refresh-token R "
                        "[--expires-in S]\n"
                        "                                     [--refresh-expires-in S] [--name NAME]\n");
@@ -31,9 +32,11 @@ ExitCode AccountsCommand::run(const QStringList &arguments, CliStreams streams) 
     const QCommandLineOption displayName(QStringLiteral("name"), QStringLiteral("Display name"),
                                          QStringLiteral("NAME"));
     parser.addOptions({openId, access, refresh, expires, refreshExpires, displayName});
-    const bool known = action == u"list" || action == u"import" || action == u"connect";
+    const bool known =
+        action == u"list" || action == u"import" || action == u"connect" || action == u"disconnect";
+    const qsizetype positional = action == u"disconnect" ? 1 : 0;
     if (!known || !parser.parse(QStringList{name()} + arguments.mid(1))
-        || !parser.positionalArguments().isEmpty()
+        || parser.positionalArguments().size() != positional
         || (action == u"import"
             && (parser.value(openId).isEmpty() || parser.value(access).isEmpty()
                 || parser.value(refresh).isEmpty()))) {
@@ -61,6 +64,22 @@ ExitCode AccountsCommand::run(const QStringList &arguments, CliStreams streams) 
             streams.out << account.id << "  " << account.displayName << "  open_id " << account.openId
                         << (account.isDefault ? "  (default)" : "") << "  authorised until "
                         << account.refreshExpiresAt.toString(Qt::ISODate) << '\n';
+        }
+        return ExitCode::Success;
+    }
+    if (action == u"disconnect") {
+        std::optional<std::expected<void, Error>> result;
+        QEventLoop loop;
+        accounts.disconnect(parser.positionalArguments().constFirst(), [&](std::expected<void, Error> done) {
+            result = done;
+            loop.quit();
+        });
+        if (!result) {
+            loop.exec();
+        }
+        if (!*result) {
+            streams.err << result->error().message << '\n';
+            return result->error().code == ErrorCode::NotFound ? ExitCode::InvalidInput : ExitCode::Runtime;
         }
         return ExitCode::Success;
     }

@@ -121,6 +121,37 @@ std::expected<Account, Error> AccountService::find(const QString &idOrOpenId) co
     return readAccount(*query);
 }
 
+void AccountService::disconnect(const QString &idOrOpenId,
+                                std::function<void(std::expected<void, Error>)> done) {
+    auto account = find(idOrOpenId);
+    if (!account) {
+        done(std::unexpected(account.error()));
+        return;
+    }
+    auto forget = [this, account = *account, done](bool revoked) {
+        m_tokens.remove(account.openId);
+        auto removed = m_db.exec(QStringLiteral("DELETE FROM accounts WHERE id = ?"), {account.id});
+        if (!removed) {
+            done(std::unexpected(removed.error()));
+            return;
+        }
+        if (!revoked) {
+            done(std::unexpected(
+                Error{ErrorCode::Io, QStringLiteral("The account was removed here, but TikTok did not "
+                                                    "confirm the revocation; remove ClipQueue in the "
+                                                    "TikTok app's settings too.")}));
+            return;
+        }
+        done({});
+    };
+    auto tokens = m_tokens.load(account->openId);
+    if (!tokens || !m_oauth) {
+        forget(false);
+        return;
+    }
+    m_oauth->revoke(tokens->accessToken, [forget](auto revoked) { forget(revoked.has_value()); });
+}
+
 std::expected<QString, Error> AccountService::accessToken(const QString &accountId) {
     auto account = find(accountId);
     if (!account) {

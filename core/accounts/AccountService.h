@@ -36,6 +36,9 @@ public:
     // By account id or open id; an empty id means the default account.
     std::expected<Account, Error> find(const QString &idOrOpenId) const;
 
+    // Revokes the account's authorisation at TikTok (best effort), then forgets its tokens and row.
+    void disconnect(const QString &idOrOpenId, std::function<void(std::expected<void, Error>)> done);
+
     std::expected<QString, Error> accessToken(const QString &accountId) override;
     void refresh(const QString &accountId, std::function<void(std::expected<QString, Error>)> done) override;
 

@@ -77,6 +77,17 @@ LoopbackHttpServer::Response TikTokStandIn::handle(const LoopbackHttpServer::Req
     if (path == "/v2/oauth/token/") {
         return token(request);
     }
+    if (path == "/v2/oauth/revoke/") {
+        const QUrlQuery form(QString::fromUtf8(request.body));
+        const bool valid = form.queryItemValue(QStringLiteral("client_secret")) == clientSecret
+                           && form.queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded) == accessToken;
+        return {valid ? 200 : 400,
+                valid ? QByteArray("{}") : QByteArray(R"({"error":"invalid_request"})"),
+                "application/json",
+                true,
+                false,
+                {}};
+    }
     if (request.method != "POST") {
         return json(405, {}, QStringLiteral("invalid_params"), QStringLiteral("use POST"));
     }
