@@ -81,6 +81,9 @@ private:
 
 void TestCli::initTestCase() {
     QVERIFY(m_dir.isValid());
+    // No ClipQueue database here: validate reports creator.unknown instead of using cached info.
+    qputenv("CLIPQUEUE_DATA_DIR", m_dir.path().toUtf8());
+    qunsetenv("CLIPQUEUE_DATABASE_URL");
 }
 
 void TestCli::usageErrorsExitWith2_data() {

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void importedTokensStayOutOfTheDatabase();
     void runOncePublishesThroughTikTok();
     void killedAfterUploadThenRestartedPublishesExactlyOnce();
+    void validateChecksAgainstTheCachedCreatorInfo();
     void disconnectRevokesAndForgetsTheTokens();
 
 private:
@@ -109,6 +110,36 @@ void TestCliPublish::runOncePublishesThroughTikTok() {
     QCOMPARE(m_standIn->initCount(), 1);
     QVERIFY2(!run.out.contains(m_standIn->accessToken) && !run.err.contains(m_standIn->accessToken),
              "no token in the output");
+    // Upload progress for the user, ending at the whole file.
+    QVERIFY2(run.err.contains(id + u"  uploading 100% ("), qPrintable(run.err));
+}
+
+void TestCliPublish::validateChecksAgainstTheCachedCreatorInfo() {
+    // Import fetched the creator info (init() checked the import); validate uses it without a
+    // network call: the stand-in is gone, and its creator disabled duets.
+    m_standIn.reset();
+    const QString path = m_dir->filePath(QStringLiteral("duet.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write((u"{\"content\":{\"text\":\"Duet me\",\"media\":[{\"url\":\""
+                + fileUrlForPath(cq::test::fixturePath(QStringLiteral("vertical.mp4")))
+                + u"\"}],\"platformOverrides\":{\"tiktok\":{\"settings\":{\"privacyLevel\":"
+                  u"\"FOLLOWER_OF_CREATOR\",\"disableDuet\":false}}}},\"accounts\":[\"open-ana\"]}")
+                   .toUtf8());
+    file.close();
+    const CliRun validate = runCli({QStringLiteral("validate"), QStringLiteral("--json"), path});
+    QCOMPARE(validate.exitCode, ExitCode::InvalidInput);
+    QStringList codes;
+    for (const QJsonValue &finding : validate.json().object().value(u"findings").toArray()) {
+        codes << finding.toObject().value(u"code").toString();
+    }
+    QVERIFY2(codes.contains(u"privacy.not_allowed"), qPrintable(codes.join(u',')));
+    QVERIFY2(codes.contains(u"interaction.disabled_by_creator"), qPrintable(codes.join(u',')));
+    QVERIFY2(!codes.contains(u"creator.unknown"), qPrintable(codes.join(u',')));
+    QVERIFY2(validate.err.contains(u"creator info of open-ana"), qPrintable(validate.err));
+    // The nickname TikTok reported did not replace the name the user gave.
+    QVERIFY(
+        runCli({QStringLiteral("accounts"), QStringLiteral("list")}).out.contains(u"Ana  open_id open-ana"));
 }
 
 void TestCliPublish::killedAfterUploadThenRestartedPublishesExactlyOnce() {

@@ -1,5 +1,6 @@
 // The post JSON contract (product.md section 2): parse, write, keep what we do not know.
 #include "TestFixtures.h"
+#include "post/CreatorInfo.h"
 #include "post/PostJson.h"
 
 #include <QFile>
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void interactionsDefaultToDisabled();
     void scheduledForNeedsAnOffset();
     void writesNullScheduleAsNull();
+    void creatorInfoRoundTripsThroughItsJson();
 };
 
 void TestPostJson::readsTheContractExample() {
@@ -182,4 +184,29 @@ void TestPostJson::writesNullScheduleAsNull() {
 }
 
 QTEST_GUILESS_MAIN(TestPostJson)
+void TestPostJson::creatorInfoRoundTripsThroughItsJson() {
+    // What the accounts table caches must read back as the same creator.
+    const auto envelope = QJsonDocument::fromJson(R"({"data": {"creator_username": "ana.makes",
+        "creator_nickname": "Ana", "privacy_level_options": ["FOLLOWER_OF_CREATOR", "SELF_ONLY"],
+        "comment_disabled": true, "duet_disabled": false, "stitch_disabled": true,
+        "max_video_post_duration_sec": 300}, "error": {"code": "spam_risk_too_many_posts"}})");
+    const auto info = CreatorInfo::fromJson(envelope.object());
+    QVERIFY(info.has_value());
+    const auto again = CreatorInfo::fromJson(info->toJson());
+    QVERIFY(again.has_value());
+    QCOMPARE(again->username, QStringLiteral("ana.makes"));
+    QCOMPARE(again->nickname, QStringLiteral("Ana"));
+    QCOMPARE(again->privacyLevelOptions, info->privacyLevelOptions);
+    QCOMPARE(again->commentDisabled, true);
+    QCOMPARE(again->duetDisabled, false);
+    QCOMPARE(again->stitchDisabled, true);
+    QCOMPARE(again->maxVideoPostDurationSec, 300);
+    QCOMPARE(again->cannotPostCode, QStringLiteral("spam_risk_too_many_posts"));
+    // A creator who can post caches the plain `data` object.
+    CreatorInfo allowed = *info;
+    allowed.cannotPostCode.clear();
+    QVERIFY(!allowed.toJson().contains(u"error"));
+    QVERIFY(CreatorInfo::fromJson(allowed.toJson())->cannotPostCode.isEmpty());
+}
+
 #include "tst_postjson.moc"

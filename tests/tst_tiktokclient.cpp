@@ -182,8 +182,10 @@ void TestTikTokClient::largeVideoGoesInSeveralChunksByteForByte() {
     const auto init = initFor(size);
     QVERIFY(init.has_value());
     qint64 lastProgress = 0;
-    connect(m_client.get(), &TikTokClient::uploadProgress, this,
-            [&](qint64 sent, qint64) { lastProgress = sent; });
+    connect(m_client.get(), &TikTokClient::uploadProgress, this, [&](const QUrl &url, qint64 sent, qint64) {
+        QCOMPARE(url, init->uploadUrl);
+        lastProgress = sent;
+    });
     QCOMPARE(uploadAll(*init, path, plan).value_or(0), 201);
     QCOMPARE(lastProgress, size);
     const auto upload = m_standIn->uploads().value(init->publishId);

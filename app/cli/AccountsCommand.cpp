@@ -128,6 +128,26 @@ ExitCode AccountsCommand::run(const QStringList &arguments, CliStreams streams) 
         streams.err << account.error().message << '\n';
         return ExitCode::Runtime;
     }
+    // Creator info right away: the nickname to show, and the limits validation checks against.
+    bool creatorDone = false;
+    QEventLoop waitForCreator;
+    (*tiktok)->client->queryCreatorInfo(
+        tokens->accessToken, [&](std::expected<CreatorInfo, tiktok::TikTokError> info) {
+            if (info) {
+                if (auto cached = (*session)->creators().store(account->id, *info); !cached) {
+                    streams.err << "warning: " << cached.error().message << '\n';
+                }
+                streams.err << "Connected " << info->nickname << " (@" << info->username << ").\n";
+            } else {
+                streams.err << "warning: creator info could not be fetched (" << info.error().message
+                            << "); it is fetched again before publishing.\n";
+            }
+            creatorDone = true;
+            waitForCreator.quit();
+        });
+    if (!creatorDone) {
+        waitForCreator.exec();
+    }
     if (!(*tiktok)->tokens->warning().isEmpty()) {
         streams.err << "warning: " << (*tiktok)->tokens->warning() << '\n';
     }

@@ -18,9 +18,16 @@ CliApplication::CliApplication(PublisherFactory publishers) {
             if (!tiktok) {
                 return std::unexpected(tiktok.error());
             }
-            return std::make_unique<tiktok::TikTokPublisher>(*(*tiktok)->client, *(*tiktok)->accounts,
-                                                             session.store(),
-                                                             tiktok::TikTokPublisher::Options{});
+            auto publisher = std::make_unique<tiktok::TikTokPublisher>(*(*tiktok)->client,
+                                                                       *(*tiktok)->accounts, session.store(),
+                                                                       tiktok::TikTokPublisher::Options{});
+            QObject::connect(publisher.get(), &tiktok::TikTokPublisher::creatorInfoFetched, publisher.get(),
+                             [&session](const QString &accountId, const CreatorInfo &info) {
+                                 if (auto cached = session.creators().store(accountId, info); !cached) {
+                                     qWarning().noquote() << cached.error().message;
+                                 }
+                             });
+            return publisher;
         };
     }
     m_commands.push_back(std::make_unique<ProbeCommand>());

@@ -19,6 +19,7 @@ std::expected<std::unique_ptr<CliSession>, Error> CliSession::open() {
     session->m_store = std::make_unique<MediaStore>(config->mediaStoreDirectory());
     session->m_posts = std::make_unique<PostService>(*session->m_database, *session->m_store,
                                                      session->m_clock, defaultActorName(config->profileName));
+    session->m_creators = std::make_unique<CreatorInfoCache>(*session->m_database, session->m_clock);
     return session;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accounts/AccountService.h"
+#include "accounts/CreatorInfoCache.h"
 #include "accounts/TokenStore.h"
 #include "media/MediaStore.h"
 #include "publish/PostService.h"
@@ -27,6 +28,7 @@ public:
     const Database &database() const { return *m_database; }
     const MediaStore &store() const { return *m_store; }
     PostService &posts() { return *m_posts; }
+    CreatorInfoCache &creators() { return *m_creators; }
     const Clock &clock() const { return m_clock; }
     QNetworkAccessManager &network() { return m_network; }
 
@@ -49,6 +51,7 @@ private:
     std::unique_ptr<Database> m_database;
     std::unique_ptr<MediaStore> m_store;
     std::unique_ptr<PostService> m_posts;
+    std::unique_ptr<CreatorInfoCache> m_creators;
     std::unique_ptr<TikTok> m_tiktok;
 };
 

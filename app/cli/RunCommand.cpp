@@ -6,7 +6,9 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QHash>
 #include <QHostInfo>
+#include <QLocale>
 
 #include <cerrno>
 #include <csignal>
@@ -56,6 +58,21 @@ ExitCode RunCommand::run(const QStringList &arguments, CliStreams streams) {
         streams.err.flush();
         failed = true;
     });
+    // Upload progress on stderr, one line per tenth of the media so that logs stay readable.
+    QHash<QString, qint64> reportedTenth;
+    QObject::connect(publisher->get(), &Publisher::uploadProgress, &runner,
+                     [&](const QString &id, qint64 sent, qint64 total) {
+                         const qint64 tenth = total > 0 ? sent * 10 / total : 0;
+                         if (tenth == reportedTenth.value(id, -1)) {
+                             return;
+                         }
+                         reportedTenth.insert(id, tenth);
+                         const QLocale c = QLocale::c();
+                         streams.err << id << "  uploading " << tenth * 10 << "% ("
+                                     << c.formattedDataSize(sent, 1, QLocale::DataSizeSIFormat) << " of "
+                                     << c.formattedDataSize(total, 1, QLocale::DataSizeSIFormat) << ")\n";
+                         streams.err.flush();
+                     });
     QObject::connect(&runner, &SchedulerRunner::postSettled, &runner,
                      [&](const QString &id, PostStatus status) {
                          streams.out << id << "  " << postStatusName(status) << '\n';

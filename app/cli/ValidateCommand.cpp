@@ -1,9 +1,13 @@
 #include "ValidateCommand.h"
 
+#include "accounts/CreatorInfoCache.h"
 #include "media/MediaProber.h"
 #include "post/PostJson.h"
 #include "post/PostMediaCheck.h"
 #include "post/PostValidator.h"
+#include "storage/Database.h"
+#include "util/AppConfig.h"
+#include "util/Clock.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -38,6 +42,32 @@ void printFindings(QTextStream &out, const QList<Finding> &findings) {
     } else {
         out << "Not valid: " << errors << " error(s), " << warnings << " warning(s).\n";
     }
+}
+
+// The creator info cached for the post's first account (or the default account) when this machine
+// has a ClipQueue database; validate never creates one.
+std::optional<CreatorInfo> cachedCreatorInfo(const Post &post, QTextStream &err) {
+    const auto config = AppConfig::load();
+    if (!config
+        || (config->database.backend == DatabaseConfig::Backend::Sqlite
+            && !QFileInfo::exists(config->database.sqlitePath))) {
+        return std::nullopt;
+    }
+    auto database = Database::open(config->database);
+    if (!database) {
+        err << "note: cached creator info not read (" << database.error().message << ")\n";
+        return std::nullopt;
+    }
+    const SystemClock clock;
+    const QString account = post.accounts.isEmpty() ? QString() : post.accounts.constFirst();
+    auto entry = CreatorInfoCache(**database, clock).lookup(account);
+    if (!entry || !*entry) {
+        return std::nullopt;
+    }
+    err << "Checked against the creator info of "
+        << (account.isEmpty() ? QStringLiteral("the default account") : account) << " fetched "
+        << (*entry)->fetchedAt.toLocalTime().toString(Qt::ISODate) << ".\n";
+    return (*entry)->info;
 }
 
 } // namespace
@@ -91,6 +121,9 @@ ExitCode ValidateCommand::run(const QStringList &arguments, CliStreams streams) 
         findings.append({Severity::Error, code, QString(),
                          QFileInfo(postPath).fileName() + u": " + parsed.error().message});
     } else {
+        if (!context.creator) {
+            context.creator = cachedCreatorInfo(parsed->post, streams.err);
+        }
         const QList<MediaCheck> checks =
             checkPostMedia(parsed->post, MediaProber(), QFileInfo(postPath).absolutePath());
         findings = parsed->warnings + validatePost(parsed->post, checks, context);

@@ -36,4 +36,24 @@ std::expected<CreatorInfo, Error> CreatorInfo::fromJson(const QJsonObject &json)
     return info;
 }
 
+QJsonObject CreatorInfo::toJson() const {
+    QJsonObject data{
+        {QStringLiteral("creator_username"), username},
+        {QStringLiteral("creator_nickname"), nickname},
+        {QStringLiteral("creator_avatar_url"), avatarUrl},
+        {QStringLiteral("privacy_level_options"), QJsonArray::fromStringList(privacyLevelOptions)},
+        {QStringLiteral("comment_disabled"), commentDisabled},
+        {QStringLiteral("duet_disabled"), duetDisabled},
+        {QStringLiteral("stitch_disabled"), stitchDisabled}};
+    if (maxVideoPostDurationSec) {
+        data.insert(QStringLiteral("max_video_post_duration_sec"), *maxVideoPostDurationSec);
+    }
+    if (cannotPostCode.isEmpty()) {
+        return data;
+    }
+    // As TikTok sends it: the envelope carries the reason the creator cannot post.
+    return QJsonObject{{QStringLiteral("data"), data},
+                       {QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), cannotPostCode}}}};
+}
+
 } // namespace cq

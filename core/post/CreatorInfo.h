@@ -28,6 +28,8 @@ struct CreatorInfo {
 
     // Reads either the `data` object alone or the whole answer envelope `{data, error}`.
     static std::expected<CreatorInfo, Error> fromJson(const QJsonObject &json);
+    // The `data` object again (TikTok's field names), for caching; fromJson(toJson()) is the same info.
+    QJsonObject toJson() const;
 };
 
 } // namespace cq

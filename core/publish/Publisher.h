@@ -41,6 +41,8 @@ public:
 Q_SIGNALS:
     void publishIdAssigned(const QString &postId, const QString &publishId);
     void processing(const QString &postId);
+    // Media bytes on their way to the platform, of `totalBytes` for the whole post.
+    void uploadProgress(const QString &postId, qint64 sentBytes, qint64 totalBytes);
     void finished(const QString &postId, const cq::PublishResult &result);
 };
 

@@ -152,12 +152,13 @@ QNetworkReply *TikTokClient::uploadChunk(const QUrl &uploadUrl, const QString &p
                                               + QByteArray::number(plan.videoSizeBytes));
     QNetworkReply *reply = m_network.put(request, slice);
     slice->setParent(reply);
-    connect(reply, &QNetworkReply::uploadProgress, this, [this, first, plan](qint64 sent, qint64 total) {
-        if (total <= 0) {
-            return; // Qt's closing (0, 0) report
-        }
-        Q_EMIT uploadProgress(first + sent, plan.videoSizeBytes);
-    });
+    connect(reply, &QNetworkReply::uploadProgress, this,
+            [this, uploadUrl, first, plan](qint64 sent, qint64 total) {
+                if (total <= 0) {
+                    return; // Qt's closing (0, 0) report
+                }
+                Q_EMIT uploadProgress(uploadUrl, first + sent, plan.videoSizeBytes);
+            });
     connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
         reply->deleteLater();
         const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);

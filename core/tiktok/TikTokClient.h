@@ -68,7 +68,8 @@ public:
     static QStringList postIdsFromRawJson(const QByteArray &body);
 
 Q_SIGNALS:
-    void uploadProgress(qint64 sentBytes, qint64 totalBytes);
+    // Bytes of the whole video sent to `uploadUrl` so far (the chunk's offset plus its progress).
+    void uploadProgress(const QUrl &uploadUrl, qint64 sentBytes, qint64 totalBytes);
 
 private:
     void postJson(const QString &path, const QString &accessToken, const QJsonObject &body,

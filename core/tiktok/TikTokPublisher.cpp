@@ -3,6 +3,7 @@
 #include "post/PostValidator.h"
 
 #include <QDateTime>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QTimer>
@@ -49,6 +50,15 @@ QJsonObject videoPostInfo(const Post &post) {
 }
 
 namespace {
+// The bytes of the first `count` photo files.
+qint64 photoBytes(const QStringList &paths, qsizetype count) {
+    qint64 bytes = 0;
+    for (qsizetype i = 0; i < count && i < paths.size(); ++i) {
+        bytes += QFileInfo(paths.at(i)).size();
+    }
+    return bytes;
+}
+
 PublishResult makeResult(PublishResult::Outcome outcome, const QString &publishId, const QString &code,
                          const QString &message, const QString &logId = {},
                          std::optional<int> httpStatus = {}) {
@@ -82,6 +92,16 @@ TikTokPublisher::TikTokPublisher(TikTokClient &client, AccessTokenProvider &toke
     , m_tokens(tokens)
     , m_store(store)
     , m_options(options) {
+    // The client reports progress per upload URL; name the post it belongs to.
+    connect(&m_client, &TikTokClient::uploadProgress, this,
+            [this](const QUrl &url, qint64 sent, qint64 total) {
+                for (const auto &job : std::as_const(m_jobs)) {
+                    if (!job->photos && job->init.uploadUrl == url) {
+                        Q_EMIT uploadProgress(job->post.id, sent, total);
+                        return;
+                    }
+                }
+            });
 }
 
 TikTokPublisher::~TikTokPublisher() = default;
@@ -233,6 +253,7 @@ void TikTokPublisher::checkCreator(const std::shared_ptr<Job> &job) {
     withRetries<CreatorInfo>(
         job, [this, job](auto done) { m_client.queryCreatorInfo(job->token, done); },
         [this, job](CreatorInfo creator) {
+            Q_EMIT creatorInfoFetched(job->accountId, creator);
             // Re-validate with what TikTok says now: a post no longer allowed fails with the
             // validation code instead of being sent.
             QList<MediaCheck> checks;
@@ -277,6 +298,8 @@ void TikTokPublisher::uploadPhoto(const std::shared_ptr<Job> &job) {
                                  job->photoMimeTypes.at(job->nextPhoto), done);
         },
         [this, job](int) {
+            Q_EMIT uploadProgress(job->post.id, photoBytes(job->photoPaths, job->nextPhoto + 1),
+                                  photoBytes(job->photoPaths, job->photoPaths.size()));
             ++job->nextPhoto;
             uploadPhoto(job);
         });

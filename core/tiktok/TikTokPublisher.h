@@ -50,6 +50,10 @@ public:
 
     void publish(const StoredPost &post) override;
 
+Q_SIGNALS:
+    // What TikTok said about the creator right before publishing (to cache it for validation).
+    void creatorInfoFetched(const QString &accountId, const cq::CreatorInfo &info);
+
 private:
     struct Job;
     void checkCreator(const std::shared_ptr<Job> &job);

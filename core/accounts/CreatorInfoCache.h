@@ -1,0 +1,36 @@
+#pragma once
+
+#include "post/CreatorInfo.h"
+#include "storage/Database.h"
+#include "util/Clock.h"
+
+#include <QDateTime>
+
+#include <expected>
+#include <optional>
+
+namespace cq {
+
+// The creator info TikTok last reported for each connected account, kept in the accounts table.
+// It is refreshed when an account is connected and before every publish; `validate` and the
+// composer check posts against it without a network call.
+class CreatorInfoCache {
+public:
+    CreatorInfoCache(const Database &database, const Clock &clock);
+
+    struct Entry {
+        CreatorInfo info;
+        QDateTime fetchedAt; // UTC
+    };
+
+    std::expected<void, Error> store(const QString &accountId, const CreatorInfo &info);
+    // By account id or open id; an empty id means the default account. No entry when the account
+    // is unknown or its creator info was never fetched.
+    std::expected<std::optional<Entry>, Error> lookup(const QString &idOrOpenId) const;
+
+private:
+    const Database &m_db;
+    const Clock &m_clock;
+};
+
+} // namespace cq
