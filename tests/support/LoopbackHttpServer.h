@@ -39,6 +39,8 @@ public:
     // Answers every request not matched by a route.
     void setHandler(std::function<Response(const Request &)> handler) { m_handler = std::move(handler); }
     const QList<Request> &requests() const { return m_requests; }
+    // Off: the log keeps method, path and headers only (for gigabyte uploads in bench_upload).
+    void setLogsRequestBodies(bool logs) { m_logsBodies = logs; }
 
 private:
     void onConnection();
@@ -47,6 +49,7 @@ private:
     QHash<QByteArray, Response> m_routes;
     std::function<Response(const Request &)> m_handler;
     QList<Request> m_requests;
+    bool m_logsBodies = true;
 };
 
 } // namespace cq::test
