@@ -47,10 +47,9 @@ void TestCliPosts::init() {
 }
 
 CliRun TestCliPosts::cli(const QStringList &arguments) {
-    return cq::test::runCli(arguments,
-                            [this](cli::CliSession &) -> std::expected<std::unique_ptr<Publisher>, Error> {
-                                return std::make_unique<cq::test::ScriptedPublisher>(m_ledger);
-                            });
+    return cq::test::runCli(arguments, [this](Session &) -> std::expected<std::unique_ptr<Publisher>, Error> {
+        return std::make_unique<cq::test::ScriptedPublisher>(m_ledger);
+    });
 }
 
 QString TestCliPosts::writePost(const QString &name, const QByteArray &json) {

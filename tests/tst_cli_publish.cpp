@@ -5,6 +5,7 @@
 #include "TestFixtures.h"
 #include "TikTokStandIn.h"
 #include "media/MediaDescriptor.h"
+#include "session/Session.h"
 
 #include <QDirIterator>
 #include <QJsonArray>
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void runOncePublishesThroughTikTok();
     void killedAfterUploadThenRestartedPublishesExactlyOnce();
     void validateChecksAgainstTheCachedCreatorInfo();
+    void creatorInfoRefreshRenewsAnExpiredToken();
     void disconnectRevokesAndForgetsTheTokens();
 
 private:
@@ -112,6 +114,23 @@ void TestCliPublish::runOncePublishesThroughTikTok() {
              "no token in the output");
     // Upload progress for the user, ending at the whole file.
     QVERIFY2(run.err.contains(id + u"  uploading 100% ("), qPrintable(run.err));
+}
+
+void TestCliPublish::creatorInfoRefreshRenewsAnExpiredToken() {
+    // What the composer does when it opens: ask TikTok again, refreshing the token once if needed.
+    m_standIn->accessToken = QStringLiteral("act.rotated"); // the imported token no longer works
+    m_standIn->creatorInfo.insert(QStringLiteral("creator_username"), QStringLiteral("ana.renamed"));
+    auto session = cq::Session::open();
+    QVERIFY2(session.has_value(), qPrintable(session ? QString() : session.error().message));
+    std::optional<std::expected<cq::CreatorInfo, cq::Error>> result;
+    (*session)->refreshCreatorInfo(QString(), [&](auto info) { result = info; });
+    QTRY_VERIFY(result.has_value());
+    QVERIFY2(result->has_value(), qPrintable(*result ? QString() : result->error().message));
+    QCOMPARE((*result)->username, QStringLiteral("ana.renamed"));
+    QCOMPARE(m_standIn->tokenIssues, 1);
+    const auto cached = (*session)->creators().lookup(QStringLiteral("open-ana"));
+    QVERIFY(cached && *cached);
+    QCOMPARE((*cached)->info.username, QStringLiteral("ana.renamed"));
 }
 
 void TestCliPublish::validateChecksAgainstTheCachedCreatorInfo() {

@@ -15,6 +15,7 @@
 #include <QListView>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QStandardItemModel>
 #include <QTest>
 
 #include "ComposerWindow.h"
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void captionIsCountedInUtf16Units_data();
     void captionIsCountedInUtf16Units();
     void photoPostsHaveNoDuetOrStitch();
+    void creatorInfoLimitsTheChoices();
     void deleteKeyRemovesMediaAndUpdatesFindings();
     void removeActionRemovesTheSelection();
     void movingMediaMovesItsFindings();
@@ -357,6 +359,39 @@ void TestComposerWindow::photoPostsHaveNoDuetOrStitch() {
     QVERIFY(duet->isEnabled());
     QVERIFY(!widget<QLabel>("interactionsNote")->isVisible());
     QCOMPARE(widget<QLabel>("captionCounter")->text(), QStringLiteral("0 / 2200"));
+}
+
+void TestComposerWindow::creatorInfoLimitsTheChoices() {
+    drop({fixturePath(QStringLiteral("vertical.mp4"))});
+    waitForProbes();
+    QVERIFY(codes().contains(u"creator.unknown"));
+    QCOMPARE(widget<QLabel>("accountLabel")->text(), QStringLiteral("No TikTok account connected"));
+
+    auto *duet = widget<QCheckBox>("allowDuetCheck");
+    duet->setChecked(true);
+    CreatorInfo creator;
+    creator.username = QStringLiteral("ana.makes");
+    creator.privacyLevelOptions = {QStringLiteral("PUBLIC_TO_EVERYONE"), QStringLiteral("SELF_ONLY")};
+    creator.duetDisabled = true;
+    creator.maxVideoPostDurationSec = 1; // shorter than the fixture
+    m_window->setCreator(QStringLiteral("Ana (@ana.makes)"), creator);
+
+    QCOMPARE(widget<QLabel>("accountLabel")->text(), QStringLiteral("Ana (@ana.makes)"));
+    QVERIFY(!codes().contains(u"creator.unknown"));
+    QVERIFY(codes().contains(u"video.duration_too_long"));
+    // Duet was on; the creator turned it off in TikTok, so it is off and cannot be turned on.
+    QVERIFY(!duet->isChecked());
+    QVERIFY(!duet->isEnabled());
+    QVERIFY(widget<QCheckBox>("allowStitchCheck")->isEnabled());
+    QVERIFY(widget<QLabel>("interactionsNote")->isVisible());
+    // Only the creator's privacy levels can be chosen.
+    auto *privacy = widget<QComboBox>("privacyCombo");
+    const auto *items = qobject_cast<const QStandardItemModel *>(privacy->model());
+    QVERIFY(items);
+    for (int row = 1; row < privacy->count(); ++row) {
+        QCOMPARE(items->item(row)->isEnabled(),
+                 creator.privacyLevelOptions.contains(privacy->itemData(row).toString()));
+    }
 }
 
 void TestComposerWindow::deleteKeyRemovesMediaAndUpdatesFindings() {

@@ -188,6 +188,11 @@ QWidget *ComposerWindow::buildSettingsPane() {
     auto *form = new QFormLayout(post);
     form->setLabelAlignment(Qt::AlignRight);
 
+    m_account = new QLabel(QStringLiteral("No TikTok account connected"), post);
+    m_account->setObjectName(QStringLiteral("accountLabel"));
+    m_account->setTextFormat(Qt::PlainText);
+    form->addRow(QStringLiteral("Account"), m_account);
+
     m_caption = new QPlainTextEdit(post);
     m_caption->setObjectName(QStringLiteral("captionEdit"));
     m_caption->setPlaceholderText(QStringLiteral("Caption, #hashtags and @mentions"));
@@ -350,16 +355,41 @@ Post ComposerWindow::post() const {
     return post;
 }
 
+void ComposerWindow::setCreator(const QString &accountLabel, const std::optional<CreatorInfo> &info) {
+    m_creator = info;
+    m_account->setText(accountLabel);
+    // Only the levels this creator offers can be chosen (TikTok's UX guidelines).
+    if (auto *items = qobject_cast<QStandardItemModel *>(m_privacy->model())) {
+        for (int row = 1; row < items->rowCount(); ++row) {
+            const QString level = m_privacy->itemData(row).toString();
+            items->item(row)->setEnabled(!info || info->privacyLevelOptions.contains(level));
+        }
+    }
+    revalidate();
+}
+
 void ComposerWindow::updateInteractions(bool photoPost) {
-    // Photo posts have only Comment: Duet and Stitch are off and cannot be turned on.
-    for (QCheckBox *box : {m_allowDuet, m_allowStitch}) {
-        if (photoPost && box->isChecked()) {
+    // Photo posts have only Comment; and what the creator turned off in TikTok stays off.
+    const bool commentOff = m_creator && m_creator->commentDisabled;
+    const bool duetOff = photoPost || (m_creator && m_creator->duetDisabled);
+    const bool stitchOff = photoPost || (m_creator && m_creator->stitchDisabled);
+    for (const auto &[box, off] : {std::pair{m_allowComment, commentOff}, std::pair{m_allowDuet, duetOff},
+                                   std::pair{m_allowStitch, stitchOff}}) {
+        if (off && box->isChecked()) {
             const QSignalBlocker blocker(box);
             box->setChecked(false);
         }
-        box->setEnabled(!photoPost);
+        box->setEnabled(!off);
     }
-    m_interactionsNote->setVisible(photoPost);
+    QStringList notes;
+    if (photoPost) {
+        notes << QStringLiteral("Photo posts can only allow comments.");
+    }
+    if (m_creator && (m_creator->commentDisabled || m_creator->duetDisabled || m_creator->stitchDisabled)) {
+        notes << QStringLiteral("Options this account turned off in TikTok cannot be allowed.");
+    }
+    m_interactionsNote->setText(notes.join(u'\n'));
+    m_interactionsNote->setVisible(!notes.isEmpty());
 }
 
 void ComposerWindow::updateCaptionCounter(qsizetype units, int limit) {
@@ -406,6 +436,7 @@ void ComposerWindow::revalidate() {
 
     ValidationContext context;
     context.now = QDateTime::currentDateTimeUtc();
+    context.creator = m_creator;
     m_findings->setFindings(validatePost(current, checks, context));
 
     m_mediaStack->setCurrentIndex(m_media->rowCount() == 0 ? 0 : 1);

@@ -2,7 +2,10 @@
 
 #include <QMainWindow>
 
+#include "post/CreatorInfo.h"
 #include "post/Post.h"
+
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
@@ -39,6 +42,10 @@ public:
     void addFiles(const QStringList &paths);
     // The post as composed now.
     Post post() const;
+    // Whom the post goes to, and what TikTok says that creator allows (cached or just fetched):
+    // privacy levels the creator lacks cannot be chosen, interactions the creator turned off stay
+    // off, and findings are checked against it. No info: creator limits are not checked.
+    void setCreator(const QString &accountLabel, const std::optional<CreatorInfo> &info);
     MediaListModel *mediaModel() const { return m_media; }
     FindingsModel *findingsModel() const { return m_findings; }
     MediaProbeQueue *probeQueue() const { return m_queue; }
@@ -72,6 +79,8 @@ private:
     QString m_lastDirectory;
     QStackedWidget *m_mediaStack = nullptr;
     QListView *m_mediaView = nullptr;
+    std::optional<CreatorInfo> m_creator;
+    QLabel *m_account = nullptr;
     QPlainTextEdit *m_caption = nullptr;
     QLabel *m_captionCounter = nullptr;
     QComboBox *m_privacy = nullptr;

@@ -1,6 +1,6 @@
 #include "AccountsCommand.h"
 
-#include "CliSession.h"
+#include "session/Session.h"
 #include "tiktok/DesktopLogin.h"
 
 #include <QCommandLineParser>
@@ -43,7 +43,7 @@ ExitCode AccountsCommand::run(const QStringList &arguments, CliStreams streams) 
         streams.err << usage;
         return ExitCode::Usage;
     }
-    auto session = CliSession::open();
+    auto session = Session::open();
     if (!session) {
         streams.err << session.error().message << '\n';
         return ExitCode::Runtime;
@@ -131,20 +131,16 @@ ExitCode AccountsCommand::run(const QStringList &arguments, CliStreams streams) 
     // Creator info right away: the nickname to show, and the limits validation checks against.
     bool creatorDone = false;
     QEventLoop waitForCreator;
-    (*tiktok)->client->queryCreatorInfo(
-        tokens->accessToken, [&](std::expected<CreatorInfo, tiktok::TikTokError> info) {
-            if (info) {
-                if (auto cached = (*session)->creators().store(account->id, *info); !cached) {
-                    streams.err << "warning: " << cached.error().message << '\n';
-                }
-                streams.err << "Connected " << info->nickname << " (@" << info->username << ").\n";
-            } else {
-                streams.err << "warning: creator info could not be fetched (" << info.error().message
-                            << "); it is fetched again before publishing.\n";
-            }
-            creatorDone = true;
-            waitForCreator.quit();
-        });
+    (*session)->refreshCreatorInfo(account->id, [&](std::expected<CreatorInfo, Error> info) {
+        if (info) {
+            streams.err << "Connected " << info->nickname << " (@" << info->username << ").\n";
+        } else {
+            streams.err << "warning: creator info could not be fetched (" << info.error().message
+                        << "); it is fetched again before publishing.\n";
+        }
+        creatorDone = true;
+        waitForCreator.quit();
+    });
     if (!creatorDone) {
         waitForCreator.exec();
     }

@@ -1,11 +1,11 @@
 #include "CliApplication.h"
 
 #include "AccountsCommand.h"
-#include "CliSession.h"
 #include "PostCommand.h"
 #include "ProbeCommand.h"
 #include "ValidateCommand.h"
 #include "WorkspaceCommand.h"
+#include "session/Session.h"
 
 #include <QCoreApplication>
 
@@ -13,7 +13,7 @@ namespace cq::cli {
 
 CliApplication::CliApplication(PublisherFactory publishers) {
     if (!publishers) {
-        publishers = [](CliSession &session) -> std::expected<std::unique_ptr<Publisher>, Error> {
+        publishers = [](Session &session) -> std::expected<std::unique_ptr<Publisher>, Error> {
             auto tiktok = session.tiktok();
             if (!tiktok) {
                 return std::unexpected(tiktok.error());

@@ -1,8 +1,8 @@
 #include "PostCommand.h"
 
-#include "CliSession.h"
 #include "post/PostJson.h"
 #include "post/PostValidator.h"
+#include "session/Session.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -177,7 +177,7 @@ ExitCode PostCommand::run(const QStringList &arguments, CliStreams streams) {
         return ExitCode::Usage;
     }
 
-    auto session = CliSession::open();
+    auto session = Session::open();
     if (!session) {
         streams.err << session.error().message << '\n';
         return ExitCode::Runtime;

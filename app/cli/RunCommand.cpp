@@ -1,7 +1,7 @@
 #include "RunCommand.h"
 
-#include "CliSession.h"
 #include "publish/SchedulerRunner.h"
+#include "session/Session.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -29,7 +29,7 @@ ExitCode RunCommand::run(const QStringList &arguments, CliStreams streams) {
         streams.err << "Usage: clipqueue-cli run [--once]\n";
         return ExitCode::Usage;
     }
-    auto session = CliSession::open();
+    auto session = Session::open();
     if (!session) {
         streams.err << session.error().message << '\n';
         return ExitCode::Runtime;

@@ -7,13 +7,15 @@
 #include <functional>
 #include <memory>
 
-namespace cq::cli {
+namespace cq {
+class Session;
+}
 
-class CliSession;
+namespace cq::cli {
 
 // Makes the publisher `run` hands due posts to. The TikTok publisher is the default; tests inject
 // a scripted fake.
-using PublisherFactory = std::function<std::expected<std::unique_ptr<Publisher>, Error>(CliSession &)>;
+using PublisherFactory = std::function<std::expected<std::unique_ptr<Publisher>, Error>(Session &)>;
 
 // `run [--once]`: the scheduler without a window.
 class RunCommand final : public CliCommand {

@@ -1,6 +1,6 @@
 #include "WorkspaceCommand.h"
 
-#include "CliSession.h"
+#include "session/Session.h"
 
 #include <QTimeZone>
 
@@ -36,7 +36,7 @@ ExitCode WorkspaceCommand::run(const QStringList &arguments, CliStreams streams)
             return ExitCode::Usage;
         }
     }
-    auto session = CliSession::open();
+    auto session = Session::open();
     if (!session) {
         streams.err << session.error().message << '\n';
         return ExitCode::Runtime;

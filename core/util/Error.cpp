@@ -26,6 +26,8 @@ QString errorCodeName(ErrorCode code) {
         return QStringLiteral("post.conflict");
     case ErrorCode::Usage:
         return QStringLiteral("usage");
+    case ErrorCode::Network:
+        return QStringLiteral("network.failed");
     }
     return QStringLiteral("unknown");
 }

@@ -18,6 +18,7 @@ enum class ErrorCode {
     ValidationFailed,  // the post has validation errors
     Conflict,          // someone else changed the post first
     Usage,             // the caller passed something that makes no sense
+    Network,           // a platform could not be reached or refused the request
 };
 
 // The stable dotted name of a code, e.g. "media.unreadable".

@@ -14,15 +14,18 @@
 #include <QNetworkAccessManager>
 
 #include <expected>
+#include <functional>
 #include <memory>
 
-namespace cq::cli {
+namespace cq {
 
-// What the database-backed commands share: configuration, the open database, the media store and
-// the lifecycle service, created in that order.
-class CliSession {
+// The services of one ClipQueue process, created once in order and shared by the desktop app and
+// clipqueue-cli: configuration, the open database, the media store, the lifecycle service, the
+// creator-info cache, and (on first use) the TikTok client, OAuth and accounts. Lives on the main
+// thread, which owns its network manager.
+class Session {
 public:
-    static std::expected<std::unique_ptr<CliSession>, Error> open();
+    static std::expected<std::unique_ptr<Session>, Error> open();
 
     const AppConfig &config() const { return m_config; }
     const Database &database() const { return *m_database; }
@@ -43,8 +46,15 @@ public:
     };
     std::expected<TikTok *, Error> tiktok();
 
+    // Asks TikTok for the account's creator info now (refreshing an expired access token once) and
+    // caches it. An empty id means the default account.
+    void refreshCreatorInfo(const QString &accountId,
+                            std::function<void(std::expected<CreatorInfo, Error>)> done);
+
 private:
-    CliSession() = default;
+    Session() = default;
+    void queryCreatorInfo(const QString &accountId, const QString &accessToken, bool mayRefresh,
+                          std::function<void(std::expected<CreatorInfo, Error>)> done);
     AppConfig m_config;
     SystemClock m_clock;
     QNetworkAccessManager m_network; // the one network manager of this (the main) thread
@@ -55,4 +65,4 @@ private:
     std::unique_ptr<TikTok> m_tiktok;
 };
 
-} // namespace cq::cli
+} // namespace cq

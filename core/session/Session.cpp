@@ -1,0 +1,86 @@
+#include "session/Session.h"
+
+#include <QDir>
+
+namespace cq {
+
+std::expected<std::unique_ptr<Session>, Error> Session::open() {
+    std::unique_ptr<Session> session(new Session);
+    auto config = AppConfig::load();
+    if (!config) {
+        return std::unexpected(config.error());
+    }
+    session->m_config = *config;
+    auto database = Database::open(config->database);
+    if (!database) {
+        return std::unexpected(database.error());
+    }
+    session->m_database = std::move(*database);
+    session->m_store = std::make_unique<MediaStore>(config->mediaStoreDirectory());
+    session->m_posts = std::make_unique<PostService>(*session->m_database, *session->m_store,
+                                                     session->m_clock, defaultActorName(config->profileName));
+    session->m_creators = std::make_unique<CreatorInfoCache>(*session->m_database, session->m_clock);
+    return session;
+}
+
+std::expected<Session::TikTok *, Error> Session::tiktok() {
+    if (m_tiktok) {
+        return m_tiktok.get();
+    }
+    auto config = tiktok::ApiConfig::fromEnvironment();
+    if (!config) {
+        return std::unexpected(config.error());
+    }
+    auto services = std::make_unique<TikTok>();
+    services->config = *config;
+    services->client = std::make_unique<tiktok::TikTokClient>(m_network, *config);
+    services->oauth = std::make_unique<tiktok::OAuthClient>(m_network, *config, m_clock);
+    services->fileTokens =
+        std::make_unique<FileTokenStore>(QDir(m_config.dataDirectory).filePath(QStringLiteral("tokens")));
+    // Tests and headless servers set CLIPQUEUE_TOKEN_STORE=file to skip the keychain.
+    services->tokens = std::make_unique<KeychainTokenStore>(*services->fileTokens);
+    services->accounts =
+        std::make_unique<AccountService>(*m_database,
+                                         qEnvironmentVariable("CLIPQUEUE_TOKEN_STORE") == u"file"
+                                             ? static_cast<TokenStore &>(*services->fileTokens)
+                                             : *services->tokens,
+                                         services->oauth.get(), m_clock);
+    m_tiktok = std::move(services);
+    return m_tiktok.get();
+}
+
+void Session::refreshCreatorInfo(const QString &accountId,
+                                 std::function<void(std::expected<CreatorInfo, Error>)> done) {
+    auto services = tiktok();
+    auto account = services ? (*services)->accounts->find(accountId) : std::unexpected(services.error());
+    auto token = account ? (*services)->accounts->accessToken(account->id) : std::unexpected(account.error());
+    if (!token) {
+        done(std::unexpected(token.error()));
+        return;
+    }
+    queryCreatorInfo(account->id, *token, true, std::move(done));
+}
+
+void Session::queryCreatorInfo(const QString &accountId, const QString &accessToken, bool mayRefresh,
+                               std::function<void(std::expected<CreatorInfo, Error>)> done) {
+    m_tiktok->client->queryCreatorInfo(
+        accessToken, [this, accountId, mayRefresh, done = std::move(done)](auto info) mutable {
+            if (info) {
+                auto cached = m_creators->store(accountId, *info);
+                done(cached ? std::expected<CreatorInfo, Error>(*info) : std::unexpected(cached.error()));
+            } else if (mayRefresh && info.error().kind == tiktok::TikTokError::Kind::Auth) {
+                m_tiktok->accounts->refresh(accountId, [this, accountId, done = std::move(done)](
+                                                           std::expected<QString, Error> fresh) mutable {
+                    if (fresh) {
+                        queryCreatorInfo(accountId, *fresh, false, std::move(done));
+                    } else {
+                        done(std::unexpected(fresh.error()));
+                    }
+                });
+            } else {
+                done(std::unexpected(Error{ErrorCode::Network, info.error().message}));
+            }
+        });
+}
+
+} // namespace cq
