@@ -516,7 +516,13 @@ void TestComposerWindow::screenshot() {
     QTest::qWait(200);
     QVERIFY(m_window->grab().save(path));
 
-    // A photo carousel that is ready: only comments can be allowed.
+    // A photo carousel that is ready for a connected creator: only comments can be allowed.
+    CreatorInfo creator;
+    creator.username = QStringLiteral("ana.makes");
+    creator.privacyLevelOptions = {QStringLiteral("PUBLIC_TO_EVERYONE"), QStringLiteral("MUTUAL_FOLLOW_FRIENDS"),
+                                   QStringLiteral("SELF_ONLY")};
+    creator.maxVideoPostDurationSec = 600;
+    m_window->setCreator(QStringLiteral("Ana (@ana.makes)"), creator);
     m_window->mediaModel()->removeRowsAt({0, 1, 2, 3});
     drop({fixturePath(QStringLiteral("photo.jpg")), fixturePath(QStringLiteral("photo.webp")),
           fixturePath(QStringLiteral("фото 📸.jpg"))});
