@@ -1,6 +1,8 @@
 // The desktop app's composition root: creates the services once, in order, and passes them down.
 #include "ComposerWindow.h"
+#include "PublishingStatusWidget.h"
 #include "media/MediaProber.h"
+#include "session/PublishingThread.h"
 #include "session/Session.h"
 
 #include <QApplication>
@@ -19,6 +21,11 @@ int main(int argc, char *argv[]) {
     parser.addPositionalArgument(QStringLiteral("files"),
                                  QStringLiteral("Videos or photos to add to a new post."),
                                  QStringLiteral("[FILE...]"));
+    const QCommandLineOption noPublish(
+        QStringLiteral("no-publish"),
+        QStringLiteral(
+            "Do not publish due posts from this window (leave it to clipqueue-cli run elsewhere)."));
+    parser.addOption(noPublish);
     parser.process(app);
 
     const cq::MediaProber prober;
@@ -46,6 +53,25 @@ int main(int argc, char *argv[]) {
                 }
             });
         }
+    }
+
+    // Due posts of a connected account go out from here too, on a worker thread; the leases keep
+    // several windows and `clipqueue-cli run` from publishing one post twice.
+    cq::PublishingThread publishing;
+    auto *status = new cq::ui::PublishingStatusWidget;
+    window.statusBar()->addPermanentWidget(status);
+    QObject::connect(&publishing, &cq::PublishingThread::uploadProgress, status,
+                     &cq::ui::PublishingStatusWidget::showUploadProgress);
+    QObject::connect(&publishing, &cq::PublishingThread::postSettled, status,
+                     &cq::ui::PublishingStatusWidget::showSettled);
+    QObject::connect(
+        &publishing, &cq::PublishingThread::failedToStart, status,
+        [status](const QString &message) { status->showMessage(u"Not publishing: " + message); });
+    QObject::connect(&publishing, &cq::PublishingThread::errorOccurred, status,
+                     &cq::ui::PublishingStatusWidget::showMessage);
+    if (session && !parser.isSet(noPublish) && (*session)->tiktok()
+        && (*(*session)->tiktok())->accounts->find(QString())) {
+        publishing.start();
     }
     window.show();
     return QApplication::exec();

@@ -5,6 +5,7 @@
 #include "TestFixtures.h"
 #include "TikTokStandIn.h"
 #include "media/MediaDescriptor.h"
+#include "session/PublishingThread.h"
 #include "session/Session.h"
 
 #include <QDirIterator>
@@ -13,6 +14,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <csignal>
 
@@ -31,6 +33,7 @@ private Q_SLOTS:
     void killedAfterUploadThenRestartedPublishesExactlyOnce();
     void validateChecksAgainstTheCachedCreatorInfo();
     void creatorInfoRefreshRenewsAnExpiredToken();
+    void publishingThreadPublishesOffTheGuiThread();
     void disconnectRevokesAndForgetsTheTokens();
 
 private:
@@ -114,6 +117,57 @@ void TestCliPublish::runOncePublishesThroughTikTok() {
              "no token in the output");
     // Upload progress for the user, ending at the whole file.
     QVERIFY2(run.err.contains(id + u"  uploading 100% ("), qPrintable(run.err));
+}
+
+void TestCliPublish::publishingThreadPublishesOffTheGuiThread() {
+    // What the desktop app runs: the runner and TikTok publisher on a worker thread; the GUI thread
+    // (this one, which also serves the stand-in) only receives queued signals.
+    const QString id = createDuePost();
+    cq::PublishingThread publishing;
+    QString runnerId;
+    QString startError;
+    qint64 lastSent = 0;
+    qint64 lastTotal = -1;
+    QString progressCaption;
+    std::optional<cq::PostStatus> settled;
+    QString settledCaption;
+    bool allOnThisThread = true;
+    const auto onThisThread = [&] {
+        allOnThisThread &= QThread::currentThread() == thread();
+    };
+    connect(&publishing, &cq::PublishingThread::started, this, [&](const QString &runner) {
+        onThisThread();
+        runnerId = runner;
+    });
+    connect(&publishing, &cq::PublishingThread::failedToStart, this,
+            [&](const QString &message) { startError = message; });
+    connect(&publishing, &cq::PublishingThread::uploadProgress, this,
+            [&](const QString &postId, const QString &caption, qint64 sent, qint64 total) {
+                onThisThread();
+                QCOMPARE(postId, id);
+                progressCaption = caption;
+                lastSent = sent;
+                lastTotal = total;
+            });
+    connect(&publishing, &cq::PublishingThread::postSettled, this,
+            [&](const QString &postId, const QString &caption, cq::PostStatus status) {
+                onThisThread();
+                QCOMPARE(postId, id);
+                settledCaption = caption;
+                settled = status;
+            });
+    publishing.start();
+    QTRY_VERIFY2_WITH_TIMEOUT(settled.has_value() || !startError.isEmpty(), qPrintable(startError), 30000);
+    QVERIFY2(startError.isEmpty(), qPrintable(startError));
+    QVERIFY(runnerId.contains(u'-'));
+    QCOMPARE(*settled, cq::PostStatus::Published);
+    QCOMPARE(settledCaption, QStringLiteral("From the CLI"));
+    QCOMPARE(progressCaption, QStringLiteral("From the CLI"));
+    QCOMPARE(lastSent, lastTotal);
+    QVERIFY(allOnThisThread);
+    publishing.stop();
+    QCOMPARE(postStatus(id), QStringLiteral("published"));
+    QCOMPARE(m_standIn->initCount(), 1);
 }
 
 void TestCliPublish::creatorInfoRefreshRenewsAnExpiredToken() {

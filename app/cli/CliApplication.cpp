@@ -14,20 +14,7 @@ namespace cq::cli {
 CliApplication::CliApplication(PublisherFactory publishers) {
     if (!publishers) {
         publishers = [](Session &session) -> std::expected<std::unique_ptr<Publisher>, Error> {
-            auto tiktok = session.tiktok();
-            if (!tiktok) {
-                return std::unexpected(tiktok.error());
-            }
-            auto publisher = std::make_unique<tiktok::TikTokPublisher>(*(*tiktok)->client,
-                                                                       *(*tiktok)->accounts, session.store(),
-                                                                       tiktok::TikTokPublisher::Options{});
-            QObject::connect(publisher.get(), &tiktok::TikTokPublisher::creatorInfoFetched, publisher.get(),
-                             [&session](const QString &accountId, const CreatorInfo &info) {
-                                 if (auto cached = session.creators().store(accountId, info); !cached) {
-                                     qWarning().noquote() << cached.error().message;
-                                 }
-                             });
-            return publisher;
+            return session.makeTikTokPublisher();
         };
     }
     m_commands.push_back(std::make_unique<ProbeCommand>());

@@ -7,11 +7,7 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QHash>
-#include <QHostInfo>
 #include <QLocale>
-
-#include <cerrno>
-#include <csignal>
 
 namespace cq::cli {
 
@@ -39,18 +35,7 @@ ExitCode RunCommand::run(const QStringList &arguments, CliStreams streams) {
         streams.err << publisher.error().message << '\n';
         return ExitCode::Runtime;
     }
-    SchedulerRunner::Options options;
-    const QString host = QHostInfo::localHostName();
-    options.runnerId = host + u'-' + QString::number(QCoreApplication::applicationPid());
-    // A runner id is "host-pid": a runner of this machine whose process is gone is dead for sure.
-    options.isRunnerDead = [host](const QString &runnerId) {
-        if (!runnerId.startsWith(host + u'-')) {
-            return false;
-        }
-        bool ok = false;
-        const qint64 pid = runnerId.mid(host.size() + 1).toLongLong(&ok);
-        return ok && pid > 0 && ::kill(pid_t(pid), 0) != 0 && errno == ESRCH;
-    };
+    const SchedulerRunner::Options options = Session::localRunnerOptions();
     SchedulerRunner runner((*session)->posts(), **publisher, (*session)->clock(), options);
     bool failed = false;
     QObject::connect(&runner, &SchedulerRunner::errorOccurred, &runner, [&](const QString &message) {

@@ -1,6 +1,11 @@
 #include "session/Session.h"
 
+#include <QCoreApplication>
 #include <QDir>
+#include <QHostInfo>
+
+#include <cerrno>
+#include <csignal>
 
 namespace cq {
 
@@ -47,6 +52,37 @@ std::expected<Session::TikTok *, Error> Session::tiktok() {
                                          services->oauth.get(), m_clock);
     m_tiktok = std::move(services);
     return m_tiktok.get();
+}
+
+std::expected<std::unique_ptr<tiktok::TikTokPublisher>, Error> Session::makeTikTokPublisher() {
+    auto services = tiktok();
+    if (!services) {
+        return std::unexpected(services.error());
+    }
+    auto publisher = std::make_unique<tiktok::TikTokPublisher>(*(*services)->client, *(*services)->accounts,
+                                                               *m_store, tiktok::TikTokPublisher::Options{});
+    QObject::connect(publisher.get(), &tiktok::TikTokPublisher::creatorInfoFetched, publisher.get(),
+                     [this](const QString &accountId, const CreatorInfo &info) {
+                         if (auto cached = m_creators->store(accountId, info); !cached) {
+                             qWarning().noquote() << cached.error().message;
+                         }
+                     });
+    return publisher;
+}
+
+SchedulerRunner::Options Session::localRunnerOptions() {
+    SchedulerRunner::Options options;
+    const QString host = QHostInfo::localHostName();
+    options.runnerId = host + u'-' + QString::number(QCoreApplication::applicationPid());
+    options.isRunnerDead = [host](const QString &runnerId) {
+        if (!runnerId.startsWith(host + u'-')) {
+            return false;
+        }
+        bool ok = false;
+        const qint64 pid = runnerId.mid(host.size() + 1).toLongLong(&ok);
+        return ok && pid > 0 && ::kill(pid_t(pid), 0) != 0 && errno == ESRCH;
+    };
+    return options;
 }
 
 void Session::refreshCreatorInfo(const QString &accountId,

@@ -5,9 +5,11 @@
 #include "accounts/TokenStore.h"
 #include "media/MediaStore.h"
 #include "publish/PostService.h"
+#include "publish/SchedulerRunner.h"
 #include "storage/Database.h"
 #include "tiktok/OAuthClient.h"
 #include "tiktok/TikTokClient.h"
+#include "tiktok/TikTokPublisher.h"
 #include "util/AppConfig.h"
 #include "util/Clock.h"
 
@@ -45,6 +47,13 @@ public:
         std::unique_ptr<AccountService> accounts;
     };
     std::expected<TikTok *, Error> tiktok();
+
+    // The TikTok publisher on this thread's network manager; creator info it fetches before each
+    // publish is cached.
+    std::expected<std::unique_ptr<tiktok::TikTokPublisher>, Error> makeTikTokPublisher();
+    // Runner options for this process: its id is "host-pid", and a runner of this machine whose
+    // process is gone counts as dead, so its claims are taken over at once.
+    static SchedulerRunner::Options localRunnerOptions();
 
     // Asks TikTok for the account's creator info now (refreshing an expired access token once) and
     // caches it. An empty id means the default account.
