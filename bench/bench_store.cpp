@@ -134,7 +134,7 @@ void explain(const cq::Database &database, const QDateTime &now) {
     const QString nowMs = QString::number(now.toMSecsSinceEpoch());
     const QStringList statements{
         QStringLiteral("SELECT id FROM posts WHERE status = 'scheduled' AND scheduled_at_ms IS NULL "
-                       "ORDER BY id LIMIT %1")
+                       "ORDER BY scheduled_at_ms NULLS FIRST, id LIMIT %1")
             .arg(DueLimit),
         QStringLiteral("SELECT id FROM posts WHERE status = 'scheduled' AND scheduled_at_ms <= %1 "
                        "ORDER BY scheduled_at_ms, id LIMIT %2")
@@ -145,7 +145,8 @@ void explain(const cq::Database &database, const QDateTime &now) {
             "created_at_ms, updated_at_ms, revision, claimed_by, lease_until_ms FROM posts "
             "WHERE status = 'scheduled' ORDER BY scheduled_at_ms NULLS FIRST, id LIMIT %1 OFFSET 0")
             .arg(PageSize),
-        QStringLiteral("SELECT MIN(scheduled_at_ms) FROM posts WHERE status = 'scheduled'"),
+        QStringLiteral("SELECT scheduled_at_ms FROM posts WHERE status = 'scheduled' AND "
+                       "scheduled_at_ms IS NOT NULL ORDER BY scheduled_at_ms NULLS FIRST, id LIMIT 1"),
     };
     for (const QString &sql : statements) {
         std::printf("    %s\n", qPrintable(sql));

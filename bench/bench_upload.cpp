@@ -8,6 +8,7 @@
 //
 // Usage: bench_upload [SIZE_MIB]   (default 1024)
 //        bench_upload --serve      (the stand-in; prints its port, runs until stdin closes)
+#include "AwaitClient.h"
 #include "TikTokStandIn.h"
 #include "tiktok/ChunkPlan.h"
 #include "tiktok/TikTokClient.h"
@@ -28,6 +29,7 @@
 #include <unistd.h>
 
 using namespace cq::tiktok;
+using cq::test::await;
 
 namespace {
 
@@ -90,21 +92,8 @@ bool writeRandomFile(const QString &path, qint64 size) {
     return true;
 }
 
-template<typename T>
-std::expected<T, TikTokError> await(const std::function<void(TikTokClient::Callback<T>)> &call) {
-    std::optional<std::expected<T, TikTokError>> result;
-    QEventLoop loop;
-    call([&](std::expected<T, TikTokError> value) {
-        result = std::move(value);
-        loop.quit();
-    });
-    if (!result) {
-        loop.exec();
-    }
-    return *result;
-}
-
-std::expected<VideoInit, TikTokError> initUpload(TikTokClient &client, const QString &token, const ChunkPlan &plan) {
+std::expected<VideoInit, TikTokError> initUpload(TikTokClient &client, const QString &token,
+                                                 const ChunkPlan &plan) {
     const QJsonObject postInfo{{QStringLiteral("title"), QStringLiteral("bench")},
                                {QStringLiteral("privacy_level"), QStringLiteral("SELF_ONLY")}};
     return await<VideoInit>(
@@ -138,7 +127,8 @@ int main(int argc, char **argv) {
     QTemporaryDir dir;
     const QString video = dir.filePath(QStringLiteral("video.mp4"));
     if (!plan || !dir.isValid() || !writeRandomFile(video, size)) {
-        std::fprintf(stderr, "cannot write a %lld MiB file under %s\n", sizeMib, qPrintable(QDir::tempPath()));
+        std::fprintf(stderr, "cannot write a %lld MiB file under %s\n", sizeMib,
+                     qPrintable(QDir::tempPath()));
         return 2;
     }
 
@@ -171,9 +161,11 @@ int main(int argc, char **argv) {
     timer.start();
     int lastStatus = 0;
     for (int chunk = 0; chunk < plan->totalChunkCount; ++chunk) {
-        const auto status = await<int>([&](auto done) {
-            client.uploadChunk(init->uploadUrl, video, QStringLiteral("video/mp4"), *plan, chunk, done);
-        });
+        const auto status = await<int>(
+            [&](auto done) {
+                client.uploadChunk(init->uploadUrl, video, QStringLiteral("video/mp4"), *plan, chunk, done);
+            },
+            600'000);
         if (!status) {
             std::fprintf(stderr, "chunk %d failed: %s\n", chunk, qPrintable(status.error().message));
             return 2;
@@ -211,8 +203,9 @@ int main(int argc, char **argv) {
                 curlArguments << QStringLiteral("--next");
             }
             curlArguments << QStringLiteral("-sS") << QStringLiteral("-o") << QStringLiteral("/dev/null")
-                          << QStringLiteral("-w") << QStringLiteral("%{http_code}\n") << QStringLiteral("-T") << part
-                          << QStringLiteral("-H") << QStringLiteral("Content-Type: video/mp4") << QStringLiteral("-H")
+                          << QStringLiteral("-w") << QStringLiteral("%{http_code}\n") << QStringLiteral("-T")
+                          << part << QStringLiteral("-H") << QStringLiteral("Content-Type: video/mp4")
+                          << QStringLiteral("-H")
                           << QStringLiteral("Content-Range: bytes %1-%2/%3")
                                  .arg(first)
                                  .arg(first + plan->sizeOf(chunk) - 1)
@@ -228,7 +221,8 @@ int main(int argc, char **argv) {
     const QList<QByteArray> codes = curlProcess.readAllStandardOutput().trimmed().split('\n');
     if (curlProcess.exitCode() != 0 || codes.value(codes.size() - 1) != "201") {
         std::fprintf(stderr, "curl failed (exit %d, last HTTP %s): %s\n", curlProcess.exitCode(),
-                     codes.value(codes.size() - 1).constData(), curlProcess.readAllStandardError().constData());
+                     codes.value(codes.size() - 1).constData(),
+                     curlProcess.readAllStandardError().constData());
         return 2;
     }
     server.closeWriteChannel();
@@ -241,8 +235,8 @@ int main(int argc, char **argv) {
     std::printf("ClipQueue TikTokClient  %8.1f MiB/s  (%.2f s)\n", ours, double(clientNs) / 1e9);
     std::printf("curl                    %8.1f MiB/s  (%.2f s)\n", theirs, double(curlNs) / 1e9);
     std::printf("ratio                   %8.0f %%   (target >= %.0f %%)\n", ratio * 100, MinRatio * 100);
-    std::printf("peak RSS growth         %8.1f MiB  (target < %lld MiB)\n", double(rssGrowth) / (1024.0 * 1024.0),
-                MaxRssGrowthBytes / (1024 * 1024));
+    std::printf("peak RSS growth         %8.1f MiB  (target < %lld MiB)\n",
+                double(rssGrowth) / (1024.0 * 1024.0), MaxRssGrowthBytes / (1024 * 1024));
     std::printf("%s\n", met ? "Targets met." : "TARGETS MISSED.");
     return met ? 0 : 1;
 }

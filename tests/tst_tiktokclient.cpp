@@ -1,4 +1,5 @@
 // The TikTok client against the loopback API stand-in, which enforces the documented contract.
+#include "AwaitClient.h"
 #include "TestFixtures.h"
 #include "TikTokStandIn.h"
 #include "tiktok/TikTokClient.h"
@@ -13,34 +14,10 @@
 
 using namespace cq;
 using namespace cq::tiktok;
+using cq::test::await;
 using cq::test::TikTokStandIn;
 
 namespace {
-
-// Runs one asynchronous client call to completion.
-// Runs one asynchronous client call to completion in a local event loop (not qWaitFor, whose
-// sleeps between rounds would throttle a 70 MB upload to a crawl).
-template<typename T>
-std::expected<T, TikTokError> await(const std::function<void(TikTokClient::Callback<T>)> &call) {
-    std::optional<std::expected<T, TikTokError>> result;
-    QEventLoop loop;
-    call([&](std::expected<T, TikTokError> value) {
-        result = std::move(value);
-        loop.quit();
-    });
-    if (!result) {
-        QTimer::singleShot(60000, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    if (!result) {
-        return std::unexpected(TikTokError{TikTokError::Kind::Transient,
-                                           QStringLiteral("test_timeout"),
-                                           QStringLiteral("no answer within a minute"),
-                                           {},
-                                           std::nullopt});
-    }
-    return *result;
-}
 
 QJsonObject postInfo(const QString &privacy = QStringLiteral("SELF_ONLY")) {
     return QJsonObject{{QStringLiteral("title"), QStringLiteral("Launch day #launch")},

@@ -8,18 +8,18 @@
 
 namespace cq {
 
-// Everything here is created, used and destroyed on the worker thread.
+// Everything here is created, used and destroyed on the worker thread. It emits its owner's
+// signals, which reach the owner's thread queued.
 class PublishingThread::Worker : public QObject {
-    Q_OBJECT
-
 public:
-    explicit Worker(PublisherFactory factory)
-        : m_factory(std::move(factory)) {}
+    Worker(PublishingThread &owner, PublisherFactory factory)
+        : m_owner(owner)
+        , m_factory(std::move(factory)) {}
 
     void run() {
         auto session = Session::open();
         if (!session) {
-            Q_EMIT failedToStart(session.error().message);
+            Q_EMIT m_owner.failedToStart(session.error().message);
             return;
         }
         m_session = std::move(*session);
@@ -28,23 +28,24 @@ public:
         } else if (auto tiktok = m_session->makeTikTokPublisher(); tiktok) {
             m_publisher = std::move(*tiktok);
         } else {
-            Q_EMIT failedToStart(tiktok.error().message);
+            Q_EMIT m_owner.failedToStart(tiktok.error().message);
             return;
         }
         m_runner = std::make_unique<SchedulerRunner>(m_session->posts(), *m_publisher, m_session->clock(),
                                                      Session::localRunnerOptions());
         connect(m_publisher.get(), &Publisher::uploadProgress, this,
                 [this](const QString &id, qint64 sent, qint64 total) {
-                    Q_EMIT uploadProgress(id, captionOf(id), sent, total);
+                    Q_EMIT m_owner.uploadProgress(id, captionOf(id), sent, total);
                 });
         connect(m_runner.get(), &SchedulerRunner::postSettled, this,
                 [this](const QString &id, PostStatus status) {
-                    Q_EMIT postSettled(id, captionOf(id), status);
+                    Q_EMIT m_owner.postSettled(id, captionOf(id), status);
                     m_captions.remove(id);
                 });
-        connect(m_runner.get(), &SchedulerRunner::errorOccurred, this, &Worker::errorOccurred);
+        connect(m_runner.get(), &SchedulerRunner::errorOccurred, this,
+                [this](const QString &message) { Q_EMIT m_owner.errorOccurred(message); });
         m_runner->start();
-        Q_EMIT started(m_runner->runnerId());
+        Q_EMIT m_owner.started(m_runner->runnerId());
     }
 
     ~Worker() override {
@@ -56,13 +57,6 @@ public:
         m_publisher.reset();
     }
 
-Q_SIGNALS:
-    void started(const QString &runnerId);
-    void failedToStart(const QString &message);
-    void uploadProgress(const QString &postId, const QString &caption, qint64 sentBytes, qint64 totalBytes);
-    void postSettled(const QString &postId, const QString &caption, cq::PostStatus status);
-    void errorOccurred(const QString &message);
-
 private:
     QString captionOf(const QString &id) {
         auto it = m_captions.find(id);
@@ -73,6 +67,7 @@ private:
         return *it;
     }
 
+    PublishingThread &m_owner;
     PublisherFactory m_factory;
     std::unique_ptr<Session> m_session;
     std::unique_ptr<Publisher> m_publisher;
@@ -94,15 +89,10 @@ void PublishingThread::start() {
     if (m_worker) {
         return;
     }
-    m_worker = new Worker(m_factory);
+    m_worker = new Worker(*this, m_factory);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::started, m_worker, &Worker::run);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &Worker::started, this, &PublishingThread::started);
-    connect(m_worker, &Worker::failedToStart, this, &PublishingThread::failedToStart);
-    connect(m_worker, &Worker::uploadProgress, this, &PublishingThread::uploadProgress);
-    connect(m_worker, &Worker::postSettled, this, &PublishingThread::postSettled);
-    connect(m_worker, &Worker::errorOccurred, this, &PublishingThread::errorOccurred);
     m_thread.start();
 }
 
@@ -116,5 +106,3 @@ void PublishingThread::stop() {
 }
 
 } // namespace cq
-
-#include "PublishingThread.moc"

@@ -304,8 +304,11 @@ std::expected<QList<PublishAttempt>, Error> PostRepository::attempts(const QStri
 std::expected<QStringList, Error> PostRepository::dueIds(const QDateTime &now, int limit) const {
     // Two index range scans rather than one OR: "as soon as possible" posts first, then by time.
     auto asap = selectIds(
+        // Ordered like posts_status_schedule (status, scheduled_at_ms NULLS FIRST, id), so that the
+        // planner walks that index even before it has statistics (PostgreSQL chose the primary key
+        // and a 100,000-row filter after a bulk insert otherwise).
         QStringLiteral("SELECT id FROM posts WHERE status = 'scheduled' AND scheduled_at_ms IS NULL "
-                       "ORDER BY id LIMIT ?"),
+                       "ORDER BY scheduled_at_ms NULLS FIRST, id LIMIT ?"),
         {limit});
     if (!asap || asap->size() >= limit) {
         return asap;
@@ -330,8 +333,9 @@ std::expected<std::optional<QDateTime>, Error> PostRepository::nextDueTime() con
     if (!asap->isEmpty()) {
         return std::optional<QDateTime>(QDateTime::fromMSecsSinceEpoch(0, Qt::UTC));
     }
-    auto query =
-        m_db.exec(QStringLiteral("SELECT MIN(scheduled_at_ms) FROM posts WHERE status = 'scheduled'"));
+    auto query = m_db.exec(
+        QStringLiteral("SELECT scheduled_at_ms FROM posts WHERE status = 'scheduled' AND "
+                       "scheduled_at_ms IS NOT NULL ORDER BY scheduled_at_ms NULLS FIRST, id LIMIT 1"));
     if (!query) {
         return std::unexpected(query.error());
     }
