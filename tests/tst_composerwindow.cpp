@@ -519,8 +519,8 @@ void TestComposerWindow::screenshot() {
     // A photo carousel that is ready for a connected creator: only comments can be allowed.
     CreatorInfo creator;
     creator.username = QStringLiteral("ana.makes");
-    creator.privacyLevelOptions = {QStringLiteral("PUBLIC_TO_EVERYONE"), QStringLiteral("MUTUAL_FOLLOW_FRIENDS"),
-                                   QStringLiteral("SELF_ONLY")};
+    creator.privacyLevelOptions = {QStringLiteral("PUBLIC_TO_EVERYONE"),
+                                   QStringLiteral("MUTUAL_FOLLOW_FRIENDS"), QStringLiteral("SELF_ONLY")};
     creator.maxVideoPostDurationSec = 600;
     m_window->setCreator(QStringLiteral("Ana (@ana.makes)"), creator);
     m_window->mediaModel()->removeRowsAt({0, 1, 2, 3});

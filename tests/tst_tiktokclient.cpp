@@ -105,12 +105,8 @@ void TestTikTokClient::wrongTokenIsAnAuthError() {
 void TestTikTokClient::errorsInsideHttp200AreErrors() {
     m_standIn->injectFault(
         "/v2/post/publish/creator_info/query/",
-        {200,
-         R"({"data":{},"error":{"code":"spam_risk_too_many_posts","message":"cap","log_id":"L9"}})",
-         "application/json",
-         true,
-         false,
-         {}});
+        TikTokStandIn::jsonAnswer(
+            200, R"({"data":{},"error":{"code":"spam_risk_too_many_posts","message":"cap","log_id":"L9"}})"));
     const auto info = await<CreatorInfo>([&](auto done) { m_client->queryCreatorInfo(m_token, done); });
     QVERIFY(!info.has_value());
     QCOMPARE(info.error().code, QStringLiteral("spam_risk_too_many_posts"));

@@ -131,12 +131,8 @@ void TestTikTokPublisher::refreshesAnExpiredTokenOnceWithoutASecondInit() {
     // The token expires mid-publish: after the init and upload, the status fetch gets 401.
     rig.standIn.injectFault(
         "/v2/post/publish/status/fetch/",
-        {401,
-         R"({"data":{},"error":{"code":"access_token_invalid","message":"expired","log_id":"L"}})",
-         "application/json",
-         true,
-         false,
-         {}});
+        cq::test::TikTokStandIn::jsonAnswer(
+            401, R"({"data":{},"error":{"code":"access_token_invalid","message":"expired","log_id":"L"}})"));
     rig.runner->runPass();
     QVERIFY(rig.settle(id));
     QCOMPARE(rig.stored(id).status, PostStatus::Published);
@@ -158,12 +154,8 @@ void TestTikTokPublisher::waitsOutRateLimits() {
     Rig rig;
     rig.standIn.injectFault(
         "/v2/post/publish/status/fetch/",
-        {429,
-         R"({"data":{},"error":{"code":"rate_limit_exceeded","message":"slow","log_id":"L"}})",
-         "application/json",
-         true,
-         false,
-         {}});
+        cq::test::TikTokStandIn::jsonAnswer(
+            429, R"({"data":{},"error":{"code":"rate_limit_exceeded","message":"slow","log_id":"L"}})"));
     const QString id = rig.duePost();
     rig.runner->runPass();
     QVERIFY(rig.settle(id));
@@ -185,12 +177,9 @@ void TestTikTokPublisher::permanentErrorsFailWithAdvice() {
     Rig rig;
     rig.standIn.injectFault(
         "/v2/post/publish/video/init/",
-        {403,
-         R"({"data":{},"error":{"code":"unaudited_client_can_only_post_to_private_accounts","message":"m","log_id":"L42"}})",
-         "application/json",
-         true,
-         false,
-         {}});
+        cq::test::TikTokStandIn::jsonAnswer(
+            403,
+            R"({"data":{},"error":{"code":"unaudited_client_can_only_post_to_private_accounts","message":"m","log_id":"L42"}})"));
     const QString id = rig.duePost();
     rig.runner->runPass();
     QVERIFY(rig.settle(id));
@@ -206,12 +195,9 @@ void TestTikTokPublisher::failedStatusFailsThePost() {
     Rig rig;
     rig.standIn.injectFault(
         "/v2/post/publish/status/fetch/",
-        {200,
-         R"({"data":{"status":"FAILED","fail_reason":"frame_rate_check_failed"},"error":{"code":"ok","message":"","log_id":"L"}})",
-         "application/json",
-         true,
-         false,
-         {}});
+        cq::test::TikTokStandIn::jsonAnswer(
+            200,
+            R"({"data":{"status":"FAILED","fail_reason":"frame_rate_check_failed"},"error":{"code":"ok","message":"","log_id":"L"}})"));
     const QString id = rig.duePost();
     rig.runner->runPass();
     QVERIFY(rig.settle(id));

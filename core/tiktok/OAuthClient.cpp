@@ -90,11 +90,9 @@ void OAuthClient::exchangeCode(const QString &code, const QString &redirectUri, 
                                  now.addSecs(json->value(u"expires_in").toInteger()),
                                  now.addSecs(json->value(u"refresh_expires_in").toInteger())};
                  if (tokens.accessToken.isEmpty() || tokens.refreshToken.isEmpty()) {
-                     done(std::unexpected(TikTokError{TikTokError::Kind::Permanent,
-                                                      QStringLiteral("invalid_answer"),
-                                                      QStringLiteral("TikTok's token answer had no tokens."),
-                                                      {},
-                                                      200}));
+                     done(
+                         std::unexpected(invalidAnswer(QStringLiteral("TikTok's token answer had no tokens."),
+                                                       TikTokError::Kind::Permanent)));
                      return;
                  }
                  done(tokens);

@@ -35,6 +35,26 @@ TikTokError networkError(QNetworkReply *reply) {
     return error;
 }
 
+namespace {
+// Answers the HTTP status of a finished PUT: any 2xx, a transport error, or what `refused` makes
+// of another status.
+void finishPut(QNetworkReply *reply, const TikTokClient::Callback<int> &done,
+               const std::function<TikTokError(int code)> &refused) {
+    reply->deleteLater();
+    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (!status.isValid()) {
+        done(std::unexpected(networkError(reply)));
+        return;
+    }
+    const int code = status.toInt();
+    if (code >= 200 && code < 300) {
+        done(code);
+        return;
+    }
+    done(std::unexpected(refused(code)));
+}
+} // namespace
+
 TikTokClient::TikTokClient(QNetworkAccessManager &network, ApiConfig config, QObject *parent)
     : QObject(parent)
     , m_network(network)
@@ -85,11 +105,7 @@ void TikTokClient::queryCreatorInfo(const QString &accessToken, Callback<Creator
                  }
                  auto info = CreatorInfo::fromJson(*data);
                  if (!info) {
-                     done(std::unexpected(TikTokError{TikTokError::Kind::Permanent,
-                                                      QStringLiteral("invalid_answer"),
-                                                      info.error().message,
-                                                      {},
-                                                      200}));
+                     done(std::unexpected(invalidAnswer(info.error().message, TikTokError::Kind::Permanent)));
                      return;
                  }
                  done(*info);
@@ -118,11 +134,7 @@ void TikTokClient::initVideoUpload(const QString &accessToken, PostMode mode, co
                                 QUrl(data->value(u"upload_url").toString())};
                  if (init.publishId.isEmpty() || !init.uploadUrl.isValid()) {
                      done(std::unexpected(
-                         TikTokError{TikTokError::Kind::Transient,
-                                     QStringLiteral("invalid_answer"),
-                                     QStringLiteral("TikTok's answer had no publish_id or upload_url."),
-                                     {},
-                                     200}));
+                         invalidAnswer(QStringLiteral("TikTok's answer had no publish_id or upload_url."))));
                      return;
                  }
                  done(init);
@@ -160,23 +172,14 @@ QNetworkReply *TikTokClient::uploadChunk(const QUrl &uploadUrl, const QString &p
                 Q_EMIT uploadProgress(uploadUrl, first + sent, plan.videoSizeBytes);
             });
     connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
-        reply->deleteLater();
-        const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-        if (!status.isValid()) {
-            done(std::unexpected(networkError(reply)));
-            return;
-        }
-        const int code = status.toInt();
-        if (code == 201 || code == 206 || code == 200) {
-            done(code);
-            return;
-        }
-        done(std::unexpected(errorFromResponse(code, reply->readAll())
-                                 .value_or(TikTokError{TikTokError::Kind::Transient,
-                                                       QStringLiteral("upload_failed"),
-                                                       reply->errorString(),
-                                                       {},
-                                                       code})));
+        finishPut(reply, done, [reply](int code) {
+            return errorFromResponse(code, reply->readAll())
+                .value_or(TikTokError{TikTokError::Kind::Transient,
+                                      QStringLiteral("upload_failed"),
+                                      reply->errorString(),
+                                      {},
+                                      code});
+        });
     });
     return reply;
 }
@@ -192,23 +195,20 @@ void TikTokClient::initPhotoPost(const QString &accessToken, PostMode mode, cons
         {QStringLiteral("post_mode"),
          mode == PostMode::DirectPost ? QStringLiteral("DIRECT_POST") : QStringLiteral("MEDIA_UPLOAD")},
         {QStringLiteral("media_type"), QStringLiteral("PHOTO")}};
-    postJson(QStringLiteral("/v2/post/publish/content/init/"), accessToken, body,
-             [done = std::move(done)](std::expected<QJsonObject, TikTokError> data, const QByteArray &) {
-                 if (!data) {
-                     done(std::unexpected(data.error()));
-                     return;
-                 }
-                 const QString publishId = data->value(u"publish_id").toString();
-                 if (publishId.isEmpty()) {
-                     done(std::unexpected(TikTokError{TikTokError::Kind::Transient,
-                                                      QStringLiteral("invalid_answer"),
-                                                      QStringLiteral("TikTok's answer had no publish_id."),
-                                                      {},
-                                                      200}));
-                     return;
-                 }
-                 done(publishId);
-             });
+    postJson(
+        QStringLiteral("/v2/post/publish/content/init/"), accessToken, body,
+        [done = std::move(done)](std::expected<QJsonObject, TikTokError> data, const QByteArray &) {
+            if (!data) {
+                done(std::unexpected(data.error()));
+                return;
+            }
+            const QString publishId = data->value(u"publish_id").toString();
+            if (publishId.isEmpty()) {
+                done(std::unexpected(invalidAnswer(QStringLiteral("TikTok's answer had no publish_id."))));
+                return;
+            }
+            done(publishId);
+        });
 }
 
 void TikTokClient::uploadPhoto(const QUrl &target, const QString &path, const QString &mimeType,
@@ -233,26 +233,16 @@ void TikTokClient::uploadPhoto(const QUrl &target, const QString &path, const QS
     QNetworkReply *reply = m_network.put(request, file);
     file->setParent(reply);
     connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
-        reply->deleteLater();
-        const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-        if (!status.isValid()) {
-            done(std::unexpected(networkError(reply)));
-            return;
-        }
-        const int code = status.toInt();
-        if (code >= 200 && code < 300) {
-            done(code);
-            return;
-        }
-        TikTokError error{
-            code >= 500 ? TikTokError::Kind::Transient : TikTokError::Kind::Permanent,
-            QStringLiteral("photo_host_refused"),
-            QStringLiteral("The photo host answered HTTP %1. Check CLIPQUEUE_PHOTO_UPLOAD_URL and its "
-                           "token.")
-                .arg(code),
-            {},
-            code};
-        done(std::unexpected(error));
+        finishPut(reply, done, [](int code) {
+            return TikTokError{
+                code >= 500 ? TikTokError::Kind::Transient : TikTokError::Kind::Permanent,
+                QStringLiteral("photo_host_refused"),
+                QStringLiteral(
+                    "The photo host answered HTTP %1. Check CLIPQUEUE_PHOTO_UPLOAD_URL and its token.")
+                    .arg(code),
+                {},
+                code};
+        });
     });
 }
 

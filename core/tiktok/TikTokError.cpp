@@ -83,6 +83,10 @@ QString TikTokError::advice() const {
     return QStringLiteral("TikTok refused the request (%1). Check the post and try again.").arg(code);
 }
 
+TikTokError invalidAnswer(const QString &message, TikTokError::Kind kind) {
+    return TikTokError{kind, QStringLiteral("invalid_answer"), message, {}, 200};
+}
+
 QString censorSecrets(const QString &text) {
     static const QRegularExpression patterns[] = {
         // JSON: "access_token": "..."

@@ -26,6 +26,9 @@ struct TikTokError {
     QString advice() const;
 };
 
+// A 200 answer that lacks what it must carry (no tokens, no publish_id...): `invalid_answer`.
+TikTokError invalidAnswer(const QString &message, TikTokError::Kind kind = TikTokError::Kind::Transient);
+
 // Classifies an answer: nullopt when it is a success (HTTP 2xx and error.code "ok" or absent).
 std::optional<TikTokError> errorFromResponse(int httpStatus, const QByteArray &body);
 

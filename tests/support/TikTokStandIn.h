@@ -35,6 +35,10 @@ public:
     // Public post id reported once a Direct Post completes (19 digits: beyond a double's precision).
     QByteArray publicPostId = "7312345678901234567";
 
+    // A canned JSON answer, for injectFault.
+    static LoopbackHttpServer::Response jsonAnswer(int status, const QByteArray &body) {
+        return {status, body, "application/json", true, false, {}};
+    }
     // The next request to `path` gets this answer instead of the normal one.
     void injectFault(const QByteArray &path, const LoopbackHttpServer::Response &response);
 
