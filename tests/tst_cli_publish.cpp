@@ -33,6 +33,7 @@ private Q_SLOTS:
     void killedAfterUploadThenRestartedPublishesExactlyOnce();
     void validateChecksAgainstTheCachedCreatorInfo();
     void creatorInfoRefreshRenewsAnExpiredToken();
+    void concurrentRefreshesRotateTheTokenOnce();
     void publishingThreadPublishesOffTheGuiThread();
     void disconnectRevokesAndForgetsTheTokens();
 
@@ -168,6 +169,29 @@ void TestCliPublish::publishingThreadPublishesOffTheGuiThread() {
     publishing.stop();
     QCOMPARE(postStatus(id), QStringLiteral("published"));
     QCOMPARE(m_standIn->initCount(), 1);
+}
+
+void TestCliPublish::concurrentRefreshesRotateTheTokenOnce() {
+    // Three runners (here: two sessions, as two processes would have) find the token rejected at
+    // once. TikTok rotates the refresh token, so only one may refresh; the others get its token.
+    m_standIn->accessToken = QStringLiteral("act.rotated");
+    auto first = cq::Session::open();
+    auto second = cq::Session::open();
+    QVERIFY(first && second && (*first)->tiktok() && (*second)->tiktok());
+    cq::AccountService &a = *(*(*first)->tiktok())->accounts;
+    cq::AccountService &b = *(*(*second)->tiktok())->accounts;
+    const QString rejected = a.accessToken(QStringLiteral("open-ana")).value_or(QString());
+    QVERIFY(!rejected.isEmpty());
+    QStringList answers;
+    const auto collect = [&](std::expected<QString, cq::Error> token) {
+        answers << (token ? *token : u"error: " + token.error().message);
+    };
+    a.refresh(QStringLiteral("open-ana"), rejected, collect);
+    b.refresh(QStringLiteral("open-ana"), rejected, collect);
+    a.refresh(QStringLiteral("open-ana"), rejected, collect);
+    QTRY_COMPARE(answers.size(), 3);
+    QCOMPARE(m_standIn->tokenIssues, 1);
+    QCOMPARE(answers, QStringList(3, m_standIn->accessToken));
 }
 
 void TestCliPublish::creatorInfoRefreshRenewsAnExpiredToken() {

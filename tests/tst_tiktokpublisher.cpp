@@ -31,7 +31,8 @@ public:
     int refreshes = 0;
 
     std::expected<QString, Error> accessToken(const QString &) override { return current; }
-    void refresh(const QString &, std::function<void(std::expected<QString, Error>)> done) override {
+    void refresh(const QString &, const QString &,
+                 std::function<void(std::expected<QString, Error>)> done) override {
         ++refreshes;
         current = QStringLiteral("act.refreshed-%1").arg(refreshes);
         m_standIn.accessToken = current; // TikTok accepts the new token, and only it

@@ -1,10 +1,15 @@
 #include "accounts/AccountService.h"
 
+#include <QDir>
+#include <QTimer>
 #include <QUuid>
 
 namespace cq {
 
 namespace {
+constexpr int RefreshLockPollMs = 200;
+constexpr int RefreshLockWaitMs = 60'000;
+constexpr int RefreshLockStaleMs = 120'000; // longer than a refresh's request timeout
 constexpr auto AccountColumns =
     "id, open_id, display_name, is_default, access_expires_at_ms, refresh_expires_at_ms";
 
@@ -19,11 +24,12 @@ Account readAccount(const QSqlQuery &query) {
 } // namespace
 
 AccountService::AccountService(const Database &database, TokenStore &tokens, tiktok::OAuthClient *oauth,
-                               const Clock &clock)
+                               const Clock &clock, const QString &lockDirectory)
     : m_db(database)
     , m_tokens(tokens)
     , m_oauth(oauth)
-    , m_clock(clock) {
+    , m_clock(clock)
+    , m_lockDirectory(lockDirectory) {
 }
 
 std::expected<Account, Error> AccountService::add(const tiktok::TokenSet &tokens,
@@ -164,20 +170,61 @@ std::expected<QString, Error> AccountService::accessToken(const QString &account
     return tokens->accessToken;
 }
 
-void AccountService::refresh(const QString &accountId,
+void AccountService::refresh(const QString &accountId, const QString &rejectedAccessToken,
                              std::function<void(std::expected<QString, Error>)> done) {
     auto account = find(accountId);
+    if (!account) {
+        done(std::unexpected(account.error()));
+        return;
+    }
+    std::shared_ptr<QLockFile> lock;
+    if (!m_lockDirectory.isEmpty()) {
+        QDir().mkpath(m_lockDirectory);
+        lock = std::make_shared<QLockFile>(QDir(m_lockDirectory).filePath(account->id + u".refresh.lock"));
+        lock->setStaleLockTime(RefreshLockStaleMs);
+    }
+    refreshLocked(account->id, rejectedAccessToken, std::move(lock), QDeadlineTimer(RefreshLockWaitMs),
+                  std::move(done));
+}
+
+void AccountService::refreshLocked(const QString &accountId, const QString &rejectedAccessToken,
+                                   std::shared_ptr<QLockFile> lock, QDeadlineTimer deadline,
+                                   std::function<void(std::expected<QString, Error>)> done) {
+    if (lock && !lock->tryLock(0)) {
+        // Another runner is refreshing this account: wait without blocking this thread's events.
+        if (deadline.hasExpired()) {
+            done(std::unexpected(
+                Error{ErrorCode::Io, QStringLiteral("Another ClipQueue runner has been refreshing "
+                                                    "this account's authorisation for too long. "
+                                                    "Try again later.")}));
+            return;
+        }
+        QTimer::singleShot(RefreshLockPollMs, [this, accountId, rejectedAccessToken, lock = std::move(lock),
+                                               deadline, done = std::move(done)]() mutable {
+            refreshLocked(accountId, rejectedAccessToken, std::move(lock), deadline, std::move(done));
+        });
+        return;
+    }
+    auto account = find(accountId);
     auto tokens = account ? m_tokens.load(account->openId) : std::expected<tiktok::TokenSet, Error>();
-    if (!account || !tokens || !m_oauth) {
-        done(std::unexpected(
-            !account  ? account.error()
-            : !tokens ? tokens.error()
-                      : Error{ErrorCode::Usage, QStringLiteral("No TikTok app is configured "
-                                                               "(CLIPQUEUE_TIKTOK_CLIENT_KEY).")}));
+    if (!account || !tokens) {
+        done(std::unexpected(!account ? account.error() : tokens.error()));
+        return;
+    }
+    // Someone else refreshed while this runner's request was in flight: use their token.
+    if (!rejectedAccessToken.isEmpty() && tokens->accessToken != rejectedAccessToken
+        && tokens->accessExpiresAt > m_clock.nowUtc()) {
+        done(tokens->accessToken);
+        return;
+    }
+    if (!m_oauth) {
+        done(std::unexpected(Error{
+            ErrorCode::Usage, QStringLiteral("No TikTok app is configured (CLIPQUEUE_TIKTOK_CLIENT_KEY).")}));
         return;
     }
     const QString openId = account->openId;
-    m_oauth->refresh(tokens->refreshToken, [this, openId, done = std::move(done)](auto refreshed) {
+    // The lock is held until the rotated tokens are saved (it goes with this callback).
+    m_oauth->refresh(tokens->refreshToken, [this, openId, lock, done = std::move(done)](auto refreshed) {
         if (!refreshed) {
             done(std::unexpected(
                 Error{ErrorCode::Io, u"TikTok refused to refresh the account's authorisation ("
@@ -190,6 +237,9 @@ void AccountService::refresh(const QString &accountId,
         if (auto saved = add(next); !saved) {
             done(std::unexpected(saved.error()));
             return;
+        }
+        if (lock) {
+            lock->unlock();
         }
         done(next.accessToken);
     });

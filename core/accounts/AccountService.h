@@ -8,7 +8,11 @@
 #include "util/Clock.h"
 
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QList>
+#include <QLockFile>
+
+#include <memory>
 
 namespace cq {
 
@@ -24,11 +28,13 @@ struct Account {
 
 // Connected accounts: rows in the database, tokens in the keychain (or the 0600 fallback file). It
 // hands out access tokens to the publisher and refreshes them, saving the rotated refresh token
-// before the new access token is used.
+// before the new access token is used. Refreshes of one account are serialised across the runners
+// of this machine (threads and processes) by a lock file in `lockDirectory`: TikTok rotates the
+// refresh token, so a second refresh with the old one would disconnect the account.
 class AccountService final : public tiktok::AccessTokenProvider {
 public:
     AccountService(const Database &database, TokenStore &tokens, tiktok::OAuthClient *oauth,
-                   const Clock &clock);
+                   const Clock &clock, const QString &lockDirectory = {});
 
     // Stores the tokens, then the account row; the first account becomes the default.
     std::expected<Account, Error> add(const tiktok::TokenSet &tokens, const QString &displayName = {});
@@ -40,13 +46,19 @@ public:
     void disconnect(const QString &idOrOpenId, std::function<void(std::expected<void, Error>)> done);
 
     std::expected<QString, Error> accessToken(const QString &accountId) override;
-    void refresh(const QString &accountId, std::function<void(std::expected<QString, Error>)> done) override;
+    void refresh(const QString &accountId, const QString &rejectedAccessToken,
+                 std::function<void(std::expected<QString, Error>)> done) override;
 
 private:
+    void refreshLocked(const QString &accountId, const QString &rejectedAccessToken,
+                       std::shared_ptr<QLockFile> lock, QDeadlineTimer deadline,
+                       std::function<void(std::expected<QString, Error>)> done);
+
     const Database &m_db;
     TokenStore &m_tokens;
     tiktok::OAuthClient *m_oauth;
     const Clock &m_clock;
+    QString m_lockDirectory;
 };
 
 } // namespace cq

@@ -44,12 +44,12 @@ std::expected<Session::TikTok *, Error> Session::tiktok() {
         std::make_unique<FileTokenStore>(QDir(m_config.dataDirectory).filePath(QStringLiteral("tokens")));
     // Tests and headless servers set CLIPQUEUE_TOKEN_STORE=file to skip the keychain.
     services->tokens = std::make_unique<KeychainTokenStore>(*services->fileTokens);
-    services->accounts =
-        std::make_unique<AccountService>(*m_database,
-                                         qEnvironmentVariable("CLIPQUEUE_TOKEN_STORE") == u"file"
-                                             ? static_cast<TokenStore &>(*services->fileTokens)
-                                             : *services->tokens,
-                                         services->oauth.get(), m_clock);
+    services->accounts = std::make_unique<AccountService>(
+        *m_database,
+        qEnvironmentVariable("CLIPQUEUE_TOKEN_STORE") == u"file"
+            ? static_cast<TokenStore &>(*services->fileTokens)
+            : *services->tokens,
+        services->oauth.get(), m_clock, QDir(m_config.dataDirectory).filePath(QStringLiteral("locks")));
     m_tiktok = std::move(services);
     return m_tiktok.get();
 }
@@ -100,19 +100,20 @@ void Session::refreshCreatorInfo(const QString &accountId,
 void Session::queryCreatorInfo(const QString &accountId, const QString &accessToken, bool mayRefresh,
                                std::function<void(std::expected<CreatorInfo, Error>)> done) {
     m_tiktok->client->queryCreatorInfo(
-        accessToken, [this, accountId, mayRefresh, done = std::move(done)](auto info) mutable {
+        accessToken, [this, accountId, accessToken, mayRefresh, done = std::move(done)](auto info) mutable {
             if (info) {
                 auto cached = m_creators->store(accountId, *info);
                 done(cached ? std::expected<CreatorInfo, Error>(*info) : std::unexpected(cached.error()));
             } else if (mayRefresh && info.error().kind == tiktok::TikTokError::Kind::Auth) {
-                m_tiktok->accounts->refresh(accountId, [this, accountId, done = std::move(done)](
-                                                           std::expected<QString, Error> fresh) mutable {
-                    if (fresh) {
-                        queryCreatorInfo(accountId, *fresh, false, std::move(done));
-                    } else {
-                        done(std::unexpected(fresh.error()));
-                    }
-                });
+                m_tiktok->accounts->refresh(
+                    accountId, accessToken,
+                    [this, accountId, done = std::move(done)](std::expected<QString, Error> fresh) mutable {
+                        if (fresh) {
+                            queryCreatorInfo(accountId, *fresh, false, std::move(done));
+                        } else {
+                            done(std::unexpected(fresh.error()));
+                        }
+                    });
             } else {
                 done(std::unexpected(Error{ErrorCode::Network, info.error().message}));
             }

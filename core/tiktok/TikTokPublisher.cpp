@@ -221,16 +221,17 @@ void TikTokPublisher::withRetries(const std::shared_ptr<Job> &job,
                     return;
                 }
                 job->refreshedToken = true; // refresh once, then retry
-                m_tokens.refresh(job->accountId, [this, job, run](std::expected<QString, Error> token) {
-                    if (!token) {
-                        finish(job, makeResult(PublishResult::Outcome::Failed, job->init.publishId,
-                                               QStringLiteral("access_token_invalid"), token.error().message,
-                                               {}, std::nullopt));
-                        return;
-                    }
-                    job->token = *token;
-                    (*run)();
-                });
+                m_tokens.refresh(
+                    job->accountId, job->token, [this, job, run](std::expected<QString, Error> token) {
+                        if (!token) {
+                            finish(job, makeResult(PublishResult::Outcome::Failed, job->init.publishId,
+                                                   QStringLiteral("access_token_invalid"),
+                                                   token.error().message, {}, std::nullopt));
+                            return;
+                        }
+                        job->token = *token;
+                        (*run)();
+                    });
                 return;
             case TikTokError::Kind::RateLimited:
             case TikTokError::Kind::Transient:

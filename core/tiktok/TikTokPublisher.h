@@ -18,7 +18,9 @@ class AccessTokenProvider {
 public:
     virtual ~AccessTokenProvider() = default;
     virtual std::expected<QString, Error> accessToken(const QString &accountId) = 0;
-    virtual void refresh(const QString &accountId,
+    // `rejectedAccessToken` is the token TikTok just refused: when another runner already replaced
+    // it, the replacement is answered instead of rotating the refresh token again.
+    virtual void refresh(const QString &accountId, const QString &rejectedAccessToken,
                          std::function<void(std::expected<QString, Error>)> done) = 0;
 };
 
