@@ -6,6 +6,10 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -178,13 +182,35 @@ void TestMediaProbe::reportsRandomBytesAsUnreadable() {
 }
 
 void TestMediaProbe::reportsUnreadablePermissions() {
-    if (::geteuid() == 0) {
-        QSKIP("root reads every file regardless of its mode; run as a normal user to test this");
-    }
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("locked.mp4"));
     QVERIFY(QFile::copy(fixturePath(QStringLiteral("vertical.mp4")), path));
     QVERIFY(QFile::setPermissions(path, QFileDevice::Permissions()));
+    if (::geteuid() == 0) {
+        // Root reads every file regardless of its mode (as CI runs): probe as `nobody` instead.
+        QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::Permissions(0x7755)));
+        QProcess probe;
+        probe.start(QStringLiteral("runuser"),
+                    {QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"),
+                     cq::test::cliPath(), QStringLiteral("probe"), QStringLiteral("--json"), path});
+        QVERIFY(probe.waitForFinished(30000));
+        const QByteArray err = probe.readAllStandardError();
+        if (probe.exitCode() == 126 || probe.exitCode() == 127 || probe.error() == QProcess::FailedToStart) {
+            QSKIP(qPrintable(u"as root this runs the CLI as nobody, which cannot execute it here: "
+                             + QString::fromUtf8(err)));
+        }
+        QCOMPARE(probe.exitCode(), 1);
+        const QJsonObject error = QJsonDocument::fromJson(probe.readAllStandardOutput())
+                                      .array()
+                                      .at(0)
+                                      .toObject()
+                                      .value(u"error")
+                                      .toObject();
+        QCOMPARE(error.value(u"code").toString(), QStringLiteral("media.unreadable"));
+        QVERIFY2(error.value(u"message").toString().contains(u"permission"),
+                 qPrintable(error.value(u"message").toString()));
+        return;
+    }
     const auto media = MediaProber().probe(path);
     QVERIFY(!media.has_value());
     QCOMPARE(media.error().code, ErrorCode::MediaUnreadable);
