@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -21,6 +22,7 @@ class TestCliPosts : public QObject {
 private Q_SLOTS:
     void init();
     void createPrintsTheIdAndListShowsIt();
+    void createMakesOnePostPerAccount();
     void createRefusesBrokenInput_data();
     void createRefusesBrokenInput();
     void reviewFlowWithApprovalRequired();
@@ -100,6 +102,37 @@ void TestCliPosts::createPrintsTheIdAndListShowsIt() {
                  .array()
                  .size(),
              0);
+}
+
+void TestCliPosts::createMakesOnePostPerAccount() {
+    // One publish per account: a post for two accounts becomes two posts sharing the stored media.
+    const QByteArray json = postJson().replace(R"(["acct-1"])", R"(["acct-1","acct-2"])");
+    const CliRun created = cli({QStringLiteral("post"), QStringLiteral("create"), QStringLiteral("--submit"),
+                                writePost(QStringLiteral("two.json"), json)});
+    QVERIFY2(created.exitCode == ExitCode::Success, qPrintable(created.err));
+    const QStringList ids = created.out.trimmed().split(u'\n');
+    QCOMPARE(ids.size(), 2);
+    QStringList accounts;
+    QSet<QString> media;
+    for (const QString &id : ids) {
+        const QJsonObject detail =
+            cli({QStringLiteral("post"), QStringLiteral("show"), id, QStringLiteral("--json")})
+                .json()
+                .object();
+        QCOMPARE(detail.value(u"status").toString(), QStringLiteral("scheduled"));
+        const QJsonArray postAccounts = detail.value(u"post").toObject().value(u"accounts").toArray();
+        QCOMPARE(postAccounts.size(), 1);
+        accounts << postAccounts.first().toString();
+        media << detail.value(u"storedMedia").toArray().first().toObject().value(u"sha256").toString();
+    }
+    QCOMPARE(accounts, (QStringList{QStringLiteral("acct-1"), QStringLiteral("acct-2")}));
+    QCOMPARE(media.size(), 1); // one stored copy, referenced twice
+
+    // --json: an array, one object per account.
+    const CliRun asJson = cli({QStringLiteral("post"), QStringLiteral("create"), QStringLiteral("--json"),
+                               writePost(QStringLiteral("two-again.json"), json)});
+    QCOMPARE(asJson.exitCode, ExitCode::Success);
+    QCOMPARE(asJson.json().array().size(), 2);
 }
 
 void TestCliPosts::createRefusesBrokenInput_data() {

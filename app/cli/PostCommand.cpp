@@ -216,27 +216,41 @@ ExitCode PostCommand::run(const QStringList &arguments, CliStreams streams) {
         if (!created) {
             return fail(created.error());
         }
+        // One post per account (a post for two accounts is two posts): one id per line.
+        QList<StoredPost> &made = created->perAccount;
         if (parser.isSet(submit)) {
-            auto submitted = posts.submit(created->post.id);
-            if (!submitted) {
-                // The post is stored whole as a draft; say so rather than hide it.
-                streams.out << created->post.id << '\n';
-                streams.err << "Post " << created->post.id << " was saved as a draft but not submitted. "
-                            << submitted.error().message << '\n';
-                return exitFor(submitted.error());
+            for (qsizetype i = 0; i < made.size(); ++i) {
+                auto submitted = posts.submit(made.at(i).id);
+                if (!submitted) {
+                    // The posts are stored whole as drafts; say so rather than hide them.
+                    for (const StoredPost &post : std::as_const(made)) {
+                        streams.out << post.id << '\n';
+                    }
+                    streams.err << "Post " << made.at(i).id << " was saved as a draft but not submitted. "
+                                << submitted.error().message << '\n';
+                    return exitFor(submitted.error());
+                }
+                made[i] = *submitted;
             }
-            created->post = *submitted;
         }
         if (parser.isSet(json)) {
             QJsonArray findings;
             for (const Finding &finding : created->findings) {
                 findings.append(finding.toJson());
             }
-            QJsonObject result = summaryJson(created->post);
-            result.insert(QStringLiteral("findings"), findings);
-            writeJson(streams.out, QJsonDocument(result));
+            QJsonArray results;
+            for (const StoredPost &post : std::as_const(made)) {
+                QJsonObject result = summaryJson(post);
+                result.insert(QStringLiteral("findings"), findings);
+                results.append(result);
+            }
+            // One object for one account (the usual case), an array of them for several.
+            writeJson(streams.out,
+                      made.size() == 1 ? QJsonDocument(results.first().toObject()) : QJsonDocument(results));
         } else {
-            streams.out << created->post.id << '\n';
+            for (const StoredPost &post : std::as_const(made)) {
+                streams.out << post.id << '\n';
+            }
         }
         return ExitCode::Success;
     }

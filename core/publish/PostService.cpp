@@ -185,26 +185,43 @@ PostService::create(const Post &input, const QString &baseDirectory, bool submit
     if (!findings) {
         return std::unexpected(findings.error());
     }
-    auto inserted = m_db.transaction([&]() -> std::expected<void, Error> {
-        if (auto done = m_repository.insert(stored); !done) {
-            return done;
+    QList<StoredPost> posts{stored};
+    if (input.accounts.size() > 1) {
+        posts.clear();
+        for (const QString &account : input.accounts) {
+            StoredPost copy = stored;
+            copy.id = posts.isEmpty() ? stored.id : QUuid::createUuid().toString(QUuid::WithoutBraces);
+            copy.post.accounts = {account};
+            posts << copy;
         }
-        return m_repository.appendHistory(stored.id,
-                                          HistoryEntry{0, stored.createdAt, m_actor, QStringLiteral("create"),
-                                                       std::nullopt, PostStatus::Draft, QString()});
+    }
+    auto inserted = m_db.transaction([&]() -> std::expected<void, Error> {
+        for (const StoredPost &post : std::as_const(posts)) {
+            if (auto done = m_repository.insert(post); !done) {
+                return done;
+            }
+            auto logged = m_repository.appendHistory(
+                post.id, HistoryEntry{0, post.createdAt, m_actor, QStringLiteral("create"), std::nullopt,
+                                      PostStatus::Draft, QString()});
+            if (!logged) {
+                return logged;
+            }
+        }
+        return {};
     });
     if (!inserted) {
         return std::unexpected(inserted.error());
     }
-    CreateResult result{stored, *findings};
     if (submit) {
-        auto submitted = this->submit(stored.id);
-        if (!submitted) {
-            return std::unexpected(submitted.error());
+        for (StoredPost &post : posts) {
+            auto submitted = this->submit(post.id);
+            if (!submitted) {
+                return std::unexpected(submitted.error());
+            }
+            post = *submitted;
         }
-        result.post = *submitted;
     }
-    return result;
+    return CreateResult{posts.first(), posts, *findings};
 }
 
 std::expected<StoredPost, Error>

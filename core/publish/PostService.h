@@ -32,11 +32,14 @@ public:
     const QString &actor() const { return m_actor; }
 
     struct CreateResult {
-        StoredPost post;
+        StoredPost post;              // the first (or only) account's post
+        QList<StoredPost> perAccount; // one post per account listed, `post` first
         QList<Finding> findings;
     };
     // Copies every local media item into the store, then inserts the post as a draft (and submits it
-    // when `submit`). Relative paths are taken from `baseDirectory`. Remote media must have been
+    // when `submit`). A post for several accounts becomes one post per account, inserted in one
+    // transaction: each has its own lifecycle and publish id (one publish per account), and they
+    // share the stored media. Relative paths are taken from `baseDirectory`. Remote media must have been
     // downloaded already: pass their stored objects in `downloaded` by media index.
     std::expected<CreateResult, Error> create(const Post &post, const QString &baseDirectory, bool submit,
                                               const QHash<int, StoredObject> &downloaded = {});
