@@ -272,10 +272,22 @@ void TestTikTokPublisher::photosGoToTheHostThenTikTokPullsThem() {
     post.tiktok.title = QStringLiteral("Two photos");
     const auto created = rig.fixture.posts().create(post, QString(), true);
     QVERIFY2(created.has_value(), qPrintable(created ? QString() : created.error().message));
+    QList<std::pair<qint64, qint64>> progress;
+    connect(rig.publisher.get(), &Publisher::uploadProgress, this,
+            [&](const QString &, qint64 sent, qint64 total) {
+                progress.append({sent, total});
+            });
     rig.runner->runPass();
     QVERIFY(rig.settle(created->post.id));
     QCOMPARE(rig.stored(created->post.id).status, PostStatus::Published);
     QCOMPARE(stored.size(), 2);
+    // Progress counts the bytes of both photos together, never backwards, up to all of them.
+    const qint64 photoBytes =
+        stored.value(stored.keys().first()).size() + stored.value(stored.keys().last()).size();
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(progress.last(), std::pair(photoBytes, photoBytes));
+    QVERIFY(std::is_sorted(progress.cbegin(), progress.cend(),
+                           [](const auto &a, const auto &b) { return a.first < b.first; }));
     const StoredPost published = rig.stored(created->post.id);
     const auto upload = rig.standIn.uploads().value(published.publishId);
     QCOMPARE(upload.photoUrls.size(), 2);

@@ -232,6 +232,11 @@ void TikTokClient::uploadPhoto(const QUrl &target, const QString &path, const QS
     }
     QNetworkReply *reply = m_network.put(request, file);
     file->setParent(reply);
+    connect(reply, &QNetworkReply::uploadProgress, this, [this, target](qint64 sent, qint64 total) {
+        if (total > 0) {
+            Q_EMIT uploadProgress(target, sent, total);
+        }
+    });
     connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
         finishPut(reply, done, [](int code) {
             return TikTokError{

@@ -68,7 +68,8 @@ public:
     static QStringList postIdsFromRawJson(const QByteArray &body);
 
 Q_SIGNALS:
-    // Bytes of the whole video sent to `uploadUrl` so far (the chunk's offset plus its progress).
+    // Bytes sent to `uploadUrl` so far: of the whole video for chunks (the chunk's offset plus its
+    // progress), of the one file for a photo.
     void uploadProgress(const QUrl &uploadUrl, qint64 sentBytes, qint64 totalBytes);
 
 private:

@@ -27,6 +27,7 @@ struct TikTokPublisher::Job {
     QStringList photoPaths;
     QStringList photoMimeTypes;
     QStringList photoPublicUrls;
+    QUrl photoTarget; // where the photo being uploaded goes
     int nextPhoto = 0;
     int pollCount = 0;
     QDateTime statusDeadline;
@@ -93,15 +94,20 @@ TikTokPublisher::TikTokPublisher(TikTokClient &client, AccessTokenProvider &toke
     , m_store(store)
     , m_options(options) {
     // The client reports progress per upload URL; name the post it belongs to.
-    connect(&m_client, &TikTokClient::uploadProgress, this,
-            [this](const QUrl &url, qint64 sent, qint64 total) {
-                for (const auto &job : std::as_const(m_jobs)) {
-                    if (!job->photos && job->init.uploadUrl == url) {
-                        Q_EMIT uploadProgress(job->post.id, sent, total);
-                        return;
-                    }
+    connect(
+        &m_client, &TikTokClient::uploadProgress, this, [this](const QUrl &url, qint64 sent, qint64 total) {
+            for (const auto &job : std::as_const(m_jobs)) {
+                if (!job->photos && job->init.uploadUrl == url) {
+                    Q_EMIT uploadProgress(job->post.id, sent, total);
+                    return;
                 }
-            });
+                if (job->photos && job->photoTarget == url) { // of the post's photos together
+                    Q_EMIT uploadProgress(job->post.id, photoBytes(job->photoPaths, job->nextPhoto) + sent,
+                                          photoBytes(job->photoPaths, job->photoPaths.size()));
+                    return;
+                }
+            }
+        });
 }
 
 TikTokPublisher::~TikTokPublisher() = default;
@@ -292,6 +298,7 @@ void TikTokPublisher::uploadPhoto(const std::shared_ptr<Job> &job) {
     QUrl target = config.photoUploadBase;
     target.setPath(target.path().chopped(target.path().endsWith(u'/') ? 1 : 0) + u'/'
                    + QUrl(job->photoPublicUrls.at(job->nextPhoto)).fileName());
+    job->photoTarget = target;
     withRetries<int>(
         job,
         [this, job, target](auto done) {
@@ -299,8 +306,6 @@ void TikTokPublisher::uploadPhoto(const std::shared_ptr<Job> &job) {
                                  job->photoMimeTypes.at(job->nextPhoto), done);
         },
         [this, job](int) {
-            Q_EMIT uploadProgress(job->post.id, photoBytes(job->photoPaths, job->nextPhoto + 1),
-                                  photoBytes(job->photoPaths, job->photoPaths.size()));
             ++job->nextPhoto;
             uploadPhoto(job);
         });
