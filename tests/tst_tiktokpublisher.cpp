@@ -95,6 +95,7 @@ private Q_SLOTS:
     void publishesADueVideo();
     void refreshesAnExpiredTokenOnceWithoutASecondInit();
     void retriesAServerErrorOnInit();
+    void retriesAChunkWhoseConnectionDroppedMidway();
     void waitsOutRateLimits();
     void postNoLongerAllowedFailsWithTheValidationCode();
     void permanentErrorsFailWithAdvice();
@@ -149,6 +150,20 @@ void TestTikTokPublisher::retriesAServerErrorOnInit() {
     QVERIFY(rig.settle(id));
     QCOMPARE(rig.stored(id).status, PostStatus::Published);
     QCOMPARE(rig.standIn.initCount(), 1);
+}
+
+void TestTikTokPublisher::retriesAChunkWhoseConnectionDroppedMidway() {
+    Rig rig;
+    rig.standIn.server().dropMidBody("/upload/", 64 * 1024);
+    const QString id = rig.duePost();
+    rig.runner->runPass();
+    QVERIFY(rig.settle(id));
+    QCOMPARE(rig.stored(id).status, PostStatus::Published);
+    QCOMPARE(rig.standIn.server().pendingMidBodyDrops(), 0); // the connection did drop
+    QCOMPARE(rig.standIn.initCount(), 1);
+    // TikTok has the file exactly once, byte for byte.
+    const StoredPost published = rig.stored(id);
+    QCOMPARE(rig.standIn.receivedSha256(published.publishId), published.media.first().sha256.toLatin1());
 }
 
 void TestTikTokPublisher::waitsOutRateLimits() {

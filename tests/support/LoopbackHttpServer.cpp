@@ -25,6 +25,7 @@ struct ConnectionState {
     QByteArray headBuffer;
     std::optional<LoopbackHttpServer::Request> head;
     qsizetype bodyReceived = 0;
+    std::optional<qint64> dropAfter; // abort the connection once this much body has arrived
 };
 
 LoopbackHttpServer::Request parseHead(const QByteArray &head) {
@@ -36,7 +37,8 @@ LoopbackHttpServer::Request parseHead(const QByteArray &head) {
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const qsizetype colon = lines.at(i).indexOf(':');
         if (colon > 0) {
-            request.headers.insert(lines.at(i).left(colon).trimmed().toLower(), lines.at(i).mid(colon + 1).trimmed());
+            request.headers.insert(lines.at(i).left(colon).trimmed().toLower(),
+                                   lines.at(i).mid(colon + 1).trimmed());
         }
     }
     return request;
@@ -62,23 +64,35 @@ void LoopbackHttpServer::onConnection() {
                 state->head->body.resize(bodyLength);
                 std::copy(early.cbegin(), early.cend(), state->head->body.begin());
                 state->bodyReceived = early.size();
+                for (qsizetype i = 0; i < m_midBodyDrops.size(); ++i) {
+                    if (state->head->path.startsWith(m_midBodyDrops.at(i).first)) {
+                        state->dropAfter = m_midBodyDrops.takeAt(i).second;
+                        break;
+                    }
+                }
                 if (state->head->headers.value("expect").compare("100-continue", Qt::CaseInsensitive) == 0) {
                     socket->write("HTTP/1.1 100 Continue\r\n\r\n"); // curl waits a second for it otherwise
                 }
             }
             QByteArray &body = state->head->body;
             while (state->bodyReceived < body.size()) {
-                const qint64 n = socket->read(body.data() + state->bodyReceived, body.size() - state->bodyReceived);
+                const qint64 n =
+                    socket->read(body.data() + state->bodyReceived, body.size() - state->bodyReceived);
                 if (n <= 0) {
                     break;
                 }
                 state->bodyReceived += n;
             }
+            if (state->dropAfter && state->bodyReceived >= *state->dropAfter) {
+                socket->abort();
+                return;
+            }
             if (state->bodyReceived < body.size()) {
                 return; // wait for the whole body
             }
             Request request = *std::exchange(state->head, std::nullopt);
-            m_requests << (m_logsBodies ? request : Request{request.method, request.path, request.headers, {}});
+            m_requests << (m_logsBodies ? request
+                                        : Request{request.method, request.path, request.headers, {}});
 
             const Response response = m_routes.contains(request.path) ? m_routes.value(request.path)
                                       : m_handler                     ? m_handler(request)

@@ -39,6 +39,12 @@ public:
     // Answers every request not matched by a route.
     void setHandler(std::function<Response(const Request &)> handler) { m_handler = std::move(handler); }
     const QList<Request> &requests() const { return m_requests; }
+    // The next request whose path starts with `pathPrefix` loses its connection once `afterBytes` of
+    // its body have arrived, as a network failing in the middle of an upload does.
+    void dropMidBody(const QByteArray &pathPrefix, qint64 afterBytes) {
+        m_midBodyDrops.append({pathPrefix, afterBytes});
+    }
+    qsizetype pendingMidBodyDrops() const { return m_midBodyDrops.size(); }
     // Off: the log keeps method, path and headers only (for gigabyte uploads in bench_upload).
     void setLogsRequestBodies(bool logs) { m_logsBodies = logs; }
 
@@ -50,6 +56,7 @@ private:
     std::function<Response(const Request &)> m_handler;
     QList<Request> m_requests;
     bool m_logsBodies = true;
+    QList<std::pair<QByteArray, qint64>> m_midBodyDrops;
 };
 
 } // namespace cq::test
