@@ -58,7 +58,8 @@ const QList<Migration> &schemaMigrations() {
          // SQLite sorts NULL first in ascending order already.
          {QStringLiteral("CREATE INDEX posts_status_schedule ON posts(status, scheduled_at_ms, id)"),
           QStringLiteral("CREATE INDEX posts_schedule ON posts(scheduled_at_ms, id)")},
-         {QStringLiteral("CREATE INDEX posts_status_schedule ON posts(status, scheduled_at_ms NULLS FIRST, id)"),
+         {QStringLiteral(
+              "CREATE INDEX posts_status_schedule ON posts(status, scheduled_at_ms NULLS FIRST, id)"),
           QStringLiteral("CREATE INDEX posts_schedule ON posts(scheduled_at_ms NULLS FIRST, id)")}},
     };
     return migrations;
