@@ -56,11 +56,40 @@ private Q_SLOTS:
     void unknownOutcomeNeedsAttention();
     void processingComesBeforePublished();
     void missedPostsBeyondGraceNeedAttention();
+    void leavesPostsItCannotPublishToOtherRunners();
     void lateWithinGraceStillPublishes();
     void takesOverAnExpiredLeaseAndResumes();
     void wakesAtTheNextDueTimeWithoutPolling();
     void noticesWallClockJumps();
 };
+
+void TestRunner::leavesPostsItCannotPublishToOtherRunners() {
+    // Runner 1 lacks the tokens of acct-2 (a team on a shared database): it leaves that post alone
+    // and says so once; runner 2, which has them, publishes it.
+    SchedulerRunner::Options options;
+    options.canPublish = [](const StoredPost &post) {
+        return post.post.accounts.value(0) != u"acct-2";
+    };
+    RunnerRig rig(options);
+    const QString mine = rig.scheduledPost(-1000);
+    const QString theirs = rig.scheduledPost(-1000);
+    StoredPost other = *rig.fixture.posts().repository().get(theirs);
+    other.post.accounts = {QStringLiteral("acct-2")};
+    QVERIFY(rig.fixture.posts().repository().update(other, other.revision));
+    QSignalSpy told(rig.runner.get(), &SchedulerRunner::errorOccurred);
+    QCOMPARE(rig.runner->runPass().value(), 1);
+    QCOMPARE(rig.runner->runPass().value(), 0);
+    QCOMPARE(told.count(), 1);
+    QVERIFY(told.first().first().toString().contains(u"acct-2"));
+    QTRY_COMPARE(rig.status(mine), PostStatus::Published);
+    QCOMPARE(rig.status(theirs), PostStatus::Scheduled);
+
+    SchedulerRunner::Options secondOptions;
+    secondOptions.runnerId = QStringLiteral("runner-2");
+    SchedulerRunner second(rig.fixture.posts(), rig.publisher, rig.fixture.clock(), secondOptions);
+    QCOMPARE(second.runPass().value(), 1);
+    QTRY_COMPARE(rig.status(theirs), PostStatus::Published);
+}
 
 void TestRunner::publishesADuePostAndRecordsTheAttempt() {
     RunnerRig rig;

@@ -35,7 +35,7 @@ ExitCode RunCommand::run(const QStringList &arguments, CliStreams streams) {
         streams.err << publisher.error().message << '\n';
         return ExitCode::Runtime;
     }
-    const SchedulerRunner::Options options = Session::localRunnerOptions();
+    const SchedulerRunner::Options options = (*session)->runnerOptions();
     SchedulerRunner runner((*session)->posts(), **publisher, (*session)->clock(), options);
     bool failed = false;
     QObject::connect(&runner, &SchedulerRunner::errorOccurred, &runner, [&](const QString &message) {

@@ -89,7 +89,7 @@ std::expected<int, Error> SchedulerRunner::runPass() {
     }
     for (const QString &id : *expired) {
         auto post = repository.get(id);
-        if (!post || m_inFlight.contains(id)) {
+        if (!post || m_inFlight.contains(id) || leaveToOthers(*post)) {
             continue;
         }
         auto claimed = m_service.claim(id, post->status, m_options.runnerId, leaseUntil,
@@ -124,6 +124,9 @@ std::expected<int, Error> SchedulerRunner::runPass() {
                 ++claimedThisBatch;
                 continue;
             }
+            if (leaveToOthers(*post)) {
+                continue;
+            }
             auto claimed =
                 m_service.claim(id, PostStatus::Scheduled, m_options.runnerId, leaseUntil, QString());
             if (!claimed) {
@@ -140,6 +143,21 @@ std::expected<int, Error> SchedulerRunner::runPass() {
         }
     }
     return handed;
+}
+
+bool SchedulerRunner::leaveToOthers(const StoredPost &post) {
+    if (!m_options.canPublish || m_options.canPublish(post)) {
+        return false;
+    }
+    if (!m_leftToOthers.contains(post.id)) {
+        m_leftToOthers.insert(post.id);
+        Q_EMIT errorOccurred(u"Post " + post.id
+                             + u" is for an account whose tokens this machine does not hold ("
+                             + post.post.accounts.value(0, QStringLiteral("the default account"))
+                             + u"); it is left to a runner that has them. Connect the account here to "
+                               u"publish it from this machine.");
+    }
+    return true;
 }
 
 void SchedulerRunner::hand(const QString &postId) {

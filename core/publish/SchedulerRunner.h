@@ -31,6 +31,9 @@ public:
         // Tells whether another runner is known to be dead (a process on this machine that is gone),
         // so that its claims are taken over at once instead of when its lease runs out.
         std::function<bool(const QString &runnerId)> isRunnerDead;
+        // Whether this runner holds what the post needs (its account's tokens). On a shared database
+        // a post this runner cannot publish is left to one that can, instead of failing here.
+        std::function<bool(const StoredPost &post)> canPublish;
     };
 
     SchedulerRunner(PostService &service, Publisher &publisher, const Clock &clock, Options options,
@@ -67,6 +70,8 @@ private:
     QTimer m_clockCheck;
     QTimer m_leaseRenewal;
     QSet<QString> m_inFlight;
+    QSet<QString> m_leftToOthers; // told once per post
+    bool leaveToOthers(const StoredPost &post);
     QHash<QString, QDateTime> m_attemptStarted;
     qint64 m_wallAtCheck = 0;
     qint64 m_monotonicAtCheck = 0;

@@ -32,7 +32,7 @@ public:
             return;
         }
         m_runner = std::make_unique<SchedulerRunner>(m_session->posts(), *m_publisher, m_session->clock(),
-                                                     Session::localRunnerOptions());
+                                                     m_session->runnerOptions());
         connect(m_publisher.get(), &Publisher::uploadProgress, this,
                 [this](const QString &id, qint64 sent, qint64 total) {
                     Q_EMIT m_owner.uploadProgress(id, captionOf(id), sent, total);

@@ -70,8 +70,14 @@ std::expected<std::unique_ptr<tiktok::TikTokPublisher>, Error> Session::makeTikT
     return publisher;
 }
 
-SchedulerRunner::Options Session::localRunnerOptions() {
+SchedulerRunner::Options Session::runnerOptions() {
     SchedulerRunner::Options options;
+    if (m_config.database.backend == DatabaseConfig::Backend::Postgres) {
+        options.canPublish = [this](const StoredPost &post) {
+            auto services = tiktok();
+            return services && (*services)->accounts->accessToken(post.post.accounts.value(0)).has_value();
+        };
+    }
     const QString host = QHostInfo::localHostName();
     options.runnerId = host + u'-' + QString::number(QCoreApplication::applicationPid());
     options.isRunnerDead = [host](const QString &runnerId) {

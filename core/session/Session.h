@@ -52,8 +52,10 @@ public:
     // publish is cached.
     std::expected<std::unique_ptr<tiktok::TikTokPublisher>, Error> makeTikTokPublisher();
     // Runner options for this process: its id is "host-pid", and a runner of this machine whose
-    // process is gone counts as dead, so its claims are taken over at once.
-    static SchedulerRunner::Options localRunnerOptions();
+    // process is gone counts as dead, so its claims are taken over at once. On a shared
+    // (PostgreSQL) database, posts for accounts whose tokens this machine lacks are left to others;
+    // on the local database nobody else could publish them, so they fail with a clear message.
+    SchedulerRunner::Options runnerOptions();
 
     // Asks TikTok for the account's creator info now (refreshing an expired access token once) and
     // caches it. An empty id means the default account.
