@@ -98,6 +98,7 @@ private Q_SLOTS:
     void retriesAChunkWhoseConnectionDroppedMidway();
     void waitsOutRateLimits();
     void postNoLongerAllowedFailsWithTheValidationCode();
+    void permanentErrorsFailWithAdvice_data();
     void permanentErrorsFailWithAdvice();
     void failedStatusFailsThePost();
     void resumptionOnlyPolls();
@@ -189,22 +190,57 @@ void TestTikTokPublisher::postNoLongerAllowedFailsWithTheValidationCode() {
              QStringLiteral("privacy.not_allowed"));
 }
 
+void TestTikTokPublisher::permanentErrorsFailWithAdvice_data() {
+    QTest::addColumn<int>("httpStatus");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("advice"); // what the user is told to do
+    // Every permanent error of tiktok-api.md that video init can answer.
+    QTest::newRow("unaudited client")
+        << 403 << QStringLiteral("unaudited_client_can_only_post_to_private_accounts")
+        << QStringLiteral("Only me");
+    QTest::newRow("privacy mismatch")
+        << 403 << QStringLiteral("privacy_level_option_mismatch") << QStringLiteral("Pick one it offers");
+    QTest::newRow("scope") << 401 << QStringLiteral("scope_not_authorized") << QStringLiteral("Reconnect it");
+    QTest::newRow("spam: too many posts")
+        << 403 << QStringLiteral("spam_risk_too_many_posts") << QStringLiteral("Try again later");
+    QTest::newRow("spam: banned") << 403 << QStringLiteral("spam_risk_user_banned_from_posting")
+                                  << QStringLiteral("Try again later");
+    QTest::newRow("active user cap") << 403 << QStringLiteral("reached_active_user_cap")
+                                     << QStringLiteral("Try again later");
+    QTest::newRow("invalid parameter")
+        << 400 << QStringLiteral("invalid_param") << QStringLiteral("Check the post");
+    QTest::newRow("invalid parameters")
+        << 400 << QStringLiteral("invalid_params") << QStringLiteral("Check the post");
+    QTest::newRow("token not for this publish id")
+        << 403 << QStringLiteral("token_not_authorized_for_specified_publish_id")
+        << QStringLiteral("Check the post");
+}
+
 void TestTikTokPublisher::permanentErrorsFailWithAdvice() {
+    QFETCH(int, httpStatus);
+    QFETCH(QString, code);
+    QFETCH(QString, advice);
     Rig rig;
     rig.standIn.injectFault(
         "/v2/post/publish/video/init/",
-        cq::test::TikTokStandIn::jsonAnswer(
-            403,
-            R"({"data":{},"error":{"code":"unaudited_client_can_only_post_to_private_accounts","message":"m","log_id":"L42"}})"));
+        cq::test::TikTokStandIn::jsonAnswer(httpStatus, (u"{\"data\":{},\"error\":{\"code\":\"" + code
+                                                         + u"\",\"message\":\"m\",\"log_id\":\"L42\"}}")
+                                                            .toUtf8()));
     const QString id = rig.duePost();
     rig.runner->runPass();
     QVERIFY(rig.settle(id));
     QCOMPARE(rig.stored(id).status, PostStatus::Failed);
+    // Failed at once: one init request, no retry, nothing uploaded.
+    const auto inits =
+        std::count_if(rig.standIn.server().requests().cbegin(), rig.standIn.server().requests().cend(),
+                      [](const auto &request) { return request.path == "/v2/post/publish/video/init/"; });
+    QCOMPARE(inits, 1);
+    QCOMPARE(rig.standIn.initCount(), 0);
     const PublishAttempt attempt = rig.fixture.posts().repository().attempts(id)->first();
-    QCOMPARE(attempt.errorCode, QStringLiteral("unaudited_client_can_only_post_to_private_accounts"));
+    QCOMPARE(attempt.errorCode, code);
     QCOMPARE(attempt.logId, QStringLiteral("L42"));
-    QCOMPARE(attempt.httpStatus, 403);
-    QVERIFY2(attempt.errorMessage.contains(u"Only me"), qPrintable(attempt.errorMessage));
+    QCOMPARE(attempt.httpStatus, httpStatus);
+    QVERIFY2(attempt.errorMessage.contains(advice), qPrintable(attempt.errorMessage));
 }
 
 void TestTikTokPublisher::failedStatusFailsThePost() {
