@@ -7,6 +7,10 @@ Q_LOGGING_CATEGORY(lcRunner, "clipqueue.runner", QtInfoMsg)
 
 namespace cq {
 
+namespace {
+constexpr qint64 PassedOverRecheckMs = 5000;
+}
+
 SchedulerRunner::SchedulerRunner(PostService &service, Publisher &publisher, const Clock &clock,
                                  Options options, QObject *parent)
     : QObject(parent)
@@ -101,16 +105,31 @@ std::expected<int, Error> SchedulerRunner::runPass() {
     }
 
     const auto grace = gracePeriod();
+    // Posts this pass looked at and left where they are (another runner's account, a damaged row):
+    // they stay at the head of the due list, so each query asks for that many more and skips them.
+    QSet<QString> passedOver;
+    int leftInPlace = 0; // of those, the ones still scheduled and due
     while (true) {
-        auto due = repository.dueIds(now, m_options.batchSize);
+        const int limit = m_options.batchSize + int(passedOver.size());
+        auto due = repository.dueIds(now, limit);
         if (!due) {
             return std::unexpected(due.error());
         }
-        int claimedThisBatch = 0;
+        int lookedAt = 0;
         for (const QString &id : *due) {
+            if (passedOver.contains(id)) {
+                continue;
+            }
+            ++lookedAt;
             auto post = repository.get(id);
-            if (!post || post->status != PostStatus::Scheduled) {
-                continue; // another runner was quicker
+            if (!post) {
+                passedOver.insert(id);
+                ++leftInPlace;
+                continue;
+            }
+            if (post->status != PostStatus::Scheduled) {
+                passedOver.insert(id); // another runner was quicker
+                continue;
             }
             if (post->scheduledAtUtc && post->scheduledAtUtc->msecsTo(now) > grace.count()) {
                 const QString comment = u"due at " + post->scheduledAtUtc->toString(Qt::ISODate)
@@ -120,11 +139,15 @@ std::expected<int, Error> SchedulerRunner::runPass() {
                     m_service.transition(id, PostStatus::NeedsAttention, QStringLiteral("missed"), comment);
                 if (missed) {
                     Q_EMIT postSettled(id, PostStatus::NeedsAttention);
+                } else {
+                    passedOver.insert(id);
+                    ++leftInPlace;
                 }
-                ++claimedThisBatch;
                 continue;
             }
             if (leaveToOthers(*post)) {
+                passedOver.insert(id);
+                ++leftInPlace;
                 continue;
             }
             auto claimed =
@@ -135,13 +158,17 @@ std::expected<int, Error> SchedulerRunner::runPass() {
             if (*claimed) {
                 hand(id);
                 ++handed;
-                ++claimedThisBatch;
+            } else {
+                passedOver.insert(id); // another runner was quicker
             }
         }
-        if (due->size() < m_options.batchSize || claimedThisBatch == 0) {
+        // Every post looked at left the list (claimed, set aside, taken by another runner) or joined
+        // passedOver, so each round makes progress; stop when the list ran out.
+        if (due->size() < limit || lookedAt == 0) {
             break;
         }
     }
+    m_leftInPlace = leftInPlace;
     return handed;
 }
 
@@ -247,6 +274,12 @@ void SchedulerRunner::scheduleNextWake() {
     qint64 delayMs = m_options.maxSleep.count();
     if (next && *next) {
         delayMs = std::clamp<qint64>(m_clock.nowUtc().msecsTo(**next), 0, m_options.maxSleep.count());
+    }
+    // A due post the last pass left alone is due still, so its time would wake the runner at once,
+    // again and again. Look again a little later instead (a post falling due meanwhile waits that long).
+    if (m_leftInPlace > 0) {
+        delayMs =
+            std::max<qint64>(delayMs, std::min<qint64>(PassedOverRecheckMs, m_options.maxSleep.count()));
     }
     m_wake.start(std::chrono::milliseconds(delayMs));
 }

@@ -71,6 +71,7 @@ private:
     QTimer m_leaseRenewal;
     QSet<QString> m_inFlight;
     QSet<QString> m_leftToOthers; // told once per post
+    int m_leftInPlace = 0;        // due posts the last pass left where they were
     bool leaveToOthers(const StoredPost &post);
     QHash<QString, QDateTime> m_attemptStarted;
     qint64 m_wallAtCheck = 0;
