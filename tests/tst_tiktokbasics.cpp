@@ -24,6 +24,7 @@ private Q_SLOTS:
     void errorEnvelope();
     void secretsAreCensored_data();
     void secretsAreCensored();
+    void errorCodesStayReadable();
 };
 
 void TestTikTokBasics::chunkPlans_data() {
@@ -146,6 +147,16 @@ void TestTikTokBasics::secretsAreCensored_data() {
     QTest::newRow("verifier") << QStringLiteral("code_verifier=SECRET5") << QStringLiteral("SECRET5");
     QTest::newRow("header") << QStringLiteral("Authorization: Bearer act.SECRET6")
                             << QStringLiteral("act.SECRET6");
+    QTest::newRow("upload URL in Qt's error text") << QStringLiteral(
+        "Error transferring https://open-upload.tiktokapis.com/video/?upload_id=1&upload_token=SECRET7 "
+        "- server replied: Bad Request") << QStringLiteral("SECRET7");
+}
+
+void TestTikTokBasics::errorCodesStayReadable() {
+    // TikTok's error.code is what a user looks up: it is not masked in logs.
+    const QString answer =
+        QStringLiteral(R"({"data":{},"error":{"code":"spam_risk_too_many_posts","log_id":"L1"}})");
+    QCOMPARE(censorSecrets(answer), answer);
 }
 
 void TestTikTokBasics::secretsAreCensored() {

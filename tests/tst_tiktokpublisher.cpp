@@ -55,6 +55,19 @@ struct Rig {
     Rig() {
         ApiConfig config;
         config.apiBase = QUrl(standIn.apiBase());
+        build(config);
+    }
+    // Photo posts: PUT to `photoHost`, pulled by TikTok from a verified prefix.
+    void usePhotoHost(const LoopbackHttpServer &photoHost) {
+        ApiConfig config = client->config();
+        config.photoUploadBase = QUrl(photoHost.url(QStringLiteral("/dav/")));
+        config.photoPublicBase = QUrl(QStringLiteral("https://cdn.example.com/clipqueue/"));
+        standIn.verifiedPrefix = QStringLiteral("https://cdn.example.com/clipqueue/");
+        runner.reset();
+        publisher.reset();
+        build(config);
+    }
+    void build(const ApiConfig &config) {
         client = std::make_unique<TikTokClient>(network, config);
         TikTokPublisher::Options options;
         options.firstBackoff = 10ms;
@@ -104,6 +117,7 @@ private Q_SLOTS:
     void resumptionOnlyPolls();
     void photosGoToTheHostThenTikTokPullsThem();
     void photosWithoutAPhotoHostFailWithAdvice();
+    void photoInitWithoutAnAnswerIsNotSentAgain();
     void draftsModeEndsInTheInbox();
     void resumptionOfAnIncompleteUploadStartsAgain();
 };
@@ -302,21 +316,7 @@ void TestTikTokPublisher::photosGoToTheHostThenTikTokPullsThem() {
         return LoopbackHttpServer::Response{405, {}, "text/plain", true, false, {}};
     });
     Rig rig;
-    ApiConfig config = rig.client->config();
-    config.photoUploadBase = QUrl(photoHost.url(QStringLiteral("/dav/")));
-    config.photoPublicBase = QUrl(QStringLiteral("https://cdn.example.com/clipqueue/"));
-    rig.standIn.verifiedPrefix = QStringLiteral("https://cdn.example.com/clipqueue/");
-    rig.client = std::make_unique<TikTokClient>(rig.network, config);
-    TikTokPublisher::Options options;
-    options.firstBackoff = 10ms;
-    options.rateLimitWait = 50ms;
-    options.firstPoll = 10ms;
-    options.maxPoll = 50ms;
-    rig.publisher = std::make_unique<TikTokPublisher>(*rig.client, rig.tokens, rig.fixture.store(), options);
-    SchedulerRunner::Options runnerOptions;
-    runnerOptions.runnerId = QStringLiteral("runner-1");
-    rig.runner = std::make_unique<SchedulerRunner>(rig.fixture.posts(), *rig.publisher, rig.fixture.clock(),
-                                                   runnerOptions);
+    rig.usePhotoHost(photoHost);
 
     Post post = validVideoPost(fixturePath(QStringLiteral("photo.jpg")));
     post.media << atUrl(fixturePath(QStringLiteral("photo.webp")));
@@ -347,6 +347,30 @@ void TestTikTokPublisher::photosGoToTheHostThenTikTokPullsThem() {
     QCOMPARE(upload.postInfo.value(u"description").toString(), QStringLiteral("Launch day #launch"));
     QCOMPARE(upload.postInfo.value(u"title").toString(), QStringLiteral("Two photos"));
     QVERIFY(stored.contains("/dav/" + published.media.last().sha256.toLatin1() + ".webp"));
+}
+
+void TestTikTokPublisher::photoInitWithoutAnAnswerIsNotSentAgain() {
+    // TikTok starts pulling photos when it accepts the init. When the answer is lost (here a gateway
+    // timeout), a second init could make a second post: the outcome is unknown and the user decides.
+    LoopbackHttpServer photoHost;
+    photoHost.setHandler([](const LoopbackHttpServer::Request &) {
+        return LoopbackHttpServer::Response{201, {}, "text/plain", true, false, {}};
+    });
+    Rig rig;
+    rig.usePhotoHost(photoHost);
+    rig.standIn.injectFault("/v2/post/publish/content/init/",
+                            {504, "gateway timeout", "text/plain", true, false, {}});
+    const auto created =
+        rig.fixture.posts().create(validVideoPost(fixturePath(QStringLiteral("photo.jpg"))), QString(), true);
+    QVERIFY(created.has_value());
+    rig.runner->runPass();
+    QVERIFY(rig.settle(created->post.id));
+    QCOMPARE(rig.stored(created->post.id).status, PostStatus::NeedsAttention);
+    const auto inits =
+        std::count_if(rig.standIn.server().requests().cbegin(), rig.standIn.server().requests().cend(),
+                      [](const auto &request) { return request.path == "/v2/post/publish/content/init/"; });
+    QCOMPARE(inits, 1); // not sent again
+    QCOMPARE(rig.standIn.initCount(), 0);
 }
 
 void TestTikTokPublisher::photosWithoutAPhotoHostFailWithAdvice() {

@@ -26,7 +26,7 @@ TikTokError networkError(QNetworkReply *reply) {
                          || reply->error() == QNetworkReply::TimeoutError
                      ? QStringLiteral("timeout")
                      : QStringLiteral("network_error");
-    error.message = reply->errorString();
+    error.message = censorSecrets(reply->errorString()); // Qt names the URL, and upload URLs carry a token
     error.kind = TikTokError::Kind::Transient;
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (status.isValid()) {
@@ -176,7 +176,7 @@ QNetworkReply *TikTokClient::uploadChunk(const QUrl &uploadUrl, const QString &p
             return errorFromResponse(code, reply->readAll())
                 .value_or(TikTokError{TikTokError::Kind::Transient,
                                       QStringLiteral("upload_failed"),
-                                      reply->errorString(),
+                                      censorSecrets(reply->errorString()),
                                       {},
                                       code});
         });
@@ -279,7 +279,9 @@ void TikTokClient::fetchStatus(const QString &accessToken, const QString &publis
                  PublishStatus status;
                  status.status = data->value(u"status").toString();
                  status.failReason = data->value(u"fail_reason").toString();
-                 status.uploadedBytes = data->value(u"uploaded_bytes").toInteger();
+                 if (const QJsonValue uploaded = data->value(u"uploaded_bytes"); uploaded.isDouble()) {
+                     status.uploadedBytes = uploaded.toInteger();
+                 }
                  status.downloadedBytes = data->value(u"downloaded_bytes").toInteger();
                  status.publicPostIds = postIdsFromRawJson(raw);
                  done(status);

@@ -11,6 +11,7 @@
 
 #include <expected>
 #include <functional>
+#include <optional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -29,8 +30,8 @@ struct VideoInit {
 struct PublishStatus {
     QString status; // PROCESSING_UPLOAD, PROCESSING_DOWNLOAD, SEND_TO_USER_INBOX, PUBLISH_COMPLETE, FAILED
     QString failReason;
-    QStringList publicPostIds; // 19-digit ids, kept as text (doubles would round them)
-    qint64 uploadedBytes = 0;
+    QStringList publicPostIds;           // 19-digit ids, kept as text (doubles would round them)
+    std::optional<qint64> uploadedBytes; // when TikTok reports it
     qint64 downloadedBytes = 0;
 };
 

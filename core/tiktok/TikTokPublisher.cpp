@@ -31,6 +31,9 @@ struct TikTokPublisher::Job {
     int nextPhoto = 0;
     int pollCount = 0;
     QDateTime statusDeadline;
+    // TikTok may already have this post (a resumption, the last chunk sent, a photo init sent): from
+    // then on only TikTok's own FAILED status is a failure; any other end is an unknown outcome.
+    bool mayBeAtTikTok = false;
 };
 
 QJsonObject videoPostInfo(const Post &post) {
@@ -119,9 +122,12 @@ std::chrono::milliseconds TikTokPublisher::backoff(int attempt) const {
     return std::chrono::milliseconds(capped / 2 + QRandomGenerator::global()->bounded(capped / 2 + 1));
 }
 
-void TikTokPublisher::finish(const std::shared_ptr<Job> &job, PublishResult result) {
+void TikTokPublisher::finish(const std::shared_ptr<Job> &job, PublishResult result, bool confirmedByTikTok) {
     if (result.publishId.isEmpty()) {
         result.publishId = job->init.publishId;
+    }
+    if (result.outcome == PublishResult::Outcome::Failed && job->mayBeAtTikTok && !confirmedByTikTok) {
+        result.outcome = PublishResult::Outcome::Unknown; // a new attempt could post twice: the user decides
     }
     m_jobs.remove(job->post.id);
     qCInfo(lcPublish) << "post" << job->post.id << "ended" << int(result.outcome) << result.errorCode;
@@ -132,6 +138,7 @@ void TikTokPublisher::publish(const StoredPost &post) {
     auto job = std::make_shared<Job>();
     job->post = post;
     job->accountId = post.post.accounts.value(0);
+    job->mayBeAtTikTok = !post.publishId.isEmpty();
     m_jobs.insert(post.id, job);
     auto token = m_tokens.accessToken(job->accountId);
     if (!token) {
@@ -198,11 +205,11 @@ void TikTokPublisher::publish(const StoredPost &post) {
 template<typename T>
 void TikTokPublisher::withRetries(const std::shared_ptr<Job> &job,
                                   std::function<void(TikTokClient::Callback<T>)> attempt,
-                                  std::function<void(T)> succeeded, bool unknownOnGiveUp) {
+                                  std::function<void(T)> succeeded, Repeatable repeatable) {
     auto tries = std::make_shared<int>(0);
     auto run = std::make_shared<std::function<void()>>();
-    *run = [this, job, attempt, succeeded, unknownOnGiveUp, tries, run] {
-        attempt([this, job, succeeded, unknownOnGiveUp, tries, run](std::expected<T, TikTokError> result) {
+    *run = [this, job, attempt, succeeded, repeatable, tries, run] {
+        attempt([this, job, succeeded, repeatable, tries, run](std::expected<T, TikTokError> result) {
             if (result) {
                 *run = nullptr; // break the self-reference: this request is done
                 succeeded(*result);
@@ -212,10 +219,8 @@ void TikTokPublisher::withRetries(const std::shared_ptr<Job> &job,
             ++*tries;
             const auto giveUp = [&] {
                 *run = nullptr;
-                finish(job, makeResult(unknownOnGiveUp ? PublishResult::Outcome::Unknown
-                                                       : PublishResult::Outcome::Failed,
-                                       job->init.publishId, error.code, error.message + u' ' + error.advice(),
-                                       error.logId, error.httpStatus));
+                finish(job, makeResult(PublishResult::Outcome::Failed, job->init.publishId, error.code,
+                                       error.message + u' ' + error.advice(), error.logId, error.httpStatus));
             };
             switch (error.kind) {
             case TikTokError::Kind::Permanent:
@@ -230,6 +235,7 @@ void TikTokPublisher::withRetries(const std::shared_ptr<Job> &job,
                 m_tokens.refresh(
                     job->accountId, job->token, [this, job, run](std::expected<QString, Error> token) {
                         if (!token) {
+                            *run = nullptr;
                             finish(job, makeResult(PublishResult::Outcome::Failed, job->init.publishId,
                                                    QStringLiteral("access_token_invalid"),
                                                    token.error().message, {}, std::nullopt));
@@ -241,7 +247,11 @@ void TikTokPublisher::withRetries(const std::shared_ptr<Job> &job,
                 return;
             case TikTokError::Kind::RateLimited:
             case TikTokError::Kind::Transient:
-                if (*tries >= m_options.maxAttempts) {
+                // A refused request (429) never reached the post; a timeout or a dropped connection
+                // may have: a request that creates a post is not sent again then.
+                if (*tries >= m_options.maxAttempts
+                    || (repeatable == Repeatable::OnlyIfRefused
+                        && error.kind == TikTokError::Kind::Transient)) {
                     giveUp();
                     return;
                 }
@@ -312,6 +322,7 @@ void TikTokPublisher::uploadPhoto(const std::shared_ptr<Job> &job) {
 }
 
 void TikTokPublisher::initPhotoPost(const std::shared_ptr<Job> &job) {
+    job->mayBeAtTikTok = true; // TikTok starts pulling the photos as soon as it accepts the init
     withRetries<QString>(
         job,
         [this, job](auto done) {
@@ -325,7 +336,7 @@ void TikTokPublisher::initPhotoPost(const std::shared_ptr<Job> &job) {
             job->statusDeadline = QDateTime::currentDateTimeUtc().addMSecs(m_options.statusDeadline.count());
             QTimer::singleShot(m_options.firstPoll, this, [this, job] { pollStatus(job); });
         },
-        true);
+        Repeatable::OnlyIfRefused);
 }
 
 void TikTokPublisher::initUpload(const std::shared_ptr<Job> &job) {
@@ -350,8 +361,8 @@ void TikTokPublisher::uploadChunk(const std::shared_ptr<Job> &job) {
         QTimer::singleShot(m_options.firstPoll, this, [this, job] { pollStatus(job); });
         return;
     }
-    const bool last = job->nextChunk == job->plan.totalChunkCount - 1;
-    // Once the last chunk may have been accepted, a failure there leaves the outcome unknown.
+    // Once the last chunk may have been accepted, TikTok may publish the post.
+    job->mayBeAtTikTok = job->nextChunk == job->plan.totalChunkCount - 1;
     withRetries<int>(
         job,
         [this, job](auto done) {
@@ -362,7 +373,7 @@ void TikTokPublisher::uploadChunk(const std::shared_ptr<Job> &job) {
             ++job->nextChunk;
             uploadChunk(job);
         },
-        last);
+        Repeatable::Always);
 }
 
 void TikTokPublisher::pollStatus(const std::shared_ptr<Job> &job) {
@@ -377,16 +388,20 @@ void TikTokPublisher::pollStatus(const std::shared_ptr<Job> &job) {
                 return;
             }
             if (status.status == u"FAILED") {
-                finish(job, makeResult(PublishResult::Outcome::Failed, job->init.publishId, status.failReason,
-                                       u"TikTok could not publish the post: " + status.failReason, {},
-                                       std::nullopt));
+                finish(job,
+                       makeResult(PublishResult::Outcome::Failed, job->init.publishId, status.failReason,
+                                  u"TikTok could not publish the post: " + status.failReason, {},
+                                  std::nullopt),
+                       true);
                 return;
             }
             if (!job->photos && status.status == u"PROCESSING_UPLOAD" && job->nextChunk == 0
-                && status.uploadedBytes < job->plan.videoSizeBytes) {
-                // Resumed, and TikTok never received the whole file: that upload is dropped, so a
-                // new one may start.
+                && job->post.status != PostStatus::Processing && status.uploadedBytes
+                && *status.uploadedBytes < job->plan.videoSizeBytes) {
+                // Resumed, and TikTok says it never received the whole file: that upload is
+                // dropped, so a new one may start. (Without uploaded_bytes nothing is assumed.)
                 qCInfo(lcPublish) << "resuming" << job->post.id << ": upload incomplete, starting again";
+                job->mayBeAtTikTok = false;
                 initUpload(job);
                 return;
             }
@@ -403,7 +418,7 @@ void TikTokPublisher::pollStatus(const std::shared_ptr<Job> &job) {
                 m_options.firstPoll * (1 << std::min(job->pollCount, 8)), m_options.maxPoll);
             QTimer::singleShot(delay, this, [this, job] { pollStatus(job); });
         },
-        true);
+        Repeatable::Always);
 }
 
 } // namespace cq::tiktok

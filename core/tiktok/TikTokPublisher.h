@@ -66,10 +66,15 @@ private:
     void uploadChunk(const std::shared_ptr<Job> &job);
     void pollStatus(const std::shared_ptr<Job> &job);
     // Runs `attempt` until it succeeds or fails for good, applying the retry rules.
+    // Whether a request may be sent again after a timeout or dropped connection, when it may have
+    // reached TikTok: yes for reads and uploads, not for a request that creates a post by itself.
+    enum class Repeatable { Always, OnlyIfRefused };
     template<typename T>
     void withRetries(const std::shared_ptr<Job> &job, std::function<void(TikTokClient::Callback<T>)> attempt,
-                     std::function<void(T)> succeeded, bool unknownOnGiveUp = false);
-    void finish(const std::shared_ptr<Job> &job, PublishResult result);
+                     std::function<void(T)> succeeded, Repeatable repeatable = Repeatable::Always);
+    // `confirmedByTikTok`: TikTok itself reported FAILED; other failures of a post TikTok may have
+    // become unknown outcomes.
+    void finish(const std::shared_ptr<Job> &job, PublishResult result, bool confirmedByTikTok = false);
     std::chrono::milliseconds backoff(int attempt) const;
 
     TikTokClient &m_client;
