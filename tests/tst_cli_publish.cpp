@@ -16,6 +16,8 @@
 #include <QTest>
 #include <QThread>
 
+#include <atomic>
+
 #include <csignal>
 
 using namespace cq;
@@ -109,6 +111,7 @@ void TestCliPublish::importedTokensStayOutOfTheDatabase() {
 
 void TestCliPublish::runOncePublishesThroughTikTok() {
     const QString id = createDuePost();
+    m_standIn->creatorInfo.insert(QStringLiteral("creator_username"), QStringLiteral("ana.renamed"));
     QCOMPARE(postStatus(id), QStringLiteral("scheduled"));
     const CliRun run = runCli({QStringLiteral("run"), QStringLiteral("--once")});
     QVERIFY2(run.exitCode == ExitCode::Success, qPrintable(run.err));
@@ -118,6 +121,13 @@ void TestCliPublish::runOncePublishesThroughTikTok() {
              "no token in the output");
     // Upload progress for the user, ending at the whole file.
     QVERIFY2(run.err.contains(id + u"  uploading 100% ("), qPrintable(run.err));
+    // The post named no account (the default one): the creator info fetched before publishing is
+    // cached for it all the same.
+    auto session = cq::Session::open();
+    QVERIFY(session.has_value());
+    const auto cached = (*session)->creators().lookup(QStringLiteral("open-ana"));
+    QVERIFY(cached && *cached);
+    QCOMPARE((*cached)->info.username, QStringLiteral("ana.renamed"));
 }
 
 void TestCliPublish::publishingThreadPublishesOffTheGuiThread() {
@@ -157,6 +167,17 @@ void TestCliPublish::publishingThreadPublishesOffTheGuiThread() {
                 settledCaption = caption;
                 settled = status;
             });
+    // Where the upload runs: a direct connection runs this on the thread that emits.
+    std::atomic<bool> uploadedOnThisThread = false;
+    std::atomic<int> progressReports = 0;
+    QThread *const guiThread = thread();
+    connect(
+        &publishing, &cq::PublishingThread::uploadProgress, this,
+        [&](const QString &, const QString &, qint64, qint64) {
+            ++progressReports;
+            uploadedOnThisThread = uploadedOnThisThread || QThread::currentThread() == guiThread;
+        },
+        Qt::DirectConnection);
     publishing.start();
     QTRY_VERIFY2_WITH_TIMEOUT(settled.has_value() || !startError.isEmpty(), qPrintable(startError), 30000);
     QVERIFY2(startError.isEmpty(), qPrintable(startError));
@@ -166,6 +187,8 @@ void TestCliPublish::publishingThreadPublishesOffTheGuiThread() {
     QCOMPARE(progressCaption, QStringLiteral("From the CLI"));
     QCOMPARE(lastSent, lastTotal);
     QVERIFY(allOnThisThread);
+    QVERIFY(progressReports > 0);
+    QVERIFY(!uploadedOnThisThread); // the upload ran on the worker thread
     publishing.stop();
     QCOMPARE(postStatus(id), QStringLiteral("published"));
     QCOMPARE(m_standIn->initCount(), 1);

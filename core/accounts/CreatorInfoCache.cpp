@@ -19,6 +19,10 @@ std::expected<void, Error> CreatorInfoCache::store(const QString &accountId, con
     if (!done) {
         return std::unexpected(done.error());
     }
+    if (done->numRowsAffected() != 1) {
+        return std::unexpected(
+            Error{ErrorCode::NotFound, u"No connected TikTok account is " + accountId + u'.'});
+    }
     return {};
 }
 

@@ -62,8 +62,12 @@ std::expected<std::unique_ptr<tiktok::TikTokPublisher>, Error> Session::makeTikT
     auto publisher = std::make_unique<tiktok::TikTokPublisher>(*(*services)->client, *(*services)->accounts,
                                                                *m_store, tiktok::TikTokPublisher::Options{});
     QObject::connect(publisher.get(), &tiktok::TikTokPublisher::creatorInfoFetched, publisher.get(),
-                     [this](const QString &accountId, const CreatorInfo &info) {
-                         if (auto cached = m_creators->store(accountId, info); !cached) {
+                     [this](const QString &idOrOpenId, const CreatorInfo &info) {
+                         // The post names its account by id, open id, or not at all (the default).
+                         auto account = m_tiktok->accounts->find(idOrOpenId);
+                         auto cached = account ? m_creators->store(account->id, info)
+                                               : std::expected<void, Error>(std::unexpected(account.error()));
+                         if (!cached) {
                              qWarning().noquote() << cached.error().message;
                          }
                      });
