@@ -48,6 +48,7 @@ private Q_SLOTS:
     void captionIsCountedInUtf16Units();
     void photoPostsHaveNoDuetOrStitch();
     void creatorInfoLimitsTheChoices();
+    void photoPostWithAnUnreadableFileFollowsTheValidator();
     void deleteKeyRemovesMediaAndUpdatesFindings();
     void removeActionRemovesTheSelection();
     void movingMediaMovesItsFindings();
@@ -359,6 +360,19 @@ void TestComposerWindow::photoPostsHaveNoDuetOrStitch() {
     QVERIFY(duet->isEnabled());
     QVERIFY(!widget<QLabel>("interactionsNote")->isVisible());
     QCOMPARE(widget<QLabel>("captionCounter")->text(), QStringLiteral("0 / 2200"));
+}
+
+void TestComposerWindow::photoPostWithAnUnreadableFileFollowsTheValidator() {
+    // Two photos and a file that cannot be read: still a photo post, for the counter, the
+    // interaction switches and the findings alike (one rule, core's).
+    drop({fixturePath(QStringLiteral("photo.jpg")), fixturePath(QStringLiteral("photo.webp")),
+          fixturePath(QStringLiteral("truncated.mp4"))});
+    waitForProbes();
+    QVERIFY(codes().contains(u"media.unreadable"));
+    QCOMPARE(widget<QLabel>("captionCounter")->text(), QStringLiteral("0 / 4000"));
+    QVERIFY(!widget<QCheckBox>("allowDuetCheck")->isEnabled());
+    widget<QPlainTextEdit>("captionEdit")->setPlainText(QString(2201, u'a'));
+    QVERIFY(!codes().contains(u"caption.too_long")); // 2201 is fine for photos (4000)
 }
 
 void TestComposerWindow::creatorInfoLimitsTheChoices() {

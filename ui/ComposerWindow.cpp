@@ -423,16 +423,11 @@ void ComposerWindow::updateSummary() {
 
 void ComposerWindow::revalidate() {
     const QList<MediaCheck> checks = m_media->checks();
-    const bool photoPost =
-        !checks.isEmpty() && std::all_of(checks.cbegin(), checks.cend(), [](const MediaCheck &c) {
-            return c.probed && c.probed->isPhoto();
-        });
-    updateInteractions(photoPost);
-
     const Post current = post();
+    const bool photoPost = isPhotoPost(current, checks); // as the validator decides it
+    updateInteractions(photoPost);
     // TikTok counts UTF-16 code units, as QString does: an emoji outside the BMP counts 2.
-    updateCaptionCounter(current.text.size(),
-                         photoPost ? rules::MaxDescriptionPhotoUtf16 : rules::MaxCaptionVideoUtf16);
+    updateCaptionCounter(current.text.size(), captionLimitUtf16(photoPost));
 
     ValidationContext context;
     context.now = QDateTime::currentDateTimeUtc();

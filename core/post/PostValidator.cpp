@@ -54,9 +54,7 @@ public:
         for (qsizetype i = 0; i < m_post.media.size(); ++i) {
             m_items << effectiveMedia(m_post, m_checks, i);
         }
-        m_photoPost =
-            std::any_of(m_items.cbegin(), m_items.cend(), [](const auto &m) { return m.isPhoto(); })
-            && std::none_of(m_items.cbegin(), m_items.cend(), [](const auto &m) { return m.isVideo(); });
+        m_photoPost = isPhotoPost(m_post, m_checks);
         checkMediaSet();
         for (qsizetype i = 0; i < m_post.media.size(); ++i) {
             checkItem(i);
@@ -294,7 +292,7 @@ private:
 
     void checkCaption() {
         const bool photos = m_photoPost;
-        const int limit = photos ? rules::MaxDescriptionPhotoUtf16 : rules::MaxCaptionVideoUtf16;
+        const int limit = captionLimitUtf16(photos);
         // TikTok counts UTF-16 code units, as QString::size() does: an emoji outside the BMP is 2.
         if (m_post.text.size() > limit) {
             error(FindingCode::CaptionTooLong, QStringLiteral("/content/text"),
@@ -446,6 +444,22 @@ private:
 };
 
 } // namespace
+
+bool isPhotoPost(const Post &post, const QList<MediaCheck> &checks) {
+    bool photo = false;
+    for (qsizetype i = 0; i < post.media.size(); ++i) {
+        const MediaDescriptor media = effectiveMedia(post, checks, i);
+        if (media.isVideo()) {
+            return false;
+        }
+        photo = photo || media.isPhoto();
+    }
+    return photo;
+}
+
+int captionLimitUtf16(bool photoPost) {
+    return photoPost ? rules::MaxDescriptionPhotoUtf16 : rules::MaxCaptionVideoUtf16;
+}
 
 MediaDescriptor effectiveMedia(const Post &post, const QList<MediaCheck> &checks, qsizetype index) {
     const MediaDescriptor &declared = post.media.at(index);

@@ -31,6 +31,12 @@ struct ValidationContext {
 // The effective descriptor of item `index`: the probed values where there are any, else the declared.
 MediaDescriptor effectiveMedia(const Post &post, const QList<MediaCheck> &checks, qsizetype index);
 
+// Whether the post is a photo post (any photo, no video, by effective media): its caption limit
+// and the interactions it allows follow from that.
+bool isPhotoPost(const Post &post, const QList<MediaCheck> &checks);
+// The caption (video title or photo description) limit in UTF-16 code units.
+int captionLimitUtf16(bool photoPost);
+
 // Checks a post against TikTok's rules and the creator's limits (product.md section 3). Pure: no
 // files, network or clock are touched, so it runs live in the composer on every keystroke.
 // `checks` is parallel to post.media; missing entries mean "not probed".
