@@ -78,19 +78,15 @@ std::expected<void, Error> PostRepository::insert(const StoredPost &post) {
     }
     for (qsizetype i = 0; i < post.media.size(); ++i) {
         const StoredMedia &media = post.media.at(i);
-        auto object =
-            m_db.exec(QStringLiteral("SELECT 1 FROM media_objects WHERE sha256 = ?"), {media.sha256});
-        if (!object) {
-            return std::unexpected(object.error());
-        }
-        if (!object->next()) {
-            auto added = m_db.exec(QStringLiteral("INSERT INTO media_objects (sha256, size_bytes, mime_type, "
-                                                  "created_at_ms) VALUES (?, ?, ?, ?)"),
-                                   {media.sha256, media.descriptor.sizeBytes.value_or(0),
-                                    text(media.descriptor.mimeType), post.createdAt.toMSecsSinceEpoch()});
-            if (!added) {
-                return std::unexpected(added.error());
-            }
+        // One statement, so that two posts adding the same new object at once do not collide
+        // (SQLite 3.24+ and PostgreSQL both know ON CONFLICT).
+        auto added =
+            m_db.exec(QStringLiteral("INSERT INTO media_objects (sha256, size_bytes, mime_type, "
+                                     "created_at_ms) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING"),
+                      {media.sha256, media.descriptor.sizeBytes.value_or(0), text(media.descriptor.mimeType),
+                       post.createdAt.toMSecsSinceEpoch()});
+        if (!added) {
+            return std::unexpected(added.error());
         }
         auto row =
             m_db.exec(QStringLiteral("INSERT INTO post_media (post_id, position, sha256, original_url, "
