@@ -30,6 +30,7 @@ private Q_SLOTS:
     void downloadsIntoTheStore();
     void failuresLeaveNothingBehind_data();
     void failuresLeaveNothingBehind();
+    void postWithRemotePhotoIsCreatedFromTheDownload_data();
     void postWithRemotePhotoIsCreatedFromTheDownload();
     void declaredSizeMustMatch();
 };
@@ -87,9 +88,19 @@ void TestMediaDownload::failuresLeaveNothingBehind() {
     QVERIFY(QDir(dir.filePath(QStringLiteral("media/objects"))).isEmpty());
 }
 
+void TestMediaDownload::postWithRemotePhotoIsCreatedFromTheDownload_data() {
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("a JPEG") << fixtureBytes(QStringLiteral("photo.jpg")) << true;
+    // Declared a 1080x1350 JPEG, but the bytes are no picture: probed after download, refused.
+    QTest::newRow("not a picture") << QByteArray(fixtureBytes(QStringLiteral("photo.jpg")).size(), 'x')
+                                   << false;
+}
+
 void TestMediaDownload::postWithRemotePhotoIsCreatedFromTheDownload() {
+    QFETCH(QByteArray, bytes);
+    QFETCH(bool, accepted);
     LoopbackHttpServer server;
-    const QByteArray bytes = fixtureBytes(QStringLiteral("photo.jpg"));
     server.route("/p/1.jpg", {200, bytes, "image/jpeg", true, false, {}});
     StoreFixture fixture;
     QVERIFY2(fixture.isReady(), qPrintable(fixture.why()));
@@ -106,6 +117,13 @@ void TestMediaDownload::postWithRemotePhotoIsCreatedFromTheDownload() {
     const auto downloaded = downloadRemoteMedia(post, network, fixture.store());
     QVERIFY2(downloaded.has_value(), qPrintable(downloaded ? QString() : downloaded.error().message));
     const auto created = fixture.posts().create(post, QString(), true, *downloaded);
+    if (!accepted) {
+        QVERIFY(!created.has_value());
+        QCOMPARE(created.error().code, ErrorCode::MediaUnreadable);
+        QVERIFY2(created.error().message.startsWith(photo.url), qPrintable(created.error().message));
+        QVERIFY(fixture.posts().repository().list(std::nullopt, 10)->isEmpty()); // no half-written post
+        return;
+    }
     QVERIFY2(created.has_value(), qPrintable(created ? QString() : created.error().message));
     QCOMPARE(created->post.status, PostStatus::Scheduled);
     QCOMPARE(created->post.media.first().originalUrl, photo.url);

@@ -152,29 +152,31 @@ PostService::create(const Post &input, const QString &baseDirectory, bool submit
         const MediaDescriptor &declared = input.media.at(i);
         StoredMedia media;
         media.originalUrl = declared.url;
-        std::expected<StoredObject, Error> object = std::unexpected(Error{ErrorCode::Usage, QString()});
         const MediaLocation location = locateMedia(declared.url);
-        if (location.kind == MediaLocation::Kind::LocalFile) {
-            const QString path = QDir(baseDirectory).absoluteFilePath(location.localPath);
-            auto probed = prober.probe(path);
-            if (!probed) {
-                return std::unexpected(probed.error());
-            }
-            media.descriptor = *probed;
-            media.descriptor.url = declared.url;
-            media.descriptor.sourceJson = declared.sourceJson;
-            object = m_store.importFile(path);
-        } else if (downloaded.contains(int(i))) {
-            media.descriptor = declared;
-            object = downloaded.value(int(i));
-        } else {
+        const bool local = location.kind == MediaLocation::Kind::LocalFile;
+        if (!local && !downloaded.contains(int(i))) {
             return std::unexpected(
                 Error{ErrorCode::Usage, u"Media " + QString::number(i + 1) + u" (" + declared.url
                                             + u") has not been downloaded into the media store."});
         }
+        // Local files are probed before they are copied (an unreadable file is not copied at all);
+        // downloaded bytes are local now and probed the same way, so declared metadata is checked.
+        const StoredObject fetched = local ? StoredObject{} : downloaded.value(int(i));
+        const QString probePath = local ? QDir(baseDirectory).absoluteFilePath(location.localPath)
+                                        : m_store.pathFor(fetched.sha256);
+        auto probed = prober.probe(probePath);
+        if (!probed) {
+            return std::unexpected(
+                local ? probed.error()
+                      : Error{probed.error().code, declared.url + u": " + probed.error().message});
+        }
+        auto object = local ? m_store.importFile(probePath) : std::expected<StoredObject, Error>(fetched);
         if (!object) {
             return std::unexpected(object.error());
         }
+        media.descriptor = *probed;
+        media.descriptor.url = declared.url;
+        media.descriptor.sourceJson = declared.sourceJson;
         media.sha256 = object->sha256;
         media.descriptor.sizeBytes = object->sizeBytes;
         stored.media << media;
