@@ -226,6 +226,16 @@ void TestLifecycle::editingAnApprovedPostWithdrawsTheApproval() {
     fixture.posts().repository().setSetting(QStringLiteral("approval_required"), QStringLiteral("false"));
     QCOMPARE(fixture.posts().submit(approved->id)->status, PostStatus::Scheduled);
     QCOMPARE(fixture.posts().edit(approved->id, edited)->status, PostStatus::Scheduled);
+
+    // An edit that names no time keeps the post's time, in the row and in the exported JSON.
+    const QDateTime when = fixture.posts().repository().get(approved->id)->scheduledAtUtc.value();
+    Post untimed = edited;
+    untimed.scheduledFor.reset();
+    const auto kept = fixture.posts().edit(approved->id, untimed);
+    QVERIFY(kept.has_value());
+    QCOMPARE(kept->scheduledAtUtc, when);
+    QVERIFY(kept->post.scheduledFor.has_value());
+    QCOMPARE(kept->post.scheduledFor->toUTC(), when);
 }
 
 void TestLifecycle::requestChangesNeedsAComment() {

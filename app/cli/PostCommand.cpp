@@ -31,6 +31,8 @@ ExitCode exitFor(const Error &error) {
     switch (error.code) {
     case ErrorCode::Database:
     case ErrorCode::Io:
+    case ErrorCode::Network:
+    case ErrorCode::Conflict: // someone changed the post meanwhile: run the command again
         return ExitCode::Runtime;
     case ErrorCode::Usage:
         return ExitCode::Usage;

@@ -385,8 +385,13 @@ std::expected<StoredPost, Error> PostService::edit(const QString &id, const Post
                                                            "post to change it.")});
             }
             const QList<MediaDescriptor> media = post.post.media;
+            const std::optional<QDateTime> scheduledFor = post.post.scheduledFor;
             post.post = edited;
             post.post.media = media;
+            // An edit without a time keeps the post's time, in the row and in its JSON alike.
+            if (!edited.scheduledFor) {
+                post.post.scheduledFor = scheduledFor;
+            }
             post.scheduledAtUtc =
                 edited.scheduledFor ? std::optional(edited.scheduledFor->toUTC()) : post.scheduledAtUtc;
             auto approval = approvalRequired();
