@@ -213,27 +213,21 @@ ExitCode PostCommand::run(const QStringList &arguments, CliStreams streams) {
         if (!downloaded) {
             return fail(downloaded.error());
         }
-        auto created =
-            posts.create(parsed->post, QFileInfo(positional.first()).absolutePath(), false, *downloaded);
+        auto created = posts.create(parsed->post, QFileInfo(positional.first()).absolutePath(),
+                                    parser.isSet(submit), *downloaded);
         if (!created) {
             return fail(created.error());
         }
         // One post per account (a post for two accounts is two posts): one id per line.
-        QList<StoredPost> &made = created->perAccount;
-        if (parser.isSet(submit)) {
-            for (qsizetype i = 0; i < made.size(); ++i) {
-                auto submitted = posts.submit(made.at(i).id);
-                if (!submitted) {
-                    // The posts are stored whole as drafts; say so rather than hide them.
-                    for (const StoredPost &post : std::as_const(made)) {
-                        streams.out << post.id << '\n';
-                    }
-                    streams.err << "Post " << made.at(i).id << " was saved as a draft but not submitted. "
-                                << submitted.error().message << '\n';
-                    return exitFor(submitted.error());
-                }
-                made[i] = *submitted;
+        const QList<StoredPost> &made = created->perAccount;
+        if (created->notSubmitted) {
+            // The posts are stored whole as drafts; say so rather than hide them.
+            for (const StoredPost &post : made) {
+                streams.out << post.id << '\n';
             }
+            streams.err << (made.size() == 1 ? "The post was" : "The posts were")
+                        << " saved as a draft but not submitted. " << created->notSubmitted->message << '\n';
+            return exitFor(*created->notSubmitted);
         }
         if (parser.isSet(json)) {
             QJsonArray findings;

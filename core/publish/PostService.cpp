@@ -214,16 +214,16 @@ PostService::create(const Post &input, const QString &baseDirectory, bool submit
     if (!inserted) {
         return std::unexpected(inserted.error());
     }
-    if (submit) {
-        for (StoredPost &post : posts) {
-            auto submitted = this->submit(post.id);
-            if (!submitted) {
-                return std::unexpected(submitted.error());
-            }
-            post = *submitted;
+    std::optional<Error> notSubmitted;
+    for (qsizetype i = 0; submit && i < posts.size() && !notSubmitted; ++i) {
+        auto submitted = this->submit(posts.at(i).id);
+        if (submitted) {
+            posts[i] = *submitted;
+        } else {
+            notSubmitted = submitted.error();
         }
     }
-    return CreateResult{posts.first(), posts, *findings};
+    return CreateResult{posts.first(), posts, *findings, notSubmitted};
 }
 
 std::expected<StoredPost, Error>

@@ -35,6 +35,9 @@ public:
         StoredPost post;              // the first (or only) account's post
         QList<StoredPost> perAccount; // one post per account listed, `post` first
         QList<Finding> findings;
+        // Set when submitting was asked for and refused (validation errors, say): the posts are
+        // stored whole as drafts all the same, and this says why they were not submitted.
+        std::optional<Error> notSubmitted;
     };
     // Copies every local media item into the store, then inserts the post as a draft (and submits it
     // when `submit`). A post for several accounts becomes one post per account, inserted in one
