@@ -3,7 +3,6 @@
 #include "PublishingStatusWidget.h"
 #include "media/MediaProber.h"
 #include "session/PublishingThread.h"
-#include "session/Session.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -32,47 +31,24 @@ int main(int argc, char *argv[]) {
     cq::ui::ComposerWindow window(prober);
     window.addFiles(parser.positionalArguments());
 
-    // The default account's creator info: the cached copy at once, then TikTok's answer.
-    auto session = cq::Session::open();
-    if (!session) {
-        window.statusBar()->showMessage(session.error().message);
-    } else if (auto tiktok = (*session)->tiktok(); tiktok) {
-        if (auto account = (*tiktok)->accounts->find(QString()); account) {
-            const QString name = account->displayName;
-            const auto show = [&window, name](const std::optional<cq::CreatorInfo> &info) {
-                window.setCreator(
-                    info && !info->username.isEmpty() ? name + u" (@" + info->username + u')' : name, info);
-            };
-            auto cached = (*session)->creators().lookup(account->id);
-            show(cached && *cached ? std::optional((*cached)->info) : std::nullopt);
-            (*session)->refreshCreatorInfo(account->id, [&window, show](auto info) {
-                if (info) {
-                    show(*info);
-                } else {
-                    window.statusBar()->showMessage(u"Creator info not refreshed: " + info.error().message);
-                }
-            });
-        }
-    }
-
-    // Due posts of a connected account go out from here too, on a worker thread; the leases keep
-    // several windows and `clipqueue-cli run` from publishing one post twice.
-    cq::PublishingThread publishing;
+    // Everything that touches the database, the keychain or the network runs on a worker thread:
+    // the default account and its creator info for the composer, and (unless --no-publish) the
+    // due posts, with leases keeping several windows and `clipqueue-cli run` from sending one twice.
+    cq::PublishingThread background;
     auto *status = new cq::ui::PublishingStatusWidget;
     window.statusBar()->addPermanentWidget(status);
-    QObject::connect(&publishing, &cq::PublishingThread::uploadProgress, status,
+    QObject::connect(&background, &cq::PublishingThread::creatorChanged, &window,
+                     &cq::ui::ComposerWindow::setCreator);
+    QObject::connect(&background, &cq::PublishingThread::uploadProgress, status,
                      &cq::ui::PublishingStatusWidget::showUploadProgress);
-    QObject::connect(&publishing, &cq::PublishingThread::postSettled, status,
+    QObject::connect(&background, &cq::PublishingThread::postSettled, status,
                      &cq::ui::PublishingStatusWidget::showSettled);
     QObject::connect(
-        &publishing, &cq::PublishingThread::failedToStart, status,
+        &background, &cq::PublishingThread::failedToStart, status,
         [status](const QString &message) { status->showMessage(u"Not publishing: " + message); });
-    QObject::connect(&publishing, &cq::PublishingThread::errorOccurred, status,
+    QObject::connect(&background, &cq::PublishingThread::errorOccurred, status,
                      &cq::ui::PublishingStatusWidget::showMessage);
-    if (session && !parser.isSet(noPublish) && (*session)->tiktok()
-        && (*(*session)->tiktok())->accounts->find(QString())) {
-        publishing.start();
-    }
     window.show();
+    background.start(!parser.isSet(noPublish));
     return QApplication::exec();
 }

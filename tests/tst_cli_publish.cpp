@@ -37,6 +37,7 @@ private Q_SLOTS:
     void creatorInfoRefreshRenewsAnExpiredToken();
     void concurrentRefreshesRotateTheTokenOnce();
     void publishingThreadPublishesOffTheGuiThread();
+    void withoutPublishingTheThreadOnlyReportsTheAccount();
     void disconnectRevokesAndForgetsTheTokens();
 
 private:
@@ -192,6 +193,33 @@ void TestCliPublish::publishingThreadPublishesOffTheGuiThread() {
     publishing.stop();
     QCOMPARE(postStatus(id), QStringLiteral("published"));
     QCOMPARE(m_standIn->initCount(), 1);
+}
+
+void TestCliPublish::withoutPublishingTheThreadOnlyReportsTheAccount() {
+    // `clipqueue --no-publish`: the composer still learns the account and its creator info (cached,
+    // then fresh), all off the GUI thread; due posts are left alone.
+    const QString id = createDuePost();
+    m_standIn->creatorInfo.insert(QStringLiteral("creator_username"), QStringLiteral("ana.fresh"));
+    cq::PublishingThread background;
+    QStringList labels;
+    std::optional<cq::CreatorInfo> latest;
+    bool started = false;
+    connect(&background, &cq::PublishingThread::creatorChanged, this,
+            [&](const QString &label, const std::optional<cq::CreatorInfo> &info) {
+                labels << label;
+                latest = info;
+            });
+    connect(&background, &cq::PublishingThread::started, this, [&] { started = true; });
+    background.start(false);
+    QTRY_COMPARE_WITH_TIMEOUT(labels.size(), 2, 10000);
+    QCOMPARE(labels.first(), QStringLiteral("Ana (@ana.makes)")); // cached at import
+    QCOMPARE(labels.last(), QStringLiteral("Ana (@ana.fresh)"));  // TikTok's answer
+    QVERIFY(latest.has_value());
+    QCOMPARE(latest->privacyLevelOptions.size(), 3);
+    background.stop();
+    QVERIFY(!started);
+    QCOMPARE(postStatus(id), QStringLiteral("scheduled"));
+    QCOMPARE(m_standIn->initCount(), 0);
 }
 
 void TestCliPublish::concurrentRefreshesRotateTheTokenOnce() {

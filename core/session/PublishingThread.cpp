@@ -16,13 +16,54 @@ public:
         : m_owner(owner)
         , m_factory(std::move(factory)) {}
 
-    void run() {
+    void run(bool publish) {
         auto session = Session::open();
         if (!session) {
             Q_EMIT m_owner.failedToStart(session.error().message);
             return;
         }
         m_session = std::move(*session);
+        auto tiktok = m_session->tiktok();
+        auto account = tiktok ? (*tiktok)->accounts->find(QString()) : std::unexpected(tiktok.error());
+        if (!account) {
+            Q_EMIT m_owner.failedToStart(account.error().message);
+            return;
+        }
+        announceCreator(*account);
+        if (publish) {
+            startRunner();
+        }
+    }
+
+    ~Worker() override {
+        if (m_runner) {
+            m_runner->stop();
+        }
+        // The runner refers to the publisher and the session: it goes first.
+        m_runner.reset();
+        m_publisher.reset();
+    }
+
+private:
+    // The cached creator info at once, then TikTok's answer.
+    void announceCreator(const Account &account) {
+        const QString name = account.displayName;
+        const auto announce = [this, name](const std::optional<CreatorInfo> &info) {
+            Q_EMIT m_owner.creatorChanged(
+                info && !info->username.isEmpty() ? name + u" (@" + info->username + u')' : name, info);
+        };
+        auto cached = m_session->creators().lookup(account.id);
+        announce(cached && *cached ? std::optional((*cached)->info) : std::nullopt);
+        m_session->refreshCreatorInfo(account.id, [this, announce](std::expected<CreatorInfo, Error> info) {
+            if (info) {
+                announce(*info);
+            } else {
+                Q_EMIT m_owner.errorOccurred(u"Creator info not refreshed: " + info.error().message);
+            }
+        });
+    }
+
+    void startRunner() {
         if (m_factory) {
             m_publisher = m_factory(*m_session);
         } else if (auto tiktok = m_session->makeTikTokPublisher(); tiktok) {
@@ -48,16 +89,6 @@ public:
         Q_EMIT m_owner.started(m_runner->runnerId());
     }
 
-    ~Worker() override {
-        if (m_runner) {
-            m_runner->stop();
-        }
-        // The runner refers to the publisher and the session: it goes first.
-        m_runner.reset();
-        m_publisher.reset();
-    }
-
-private:
     QString captionOf(const QString &id) {
         auto it = m_captions.find(id);
         if (it == m_captions.end()) {
@@ -85,13 +116,13 @@ PublishingThread::~PublishingThread() {
     stop();
 }
 
-void PublishingThread::start() {
+void PublishingThread::start(bool publish) {
     if (m_worker) {
         return;
     }
     m_worker = new Worker(*this, m_factory);
     m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::started, m_worker, &Worker::run);
+    connect(&m_thread, &QThread::started, m_worker, [worker = m_worker, publish] { worker->run(publish); });
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread.start();
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "post/CreatorInfo.h"
 #include "publish/PostStatus.h"
 
 #include <QObject>
@@ -7,16 +8,19 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace cq {
 
 class Publisher;
 class Session;
 
-// The scheduler runner and its publisher on a worker thread of their own, with their own Session
-// (database connection and network manager: one per thread), so that reading chunks, uploading
-// and database work never block the GUI. Signals arrive queued on the owner's thread. Stopping
-// (or destroying) it leaves claimed posts to the lease rules: a later runner resumes them.
+// The desktop app's background work on a worker thread of its own, with its own Session (database
+// connection and network manager: one per thread), so that database, keychain, network and upload
+// work never block the GUI: it finds the default account and its creator info (cached at once,
+// then fresh from TikTok), and, when asked to publish, runs the scheduler runner and its publisher.
+// Signals arrive queued on the owner's thread. Stopping (or destroying) it leaves claimed posts to
+// the lease rules: a later runner resumes them.
 class PublishingThread : public QObject {
     Q_OBJECT
 
@@ -27,10 +31,14 @@ public:
     explicit PublishingThread(PublisherFactory factory = {}, QObject *parent = nullptr);
     ~PublishingThread() override;
 
-    void start();
+    // `publish`: also publish due posts of the connected account (else only the account's info).
+    void start(bool publish = true);
     void stop();
 
 Q_SIGNALS:
+    // The default account ("Ana (@ana.makes)") and what TikTok says it allows; sent with the cached
+    // creator info first and again with TikTok's fresh answer. Not sent when no account is connected.
+    void creatorChanged(const QString &accountLabel, const std::optional<cq::CreatorInfo> &info);
     void started(const QString &runnerId);
     void failedToStart(const QString &message);
     // `caption` is the post's text, to tell the user which post it is.
