@@ -96,6 +96,14 @@ void TestCli::usageErrorsExitWith2_data() {
     QTest::newRow("validate without a post") << QStringList{QStringLiteral("validate")};
     QTest::newRow("validate with two posts")
         << QStringList{QStringLiteral("validate"), QStringLiteral("a.json"), QStringLiteral("b.json")};
+    QTest::newRow("a limit that is no number") << QStringList{
+        QStringLiteral("post"), QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("ten")};
+    QTest::newRow("a token lifetime that is no number")
+        << QStringList{QStringLiteral("accounts"),        QStringLiteral("import"),
+                       QStringLiteral("--open-id"),       QStringLiteral("o"),
+                       QStringLiteral("--access-token"),  QStringLiteral("a"),
+                       QStringLiteral("--refresh-token"), QStringLiteral("r"),
+                       QStringLiteral("--expires-in"),    QStringLiteral("soon")};
 }
 
 void TestCli::usageErrorsExitWith2() {

@@ -86,12 +86,17 @@ ExitCode AccountsCommand::run(const QStringList &arguments, CliStreams streams) 
     std::expected<tiktok::TokenSet, Error> tokens = std::unexpected(Error{ErrorCode::Usage, QString()});
     if (action == u"import") {
         const QDateTime now = (*session)->clock().nowUtc();
-        tokens = tiktok::TokenSet{parser.value(openId),
-                                  parser.value(access),
-                                  parser.value(refresh),
-                                  QString(),
-                                  now.addSecs(parser.value(expires).toLongLong()),
-                                  now.addSecs(parser.value(refreshExpires).toLongLong())};
+        const auto accessSeconds = number(expires.names().first(), parser.value(expires), 1, streams.err);
+        const auto refreshSeconds = accessSeconds ? number(refreshExpires.names().first(),
+                                                           parser.value(refreshExpires), 1, streams.err)
+                                                  : std::nullopt;
+        if (!refreshSeconds) {
+            streams.err << usage;
+            return ExitCode::Usage;
+        }
+        tokens = tiktok::TokenSet{parser.value(openId),        parser.value(access),
+                                  parser.value(refresh),       QString(),
+                                  now.addSecs(*accessSeconds), now.addSecs(*refreshSeconds)};
     } else {
         if ((*tiktok)->config.clientKey.isEmpty() || (*tiktok)->config.clientSecret.isEmpty()) {
             streams.err

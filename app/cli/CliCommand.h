@@ -4,6 +4,8 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <optional>
+
 namespace cq::cli {
 
 // Exit codes of product.md section 6.
@@ -25,6 +27,9 @@ public:
 
 protected:
     static void writeJson(QTextStream &out, const QJsonDocument &document);
+    // A whole number of at least `minimum` from option `name`, or a message that says what is wrong.
+    static std::optional<qint64> number(const QString &name, const QString &value, qint64 minimum,
+                                        QTextStream &err);
 };
 
 } // namespace cq::cli

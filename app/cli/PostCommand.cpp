@@ -251,7 +251,12 @@ ExitCode PostCommand::run(const QStringList &arguments, CliStreams streams) {
         return ExitCode::Success;
     }
     if (action == u"list") {
-        auto list = posts.repository().list(statusFilter, parser.value(limit).toInt());
+        const auto count = number(limit.names().first(), parser.value(limit), 1, streams.err);
+        if (!count) {
+            streams.err << usage;
+            return ExitCode::Usage;
+        }
+        auto list = posts.repository().list(statusFilter, int(std::min<qint64>(*count, 1'000'000)));
         if (!list) {
             return fail(list.error());
         }
