@@ -199,10 +199,12 @@ void AccountService::refreshLocked(const QString &accountId, const QString &reje
                                                     "Try again later.")}));
             return;
         }
-        QTimer::singleShot(RefreshLockPollMs, [this, accountId, rejectedAccessToken, lock = std::move(lock),
-                                               deadline, done = std::move(done)]() mutable {
-            refreshLocked(accountId, rejectedAccessToken, std::move(lock), deadline, std::move(done));
-        });
+        QTimer::singleShot(RefreshLockPollMs, &m_timerContext,
+                           [this, accountId, rejectedAccessToken, lock = std::move(lock), deadline,
+                            done = std::move(done)]() mutable {
+                               refreshLocked(accountId, rejectedAccessToken, std::move(lock), deadline,
+                                             std::move(done));
+                           });
         return;
     }
     auto account = find(accountId);

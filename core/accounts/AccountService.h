@@ -11,6 +11,7 @@
 #include <QDeadlineTimer>
 #include <QList>
 #include <QLockFile>
+#include <QObject>
 
 #include <memory>
 
@@ -59,6 +60,7 @@ private:
     tiktok::OAuthClient *m_oauth;
     const Clock &m_clock;
     QString m_lockDirectory;
+    QObject m_timerContext; // pending lock retries die with the service
 };
 
 } // namespace cq
