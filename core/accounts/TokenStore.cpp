@@ -151,7 +151,18 @@ std::expected<tiktok::TokenSet, Error> KeychainTokenStore::load(const QString &o
         job.setKey(openId);
         Error error{ErrorCode::Io, {}};
         if (runJob(job, &error)) {
-            return deserialize(job.binaryData());
+            auto stored = deserialize(job.binaryData());
+            // A keychain that failed once this session (and came back later) may hold older tokens
+            // than the file the refresh fell back to: the newer pair wins, since refresh tokens rotate.
+            auto inFile = m_fallback.load(openId);
+            if (stored && inFile && inFile->accessExpiresAt > stored->accessExpiresAt) {
+                qCWarning(lcTokens) << "the token file is newer than the keychain entry: using it";
+                if (auto moved = save(openId, *inFile); moved && !m_useFallback) { // back in the keychain
+                    m_fallback.remove(openId);
+                }
+                return inFile;
+            }
+            return stored;
         }
         if (!keychainMissing(error, job.error())) {
             return std::unexpected(error);
