@@ -121,7 +121,7 @@ void TestRunner::publishesADuePostAndRecordsTheAttempt() {
     QVERIFY(stored->claimedBy.isEmpty());
     const auto attempts = rig.fixture.posts().repository().attempts(id);
     QCOMPARE(attempts->size(), 1);
-    QCOMPARE(attempts->first().outcome, QStringLiteral("published"));
+    QCOMPARE(attempts->first().outcome, cq::AttemptOutcome::Published);
     QCOMPARE(attempts->first().runner, QStringLiteral("runner-1"));
     QStringList actions;
     const QList<HistoryEntry> history = rig.fixture.posts().repository().history(id).value();
@@ -167,7 +167,7 @@ void TestRunner::keepsTikTokErrorsOfAFailedAttempt() {
     rig.runner->runPass();
     QTRY_COMPARE(rig.status(id), PostStatus::Failed);
     const PublishAttempt attempt = rig.fixture.posts().repository().attempts(id)->first();
-    QCOMPARE(attempt.outcome, QStringLiteral("failed"));
+    QCOMPARE(attempt.outcome, cq::AttemptOutcome::Failed);
     QCOMPARE(attempt.errorCode, QStringLiteral("spam_risk_too_many_posts"));
     QCOMPARE(attempt.logId, QStringLiteral("202611250000000000ABCDEF"));
     QCOMPARE(attempt.httpStatus, 403);
@@ -188,7 +188,7 @@ void TestRunner::unknownOutcomeNeedsAttention() {
     rig.publisher.setScript(id, ScriptedPublisher::Script::Unknown);
     rig.runner->runPass();
     QTRY_COMPARE(rig.status(id), PostStatus::NeedsAttention);
-    QCOMPARE(rig.fixture.posts().repository().attempts(id)->first().outcome, QStringLiteral("unknown"));
+    QCOMPARE(rig.fixture.posts().repository().attempts(id)->first().outcome, cq::AttemptOutcome::Unknown);
     // ClipQueue never guesses: nothing more happens until the user decides.
     QCOMPARE(rig.runner->runPass().value(), 0);
     QCOMPARE(rig.ledger.count(id), 1);

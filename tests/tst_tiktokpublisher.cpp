@@ -136,7 +136,7 @@ void TestTikTokPublisher::publishesADueVideo() {
     QVERIFY2(upload.contractViolation.isEmpty(), qPrintable(upload.contractViolation));
     QCOMPARE(upload.postInfo.value(u"title").toString(), QStringLiteral("Launch day #launch"));
     const PublishAttempt attempt = rig.fixture.posts().repository().attempts(id)->first();
-    QCOMPARE(attempt.outcome, QStringLiteral("published"));
+    QCOMPARE(attempt.outcome, cq::AttemptOutcome::Published);
     QVERIFY(attempt.errorCode.isEmpty());
     QCOMPARE(rig.fixture.posts().repository().history(id)->last().comment,
              QStringLiteral("TikTok post 7312345678901234567")); // all 19 digits

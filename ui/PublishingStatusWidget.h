@@ -1,6 +1,6 @@
 #pragma once
 
-#include "publish/PostStatus.h"
+#include "post/PostStatus.h"
 
 #include <QWidget>
 

@@ -99,7 +99,7 @@ QJsonObject detailJson(const StoredPost &post, const QList<HistoryEntry> &histor
                                                ? QJsonValue(attempt.finishedAt->toString(Qt::ISODateWithMs))
                                                : QJsonValue(QJsonValue::Null)},
             {QStringLiteral("runner"), attempt.runner},
-            {QStringLiteral("outcome"), attempt.outcome},
+            {QStringLiteral("outcome"), attemptOutcomeName(attempt.outcome)},
             {QStringLiteral("httpStatus"),
              attempt.httpStatus ? QJsonValue(*attempt.httpStatus) : QJsonValue(QJsonValue::Null)},
             {QStringLiteral("errorCode"), attempt.errorCode},
@@ -325,7 +325,8 @@ ExitCode PostCommand::run(const QStringList &arguments, CliStreams streams) {
                         << (entry.comment.isEmpty() ? QString() : u"  \"" + entry.comment + u'"') << '\n';
         }
         for (const PublishAttempt &attempt : *attempts) {
-            streams.out << "  attempt " << attempt.startedAt.toString(Qt::ISODate) << "  " << attempt.outcome;
+            streams.out << "  attempt " << attempt.startedAt.toString(Qt::ISODate) << "  "
+                        << attemptOutcomeName(attempt.outcome);
             if (!attempt.errorCode.isEmpty()) {
                 streams.out << "  " << attempt.errorCode << ": " << attempt.errorMessage << "  (log_id "
                             << attempt.logId << ")";

@@ -3,7 +3,9 @@
 #include "CliCommand.h"
 
 #include "publish/Publisher.h"
+#include "util/Error.h"
 
+#include <expected>
 #include <functional>
 #include <memory>
 

@@ -6,7 +6,7 @@
 #include "post/PostMediaCheck.h"
 #include "post/PostValidator.h"
 #include "storage/Database.h"
-#include "util/AppConfig.h"
+#include "session/AppConfig.h"
 #include "util/Clock.h"
 
 #include <QCommandLineParser>

@@ -4,7 +4,7 @@
 #include "post/CreatorInfo.h"
 #include "storage/Database.h"
 #include "tiktok/OAuthClient.h"
-#include "tiktok/TikTokPublisher.h"
+#include "tiktok/AccessTokenProvider.h"
 #include "util/Clock.h"
 
 #include <QDateTime>

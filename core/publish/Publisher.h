@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/PostRepository.h"
+#include "post/StoredPost.h"
 
 #include <QObject>
 #include <QStringList>
@@ -11,11 +11,7 @@ namespace cq {
 
 // How one publish attempt ended, with what TikTok said.
 struct PublishResult {
-    enum class Outcome {
-        Published, // TikTok reported PUBLISH_COMPLETE (or SEND_TO_USER_INBOX for drafts)
-        Failed,    // a confirmed failure: a new attempt is safe
-        Unknown,   // TikTok may have the post: the user decides
-    };
+    using Outcome = AttemptOutcome;
     Outcome outcome = Outcome::Unknown;
     QString publishId;
     QString errorCode; // TikTok's error.code or fail_reason

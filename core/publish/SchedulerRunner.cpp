@@ -221,17 +221,14 @@ void SchedulerRunner::onFinished(const QString &postId, const PublishResult &res
     }
     const QDateTime now = m_clock.nowUtc();
     PostStatus to = PostStatus::NeedsAttention;
-    QString outcome = QStringLiteral("unknown");
     switch (result.outcome) {
-    case PublishResult::Outcome::Published:
+    case AttemptOutcome::Published:
         to = PostStatus::Published;
-        outcome = QStringLiteral("published");
         break;
-    case PublishResult::Outcome::Failed:
+    case AttemptOutcome::Failed:
         to = PostStatus::Failed;
-        outcome = QStringLiteral("failed");
         break;
-    case PublishResult::Outcome::Unknown:
+    case AttemptOutcome::Unknown:
         break;
     }
     PublishAttempt attempt;
@@ -240,7 +237,7 @@ void SchedulerRunner::onFinished(const QString &postId, const PublishResult &res
     attempt.runner = m_options.runnerId;
     attempt.startedAt = m_attemptStarted.take(postId);
     attempt.finishedAt = now;
-    attempt.outcome = outcome;
+    attempt.outcome = result.outcome;
     attempt.httpStatus = result.httpStatus;
     attempt.errorCode = result.errorCode;
     attempt.errorMessage = result.errorMessage;
@@ -253,11 +250,12 @@ void SchedulerRunner::onFinished(const QString &postId, const PublishResult &res
     std::expected<StoredPost, Error> settled = std::unexpected(Error{ErrorCode::Database, QString()});
     auto done = m_service.repository().recordAttempt(attempt);
     if (done) {
-        settled = m_service.transition(postId, to, outcome, comment, [&](StoredPost &post) {
-            if (!result.publishId.isEmpty()) {
-                post.publishId = result.publishId;
-            }
-        });
+        settled = m_service.transition(postId, to, attemptOutcomeName(result.outcome), comment,
+                                       [&](StoredPost &post) {
+                                           if (!result.publishId.isEmpty()) {
+                                               post.publishId = result.publishId;
+                                           }
+                                       });
     }
     if (!done || !settled) {
         Q_EMIT errorOccurred(!done ? done.error().message : settled.error().message);

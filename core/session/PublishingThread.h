@@ -1,7 +1,7 @@
 #pragma once
 
 #include "post/CreatorInfo.h"
-#include "publish/PostStatus.h"
+#include "post/PostStatus.h"
 
 #include <QObject>
 #include <QThread>

@@ -10,7 +10,7 @@
 #include "tiktok/OAuthClient.h"
 #include "tiktok/TikTokClient.h"
 #include "tiktok/TikTokPublisher.h"
-#include "util/AppConfig.h"
+#include "session/AppConfig.h"
 #include "util/Clock.h"
 
 #include <QNetworkAccessManager>

@@ -263,7 +263,7 @@ std::expected<void, Error> PostRepository::recordAttempt(const PublishAttempt &a
             "outcome, http_status, error_code, error_message, log_id, publish_id) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {a.id, a.postId, textOrNull(a.accountId), a.runner, a.startedAt.toMSecsSinceEpoch(),
-         msOrNull(a.finishedAt), a.outcome,
+         msOrNull(a.finishedAt), attemptOutcomeName(a.outcome),
          a.httpStatus ? QVariant(*a.httpStatus) : QVariant(QMetaType(QMetaType::Int)), text(a.errorCode),
          text(a.errorMessage), text(a.logId), textOrNull(a.publishId)});
 }
@@ -286,7 +286,7 @@ std::expected<QList<PublishAttempt>, Error> PostRepository::attempts(const QStri
         a.runner = query->value(2).toString();
         a.startedAt = QDateTime::fromMSecsSinceEpoch(query->value(3).toLongLong(), Qt::UTC);
         a.finishedAt = timeOrNull(query->value(4));
-        a.outcome = query->value(5).toString();
+        a.outcome = attemptOutcomeFromName(query->value(5).toString()).value_or(AttemptOutcome::Unknown);
         a.httpStatus = query->value(6).isNull() ? std::nullopt : std::optional<int>(query->value(6).toInt());
         a.errorCode = query->value(7).toString();
         a.errorMessage = query->value(8).toString();

@@ -1,7 +1,6 @@
 #pragma once
 
-#include "post/Post.h"
-#include "publish/PostStatus.h"
+#include "post/StoredPost.h"
 #include "storage/Database.h"
 
 #include <QDateTime>
@@ -11,58 +10,6 @@
 #include <optional>
 
 namespace cq {
-
-// One media item of a stored post: where the bytes live in the managed store, and the
-// descriptor (with the original URL) as it was when the post was created.
-struct StoredMedia {
-    QString sha256;
-    QString originalUrl;
-    MediaDescriptor descriptor;
-};
-
-// A post as the database holds it.
-struct StoredPost {
-    QString id;
-    PostStatus status = PostStatus::Draft;
-    Post post;
-    QList<StoredMedia> media; // parallel to post.media
-    std::optional<QDateTime> scheduledAtUtc;
-    QString timeZone = QStringLiteral("UTC"); // the IANA zone the user picked
-    QString publishId;
-    QString createdBy;
-    QDateTime createdAt;
-    QDateTime updatedAt;
-    int revision = 1;
-    QString claimedBy;
-    std::optional<QDateTime> leaseUntil;
-};
-
-// One row of a post's append-only history.
-struct HistoryEntry {
-    int seq = 0;
-    QDateTime at;
-    QString actor;
-    QString action;
-    std::optional<PostStatus> from;
-    PostStatus to = PostStatus::Draft;
-    QString comment;
-};
-
-// One try at publishing, with what TikTok said when it failed.
-struct PublishAttempt {
-    QString id;
-    QString postId;
-    QString accountId;
-    QString runner;
-    QDateTime startedAt;
-    std::optional<QDateTime> finishedAt;
-    QString outcome; // published, failed, unknown, ...
-    std::optional<int> httpStatus;
-    QString errorCode;
-    QString errorMessage;
-    QString logId;
-    QString publishId;
-};
 
 // Reads and writes posts, their media rows, history and attempts. Methods do not open
 // transactions of their own: callers wrap multi-row changes in Database::transaction().

@@ -1,4 +1,4 @@
-#include "util/AppConfig.h"
+#include "session/AppConfig.h"
 
 #include <QDir>
 #include <QSettings>
