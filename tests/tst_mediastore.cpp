@@ -119,7 +119,7 @@ void TestMediaStore::aPostOutlivesItsOriginalFile() {
     QVERIFY2(fixture.isReady(), qPrintable(fixture.why()));
     const QString original = QDir(fixture.dataDirectory()).filePath(QStringLiteral("to-be-deleted.mp4"));
     QVERIFY(QFile::copy(fixturePath(QStringLiteral("vertical.mp4")), original));
-    const auto created = fixture.posts().create(validVideoPost(original), QString(), true);
+    const auto created = fixture.importer().create(validVideoPost(original), QString(), true);
     QVERIFY(created.has_value());
     QVERIFY(QFile::remove(original));
     const auto stored = fixture.posts().repository().get(created->post.id);
@@ -136,7 +136,7 @@ void TestMediaStore::unreadableSourceLeavesNothingBehind() {
     MediaDescriptor broken;
     broken.url = fileUrlForPath(fixturePath(QStringLiteral("truncated.mp4")));
     post.media << broken;
-    const auto created = fixture.posts().create(post, QString(), false);
+    const auto created = fixture.importer().create(post, QString(), false);
     QVERIFY(!created.has_value());
     QCOMPARE(created.error().code, ErrorCode::MediaUnreadable);
     QVERIFY(created.error().message.contains(u"truncated.mp4"));
@@ -146,9 +146,9 @@ void TestMediaStore::unreadableSourceLeavesNothingBehind() {
 void TestMediaStore::garbageCollectionSparesObjectsInUse() {
     StoreFixture fixture;
     QVERIFY2(fixture.isReady(), qPrintable(fixture.why()));
-    const auto a = fixture.posts().create(validVideoPost(), QString(), false);
-    const auto b = fixture.posts().create(validVideoPost(fixturePath(QStringLiteral("landscape.mp4"))),
-                                          QString(), false);
+    const auto a = fixture.importer().create(validVideoPost(), QString(), false);
+    const auto b = fixture.importer().create(validVideoPost(fixturePath(QStringLiteral("landscape.mp4"))),
+                                             QString(), false);
     QVERIFY(a && b);
     QCOMPARE(fixture.store().collectGarbage(fixture.database()).value(), 0);
     QVERIFY(fixture.posts().cancel(a->post.id).has_value());

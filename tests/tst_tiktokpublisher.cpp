@@ -84,7 +84,7 @@ struct Rig {
     QString duePost(const QString &privacy = QStringLiteral("SELF_ONLY")) {
         Post post = validVideoPost();
         post.tiktok.privacyLevel = privacy;
-        auto created = fixture.posts().create(post, QString(), true);
+        auto created = fixture.importer().create(post, QString(), true);
         return created ? created->post.id : QString();
     }
     StoredPost stored(const QString &id) { return *fixture.posts().repository().get(id); }
@@ -295,7 +295,7 @@ void TestTikTokPublisher::resumptionOfAnIncompleteUploadStartsAgain() {
     const ChunkPlan plan = *ChunkPlan::forSize(post.media.first().descriptor.sizeBytes.value());
     std::optional<std::expected<VideoInit, TikTokError>> init;
     rig.client->initVideoUpload(QStringLiteral("act.valid-token"), PostMode::DirectPost,
-                                videoPostInfo(post.post), plan, [&](auto result) { init = result; });
+                                videoPostInfo(post.toPost()), plan, [&](auto result) { init = result; });
     QTRY_VERIFY(init.has_value());
     post.publishId = init->value().publishId;
     QSignalSpy finished(rig.publisher.get(), &Publisher::finished);
@@ -321,7 +321,7 @@ void TestTikTokPublisher::photosGoToTheHostThenTikTokPullsThem() {
     Post post = validVideoPost(fixturePath(QStringLiteral("photo.jpg")));
     post.media << atUrl(fixturePath(QStringLiteral("photo.webp")));
     post.tiktok.title = QStringLiteral("Two photos");
-    const auto created = rig.fixture.posts().create(post, QString(), true);
+    const auto created = rig.fixture.importer().create(post, QString(), true);
     QVERIFY2(created.has_value(), qPrintable(created ? QString() : created.error().message));
     QList<std::pair<qint64, qint64>> progress;
     connect(rig.publisher.get(), &Publisher::uploadProgress, this,
@@ -360,8 +360,8 @@ void TestTikTokPublisher::photoInitWithoutAnAnswerIsNotSentAgain() {
     rig.usePhotoHost(photoHost);
     rig.standIn.injectFault("/v2/post/publish/content/init/",
                             {504, "gateway timeout", "text/plain", true, false, {}});
-    const auto created =
-        rig.fixture.posts().create(validVideoPost(fixturePath(QStringLiteral("photo.jpg"))), QString(), true);
+    const auto created = rig.fixture.importer().create(
+        validVideoPost(fixturePath(QStringLiteral("photo.jpg"))), QString(), true);
     QVERIFY(created.has_value());
     rig.runner->runPass();
     QVERIFY(rig.settle(created->post.id));
@@ -375,8 +375,8 @@ void TestTikTokPublisher::photoInitWithoutAnAnswerIsNotSentAgain() {
 
 void TestTikTokPublisher::photosWithoutAPhotoHostFailWithAdvice() {
     Rig rig;
-    const auto created =
-        rig.fixture.posts().create(validVideoPost(fixturePath(QStringLiteral("photo.jpg"))), QString(), true);
+    const auto created = rig.fixture.importer().create(
+        validVideoPost(fixturePath(QStringLiteral("photo.jpg"))), QString(), true);
     QVERIFY(created.has_value());
     rig.runner->runPass();
     QVERIFY(rig.settle(created->post.id));
@@ -390,7 +390,7 @@ void TestTikTokPublisher::draftsModeEndsInTheInbox() {
     Rig rig;
     Post post = validVideoPost();
     post.tiktok.postMode = QStringLiteral("MEDIA_UPLOAD");
-    const auto created = rig.fixture.posts().create(post, QString(), true);
+    const auto created = rig.fixture.importer().create(post, QString(), true);
     QVERIFY(created.has_value());
     rig.runner->runPass();
     QVERIFY(rig.settle(created->post.id));

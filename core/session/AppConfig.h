@@ -17,7 +17,11 @@ struct AppConfig {
     QString profileName; // reviewer identity; empty: the OS user name
 
     QString mediaStoreDirectory() const;
+    QString actorName() const; // who history rows name: the profile name, else the OS user
     static std::expected<AppConfig, Error> load();
 };
+
+// The profile name used as reviewer identity: the given one, else the OS user name.
+QString defaultActorName(const QString &profileName = {});
 
 } // namespace cq

@@ -55,7 +55,7 @@ private:
     std::expected<void, Error> run(const QString &sql, const QVariantList &values = {}) const;
     std::expected<QStringList, Error> selectIds(const QString &sql, const QVariantList &values) const;
     std::expected<QList<StoredPost>, Error> readPosts(QSqlQuery &query) const;
-    std::expected<void, Error> loadMedia(StoredPost &post) const;
+    std::expected<void, Error> loadMedia(QList<StoredPost> &posts) const; // in one query
 
     const Database &m_db;
 };
