@@ -43,7 +43,7 @@ struct TikTokSettings {
     bool sendsToDrafts() const { return postMode == u"MEDIA_UPLOAD"; }
 };
 
-// A post as the post JSON contract (product.md section 2) describes it.
+// A post as the post JSON contract (docs/post-json.md) describes it.
 struct Post {
     QString text; // the caption: TikTok's `title` for a video, `description` for photos
     QList<MediaDescriptor> media;

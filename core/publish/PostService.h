@@ -22,7 +22,7 @@ inline constexpr auto DefaultTimeZone = "default_time_zone";  // IANA id; defaul
 inline constexpr auto GraceMinutes = "grace_minutes";         // default 15
 } // namespace settings
 
-// A post's lifecycle (product.md section 4) as one guarded state machine over the database: every
+// A post's lifecycle (docs/lifecycle.md) as one guarded state machine over the database: every
 // transition checks the rules, runs in one transaction with an append-only history row (who, when,
 // from, to, comment), and fails with ErrorCode::InvalidTransition or ValidationFailed otherwise.
 class PostService {
