@@ -1,4 +1,4 @@
-// clipqueue-cli post, workspace and run (product.md section 6) against a real SQLite data folder.
+// clipqueue-cli post, workspace and run (docs/cli.md) against a real SQLite data folder.
 #include "CliHarness.h"
 #include "ScriptedPublisher.h"
 #include "TestFixtures.h"

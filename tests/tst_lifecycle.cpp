@@ -1,4 +1,4 @@
-// The post lifecycle of product.md section 4: every guarded transition, with and without required
+// The post lifecycle of docs/lifecycle.md: every guarded transition, with and without required
 // approval, the history it leaves, and schedules that keep their local time across DST.
 #include "StoreFixture.h"
 #include "TestFixtures.h"

@@ -1,4 +1,4 @@
-// The managed media store (product.md section 5): content-addressed copies that stream, verify,
+// The managed media store (docs/post-json.md): content-addressed copies that stream, verify,
 // deduplicate, and outlive the originals.
 #include "StoreFixture.h"
 #include "TestFixtures.h"

@@ -208,7 +208,7 @@ void TestTikTokPublisher::permanentErrorsFailWithAdvice_data() {
     QTest::addColumn<int>("httpStatus");
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("advice"); // what the user is told to do
-    // Every permanent error of tiktok-api.md that video init can answer.
+    // Every permanent error of docs/tiktok.md ("Error codes") that video init can answer.
     QTest::newRow("unaudited client")
         << 403 << QStringLiteral("unaudited_client_can_only_post_to_private_accounts")
         << QStringLiteral("Only me");

@@ -20,7 +20,7 @@ struct StoredObject {
     bool wasAlreadyStored = false;
 };
 
-// ClipQueue's managed media store (product.md section 5): every media item of a post is copied in at
+// ClipQueue's managed media store (docs/post-json.md): every media item of a post is copied in at
 // creation, so a post scheduled for next week does not depend on the original still being there.
 // Files are content-addressed (objects/ab/abcdef...), written through a temporary file, hashed
 // while they stream (a 4 GB clip never sits in memory), verified by reading the stored copy back,

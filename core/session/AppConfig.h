@@ -10,7 +10,7 @@
 namespace cq {
 
 // Where ClipQueue keeps its data, from QSettings with an environment variable that wins for each
-// setting (product.md section 7): CLIPQUEUE_DATA_DIR, CLIPQUEUE_DATABASE_URL, CLIPQUEUE_PROFILE_NAME.
+// setting (docs/cli.md, "Configuration"): CLIPQUEUE_DATA_DIR, CLIPQUEUE_DATABASE_URL, CLIPQUEUE_PROFILE_NAME.
 struct AppConfig {
     QString dataDirectory;
     DatabaseConfig database;

@@ -26,7 +26,7 @@ struct TokenSet {
     QDateTime refreshExpiresAt;
 };
 
-// Login Kit for Desktop's OAuth calls (../shared/tiktok-api.md): the authorisation URL with TikTok's
+// Login Kit for Desktop's OAuth calls (docs/tiktok.md): the authorisation URL with TikTok's
 // hex PKCE challenge, the code exchange, refresh (whose answer carries a new refresh token that
 // must be saved before the old one is forgotten) and revocation.
 class OAuthClient : public QObject {

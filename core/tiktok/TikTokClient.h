@@ -35,7 +35,7 @@ struct PublishStatus {
     qint64 downloadedBytes = 0;
 };
 
-// The TikTok Content Posting API calls (../shared/tiktok-api.md) over the injected network manager of
+// The TikTok Content Posting API calls (docs/tiktok.md) over the injected network manager of
 // the calling thread. Every answer's error envelope becomes a TikTokError with its class; every
 // request has a transfer timeout. Callbacks run on the thread of the network manager.
 class TikTokClient : public QObject {
