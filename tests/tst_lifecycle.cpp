@@ -2,6 +2,7 @@
 // approval, the history it leaves, and schedules that keep their local time across DST.
 #include "StoreFixture.h"
 #include "TestFixtures.h"
+#include "storage/WorkspaceSettingsRepository.h"
 
 #include <QTest>
 #include <QTimeZone>
@@ -19,8 +20,9 @@ std::expected<StoredPost, Error> postIn(StoreFixture &fixture, PostStatus status
     PostService &posts = fixture.posts();
     const bool approval = status == PostStatus::InReview || status == PostStatus::Approved
                           || status == PostStatus::ChangesRequested;
-    if (!posts.repository().setSetting(QStringLiteral("approval_required"),
-                                       approval ? QStringLiteral("true") : QStringLiteral("false"))) {
+    if (!WorkspaceSettingsRepository(fixture.database())
+             .setValue(QStringLiteral("approval_required"),
+                       approval ? QStringLiteral("true") : QStringLiteral("false"))) {
         return std::unexpected(Error{ErrorCode::Database, QStringLiteral("settings")});
     }
     auto created = posts.create(validVideoPost(), QString(), false);
@@ -166,8 +168,8 @@ void TestLifecycle::transitions() {
 
 void TestLifecycle::submitGoesToReviewOnlyWhenApprovalIsRequired() {
     StoreFixture fixture;
-    QVERIFY(
-        fixture.posts().repository().setSetting(QStringLiteral("approval_required"), QStringLiteral("true")));
+    QVERIFY(WorkspaceSettingsRepository(fixture.database())
+                .setValue(QStringLiteral("approval_required"), QStringLiteral("true")));
     const auto created = fixture.posts().create(validVideoPost(), QString(), true);
     QVERIFY(created.has_value());
     QCOMPARE(created->post.status, PostStatus::InReview);
@@ -223,7 +225,8 @@ void TestLifecycle::editingAnApprovedPostWithdrawsTheApproval() {
     QCOMPARE(fixture.posts().edit(approved->id, edited)->status, PostStatus::Draft);
 
     // Without approvals, a scheduled post that stays valid stays scheduled.
-    fixture.posts().repository().setSetting(QStringLiteral("approval_required"), QStringLiteral("false"));
+    WorkspaceSettingsRepository(fixture.database())
+        .setValue(QStringLiteral("approval_required"), QStringLiteral("false"));
     QCOMPARE(fixture.posts().submit(approved->id)->status, PostStatus::Scheduled);
     QCOMPARE(fixture.posts().edit(approved->id, edited)->status, PostStatus::Scheduled);
 

@@ -2,6 +2,7 @@
 // deduplicate, and outlive the originals.
 #include "StoreFixture.h"
 #include "TestFixtures.h"
+#include "storage/MediaGarbageCollector.h"
 
 #include <QCryptographicHash>
 #include <QDirIterator>
@@ -150,7 +151,7 @@ void TestMediaStore::garbageCollectionSparesObjectsInUse() {
     const auto b = fixture.posts().create(validVideoPost(fixturePath(QStringLiteral("landscape.mp4"))),
                                           QString(), false);
     QVERIFY(a && b);
-    QCOMPARE(fixture.store().collectGarbage(fixture.database()).value(), 0);
+    QCOMPARE(MediaGarbageCollector(fixture.database(), fixture.store()).collect().value(), 0);
     QVERIFY(fixture.posts().cancel(a->post.id).has_value());
     QVERIFY(fixture.posts().remove(a->post.id).has_value());
     QVERIFY(!QFile::exists(fixture.store().pathFor(a->post.media.first().sha256)));

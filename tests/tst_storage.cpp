@@ -6,6 +6,7 @@
 #include "StoreFixture.h"
 #include "TestFixtures.h"
 #include "publish/SchedulerRunner.h"
+#include "storage/WorkspaceSettingsRepository.h"
 
 #include <QFile>
 #include <QSqlQuery>
@@ -123,8 +124,9 @@ void TestStorage::oldSchemaIsMigratedWithoutLoss() {
              QStringLiteral("kept"));
     QVERIFY(post->claimedBy.isEmpty()); // the column schema 2 added
     QCOMPARE(repository.history(post->id)->size(), 2);
-    QCOMPARE(repository.setting(QStringLiteral("approval_required"), QString()).value(),
-             QStringLiteral("true"));
+    QCOMPARE(
+        WorkspaceSettingsRepository(**migrated).value(QStringLiteral("approval_required"), QString()).value(),
+        QStringLiteral("true"));
 }
 
 void TestStorage::migratingTwiceChangesNothing() {
@@ -178,13 +180,15 @@ void TestStorage::historyIsAppendOnly() {
 void TestStorage::settingsRoundTrip() {
     StoreFixture fixture;
     REQUIRE_STORE(fixture);
-    PostRepository &repository = fixture.posts().repository();
-    QCOMPARE(repository.setting(QStringLiteral("grace_minutes"), QStringLiteral("15")).value(),
+    WorkspaceSettingsRepository settings(fixture.database());
+    QCOMPARE(settings.value(QStringLiteral("grace_minutes"), QStringLiteral("15")).value(),
              QStringLiteral("15"));
-    QVERIFY(repository.setSetting(QStringLiteral("grace_minutes"), QStringLiteral("5")).has_value());
-    QVERIFY(repository.setSetting(QStringLiteral("grace_minutes"), QStringLiteral("7")).has_value());
-    QCOMPARE(repository.setting(QStringLiteral("grace_minutes"), QString()).value(), QStringLiteral("7"));
+    QVERIFY(settings.setValue(QStringLiteral("grace_minutes"), QStringLiteral("5")).has_value());
+    QVERIFY(settings.setValue(QStringLiteral("grace_minutes"), QStringLiteral("7")).has_value());
+    QCOMPARE(settings.value(QStringLiteral("grace_minutes"), QString()).value(), QStringLiteral("7"));
     QCOMPARE(fixture.posts().approvalRequired().value(), false);
+    QVERIFY(settings.setValue(QStringLiteral("approval_required"), QStringLiteral("true")).has_value());
+    QCOMPARE(fixture.posts().approvalRequired().value(), true);
 }
 
 void TestStorage::staleRevisionIsAConflict() {

@@ -1,6 +1,7 @@
 #include "WorkspaceCommand.h"
 
 #include "session/Session.h"
+#include "storage/WorkspaceSettingsRepository.h"
 
 #include <QTimeZone>
 
@@ -41,16 +42,16 @@ ExitCode WorkspaceCommand::run(const QStringList &arguments, CliStreams streams)
         streams.err << session.error().message << '\n';
         return ExitCode::Runtime;
     }
-    PostRepository &repository = (*session)->posts().repository();
+    WorkspaceSettingsRepository workspace((*session)->database());
     if (set) {
-        if (auto stored = repository.setSetting(arguments.at(1), arguments.at(2)); !stored) {
+        if (auto stored = workspace.setValue(arguments.at(1), arguments.at(2)); !stored) {
             streams.err << stored.error().message << '\n';
             return ExitCode::Runtime;
         }
     }
     auto approval = (*session)->posts().approvalRequired();
     auto zone = (*session)->posts().defaultTimeZone();
-    auto grace = repository.setting(keys.at(2), QStringLiteral("15"));
+    auto grace = workspace.value(keys.at(2), QStringLiteral("15"));
     if (!approval || !zone || !grace) {
         streams.err << "Cannot read the workspace settings.\n";
         return ExitCode::Runtime;

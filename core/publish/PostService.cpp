@@ -3,6 +3,9 @@
 #include "media/MediaDownloader.h"
 #include "post/PostValidator.h"
 #include "post/TikTokRules.h"
+#include "storage/AccountRepository.h"
+#include "storage/MediaGarbageCollector.h"
+#include "storage/WorkspaceSettingsRepository.h"
 
 #include <QDir>
 #include <QUrl>
@@ -93,8 +96,8 @@ PostService::PostService(const Database &database, const MediaStore &store, cons
 }
 
 std::expected<bool, Error> PostService::approvalRequired() const {
-    auto value =
-        m_repository.setting(QString::fromLatin1(settings::ApprovalRequired), QStringLiteral("false"));
+    auto value = WorkspaceSettingsRepository(m_db).value(QString::fromLatin1(settings::ApprovalRequired),
+                                                         QStringLiteral("false"));
     if (!value) {
         return std::unexpected(value.error());
     }
@@ -102,7 +105,8 @@ std::expected<bool, Error> PostService::approvalRequired() const {
 }
 
 std::expected<QTimeZone, Error> PostService::defaultTimeZone() const {
-    auto value = m_repository.setting(QString::fromLatin1(settings::DefaultTimeZone), QString());
+    auto value =
+        WorkspaceSettingsRepository(m_db).value(QString::fromLatin1(settings::DefaultTimeZone), QString());
     if (!value) {
         return std::unexpected(value.error());
     }
@@ -119,12 +123,11 @@ std::expected<QList<Finding>, Error> PostService::validate(const StoredPost &pos
     ValidationContext context;
     context.now = m_clock.nowUtc();
     context.requireAccounts = forSubmit;
-    auto defaults = m_db.exec(QStringLiteral("SELECT COUNT(*) FROM accounts WHERE is_default = 1"));
-    if (!defaults || !defaults->next()) {
-        return std::unexpected(defaults ? Error{ErrorCode::Database, QStringLiteral("accounts")}
-                                        : defaults.error());
+    auto hasDefault = AccountRepository(m_db).hasDefault();
+    if (!hasDefault) {
+        return std::unexpected(hasDefault.error());
     }
-    context.hasDefaultAccount = defaults->value(0).toInt() > 0;
+    context.hasDefaultAccount = *hasDefault;
     Post post2 = post.post;
     post2.scheduledFor = post.scheduledAtUtc;
     return validatePost(post2, checks, context);
@@ -467,7 +470,7 @@ std::expected<void, Error> PostService::remove(const QString &id) {
     if (!done) {
         return done;
     }
-    if (auto collected = m_store.collectGarbage(m_db); !collected) {
+    if (auto collected = MediaGarbageCollector(m_db, m_store).collect(); !collected) {
         return std::unexpected(collected.error());
     }
     return {};

@@ -80,6 +80,7 @@ public:
     std::expected<QTimeZone, Error> defaultTimeZone() const;
 
     PostRepository &repository() { return m_repository; }
+    const Database &database() const { return m_db; }
 
 private:
     std::expected<StoredPost, Error>

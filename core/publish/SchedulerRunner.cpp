@@ -1,5 +1,7 @@
 #include "publish/SchedulerRunner.h"
 
+#include "storage/WorkspaceSettingsRepository.h"
+
 #include <QLoggingCategory>
 #include <QUuid>
 
@@ -58,8 +60,8 @@ void SchedulerRunner::stop() {
 }
 
 std::chrono::milliseconds SchedulerRunner::gracePeriod() const {
-    auto minutes =
-        m_service.repository().setting(QString::fromLatin1(settings::GraceMinutes), QStringLiteral("15"));
+    auto minutes = WorkspaceSettingsRepository(m_service.database())
+                       .value(QString::fromLatin1(settings::GraceMinutes), QStringLiteral("15"));
     bool ok = false;
     const int value = minutes ? minutes->toInt(&ok) : 15;
     return std::chrono::minutes(ok && value >= 0 ? value : 15);
