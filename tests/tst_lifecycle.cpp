@@ -2,6 +2,7 @@
 // approval, the history it leaves, and schedules that keep their local time across DST.
 #include "StoreFixture.h"
 #include "TestFixtures.h"
+#include "storage/WorkspaceSettingsRepository.h"
 
 #include <QTest>
 #include <QTimeZone>
@@ -170,8 +171,8 @@ void TestLifecycle::transitions() {
 
 void TestLifecycle::submitGoesToReviewOnlyWhenApprovalIsRequired() {
     StoreFixture fixture;
-    QVERIFY(
-        fixture.posts().repository().setSetting(QStringLiteral("approval_required"), QStringLiteral("true")));
+    QVERIFY(WorkspaceSettingsRepository(fixture.database())
+                .setValue(QStringLiteral("approval_required"), QStringLiteral("true")));
     const auto created = fixture.importer().create(validVideoPost(), QString(), true);
     QVERIFY(created.has_value());
     QCOMPARE(created->post.status, PostStatus::InReview);

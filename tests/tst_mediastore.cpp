@@ -2,6 +2,7 @@
 // deduplicate, and outlive the originals.
 #include "StoreFixture.h"
 #include "TestFixtures.h"
+#include "storage/MediaGarbageCollector.h"
 
 #include <QCryptographicHash>
 #include <QDirIterator>
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void aPostOutlivesItsOriginalFile();
     void unreadableSourceLeavesNothingBehind();
     void garbageCollectionSparesObjectsInUse();
+    void storeDeletesOnlyTheObjectsItIsTold();
     void largeFilesStreamWithoutFillingMemory();
 };
 
@@ -150,11 +152,38 @@ void TestMediaStore::garbageCollectionSparesObjectsInUse() {
     const auto b = fixture.importer().create(validVideoPost(fixturePath(QStringLiteral("landscape.mp4"))),
                                              QString(), false);
     QVERIFY(a && b);
-    QCOMPARE(fixture.store().collectGarbage(fixture.database()).value(), 0);
+    QCOMPARE(MediaGarbageCollector(fixture.database(), fixture.store()).collect().value(), 0);
     QVERIFY(fixture.posts().cancel(a->post.id).has_value());
     QVERIFY(fixture.posts().remove(a->post.id).has_value());
     QVERIFY(!QFile::exists(fixture.store().pathFor(a->post.media.first().sha256)));
     QVERIFY(QFile::exists(fixture.store().pathFor(b->post.media.first().sha256)));
+}
+
+void TestMediaStore::storeDeletesOnlyTheObjectsItIsTold() {
+    QTemporaryDir dir;
+    MediaStore store(dir.filePath(QStringLiteral("media")));
+    const auto a = store.importFile(fixturePath(QStringLiteral("vertical.mp4")));
+    const auto b = store.importFile(fixturePath(QStringLiteral("landscape.mp4")));
+    QVERIFY(a && b);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QCOMPARE(store.objectsModifiedBefore(now.addSecs(-60)), QStringList());
+    const QStringList both = store.objectsModifiedBefore(now.addSecs(60));
+    QCOMPARE(QSet<QString>(both.begin(), both.end()), (QSet<QString>{a->sha256, b->sha256}));
+    // Names that are not a sha256 never reach a path, inside objects/ or outside it.
+    QCOMPARE(store.removeObjects({QStringLiteral("../incoming"), a->sha256.toUpper(), QString()}), 0);
+    QCOMPARE(store.removeObjects({a->sha256, a->sha256}), 1);
+    QVERIFY(!QFile::exists(a->path));
+    QVERIFY(QFile::exists(b->path));
+
+    const QString part = store.newIncomingPath();
+    QFile download(part);
+    QVERIFY(download.open(QIODevice::WriteOnly));
+    download.write("partial");
+    download.close();
+    store.removeIncomingBefore(now.addSecs(-3600));
+    QVERIFY(QFile::exists(part));
+    store.removeIncomingBefore(QDateTime::currentDateTimeUtc().addSecs(60));
+    QVERIFY(!QFile::exists(part));
 }
 
 void TestMediaStore::largeFilesStreamWithoutFillingMemory() {

@@ -4,6 +4,7 @@
 #include "StoreFixture.h"
 #include "TestFixtures.h"
 #include "publish/SchedulerRunner.h"
+#include "storage/WorkspaceSettingsRepository.h"
 
 #include <QDir>
 #include <QSignalSpy>
@@ -223,8 +224,8 @@ void TestRunner::missedPostsBeyondGraceNeedAttention() {
 
 void TestRunner::lateWithinGraceStillPublishes() {
     RunnerRig rig;
-    QVERIFY(
-        rig.fixture.posts().repository().setSetting(QStringLiteral("grace_minutes"), QStringLiteral("30")));
+    QVERIFY(WorkspaceSettingsRepository(rig.fixture.database())
+                .setValue(QStringLiteral("grace_minutes"), QStringLiteral("30")));
     const QString id = rig.scheduledPost(-16 * 60'000);
     QCOMPARE(rig.runner->runPass().value(), 1);
     QTRY_COMPARE(rig.status(id), PostStatus::Published);

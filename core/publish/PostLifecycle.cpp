@@ -2,6 +2,8 @@
 
 #include "post/PostMediaCheck.h"
 #include "post/PostValidator.h"
+#include "storage/AccountRepository.h"
+#include "storage/MediaGarbageCollector.h"
 
 #include <QUuid>
 
@@ -93,12 +95,11 @@ std::expected<QList<Finding>, Error> PostLifecycle::validate(const StoredPost &p
     ValidationContext context;
     context.now = m_clock.nowUtc();
     context.requireAccounts = forSubmit;
-    auto defaults = m_db.exec(QStringLiteral("SELECT COUNT(*) FROM accounts WHERE is_default = 1"));
-    if (!defaults || !defaults->next()) {
-        return std::unexpected(defaults ? Error{ErrorCode::Database, QStringLiteral("accounts")}
-                                        : defaults.error());
+    auto hasDefault = AccountRepository(m_db).hasDefault();
+    if (!hasDefault) {
+        return std::unexpected(hasDefault.error());
     }
-    context.hasDefaultAccount = defaults->value(0).toInt() > 0;
+    context.hasDefaultAccount = *hasDefault;
     return validatePost(post.toPost(), storedMediaChecks(post), context);
 }
 
@@ -277,7 +278,7 @@ std::expected<void, Error> PostLifecycle::remove(const QString &id) {
     if (!done) {
         return done;
     }
-    if (auto collected = m_store.collectGarbage(m_db); !collected) {
+    if (auto collected = MediaGarbageCollector(m_db, m_store).collect(); !collected) {
         return std::unexpected(collected.error());
     }
     return {};

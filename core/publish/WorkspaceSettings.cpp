@@ -8,7 +8,7 @@ WorkspaceSettings::WorkspaceSettings(const Database &database)
 
 std::expected<bool, Error> WorkspaceSettings::approvalRequired() const {
     auto value =
-        m_repository.setting(QString::fromLatin1(settings::ApprovalRequired), QStringLiteral("false"));
+        m_repository.value(QString::fromLatin1(settings::ApprovalRequired), QStringLiteral("false"));
     if (!value) {
         return std::unexpected(value.error());
     }
@@ -16,7 +16,7 @@ std::expected<bool, Error> WorkspaceSettings::approvalRequired() const {
 }
 
 std::expected<QTimeZone, Error> WorkspaceSettings::defaultTimeZone() const {
-    auto value = m_repository.setting(QString::fromLatin1(settings::DefaultTimeZone), QString());
+    auto value = m_repository.value(QString::fromLatin1(settings::DefaultTimeZone), QString());
     if (!value) {
         return std::unexpected(value.error());
     }
@@ -25,7 +25,7 @@ std::expected<QTimeZone, Error> WorkspaceSettings::defaultTimeZone() const {
 }
 
 std::expected<std::chrono::minutes, Error> WorkspaceSettings::gracePeriod() const {
-    auto minutes = m_repository.setting(QString::fromLatin1(settings::GraceMinutes), QStringLiteral("15"));
+    auto minutes = m_repository.value(QString::fromLatin1(settings::GraceMinutes), QStringLiteral("15"));
     if (!minutes) {
         return std::unexpected(minutes.error());
     }
@@ -61,7 +61,7 @@ std::expected<void, Error> WorkspaceSettings::set(const QString &key, const QStr
         return std::unexpected(Error{ErrorCode::Usage, u"Unknown setting \"" + key + u"\"; known: "
                                                            + keys().join(u", ") + u'.'});
     }
-    return m_repository.setSetting(key, value);
+    return m_repository.setValue(key, value);
 }
 
 } // namespace cq

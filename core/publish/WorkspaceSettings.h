@@ -1,7 +1,7 @@
 #pragma once
 
 #include "storage/Database.h"
-#include "storage/PostRepository.h"
+#include "storage/WorkspaceSettingsRepository.h"
 
 #include <QTimeZone>
 
@@ -33,7 +33,7 @@ public:
     std::expected<void, Error> set(const QString &key, const QString &value);
 
 private:
-    PostRepository m_repository;
+    WorkspaceSettingsRepository m_repository;
 };
 
 } // namespace cq

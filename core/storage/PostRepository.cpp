@@ -61,7 +61,8 @@ std::expected<QStringList, Error> PostRepository::selectIds(const QString &sql,
 }
 
 PostRepository::PostRepository(const Database &database)
-    : m_db(database) {
+    : m_db(database)
+    , m_mediaObjects(database) {
 }
 
 std::expected<void, Error> PostRepository::insert(const StoredPost &post) {
@@ -80,13 +81,9 @@ std::expected<void, Error> PostRepository::insert(const StoredPost &post) {
     }
     for (qsizetype i = 0; i < post.media.size(); ++i) {
         const StoredMedia &media = post.media.at(i);
-        // One statement, so that two posts adding the same new object at once do not collide
-        // (SQLite 3.24+ and PostgreSQL both know ON CONFLICT).
-        auto added =
-            m_db.exec(QStringLiteral("INSERT INTO media_objects (sha256, size_bytes, mime_type, "
-                                     "created_at_ms) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING"),
-                      {media.sha256, media.descriptor.sizeBytes.value_or(0), text(media.descriptor.mimeType),
-                       post.createdAt.toMSecsSinceEpoch()});
+        // The object's row first: post_media refers to it.
+        auto added = m_mediaObjects.add(MediaObject{media.sha256, media.descriptor.sizeBytes.value_or(0),
+                                                    media.descriptor.mimeType, post.createdAt});
         if (!added) {
             return std::unexpected(added.error());
         }
@@ -405,20 +402,6 @@ std::expected<void, Error> PostRepository::renewLease(const QString &runner, con
     return run(QStringLiteral("UPDATE posts SET lease_until_ms = ? WHERE claimed_by = ? AND "
                               "status IN ('publishing', 'processing')"),
                {leaseUntil.toMSecsSinceEpoch(), runner});
-}
-
-std::expected<QString, Error> PostRepository::setting(const QString &key, const QString &fallback) const {
-    auto query = m_db.exec(QStringLiteral("SELECT value FROM workspace_settings WHERE key = ?"), {key});
-    if (!query) {
-        return std::unexpected(query.error());
-    }
-    return query->next() ? query->value(0).toString() : fallback;
-}
-
-std::expected<void, Error> PostRepository::setSetting(const QString &key, const QString &value) {
-    return run(QStringLiteral("INSERT INTO workspace_settings (key, value) VALUES (?, ?) "
-                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-               {key, value});
 }
 
 } // namespace cq
