@@ -1,0 +1,434 @@
+#include "queue/QueuePage.h"
+
+#include "common/InlineMessage.h"
+#include "common/StatusBadgeDelegate.h"
+#include "common/ThumbnailCache.h"
+#include "queue/PostTableModel.h"
+#include "queue/QueueFilterBar.h"
+#include "queue/RescheduleDialog.h"
+#include "session/Backend.h"
+
+#include <QAction>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <memory>
+
+namespace cq::ui {
+
+namespace {
+
+// What a batch of backend calls has to report once the last one answers.
+struct Batch {
+    int total = 0;
+    int left = 0;
+    int failed = 0;
+    QString firstError;
+};
+
+QString verbOf(PostAction action) {
+    switch (action) {
+    case PostAction::Cancel:
+        return QueuePage::tr("cancel");
+    case PostAction::Retry:
+        return QueuePage::tr("retry");
+    case PostAction::Schedule:
+        return QueuePage::tr("reschedule");
+    case PostAction::Delete:
+        return QueuePage::tr("delete");
+    default:
+        return Lifecycle::actionName(action);
+    }
+}
+
+} // namespace
+
+QueuePage::QueuePage(Backend &backend, QWidget *parent)
+    : QWidget(parent)
+    , m_backend(backend)
+    , m_model(new PostTableModel(backend, this))
+    , m_filterBar(new QueueFilterBar(backend, this))
+    , m_message(new InlineMessage(this))
+    , m_stack(new QStackedWidget(this))
+    , m_table(new QTableView(this)) {
+    setObjectName(QStringLiteral("queuePage"));
+    m_message->setObjectName(QStringLiteral("queueMessage"));
+    buildTable();
+    m_stack->addWidget(m_table);
+    m_stack->addWidget(buildEmptyState());
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_filterBar);
+    layout->addWidget(m_message);
+    layout->addWidget(m_stack, 1);
+    layout->addWidget(buildActionBar());
+
+    connect(m_filterBar, &QueueFilterBar::filterChanged, m_model, &PostTableModel::setFilter);
+    connect(m_model, &PostTableModel::loadFailed, this, [this](const QString &message) {
+        m_message->showMessage(tr("The queue could not be loaded: %1").arg(message),
+                               InlineMessage::Kind::Error, tr("Try Again"));
+    });
+    connect(m_message, &InlineMessage::actionTriggered, this, [this] {
+        m_message->hide();
+        m_model->reload();
+    });
+    connect(m_model, &PostTableModel::loadingChanged, this, &QueuePage::updateEmptyState);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &QueuePage::updateEmptyState);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &QueuePage::onCurrentRowChanged);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
+        connect(m_model, signal, this, &QueuePage::updateEmptyState);
+        connect(m_model, signal, this, &QueuePage::scheduleActionUpdate);
+    }
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &QueuePage::scheduleActionUpdate);
+    connect(m_model, &QAbstractItemModel::rowsMoved, this, &QueuePage::scheduleActionUpdate);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &QueuePage::scheduleActionUpdate);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &QueuePage::onCurrentRowChanged);
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
+        Q_EMIT editRequested(index.data(PostTableModel::PostIdRole).toString());
+    });
+    updateActions();
+    updateEmptyState();
+}
+
+QueuePage::~QueuePage() = default;
+
+void QueuePage::buildTable() {
+    m_table->setObjectName(QStringLiteral("queueTable"));
+    m_table->setAccessibleName(tr("Posts"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move within it
+    m_table->setShowGrid(false);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_table->verticalHeader()->hide();
+    // Every row is as tall as the others: the view never measures 100,000 of them.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_table->setItemDelegateForColumn(
+        PostTableModel::StatusColumn,
+        new StatusBadgeDelegate(PostTableModel::StatusRole, PostTableModel::ProgressRole, m_table));
+    sizeTable();
+}
+
+void QueuePage::sizeTable() {
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const int line = metrics.height();
+    const int rowHeight = 2 * line + line / 2 + 4; // two lines of text: a time here and there
+    const int side = rowHeight - 6;
+    m_table->verticalHeader()->setDefaultSectionSize(rowHeight);
+    m_table->setIconSize(QSize(side, side));
+    m_model->thumbnails().setSide(side, devicePixelRatioF());
+
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setMinimumSectionSize(line);
+    const auto width = [&](const QString &sample) {
+        return metrics.horizontalAdvance(sample) + line;
+    };
+    header->resizeSection(PostTableModel::ThumbnailColumn, side + line / 2);
+    header->resizeSection(PostTableModel::TimeColumn, width(QStringLiteral("Wed 30 Sep 2026, 23:59 CEST")));
+    header->resizeSection(PostTableModel::AccountColumn, metrics.averageCharWidth() * 20);
+    header->setSectionResizeMode(PostTableModel::CaptionColumn, QHeaderView::Stretch);
+    header->resizeSection(PostTableModel::MediaColumn, width(QStringLiteral("2 videos · 10:00")));
+    header->resizeSection(PostTableModel::StatusColumn, width(QStringLiteral("Publishing · 100%")) + line);
+    header->resizeSection(PostTableModel::FindingsColumn, width(QStringLiteral("10 errors, 10 warnings")));
+    header->setSectionResizeMode(PostTableModel::ThumbnailColumn, QHeaderView::Fixed);
+}
+
+QAction *QueuePage::makeAction(const QString &text, const QString &objectName, const QString &toolTip) {
+    auto *action = new QAction(text, this);
+    action->setObjectName(objectName);
+    action->setData(toolTip);   // the tooltip while it is allowed
+    m_table->addAction(action); // the table's context menu
+    return action;
+}
+
+QWidget *QueuePage::buildActionBar() {
+    auto *bar = new QWidget(this);
+    bar->setObjectName(QStringLiteral("queueActions"));
+    auto *layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_cancelAction = makeAction(tr("&Cancel Posts"), QStringLiteral("cancelAction"),
+                                tr("Cancel the selected posts: they will not be published"));
+    m_retryAction = makeAction(tr("Re&try"), QStringLiteral("retryAction"),
+                               tr("Publish the selected posts again as soon as possible"));
+    m_rescheduleAction = makeAction(tr("&Reschedule…"), QStringLiteral("rescheduleAction"),
+                                    tr("Move the selected posts later or earlier by minutes, hours or days"));
+    m_deleteAction = makeAction(tr("&Delete…"), QStringLiteral("deleteAction"),
+                                tr("Delete the selected posts from ClipQueue"));
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_cancelAction, &QAction::triggered, this,
+            [this] { perform(PostAction::Cancel, selectedPostIds()); });
+    connect(m_retryAction, &QAction::triggered, this,
+            [this] { perform(PostAction::Retry, selectedPostIds()); });
+    connect(m_rescheduleAction, &QAction::triggered, this, &QueuePage::reschedule);
+    connect(m_deleteAction, &QAction::triggered, this, &QueuePage::confirmDelete);
+    const QList<std::pair<QAction *, const char *>> buttons{{m_cancelAction, "cancelButton"},
+                                                            {m_retryAction, "retryButton"},
+                                                            {m_rescheduleAction, "rescheduleButton"},
+                                                            {m_deleteAction, "deleteButton"}};
+    for (const auto &[action, name] : buttons) {
+        auto *button = new QToolButton(bar);
+        button->setObjectName(QLatin1StringView(name));
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        layout->addWidget(button);
+    }
+    layout->addStretch(1);
+    m_selectionLabel = new QLabel(bar);
+    m_selectionLabel->setObjectName(QStringLiteral("selectionSummary"));
+    layout->addWidget(m_selectionLabel);
+    return bar;
+}
+
+QWidget *QueuePage::buildEmptyState() {
+    auto *empty = new QWidget(this);
+    empty->setObjectName(QStringLiteral("emptyState"));
+    m_emptyText = new QLabel(empty);
+    m_emptyText->setObjectName(QStringLiteral("emptyStateText"));
+    m_emptyText->setAlignment(Qt::AlignCenter);
+    QFont larger = m_emptyText->font();
+    larger.setPointSizeF(larger.pointSizeF() * 1.25);
+    m_emptyText->setFont(larger);
+    m_composeButton = new QPushButton(tr("&Compose a Post"), empty);
+    m_composeButton->setObjectName(QStringLiteral("composeButton"));
+    m_clearFiltersButton = new QPushButton(tr("C&lear Filters"), empty);
+    m_clearFiltersButton->setObjectName(QStringLiteral("clearFiltersButton"));
+    connect(m_composeButton, &QPushButton::clicked, this, &QueuePage::composeRequested);
+    connect(m_clearFiltersButton, &QPushButton::clicked, m_filterBar, &QueueFilterBar::clear);
+    auto *layout = new QVBoxLayout(empty);
+    layout->addStretch(1);
+    layout->addWidget(m_emptyText);
+    layout->addWidget(m_composeButton, 0, Qt::AlignHCenter);
+    layout->addWidget(m_clearFiltersButton, 0, Qt::AlignHCenter);
+    layout->addStretch(2);
+    return empty;
+}
+
+void QueuePage::changeEvent(QEvent *event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) {
+        sizeTable();
+    }
+}
+
+QList<int> QueuePage::selectedRows() const {
+    QList<int> rows;
+    // Ranges, not selectedRows(): select-all over 100,000 posts is one range.
+    for (const QItemSelectionRange &range : m_table->selectionModel()->selection()) {
+        for (int row = range.top(); row <= range.bottom(); ++row) {
+            rows << row;
+        }
+    }
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    return rows;
+}
+
+QStringList QueuePage::selectedPostIds() const {
+    QStringList ids;
+    for (int row : selectedRows()) {
+        ids << m_model->rowAt(row).id;
+    }
+    return ids;
+}
+
+bool QueuePage::selectPost(const QString &id) {
+    const int row = m_model->rowOf(id);
+    if (row < 0) {
+        return false;
+    }
+    const QModelIndex index = m_model->index(row, PostTableModel::CaptionColumn);
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect
+                                                          | QItemSelectionModel::Rows);
+    m_table->scrollTo(index);
+    return true;
+}
+
+void QueuePage::scheduleActionUpdate() {
+    if (m_actionUpdatePending) {
+        return;
+    }
+    m_actionUpdatePending = true; // a burst of changes costs one pass over the selection
+    QTimer::singleShot(0, this, [this] {
+        m_actionUpdatePending = false;
+        updateActions();
+    });
+}
+
+void QueuePage::updateActions() {
+    const QList<int> rows = selectedRows();
+    updateAction(m_cancelAction, PostAction::Cancel, rows);
+    updateAction(m_retryAction, PostAction::Retry, rows);
+    updateAction(m_rescheduleAction, PostAction::Schedule, rows);
+    updateAction(m_deleteAction, PostAction::Delete, rows);
+    m_selectionLabel->setText(rows.isEmpty() ? QString()
+                              : rows.size() == 1
+                                  ? tr("1 post selected")
+                                  : tr("%1 posts selected").arg(QLocale().toString(rows.size())));
+}
+
+void QueuePage::updateAction(QAction *action, PostAction lifecycleAction, const QList<int> &rows) {
+    const QString allowed = action->data().toString();
+    const QString shortcut = action->shortcut().isEmpty()
+                                 ? QString()
+                                 : u" (" + action->shortcut().toString(QKeySequence::NativeText) + u')';
+    if (rows.isEmpty()) {
+        action->setEnabled(false);
+        action->setToolTip(tr("Select posts first. %1").arg(allowed) + shortcut);
+        return;
+    }
+    for (int row : rows) {
+        const QueueRow &post = m_model->rowAt(row);
+        if (!post.allows(lifecycleAction)) {
+            QString why =
+                Lifecycle::whyNot(lifecycleAction, post.status, m_backend.workspace().approvalRequired);
+            if (why.isEmpty()) {
+                why = tr("Not allowed for this post now.");
+            }
+            action->setEnabled(false);
+            action->setToolTip(rows.size() == 1 ? why : tr("Not for every selected post. %1").arg(why));
+            return;
+        }
+    }
+    action->setEnabled(!m_busy);
+    action->setToolTip(m_busy ? tr("Waiting for the last action to finish.") : allowed + shortcut);
+}
+
+void QueuePage::updateEmptyState() {
+    const bool empty = m_model->rowCount() == 0 && m_model->isComplete() && !m_model->isLoading();
+    if (empty) {
+        const bool filtered = !m_filterBar->isDefault();
+        m_emptyText->setText(filtered ? tr("No posts match these filters.")
+                                      : tr("No posts yet — compose one"));
+        m_composeButton->setVisible(!filtered);
+        m_clearFiltersButton->setVisible(filtered);
+    }
+    m_stack->setCurrentIndex(empty ? 1 : 0);
+}
+
+void QueuePage::onCurrentRowChanged() {
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    const QString id = current.isValid() ? current.data(PostTableModel::PostIdRole).toString() : QString();
+    if (id != m_currentId) {
+        m_currentId = id;
+        Q_EMIT currentPostChanged(id);
+    }
+}
+
+void QueuePage::perform(PostAction action, const QStringList &ids) {
+    if (ids.isEmpty() || m_busy) {
+        return;
+    }
+    m_message->hide();
+    auto batch = std::make_shared<Batch>(Batch{int(ids.size()), int(ids.size()), 0, {}});
+    m_busy = true;
+    updateActions();
+    for (const QString &id : ids) {
+        m_backend.perform(id, action, {}, this,
+                          [this, batch, action](std::expected<std::optional<PostRow>, Error> result) {
+                              if (!result && batch->failed++ == 0) {
+                                  batch->firstError = result.error().message;
+                              }
+                              if (--batch->left == 0) {
+                                  finishBatch(verbOf(action), batch->failed, batch->total, batch->firstError);
+                              }
+                          });
+    }
+}
+
+void QueuePage::reschedule() {
+    const QStringList ids = selectedPostIds();
+    if (ids.isEmpty() || m_busy) {
+        return;
+    }
+    auto *dialog = new RescheduleDialog(int(ids.size()), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, ids] {
+        const RescheduleOffset offset = dialog->offset();
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        auto batch = std::make_shared<Batch>(Batch{int(ids.size()), int(ids.size()), 0, {}});
+        m_busy = true;
+        m_message->hide();
+        updateActions();
+        const auto done = [this, batch](std::expected<PostRow, Error> result) {
+            if (!result && batch->failed++ == 0) {
+                batch->firstError = result.error().message;
+            }
+            if (--batch->left == 0) {
+                finishBatch(verbOf(PostAction::Schedule), batch->failed, batch->total, batch->firstError);
+            }
+        };
+        for (const QString &id : ids) {
+            const int row = m_model->rowOf(id); // as it is now: it may have changed while the dialog was open
+            if (row < 0) {
+                done(std::unexpected(Error{ErrorCode::NotFound, tr("The post is no longer in this queue.")}));
+                continue;
+            }
+            const QueueRow &post = m_model->rowAt(row);
+            m_backend.schedule(id, offset.apply(post.atUtc, post.timeZone, now), post.timeZone, this, done);
+        }
+    });
+    dialog->open();
+}
+
+void QueuePage::confirmDelete() {
+    const QStringList ids = selectedPostIds();
+    if (ids.isEmpty() || m_busy || !m_deleteAction->isEnabled()) {
+        return; // the Delete key reaches here even when the action is not allowed
+    }
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete Posts"),
+                                ids.size() == 1 ? tr("Delete this post?")
+                                                : tr("Delete %1 posts?").arg(QLocale().toString(ids.size())),
+                                QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("deleteConfirmation"));
+    box->setInformativeText(
+        tr("They are removed from ClipQueue for good. Posts already published stay on TikTok."));
+    QPushButton *confirm =
+        box->addButton(ids.size() == 1 ? tr("Delete Post") : tr("Delete %1 Posts").arg(ids.size()),
+                       QMessageBox::DestructiveRole);
+    confirm->setObjectName(QStringLiteral("confirmDeleteButton"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, confirm, ids] {
+        if (box->clickedButton() == confirm) {
+            perform(PostAction::Delete, ids);
+        }
+    });
+    box->open();
+}
+
+void QueuePage::finishBatch(const QString &verb, int failed, int total, const QString &firstError) {
+    m_busy = false;
+    updateActions();
+    if (failed == 0) {
+        return; // the rows show what happened
+    }
+    const QString what = total == 1 ? tr("Could not %1 the post: %2").arg(verb, firstError)
+                                    : tr("Could not %1 %2 of %3 posts. The first said: %4")
+                                          .arg(verb)
+                                          .arg(failed)
+                                          .arg(total)
+                                          .arg(firstError);
+    m_message->showMessage(what, InlineMessage::Kind::Error);
+}
+
+} // namespace cq::ui

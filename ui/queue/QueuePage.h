@@ -1,0 +1,88 @@
+#pragma once
+
+#include "post/Lifecycle.h"
+
+#include <QWidget>
+
+class QAction;
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+class QTableView;
+class QToolButton;
+
+namespace cq {
+class Backend;
+}
+
+namespace cq::ui {
+
+class InlineMessage;
+class PostTableModel;
+class QueueFilterBar;
+
+// The queue: every post in time order under a filter bar, with actions on the selected posts
+// (cancel, retry, reschedule by an offset, delete), each enabled only when the lifecycle allows it
+// for every selected post, and saying why not otherwise. Loads as it scrolls and follows changes
+// live, whoever makes them.
+class QueuePage : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit QueuePage(Backend &backend, QWidget *parent = nullptr);
+    ~QueuePage() override;
+
+    PostTableModel *model() const { return m_model; }
+    QueueFilterBar *filterBar() const { return m_filterBar; }
+    QTableView *table() const { return m_table; }
+    QString currentPostId() const { return m_currentId; }
+    QStringList selectedPostIds() const;
+    // Makes post `id` current when it is loaded; false otherwise.
+    bool selectPost(const QString &id);
+
+Q_SIGNALS:
+    // The post whose details belong beside the queue; empty when none is current.
+    void currentPostChanged(const QString &id);
+    void composeRequested();
+    void editRequested(const QString &id);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildTable();
+    QWidget *buildActionBar();
+    QWidget *buildEmptyState();
+    QAction *makeAction(const QString &text, const QString &objectName, const QString &toolTip);
+    void sizeTable();
+    QList<int> selectedRows() const;
+    void scheduleActionUpdate();
+    void updateActions();
+    void updateAction(QAction *action, PostAction lifecycleAction, const QList<int> &rows);
+    void updateEmptyState();
+    void onCurrentRowChanged();
+    void perform(PostAction action, const QStringList &ids);
+    void reschedule();
+    void confirmDelete();
+    void finishBatch(const QString &verb, int failed, int total, const QString &firstError);
+
+    Backend &m_backend;
+    PostTableModel *m_model;
+    QueueFilterBar *m_filterBar;
+    InlineMessage *m_message;
+    QStackedWidget *m_stack;
+    QTableView *m_table;
+    QLabel *m_emptyText;
+    QPushButton *m_composeButton;
+    QPushButton *m_clearFiltersButton;
+    QLabel *m_selectionLabel;
+    QAction *m_cancelAction;
+    QAction *m_retryAction;
+    QAction *m_rescheduleAction;
+    QAction *m_deleteAction;
+    QString m_currentId;
+    bool m_actionUpdatePending = false;
+    bool m_busy = false; // the backend calls of the last action are still on their way
+};
+
+} // namespace cq::ui
