@@ -8,6 +8,7 @@
 //
 // Usage: bench_store [--explain] [POST_COUNT]   (default 100000)
 #include "PostgresServer.h"
+#include "SeedPosts.h"
 #include "post/PostJson.h"
 #include "storage/Database.h"
 #include "storage/PostRepository.h"
@@ -32,6 +33,10 @@
 
 namespace {
 
+using cq::bench::insertPosts;
+using cq::bench::shape;
+using cq::bench::templatePost;
+
 constexpr double DueTargetMs = 5;
 constexpr double FirstPageTargetMs = 50;
 constexpr double ColdListTargetMs = 300;
@@ -39,10 +44,6 @@ constexpr int QueryRuns = 21;
 constexpr int ProcessRuns = 11;
 constexpr int DueLimit = 25;
 constexpr int PageSize = 100;
-constexpr int BatchSize = 1000;
-constexpr int MediaObjectCount = 6;
-constexpr qint64 SpreadMs = 60LL * 24 * 60 * 60 * 1000; // 60 days
-constexpr qint64 OverdueMs = 60LL * 60 * 1000;          // the first hour of the queue is due already
 constexpr int CliTimeoutMs = 30'000;
 
 struct Result {
@@ -67,62 +68,6 @@ struct Result {
 double medianMs(std::vector<qint64> nanoseconds) {
     std::sort(nanoseconds.begin(), nanoseconds.end());
     return double(nanoseconds.at(nanoseconds.size() / 2)) / 1e6;
-}
-
-// A realistic post: a caption with hashtags and an emoji, one probed 1080x1920 video, explicit TikTok
-// settings, one account, its time: about 700 bytes of post JSON.
-cq::StoredPost templatePost(const QDateTime &now) {
-    cq::MediaDescriptor media;
-    media.url = QStringLiteral("file:///home/ana/Videos/teaser.mp4");
-    media.type = cq::MediaType::Video;
-    media.mimeType = QStringLiteral("video/mp4");
-    media.sizeBytes = 18'432'000;
-    media.filename = QStringLiteral("teaser.mp4");
-    media.width = 1080;
-    media.height = 1920;
-    media.durationSeconds = 24.533;
-
-    cq::StoredPost post;
-    post.content.text = QStringLiteral("Launch day, behind the scenes 🎬 #launch #smallbusiness");
-    post.content.tiktok.privacyLevel = QString::fromLatin1(cq::privacy::PublicToEveryone);
-    post.content.tiktok.disableDuet = false;
-    post.content.tiktok.disableStitch = false;
-    post.content.tiktok.disableComment = false;
-    post.content.accounts = {QStringLiteral("6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f")};
-    post.media = {cq::StoredMedia{QString(), media}};
-    post.createdBy = QStringLiteral("ana@studio");
-    post.schedule.timeZone = QStringLiteral("Europe/Berlin");
-    post.createdAt = now;
-    post.updatedAt = now;
-    return post;
-}
-
-// Mostly scheduled (80 %) over the next 60 days, the first hour of them due already; the rest
-// published over the past 60 days, drafts without a time, and a few in review, failed or cancelled.
-void shape(cq::StoredPost &post, int index, int postCount, const QDateTime &now) {
-    const qint64 offsetMs = qint64(index) * SpreadMs / postCount;
-    const int bucket = index % 100;
-    post.publishId.clear();
-    if (bucket < 80) {
-        post.status = cq::PostStatus::Scheduled;
-        post.schedule.atUtc = now.addMSecs(offsetMs - OverdueMs);
-    } else if (bucket < 88) {
-        post.status = cq::PostStatus::Published;
-        post.schedule.atUtc = now.addMSecs(-offsetMs - OverdueMs);
-        post.publishId = u"v_pub_url~v2." + QString::number(7'300'000'000'000'000'000LL + index);
-    } else if (bucket < 94) {
-        post.status = cq::PostStatus::Draft;
-        post.schedule.atUtc.reset();
-    } else if (bucket < 97) {
-        post.status = cq::PostStatus::InReview;
-        post.schedule.atUtc = now.addMSecs(offsetMs);
-    } else if (bucket < 99) {
-        post.status = cq::PostStatus::Failed;
-        post.schedule.atUtc = now.addMSecs(-offsetMs - OverdueMs);
-    } else {
-        post.status = cq::PostStatus::Cancelled;
-        post.schedule.atUtc = now.addMSecs(offsetMs);
-    }
 }
 
 // The statements PostRepository runs for dueIds() and list() (core/storage/PostRepository.cpp, as
@@ -157,39 +102,6 @@ void explain(const cq::Database &database, const QDateTime &now) {
             std::printf("      %s\n", qPrintable(plan->value(sqlite ? 3 : 0).toString()));
         }
     }
-}
-
-// Inserts `postCount` posts through PostRepository, BatchSize per transaction.
-// Counts the scheduled posts already due at `now` in `dueCount`.
-std::expected<double, cq::Error> insertPosts(const cq::Database &database, cq::PostRepository &repository,
-                                             int postCount, const QDateTime &now, int &dueCount) {
-    cq::StoredPost post = templatePost(now);
-    const QString caption = post.content.text;
-    QElapsedTimer timer;
-    timer.start();
-    for (int start = 0; start < postCount; start += BatchSize) {
-        auto done = database.transaction([&]() -> std::expected<void, cq::Error> {
-            for (int index = start; index < std::min(postCount, start + BatchSize); ++index) {
-                post.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-                post.content.text = caption + u" #" + QString::number(index);
-                shape(post, index, postCount, now);
-                if (post.status == cq::PostStatus::Scheduled && *post.schedule.atUtc <= now) {
-                    ++dueCount;
-                }
-                // A few media objects shared by all posts (the same clip queued many times).
-                post.media.first().sha256 =
-                    QString(64, QLatin1Char("0123456789abcdef"[index % MediaObjectCount]));
-                if (auto inserted = repository.insert(post); !inserted) {
-                    return inserted;
-                }
-            }
-            return {};
-        });
-        if (!done) {
-            return std::unexpected(done.error());
-        }
-    }
-    return postCount / (double(timer.nsecsElapsed()) / 1e9);
 }
 
 // One `clipqueue-cli post list --status scheduled --json` process per run; wall time from start to

@@ -96,7 +96,6 @@ void PostTableModel::appendPage(const QList<PostRow> &page) {
     }
     const int first = int(m_rows.size());
     beginInsertRows({}, first, first + int(fresh.size()) - 1);
-    m_rows.reserve(m_rows.size() + fresh.size());
     for (QueueRow &row : fresh) {
         m_timeById.insert(row.id, row.key().atMs);
         m_rows << std::move(row);

@@ -267,6 +267,7 @@ void QueueFilterBar::fillAccounts() {
         m_account->addItem(account.label(), account.id);
     }
     m_account->setCurrentIndex(std::max(0, m_account->findData(current)));
+    apply(); // all accounts again when the chosen one is gone
 }
 
 } // namespace cq::ui

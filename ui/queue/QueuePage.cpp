@@ -1,5 +1,6 @@
 #include "queue/QueuePage.h"
 
+#include "common/ElidedTextDelegate.h"
 #include "common/InlineMessage.h"
 #include "common/StatusBadgeDelegate.h"
 #include "common/ThumbnailCache.h"
@@ -59,18 +60,20 @@ QueuePage::QueuePage(Backend &backend, QWidget *parent)
     , m_model(new PostTableModel(backend, this))
     , m_filterBar(new QueueFilterBar(backend, this))
     , m_message(new InlineMessage(this))
-    , m_stack(new QStackedWidget(this))
-    , m_table(new QTableView(this)) {
+    , m_stack(new QStackedWidget(this)) {
     setObjectName(QStringLiteral("queuePage"));
     m_message->setObjectName(QStringLiteral("queueMessage"));
+    // Built in reading order, which is the tab order: filters, actions, the posts.
+    QWidget *actions = buildActionBar();
+    m_table = new QTableView(this);
     buildTable();
     m_stack->addWidget(m_table);
     m_stack->addWidget(buildEmptyState());
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_filterBar);
+    layout->addWidget(actions);
     layout->addWidget(m_message);
     layout->addWidget(m_stack, 1);
-    layout->addWidget(buildActionBar());
 
     connect(m_filterBar, &QueueFilterBar::filterChanged, m_model, &PostTableModel::setFilter);
     connect(m_model, &PostTableModel::loadFailed, this, [this](const QString &message) {
@@ -117,11 +120,13 @@ void QueuePage::buildTable() {
     m_table->setTextElideMode(Qt::ElideRight);
     m_table->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_table->addActions({m_cancelAction, m_retryAction, m_rescheduleAction, m_deleteAction});
     m_table->verticalHeader()->hide();
     // Every row is as tall as the others: the view never measures 100,000 of them.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_table->setItemDelegateForColumn(PostTableModel::CaptionColumn, new ElidedTextDelegate(m_table));
     m_table->setItemDelegateForColumn(
         PostTableModel::StatusColumn,
         new StatusBadgeDelegate(PostTableModel::StatusRole, PostTableModel::ProgressRole, m_table));
@@ -155,8 +160,7 @@ void QueuePage::sizeTable() {
 QAction *QueuePage::makeAction(const QString &text, const QString &objectName, const QString &toolTip) {
     auto *action = new QAction(text, this);
     action->setObjectName(objectName);
-    action->setData(toolTip);   // the tooltip while it is allowed
-    m_table->addAction(action); // the table's context menu
+    action->setData(toolTip); // the tooltip while it is allowed
     return action;
 }
 
@@ -225,7 +229,7 @@ QWidget *QueuePage::buildEmptyState() {
 
 void QueuePage::changeEvent(QEvent *event) {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) {
+    if (m_table && (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)) {
         sizeTable();
     }
 }

@@ -71,7 +71,7 @@ private:
     QueueFilterBar *m_filterBar;
     InlineMessage *m_message;
     QStackedWidget *m_stack;
-    QTableView *m_table;
+    QTableView *m_table = nullptr; // made after the action bar, for the tab order
     QLabel *m_emptyText;
     QPushButton *m_composeButton;
     QPushButton *m_clearFiltersButton;

@@ -54,3 +54,6 @@ struct QueueRow {
 };
 
 } // namespace cq::ui
+
+// Its members all are: a list of 100,000 rows grows by moving memory, not row by row.
+Q_DECLARE_TYPEINFO(cq::ui::QueueRow, Q_RELOCATABLE_TYPE);

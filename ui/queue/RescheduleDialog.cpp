@@ -74,6 +74,7 @@ RescheduleDialog::RescheduleDialog(int postCount, QWidget *parent)
     m_unit->setAccessibleName(tr("Unit"));
     m_summary->setObjectName(QStringLiteral("rescheduleSummary"));
     m_summary->setWordWrap(true);
+    m_summary->setMinimumWidth(fontMetrics().averageCharWidth() * 48);
 
     auto *amountRow = new QHBoxLayout;
     amountRow->addWidget(m_amount);

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "post/StoredPost.h"
+#include "storage/Database.h"
+#include "storage/PostRepository.h"
+
+#include <QDateTime>
+
+#include <expected>
+
+// The queue the benchmarks measure: realistic posts in the proportions of a busy account, inserted
+// through PostRepository (bench_store, bench_queue).
+namespace cq::bench {
+
+// A realistic post: a caption with hashtags and an emoji, one probed 1080x1920 video, explicit TikTok
+// settings, one account, its time: about 700 bytes of post JSON.
+StoredPost templatePost(const QDateTime &now);
+
+// Mostly scheduled (80 %) over the next 60 days, the first hour of them due already; the rest
+// published over the past 60 days, drafts without a time, and a few in review, failed or cancelled.
+void shape(StoredPost &post, int index, int postCount, const QDateTime &now);
+
+// Inserts `postCount` posts through PostRepository, a thousand per transaction, and returns the
+// rate in posts per second. Counts the scheduled posts already due at `now` in `dueCount`. The
+// posts share a few media objects (the same clip queued many times) whose files are not in any store.
+std::expected<double, Error> insertPosts(const Database &database, PostRepository &repository, int postCount,
+                                         const QDateTime &now, int &dueCount);
+
+} // namespace cq::bench

@@ -1,0 +1,218 @@
+// The queue page at scale: 100,000 posts in a SQLite database (seeded like bench_store), the page
+// opened offscreen on a real Backend and its table scrolled to the end, every page fetched as the
+// view asks for it, while a 1 ms timer measures the longest gap between its ticks on the GUI
+// thread. Prints the time until the first rows are painted, the time to scroll to the end and the
+// longest stall. Target: longest stall < 50 ms. Exit code 0 when it is met, 1 otherwise.
+//
+// Usage: bench_queue [POST_COUNT]   (default 100000)
+#include "SeedPosts.h"
+#include "queue/PostTableModel.h"
+#include "queue/QueuePage.h"
+#include "session/Backend.h"
+#include "storage/Database.h"
+#include "util/Clock.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QEvent>
+#include <QScrollBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <optional>
+#include <vector>
+
+namespace {
+
+constexpr double StallTargetMs = 50;
+constexpr int SmoothFrameMs = 16;
+constexpr int GiveUpMs = 10 * 60 * 1000;
+constexpr int IdleBaselineMs = 3000;
+
+// The gaps between the ticks of a 1 ms timer on the GUI thread: how long it was busy (or not
+// scheduled at all, on a loaded machine) at a time.
+class StallMeter : public QObject {
+public:
+    StallMeter() {
+        m_ticks.setTimerType(Qt::PreciseTimer);
+        m_ticks.setInterval(1);
+        connect(&m_ticks, &QTimer::timeout, this, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            m_gapsMs.push_back(double(now - m_lastNs) / 1e6);
+            m_lastNs = now;
+        });
+    }
+    void start() {
+        m_gapsMs.clear();
+        m_clock.start();
+        m_lastNs = 0;
+        m_ticks.start();
+    }
+    void stop() { m_ticks.stop(); }
+    double longestMs() const {
+        return m_gapsMs.empty() ? 0 : *std::max_element(m_gapsMs.begin(), m_gapsMs.end());
+    }
+    double percentileMs(double fraction) const {
+        std::vector<double> sorted = m_gapsMs;
+        std::sort(sorted.begin(), sorted.end());
+        return sorted.empty() ? 0 : sorted.at(std::min(sorted.size() - 1, size_t(fraction * sorted.size())));
+    }
+    long overFrame() const {
+        return std::count_if(m_gapsMs.begin(), m_gapsMs.end(),
+                             [](double gap) { return gap > SmoothFrameMs; });
+    }
+
+private:
+    QTimer m_ticks;
+    QElapsedTimer m_clock;
+    qint64 m_lastNs = 0;
+    std::vector<double> m_gapsMs;
+};
+
+// How long the GUI thread waits with nothing to do: what this machine's scheduler adds to every
+// figure below (others' processes share the cores).
+double idleBaselineMs(StallMeter &meter) {
+    QEventLoop idle;
+    meter.start();
+    QTimer::singleShot(IdleBaselineMs, &idle, &QEventLoop::quit);
+    idle.exec();
+    meter.stop();
+    return meter.longestMs();
+}
+
+// Notes when the table's viewport first paints rows.
+class FirstPaint : public QObject {
+public:
+    FirstPaint(const QAbstractItemModel &model, const QElapsedTimer &clock)
+        : m_model(model)
+        , m_clock(clock) {}
+    std::optional<qint64> ms;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override {
+        if (!ms && event->type() == QEvent::Paint && m_model.rowCount() > 0) {
+            ms = m_clock.elapsed();
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    const QAbstractItemModel &m_model;
+    const QElapsedTimer &m_clock;
+};
+
+bool seed(const QString &path, int postCount) {
+    auto database = cq::Database::open(cq::DatabaseConfig::sqlite(path));
+    if (!database) {
+        std::printf("cannot open %s: %s\n", qPrintable(path), qPrintable(database.error().message));
+        return false;
+    }
+    cq::PostRepository repository(**database);
+    int due = 0;
+    auto rate = cq::bench::insertPosts(**database, repository, postCount, cq::SystemClock().nowUtc(), due);
+    if (!rate) {
+        std::printf("seeding failed: %s\n", qPrintable(rate.error().message));
+        return false;
+    }
+    std::printf("  seeded %d posts (%.0f posts/s)\n", postCount, *rate);
+    return true;
+}
+
+bool startBackend(cq::Backend &backend) {
+    QEventLoop loop;
+    QObject::connect(&backend, &cq::Backend::ready, &loop, &QEventLoop::quit);
+    QObject::connect(&backend, &cq::Backend::failedToStart, &loop, [&](const QString &message) {
+        std::printf("the backend did not start: %s\n", qPrintable(message));
+        loop.quit();
+    });
+    backend.start({.publish = false, .pollInterval = std::chrono::seconds(2), .publisherFactory = {}});
+    loop.exec();
+    return backend.isReady();
+}
+
+} // namespace
+
+int main(int argc, char *argv[]) {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    // Nothing of the developer's own settings, data or team database.
+    QTemporaryDir dir;
+    qputenv("XDG_CONFIG_HOME", dir.filePath(QStringLiteral("config")).toUtf8());
+    qputenv("CLIPQUEUE_DATA_DIR", dir.path().toUtf8());
+    qputenv("CLIPQUEUE_TOKEN_STORE", "file");
+    qunsetenv("CLIPQUEUE_DATABASE_URL");
+    QApplication app(argc, argv);
+    const QStringList arguments = app.arguments().mid(1);
+    const int postCount = arguments.isEmpty() ? 100'000 : std::max(1, arguments.first().toInt());
+    std::printf("bench_queue: %d posts on SQLite, the queue page offscreen\n", postCount);
+    std::fflush(stdout);
+    // The file the app opens for CLIPQUEUE_DATA_DIR (AppConfig).
+    if (!seed(dir.filePath(QStringLiteral("clipqueue.sqlite")), postCount)) {
+        return 1;
+    }
+    cq::Backend backend;
+    if (!startBackend(backend)) {
+        return 1;
+    }
+
+    StallMeter stalls;
+    const double idleMs = idleBaselineMs(stalls);
+    QElapsedTimer clock;
+    clock.start();
+    stalls.start();
+    cq::ui::QueuePage page(backend);
+    cq::ui::PostTableModel &model = *page.model();
+    QTableView &table = *page.table();
+    FirstPaint firstPaint(model, clock);
+    table.viewport()->installEventFilter(&firstPaint);
+    page.resize(1280, 800);
+    page.show();
+
+    QEventLoop loop;
+    int pages = 0;
+    // As a user holding End would: each page that arrives, the view is scrolled to its end again,
+    // and the view asks the model for the next page.
+    QObject::connect(&model, &cq::ui::PostTableModel::loadingChanged, &loop, [&](bool loading) {
+        if (loading) {
+            ++pages;
+            return;
+        }
+        if (model.isComplete()) {
+            loop.quit();
+            return;
+        }
+        QTimer::singleShot(0, &table, [&] { table.scrollToBottom(); });
+    });
+    QObject::connect(&model, &cq::ui::PostTableModel::loadFailed, &loop, [&](const QString &message) {
+        std::printf("a page failed: %s\n", qPrintable(message));
+        loop.quit();
+    });
+    QTimer::singleShot(GiveUpMs, &loop, &QEventLoop::quit);
+    if (!model.isComplete()) {
+        loop.exec();
+    }
+    const qint64 scrolledMs = clock.elapsed();
+    QCoreApplication::processEvents(); // the last page painted
+    stalls.stop();
+
+    const bool complete = model.isComplete() && model.rowCount() == postCount;
+    std::printf("  time to first rows shown:  %lld ms\n", static_cast<long long>(firstPaint.ms.value_or(-1)));
+    std::printf("  time to scroll to the end: %.2f s (%d pages of %d; %d rows)\n", scrolledMs / 1000.0, pages,
+                cq::ui::PostTableModel::PageSize, model.rowCount());
+    std::printf(
+        "  longest GUI-thread stall:  %.1f ms (target < %.0f ms); 99th percentile %.1f ms; gaps over %d ms: "
+        "%ld\n",
+        stalls.longestMs(), StallTargetMs, stalls.percentileMs(0.99), SmoothFrameMs, stalls.overFrame());
+    std::printf("  (an idle event loop on this machine, for comparison: longest gap %.1f ms)\n", idleMs);
+    if (!complete) {
+        std::printf("The queue did not reach its end.\n");
+        return 1;
+    }
+    const bool met = stalls.longestMs() < StallTargetMs;
+    std::printf("%s\n", met ? "Target met." : "Target MISSED.");
+    return met ? 0 : 1;
+}
