@@ -133,6 +133,51 @@ bool startBackend(cq::Backend &backend) {
     return backend.isReady();
 }
 
+struct Figures {
+    std::optional<qint64> firstRowsMs;
+    qint64 scrolledMs = 0;
+    int requests = 0;
+};
+
+// Shows the page and scrolls its table to the end as a user holding End would: each time a page
+// arrives the view is scrolled to its end again, and the view asks the model for the next one.
+Figures scrollToEnd(cq::ui::QueuePage &page) {
+    QElapsedTimer clock;
+    clock.start();
+    cq::ui::PostTableModel &model = *page.model();
+    QTableView &table = *page.table();
+    FirstPaint firstPaint(model, clock);
+    table.viewport()->installEventFilter(&firstPaint);
+    page.resize(1280, 800);
+    page.show();
+
+    Figures figures;
+    figures.requests = model.isLoading() ? 1 : 0; // the first page, asked for by the model itself
+    QEventLoop loop;
+    QObject::connect(&model, &cq::ui::PostTableModel::loadingChanged, &loop, [&](bool loading) {
+        if (loading) {
+            ++figures.requests;
+        } else if (model.isComplete()) {
+            loop.quit();
+        } else {
+            QTimer::singleShot(0, &table, [&] { table.scrollToBottom(); });
+        }
+    });
+    QObject::connect(&model, &cq::ui::PostTableModel::loadFailed, &loop, [&](const QString &message) {
+        std::printf("a page failed: %s\n", qPrintable(message));
+        loop.quit();
+    });
+    QTimer::singleShot(GiveUpMs, &loop, &QEventLoop::quit);
+    if (!model.isComplete()) {
+        loop.exec();
+    }
+    figures.scrolledMs = clock.elapsed();
+    QCoreApplication::processEvents(); // the last page painted
+    table.viewport()->removeEventFilter(&firstPaint);
+    figures.firstRowsMs = firstPaint.ms;
+    return figures;
+}
+
 } // namespace
 
 int main(int argc, char *argv[]) {
@@ -161,48 +206,18 @@ int main(int argc, char *argv[]) {
 
     StallMeter stalls;
     const double idleMs = idleBaselineMs(stalls);
-    QElapsedTimer clock;
-    clock.start();
     stalls.start();
     cq::ui::QueuePage page(backend);
-    cq::ui::PostTableModel &model = *page.model();
-    QTableView &table = *page.table();
-    FirstPaint firstPaint(model, clock);
-    table.viewport()->installEventFilter(&firstPaint);
-    page.resize(1280, 800);
-    page.show();
-
-    QEventLoop loop;
-    int pages = 0;
-    // As a user holding End would: each page that arrives, the view is scrolled to its end again,
-    // and the view asks the model for the next page.
-    QObject::connect(&model, &cq::ui::PostTableModel::loadingChanged, &loop, [&](bool loading) {
-        if (loading) {
-            ++pages;
-            return;
-        }
-        if (model.isComplete()) {
-            loop.quit();
-            return;
-        }
-        QTimer::singleShot(0, &table, [&] { table.scrollToBottom(); });
-    });
-    QObject::connect(&model, &cq::ui::PostTableModel::loadFailed, &loop, [&](const QString &message) {
-        std::printf("a page failed: %s\n", qPrintable(message));
-        loop.quit();
-    });
-    QTimer::singleShot(GiveUpMs, &loop, &QEventLoop::quit);
-    if (!model.isComplete()) {
-        loop.exec();
-    }
-    const qint64 scrolledMs = clock.elapsed();
-    QCoreApplication::processEvents(); // the last page painted
+    const Figures figures = scrollToEnd(page);
     stalls.stop();
+    const cq::ui::PostTableModel &model = *page.model();
 
     const bool complete = model.isComplete() && model.rowCount() == postCount;
-    std::printf("  time to first rows shown:  %lld ms\n", static_cast<long long>(firstPaint.ms.value_or(-1)));
-    std::printf("  time to scroll to the end: %.2f s (%d pages of %d; %d rows)\n", scrolledMs / 1000.0, pages,
-                cq::ui::PostTableModel::PageSize, model.rowCount());
+    std::printf("  time to first rows shown:  %lld ms\n",
+                static_cast<long long>(figures.firstRowsMs.value_or(-1)));
+    std::printf("  time to scroll to the end: %.2f s (%d requests for pages of %d; %d rows)\n",
+                figures.scrolledMs / 1000.0, figures.requests, cq::ui::PostTableModel::PageSize,
+                model.rowCount());
     std::printf(
         "  longest GUI-thread stall:  %.1f ms (target < %.0f ms); 99th percentile %.1f ms; gaps over %d ms: "
         "%ld\n",

@@ -2,6 +2,19 @@
 
 namespace cq::ui {
 
+namespace {
+// SQLite's lower(): ASCII letters only.
+QString asciiLower(const QString &text) {
+    QString lower = text;
+    for (QChar &c : lower) {
+        if (c >= u'A' && c <= u'Z') {
+            c = QChar(c.unicode() + (u'a' - u'A'));
+        }
+    }
+    return lower;
+}
+} // namespace
+
 bool matchesFilter(const PostFilter &filter, const StoredPost &post) {
     if (!filter.statuses.isEmpty() && !filter.statuses.contains(post.status)) {
         return false;
@@ -14,8 +27,9 @@ bool matchesFilter(const PostFilter &filter, const StoredPost &post) {
         || (filter.beforeUtc && (!at || *at >= *filter.beforeUtc))) {
         return false;
     }
+    // As the repository compares: lower(caption) LIKE the lower-cased words.
     return filter.captionContains.isEmpty()
-           || post.content.text.contains(filter.captionContains, Qt::CaseInsensitive);
+           || asciiLower(post.content.text).contains(filter.captionContains.toLower());
 }
 
 } // namespace cq::ui

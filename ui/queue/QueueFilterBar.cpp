@@ -104,14 +104,22 @@ QWidget *QueueFilterBar::buildFilterRow() {
     auto *row = new QWidget(this);
     auto *layout = new QHBoxLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
-
     auto *accountLabel = new QLabel(tr("&Account:"), row);
     m_account = new QComboBox(row);
     m_account->setObjectName(QStringLiteral("accountFilter"));
     m_account->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     accountLabel->setBuddy(m_account);
     connect(m_account, &QComboBox::activated, this, &QueueFilterBar::apply);
+    layout->addWidget(accountLabel);
+    layout->addWidget(m_account);
+    layout->addSpacing(fontMetrics().height());
+    addDateRange(row, layout);
+    layout->addSpacing(fontMetrics().height());
+    layout->addWidget(buildSearch(row), 1);
+    return row;
+}
 
+void QueueFilterBar::addDateRange(QWidget *row, QHBoxLayout *layout) {
     m_anyTime = new QCheckBox(tr("Any &time"), row);
     m_anyTime->setObjectName(QStringLiteral("anyTimeCheck"));
     m_anyTime->setChecked(true);
@@ -135,7 +143,12 @@ QWidget *QueueFilterBar::buildFilterRow() {
     connect(m_from, &QDateEdit::dateChanged, this, datesChanged);
     connect(m_to, &QDateEdit::dateChanged, this, datesChanged);
     updateDateEdits();
+    for (QWidget *widget : std::initializer_list<QWidget *>{m_anyTime, fromLabel, m_from, toLabel, m_to}) {
+        layout->addWidget(widget);
+    }
+}
 
+QLineEdit *QueueFilterBar::buildSearch(QWidget *row) {
     m_search = new QLineEdit(row);
     m_search->setObjectName(QStringLiteral("searchEdit"));
     m_search->setClearButtonEnabled(true);
@@ -150,18 +163,7 @@ QWidget *QueueFilterBar::buildFilterRow() {
         m_search->setFocus(Qt::ShortcutFocusReason);
         m_search->selectAll();
     });
-
-    layout->addWidget(accountLabel);
-    layout->addWidget(m_account);
-    layout->addSpacing(fontMetrics().height());
-    layout->addWidget(m_anyTime);
-    layout->addWidget(fromLabel);
-    layout->addWidget(m_from);
-    layout->addWidget(toLabel);
-    layout->addWidget(m_to);
-    layout->addSpacing(fontMetrics().height());
-    layout->addWidget(m_search, 1);
-    return row;
+    return m_search;
 }
 
 void QueueFilterBar::updateDateEdits() {

@@ -11,6 +11,7 @@ class QButtonGroup;
 class QCheckBox;
 class QComboBox;
 class QDateEdit;
+class QHBoxLayout;
 class QLineEdit;
 class QToolButton;
 
@@ -56,6 +57,8 @@ Q_SIGNALS:
 private:
     QWidget *buildStatusRow();
     QWidget *buildFilterRow();
+    void addDateRange(QWidget *row, QHBoxLayout *layout);
+    QLineEdit *buildSearch(QWidget *row);
     PostFilter current() const; // as the controls are now
     void apply();
     void refreshCounts();
