@@ -23,6 +23,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDir>
 #include <QHeaderView>
 #include <QLabel>
@@ -68,6 +69,7 @@ private Q_SLOTS:
     void thumbnailsArriveOffTheGuiThread();
     void statusFilterShowsCounts();
     void searchNarrowsCaptionsAfterAPause();
+    void accountAndDateRangeNarrowTheQueue();
     void loadsPagesLazily();
     void followsChangesFromAnotherSession();
     void changesBeyondTheLoadedPagesWaitForTheirPage();
@@ -447,6 +449,61 @@ void TestQueuePage::searchNarrowsCaptionsAfterAPause() {
     QCOMPARE(search->text(), QString());
     waitForLoad();
     QCOMPARE(m_page->model()->rowCount(), 3);
+}
+
+void TestQueuePage::accountAndDateRangeNarrowTheQueue() {
+    AccountRepository accounts(m_other->database());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QVERIFY(accounts.insert(Account{QStringLiteral("acct-1"), QStringLiteral("open-1"), QStringLiteral("Ana"),
+                                    true, now.addDays(1), now.addDays(300)},
+                            now));
+    QVERIFY(accounts.insert(Account{QStringLiteral("acct-2"), QStringLiteral("open-2"), QStringLiteral("Bo"),
+                                    false, now.addDays(1), now.addDays(300)},
+                            now));
+    const QDateTime inTenDays = now.addDays(10);
+    const QDateTime inFortyDays = now.addDays(40);
+    const QString soon =
+        insertRaw(PostStatus::Scheduled, &inTenDays, QStringLiteral("Soon"), QStringLiteral("UTC"));
+    const QString later =
+        insertRaw(PostStatus::Scheduled, &inFortyDays, QStringLiteral("Later"), QStringLiteral("UTC"));
+    StoredPost other = m_template;
+    other.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    other.content.accounts = {QStringLiteral("acct-2")};
+    other.content.text = QStringLiteral("For Bo");
+    other.createdAt = other.updatedAt = now.addSecs(-3600);
+    QVERIFY(m_other->posts().repository().insert(other));
+    startBackend();
+    showPage();
+    QCOMPARE(m_page->model()->rowCount(), 3);
+    QCOMPARE(text(other.id, PostTableModel::AccountColumn), QStringLiteral("Bo"));
+
+    auto *account = m_page->findChild<QComboBox *>(QStringLiteral("accountFilter"));
+    QCOMPARE(account->count(), 3); // all, Ana, Bo
+    QCOMPARE(account->itemText(2), QStringLiteral("Bo"));
+    account->setCurrentIndex(2);
+    Q_EMIT account->activated(2);
+    waitForLoad();
+    QCOMPARE(m_page->model()->rowCount(), 1);
+    QCOMPARE(m_page->model()->rowAt(0).id, other.id);
+    account->setCurrentIndex(1);
+    Q_EMIT account->activated(1);
+    waitForLoad();
+    QCOMPARE(m_page->model()->rowCount(), 2);
+
+    // The next 30 days (the default range once "Any time" is off): the post in 40 days is outside.
+    auto *anyTime = m_page->findChild<QAbstractButton *>(QStringLiteral("anyTimeCheck"));
+    auto *to = m_page->findChild<QDateEdit *>(QStringLiteral("toDate"));
+    QVERIFY(!to->isEnabled());
+    anyTime->click();
+    QVERIFY(to->isEnabled());
+    waitForLoad();
+    QCOMPARE(m_page->model()->rowCount(), 1);
+    QCOMPARE(m_page->model()->rowAt(0).id, soon);
+    to->setDate(QDate::currentDate().addDays(45));
+    waitForLoad();
+    QCOMPARE(m_page->model()->rowCount(), 2);
+    QCOMPARE(m_page->model()->rowOf(later), 1);
+    QVERIFY(m_page->filterBar()->filter().beforeUtc.has_value());
 }
 
 void TestQueuePage::loadsPagesLazily() {
