@@ -1,0 +1,71 @@
+#include "common/TimeText.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QTimeZone>
+
+namespace cq::ui {
+
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("cq::ui::TimeText", text);
+}
+
+// The locale's long date with short names ("Thu, Dec 24, 2026" in the US, "Thu 24 Dec 2026" in the
+// UK): unambiguous, in the order people there read dates, and short enough for a side panel.
+QString dateLabel(const QDate &date) {
+    const QLocale locale;
+    QString format = locale.dateFormat(QLocale::LongFormat);
+    format.replace(QStringLiteral("dddd"), QStringLiteral("ddd"))
+        .replace(QStringLiteral("MMMM"), QStringLiteral("MMM"));
+    return locale.toString(date, format);
+}
+
+QString timeOfDay(const QDateTime &moment) {
+    return QLocale().toString(moment.time(), QLocale::ShortFormat);
+}
+
+// The post's moment in its own zone (UTC when the zone is unknown to this computer).
+QDateTime inPostZone(const PostSchedule &schedule) {
+    const QTimeZone zone(schedule.timeZone.toUtf8());
+    return schedule.atUtc->toTimeZone(zone.isValid() ? zone : QTimeZone::utc());
+}
+} // namespace
+
+QString momentLabel(const QDateTime &moment) {
+    if (!moment.isValid()) {
+        return {};
+    }
+    return dateLabel(moment.date()) + u", " + timeOfDay(moment);
+}
+
+QString preciseMomentLabel(const QDateTime &moment) {
+    if (!moment.isValid()) {
+        return {};
+    }
+    const QDateTime local = moment.toLocalTime();
+    return dateLabel(local.date()) + u", " + QLocale().toString(local.time(), QStringLiteral("HH:mm:ss"));
+}
+
+QString scheduleLabel(const PostSchedule &schedule) {
+    if (!schedule.atUtc) {
+        return tr("As soon as possible");
+    }
+    const QDateTime there = inPostZone(schedule);
+    const QDateTime here = schedule.atUtc->toLocalTime();
+    QString text = momentLabel(there) + u' ' + schedule.timeZone;
+    if (here.date() != there.date() || here.time() != there.time()) {
+        const QString local = here.date() == there.date() ? timeOfDay(here) : momentLabel(here);
+        text += u' ' + tr("(%1 your time)").arg(local);
+    }
+    return text;
+}
+
+QString scheduleShortLabel(const PostSchedule &schedule) {
+    if (!schedule.atUtc) {
+        return tr("As soon as possible");
+    }
+    return momentLabel(inPostZone(schedule)) + u' ' + schedule.timeZone;
+}
+
+} // namespace cq::ui

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "post/StoredPost.h"
+
+#include <QDateTime>
+#include <QString>
+
+namespace cq::ui {
+
+// A moment as people read it, in the locale's words: "Thu 24 Dec 2026, 18:00" (en_GB).
+QString momentLabel(const QDateTime &moment);
+// With seconds, in this computer's zone, for logs people compare with TikTok's: "Thu 24 Dec 2026,
+// 18:00:05".
+QString preciseMomentLabel(const QDateTime &moment);
+
+// When a post goes out, in the zone it was scheduled in and, when that reads differently, in this
+// computer's zone: "Thu 24 Dec 2026, 18:00 Europe/Berlin (17:00 your time)". "As soon as possible"
+// for a post without a time.
+QString scheduleLabel(const PostSchedule &schedule);
+
+// The moment in the post's zone alone, for a list row: "Thu 24 Dec 2026, 18:00 Europe/Berlin".
+QString scheduleShortLabel(const PostSchedule &schedule);
+
+} // namespace cq::ui
