@@ -5,6 +5,7 @@
 #include "common/CommentDialog.h"
 #include "common/InlineMessage.h"
 #include "common/ScheduleDialog.h"
+#include "common/StoredThumbnails.h"
 #include "queue/PostDetailsPanel.h"
 #include "queue/PostHistoryModel.h"
 #include "queue/PublishAttemptsModel.h"
@@ -73,6 +74,7 @@ private:
     PostDetailsPanel &panel();
     bool showLoaded(const QString &id);
     QPushButton *button(PostAction action);
+    void settleThumbnails();
 
     std::unique_ptr<BackendHarness> m_harness;
     std::unique_ptr<PostDetailsPanel> m_panel;
@@ -93,9 +95,6 @@ bool TestPostDetails::start(bool approvalRequired) {
         std::make_unique<BackendHarness>(BackendHarness::Options{.approvalRequired = approvalRequired});
     if (!m_harness->start()) {
         qWarning().noquote() << m_harness->why();
-        return false;
-    }
-    if (!m_harness->addAccount(QStringLiteral("acct-1"), QStringLiteral("ana.makes"))) {
         return false;
     }
     m_panel = std::make_unique<PostDetailsPanel>(m_harness->backend());
@@ -120,6 +119,12 @@ bool TestPostDetails::showLoaded(const QString &id) {
 
 QPushButton *TestPostDetails::button(PostAction action) {
     return m_panel->findChild<QPushButton *>(PostDetailsPanel::buttonName(action));
+}
+
+// Thumbnails are decoded off the GUI thread; the layout follows them (for screenshots).
+void TestPostDetails::settleThumbnails() {
+    QTRY_COMPARE(StoredThumbnails::of(m_harness->backend()).pending(), 0);
+    QTest::qWait(100);
 }
 
 void TestPostDetails::failedPostShowsWhatTikTokSaid() {
@@ -168,8 +173,10 @@ void TestPostDetails::failedPostShowsWhatTikTokSaid() {
     QCOMPARE(
         panel().historyModel()->index(int(history.size()) - 1, PostHistoryModel::Change).data().toString(),
         QStringLiteral("Publishing → Failed"));
+    QCOMPARE(panel().historyModel()->index(0, PostHistoryModel::Change).data().toString(),
+             QStringLiteral("Created"));
 
-    QTest::qWait(300); // the thumbnail, decoded off the GUI thread
+    settleThumbnails();
     QVERIFY(panel().grab().save(screenshotPath(QStringLiteral("postdetails-failed.png"))));
 }
 
@@ -193,6 +200,7 @@ void TestPostDetails::needsAttentionExplainsEachChoice() {
     for (const PostAction action : {PostAction::Retry, PostAction::MarkPublished, PostAction::Cancel}) {
         QVERIFY2(button(action)->isVisibleTo(&panel()), qPrintable(Lifecycle::actionName(action)));
     }
+    settleThumbnails();
     QVERIFY(panel().grab().save(screenshotPath(QStringLiteral("postdetails-needs-attention.png"))));
 
     button(PostAction::MarkPublished)->click();

@@ -3,6 +3,7 @@
 // the next.
 #include "BackendHarness.h"
 #include "common/InlineMessage.h"
+#include "common/StoredThumbnails.h"
 #include "queue/PostDetailsPanel.h"
 #include "review/ReviewListModel.h"
 #include "review/ReviewPage.h"
@@ -59,7 +60,6 @@ private:
 void TestReviewPage::init() {
     m_harness = std::make_unique<BackendHarness>(BackendHarness::Options{.approvalRequired = true});
     QVERIFY2(m_harness->start(), qPrintable(m_harness->why()));
-    QVERIFY(m_harness->addAccount(QStringLiteral("acct-1"), QStringLiteral("ana.makes")));
     m_ids.clear();
 }
 
@@ -70,8 +70,10 @@ void TestReviewPage::cleanup() {
 }
 
 void TestReviewPage::openWith(const QStringList &captions) {
+    // An hour apart, in the order given: the queue order of the list.
+    const QDateTime first = QDateTime::currentDateTimeUtc().addDays(1);
     for (const QString &caption : captions) {
-        auto post = m_harness->submitted(caption);
+        auto post = m_harness->submitted(caption, first.addSecs(3600 * m_ids.size()));
         QVERIFY2(post, post ? "" : qPrintable(post.error().message));
         QCOMPARE(post->status, PostStatus::InReview);
         m_ids << post->id;
@@ -110,10 +112,11 @@ void TestReviewPage::approveRoundTripSelectsTheNextPost() {
     QCOMPARE(page().currentPostId(), m_ids[0]);
     QTRY_COMPARE(page().detailsPanel()->postId(), m_ids[0]);
     QTRY_VERIFY(page().detailsPanel()->details().has_value());
-    QTest::qWait(300); // thumbnails, decoded off the GUI thread
+    QTRY_COMPARE(StoredThumbnails::of(m_harness->backend()).pending(), 0); // decoded off the GUI thread
+    QTest::qWait(100);
     QVERIFY(page().grab().save(screenshotPath(QStringLiteral("reviewpage.png"))));
 
-    page().findChild<QPushButton *>(QStringLiteral("approveButton"))->click();
+    page().findChild<QPushButton *>(QStringLiteral("reviewApproveButton"))->click();
     QTRY_COMPARE(page().count(), 2);
     QCOMPARE(statusOf(m_ids[0]), PostStatus::Approved);
     QCOMPARE(page().currentPostId(), m_ids[1]); // the next post, selected
@@ -130,7 +133,7 @@ void TestReviewPage::requestChangesPutsTheCommentInTheHistory() {
     page().selectPost(m_ids[1]);
     QTest::keyClicks(page().findChild<QPlainTextEdit *>(QStringLiteral("reviewComment")),
                      QStringLiteral("The hook needs to land in the first second."));
-    page().findChild<QPushButton *>(QStringLiteral("requestChangesButton"))->click();
+    page().findChild<QPushButton *>(QStringLiteral("reviewRequestChangesButton"))->click();
     QTRY_COMPARE(page().count(), 1);
     QCOMPARE(statusOf(m_ids[1]), PostStatus::ChangesRequested);
     const HistoryEntry last = m_harness->seed().posts().repository().history(m_ids[1])->constLast();
@@ -145,7 +148,7 @@ void TestReviewPage::emptyCommentIsRefusedInline() {
     openWith({QStringLiteral("One")});
     auto *message = page().findChild<InlineMessage *>(QStringLiteral("reviewMessage"));
     QVERIFY(!message->isVisibleTo(&page()));
-    page().findChild<QPushButton *>(QStringLiteral("requestChangesButton"))->click();
+    page().findChild<QPushButton *>(QStringLiteral("reviewRequestChangesButton"))->click();
     QTRY_VERIFY(message->isVisibleTo(&page()));
     QCOMPARE(message->kind(), InlineMessage::Kind::Error);
     QVERIFY2(message->text().contains(u"comment is required"), qPrintable(message->text()));
@@ -197,11 +200,13 @@ void TestReviewPage::keyboardFlow() {
 
 void TestReviewPage::postsEnterAndLeaveLive() {
     openWith({QStringLiteral("Two")});
-    // Another reviewer's author submits a post with an earlier time: it comes in, in queue order.
-    auto arriving = m_harness->submitted(QStringLiteral("Arriving"));
+    // An author submits a post due sooner: it comes in, in queue order.
+    auto arriving =
+        m_harness->submitted(QStringLiteral("Arriving"), QDateTime::currentDateTimeUtc().addSecs(7200));
     QVERIFY(arriving);
     QTRY_COMPARE(page().count(), 2);
     QCOMPARE(m_counts->constLast().first().toInt(), 2);
+    QCOMPARE(page().model()->rowOf(arriving->id), 0);
     QCOMPARE(page().currentPostId(), m_ids[0]); // the selection stays where the reviewer is
 
     // Someone else approves the selected one: it leaves and the other is selected.

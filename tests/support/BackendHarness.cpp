@@ -38,6 +38,12 @@ bool BackendHarness::start() {
         m_why = approval.error().message;
         return false;
     }
+    for (const auto &[id, username] : std::as_const(m_options.accounts)) {
+        if (!addAccount(id, username, id == m_options.accounts.first().first)) {
+            m_why = u"Account " + id + u" not added.";
+            return false;
+        }
+    }
     // The Backend's session reads the environment on its own thread, after this.
     qputenv("CLIPQUEUE_PROFILE_NAME", m_options.reviewer.toUtf8());
     QSignalSpy ready(&m_backend, &Backend::ready);
@@ -55,10 +61,10 @@ bool BackendHarness::start() {
     return true;
 }
 
-bool BackendHarness::addAccount(const QString &id, const QString &username) {
+bool BackendHarness::addAccount(const QString &id, const QString &username, bool isDefault) {
     AccountRepository accounts(m_seed->database());
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    Account account{id, u"open-" + id, username, true, now.addDays(1), now.addDays(365)};
+    Account account{id, u"open-" + id, username, isDefault, now.addDays(1), now.addDays(365)};
     CreatorInfo creator;
     creator.username = username;
     creator.nickname = username;
@@ -66,9 +72,11 @@ bool BackendHarness::addAccount(const QString &id, const QString &username) {
     return accounts.insert(account, now) && accounts.storeCreatorInfo(id, creator, now);
 }
 
-std::expected<StoredPost, Error> BackendHarness::draft(const QString &caption) {
+std::expected<StoredPost, Error> BackendHarness::draft(const QString &caption,
+                                                       const std::optional<QDateTime> &at) {
     Post post = validVideoPost();
     post.text = caption;
+    post.scheduledFor = at;
     auto created = m_seed->importer().create(post, QString(), false);
     if (!created) {
         return std::unexpected(created.error());
@@ -76,8 +84,9 @@ std::expected<StoredPost, Error> BackendHarness::draft(const QString &caption) {
     return created->post;
 }
 
-std::expected<StoredPost, Error> BackendHarness::submitted(const QString &caption) {
-    auto made = draft(caption);
+std::expected<StoredPost, Error> BackendHarness::submitted(const QString &caption,
+                                                           const std::optional<QDateTime> &at) {
+    auto made = draft(caption, at);
     return made ? m_seed->posts().submit(made->id) : made;
 }
 

@@ -23,6 +23,9 @@ public:
         bool approvalRequired = false;
         QString reviewer = QStringLiteral("rita"); // the Backend's actor
         QString author = QStringLiteral("ana");    // the seeding session's actor
+        // Connected accounts (id, username), the first the default, with creator info allowing every
+        // privacy level: made before the Backend starts, so that it lists them.
+        QList<std::pair<QString, QString>> accounts{{QStringLiteral("acct-1"), QStringLiteral("ana.makes")}};
     };
 
     BackendHarness();
@@ -38,18 +41,21 @@ public:
     Session &seed() { return *m_seed; }
     QString dataDirectory() const { return m_dir.path(); }
 
-    // A connected default account `id` with creator info naming `username` (every privacy level).
-    bool addAccount(const QString &id, const QString &username);
-    // A draft of validVideoPost() with `caption`, for account acct-1.
-    std::expected<StoredPost, Error> draft(const QString &caption = QStringLiteral("Launch day #launch"));
-    // A draft submitted: in review with approval required, else scheduled as soon as possible.
-    std::expected<StoredPost, Error> submitted(const QString &caption = QStringLiteral("Launch day #launch"));
+    // A draft of validVideoPost() with `caption` for account acct-1, at `at` (nullopt: as soon as
+    // possible).
+    std::expected<StoredPost, Error> draft(const QString &caption = QStringLiteral("Launch day #launch"),
+                                           const std::optional<QDateTime> &at = std::nullopt);
+    // A draft submitted: in review with approval required, else scheduled.
+    std::expected<StoredPost, Error> submitted(const QString &caption = QStringLiteral("Launch day #launch"),
+                                               const std::optional<QDateTime> &at = std::nullopt);
     // Claims scheduled post `id` as runner "runner-1" and settles the attempt: `action` is Fail,
     // Publish or MarkUnknown, with `attempt`'s outcome and TikTok's answer.
     std::expected<StoredPost, Error> settle(const QString &id, PostAction action, PublishAttempt attempt,
                                             const std::function<void(StoredPost &)> &change = {});
 
 private:
+    bool addAccount(const QString &id, const QString &username, bool isDefault);
+
     Options m_options;
     QTemporaryDir m_dir;
     QString m_why;

@@ -21,8 +21,13 @@ QString dateLabel(const QDate &date) {
     return locale.toString(date, format);
 }
 
+// Hours and minutes as the locale writes them (some locales' short format has seconds: a post's
+// time never needs them).
 QString timeOfDay(const QDateTime &moment) {
-    return QLocale().toString(moment.time(), QLocale::ShortFormat);
+    const QLocale locale;
+    QString format = locale.timeFormat(QLocale::ShortFormat);
+    format.remove(QStringLiteral(":ss"));
+    return locale.toString(moment.time(), format);
 }
 
 // The post's moment in its own zone (UTC when the zone is unknown to this computer).
@@ -44,7 +49,12 @@ QString preciseMomentLabel(const QDateTime &moment) {
         return {};
     }
     const QDateTime local = moment.toLocalTime();
-    return dateLabel(local.date()) + u", " + QLocale().toString(local.time(), QStringLiteral("HH:mm:ss"));
+    const QLocale locale;
+    const QString time = locale.toString(local.time(), QStringLiteral("HH:mm:ss"));
+    if (local.date() == QDate::currentDate()) {
+        return time;
+    }
+    return locale.toString(local.date(), QLocale::ShortFormat) + u' ' + time;
 }
 
 QString scheduleLabel(const PostSchedule &schedule) {

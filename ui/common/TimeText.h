@@ -9,8 +9,8 @@ namespace cq::ui {
 
 // A moment as people read it, in the locale's words: "Thu 24 Dec 2026, 18:00" (en_GB).
 QString momentLabel(const QDateTime &moment);
-// With seconds, in this computer's zone, for logs people compare with TikTok's: "Thu 24 Dec 2026,
-// 18:00:05".
+// With seconds, in this computer's zone, short enough for a table column, for logs people compare
+// with TikTok's: "18:00:05" today, else "24/12/2026 18:00:05" (the locale's short date).
 QString preciseMomentLabel(const QDateTime &moment);
 
 // When a post goes out, in the zone it was scheduled in and, when that reads differently, in this

@@ -64,6 +64,7 @@ QTableView *recordTable(QAbstractItemModel *model, const QString &objectName, co
     view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     view->horizontalHeader()->setStretchLastSection(true);
+    view->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum); // no taller than its rows
     view->setTabKeyNavigation(false); // Tab leaves the table: it is read, not edited
     makeCopyable(view);
     return view;
@@ -91,6 +92,7 @@ PostDetailsPanel::PostDetailsPanel(Backend &backend, QWidget *parent)
     scroll->setObjectName(QStringLiteral("detailsScrollArea"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // everything wraps or scrolls itself
     scroll->setWidget(buildContent());
     m_stack->addWidget(scroll);
     auto *layout = new QVBoxLayout(this);
@@ -185,7 +187,7 @@ QWidget *PostDetailsPanel::buildHeader() {
     const int side = fontMetrics().height() * 6;
     m_media->setIconSize(QSize(side, side));
     m_media->setSpacing(fontMetrics().height() / 4);
-    m_media->setFixedHeight(side + fontMetrics().lineSpacing() * 2
+    m_media->setFixedHeight(side + fontMetrics().lineSpacing() * 3 / 2
                             + style()->pixelMetric(QStyle::PM_ScrollBarExtent) + m_media->frameWidth() * 2);
     layout->addWidget(m_status);
     layout->addWidget(m_caption);

@@ -48,7 +48,7 @@ int PostHistoryModel::columnCount(const QModelIndex &parent) const {
 
 QString PostHistoryModel::changeText(const HistoryEntry &entry) {
     if (!entry.from || *entry.from == entry.to) {
-        return statusLabel(entry.to);
+        return historyActionLabel(entry.action);
     }
     return statusLabel(*entry.from) + u" → " + statusLabel(entry.to);
 }
@@ -67,8 +67,6 @@ QVariant PostHistoryModel::display(const HistoryEntry &entry, int column) const 
         return preciseMomentLabel(entry.at);
     case Who:
         return actorText(entry.actor);
-    case What:
-        return historyActionLabel(entry.action);
     case Change:
         return changeText(entry);
     case Comment:
@@ -87,8 +85,16 @@ QVariant PostHistoryModel::data(const QModelIndex &index, int role) const {
         return display(entry, index.column());
     }
     if (role == Qt::ToolTipRole) {
-        return index.column() == When ? entry.at.toUTC().toString(Qt::ISODateWithMs)
-                                      : display(entry, index.column());
+        switch (index.column()) {
+        case When:
+            return entry.at.toUTC().toString(Qt::ISODateWithMs);
+        case Change:
+            return QString(historyActionLabel(entry.action) + u": "
+                           + (entry.from ? statusLabel(*entry.from) + u" → " : QString())
+                           + statusLabel(entry.to));
+        default:
+            return display(entry, index.column());
+        }
     }
     return {};
 }
@@ -102,10 +108,8 @@ QVariant PostHistoryModel::headerData(int section, Qt::Orientation orientation, 
         return tr("When");
     case Who:
         return tr("Who");
-    case What:
-        return tr("What");
     case Change:
-        return tr("Status");
+        return tr("What");
     case Comment:
         return tr("Comment");
     default:

@@ -6,13 +6,14 @@
 
 namespace cq::ui {
 
-// A post's append-only history, oldest first: when, who, what they did, the status it moved from and
-// to, and their comment. Showing the same post again appends the new rows only.
+// A post's append-only history, oldest first: when, who, the status it moved from and to (or, where
+// the status stayed, what they did: "Edited"), and their comment; the action is in the tooltip. Showing the
+// same post again appends the new rows only.
 class PostHistoryModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
-    enum Column { When, Who, What, Change, Comment, ColumnCount };
+    enum Column { When, Who, Change, Comment, ColumnCount };
 
     explicit PostHistoryModel(QObject *parent = nullptr);
 
@@ -24,7 +25,7 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
-    // "Draft → In review"; "In review" for the row that created the post.
+    // "Draft → In review"; where the status stayed, the action: "Created", "Edited", "Sent to TikTok".
     static QString changeText(const HistoryEntry &entry);
     // "Ana", or "Publisher (host-123)" for a runner.
     static QString actorText(const QString &actor);

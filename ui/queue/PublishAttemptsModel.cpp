@@ -112,8 +112,8 @@ QVariant PublishAttemptsModel::headerData(int section, Qt::Orientation orientati
         return QAbstractTableModel::headerData(section, orientation, role);
     }
     static const char *const titles[ColumnCount] = {
-        QT_TR_NOOP("Started"),    QT_TR_NOOP("Finished"), QT_TR_NOOP("Outcome"), QT_TR_NOOP("HTTP"),
-        QT_TR_NOOP("Error code"), QT_TR_NOOP("Message"),  QT_TR_NOOP("Log ID"),
+        QT_TR_NOOP("Started"), QT_TR_NOOP("Outcome"), QT_TR_NOOP("Error code"), QT_TR_NOOP("Log ID"),
+        QT_TR_NOOP("HTTP"),    QT_TR_NOOP("Message"), QT_TR_NOOP("Finished"),
     };
     return section >= 0 && section < ColumnCount ? tr(titles[section]) : QVariant();
 }

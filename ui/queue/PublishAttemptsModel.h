@@ -13,7 +13,8 @@ class PublishAttemptsModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
-    enum Column { Started, Finished, Outcome, HttpStatus, ErrorCode, Message, LogId, ColumnCount };
+    // What matters most comes first, so that a narrow panel shows it without scrolling.
+    enum Column { Started, Outcome, ErrorCode, LogId, HttpStatus, Message, Finished, ColumnCount };
 
     explicit PublishAttemptsModel(QObject *parent = nullptr);
 

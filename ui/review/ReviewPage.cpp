@@ -126,9 +126,9 @@ QWidget *ReviewPage::buildDecision() {
     m_message = new InlineMessage(box);
     m_message->setObjectName(QStringLiteral("reviewMessage"));
     m_approve = new QPushButton(tr("&Approve"), box);
-    m_approve->setObjectName(QStringLiteral("approveButton"));
+    m_approve->setObjectName(QStringLiteral("reviewApproveButton"));
     m_requestChanges = new QPushButton(tr("Request &changes"), box);
-    m_requestChanges->setObjectName(QStringLiteral("requestChangesButton"));
+    m_requestChanges->setObjectName(QStringLiteral("reviewRequestChangesButton"));
     connect(m_approve, &QPushButton::clicked, this, [this] { decide(PostAction::Approve); });
     connect(m_requestChanges, &QPushButton::clicked, this, [this] { decide(PostAction::RequestChanges); });
     auto *buttons = new QHBoxLayout;
