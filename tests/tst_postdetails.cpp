@@ -68,6 +68,7 @@ private Q_SLOTS:
     void scheduleDialogRoundTrip();
     void requestChangesAsksForAComment();
     void duplicateAndDelete();
+    void findingsShowTheirSeverity();
 
 private:
     bool start(bool approvalRequired);
@@ -375,6 +376,29 @@ void TestPostDetails::duplicateAndDelete() {
     QTRY_COMPARE(panel().findChild<QLabel *>(QStringLiteral("detailsPlaceholder"))->text(),
                  QStringLiteral("This post was deleted."));
     QVERIFY(!m_harness->seed().posts().repository().get(post->id));
+}
+
+void TestPostDetails::findingsShowTheirSeverity() {
+    // A caption over TikTok's limit: an error; no creator info for acct-9: a warning.
+    QString caption;
+    for (int word = 0; word < 230; ++word) {
+        caption += QStringLiteral("caption%1 ").arg(word % 100, 2, 10, QLatin1Char('0'));
+    }
+    auto post = m_harness->draft(caption, std::nullopt, QStringLiteral("acct-9"));
+    QVERIFY(post);
+    QVERIFY(showLoaded(post->id));
+    auto *list = panel().findChild<QWidget *>(QStringLiteral("findingsList"));
+    QVERIFY(list->isVisibleTo(&panel()));
+    const auto findings = list->findChildren<InlineMessage *>(QStringLiteral("finding"));
+    QCOMPARE(findings.size(), 2);
+    QCOMPARE(findings[0]->kind(), InlineMessage::Kind::Error); // errors first
+    QCOMPARE(findings[1]->kind(), InlineMessage::Kind::Warning);
+    QVERIFY(findings[0]->text().contains(u"caption is 2300 characters"));
+    QVERIFY(findings[0]->accessibleName().startsWith(u"Error: "));
+    QCOMPARE(panel().findChild<QLabel *>(QStringLiteral("accountValue"))->text(),
+             QStringLiteral("acct-9 (not connected here)"));
+    settleThumbnails();
+    QVERIFY(panel().grab().save(screenshotPath(QStringLiteral("postdetails-draft-findings.png"))));
 }
 
 QTEST_MAIN(TestPostDetails)

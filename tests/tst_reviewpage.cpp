@@ -112,15 +112,26 @@ void TestReviewPage::approveRoundTripSelectsTheNextPost() {
     QCOMPARE(page().currentPostId(), m_ids[0]);
     QTRY_COMPARE(page().detailsPanel()->postId(), m_ids[0]);
     QTRY_VERIFY(page().detailsPanel()->details().has_value());
+    // A post for an account this computer has no creator info for: the list counts its warning.
+    auto unknownCreator =
+        m_harness->submitted(QStringLiteral("For the other account, with a caption long enough "
+                                            "to be shortened in the list 🎉"),
+                             QDateTime::currentDateTimeUtc().addDays(2), QStringLiteral("acct-9"));
+    QVERIFY(unknownCreator);
+    QTRY_COMPARE(page().count(), 4);
+    const int warned = page().model()->rowOf(unknownCreator->id);
+    QCOMPARE(page().model()->index(warned).data(ReviewListModel::WarningCountRole).toInt(), 1);
+    QCOMPARE(page().model()->index(warned).data(ReviewListModel::FindingsRole).toString(),
+             QStringLiteral("1 warning"));
     QTRY_COMPARE(StoredThumbnails::of(m_harness->backend()).pending(), 0); // decoded off the GUI thread
     QTest::qWait(100);
     QVERIFY(page().grab().save(screenshotPath(QStringLiteral("reviewpage.png"))));
 
     page().findChild<QPushButton *>(QStringLiteral("reviewApproveButton"))->click();
-    QTRY_COMPARE(page().count(), 2);
+    QTRY_COMPARE(page().count(), 3);
     QCOMPARE(statusOf(m_ids[0]), PostStatus::Approved);
     QCOMPARE(page().currentPostId(), m_ids[1]); // the next post, selected
-    QCOMPARE(m_counts->constLast().first().toInt(), 2);
+    QCOMPARE(m_counts->constLast().first().toInt(), 3);
     auto *message = page().findChild<InlineMessage *>(QStringLiteral("reviewMessage"));
     QTRY_VERIFY(message->isVisibleTo(&page()));
     QCOMPARE(message->text(), QStringLiteral("Approved “One”."));

@@ -72,10 +72,11 @@ bool BackendHarness::addAccount(const QString &id, const QString &username, bool
     return accounts.insert(account, now) && accounts.storeCreatorInfo(id, creator, now);
 }
 
-std::expected<StoredPost, Error> BackendHarness::draft(const QString &caption,
-                                                       const std::optional<QDateTime> &at) {
+std::expected<StoredPost, Error>
+BackendHarness::draft(const QString &caption, const std::optional<QDateTime> &at, const QString &account) {
     Post post = validVideoPost();
     post.text = caption;
+    post.accounts = {account};
     post.scheduledFor = at;
     auto created = m_seed->importer().create(post, QString(), false);
     if (!created) {
@@ -85,8 +86,9 @@ std::expected<StoredPost, Error> BackendHarness::draft(const QString &caption,
 }
 
 std::expected<StoredPost, Error> BackendHarness::submitted(const QString &caption,
-                                                           const std::optional<QDateTime> &at) {
-    auto made = draft(caption, at);
+                                                           const std::optional<QDateTime> &at,
+                                                           const QString &account) {
+    auto made = draft(caption, at, account);
     return made ? m_seed->posts().submit(made->id) : made;
 }
 

@@ -41,13 +41,14 @@ public:
     Session &seed() { return *m_seed; }
     QString dataDirectory() const { return m_dir.path(); }
 
-    // A draft of validVideoPost() with `caption` for account acct-1, at `at` (nullopt: as soon as
-    // possible).
+    // A draft of validVideoPost() with `caption` for `account`, at `at` (nullopt: as soon as possible).
     std::expected<StoredPost, Error> draft(const QString &caption = QStringLiteral("Launch day #launch"),
-                                           const std::optional<QDateTime> &at = std::nullopt);
+                                           const std::optional<QDateTime> &at = std::nullopt,
+                                           const QString &account = QStringLiteral("acct-1"));
     // A draft submitted: in review with approval required, else scheduled.
     std::expected<StoredPost, Error> submitted(const QString &caption = QStringLiteral("Launch day #launch"),
-                                               const std::optional<QDateTime> &at = std::nullopt);
+                                               const std::optional<QDateTime> &at = std::nullopt,
+                                               const QString &account = QStringLiteral("acct-1"));
     // Claims scheduled post `id` as runner "runner-1" and settles the attempt: `action` is Fail,
     // Publish or MarkUnknown, with `attempt`'s outcome and TikTok's answer.
     std::expected<StoredPost, Error> settle(const QString &id, PostAction action, PublishAttempt attempt,

@@ -9,6 +9,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <utility>
 
 namespace cq::ui {
 
@@ -63,10 +64,23 @@ void StoredThumbnails::setStoreRoot(const QString &root) {
     }
     m_root = root;
     m_failed.clear(); // a file missing under the old root may be under the new one
+    if (m_root.isEmpty()) {
+        return;
+    }
+    const QHash<QString, int> waiting = std::exchange(m_waiting, {});
+    for (auto it = waiting.cbegin(); it != waiting.cend(); ++it) {
+        if (!m_running.contains(it.key())) {
+            start(it.key(), it.value());
+        }
+    }
 }
 
 QImage StoredThumbnails::thumbnail(const StoredMedia &media) {
-    if (media.sha256.isEmpty() || m_root.isEmpty() || m_failed.contains(media.sha256)) {
+    if (media.sha256.isEmpty() || m_failed.contains(media.sha256)) {
+        return {};
+    }
+    if (m_root.isEmpty()) {
+        m_waiting.insert(media.sha256, media.descriptor.rotation.value_or(0)); // made once the store is known
         return {};
     }
     if (const QImage *cached = m_images.object(media.sha256)) {

@@ -3,6 +3,7 @@
 #include "post/StoredPost.h"
 
 #include <QCache>
+#include <QHash>
 #include <QImage>
 #include <QObject>
 #include <QSet>
@@ -52,7 +53,8 @@ private:
     QCache<QString, QImage> m_images; // cost in kilobytes
     QSet<QString> m_failed;
     QSet<QString> m_running;
-    QThreadPool m_pool; // its own, small: decoding never crowds out other work in the global pool
+    QHash<QString, int> m_waiting; // asked for before the store was known: sha256 → rotation
+    QThreadPool m_pool;            // its own, small: decoding never crowds out other work in the global pool
     std::shared_ptr<std::atomic_bool> m_cancel = std::make_shared<std::atomic_bool>(false);
 };
 

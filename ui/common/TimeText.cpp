@@ -75,7 +75,10 @@ QString scheduleShortLabel(const PostSchedule &schedule) {
     if (!schedule.atUtc) {
         return tr("As soon as possible");
     }
-    return momentLabel(inPostZone(schedule)) + u' ' + schedule.timeZone;
+    const QDateTime there = inPostZone(schedule);
+    const QDateTime here = schedule.atUtc->toLocalTime();
+    const bool readsTheSame = here.date() == there.date() && here.time() == there.time();
+    return readsTheSame ? momentLabel(there) : momentLabel(there) + u' ' + schedule.timeZone;
 }
 
 } // namespace cq::ui

@@ -18,7 +18,8 @@ QString preciseMomentLabel(const QDateTime &moment);
 // for a post without a time.
 QString scheduleLabel(const PostSchedule &schedule);
 
-// The moment in the post's zone alone, for a list row: "Thu 24 Dec 2026, 18:00 Europe/Berlin".
+// The moment in the post's zone alone, for a list row: "Thu 24 Dec 2026, 18:00 Europe/Berlin"; without
+// the zone when this computer's clock reads the same.
 QString scheduleShortLabel(const PostSchedule &schedule);
 
 } // namespace cq::ui

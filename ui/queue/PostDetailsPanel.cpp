@@ -106,6 +106,7 @@ PostDetailsPanel::PostDetailsPanel(Backend &backend, QWidget *parent)
     });
     connect(&backend, &Backend::postRemoved, this, [this](const QString &id) {
         if (id == m_id) {
+            ++m_serial; // an answer on its way is about the post as it was
             showPlaceholder(tr("This post was deleted."));
         }
     });
@@ -167,7 +168,10 @@ QWidget *PostDetailsPanel::buildHeader() {
     m_status->setTextFormat(Qt::PlainText);
     // The badge is its word; the frame only groups it, in the palette's colours.
     m_status->setStyleSheet(QStringLiteral("QLabel { border: 1px solid palette(mid); border-radius: 4px; "
-                                           "padding: 1px 6px; font-weight: bold; }"));
+                                           "padding: 1px 6px; }"));
+    QFont bold = m_status->font();
+    bold.setBold(true);
+    m_status->setFont(bold);
     m_status->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
     m_caption = new QLabel(header);
     m_caption->setObjectName(QStringLiteral("captionLabel"));
@@ -175,6 +179,8 @@ QWidget *PostDetailsPanel::buildHeader() {
     m_caption->setTextFormat(Qt::PlainText);
     m_caption->setWordWrap(true);
     m_caption->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    // A word longer than the panel (a long link) is cut at the edge instead of widening the panel.
+    m_caption->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_media = new QListWidget(header);
     m_media->setObjectName(QStringLiteral("mediaList"));
     m_media->setAccessibleName(tr("Media"));
@@ -277,12 +283,11 @@ QWidget *PostDetailsPanel::buildRecords() {
     auto *findingsLayout = new QVBoxLayout(m_findingsSection);
     findingsLayout->setContentsMargins(0, 0, 0, 0);
     findingsLayout->addWidget(sectionTitle(tr("Checks"), m_findingsSection));
-    m_findings = new QListWidget(m_findingsSection);
+    m_findings = new QWidget(m_findingsSection);
     m_findings->setObjectName(QStringLiteral("findingsList"));
     m_findings->setAccessibleName(tr("Checks"));
-    m_findings->setWordWrap(true);
-    m_findings->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
-    m_findings->setSelectionMode(QAbstractItemView::SingleSelection);
+    new QVBoxLayout(m_findings);
+    m_findings->layout()->setContentsMargins(0, 0, 0, 0);
     findingsLayout->addWidget(m_findings);
     layout->addWidget(m_findingsSection);
 
@@ -332,7 +337,7 @@ void PostDetailsPanel::reload() {
         if (details) {
             present(*details);
         } else if (details.error().code == ErrorCode::NotFound) {
-            showPlaceholder(tr("This post no longer exists."));
+            showPlaceholder(tr("This post was deleted."));
         } else {
             m_message->showError(details.error().message);
         }
@@ -455,18 +460,17 @@ void PostDetailsPanel::presentSettings(const StoredPost &post) {
 }
 
 void PostDetailsPanel::presentFindings(const PostRow &row) {
-    m_findings->clear();
+    qDeleteAll(m_findings->findChildren<InlineMessage *>(Qt::FindDirectChildrenOnly));
     QList<Finding> findings = row.findings;
     std::stable_sort(findings.begin(), findings.end(),
                      [](const Finding &a, const Finding &b) { return a.isError() && !b.isError(); });
     for (const Finding &finding : std::as_const(findings)) {
-        auto *item =
-            new QListWidgetItem(style()->standardIcon(finding.isError() ? QStyle::SP_MessageBoxCritical
-                                                                        : QStyle::SP_MessageBoxWarning),
-                                finding.message, m_findings);
-        item->setToolTip((finding.isError() ? tr("Error") : tr("Warning")) + u" · "
-                         + findingCodeName(finding.code));
-        item->setData(Qt::AccessibleDescriptionRole, finding.isError() ? tr("Error") : tr("Warning"));
+        auto *message = new InlineMessage(m_findings);
+        message->setObjectName(QStringLiteral("finding"));
+        message->showMessage(finding.isError() ? InlineMessage::Kind::Error : InlineMessage::Kind::Warning,
+                             finding.message);
+        message->setToolTip(findingCodeName(finding.code));
+        m_findings->layout()->addWidget(message);
     }
     m_findingsSection->setVisible(!findings.isEmpty());
 }

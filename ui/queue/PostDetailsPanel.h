@@ -118,7 +118,7 @@ private:
     QLabel *m_link = nullptr;
     QFormLayout *m_settingsForm = nullptr;
     QWidget *m_findingsSection = nullptr;
-    QListWidget *m_findings = nullptr;
+    QWidget *m_findings = nullptr; // one InlineMessage per finding, errors first
     QWidget *m_attemptsSection = nullptr;
     QTableView *m_attemptsView = nullptr;
     QTableView *m_historyView = nullptr;

@@ -72,6 +72,7 @@ ReviewPage::ReviewPage(Backend &backend, QWidget *parent)
     rightLayout->addWidget(buildDecision());
     splitter->addWidget(right);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({fontMetrics().averageCharWidth() * 50, fontMetrics().averageCharWidth() * 100});
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(buildEmptyState());
     m_stack->addWidget(splitter);
@@ -104,7 +105,7 @@ QWidget *ReviewPage::buildList() {
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_list->setUniformItemSizes(true);
-    m_list->setMinimumWidth(fontMetrics().averageCharWidth() * 36);
+    m_list->setMinimumWidth(fontMetrics().averageCharWidth() * 42);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &ReviewPage::currentChanged);
     return m_list;
