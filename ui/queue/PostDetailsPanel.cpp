@@ -73,6 +73,27 @@ QTableView *recordTable(QAbstractItemModel *model, const QString &objectName, co
 QString escaped(const QString &text) {
     return text.toHtmlEscaped();
 }
+
+// What TikTok said the last time, as rich text: "The last attempt ended with <b>code</b>: message
+// (HTTP 403, log id …)."
+QString lastAttemptText(const QList<PublishAttempt> &attempts) {
+    if (attempts.isEmpty()) {
+        return {};
+    }
+    const PublishAttempt &last = attempts.constLast();
+    QStringList facts;
+    if (last.httpStatus) {
+        facts << PostDetailsPanel::tr("HTTP %1").arg(*last.httpStatus);
+    }
+    if (!last.logId.isEmpty()) {
+        facts << PostDetailsPanel::tr("log id %1").arg(escaped(last.logId));
+    }
+    const QString code =
+        last.errorCode.isEmpty() ? PostDetailsPanel::tr("no error code") : escaped(last.errorCode);
+    return PostDetailsPanel::tr("The last attempt ended with <b>%1</b>%2%3.")
+        .arg(code, last.errorMessage.isEmpty() ? QString() : u": " + escaped(last.errorMessage),
+             facts.isEmpty() ? QString() : u" (" + facts.join(QStringLiteral(", ")) + u')');
+}
 } // namespace
 
 PostDetailsPanel::PostDetailsPanel(Backend &backend, QWidget *parent)
@@ -482,21 +503,7 @@ void PostDetailsPanel::presentAttention(const PostDetails &details) {
         m_attention->setVisible(false);
         return;
     }
-    QString said;
-    if (!details.attempts.isEmpty()) {
-        const PublishAttempt &last = details.attempts.constLast();
-        QStringList facts;
-        if (last.httpStatus) {
-            facts << tr("HTTP %1").arg(*last.httpStatus);
-        }
-        if (!last.logId.isEmpty()) {
-            facts << tr("log id %1").arg(escaped(last.logId));
-        }
-        const QString code = last.errorCode.isEmpty() ? tr("no error code") : escaped(last.errorCode);
-        said = tr("The last attempt ended with <b>%1</b>%2%3.")
-                   .arg(code, last.errorMessage.isEmpty() ? QString() : u": " + escaped(last.errorMessage),
-                        facts.isEmpty() ? QString() : u" (" + facts.join(QStringLiteral(", ")) + u')');
-    }
+    const QString said = lastAttemptText(details.attempts);
     const AccountSummary *account = accountOf(post);
     const QString profile = account && !account->username.isEmpty()
                                 ? tr(" <a href=\"https://www.tiktok.com/@%1\">Open @%1 on TikTok</a>.")

@@ -35,27 +35,7 @@ ReviewPage::ReviewPage(Backend &backend, QWidget *parent)
     , m_backend(backend)
     , m_model(new ReviewListModel(backend, this)) {
     setObjectName(QStringLiteral("reviewPage"));
-    // Before the view's selection model connects: this page picks the post after a removed one.
-    connect(m_model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
-            [this](const QModelIndex &, int first, int last) {
-                const int current = m_list->currentIndex().row();
-                m_reselectRow = current >= first && current <= last ? first : -1;
-            });
-    connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] {
-        if (m_reselectRow >= 0) {
-            selectRow(std::min(m_reselectRow, count() - 1));
-            m_reselectRow = -1;
-        }
-        updateCount();
-    });
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
-        if (!m_list->currentIndex().isValid()) {
-            selectRow(0);
-        }
-        updateCount();
-    });
-    connect(m_model, &QAbstractItemModel::modelReset, this, &ReviewPage::updateCount);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, &ReviewPage::updateDecision);
+    followModel(); // before the view's selection model connects: this page picks the post after a removed one
 
     m_loadMessage = new InlineMessage(this);
     m_loadMessage->setObjectName(QStringLiteral("loadMessage"));
@@ -81,8 +61,8 @@ ReviewPage::ReviewPage(Backend &backend, QWidget *parent)
     layout->addWidget(m_stack, 1);
     buildShortcuts();
     setTabOrder(m_list, m_comment);
-    setTabOrder(m_comment, m_approve);
-    setTabOrder(m_approve, m_requestChanges);
+    setTabOrder(m_comment, m_requestChanges); // as they read, left to right
+    setTabOrder(m_requestChanges, m_approve);
 
     connect(&backend, &Backend::postChanged, m_model, &ReviewListModel::apply);
     connect(&backend, &Backend::postRemoved, m_model, &ReviewListModel::remove);
@@ -94,6 +74,29 @@ ReviewPage::ReviewPage(Backend &backend, QWidget *parent)
 }
 
 ReviewPage::~ReviewPage() = default;
+
+void ReviewPage::followModel() {
+    connect(m_model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [this](const QModelIndex &, int first, int last) {
+                const int current = m_list->currentIndex().row();
+                m_reselectRow = current >= first && current <= last ? first : -1;
+            });
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] {
+        if (m_reselectRow >= 0) {
+            selectRow(std::min(m_reselectRow, count() - 1));
+            m_reselectRow = -1;
+        }
+        updateCount();
+    });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (!m_list->currentIndex().isValid()) {
+            selectRow(0);
+        }
+        updateCount();
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ReviewPage::updateCount);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &ReviewPage::updateDecision);
+}
 
 QWidget *ReviewPage::buildList() {
     m_list = new QListView(this);

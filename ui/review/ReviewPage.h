@@ -45,6 +45,7 @@ private:
     QWidget *buildDecision();
     QWidget *buildEmptyState();
     void buildShortcuts();
+    void followModel();
     void load();
     void loadPage(const std::optional<PostCursor> &after);
     void selectRow(int row);
