@@ -6,6 +6,7 @@
 #include "post/TikTokRules.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QUrl>
 #include <QUuid>
 
@@ -124,6 +125,32 @@ PostImporter::create(const Post &input, const QString &baseDirectory, bool submi
         }
     }
     return CreateResult{posts->first(), *posts, *findings, notSubmitted};
+}
+
+std::expected<StoredPost, Error> PostImporter::duplicate(const QString &id) {
+    auto original = m_lifecycle.repository().get(id);
+    if (!original) {
+        return std::unexpected(original.error());
+    }
+    StoredPost copy;
+    copy.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    copy.content = original->content;
+    copy.media = original->media;
+    copy.schedule = original->schedule; // a time that has passed is refused when it is submitted
+    copy.createdBy = m_lifecycle.actor();
+    auto inserted = m_lifecycle.insertDrafts(copy, u"Duplicate of " + id);
+    if (!inserted) {
+        return std::unexpected(inserted.error());
+    }
+    // The original may have been deleted meanwhile and its media collected before the copy referred
+    // to them: then take the copy back rather than keep a post without its bytes.
+    for (const StoredMedia &media : std::as_const(copy.media)) {
+        if (!QFileInfo::exists(m_store.pathFor(media.sha256))) {
+            m_lifecycle.remove(copy.id);
+            return std::unexpected(Error{ErrorCode::NotFound, u"Post " + id + u" was deleted meanwhile."});
+        }
+    }
+    return inserted->first();
 }
 
 } // namespace cq

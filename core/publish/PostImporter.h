@@ -31,6 +31,11 @@ public:
     std::expected<CreateResult, Error> create(const Post &post, const QString &baseDirectory, bool submit,
                                               const QHash<int, StoredObject> &downloaded = {});
 
+    // A new draft with the content, account, schedule and stored media (the same objects, not copies)
+    // of post `id`, in any status; no publish id, its own history ("create", commented "Duplicate of
+    // ID"). NotFound when there is no such post.
+    std::expected<StoredPost, Error> duplicate(const QString &id);
+
 private:
     std::expected<StoredMedia, Error> storeMedia(const MediaDescriptor &declared,
                                                  const QString &baseDirectory,
