@@ -66,6 +66,7 @@ private Q_SLOTS:
     void initTestCase();
     void usageErrorsExitWith2_data();
     void usageErrorsExitWith2();
+    void everyErrorCodeHasAnExitCode();
     void probeJsonIsOneArrayInArgumentOrder();
     void probeTextNamesEachFile();
     void validateAcceptsAValidPost();
@@ -112,6 +113,20 @@ void TestCli::usageErrorsExitWith2() {
     QCOMPARE(run.exitCode, ExitCode::Usage);
     QVERIFY2(run.err.contains(u"Usage"), qPrintable(run.err));
     QVERIFY(run.out.isEmpty());
+}
+
+void TestCli::everyErrorCodeHasAnExitCode() {
+    using cq::cli::exitCodeFor;
+    QCOMPARE(exitCodeFor(ErrorCode::Usage), ExitCode::Usage);
+    for (const ErrorCode code :
+         {ErrorCode::MediaUnreadable, ErrorCode::JsonMalformed, ErrorCode::JsonInvalid, ErrorCode::NotFound,
+          ErrorCode::InvalidTransition, ErrorCode::ValidationFailed}) {
+        QCOMPARE(exitCodeFor(code), ExitCode::InvalidInput);
+    }
+    for (const ErrorCode code : {ErrorCode::Cancelled, ErrorCode::Io, ErrorCode::Database, ErrorCode::Network,
+                                 ErrorCode::Conflict}) {
+        QCOMPARE(exitCodeFor(code), ExitCode::Runtime);
+    }
 }
 
 void TestCli::probeJsonIsOneArrayInArgumentOrder() {

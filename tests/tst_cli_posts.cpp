@@ -29,7 +29,7 @@ private Q_SLOTS:
     void scheduleReadsTimesInTheChosenZone();
     void exportKeepsUnknownFields();
     void runOncePublishesDuePostsAndExits();
-    void runWithoutPublisherIsARuntimeFailure();
+    void runWithInvalidTikTokSettingsIsAUsageError();
     void realBinaryListsJson();
 
 private:
@@ -277,12 +277,13 @@ void TestCliPosts::runOncePublishesDuePostsAndExits() {
     QCOMPARE(m_ledger.total(), 3);
 }
 
-void TestCliPosts::runWithoutPublisherIsARuntimeFailure() {
-    // The default TikTok publisher refuses a plain-http API base that is not this computer.
+void TestCliPosts::runWithInvalidTikTokSettingsIsAUsageError() {
+    // The default TikTok publisher refuses a plain-http API base that is not this computer: a
+    // configuration mistake (ErrorCode::Usage), exit 2 like every other usage error.
     qputenv("CLIPQUEUE_TIKTOK_API_BASE", "http://api.example.com");
     const CliRun run = cq::test::runCli({QStringLiteral("run"), QStringLiteral("--once")});
     qunsetenv("CLIPQUEUE_TIKTOK_API_BASE");
-    QCOMPARE(run.exitCode, ExitCode::Runtime);
+    QCOMPARE(run.exitCode, ExitCode::Usage);
     QVERIFY2(run.err.contains(u"http://"), qPrintable(run.err));
 }
 

@@ -27,20 +27,6 @@ const auto usage = QStringLiteral(
     "  mark-published ID [--comment T]        a needs_attention post you found on TikTok\n"
     "  export ID                              the post JSON contract\n");
 
-ExitCode exitFor(const Error &error) {
-    switch (error.code) {
-    case ErrorCode::Database:
-    case ErrorCode::Io:
-    case ErrorCode::Network:
-    case ErrorCode::Conflict: // someone changed the post meanwhile: run the command again
-        return ExitCode::Runtime;
-    case ErrorCode::Usage:
-        return ExitCode::Usage;
-    default:
-        return ExitCode::InvalidInput;
-    }
-}
-
 QString localTime(const StoredPost &post) {
     if (!post.schedule.atUtc) {
         return QStringLiteral("as soon as possible");
@@ -184,13 +170,11 @@ ExitCode PostCommand::run(const QStringList &arguments, CliStreams streams) {
 
     auto session = Session::open();
     if (!session) {
-        streams.err << session.error().message << '\n';
-        return ExitCode::Runtime;
+        return cli::fail(streams.err, session.error());
     }
     PostLifecycle &posts = (*session)->posts();
     auto fail = [&](const Error &error) {
-        streams.err << error.message << '\n';
-        return exitFor(error);
+        return cli::fail(streams.err, error);
     };
 
     if (action == u"create") {
@@ -223,8 +207,8 @@ ExitCode PostCommand::run(const QStringList &arguments, CliStreams streams) {
                 streams.out << post.id << '\n';
             }
             streams.err << (made.size() == 1 ? "The post was" : "The posts were")
-                        << " saved as a draft but not submitted. " << created->notSubmitted->message << '\n';
-            return exitFor(*created->notSubmitted);
+                        << " saved as a draft but not submitted. ";
+            return fail(*created->notSubmitted);
         }
         if (parser.isSet(json)) {
             QJsonArray findings;
