@@ -1,6 +1,7 @@
 #include "PostShowCommand.h"
 
 #include "PostOutput.h"
+#include "post/PostJson.h"
 #include "session/Session.h"
 
 namespace cq::cli {

@@ -1,6 +1,7 @@
 #include "PostSubcommand.h"
 
 #include "PostOutput.h"
+#include "post/PostJson.h"
 #include "session/Session.h"
 
 #include <QFile>

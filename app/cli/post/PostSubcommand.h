@@ -2,7 +2,7 @@
 
 #include "CliCommand.h"
 
-#include "post/PostJson.h"
+#include "post/Post.h"
 #include "post/StoredPost.h"
 
 #include <QCommandLineOption>
