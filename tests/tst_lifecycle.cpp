@@ -84,8 +84,12 @@ private Q_SLOTS:
     void scheduleKeepsLocalTimeAcrossDaylightSaving();
     void unknownPostIsNotFound();
     void deleteReleasesMediaOnlyWhenUnused();
+    void tableNamesWhatPeopleMayDo_data();
+    void tableNamesWhatPeopleMayDo();
+    void tableExplainsWhatIsNotAllowed();
+    void duplicateIsANewDraftWithTheSameMedia();
+    void duplicateOfAPublishedPostStartsAfresh();
     void editKeepsTheMediaAndOneAccount();
-    void duplicateIsANewDraftSharingTheMedia();
 };
 
 void TestLifecycle::transitions_data() {
@@ -326,6 +330,68 @@ void TestLifecycle::deleteReleasesMediaOnlyWhenUnused() {
     QCOMPARE(fixture.posts().remove(c->post.id).error().code, ErrorCode::InvalidTransition);
 }
 
+void TestLifecycle::tableNamesWhatPeopleMayDo_data() {
+    QTest::addColumn<PostStatus>("status");
+    QTest::addColumn<bool>("approvalRequired");
+    QTest::addColumn<QStringList>("actions");
+    using S = PostStatus;
+    const auto row = [](const char *name, S status, bool approval,
+                        std::initializer_list<const char *> actions) {
+        QStringList names;
+        for (const char *action : actions) {
+            names << QString::fromLatin1(action);
+        }
+        QTest::newRow(name) << status << approval << names;
+    };
+    row("draft", S::Draft, false, {"submit", "schedule", "edit", "cancel", "delete"});
+    row("draft, approval required", S::Draft, true, {"submit", "edit", "cancel", "delete"});
+    row("in review", S::InReview, true, {"approve", "request_changes", "edit", "cancel"});
+    row("approved", S::Approved, true, {"request_changes", "schedule", "edit", "cancel"});
+    row("scheduled", S::Scheduled, false, {"schedule", "edit", "cancel"});
+    row("publishing", S::Publishing, false, {});
+    row("processing", S::Processing, false, {});
+    row("published", S::Published, false, {"delete"});
+    row("failed", S::Failed, false, {"cancel", "retry", "delete"});
+    row("needs attention", S::NeedsAttention, false, {"cancel", "retry", "mark_published"});
+    row("cancelled", S::Cancelled, false, {"delete"});
+}
+
+void TestLifecycle::tableNamesWhatPeopleMayDo() {
+    QFETCH(PostStatus, status);
+    QFETCH(bool, approvalRequired);
+    QFETCH(QStringList, actions);
+    QStringList names;
+    for (PostAction action : Lifecycle::userActions(status, approvalRequired)) {
+        names << Lifecycle::actionName(action);
+        QVERIFY(Lifecycle::whyNot(action, status, approvalRequired).isEmpty());
+        QCOMPARE(Lifecycle::actionFromName(names.last()), action);
+    }
+    QCOMPARE(names, actions);
+}
+
+void TestLifecycle::tableExplainsWhatIsNotAllowed() {
+    QVERIFY(Lifecycle::whyNot(PostAction::Cancel, PostStatus::Publishing, false).contains(u"publishing"));
+    // Scheduling a draft with approvals on: the reason names the review, not just "cannot".
+    QVERIFY(Lifecycle::whyNot(PostAction::Schedule, PostStatus::Draft, true).contains(u"approv"));
+    // Runner actions are not offered to people.
+    QVERIFY(!Lifecycle::userActions(PostStatus::Scheduled, false).contains(PostAction::Claim));
+}
+
+void TestLifecycle::duplicateIsANewDraftWithTheSameMedia() {
+    StoreFixture fixture;
+    const auto failed = postIn(fixture, PostStatus::Failed);
+    QVERIFY(failed.has_value());
+    QCOMPARE(failed->status, PostStatus::Failed);
+    const auto copy = fixture.posts().duplicate(failed->id);
+    QVERIFY(copy.has_value());
+    QVERIFY(copy->id != failed->id);
+    QCOMPARE(copy->status, PostStatus::Draft);
+    QCOMPARE(copy->content.text, failed->content.text);
+    QCOMPARE(copy->media.first().sha256, failed->media.first().sha256);
+    QVERIFY(copy->publishId.isEmpty());
+    QCOMPARE(fixture.posts().repository().history(copy->id)->size(), 1);
+}
+
 void TestLifecycle::editKeepsTheMediaAndOneAccount() {
     StoreFixture fixture;
     const auto draft = postIn(fixture, PostStatus::Draft);
@@ -347,7 +413,7 @@ void TestLifecycle::editKeepsTheMediaAndOneAccount() {
     QCOMPARE(fixture.posts().edit(draft->id, recaptioned)->content.text, recaptioned.text);
 }
 
-void TestLifecycle::duplicateIsANewDraftSharingTheMedia() {
+void TestLifecycle::duplicateOfAPublishedPostStartsAfresh() {
     StoreFixture fixture;
     PostLifecycle &posts = fixture.posts();
     const auto original = postIn(fixture, PostStatus::Publishing);
@@ -359,8 +425,7 @@ void TestLifecycle::duplicateIsANewDraftSharingTheMedia() {
     }));
 
     fixture.clock().advance(60'000);
-    PostImporter importer(posts, fixture.store());
-    const auto copy = importer.duplicate(original->id);
+    const auto copy = posts.duplicate(original->id);
     QVERIFY(copy.has_value());
     QVERIFY(copy->id != original->id);
     QCOMPARE(copy->status, PostStatus::Draft);
@@ -391,7 +456,7 @@ void TestLifecycle::duplicateIsANewDraftSharingTheMedia() {
     QVERIFY(submitted.has_value());
     QCOMPARE(submitted->status, PostStatus::Scheduled);
 
-    QCOMPARE(importer.duplicate(QStringLiteral("no-such-post")).error().code, ErrorCode::NotFound);
+    QCOMPARE(posts.duplicate(QStringLiteral("no-such-post")).error().code, ErrorCode::NotFound);
 }
 
 QTEST_GUILESS_MAIN(TestLifecycle)

@@ -28,18 +28,16 @@ public:
     };
     // Relative paths are taken from `baseDirectory`. Remote media must have been downloaded already:
     // pass their stored objects in `downloaded` by media index (downloadRemoteMedia()).
+    // `progress` counts the bytes of local files copied into the store, over all of them.
     std::expected<CreateResult, Error> create(const Post &post, const QString &baseDirectory, bool submit,
-                                              const QHash<int, StoredObject> &downloaded = {});
-
-    // A new draft with the content, account, schedule and stored media (the same objects, not copies)
-    // of post `id`, in any status; no publish id, its own history ("create", commented "Duplicate of
-    // ID"). NotFound when there is no such post.
-    std::expected<StoredPost, Error> duplicate(const QString &id);
+                                              const QHash<int, StoredObject> &downloaded = {},
+                                              const MediaStore::Progress &progress = {});
 
 private:
     std::expected<StoredMedia, Error> storeMedia(const MediaDescriptor &declared,
                                                  const QString &baseDirectory,
-                                                 const std::optional<StoredObject> &downloaded) const;
+                                                 const std::optional<StoredObject> &downloaded,
+                                                 const MediaStore::Progress &progress) const;
 
     PostLifecycle &m_lifecycle;
     const MediaStore &m_store;

@@ -5,6 +5,7 @@
 #include "storage/AccountRepository.h"
 #include "storage/MediaGarbageCollector.h"
 
+#include <QFileInfo>
 #include <QUuid>
 
 namespace cq {
@@ -98,6 +99,32 @@ std::expected<QList<StoredPost>, Error> PostLifecycle::insertDrafts(StoredPost p
     return posts;
 }
 
+std::expected<StoredPost, Error> PostLifecycle::duplicate(const QString &id) {
+    auto original = m_repository.get(id);
+    if (!original) {
+        return std::unexpected(original.error());
+    }
+    StoredPost copy;
+    copy.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    copy.content = original->content;
+    copy.media = original->media;
+    copy.schedule = original->schedule; // a time that has passed is refused when it is submitted
+    copy.createdBy = m_actor;
+    auto inserted = insertDrafts(copy, u"Duplicate of " + id);
+    if (!inserted) {
+        return std::unexpected(inserted.error());
+    }
+    // The original may have been deleted meanwhile and its media collected before the copy referred
+    // to them: then take the copy back rather than keep a post without its bytes.
+    for (const StoredMedia &media : std::as_const(copy.media)) {
+        if (!QFileInfo::exists(m_store.pathFor(media.sha256))) {
+            remove(copy.id);
+            return std::unexpected(Error{ErrorCode::NotFound, u"Post " + id + u" was deleted meanwhile."});
+        }
+    }
+    return inserted->first();
+}
+
 std::expected<QList<PostAction>, Error> PostLifecycle::allowedActions(const StoredPost &post) const {
     auto approval = m_workspace.approvalRequired();
     if (!approval) {
@@ -110,11 +137,15 @@ std::expected<QList<Finding>, Error> PostLifecycle::validate(const StoredPost &p
     ValidationContext context;
     context.now = m_clock.nowUtc();
     context.requireAccounts = forSubmit;
-    auto hasDefault = AccountRepository(m_db).hasDefault();
+    const AccountRepository accounts(m_db);
+    auto hasDefault = accounts.hasDefault();
     if (!hasDefault) {
         return std::unexpected(hasDefault.error());
     }
     context.hasDefaultAccount = *hasDefault;
+    if (auto cached = accounts.creatorInfo(post.accountId()); cached && *cached) {
+        context.creator = (*cached)->info;
+    }
     return validatePost(post.toPost(), storedMediaChecks(post), context);
 }
 

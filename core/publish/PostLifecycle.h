@@ -30,6 +30,11 @@ public:
     // the stored media.
     std::expected<QList<StoredPost>, Error> insertDrafts(StoredPost post, const QString &comment = {});
 
+    // A new draft with the same content, account, schedule and stored media (the same objects) as
+    // post `id` in any status (a post that failed, say, or one to post again), with no publish id and
+    // its own history ("create", commented "Duplicate of ID"). NotFound when there is no such post.
+    std::expected<StoredPost, Error> duplicate(const QString &id);
+
     // The actions people may take on this post now, with the workspace's approval rule.
     std::expected<QList<PostAction>, Error> allowedActions(const StoredPost &post) const;
 
@@ -67,7 +72,8 @@ public:
                                             const QString &comment,
                                             const std::function<void(StoredPost &)> &change = {});
 
-    // Findings for a stored post (its media as probed at creation). `forSubmit` also asks for an account.
+    // Findings for a stored post (its media as probed at creation), against the creator info cached for
+    // its account (creator.unknown when there is none). `forSubmit` also asks for an account.
     std::expected<QList<Finding>, Error> validate(const StoredPost &post, bool forSubmit) const;
 
 private:

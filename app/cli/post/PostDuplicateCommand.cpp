@@ -7,7 +7,7 @@ namespace cq::cli {
 
 ExitCode PostDuplicateCommand::execute(Session &session, const QCommandLineParser &parser,
                                        CliStreams streams) {
-    auto copy = session.importer().duplicate(parser.positionalArguments().constFirst());
+    auto copy = session.posts().duplicate(parser.positionalArguments().constFirst());
     if (!copy) {
         return fail(streams.err, copy.error());
     }
