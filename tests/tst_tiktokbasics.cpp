@@ -1,5 +1,6 @@
 // The pure parts of the TikTok client: the chunk plan, PKCE, the error envelope and its classes,
 // and the censoring of secrets before anything is logged.
+#include "net/Censor.h"
 #include "tiktok/ChunkPlan.h"
 #include "tiktok/Pkce.h"
 #include "tiktok/TikTokError.h"
@@ -8,6 +9,7 @@
 #include <QTest>
 
 using namespace cq::tiktok;
+using cq::net::censorSecrets;
 
 Q_DECLARE_METATYPE(cq::tiktok::TikTokError::Kind)
 

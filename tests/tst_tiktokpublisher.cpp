@@ -47,6 +47,7 @@ struct Rig {
     StoreFixture fixture;
     TikTokStandIn standIn;
     QNetworkAccessManager network;
+    net::HttpTransport http{network};
     FakeTokens tokens{standIn};
     std::unique_ptr<TikTokClient> client;
     std::unique_ptr<TikTokPublisher> publisher;
@@ -68,7 +69,7 @@ struct Rig {
         build(config);
     }
     void build(const ApiConfig &config) {
-        client = std::make_unique<TikTokClient>(network, config);
+        client = std::make_unique<TikTokClient>(http, config);
         TikTokPublisher::Options options;
         options.firstBackoff = 10ms;
         options.maxBackoff = 50ms;

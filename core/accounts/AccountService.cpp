@@ -1,5 +1,7 @@
 #include "accounts/AccountService.h"
 
+#include "tiktok/AccountToken.h"
+
 #include <QDir>
 #include <QTimer>
 #include <QUuid>
@@ -150,12 +152,14 @@ void AccountService::disconnect(const QString &idOrOpenId,
         }
         done({});
     };
-    auto tokens = m_tokens.load(account->openId);
-    if (!tokens || !m_oauth) {
+    auto token = tiktok::AccountToken::open(*this, account->id);
+    if (!token || !m_oauth) {
         forget(false);
         return;
     }
-    m_oauth->revoke(tokens->accessToken, [forget](auto revoked) { forget(revoked.has_value()); });
+    (*token)->call<void>(
+        [this](const QString &accessToken, auto answer) { m_oauth->revoke(accessToken, answer); },
+        [forget](auto revoked) { forget(revoked.has_value()); });
 }
 
 std::expected<QString, Error> AccountService::accessToken(const QString &accountId) {

@@ -3,8 +3,8 @@
 #include "accounts/TokenStore.h"
 #include "post/CreatorInfo.h"
 #include "storage/Database.h"
-#include "tiktok/OAuthClient.h"
 #include "tiktok/AccessTokenProvider.h"
+#include "tiktok/OAuthClient.h"
 #include "util/Clock.h"
 
 #include <QDateTime>

@@ -1,6 +1,7 @@
 #include "tiktok/TikTokPublisher.h"
 
 #include "post/PostValidator.h"
+#include "tiktok/AccountToken.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -15,8 +16,7 @@ namespace cq::tiktok {
 struct TikTokPublisher::Job {
     StoredPost post;
     QString accountId;
-    QString token;
-    bool refreshedToken = false;
+    std::shared_ptr<AccountToken> token; // refreshed at most once per publish
     QString path;
     QString mimeType;
     ChunkPlan plan;
@@ -140,7 +140,7 @@ void TikTokPublisher::publish(const StoredPost &post) {
     job->accountId = post.post.accounts.value(0);
     job->mayBeAtTikTok = !post.publishId.isEmpty();
     m_jobs.insert(post.id, job);
-    auto token = m_tokens.accessToken(job->accountId);
+    auto token = AccountToken::open(m_tokens, job->accountId);
     if (!token) {
         finish(job, makeResult(PublishResult::Outcome::Failed, post.publishId, QStringLiteral("auth_removed"),
                                token.error().message, {}, std::nullopt));
@@ -220,30 +220,12 @@ void TikTokPublisher::withRetries(const std::shared_ptr<Job> &job,
             const auto giveUp = [&] {
                 *run = nullptr;
                 finish(job, makeResult(PublishResult::Outcome::Failed, job->init.publishId, error.code,
-                                       error.message + u' ' + error.advice(), error.logId, error.httpStatus));
+                                       error.messageWithAdvice(), error.logId, error.httpStatus));
             };
             switch (error.kind) {
             case TikTokError::Kind::Permanent:
+            case TikTokError::Kind::Auth: // still refused after the token's one refresh
                 giveUp();
-                return;
-            case TikTokError::Kind::Auth:
-                if (job->refreshedToken) {
-                    giveUp();
-                    return;
-                }
-                job->refreshedToken = true; // refresh once, then retry
-                m_tokens.refresh(
-                    job->accountId, job->token, [this, job, run](std::expected<QString, Error> token) {
-                        if (!token) {
-                            *run = nullptr;
-                            finish(job, makeResult(PublishResult::Outcome::Failed, job->init.publishId,
-                                                   QStringLiteral("access_token_invalid"),
-                                                   token.error().message, {}, std::nullopt));
-                            return;
-                        }
-                        job->token = *token;
-                        (*run)();
-                    });
                 return;
             case TikTokError::Kind::RateLimited:
             case TikTokError::Kind::Transient:
@@ -268,7 +250,12 @@ void TikTokPublisher::withRetries(const std::shared_ptr<Job> &job,
 
 void TikTokPublisher::checkCreator(const std::shared_ptr<Job> &job) {
     withRetries<CreatorInfo>(
-        job, [this, job](auto done) { m_client.queryCreatorInfo(job->token, done); },
+        job,
+        [this, job](auto done) {
+            job->token->call<CreatorInfo>(
+                [this](const QString &token, auto answer) { m_client.queryCreatorInfo(token, answer); },
+                done);
+        },
         [this, job](CreatorInfo creator) {
             Q_EMIT creatorInfoFetched(job->accountId, creator);
             // Re-validate with what TikTok says now: a post no longer allowed fails with the
@@ -326,8 +313,12 @@ void TikTokPublisher::initPhotoPost(const std::shared_ptr<Job> &job) {
     withRetries<QString>(
         job,
         [this, job](auto done) {
-            m_client.initPhotoPost(job->token, job->mode, photoPostInfo(job->post.post), job->photoPublicUrls,
-                                   0, done);
+            job->token->call<QString>(
+                [this, job](const QString &token, auto answer) {
+                    m_client.initPhotoPost(token, job->mode, photoPostInfo(job->post.post),
+                                           job->photoPublicUrls, 0, answer);
+                },
+                done);
         },
         [this, job](QString publishId) {
             job->init.publishId = publishId;
@@ -343,7 +334,12 @@ void TikTokPublisher::initUpload(const std::shared_ptr<Job> &job) {
     withRetries<VideoInit>(
         job,
         [this, job](auto done) {
-            m_client.initVideoUpload(job->token, job->mode, videoPostInfo(job->post.post), job->plan, done);
+            job->token->call<VideoInit>(
+                [this, job](const QString &token, auto answer) {
+                    m_client.initVideoUpload(token, job->mode, videoPostInfo(job->post.post), job->plan,
+                                             answer);
+                },
+                done);
         },
         [this, job](VideoInit init) {
             job->init = init;
@@ -378,7 +374,14 @@ void TikTokPublisher::uploadChunk(const std::shared_ptr<Job> &job) {
 
 void TikTokPublisher::pollStatus(const std::shared_ptr<Job> &job) {
     withRetries<PublishStatus>(
-        job, [this, job](auto done) { m_client.fetchStatus(job->token, job->init.publishId, done); },
+        job,
+        [this, job](auto done) {
+            job->token->call<PublishStatus>(
+                [this, job](const QString &token, auto answer) {
+                    m_client.fetchStatus(token, job->init.publishId, answer);
+                },
+                done);
+        },
         [this, job](PublishStatus status) {
             if (status.status == u"PUBLISH_COMPLETE" || status.status == u"SEND_TO_USER_INBOX") {
                 PublishResult published =
