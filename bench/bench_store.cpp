@@ -83,16 +83,15 @@ cq::StoredPost templatePost(const QDateTime &now) {
     media.durationSeconds = 24.533;
 
     cq::StoredPost post;
-    post.post.text = QStringLiteral("Launch day, behind the scenes 🎬 #launch #smallbusiness");
-    post.post.media = {media};
-    post.post.tiktok.privacyLevel = QString::fromLatin1(cq::privacy::PublicToEveryone);
-    post.post.tiktok.disableDuet = false;
-    post.post.tiktok.disableStitch = false;
-    post.post.tiktok.disableComment = false;
-    post.post.accounts = {QStringLiteral("6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f")};
-    post.media = {cq::StoredMedia{QString(), media.url, media}};
+    post.content.text = QStringLiteral("Launch day, behind the scenes 🎬 #launch #smallbusiness");
+    post.content.tiktok.privacyLevel = QString::fromLatin1(cq::privacy::PublicToEveryone);
+    post.content.tiktok.disableDuet = false;
+    post.content.tiktok.disableStitch = false;
+    post.content.tiktok.disableComment = false;
+    post.content.accounts = {QStringLiteral("6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f")};
+    post.media = {cq::StoredMedia{QString(), media}};
     post.createdBy = QStringLiteral("ana@studio");
-    post.timeZone = QStringLiteral("Europe/Berlin");
+    post.schedule.timeZone = QStringLiteral("Europe/Berlin");
     post.createdAt = now;
     post.updatedAt = now;
     return post;
@@ -106,25 +105,24 @@ void shape(cq::StoredPost &post, int index, int postCount, const QDateTime &now)
     post.publishId.clear();
     if (bucket < 80) {
         post.status = cq::PostStatus::Scheduled;
-        post.scheduledAtUtc = now.addMSecs(offsetMs - OverdueMs);
+        post.schedule.atUtc = now.addMSecs(offsetMs - OverdueMs);
     } else if (bucket < 88) {
         post.status = cq::PostStatus::Published;
-        post.scheduledAtUtc = now.addMSecs(-offsetMs - OverdueMs);
+        post.schedule.atUtc = now.addMSecs(-offsetMs - OverdueMs);
         post.publishId = u"v_pub_url~v2." + QString::number(7'300'000'000'000'000'000LL + index);
     } else if (bucket < 94) {
         post.status = cq::PostStatus::Draft;
-        post.scheduledAtUtc.reset();
+        post.schedule.atUtc.reset();
     } else if (bucket < 97) {
         post.status = cq::PostStatus::InReview;
-        post.scheduledAtUtc = now.addMSecs(offsetMs);
+        post.schedule.atUtc = now.addMSecs(offsetMs);
     } else if (bucket < 99) {
         post.status = cq::PostStatus::Failed;
-        post.scheduledAtUtc = now.addMSecs(-offsetMs - OverdueMs);
+        post.schedule.atUtc = now.addMSecs(-offsetMs - OverdueMs);
     } else {
         post.status = cq::PostStatus::Cancelled;
-        post.scheduledAtUtc = now.addMSecs(offsetMs);
+        post.schedule.atUtc = now.addMSecs(offsetMs);
     }
-    post.post.scheduledFor = post.scheduledAtUtc; // as PostService::schedule() keeps it
 }
 
 // The statements PostRepository runs for dueIds() and list() (core/storage/PostRepository.cpp, as
@@ -166,16 +164,16 @@ void explain(const cq::Database &database, const QDateTime &now) {
 std::expected<double, cq::Error> insertPosts(const cq::Database &database, cq::PostRepository &repository,
                                              int postCount, const QDateTime &now, int &dueCount) {
     cq::StoredPost post = templatePost(now);
-    const QString caption = post.post.text;
+    const QString caption = post.content.text;
     QElapsedTimer timer;
     timer.start();
     for (int start = 0; start < postCount; start += BatchSize) {
         auto done = database.transaction([&]() -> std::expected<void, cq::Error> {
             for (int index = start; index < std::min(postCount, start + BatchSize); ++index) {
                 post.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-                post.post.text = caption + u" #" + QString::number(index);
+                post.content.text = caption + u" #" + QString::number(index);
                 shape(post, index, postCount, now);
-                if (post.status == cq::PostStatus::Scheduled && *post.scheduledAtUtc <= now) {
+                if (post.status == cq::PostStatus::Scheduled && *post.schedule.atUtc <= now) {
                     ++dueCount;
                 }
                 // A few media objects shared by all posts (the same clip queued many times).
@@ -248,8 +246,8 @@ Result measure(const QString &backend, const cq::DatabaseConfig &config,
     const QDateTime now = clock.nowUtc();
     cq::StoredPost sample = templatePost(now);
     shape(sample, postCount / 2, postCount, now); // a scheduled one
-    sample.post.text += u" #" + QString::number(postCount / 2);
-    const QByteArray postJson = QJsonDocument(cq::postToJson(sample.post)).toJson(QJsonDocument::Compact);
+    sample.content.text += u" #" + QString::number(postCount / 2);
+    const QByteArray postJson = QJsonDocument(cq::postToJson(sample.toPost())).toJson(QJsonDocument::Compact);
     result.postJsonBytes = postJson.size();
     if (alwaysExplain) {
         std::printf("  a scheduled post's post_json: %s\n", postJson.constData());

@@ -1,4 +1,4 @@
-// clipqueue-cli probe and validate (product.md section 6): in-process for the details, and once
+// clipqueue-cli probe and validate (docs/cli.md): in-process for the details, and once
 // through the real binary for exit codes and JSON on stdout.
 #include "CliHarness.h"
 #include "TestFixtures.h"

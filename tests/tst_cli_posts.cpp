@@ -1,4 +1,4 @@
-// clipqueue-cli post, workspace and run (product.md section 6) against a real SQLite data folder.
+// clipqueue-cli post, workspace and run (docs/cli.md) against a real SQLite data folder.
 #include "CliHarness.h"
 #include "ScriptedPublisher.h"
 #include "TestFixtures.h"
@@ -195,7 +195,7 @@ void TestCliPosts::reviewFlowWithApprovalRequired() {
     QCOMPARE(cli({QStringLiteral("post"), QStringLiteral("approve"), QStringLiteral("nope")}).exitCode,
              ExitCode::InvalidInput);
     // The author resubmits (the post JSON is the same here), the reviewer approves, then it is scheduled.
-    // Resubmitting goes through PostService::submit, which `post create --submit` also uses.
+    // Resubmitting goes through PostLifecycle::submit, which `post create --submit` also uses.
     const QString again = cli({QStringLiteral("post"), QStringLiteral("create"), QStringLiteral("--submit"),
                                writePost(QStringLiteral("p2.json"), postJson())})
                               .out.trimmed();

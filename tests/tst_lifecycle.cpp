@@ -1,7 +1,8 @@
-// The post lifecycle of product.md section 4: every guarded transition, with and without required
+// The post lifecycle of docs/lifecycle.md: every guarded transition, with and without required
 // approval, the history it leaves, and schedules that keep their local time across DST.
 #include "StoreFixture.h"
 #include "TestFixtures.h"
+#include "storage/WorkspaceSettingsRepository.h"
 
 #include <QTest>
 #include <QTimeZone>
@@ -12,18 +13,19 @@ using namespace cq;
 using namespace cq::test;
 
 namespace {
-using Action = std::function<std::expected<StoredPost, Error>(PostService &, const QString &)>;
+using Action = std::function<std::expected<StoredPost, Error>(PostLifecycle &, const QString &)>;
 
 // Drives a fresh post to `status` through the public API only.
 std::expected<StoredPost, Error> postIn(StoreFixture &fixture, PostStatus status) {
-    PostService &posts = fixture.posts();
+    PostLifecycle &posts = fixture.posts();
     const bool approval = status == PostStatus::InReview || status == PostStatus::Approved
                           || status == PostStatus::ChangesRequested;
-    if (!posts.repository().setSetting(QStringLiteral("approval_required"),
-                                       approval ? QStringLiteral("true") : QStringLiteral("false"))) {
+    if (!WorkspaceSettings(fixture.database())
+             .set(QStringLiteral("approval_required"),
+                  approval ? QStringLiteral("true") : QStringLiteral("false"))) {
         return std::unexpected(Error{ErrorCode::Database, QStringLiteral("settings")});
     }
-    auto created = posts.create(validVideoPost(), QString(), false);
+    auto created = fixture.importer().create(validVideoPost(), QString(), false);
     if (!created) {
         return std::unexpected(created.error());
     }
@@ -53,7 +55,10 @@ std::expected<StoredPost, Error> postIn(StoreFixture &fixture, PostStatus status
         if (!claimed || !*claimed || status == PostStatus::Publishing) {
             return posts.repository().get(id);
         }
-        return posts.transition(id, status, QStringLiteral("test"), QString());
+        const PostAction action = status == PostStatus::Failed      ? PostAction::Fail
+                                  : status == PostStatus::Published ? PostAction::Publish
+                                                                    : PostAction::MarkUnknown;
+        return posts.advance(id, action, QStringLiteral("test"));
     }
     case PostStatus::Processing:
         break;
@@ -87,25 +92,25 @@ void TestLifecycle::transitions_data() {
     QTest::addColumn<bool>("allowed");
     QTest::addColumn<PostStatus>("to");
 
-    const Action submit = [](PostService &p, const QString &id) {
+    const Action submit = [](PostLifecycle &p, const QString &id) {
         return p.submit(id);
     };
-    const Action approve = [](PostService &p, const QString &id) {
+    const Action approve = [](PostLifecycle &p, const QString &id) {
         return p.approve(id, QStringLiteral("ok"));
     };
-    const Action requestChanges = [](PostService &p, const QString &id) {
+    const Action requestChanges = [](PostLifecycle &p, const QString &id) {
         return p.requestChanges(id, QStringLiteral("fix it"));
     };
-    const Action schedule = [](PostService &p, const QString &id) {
+    const Action schedule = [](PostLifecycle &p, const QString &id) {
         return p.schedule(id, QDateTime(QDate(2026, 12, 24), QTime(18, 0), Qt::UTC));
     };
-    const Action cancel = [](PostService &p, const QString &id) {
+    const Action cancel = [](PostLifecycle &p, const QString &id) {
         return p.cancel(id);
     };
-    const Action retry = [](PostService &p, const QString &id) {
+    const Action retry = [](PostLifecycle &p, const QString &id) {
         return p.retry(id);
     };
-    const Action markPublished = [](PostService &p, const QString &id) {
+    const Action markPublished = [](PostLifecycle &p, const QString &id) {
         return p.markPublished(id);
     };
     using S = PostStatus;
@@ -166,9 +171,9 @@ void TestLifecycle::transitions() {
 
 void TestLifecycle::submitGoesToReviewOnlyWhenApprovalIsRequired() {
     StoreFixture fixture;
-    QVERIFY(
-        fixture.posts().repository().setSetting(QStringLiteral("approval_required"), QStringLiteral("true")));
-    const auto created = fixture.posts().create(validVideoPost(), QString(), true);
+    QVERIFY(WorkspaceSettingsRepository(fixture.database())
+                .setValue(QStringLiteral("approval_required"), QStringLiteral("true")));
+    const auto created = fixture.importer().create(validVideoPost(), QString(), true);
     QVERIFY(created.has_value());
     QCOMPARE(created->post.status, PostStatus::InReview);
 }
@@ -176,7 +181,7 @@ void TestLifecycle::submitGoesToReviewOnlyWhenApprovalIsRequired() {
 void TestLifecycle::postWithValidationErrorsCannotBeSubmittedApprovedOrScheduled() {
     StoreFixture fixture;
     Post post = validVideoPost(fixturePath(QStringLiteral("short.mp4"))); // 2 s: too short
-    const auto created = fixture.posts().create(post, QString(), false);
+    const auto created = fixture.importer().create(post, QString(), false);
     QVERIFY(created.has_value()); // drafts may be invalid
     QVERIFY(hasErrors(created->findings));
     const auto submitted = fixture.posts().submit(created->post.id);
@@ -189,7 +194,7 @@ void TestLifecycle::postWithValidationErrorsCannotBeSubmittedApprovedOrScheduled
     QCOMPARE(fixture.posts().repository().get(created->post.id)->status, PostStatus::Draft);
 
     // A schedule in the past is a validation error too.
-    const auto valid = fixture.posts().create(validVideoPost(), QString(), false);
+    const auto valid = fixture.importer().create(validVideoPost(), QString(), false);
     const auto past = fixture.posts().schedule(valid->post.id, fixture.clock().nowUtc().addSecs(-60));
     QCOMPARE(past.error().code, ErrorCode::ValidationFailed);
     QVERIFY(past.error().message.contains(u"schedule.in_past"));
@@ -197,7 +202,7 @@ void TestLifecycle::postWithValidationErrorsCannotBeSubmittedApprovedOrScheduled
     // No account and no default account: post.no_accounts at submit time.
     Post noAccounts = validVideoPost();
     noAccounts.accounts.clear();
-    const auto orphan = fixture.posts().create(noAccounts, QString(), false);
+    const auto orphan = fixture.importer().create(noAccounts, QString(), false);
     const auto orphanSubmit = fixture.posts().submit(orphan->post.id);
     QCOMPARE(orphanSubmit.error().code, ErrorCode::ValidationFailed);
     QVERIFY(orphanSubmit.error().message.contains(u"post.no_accounts"));
@@ -207,12 +212,12 @@ void TestLifecycle::editingAnApprovedPostWithdrawsTheApproval() {
     StoreFixture fixture;
     const auto approved = postIn(fixture, PostStatus::Approved);
     QVERIFY(approved.has_value());
-    Post edited = approved->post;
+    Post edited = approved->toPost();
     edited.text = QStringLiteral("A better caption");
     const auto after = fixture.posts().edit(approved->id, edited);
     QVERIFY(after.has_value());
     QCOMPARE(after->status, PostStatus::Draft);
-    QCOMPARE(after->post.text, QStringLiteral("A better caption"));
+    QCOMPARE(after->content.text, QStringLiteral("A better caption"));
     QCOMPARE(fixture.posts().repository().history(approved->id)->last().action, QStringLiteral("edit"));
 
     // Scheduled (approval required): back to draft as well.
@@ -223,19 +228,19 @@ void TestLifecycle::editingAnApprovedPostWithdrawsTheApproval() {
     QCOMPARE(fixture.posts().edit(approved->id, edited)->status, PostStatus::Draft);
 
     // Without approvals, a scheduled post that stays valid stays scheduled.
-    fixture.posts().repository().setSetting(QStringLiteral("approval_required"), QStringLiteral("false"));
+    WorkspaceSettings(fixture.database()).set(QStringLiteral("approval_required"), QStringLiteral("false"));
     QCOMPARE(fixture.posts().submit(approved->id)->status, PostStatus::Scheduled);
     QCOMPARE(fixture.posts().edit(approved->id, edited)->status, PostStatus::Scheduled);
 
     // An edit that names no time keeps the post's time, in the row and in the exported JSON.
-    const QDateTime when = fixture.posts().repository().get(approved->id)->scheduledAtUtc.value();
+    const QDateTime when = fixture.posts().repository().get(approved->id)->schedule.atUtc.value();
     Post untimed = edited;
     untimed.scheduledFor.reset();
     const auto kept = fixture.posts().edit(approved->id, untimed);
     QVERIFY(kept.has_value());
-    QCOMPARE(kept->scheduledAtUtc, when);
-    QVERIFY(kept->post.scheduledFor.has_value());
-    QCOMPARE(kept->post.scheduledFor->toUTC(), when);
+    QCOMPARE(kept->schedule.atUtc, when);
+    QVERIFY(kept->toPost().scheduledFor.has_value());
+    QCOMPARE(kept->toPost().scheduledFor->toUTC(), when);
 }
 
 void TestLifecycle::requestChangesNeedsAComment() {
@@ -251,8 +256,8 @@ void TestLifecycle::historyRecordsWhoWhenFromToAndComment() {
     StoreFixture fixture;
     const auto inReview = postIn(fixture, PostStatus::InReview);
     fixture.clock().advance(60'000);
-    PostService reviewer(fixture.database(), fixture.store(), fixture.clock(),
-                         QStringLiteral("reviewer-rui"));
+    PostLifecycle reviewer(fixture.database(), fixture.store(), fixture.clock(),
+                           QStringLiteral("reviewer-rui"));
     QVERIFY(reviewer.approve(inReview->id, QStringLiteral("Looks great")).has_value());
     const HistoryEntry last = fixture.posts().repository().history(inReview->id)->last();
     QCOMPARE(last.actor, QStringLiteral("reviewer-rui"));
@@ -268,9 +273,9 @@ void TestLifecycle::scheduleKeepsLocalTimeAcrossDaylightSaving() {
     const QTimeZone berlin("Europe/Berlin");
     QVERIFY2(berlin.isValid(), "the tzdata package provides Europe/Berlin");
     // Europe/Berlin moves from UTC+1 to UTC+2 in the night to Sunday 2027-03-28.
-    const auto before = fixture.posts().create(validVideoPost(), QString(), false);
-    const auto after = fixture.posts().create(validVideoPost(), QString(), false);
-    const auto autumn = fixture.posts().create(validVideoPost(), QString(), false);
+    const auto before = fixture.importer().create(validVideoPost(), QString(), false);
+    const auto after = fixture.importer().create(validVideoPost(), QString(), false);
+    const auto autumn = fixture.importer().create(validVideoPost(), QString(), false);
     const QTime evening(18, 30);
     QVERIFY(fixture.posts().schedule(before->post.id, QDateTime(QDate(2027, 3, 27), evening),
                                      QStringLiteral("Europe/Berlin")));
@@ -282,12 +287,12 @@ void TestLifecycle::scheduleKeepsLocalTimeAcrossDaylightSaving() {
     const auto first = fixture.posts().repository().get(before->post.id);
     const auto second = fixture.posts().repository().get(after->post.id);
     const auto third = fixture.posts().repository().get(autumn->post.id);
-    QCOMPARE(first->scheduledAtUtc, QDateTime(QDate(2027, 3, 27), QTime(17, 30), Qt::UTC));
-    QCOMPARE(second->scheduledAtUtc, QDateTime(QDate(2027, 3, 28), QTime(16, 30), Qt::UTC));
-    QCOMPARE(third->scheduledAtUtc, QDateTime(QDate(2027, 10, 31), QTime(17, 30), Qt::UTC));
-    QCOMPARE(second->timeZone, QStringLiteral("Europe/Berlin"));
+    QCOMPARE(first->schedule.atUtc, QDateTime(QDate(2027, 3, 27), QTime(17, 30), Qt::UTC));
+    QCOMPARE(second->schedule.atUtc, QDateTime(QDate(2027, 3, 28), QTime(16, 30), Qt::UTC));
+    QCOMPARE(third->schedule.atUtc, QDateTime(QDate(2027, 10, 31), QTime(17, 30), Qt::UTC));
+    QCOMPARE(second->schedule.timeZone, QStringLiteral("Europe/Berlin"));
     for (const auto &post : {first, second, third}) {
-        QCOMPARE(post->scheduledAtUtc->toTimeZone(berlin).time(), evening);
+        QCOMPARE(post->schedule.atUtc->toTimeZone(berlin).time(), evening);
     }
     // The runner finds each due at its own instant.
     PostRepository &repository = fixture.posts().repository();
@@ -306,8 +311,8 @@ void TestLifecycle::unknownPostIsNotFound() {
 
 void TestLifecycle::deleteReleasesMediaOnlyWhenUnused() {
     StoreFixture fixture;
-    const auto a = fixture.posts().create(validVideoPost(), QString(), false);
-    const auto b = fixture.posts().create(validVideoPost(), QString(), false);
+    const auto a = fixture.importer().create(validVideoPost(), QString(), false);
+    const auto b = fixture.importer().create(validVideoPost(), QString(), false);
     const QString stored = fixture.store().pathFor(a->post.media.first().sha256);
     QCOMPARE(a->post.media.first().sha256, b->post.media.first().sha256); // stored once
     QVERIFY(fixture.posts().remove(a->post.id).has_value());
@@ -315,7 +320,7 @@ void TestLifecycle::deleteReleasesMediaOnlyWhenUnused() {
     QVERIFY(fixture.posts().remove(b->post.id).has_value());
     QVERIFY(!QFile::exists(stored));
     // A scheduled post cannot be deleted before it is cancelled.
-    const auto c = fixture.posts().create(validVideoPost(), QString(), true);
+    const auto c = fixture.importer().create(validVideoPost(), QString(), true);
     QCOMPARE(fixture.posts().remove(c->post.id).error().code, ErrorCode::InvalidTransition);
 }
 

@@ -32,6 +32,7 @@ private Q_SLOTS:
     void failuresLeaveNothingBehind();
     void postWithRemotePhotoIsCreatedFromTheDownload_data();
     void postWithRemotePhotoIsCreatedFromTheDownload();
+    void undeclaredMetadataIsRefusedBeforeDownloading();
     void declaredSizeMustMatch();
 };
 
@@ -117,7 +118,7 @@ void TestMediaDownload::postWithRemotePhotoIsCreatedFromTheDownload() {
     QNetworkAccessManager network;
     const auto downloaded = downloadRemoteMedia(post, network, fixture.store());
     QVERIFY2(downloaded.has_value(), qPrintable(downloaded ? QString() : downloaded.error().message));
-    const auto created = fixture.posts().create(post, QString(), true, *downloaded);
+    const auto created = fixture.importer().create(post, QString(), true, *downloaded);
     if (!accepted) {
         QVERIFY(!created.has_value());
         QCOMPARE(created.error().code, ErrorCode::MediaUnreadable);
@@ -127,10 +128,27 @@ void TestMediaDownload::postWithRemotePhotoIsCreatedFromTheDownload() {
     }
     QVERIFY2(created.has_value(), qPrintable(created ? QString() : created.error().message));
     QCOMPARE(created->post.status, PostStatus::Scheduled);
-    QCOMPARE(created->post.media.first().originalUrl, photo.url);
+    QCOMPARE(created->post.media.first().originalUrl(), photo.url);
     QVERIFY(fixture.store().verify(created->post.media.first().sha256).has_value());
     QCOMPARE(server.requests().size(), 1);
     QCOMPARE(server.requests().first().method, QByteArray("GET"));
+}
+
+void TestMediaDownload::undeclaredMetadataIsRefusedBeforeDownloading() {
+    LoopbackHttpServer server;
+    server.route("/p/1.jpg", {200, fixtureBytes(QStringLiteral("photo.jpg")), "image/jpeg", true, false, {}});
+    QTemporaryDir dir;
+    MediaStore store(dir.filePath(QStringLiteral("media")));
+    Post post;
+    MediaDescriptor photo;
+    photo.url = server.url(QStringLiteral("/p/1.jpg"));
+    photo.type = MediaType::Photo; // no mimeType, width, height
+    post.media = {photo};
+    QNetworkAccessManager network;
+    const auto downloaded = downloadRemoteMedia(post, network, store);
+    QVERIFY(!downloaded.has_value());
+    QCOMPARE(downloaded.error().code, ErrorCode::MediaUnreadable);
+    QCOMPARE(server.requests().size(), 0);
 }
 
 void TestMediaDownload::declaredSizeMustMatch() {
@@ -143,6 +161,9 @@ void TestMediaDownload::declaredSizeMustMatch() {
     MediaDescriptor photo;
     photo.url = server.url(QStringLiteral("/p/1.jpg"));
     photo.type = MediaType::Photo;
+    photo.mimeType = QStringLiteral("image/jpeg");
+    photo.width = 1080;
+    photo.height = 1350;
     photo.sizeBytes = bytes.size() + 10; // the server sends fewer bytes than declared
     post.media = {photo};
     QNetworkAccessManager network;

@@ -1,7 +1,8 @@
-// The managed media store (product.md section 5): content-addressed copies that stream, verify,
+// The managed media store (docs/post-json.md): content-addressed copies that stream, verify,
 // deduplicate, and outlive the originals.
 #include "StoreFixture.h"
 #include "TestFixtures.h"
+#include "storage/MediaGarbageCollector.h"
 
 #include <QCryptographicHash>
 #include <QDirIterator>
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void aPostOutlivesItsOriginalFile();
     void unreadableSourceLeavesNothingBehind();
     void garbageCollectionSparesObjectsInUse();
+    void storeDeletesOnlyTheObjectsItIsTold();
     void largeFilesStreamWithoutFillingMemory();
 };
 
@@ -119,7 +121,7 @@ void TestMediaStore::aPostOutlivesItsOriginalFile() {
     QVERIFY2(fixture.isReady(), qPrintable(fixture.why()));
     const QString original = QDir(fixture.dataDirectory()).filePath(QStringLiteral("to-be-deleted.mp4"));
     QVERIFY(QFile::copy(fixturePath(QStringLiteral("vertical.mp4")), original));
-    const auto created = fixture.posts().create(validVideoPost(original), QString(), true);
+    const auto created = fixture.importer().create(validVideoPost(original), QString(), true);
     QVERIFY(created.has_value());
     QVERIFY(QFile::remove(original));
     const auto stored = fixture.posts().repository().get(created->post.id);
@@ -136,7 +138,7 @@ void TestMediaStore::unreadableSourceLeavesNothingBehind() {
     MediaDescriptor broken;
     broken.url = fileUrlForPath(fixturePath(QStringLiteral("truncated.mp4")));
     post.media << broken;
-    const auto created = fixture.posts().create(post, QString(), false);
+    const auto created = fixture.importer().create(post, QString(), false);
     QVERIFY(!created.has_value());
     QCOMPARE(created.error().code, ErrorCode::MediaUnreadable);
     QVERIFY(created.error().message.contains(u"truncated.mp4"));
@@ -146,15 +148,42 @@ void TestMediaStore::unreadableSourceLeavesNothingBehind() {
 void TestMediaStore::garbageCollectionSparesObjectsInUse() {
     StoreFixture fixture;
     QVERIFY2(fixture.isReady(), qPrintable(fixture.why()));
-    const auto a = fixture.posts().create(validVideoPost(), QString(), false);
-    const auto b = fixture.posts().create(validVideoPost(fixturePath(QStringLiteral("landscape.mp4"))),
-                                          QString(), false);
+    const auto a = fixture.importer().create(validVideoPost(), QString(), false);
+    const auto b = fixture.importer().create(validVideoPost(fixturePath(QStringLiteral("landscape.mp4"))),
+                                             QString(), false);
     QVERIFY(a && b);
-    QCOMPARE(fixture.store().collectGarbage(fixture.database()).value(), 0);
+    QCOMPARE(MediaGarbageCollector(fixture.database(), fixture.store()).collect().value(), 0);
     QVERIFY(fixture.posts().cancel(a->post.id).has_value());
     QVERIFY(fixture.posts().remove(a->post.id).has_value());
     QVERIFY(!QFile::exists(fixture.store().pathFor(a->post.media.first().sha256)));
     QVERIFY(QFile::exists(fixture.store().pathFor(b->post.media.first().sha256)));
+}
+
+void TestMediaStore::storeDeletesOnlyTheObjectsItIsTold() {
+    QTemporaryDir dir;
+    MediaStore store(dir.filePath(QStringLiteral("media")));
+    const auto a = store.importFile(fixturePath(QStringLiteral("vertical.mp4")));
+    const auto b = store.importFile(fixturePath(QStringLiteral("landscape.mp4")));
+    QVERIFY(a && b);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QCOMPARE(store.objectsModifiedBefore(now.addSecs(-60)), QStringList());
+    const QStringList both = store.objectsModifiedBefore(now.addSecs(60));
+    QCOMPARE(QSet<QString>(both.begin(), both.end()), (QSet<QString>{a->sha256, b->sha256}));
+    // Names that are not a sha256 never reach a path, inside objects/ or outside it.
+    QCOMPARE(store.removeObjects({QStringLiteral("../incoming"), a->sha256.toUpper(), QString()}), 0);
+    QCOMPARE(store.removeObjects({a->sha256, a->sha256}), 1);
+    QVERIFY(!QFile::exists(a->path));
+    QVERIFY(QFile::exists(b->path));
+
+    const QString part = store.newIncomingPath();
+    QFile download(part);
+    QVERIFY(download.open(QIODevice::WriteOnly));
+    download.write("partial");
+    download.close();
+    store.removeIncomingBefore(now.addSecs(-3600));
+    QVERIFY(QFile::exists(part));
+    store.removeIncomingBefore(QDateTime::currentDateTimeUtc().addSecs(60));
+    QVERIFY(!QFile::exists(part));
 }
 
 void TestMediaStore::largeFilesStreamWithoutFillingMemory() {

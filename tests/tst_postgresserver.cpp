@@ -2,7 +2,7 @@
 // PostgreSQL is not installed; installed but not starting is a failure.
 #include "PostgresServer.h"
 #include "storage/Database.h"
-#include "storage/PostRepository.h"
+#include "storage/WorkspaceSettingsRepository.h"
 
 #include <QDir>
 #include <QTcpSocket>
@@ -61,12 +61,13 @@ void TestPostgresServer::urlReachesTheSameDatabase() {
     QVERIFY(parsed.has_value());
     auto byUrl = Database::open(*parsed);
     QVERIFY2(byUrl.has_value(), qPrintable(byUrl ? QString() : byUrl.error().message));
-    QVERIFY(
-        PostRepository(**byUrl).setSetting(QStringLiteral("written"), QStringLiteral("by url")).has_value());
+    QVERIFY(WorkspaceSettingsRepository(**byUrl)
+                .setValue(QStringLiteral("written"), QStringLiteral("by url"))
+                .has_value());
 
     auto byConfig = Database::open(m_server->config(QStringLiteral("via_url")));
     QVERIFY(byConfig.has_value());
-    QCOMPARE(PostRepository(**byConfig).setting(QStringLiteral("written"), {}).value(),
+    QCOMPARE(WorkspaceSettingsRepository(**byConfig).value(QStringLiteral("written"), {}).value(),
              QStringLiteral("by url"));
 }
 
@@ -74,17 +75,21 @@ void TestPostgresServer::createsEachDatabaseOnceAndKeepsThemApart() {
     {
         auto first = Database::open(m_server->config(QStringLiteral("kept")));
         QVERIFY(first.has_value());
-        QVERIFY(PostRepository(**first).setSetting(QStringLiteral("k"), QStringLiteral("v")).has_value());
+        QVERIFY(WorkspaceSettingsRepository(**first)
+                    .setValue(QStringLiteral("k"), QStringLiteral("v"))
+                    .has_value());
     }
     // Asking again neither recreates nor empties it.
     auto again = Database::open(m_server->config(QStringLiteral("kept")));
     QVERIFY(again.has_value());
-    QCOMPARE(PostRepository(**again).setting(QStringLiteral("k"), {}).value(), QStringLiteral("v"));
+    QCOMPARE(WorkspaceSettingsRepository(**again).value(QStringLiteral("k"), {}).value(),
+             QStringLiteral("v"));
 
     auto other = Database::open(m_server->config(QStringLiteral("other")));
     QVERIFY(other.has_value());
-    QCOMPARE(PostRepository(**other).setting(QStringLiteral("k"), QStringLiteral("absent")).value(),
-             QStringLiteral("absent"));
+    QCOMPARE(
+        WorkspaceSettingsRepository(**other).value(QStringLiteral("k"), QStringLiteral("absent")).value(),
+        QStringLiteral("absent"));
 }
 
 void TestPostgresServer::stopsAndRemovesItsFolder() {

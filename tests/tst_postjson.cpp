@@ -1,4 +1,4 @@
-// The post JSON contract (product.md section 2): parse, write, keep what we do not know.
+// The post JSON contract (docs/post-json.md): parse, write, keep what we do not know.
 #include "TestFixtures.h"
 #include "post/CreatorInfo.h"
 #include "post/PostJson.h"
@@ -11,7 +11,7 @@
 using namespace cq;
 
 namespace {
-// The example of product.md section 2, with an account id filled in.
+// The example of docs/post-json.md, with an account id filled in.
 QByteArray contractExample() {
     QFile file(cq::test::dataPath(QStringLiteral("post_contract_example.json")));
     if (!file.open(QIODevice::ReadOnly)) {

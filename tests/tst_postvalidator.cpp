@@ -1,4 +1,4 @@
-// Validation (product.md section 3): every rule as a table row whose name says the case and whose
+// Validation (docs/validation.md): every rule as a table row whose name says the case and whose
 // columns carry the expected code. The first half uses described media, the second real files.
 #include "TestFixtures.h"
 #include "media/MediaProber.h"

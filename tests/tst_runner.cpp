@@ -4,6 +4,7 @@
 #include "StoreFixture.h"
 #include "TestFixtures.h"
 #include "publish/SchedulerRunner.h"
+#include "storage/WorkspaceSettingsRepository.h"
 
 #include <QDir>
 #include <QSignalSpy>
@@ -29,13 +30,13 @@ struct RunnerRig {
     QString scheduledPost(qint64 dueInMs) {
         Post post = validVideoPost();
         post.scheduledFor = fixture.clock().nowUtc().addMSecs(std::max<qint64>(dueInMs, 1000));
-        auto created = fixture.posts().create(post, QString(), true);
+        auto created = fixture.importer().create(post, QString(), true);
         if (!created) {
             qFatal("%s", qPrintable(created.error().message));
         }
         if (dueInMs < 1000) { // due already: move it into the past directly
             StoredPost stored = *fixture.posts().repository().get(created->post.id);
-            stored.scheduledAtUtc = fixture.clock().nowUtc().addMSecs(dueInMs);
+            stored.schedule.atUtc = fixture.clock().nowUtc().addMSecs(dueInMs);
             fixture.posts().repository().update(stored, stored.revision);
         }
         return created->post.id;
@@ -70,14 +71,14 @@ void TestRunner::leavesPostsItCannotPublishToOtherRunners() {
     SchedulerRunner::Options options;
     options.batchSize = 2;
     options.canPublish = [](const StoredPost &post) {
-        return post.post.accounts.value(0) != u"acct-2";
+        return post.accountId() != u"acct-2";
     };
     RunnerRig rig(options);
     QStringList theirs;
     for (int i = 0; i < 3; ++i) {
         const QString id = rig.scheduledPost(-60'000 + i * 1000);
         StoredPost other = *rig.fixture.posts().repository().get(id);
-        other.post.accounts = {QStringLiteral("acct-2")};
+        other.content.accounts = {QStringLiteral("acct-2")};
         QVERIFY(rig.fixture.posts().repository().update(other, other.revision));
         theirs << id;
     }
@@ -139,7 +140,7 @@ void TestRunner::publishesFromTheStoreAfterTheOriginalIsGone() {
     RunnerRig rig;
     const QString original = QDir(rig.fixture.dataDirectory()).filePath(QStringLiteral("deleted-later.mp4"));
     QVERIFY(QFile::copy(fixturePath(QStringLiteral("landscape.mp4")), original));
-    const auto created = rig.fixture.posts().create(validVideoPost(original), QString(), true);
+    const auto created = rig.fixture.importer().create(validVideoPost(original), QString(), true);
     QVERIFY(created.has_value());
     QVERIFY(QFile::remove(original));
     bool storedCopyReadable = false;
@@ -223,8 +224,8 @@ void TestRunner::missedPostsBeyondGraceNeedAttention() {
 
 void TestRunner::lateWithinGraceStillPublishes() {
     RunnerRig rig;
-    QVERIFY(
-        rig.fixture.posts().repository().setSetting(QStringLiteral("grace_minutes"), QStringLiteral("30")));
+    QVERIFY(WorkspaceSettingsRepository(rig.fixture.database())
+                .setValue(QStringLiteral("grace_minutes"), QStringLiteral("30")));
     const QString id = rig.scheduledPost(-16 * 60'000);
     QCOMPARE(rig.runner->runPass().value(), 1);
     QTRY_COMPARE(rig.status(id), PostStatus::Published);
@@ -238,7 +239,7 @@ void TestRunner::takesOverAnExpiredLeaseAndResumes() {
     QTRY_COMPARE(first.fixture.posts().repository().get(id)->publishId, u"v_pub_" + id.left(8));
 
     auto database = first.fixture.openAnother();
-    PostService service(*database, first.fixture.store(), first.fixture.clock(), QStringLiteral("bob"));
+    PostLifecycle service(*database, first.fixture.store(), first.fixture.clock(), QStringLiteral("bob"));
     PublishLedger ledger;
     ScriptedPublisher publisher(ledger);
     SchedulerRunner::Options options;

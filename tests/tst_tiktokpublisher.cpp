@@ -85,7 +85,7 @@ struct Rig {
     QString duePost(const QString &privacy = QStringLiteral("SELF_ONLY")) {
         Post post = validVideoPost();
         post.tiktok.privacyLevel = privacy;
-        auto created = fixture.posts().create(post, QString(), true);
+        auto created = fixture.importer().create(post, QString(), true);
         return created ? created->post.id : QString();
     }
     StoredPost stored(const QString &id) { return *fixture.posts().repository().get(id); }
@@ -209,7 +209,7 @@ void TestTikTokPublisher::permanentErrorsFailWithAdvice_data() {
     QTest::addColumn<int>("httpStatus");
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("advice"); // what the user is told to do
-    // Every permanent error of tiktok-api.md that video init can answer.
+    // Every permanent error of docs/tiktok.md ("Error codes") that video init can answer.
     QTest::newRow("unaudited client")
         << 403 << QStringLiteral("unaudited_client_can_only_post_to_private_accounts")
         << QStringLiteral("Only me");
@@ -296,7 +296,7 @@ void TestTikTokPublisher::resumptionOfAnIncompleteUploadStartsAgain() {
     const ChunkPlan plan = *ChunkPlan::forSize(post.media.first().descriptor.sizeBytes.value());
     std::optional<std::expected<VideoInit, TikTokError>> init;
     rig.client->initVideoUpload(QStringLiteral("act.valid-token"), PostMode::DirectPost,
-                                videoPostInfo(post.post), plan, [&](auto result) { init = result; });
+                                videoPostInfo(post.toPost()), plan, [&](auto result) { init = result; });
     QTRY_VERIFY(init.has_value());
     post.publishId = init->value().publishId;
     QSignalSpy finished(rig.publisher.get(), &Publisher::finished);
@@ -322,7 +322,7 @@ void TestTikTokPublisher::photosGoToTheHostThenTikTokPullsThem() {
     Post post = validVideoPost(fixturePath(QStringLiteral("photo.jpg")));
     post.media << atUrl(fixturePath(QStringLiteral("photo.webp")));
     post.tiktok.title = QStringLiteral("Two photos");
-    const auto created = rig.fixture.posts().create(post, QString(), true);
+    const auto created = rig.fixture.importer().create(post, QString(), true);
     QVERIFY2(created.has_value(), qPrintable(created ? QString() : created.error().message));
     QList<std::pair<qint64, qint64>> progress;
     connect(rig.publisher.get(), &Publisher::uploadProgress, this,
@@ -361,8 +361,8 @@ void TestTikTokPublisher::photoInitWithoutAnAnswerIsNotSentAgain() {
     rig.usePhotoHost(photoHost);
     rig.standIn.injectFault("/v2/post/publish/content/init/",
                             {504, "gateway timeout", "text/plain", true, false, {}});
-    const auto created =
-        rig.fixture.posts().create(validVideoPost(fixturePath(QStringLiteral("photo.jpg"))), QString(), true);
+    const auto created = rig.fixture.importer().create(
+        validVideoPost(fixturePath(QStringLiteral("photo.jpg"))), QString(), true);
     QVERIFY(created.has_value());
     rig.runner->runPass();
     QVERIFY(rig.settle(created->post.id));
@@ -376,8 +376,8 @@ void TestTikTokPublisher::photoInitWithoutAnAnswerIsNotSentAgain() {
 
 void TestTikTokPublisher::photosWithoutAPhotoHostFailWithAdvice() {
     Rig rig;
-    const auto created =
-        rig.fixture.posts().create(validVideoPost(fixturePath(QStringLiteral("photo.jpg"))), QString(), true);
+    const auto created = rig.fixture.importer().create(
+        validVideoPost(fixturePath(QStringLiteral("photo.jpg"))), QString(), true);
     QVERIFY(created.has_value());
     rig.runner->runPass();
     QVERIFY(rig.settle(created->post.id));
@@ -391,7 +391,7 @@ void TestTikTokPublisher::draftsModeEndsInTheInbox() {
     Rig rig;
     Post post = validVideoPost();
     post.tiktok.postMode = QStringLiteral("MEDIA_UPLOAD");
-    const auto created = rig.fixture.posts().create(post, QString(), true);
+    const auto created = rig.fixture.importer().create(post, QString(), true);
     QVERIFY(created.has_value());
     rig.runner->runPass();
     QVERIFY(rig.settle(created->post.id));

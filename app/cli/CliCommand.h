@@ -8,7 +8,7 @@
 
 namespace cq::cli {
 
-// Exit codes of product.md section 6.
+// Exit codes of docs/cli.md ("Exit codes").
 enum class ExitCode { Success = 0, InvalidInput = 1, Usage = 2, Runtime = 3 };
 
 // Where a command writes: results to `out` (one JSON document with --json), diagnostics to `err`.

@@ -42,40 +42,43 @@ ExitCode exitFor(const Error &error) {
 }
 
 QString localTime(const StoredPost &post) {
-    if (!post.scheduledAtUtc) {
+    if (!post.schedule.atUtc) {
         return QStringLiteral("as soon as possible");
     }
-    const QTimeZone zone(post.timeZone.toUtf8());
-    return post.scheduledAtUtc->toTimeZone(zone.isValid() ? zone : QTimeZone::utc()).toString(Qt::ISODate)
-           + u' ' + post.timeZone;
+    const QTimeZone zone(post.schedule.timeZone.toUtf8());
+    return post.schedule.atUtc->toTimeZone(zone.isValid() ? zone : QTimeZone::utc()).toString(Qt::ISODate)
+           + u' ' + post.schedule.timeZone;
 }
 
 QJsonObject summaryJson(const StoredPost &post) {
     return QJsonObject{
         {QStringLiteral("id"), post.id},
         {QStringLiteral("status"), postStatusName(post.status)},
-        {QStringLiteral("scheduledFor"), post.scheduledAtUtc
-                                             ? QJsonValue(post.scheduledAtUtc->toString(Qt::ISODateWithMs))
+        {QStringLiteral("scheduledFor"), post.schedule.atUtc
+                                             ? QJsonValue(post.schedule.atUtc->toString(Qt::ISODateWithMs))
                                              : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("timeZone"), post.timeZone},
-        {QStringLiteral("text"), post.post.text},
-        {QStringLiteral("mediaCount"), int(post.post.media.size())},
+        {QStringLiteral("timeZone"), post.schedule.timeZone},
+        {QStringLiteral("text"), post.content.text},
+        {QStringLiteral("mediaCount"), int(post.media.size())},
+        {QStringLiteral("account"), post.accountId()},
         {QStringLiteral("createdBy"), post.createdBy},
         {QStringLiteral("createdAt"), post.createdAt.toString(Qt::ISODateWithMs)},
         {QStringLiteral("updatedAt"), post.updatedAt.toString(Qt::ISODateWithMs)},
         {QStringLiteral("publishId"),
          post.publishId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(post.publishId)},
+        {QStringLiteral("publicPostId"),
+         post.publicPostId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(post.publicPostId)},
     };
 }
 
 QJsonObject detailJson(const StoredPost &post, const QList<HistoryEntry> &history,
                        const QList<PublishAttempt> &attempts) {
     QJsonObject json = summaryJson(post);
-    json.insert(QStringLiteral("post"), postToJson(post.post));
+    json.insert(QStringLiteral("post"), postToJson(post.toPost()));
     QJsonArray media;
     for (const StoredMedia &item : post.media) {
         media.append(QJsonObject{{QStringLiteral("sha256"), item.sha256},
-                                 {QStringLiteral("originalUrl"), item.originalUrl}});
+                                 {QStringLiteral("originalUrl"), item.originalUrl()}});
     }
     json.insert(QStringLiteral("storedMedia"), media);
     QJsonArray historyJson;
@@ -114,7 +117,7 @@ QJsonObject detailJson(const StoredPost &post, const QList<HistoryEntry> &histor
 
 void printSummary(QTextStream &out, const StoredPost &post) {
     out << post.id << "  " << postStatusName(post.status).leftJustified(17) << "  " << localTime(post) << "  "
-        << post.post.media.size() << " media  " << post.post.text.left(40).replace(u'\n', u' ') << '\n';
+        << post.media.size() << " media  " << post.content.text.left(40).replace(u'\n', u' ') << '\n';
 }
 
 } // namespace
@@ -184,7 +187,7 @@ ExitCode PostCommand::run(const QStringList &arguments, CliStreams streams) {
         streams.err << session.error().message << '\n';
         return ExitCode::Runtime;
     }
-    PostService &posts = (*session)->posts();
+    PostLifecycle &posts = (*session)->posts();
     auto fail = [&](const Error &error) {
         streams.err << error.message << '\n';
         return exitFor(error);
@@ -203,18 +206,12 @@ ExitCode PostCommand::run(const QStringList &arguments, CliStreams streams) {
         for (const Finding &warning : parsed->warnings) {
             streams.err << "warning: " << warning.message << '\n';
         }
-        const QList<Finding> declared = validatePost(parsed->post, {}, ValidationContext{});
-        for (const Finding &finding : declared) {
-            if (finding.code == FindingCode::MediaMetadataMissing) {
-                return fail(Error{ErrorCode::MediaUnreadable, finding.message});
-            }
-        }
         auto downloaded = downloadRemoteMedia(parsed->post, (*session)->network(), (*session)->store());
         if (!downloaded) {
             return fail(downloaded.error());
         }
-        auto created = posts.create(parsed->post, QFileInfo(positional.first()).absolutePath(),
-                                    parser.isSet(submit), *downloaded);
+        auto created = (*session)->importer().create(
+            parsed->post, QFileInfo(positional.first()).absolutePath(), parser.isSet(submit), *downloaded);
         if (!created) {
             return fail(created.error());
         }
@@ -302,7 +299,7 @@ ExitCode PostCommand::run(const QStringList &arguments, CliStreams streams) {
         return fail(result.error());
     }
     if (action == u"export") {
-        writeJson(streams.out, QJsonDocument(postToJson(result->post)));
+        writeJson(streams.out, QJsonDocument(postToJson(result->toPost())));
         return ExitCode::Success;
     }
     auto history = posts.repository().history(id);

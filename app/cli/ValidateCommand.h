@@ -8,7 +8,7 @@
 
 namespace cq::cli {
 
-// `validate [--json] [--creator FILE] POST.json`: the findings of product.md section 3.
+// `validate [--json] [--creator FILE] POST.json`: the findings of docs/validation.md.
 class ValidateCommand final : public CliCommand {
 public:
     using NowFunction = std::function<QDateTime()>;

@@ -17,40 +17,21 @@ ExitCode WorkspaceCommand::run(const QStringList &arguments, CliStreams streams)
         streams.err << usage;
         return ExitCode::Usage;
     }
-    const QStringList keys{QString::fromLatin1(settings::ApprovalRequired),
-                           QString::fromLatin1(settings::DefaultTimeZone),
-                           QString::fromLatin1(settings::GraceMinutes)};
-    if (set) {
-        const QString &key = arguments.at(1);
-        const QString &value = arguments.at(2);
-        bool valid = false;
-        if (key == keys.at(0)) {
-            valid = value == u"true" || value == u"false";
-        } else if (key == keys.at(1)) {
-            valid = QTimeZone(value.toUtf8()).isValid();
-        } else if (key == keys.at(2)) {
-            value.toUInt(&valid);
-        }
-        if (!valid) {
-            streams.err << "\"" << value << "\" is not a valid value for \"" << key << "\".\n" << usage;
-            return ExitCode::Usage;
-        }
-    }
     auto session = Session::open();
     if (!session) {
         streams.err << session.error().message << '\n';
         return ExitCode::Runtime;
     }
-    PostRepository &repository = (*session)->posts().repository();
+    WorkspaceSettings workspace((*session)->database());
     if (set) {
-        if (auto stored = repository.setSetting(arguments.at(1), arguments.at(2)); !stored) {
+        if (auto stored = workspace.set(arguments.at(1), arguments.at(2)); !stored) {
             streams.err << stored.error().message << '\n';
-            return ExitCode::Runtime;
+            return stored.error().code == ErrorCode::Usage ? ExitCode::Usage : ExitCode::Runtime;
         }
     }
-    auto approval = (*session)->posts().approvalRequired();
-    auto zone = (*session)->posts().defaultTimeZone();
-    auto grace = repository.setting(keys.at(2), QStringLiteral("15"));
+    auto approval = workspace.approvalRequired();
+    auto zone = workspace.defaultTimeZone();
+    auto grace = workspace.gracePeriod();
     if (!approval || !zone || !grace) {
         streams.err << "Cannot read the workspace settings.\n";
         return ExitCode::Runtime;
@@ -59,7 +40,7 @@ ExitCode WorkspaceCommand::run(const QStringList &arguments, CliStreams streams)
                 << "media store: " << (*session)->store().root() << '\n'
                 << "approval_required: " << (*approval ? "true" : "false") << '\n'
                 << "default_time_zone: " << QString::fromUtf8(zone->id()) << '\n'
-                << "grace_minutes: " << *grace << '\n';
+                << "grace_minutes: " << grace->count() << '\n';
     return ExitCode::Success;
 }
 

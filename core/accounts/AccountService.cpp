@@ -12,22 +12,12 @@ namespace {
 constexpr int RefreshLockPollMs = 200;
 constexpr int RefreshLockWaitMs = 60'000;
 constexpr int RefreshLockStaleMs = 120'000; // longer than a refresh's request timeout
-constexpr auto AccountColumns =
-    "id, open_id, display_name, is_default, access_expires_at_ms, refresh_expires_at_ms";
-
-Account readAccount(const QSqlQuery &query) {
-    return Account{query.value(0).toString(),
-                   query.value(1).toString(),
-                   query.value(2).toString(),
-                   query.value(3).toInt() == 1,
-                   QDateTime::fromMSecsSinceEpoch(query.value(4).toLongLong(), Qt::UTC),
-                   QDateTime::fromMSecsSinceEpoch(query.value(5).toLongLong(), Qt::UTC)};
-}
 } // namespace
 
 AccountService::AccountService(const Database &database, TokenStore &tokens, tiktok::OAuthClient *oauth,
                                const Clock &clock, const QString &lockDirectory)
     : m_db(database)
+    , m_accounts(database)
     , m_tokens(tokens)
     , m_oauth(oauth)
     , m_clock(clock)
@@ -45,52 +35,31 @@ std::expected<Account, Error> AccountService::add(const tiktok::TokenSet &tokens
     }
     Account account;
     auto done = m_db.transaction([&]() -> std::expected<void, Error> {
-        auto existing =
-            m_db.exec(QStringLiteral("SELECT id FROM accounts WHERE open_id = ?"), {tokens.openId});
+        auto existing = m_accounts.findByOpenId(tokens.openId);
         if (!existing) {
             return std::unexpected(existing.error());
         }
-        const bool known = existing->next();
-        const QString id =
-            known ? existing->value(0).toString() : QUuid::createUuid().toString(QUuid::WithoutBraces);
-        existing->finish();
-        auto count = m_db.exec(QStringLiteral("SELECT COUNT(*) FROM accounts"));
-        if (!count || !count->next()) {
-            return std::unexpected(count ? Error{ErrorCode::Database, QStringLiteral("accounts")}
-                                         : count.error());
-        }
-        const bool first = count->value(0).toInt() == 0;
-        count->finish();
-        const QVariantList values{tokens.openId, displayName.isEmpty() ? tokens.openId : displayName,
-                                  tokens.accessExpiresAt.toMSecsSinceEpoch(),
-                                  tokens.refreshExpiresAt.toMSecsSinceEpoch()};
-        if (known && displayName.isEmpty()) { // a refresh: keep the name the user gave
-            auto written = m_db.exec(QStringLiteral("UPDATE accounts SET access_expires_at_ms = ?, "
-                                                    "refresh_expires_at_ms = ? WHERE id = ?"),
-                                     {values.at(2), values.at(3), id});
-            if (!written) {
-                return std::unexpected(written.error());
+        if (*existing) {
+            account = **existing;
+            account.accessExpiresAt = tokens.accessExpiresAt;
+            account.refreshExpiresAt = tokens.refreshExpiresAt;
+            if (displayName.isEmpty()) { // a refresh: keep the name the user gave
+                return m_accounts.updateExpiry(account.id, account.accessExpiresAt, account.refreshExpiresAt);
             }
-            account =
-                Account{id, tokens.openId, QString(), false, tokens.accessExpiresAt, tokens.refreshExpiresAt};
-            return {};
+            account.displayName = displayName;
+            return m_accounts.update(account);
         }
-        auto written =
-            known ? m_db.exec(
-                QStringLiteral("UPDATE accounts SET open_id = ?, display_name = ?, access_expires_at_ms = ?, "
-                               "refresh_expires_at_ms = ? WHERE id = ?"),
-                values + QVariantList{id})
-                  : m_db.exec(
-                      QStringLiteral("INSERT INTO accounts (open_id, display_name, access_expires_at_ms, "
-                                     "refresh_expires_at_ms, id, is_default, created_at_ms) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                      values + QVariantList{id, first ? 1 : 0, m_clock.nowUtc().toMSecsSinceEpoch()});
-        if (!written) {
-            return std::unexpected(written.error());
+        auto count = m_accounts.count();
+        if (!count) {
+            return std::unexpected(count.error());
         }
-        account = Account{id,    tokens.openId,          values.at(1).toString(),
-                          first, tokens.accessExpiresAt, tokens.refreshExpiresAt};
-        return {};
+        account = Account{QUuid::createUuid().toString(QUuid::WithoutBraces),
+                          tokens.openId,
+                          displayName.isEmpty() ? tokens.openId : displayName,
+                          *count == 0, // the first account becomes the default
+                          tokens.accessExpiresAt,
+                          tokens.refreshExpiresAt};
+        return m_accounts.insert(account, m_clock.nowUtc());
     });
     if (!done) {
         return std::unexpected(done.error());
@@ -99,34 +68,21 @@ std::expected<Account, Error> AccountService::add(const tiktok::TokenSet &tokens
 }
 
 std::expected<QList<Account>, Error> AccountService::list() const {
-    auto query = m_db.exec(u"SELECT " + QLatin1StringView(AccountColumns)
-                           + u" FROM accounts ORDER BY created_at_ms, id");
-    if (!query) {
-        return std::unexpected(query.error());
-    }
-    QList<Account> accounts;
-    while (query->next()) {
-        accounts << readAccount(*query);
-    }
-    return accounts;
+    return m_accounts.list();
 }
 
 std::expected<Account, Error> AccountService::find(const QString &idOrOpenId) const {
-    auto query = idOrOpenId.isEmpty() ? m_db.exec(u"SELECT " + QLatin1StringView(AccountColumns)
-                                                  + u" FROM accounts WHERE is_default = 1")
-                                      : m_db.exec(u"SELECT " + QLatin1StringView(AccountColumns)
-                                                      + u" FROM accounts WHERE id = ? OR open_id = ?",
-                                                  {idOrOpenId, idOrOpenId});
-    if (!query) {
-        return std::unexpected(query.error());
+    auto account = m_accounts.find(idOrOpenId);
+    if (!account) {
+        return std::unexpected(account.error());
     }
-    if (!query->next()) {
+    if (!*account) {
         return std::unexpected(
             Error{ErrorCode::NotFound, idOrOpenId.isEmpty()
                                            ? QStringLiteral("No TikTok account is connected.")
                                            : u"No connected TikTok account is " + idOrOpenId + u'.'});
     }
-    return readAccount(*query);
+    return **account;
 }
 
 void AccountService::disconnect(const QString &idOrOpenId,
@@ -138,7 +94,7 @@ void AccountService::disconnect(const QString &idOrOpenId,
     }
     auto forget = [this, account = *account, done](bool revoked) {
         m_tokens.remove(account.openId);
-        auto removed = m_db.exec(QStringLiteral("DELETE FROM accounts WHERE id = ?"), {account.id});
+        auto removed = m_accounts.remove(account.id);
         if (!removed) {
             done(std::unexpected(removed.error()));
             return;

@@ -2,6 +2,7 @@
 
 #include "accounts/TokenStore.h"
 #include "post/CreatorInfo.h"
+#include "storage/AccountRepository.h"
 #include "storage/Database.h"
 #include "tiktok/AccessTokenProvider.h"
 #include "tiktok/OAuthClient.h"
@@ -16,16 +17,6 @@
 #include <memory>
 
 namespace cq {
-
-// A connected TikTok account. Its tokens are in the TokenStore, never in this row.
-struct Account {
-    QString id;
-    QString openId;
-    QString displayName;
-    bool isDefault = false;
-    QDateTime accessExpiresAt;
-    QDateTime refreshExpiresAt;
-};
 
 // Connected accounts: rows in the database, tokens in the keychain (or the 0600 fallback file). It
 // hands out access tokens to the publisher and refreshes them, saving the rotated refresh token
@@ -56,6 +47,7 @@ private:
                        std::function<void(std::expected<QString, Error>)> done);
 
     const Database &m_db;
+    AccountRepository m_accounts;
     TokenStore &m_tokens;
     tiktok::OAuthClient *m_oauth;
     const Clock &m_clock;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "post/CreatorInfo.h"
+#include "storage/AccountRepository.h"
 #include "storage/Database.h"
 #include "util/Clock.h"
 
@@ -18,18 +19,16 @@ class CreatorInfoCache {
 public:
     CreatorInfoCache(const Database &database, const Clock &clock);
 
-    struct Entry {
-        CreatorInfo info;
-        QDateTime fetchedAt; // UTC
-    };
+    using Entry = StoredCreatorInfo;
 
+    // Stamped with the clock's now.
     std::expected<void, Error> store(const QString &accountId, const CreatorInfo &info);
     // By account id or open id; an empty id means the default account. No entry when the account
     // is unknown or its creator info was never fetched.
     std::expected<std::optional<Entry>, Error> lookup(const QString &idOrOpenId) const;
 
 private:
-    const Database &m_db;
+    AccountRepository m_accounts;
     const Clock &m_clock;
 };
 

@@ -12,7 +12,7 @@ enum class MediaType { Video, Photo };
 QString mediaTypeName(MediaType type);
 std::optional<MediaType> mediaTypeFromName(const QString &name);
 
-// The explicit media descriptor of the post JSON contract (product.md section 2). Every field but
+// The explicit media descriptor of the post JSON contract (docs/post-json.md). Every field but
 // `url` may be unknown: declared media in a post can leave fields out, a probe fills all of them.
 struct MediaDescriptor {
     QString url;
@@ -23,7 +23,7 @@ struct MediaDescriptor {
     std::optional<int> width;
     std::optional<int> height;
     std::optional<double> durationSeconds;
-    // Probe-only fields (product.md section 6).
+    // Probe-only fields (docs/post-json.md, "Probe output").
     QString codec;
     std::optional<double> frameRate;
     std::optional<int> rotation;

@@ -1,13 +1,11 @@
 #include "media/MediaStore.h"
 
-#include "storage/Database.h"
-
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
-#include <QSet>
+#include <QRegularExpression>
 #include <QUuid>
 
 namespace cq {
@@ -33,6 +31,11 @@ std::expected<QString, Error> hashFile(QFile &file, const std::atomic_bool *canc
         hash.addData(QByteArrayView(buffer.constData(), read));
     }
     return QString::fromLatin1(hash.result().toHex());
+}
+
+bool isSha256(const QString &name) {
+    static const QRegularExpression pattern(QStringLiteral("^[0-9a-f]{64}$"));
+    return pattern.match(name).hasMatch();
 }
 
 } // namespace
@@ -164,59 +167,40 @@ std::expected<void, Error> MediaStore::verify(const QString &sha256) const {
     return {};
 }
 
-std::expected<int, Error> MediaStore::collectGarbage(const Database &database) const {
-    QStringList orphans;
-    auto result = database.transaction([&]() -> std::expected<void, Error> {
-        auto query = database.exec(QStringLiteral("SELECT sha256 FROM media_objects m WHERE NOT EXISTS "
-                                                  "(SELECT 1 FROM post_media p WHERE p.sha256 = m.sha256)"));
-        if (!query) {
-            return std::unexpected(query.error());
-        }
-        while (query->next()) {
-            orphans << query->value(0).toString();
-        }
-        for (const QString &sha : orphans) {
-            if (auto removed =
-                    database.exec(QStringLiteral("DELETE FROM media_objects WHERE sha256 = ?"), {sha});
-                !removed) {
-                return std::unexpected(removed.error());
-            }
-        }
-        return {};
-    });
-    if (!result) {
-        return std::unexpected(result.error());
-    }
-    // Files go only after the rows are gone. Files that never got a row (a creation that failed or
-    // crashed after copying) go too once they are an hour old, so a creation in progress keeps its copy.
-    QSet<QString> known;
-    auto rows = database.exec(QStringLiteral("SELECT sha256 FROM media_objects"));
-    if (!rows) {
-        return std::unexpected(rows.error());
-    }
-    while (rows->next()) {
-        known.insert(rows->value(0).toString());
-    }
-    const QDateTime settled = QDateTime::currentDateTimeUtc().addSecs(-3600);
-    int removed = 0;
+QStringList MediaStore::objectsModifiedBefore(const QDateTime &cutoff) const {
+    QStringList names;
     QDirIterator objects(m_root + u"/objects", QDir::Files, QDirIterator::Subdirectories);
     while (objects.hasNext()) {
         const QFileInfo info(objects.next());
-        const bool orphan = orphans.contains(info.fileName());
-        if (orphan || (!known.contains(info.fileName()) && info.lastModified().toUTC() < settled)) {
-            QFile file(info.absoluteFilePath());
-            file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-            removed += file.remove() ? 1 : 0;
+        if (isSha256(info.fileName()) && info.lastModified().toUTC() < cutoff) {
+            names << info.fileName();
         }
     }
+    return names;
+}
+
+int MediaStore::removeObjects(const QStringList &sha256s) const {
+    int removed = 0;
+    for (const QString &sha256 : sha256s) {
+        if (!isSha256(sha256)) {
+            continue;
+        }
+        QFile file(pathFor(sha256));
+        // Stored objects are read-only (place()); make this one writable so it can go.
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        removed += file.remove() ? 1 : 0;
+    }
+    return removed;
+}
+
+void MediaStore::removeIncomingBefore(const QDateTime &cutoff) const {
     QDirIterator incoming(m_root + u"/incoming", QDir::Files);
     while (incoming.hasNext()) {
         const QFileInfo info(incoming.next());
-        if (info.lastModified().toUTC() < settled) {
+        if (info.lastModified().toUTC() < cutoff) {
             QFile::remove(info.absoluteFilePath());
         }
     }
-    return removed;
 }
 
 } // namespace cq

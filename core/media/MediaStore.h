@@ -2,15 +2,15 @@
 
 #include "util/Error.h"
 
+#include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 #include <atomic>
 #include <expected>
 #include <functional>
 
 namespace cq {
-
-class Database;
 
 // A file in the managed media store: named by the SHA-256 of its bytes.
 struct StoredObject {
@@ -20,7 +20,7 @@ struct StoredObject {
     bool wasAlreadyStored = false;
 };
 
-// ClipQueue's managed media store (product.md section 5): every media item of a post is copied in at
+// ClipQueue's managed media store (docs/post-json.md): every media item of a post is copied in at
 // creation, so a post scheduled for next week does not depend on the original still being there.
 // Files are content-addressed (objects/ab/abcdef...), written through a temporary file, hashed
 // while they stream (a 4 GB clip never sits in memory), verified by reading the stored copy back,
@@ -45,9 +45,16 @@ public:
     // Checks that a stored object still has the bytes it is named after.
     std::expected<void, Error> verify(const QString &sha256) const;
 
-    // Removes stored objects no post refers to (rows and files), and files older than an hour that
-    // never got a row; returns how many files went.
-    std::expected<int, Error> collectGarbage(const Database &database) const;
+    // The store only deletes what it is told to: which objects are still needed is the database's
+    // business (MediaGarbageCollector in storage/ asks it, then calls these).
+    // Objects (by sha256) whose files were last modified before `cutoff`.
+    QStringList objectsModifiedBefore(const QDateTime &cutoff) const;
+    // Deletes the files of the named objects; returns how many went. Names that are not a sha256
+    // are ignored, so no path outside objects/ can be reached.
+    int removeObjects(const QStringList &sha256s) const;
+    // Deletes copies and downloads under incoming/ last modified before `cutoff`: leftovers of an
+    // import or a download that crashed.
+    void removeIncomingBefore(const QDateTime &cutoff) const;
 
 private:
     std::expected<StoredObject, Error> place(const QString &tempPath, const QString &sha256,

@@ -6,7 +6,7 @@
 
 namespace cq {
 
-// The validation codes of product.md section 3. The strings from findingCodeName() are a stable
+// The validation codes of docs/validation.md. The strings from findingCodeName() are a stable
 // contract: add codes, never rename.
 enum class FindingCode {
     PostMediaRequired = 1,

@@ -43,17 +43,23 @@ struct TikTokSettings {
     bool sendsToDrafts() const { return postMode == u"MEDIA_UPLOAD"; }
 };
 
-// A post as the post JSON contract (product.md section 2) describes it.
-struct Post {
+// What a post says, apart from its media and its time: the caption, TikTok's settings, where it
+// goes, and the unknown fields of the document it was read from. A stored post keeps its media
+// (with where the bytes are) and its schedule (with the zone the user picked) beside it.
+struct PostContent {
     QString text; // the caption: TikTok's `title` for a video, `description` for photos
-    QList<MediaDescriptor> media;
     TikTokSettings tiktok;
     QStringList platforms{QStringLiteral("tiktok")};
-    std::optional<QDateTime> scheduledFor; // nullopt: publish now
-    QString platformSetId;                 // empty: none
+    QString platformSetId; // empty: none
     QStringList accounts;
     // The document this post was read from, so that unknown fields survive a round trip.
     QJsonObject sourceJson;
+};
+
+// A post as the post JSON contract (docs/post-json.md) describes it.
+struct Post : PostContent {
+    QList<MediaDescriptor> media;
+    std::optional<QDateTime> scheduledFor; // nullopt: publish now
 
     int videoCount() const;
     int photoCount() const;

@@ -16,7 +16,7 @@ struct ParsedPost {
     QList<Finding> warnings; // unknown fields, ignored on import
 };
 
-// Reads the post JSON contract (product.md section 2). Malformed JSON is ErrorCode::JsonMalformed
+// Reads the post JSON contract (docs/post-json.md). Malformed JSON is ErrorCode::JsonMalformed
 // with the line and column; a well-formed document of the wrong shape is ErrorCode::JsonInvalid
 // naming the JSON Pointer of the offending field.
 std::expected<ParsedPost, Error> parsePostJson(const QByteArray &json);

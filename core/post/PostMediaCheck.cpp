@@ -46,4 +46,12 @@ QList<MediaCheck> checkPostMedia(const Post &post, const MediaProber &prober, co
     return checks;
 }
 
+QList<MediaCheck> storedMediaChecks(const StoredPost &post) {
+    QList<MediaCheck> checks;
+    for (const StoredMedia &media : post.media) {
+        checks << MediaCheck{media.descriptor, std::nullopt};
+    }
+    return checks;
+}
+
 } // namespace cq

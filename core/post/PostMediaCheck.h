@@ -3,6 +3,7 @@
 #include "media/MediaProber.h"
 #include "post/Post.h"
 #include "post/PostValidator.h"
+#include "post/StoredPost.h"
 
 namespace cq {
 
@@ -11,5 +12,9 @@ namespace cq {
 // taken from `baseDirectory` (the folder of the post's JSON file). Blocking.
 QList<MediaCheck> checkPostMedia(const Post &post, const MediaProber &prober,
                                  const QString &baseDirectory = {});
+
+// The checks of a stored post: its media was probed at creation and is in the store, so its
+// descriptors are the probed values.
+QList<MediaCheck> storedMediaChecks(const StoredPost &post);
 
 } // namespace cq

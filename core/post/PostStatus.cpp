@@ -1,7 +1,5 @@
 #include "post/PostStatus.h"
 
-#include "post/StoredPost.h"
-
 #include <array>
 #include <utility>
 
@@ -34,32 +32,6 @@ QString postStatusName(PostStatus status) {
 
 std::optional<PostStatus> postStatusFromName(const QString &name) {
     for (const auto &[value, text] : names) {
-        if (name == QLatin1StringView(text)) {
-            return value;
-        }
-    }
-    return std::nullopt;
-}
-
-namespace {
-constexpr std::array<std::pair<AttemptOutcome, const char *>, 3> outcomeNames{{
-    {AttemptOutcome::Published, "published"},
-    {AttemptOutcome::Failed, "failed"},
-    {AttemptOutcome::Unknown, "unknown"},
-}};
-} // namespace
-
-QString attemptOutcomeName(AttemptOutcome outcome) {
-    for (const auto &[value, name] : outcomeNames) {
-        if (value == outcome) {
-            return QString::fromLatin1(name);
-        }
-    }
-    return QStringLiteral("unknown");
-}
-
-std::optional<AttemptOutcome> attemptOutcomeFromName(const QString &name) {
-    for (const auto &[value, text] : outcomeNames) {
         if (name == QLatin1StringView(text)) {
             return value;
         }

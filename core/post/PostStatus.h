@@ -6,7 +6,7 @@
 
 namespace cq {
 
-// The lifecycle states of product.md section 4, spelled as the CLI and database spell them.
+// The lifecycle states of docs/lifecycle.md, spelled as the CLI and database spell them.
 enum class PostStatus {
     Draft = 1,
     InReview,

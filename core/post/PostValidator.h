@@ -37,7 +37,7 @@ bool isPhotoPost(const Post &post, const QList<MediaCheck> &checks);
 // The caption (video title or photo description) limit in UTF-16 code units.
 int captionLimitUtf16(bool photoPost);
 
-// Checks a post against TikTok's rules and the creator's limits (product.md section 3). Pure: no
+// Checks a post against TikTok's rules and the creator's limits (docs/validation.md). Pure: no
 // files, network or clock are touched, so it runs live in the composer on every keystroke.
 // `checks` is parallel to post.media; missing entries mean "not probed".
 QList<Finding> validatePost(const Post &post, const QList<MediaCheck> &checks,

@@ -11,29 +11,44 @@
 
 namespace cq {
 
-// One media item of a stored post: where the bytes live in the managed store, and the
-// descriptor (with the original URL) as it was when the post was created.
+// One media item of a stored post: where the bytes live in the managed store, and the probed
+// descriptor; `descriptor.url` is the URL or path the media came from.
 struct StoredMedia {
     QString sha256;
-    QString originalUrl;
     MediaDescriptor descriptor;
+
+    const QString &originalUrl() const { return descriptor.url; }
 };
 
-// A post as the database holds it.
+// When a post goes out: a moment in UTC and the IANA zone the user picked it in (so that it is shown,
+// and moved, in that zone's wall-clock time).
+struct PostSchedule {
+    std::optional<QDateTime> atUtc; // nullopt: as soon as possible
+    QString timeZone = QStringLiteral("UTC");
+};
+
+// A post as the database holds it. Each fact is said once: the content, the stored media, the
+// schedule; toPost() joins them into the post JSON contract.
 struct StoredPost {
     QString id;
     PostStatus status = PostStatus::Draft;
-    Post post;
-    QList<StoredMedia> media; // parallel to post.media
-    std::optional<QDateTime> scheduledAtUtc;
-    QString timeZone = QStringLiteral("UTC"); // the IANA zone the user picked
+    PostContent content;
+    QList<StoredMedia> media;
+    PostSchedule schedule;
     QString publishId;
+    QString publicPostId; // TikTok's id of the published post, once it is public
     QString createdBy;
     QDateTime createdAt;
     QDateTime updatedAt;
     int revision = 1;
     QString claimedBy;
     std::optional<QDateTime> leaseUntil;
+
+    // The account this post goes to (one post per account); empty: the default account.
+    QString accountId() const { return content.accounts.value(0); }
+    bool isPhotoPost() const;
+    // The post in the JSON contract: its content, media descriptors and time.
+    Post toPost() const;
 };
 
 // One row of a post's append-only history.

@@ -2,7 +2,7 @@
 
 #include <QtGlobal>
 
-// TikTok's media and post limits (../shared/tiktok-api.md). Where TikTok writes "MB" or "GB"
+// TikTok's media and post limits (docs/tiktok.md, "Limits"). Where TikTok writes "MB" or "GB"
 // without saying which, the smaller (decimal) reading is used so that every accepted post is
 // accepted by TikTok under both readings.
 namespace cq::rules {

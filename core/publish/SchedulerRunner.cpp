@@ -11,7 +11,7 @@ namespace {
 constexpr qint64 PassedOverRecheckMs = 5000;
 }
 
-SchedulerRunner::SchedulerRunner(PostService &service, Publisher &publisher, const Clock &clock,
+SchedulerRunner::SchedulerRunner(PostLifecycle &service, Publisher &publisher, const Clock &clock,
                                  Options options, QObject *parent)
     : QObject(parent)
     , m_service(service)
@@ -58,11 +58,7 @@ void SchedulerRunner::stop() {
 }
 
 std::chrono::milliseconds SchedulerRunner::gracePeriod() const {
-    auto minutes =
-        m_service.repository().setting(QString::fromLatin1(settings::GraceMinutes), QStringLiteral("15"));
-    bool ok = false;
-    const int value = minutes ? minutes->toInt(&ok) : 15;
-    return std::chrono::minutes(ok && value >= 0 ? value : 15);
+    return m_service.workspace().gracePeriod().value_or(std::chrono::minutes(15));
 }
 
 std::expected<int, Error> SchedulerRunner::runPass() {
@@ -131,12 +127,12 @@ std::expected<int, Error> SchedulerRunner::runPass() {
                 passedOver.insert(id); // another runner was quicker
                 continue;
             }
-            if (post->scheduledAtUtc && post->scheduledAtUtc->msecsTo(now) > grace.count()) {
-                const QString comment = u"due at " + post->scheduledAtUtc->toString(Qt::ISODate)
+            if (post->schedule.atUtc && post->schedule.atUtc->msecsTo(now) > grace.count()) {
+                const QString comment = u"due at " + post->schedule.atUtc->toString(Qt::ISODate)
                                         + u" but nothing ran until " + now.toString(Qt::ISODate)
                                         + u"; not published late without asking";
                 auto missed =
-                    m_service.transition(id, PostStatus::NeedsAttention, QStringLiteral("missed"), comment);
+                    m_service.advance(id, PostAction::MarkUnknown, comment, {}, QStringLiteral("missed"));
                 if (missed) {
                     Q_EMIT postSettled(id, PostStatus::NeedsAttention);
                 } else {
@@ -178,11 +174,11 @@ bool SchedulerRunner::leaveToOthers(const StoredPost &post) {
     }
     if (!m_leftToOthers.contains(post.id)) {
         m_leftToOthers.insert(post.id);
-        Q_EMIT errorOccurred(u"Post " + post.id
-                             + u" is for an account whose tokens this machine does not hold ("
-                             + post.post.accounts.value(0, QStringLiteral("the default account"))
-                             + u"); it is left to a runner that has them. Connect the account here to "
-                               u"publish it from this machine.");
+        Q_EMIT errorOccurred(
+            u"Post " + post.id + u" is for an account whose tokens this machine does not hold ("
+            + (post.accountId().isEmpty() ? QStringLiteral("the default account") : post.accountId())
+            + u"); it is left to a runner that has them. Connect the account here to "
+              u"publish it from this machine.");
     }
     return true;
 }
@@ -200,17 +196,15 @@ void SchedulerRunner::hand(const QString &postId) {
 }
 
 void SchedulerRunner::onPublishIdAssigned(const QString &postId, const QString &publishId) {
-    auto stored = m_service.transition(postId, PostStatus::Publishing, QStringLiteral("publish_id"),
-                                       publishId, [&](StoredPost &post) { post.publishId = publishId; });
+    auto stored = m_service.advance(postId, PostAction::StorePublishId, publishId,
+                                    [&](StoredPost &post) { post.publishId = publishId; });
     if (!stored) {
         Q_EMIT errorOccurred(stored.error().message);
     }
 }
 
 void SchedulerRunner::onProcessing(const QString &postId) {
-    if (auto stored =
-            m_service.transition(postId, PostStatus::Processing, QStringLiteral("processing"), QString());
-        !stored) {
+    if (auto stored = m_service.advance(postId, PostAction::StartProcessing, QString()); !stored) {
         Q_EMIT errorOccurred(stored.error().message);
     }
 }
@@ -220,17 +214,6 @@ void SchedulerRunner::onFinished(const QString &postId, const PublishResult &res
         return; // not ours
     }
     const QDateTime now = m_clock.nowUtc();
-    PostStatus to = PostStatus::NeedsAttention;
-    switch (result.outcome) {
-    case AttemptOutcome::Published:
-        to = PostStatus::Published;
-        break;
-    case AttemptOutcome::Failed:
-        to = PostStatus::Failed;
-        break;
-    case AttemptOutcome::Unknown:
-        break;
-    }
     PublishAttempt attempt;
     attempt.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     attempt.postId = postId;
@@ -247,20 +230,22 @@ void SchedulerRunner::onFinished(const QString &postId, const PublishResult &res
     if (!result.publicPostIds.isEmpty()) {
         comment = u"TikTok post " + result.publicPostIds.join(u", ");
     }
-    std::expected<StoredPost, Error> settled = std::unexpected(Error{ErrorCode::Database, QString()});
-    auto done = m_service.repository().recordAttempt(attempt);
-    if (done) {
-        settled = m_service.transition(postId, to, attemptOutcomeName(result.outcome), comment,
-                                       [&](StoredPost &post) {
-                                           if (!result.publishId.isEmpty()) {
-                                               post.publishId = result.publishId;
-                                           }
-                                       });
-    }
-    if (!done || !settled) {
-        Q_EMIT errorOccurred(!done ? done.error().message : settled.error().message);
+    const PostAction action = result.outcome == AttemptOutcome::Published ? PostAction::Publish
+                              : result.outcome == AttemptOutcome::Failed  ? PostAction::Fail
+                                                                          : PostAction::MarkUnknown;
+    // The attempt and the status it leads to are written in one transaction.
+    auto settled = m_service.settle(attempt, action, comment, [&](StoredPost &post) {
+        if (!result.publishId.isEmpty()) {
+            post.publishId = result.publishId;
+        }
+        if (!result.publicPostIds.isEmpty()) {
+            post.publicPostId = result.publicPostIds.first();
+        }
+    });
+    if (!settled) {
+        Q_EMIT errorOccurred(settled.error().message);
     } else {
-        Q_EMIT postSettled(postId, to);
+        Q_EMIT postSettled(postId, settled->status);
     }
     if (m_inFlight.isEmpty()) {
         Q_EMIT idle();

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "publish/PostService.h"
+#include "publish/PostLifecycle.h"
 #include "publish/Publisher.h"
 
 #include <QObject>
@@ -36,7 +36,7 @@ public:
         std::function<bool(const StoredPost &post)> canPublish;
     };
 
-    SchedulerRunner(PostService &service, Publisher &publisher, const Clock &clock, Options options,
+    SchedulerRunner(PostLifecycle &service, Publisher &publisher, const Clock &clock, Options options,
                     QObject *parent = nullptr);
 
     void start();
@@ -62,7 +62,7 @@ private:
     void hand(const QString &postId);
     std::chrono::milliseconds gracePeriod() const;
 
-    PostService &m_service;
+    PostLifecycle &m_service;
     Publisher &m_publisher;
     const Clock &m_clock;
     Options m_options;

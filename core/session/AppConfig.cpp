@@ -4,6 +4,11 @@
 #include <QSettings>
 #include <QStandardPaths>
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 namespace cq {
 
 namespace {
@@ -15,6 +20,25 @@ QString settingOrEnvironment(const char *variable, const QString &key, const QSt
     return QSettings().value(key, fallback).toString();
 }
 } // namespace
+
+QString defaultActorName(const QString &profileName) {
+    if (!profileName.isEmpty()) {
+        return profileName;
+    }
+    QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+#ifdef Q_OS_UNIX
+    if (user.isEmpty()) {
+        if (const passwd *entry = ::getpwuid(::getuid())) {
+            user = QString::fromLocal8Bit(entry->pw_name);
+        }
+    }
+#endif
+    return user.isEmpty() ? QStringLiteral("unknown") : user;
+}
+
+QString AppConfig::actorName() const {
+    return defaultActorName(profileName);
+}
 
 QString AppConfig::mediaStoreDirectory() const {
     return QDir(dataDirectory).filePath(QStringLiteral("media"));

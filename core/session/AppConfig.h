@@ -10,14 +10,18 @@
 namespace cq {
 
 // Where ClipQueue keeps its data, from QSettings with an environment variable that wins for each
-// setting (product.md section 7): CLIPQUEUE_DATA_DIR, CLIPQUEUE_DATABASE_URL, CLIPQUEUE_PROFILE_NAME.
+// setting (docs/cli.md, "Configuration"): CLIPQUEUE_DATA_DIR, CLIPQUEUE_DATABASE_URL, CLIPQUEUE_PROFILE_NAME.
 struct AppConfig {
     QString dataDirectory;
     DatabaseConfig database;
     QString profileName; // reviewer identity; empty: the OS user name
 
     QString mediaStoreDirectory() const;
+    QString actorName() const; // who history rows name: the profile name, else the OS user
     static std::expected<AppConfig, Error> load();
 };
+
+// The profile name used as reviewer identity: the given one, else the OS user name.
+QString defaultActorName(const QString &profileName = {});
 
 } // namespace cq

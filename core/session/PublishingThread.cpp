@@ -93,7 +93,7 @@ private:
         auto it = m_captions.find(id);
         if (it == m_captions.end()) {
             auto post = m_session->posts().repository().get(id);
-            it = m_captions.insert(id, post ? post->post.text : QString());
+            it = m_captions.insert(id, post ? post->content.text : QString());
         }
         return *it;
     }

@@ -24,8 +24,9 @@ std::expected<std::unique_ptr<Session>, Error> Session::open() {
     }
     session->m_database = std::move(*database);
     session->m_store = std::make_unique<MediaStore>(config->mediaStoreDirectory());
-    session->m_posts = std::make_unique<PostService>(*session->m_database, *session->m_store,
-                                                     session->m_clock, defaultActorName(config->profileName));
+    session->m_posts = std::make_unique<PostLifecycle>(*session->m_database, *session->m_store,
+                                                       session->m_clock, config->actorName());
+    session->m_importer = std::make_unique<PostImporter>(*session->m_posts, *session->m_store);
     session->m_creators = std::make_unique<CreatorInfoCache>(*session->m_database, session->m_clock);
     return session;
 }
@@ -81,7 +82,7 @@ SchedulerRunner::Options Session::runnerOptions() {
     if (m_config.database.backend == DatabaseConfig::Backend::Postgres) {
         options.canPublish = [this](const StoredPost &post) {
             auto services = tiktok();
-            return services && (*services)->accounts->accessToken(post.post.accounts.value(0)).has_value();
+            return services && (*services)->accounts->accessToken(post.accountId()).has_value();
         };
     }
     const QString host = QHostInfo::localHostName();

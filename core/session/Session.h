@@ -5,7 +5,8 @@
 #include "accounts/TokenStore.h"
 #include "media/MediaStore.h"
 #include "net/HttpTransport.h"
-#include "publish/PostService.h"
+#include "publish/PostImporter.h"
+#include "publish/PostLifecycle.h"
 #include "publish/SchedulerRunner.h"
 #include "session/AppConfig.h"
 #include "storage/Database.h"
@@ -33,7 +34,9 @@ public:
     const AppConfig &config() const { return m_config; }
     const Database &database() const { return *m_database; }
     const MediaStore &store() const { return *m_store; }
-    PostService &posts() { return *m_posts; }
+    PostLifecycle &posts() { return *m_posts; }
+    PostImporter &importer() { return *m_importer; }
+    const WorkspaceSettings &workspace() const { return m_posts->workspace(); }
     CreatorInfoCache &creators() { return *m_creators; }
     const Clock &clock() const { return m_clock; }
     QNetworkAccessManager &network() { return m_network; }
@@ -72,7 +75,8 @@ private:
     net::HttpTransport m_http{m_network};
     std::unique_ptr<Database> m_database;
     std::unique_ptr<MediaStore> m_store;
-    std::unique_ptr<PostService> m_posts;
+    std::unique_ptr<PostLifecycle> m_posts;
+    std::unique_ptr<PostImporter> m_importer;
     std::unique_ptr<CreatorInfoCache> m_creators;
     std::unique_ptr<TikTok> m_tiktok;
 };

@@ -61,6 +61,17 @@ const QList<Migration> &schemaMigrations() {
          {QStringLiteral(
               "CREATE INDEX posts_status_schedule ON posts(status, scheduled_at_ms NULLS FIRST, id)"),
           QStringLiteral("CREATE INDEX posts_schedule ON posts(scheduled_at_ms NULLS FIRST, id)")}},
+        // The queue filters by account and follows changes made elsewhere (by updated time); a
+        // published post keeps TikTok's public post id for its link.
+        {3,
+         {
+             QStringLiteral("ALTER TABLE posts ADD COLUMN account_id TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE posts ADD COLUMN public_post_id TEXT"),
+             QStringLiteral("CREATE INDEX posts_updated ON posts(updated_at_ms)"),
+             QStringLiteral("CREATE INDEX posts_account_schedule ON posts(account_id, scheduled_at_ms, id)"),
+         },
+         {},
+         {}},
     };
     return migrations;
 }

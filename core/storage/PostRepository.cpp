@@ -9,8 +9,9 @@ namespace cq {
 
 namespace {
 
-constexpr auto PostColumns = "id, status, post_json, scheduled_at_ms, time_zone, publish_id, created_by, "
-                             "created_at_ms, updated_at_ms, revision, claimed_by, lease_until_ms";
+constexpr auto PostColumns =
+    "id, status, post_json, scheduled_at_ms, time_zone, publish_id, created_by, "
+    "created_at_ms, updated_at_ms, revision, claimed_by, lease_until_ms, public_post_id";
 
 QVariant msOrNull(const std::optional<QDateTime> &time) {
     return time ? QVariant(time->toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
@@ -60,38 +61,36 @@ std::expected<QStringList, Error> PostRepository::selectIds(const QString &sql,
 }
 
 PostRepository::PostRepository(const Database &database)
-    : m_db(database) {
+    : m_db(database)
+    , m_mediaObjects(database) {
 }
 
 std::expected<void, Error> PostRepository::insert(const StoredPost &post) {
     auto inserted = m_db.exec(
         QStringLiteral(
             "INSERT INTO posts (id, status, caption, post_json, scheduled_at_ms, time_zone, publish_id, "
-            "created_by, created_at_ms, updated_at_ms, revision, claimed_by, lease_until_ms) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {post.id, postStatusName(post.status), text(post.post.text), compactJson(postToJson(post.post)),
-         msOrNull(post.scheduledAtUtc), text(post.timeZone), textOrNull(post.publishId), text(post.createdBy),
-         post.createdAt.toMSecsSinceEpoch(), post.updatedAt.toMSecsSinceEpoch(), post.revision,
-         textOrNull(post.claimedBy), msOrNull(post.leaseUntil)});
+            "created_by, created_at_ms, updated_at_ms, revision, claimed_by, lease_until_ms, account_id, "
+            "public_post_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {post.id, postStatusName(post.status), text(post.content.text),
+         compactJson(postToJson(post.toPost())), msOrNull(post.schedule.atUtc), text(post.schedule.timeZone),
+         textOrNull(post.publishId), text(post.createdBy), post.createdAt.toMSecsSinceEpoch(),
+         post.updatedAt.toMSecsSinceEpoch(), post.revision, textOrNull(post.claimedBy),
+         msOrNull(post.leaseUntil), text(post.accountId()), textOrNull(post.publicPostId)});
     if (!inserted) {
         return std::unexpected(inserted.error());
     }
     for (qsizetype i = 0; i < post.media.size(); ++i) {
         const StoredMedia &media = post.media.at(i);
-        // One statement, so that two posts adding the same new object at once do not collide
-        // (SQLite 3.24+ and PostgreSQL both know ON CONFLICT).
-        auto added =
-            m_db.exec(QStringLiteral("INSERT INTO media_objects (sha256, size_bytes, mime_type, "
-                                     "created_at_ms) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING"),
-                      {media.sha256, media.descriptor.sizeBytes.value_or(0), text(media.descriptor.mimeType),
-                       post.createdAt.toMSecsSinceEpoch()});
+        // The object's row first: post_media refers to it.
+        auto added = m_mediaObjects.add(MediaObject{media.sha256, media.descriptor.sizeBytes.value_or(0),
+                                                    media.descriptor.mimeType, post.createdAt});
         if (!added) {
             return std::unexpected(added.error());
         }
         auto row =
             m_db.exec(QStringLiteral("INSERT INTO post_media (post_id, position, sha256, original_url, "
                                      "descriptor_json) VALUES (?, ?, ?, ?, ?)"),
-                      {post.id, int(i), media.sha256, media.originalUrl,
+                      {post.id, int(i), media.sha256, media.originalUrl(),
                        compactJson(mediaDescriptorToJson(media.descriptor))});
         if (!row) {
             return std::unexpected(row.error());
@@ -112,9 +111,9 @@ std::expected<QList<StoredPost>, Error> PostRepository::readPosts(QSqlQuery &que
                 Error{ErrorCode::Database,
                       u"Post " + post.id + u" is damaged in the database: " + parsed.error().message});
         }
-        post.post = parsed->post;
-        post.scheduledAtUtc = timeOrNull(query.value(3));
-        post.timeZone = query.value(4).toString();
+        post.content = parsed->post; // media and time are read from their own columns
+        post.schedule.atUtc = timeOrNull(query.value(3));
+        post.schedule.timeZone = query.value(4).toString();
         post.publishId = query.value(5).toString();
         post.createdBy = query.value(6).toString();
         post.createdAt = QDateTime::fromMSecsSinceEpoch(query.value(7).toLongLong(), Qt::UTC);
@@ -122,30 +121,42 @@ std::expected<QList<StoredPost>, Error> PostRepository::readPosts(QSqlQuery &que
         post.revision = query.value(9).toInt();
         post.claimedBy = query.value(10).toString();
         post.leaseUntil = timeOrNull(query.value(11));
+        post.publicPostId = query.value(12).toString();
         posts << post;
     }
     return posts;
 }
 
-std::expected<void, Error> PostRepository::loadMedia(StoredPost &post) const {
-    auto query = m_db.exec(QStringLiteral("SELECT sha256, original_url, descriptor_json FROM post_media "
-                                          "WHERE post_id = ? ORDER BY position"),
-                           {post.id});
+std::expected<void, Error> PostRepository::loadMedia(QList<StoredPost> &posts) const {
+    if (posts.isEmpty()) {
+        return {};
+    }
+    QHash<QString, qsizetype> indexById;
+    QVariantList ids;
+    for (qsizetype i = 0; i < posts.size(); ++i) {
+        indexById.insert(posts.at(i).id, i);
+        posts[i].media.clear();
+        ids << posts.at(i).id;
+    }
+    const QString placeholders = QStringLiteral("?,").repeated(ids.size()).chopped(1);
+    auto query = m_db.exec(u"SELECT post_id, sha256, original_url, descriptor_json FROM post_media "
+                           u"WHERE post_id IN ("
+                               + placeholders + u") ORDER BY post_id, position",
+                           ids);
     if (!query) {
         return std::unexpected(query.error());
     }
-    post.media.clear();
     while (query->next()) {
         StoredMedia media;
-        media.sha256 = query->value(0).toString();
-        media.originalUrl = query->value(1).toString();
-        const QJsonObject json = QJsonDocument::fromJson(query->value(2).toString().toUtf8()).object();
+        media.sha256 = query->value(1).toString();
+        const QJsonObject json = QJsonDocument::fromJson(query->value(3).toString().toUtf8()).object();
         auto parsed = parsePostJson(QJsonObject{
             {QStringLiteral("content"), QJsonObject{{QStringLiteral("media"), QJsonArray{json}}}}});
         if (parsed && !parsed->post.media.isEmpty()) {
             media.descriptor = parsed->post.media.first();
         }
-        post.media << media;
+        media.descriptor.url = query->value(2).toString();
+        posts[indexById.value(query->value(0).toString())].media << media;
     }
     return {};
 }
@@ -162,11 +173,10 @@ std::expected<StoredPost, Error> PostRepository::get(const QString &id) const {
     if (posts->isEmpty()) {
         return std::unexpected(Error{ErrorCode::NotFound, u"There is no post " + id + u'.'});
     }
-    StoredPost post = posts->first();
-    if (auto loaded = loadMedia(post); !loaded) {
+    if (auto loaded = loadMedia(*posts); !loaded) {
         return std::unexpected(loaded.error());
     }
-    return post;
+    return posts->first();
 }
 
 std::expected<void, Error> PostRepository::remove(const QString &id) {
@@ -195,19 +205,28 @@ std::expected<QList<StoredPost>, Error> PostRepository::list(std::optional<PostS
     if (!query) {
         return std::unexpected(query.error());
     }
-    return readPosts(*query);
+    auto posts = readPosts(*query);
+    if (!posts) {
+        return posts;
+    }
+    if (auto loaded = loadMedia(*posts); !loaded) {
+        return std::unexpected(loaded.error());
+    }
+    return posts;
 }
 
 std::expected<void, Error> PostRepository::update(const StoredPost &post, int expectedRevision) {
     auto query = m_db.exec(
         QStringLiteral(
             "UPDATE posts SET status = ?, caption = ?, post_json = ?, scheduled_at_ms = ?, time_zone = ?, "
-            "publish_id = ?, updated_at_ms = ?, revision = ?, claimed_by = ?, lease_until_ms = ? "
-            "WHERE id = ? AND revision = ?"),
-        {postStatusName(post.status), text(post.post.text), compactJson(postToJson(post.post)),
-         msOrNull(post.scheduledAtUtc), text(post.timeZone), textOrNull(post.publishId),
+            "publish_id = ?, updated_at_ms = ?, revision = ?, claimed_by = ?, lease_until_ms = ?, account_id "
+            "= ?, "
+            "public_post_id = ? WHERE id = ? AND revision = ?"),
+        {postStatusName(post.status), text(post.content.text), compactJson(postToJson(post.toPost())),
+         msOrNull(post.schedule.atUtc), text(post.schedule.timeZone), textOrNull(post.publishId),
          post.updatedAt.toMSecsSinceEpoch(), expectedRevision + 1, textOrNull(post.claimedBy),
-         msOrNull(post.leaseUntil), post.id, expectedRevision});
+         msOrNull(post.leaseUntil), text(post.accountId()), textOrNull(post.publicPostId), post.id,
+         expectedRevision});
     if (!query) {
         return std::unexpected(query.error());
     }
@@ -383,20 +402,6 @@ std::expected<void, Error> PostRepository::renewLease(const QString &runner, con
     return run(QStringLiteral("UPDATE posts SET lease_until_ms = ? WHERE claimed_by = ? AND "
                               "status IN ('publishing', 'processing')"),
                {leaseUntil.toMSecsSinceEpoch(), runner});
-}
-
-std::expected<QString, Error> PostRepository::setting(const QString &key, const QString &fallback) const {
-    auto query = m_db.exec(QStringLiteral("SELECT value FROM workspace_settings WHERE key = ?"), {key});
-    if (!query) {
-        return std::unexpected(query.error());
-    }
-    return query->next() ? query->value(0).toString() : fallback;
-}
-
-std::expected<void, Error> PostRepository::setSetting(const QString &key, const QString &value) {
-    return run(QStringLiteral("INSERT INTO workspace_settings (key, value) VALUES (?, ?) "
-                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-               {key, value});
 }
 
 } // namespace cq

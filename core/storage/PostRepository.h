@@ -2,6 +2,7 @@
 
 #include "post/StoredPost.h"
 #include "storage/Database.h"
+#include "storage/MediaObjectRepository.h"
 
 #include <QDateTime>
 #include <QList>
@@ -11,7 +12,8 @@
 
 namespace cq {
 
-// Reads and writes posts, their media rows, history and attempts. Methods do not open
+// Reads and writes posts, their media rows, history and attempts (media_objects rows belong to
+// MediaObjectRepository, workspace settings to WorkspaceSettingsRepository). Methods do not open
 // transactions of their own: callers wrap multi-row changes in Database::transaction().
 class PostRepository {
 public:
@@ -19,8 +21,8 @@ public:
 
     std::expected<void, Error> insert(const StoredPost &post);
     std::expected<StoredPost, Error> get(const QString &id) const;
-    // Deletes a post with its media rows, history and attempts; stored bytes stay until
-    // MediaStore::collectGarbage() finds no post refers to them.
+    // Deletes a post with its media rows, history and attempts; stored objects stay until
+    // MediaGarbageCollector finds no post refers to them.
     std::expected<void, Error> remove(const QString &id);
     // Soonest first: unscheduled posts ("as soon as possible") first, then by time, then by id.
     std::expected<QList<StoredPost>, Error> list(std::optional<PostStatus> status, int limit,
@@ -48,16 +50,14 @@ public:
     std::expected<void, Error> releaseClaimsOf(const QString &runner);
     std::expected<void, Error> renewLease(const QString &runner, const QDateTime &leaseUntil);
 
-    std::expected<QString, Error> setting(const QString &key, const QString &fallback) const;
-    std::expected<void, Error> setSetting(const QString &key, const QString &value);
-
 private:
     std::expected<void, Error> run(const QString &sql, const QVariantList &values = {}) const;
     std::expected<QStringList, Error> selectIds(const QString &sql, const QVariantList &values) const;
     std::expected<QList<StoredPost>, Error> readPosts(QSqlQuery &query) const;
-    std::expected<void, Error> loadMedia(StoredPost &post) const;
+    std::expected<void, Error> loadMedia(QList<StoredPost> &posts) const; // in one query
 
     const Database &m_db;
+    MediaObjectRepository m_mediaObjects; // insert() records the objects a post's media rows refer to
 };
 
 } // namespace cq

@@ -15,7 +15,7 @@
 
 namespace cq::tiktok {
 
-// Login Kit for Desktop's OAuth calls (../shared/tiktok-api.md): the authorisation URL with TikTok's
+// Login Kit for Desktop's OAuth calls (docs/tiktok.md): the authorisation URL with TikTok's
 // hex PKCE challenge, the code exchange, refresh (whose answer carries a new refresh token that
 // must be saved before the old one is forgotten) and revocation, over the injected HTTP transport.
 class OAuthClient : public QObject {

@@ -33,7 +33,7 @@ struct PublishStatus {
     qint64 downloadedBytes = 0;
 };
 
-// The TikTok Content Posting API calls (../shared/tiktok-api.md) and the photo host's PUT, over the
+// The TikTok Content Posting API calls (docs/tiktok.md) and the photo host's PUT, over the
 // injected HTTP transport of the calling thread. Every answer's error envelope becomes a TikTokError
 // with its class. Callbacks run on the transport's thread.
 class TikTokClient : public QObject {

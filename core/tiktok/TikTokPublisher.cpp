@@ -1,5 +1,6 @@
 #include "tiktok/TikTokPublisher.h"
 
+#include "post/PostMediaCheck.h"
 #include "post/PostValidator.h"
 #include "tiktok/AccountToken.h"
 
@@ -137,7 +138,7 @@ void TikTokPublisher::finish(const std::shared_ptr<Job> &job, PublishResult resu
 void TikTokPublisher::publish(const StoredPost &post) {
     auto job = std::make_shared<Job>();
     job->post = post;
-    job->accountId = post.post.accounts.value(0);
+    job->accountId = post.accountId();
     job->mayBeAtTikTok = !post.publishId.isEmpty();
     m_jobs.insert(post.id, job);
     auto token = AccountToken::open(m_tokens, job->accountId);
@@ -147,7 +148,7 @@ void TikTokPublisher::publish(const StoredPost &post) {
         return;
     }
     job->token = *token;
-    job->mode = post.post.tiktok.sendsToDrafts() ? PostMode::Drafts : PostMode::DirectPost;
+    job->mode = post.content.tiktok.sendsToDrafts() ? PostMode::Drafts : PostMode::DirectPost;
     job->photos = !post.media.isEmpty()
                   && std::all_of(post.media.cbegin(), post.media.cend(),
                                  [](const StoredMedia &media) { return media.descriptor.isPhoto(); });
@@ -260,13 +261,10 @@ void TikTokPublisher::checkCreator(const std::shared_ptr<Job> &job) {
             Q_EMIT creatorInfoFetched(job->accountId, creator);
             // Re-validate with what TikTok says now: a post no longer allowed fails with the
             // validation code instead of being sent.
-            QList<MediaCheck> checks;
-            for (const StoredMedia &media : job->post.media) {
-                checks << MediaCheck{media.descriptor, std::nullopt};
-            }
             ValidationContext context;
             context.creator = creator;
-            for (const Finding &finding : validatePost(job->post.post, checks, context)) {
+            for (const Finding &finding :
+                 validatePost(job->post.toPost(), storedMediaChecks(job->post), context)) {
                 if (finding.isError()) {
                     finish(job, makeResult(PublishResult::Outcome::Failed, {}, findingCodeName(finding.code),
                                            finding.message, {}, std::nullopt));
@@ -315,7 +313,7 @@ void TikTokPublisher::initPhotoPost(const std::shared_ptr<Job> &job) {
         [this, job](auto done) {
             job->token->call<QString>(
                 [this, job](const QString &token, auto answer) {
-                    m_client.initPhotoPost(token, job->mode, photoPostInfo(job->post.post),
+                    m_client.initPhotoPost(token, job->mode, photoPostInfo(job->post.toPost()),
                                            job->photoPublicUrls, 0, answer);
                 },
                 done);
@@ -336,7 +334,7 @@ void TikTokPublisher::initUpload(const std::shared_ptr<Job> &job) {
         [this, job](auto done) {
             job->token->call<VideoInit>(
                 [this, job](const QString &token, auto answer) {
-                    m_client.initVideoUpload(token, job->mode, videoPostInfo(job->post.post), job->plan,
+                    m_client.initVideoUpload(token, job->mode, videoPostInfo(job->post.toPost()), job->plan,
                                              answer);
                 },
                 done);

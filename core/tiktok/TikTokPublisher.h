@@ -13,7 +13,7 @@
 
 namespace cq::tiktok {
 
-// Publishes video posts through TikTok's Content Posting API (product.md section 4):
+// Publishes video posts through TikTok's Content Posting API (docs/tiktok.md, docs/lifecycle.md):
 // creator info is fetched again and the post re-validated against it; the publish id is announced
 // (and stored by the runner) before any byte is uploaded; chunks stream from the managed store in
 // order; transient failures are retried with exponential backoff and jitter, rate limits waited

@@ -42,7 +42,8 @@ StoreFixture::StoreFixture()
     }
     m_database = std::move(*database);
     m_store = std::make_unique<MediaStore>(m_dir.filePath(QStringLiteral("media")));
-    m_posts = std::make_unique<PostService>(*m_database, *m_store, m_clock, QStringLiteral("ana"));
+    m_posts = std::make_unique<PostLifecycle>(*m_database, *m_store, m_clock, QStringLiteral("ana"));
+    m_importer = std::make_unique<PostImporter>(*m_posts, *m_store);
 }
 
 StoreFixture::~StoreFixture() = default;

@@ -2,7 +2,8 @@
 
 #include "media/MediaStore.h"
 #include "post/Post.h"
-#include "publish/PostService.h"
+#include "publish/PostImporter.h"
+#include "publish/PostLifecycle.h"
 #include "storage/Database.h"
 
 #include "FakeClock.h"
@@ -34,7 +35,8 @@ public:
     const DatabaseConfig &config() const { return m_config; }
     Database &database() { return *m_database; }
     MediaStore &store() { return *m_store; }
-    PostService &posts() { return *m_posts; }
+    PostLifecycle &posts() { return *m_posts; }
+    PostImporter &importer() { return *m_importer; }
     FakeClock &clock() { return m_clock; }
     QString dataDirectory() const { return m_dir.path(); }
 
@@ -48,7 +50,8 @@ private:
     QString m_why;
     std::unique_ptr<Database> m_database;
     std::unique_ptr<MediaStore> m_store;
-    std::unique_ptr<PostService> m_posts;
+    std::unique_ptr<PostLifecycle> m_posts;
+    std::unique_ptr<PostImporter> m_importer;
 };
 
 // The shared PostgreSQL server of this test process (started on first use), or nullptr with the

@@ -3,7 +3,8 @@
 // Each batch of posts is one transaction; their ids are printed only after it committed.
 #include "media/MediaProber.h"
 #include "media/MediaStore.h"
-#include "publish/PostService.h"
+#include "publish/PostImporter.h"
+#include "publish/PostLifecycle.h"
 #include "storage/Database.h"
 #include "util/Clock.h"
 
@@ -27,14 +28,15 @@ int main(int argc, char *argv[]) {
     }
     cq::MediaStore store(QFileInfo(databasePath).absolutePath() + QStringLiteral("/media"));
     cq::SystemClock clock;
-    cq::PostService service(**database, store, clock, QStringLiteral("writer"));
+    cq::PostLifecycle service(**database, store, clock, QStringLiteral("writer"));
     cq::Post post;
     post.text = QStringLiteral("Crash test");
     cq::MediaDescriptor media;
     media.url = cq::fileUrlForPath(QString::fromLocal8Bit(argv[2]));
     post.media << media;
     post.tiktok.privacyLevel = QStringLiteral("SELF_ONLY");
-    auto created = service.create(post, QString(), false);
+    cq::PostImporter importer(service, store);
+    auto created = importer.create(post, QString(), false);
     if (!created) {
         std::fprintf(stderr, "%s\n", qPrintable(created.error().message));
         return 3;
@@ -48,7 +50,7 @@ int main(int argc, char *argv[]) {
             for (int i = 0; i < 25; ++i) {
                 cq::StoredPost copy = base;
                 copy.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-                copy.post.text = QStringLiteral("Crash test %1").arg(i);
+                copy.content.text = QStringLiteral("Crash test %1").arg(i);
                 if (auto inserted = service.repository().insert(copy); !inserted) {
                     return inserted;
                 }

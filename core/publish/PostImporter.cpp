@@ -1,0 +1,129 @@
+#include "publish/PostImporter.h"
+
+#include "media/MediaDownloader.h"
+#include "media/MediaProber.h"
+#include "post/PostMediaCheck.h"
+#include "post/TikTokRules.h"
+
+#include <QDir>
+#include <QUrl>
+#include <QUuid>
+
+namespace cq {
+
+std::expected<QHash<int, StoredObject>, Error>
+downloadRemoteMedia(const Post &post, QNetworkAccessManager &network, const MediaStore &store) {
+    // Remote media must say what it is before a byte is fetched (media.metadata_missing).
+    for (const Finding &finding : validatePost(post, {}, ValidationContext{})) {
+        if (finding.code == FindingCode::MediaMetadataMissing) {
+            return std::unexpected(Error{ErrorCode::MediaUnreadable, finding.message});
+        }
+    }
+    QHash<int, StoredObject> downloaded;
+    for (qsizetype i = 0; i < post.media.size(); ++i) {
+        const MediaDescriptor &media = post.media.at(i);
+        if (locateMedia(media.url).kind != MediaLocation::Kind::Remote) {
+            continue;
+        }
+        const qint64 limit =
+            media.sizeBytes.value_or(media.isPhoto() ? rules::MaxPhotoBytes : rules::MaxVideoBytes);
+        auto object = MediaDownloader::fetch(network, store, QUrl(media.url), limit);
+        if (!object) {
+            return std::unexpected(object.error());
+        }
+        if (media.sizeBytes && object->sizeBytes != *media.sizeBytes) {
+            return std::unexpected(
+                Error{ErrorCode::MediaUnreadable,
+                      QStringLiteral("%1 has %2 bytes but the post declares %3. Fix sizeBytes or the "
+                                     "URL.")
+                          .arg(media.url)
+                          .arg(object->sizeBytes)
+                          .arg(*media.sizeBytes)});
+        }
+        downloaded.insert(int(i), *object);
+    }
+    return downloaded;
+}
+
+PostImporter::PostImporter(PostLifecycle &lifecycle, const MediaStore &store)
+    : m_lifecycle(lifecycle)
+    , m_store(store) {
+}
+
+std::expected<StoredMedia, Error>
+PostImporter::storeMedia(const MediaDescriptor &declared, const QString &baseDirectory,
+                         const std::optional<StoredObject> &downloaded) const {
+    const MediaLocation location = locateMedia(declared.url);
+    const bool local = location.kind == MediaLocation::Kind::LocalFile;
+    if (!local && !downloaded) {
+        return std::unexpected(
+            Error{ErrorCode::Usage, declared.url + u" has not been downloaded into the media store."});
+    }
+    // Local files are probed before they are copied (an unreadable file is not copied at all);
+    // downloaded bytes are local now and probed the same way, so declared metadata is checked.
+    const QString probePath = local ? QDir(baseDirectory).absoluteFilePath(location.localPath)
+                                    : m_store.pathFor(downloaded->sha256);
+    auto probed = MediaProber().probe(probePath);
+    if (!probed) {
+        return std::unexpected(
+            local ? probed.error()
+                  : Error{probed.error().code, declared.url + u": " + probed.error().message});
+    }
+    auto object = local ? m_store.importFile(probePath) : std::expected<StoredObject, Error>(*downloaded);
+    if (!object) {
+        return std::unexpected(object.error());
+    }
+    StoredMedia media;
+    media.descriptor = *probed;
+    media.descriptor.url = declared.url;
+    media.descriptor.sourceJson = declared.sourceJson;
+    media.descriptor.sizeBytes = object->sizeBytes;
+    media.sha256 = object->sha256;
+    return media;
+}
+
+std::expected<PostImporter::CreateResult, Error>
+PostImporter::create(const Post &input, const QString &baseDirectory, bool submit,
+                     const QHash<int, StoredObject> &downloaded) {
+    StoredPost stored;
+    stored.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    stored.content = input;
+    stored.createdBy = m_lifecycle.actor();
+    auto zone = m_lifecycle.workspace().defaultTimeZone();
+    if (!zone) {
+        return std::unexpected(zone.error());
+    }
+    stored.schedule.timeZone = QString::fromUtf8(zone->id());
+    stored.schedule.atUtc = input.scheduledFor ? std::optional(input.scheduledFor->toUTC()) : std::nullopt;
+
+    // Copy first, insert after: a row never refers to bytes that are not in the store yet.
+    for (qsizetype i = 0; i < input.media.size(); ++i) {
+        const auto fetched =
+            downloaded.contains(int(i)) ? std::optional(downloaded.value(int(i))) : std::nullopt;
+        auto media = storeMedia(input.media.at(i), baseDirectory, fetched);
+        if (!media) {
+            return std::unexpected(media.error());
+        }
+        stored.media << *media;
+    }
+    auto findings = m_lifecycle.validate(stored, false);
+    if (!findings) {
+        return std::unexpected(findings.error());
+    }
+    auto posts = m_lifecycle.insertDrafts(stored);
+    if (!posts) {
+        return std::unexpected(posts.error());
+    }
+    std::optional<Error> notSubmitted;
+    for (qsizetype i = 0; submit && i < posts->size() && !notSubmitted; ++i) {
+        auto submitted = m_lifecycle.submit(posts->at(i).id);
+        if (submitted) {
+            (*posts)[i] = *submitted;
+        } else {
+            notSubmitted = submitted.error();
+        }
+    }
+    return CreateResult{posts->first(), *posts, *findings, notSubmitted};
+}
+
+} // namespace cq

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "media/MediaStore.h"
+#include "post/Finding.h"
+#include "post/Post.h"
+#include "publish/PostLifecycle.h"
+
+#include <QHash>
+
+class QNetworkAccessManager;
+
+namespace cq {
+
+// Turns a post in the JSON contract into stored posts: every media item is probed and copied (or,
+// downloaded beforehand, checked) into the managed store, then the post is inserted as a draft, one
+// post per account, in one transaction, and submitted when asked.
+class PostImporter {
+public:
+    PostImporter(PostLifecycle &lifecycle, const MediaStore &store);
+
+    struct CreateResult {
+        StoredPost post;              // the first (or only) account's post
+        QList<StoredPost> perAccount; // one post per account listed, `post` first
+        QList<Finding> findings;
+        // Set when submitting was asked for and refused (validation errors, say): the posts are
+        // stored whole as drafts all the same, and this says why they were not submitted.
+        std::optional<Error> notSubmitted;
+    };
+    // Relative paths are taken from `baseDirectory`. Remote media must have been downloaded already:
+    // pass their stored objects in `downloaded` by media index (downloadRemoteMedia()).
+    std::expected<CreateResult, Error> create(const Post &post, const QString &baseDirectory, bool submit,
+                                              const QHash<int, StoredObject> &downloaded = {});
+
+private:
+    std::expected<StoredMedia, Error> storeMedia(const MediaDescriptor &declared,
+                                                 const QString &baseDirectory,
+                                                 const std::optional<StoredObject> &downloaded) const;
+
+    PostLifecycle &m_lifecycle;
+    const MediaStore &m_store;
+};
+
+// Downloads every remote media item of `post` into the store (blocking, with a local event loop),
+// refusing more bytes than declared (or than TikTok accepts for the type when undeclared).
+// Returns the stored objects by media index, for PostImporter::create().
+std::expected<QHash<int, StoredObject>, Error>
+downloadRemoteMedia(const Post &post, QNetworkAccessManager &network, const MediaStore &store);
+
+} // namespace cq

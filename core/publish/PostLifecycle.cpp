@@ -1,0 +1,343 @@
+#include "publish/PostLifecycle.h"
+
+#include "post/PostMediaCheck.h"
+#include "post/PostValidator.h"
+#include "storage/AccountRepository.h"
+#include "storage/MediaGarbageCollector.h"
+
+#include <QUuid>
+
+namespace cq {
+
+namespace {
+
+std::unexpected<Error> validationFailed(const QList<Finding> &findings) {
+    QStringList errors;
+    for (const Finding &finding : findings) {
+        if (finding.isError()) {
+            errors << findingCodeName(finding.code) + u": " + finding.message;
+        }
+    }
+    return std::unexpected(
+        Error{ErrorCode::ValidationFailed,
+              u"The post has validation errors; fix them first:\n  " + errors.join(u"\n  ")});
+}
+
+// A wall-clock time without an offset is read in `zone` for that date.
+QDateTime toUtcIn(const QDateTime &when, const QTimeZone &zone) {
+    if (when.timeSpec() == Qt::LocalTime) {
+        return QDateTime(when.date(), when.time(), zone).toUTC();
+    }
+    return when.toUTC();
+}
+
+void releaseClaim(StoredPost &post) {
+    post.claimedBy.clear();
+    post.leaseUntil.reset();
+}
+
+} // namespace
+
+PostLifecycle::PostLifecycle(const Database &database, const MediaStore &store, const Clock &clock,
+                             QString actor)
+    : m_db(database)
+    , m_store(store)
+    , m_clock(clock)
+    , m_actor(std::move(actor))
+    , m_repository(database)
+    , m_workspace(database) {
+}
+
+std::expected<QList<StoredPost>, Error> PostLifecycle::insertDrafts(StoredPost post) {
+    post.status = PostStatus::Draft;
+    post.createdAt = m_clock.nowUtc();
+    post.updatedAt = post.createdAt;
+    post.revision = 1;
+    QList<StoredPost> posts{post};
+    if (post.content.accounts.size() > 1) {
+        posts.clear();
+        for (const QString &account : std::as_const(post.content.accounts)) {
+            StoredPost copy = post;
+            copy.id = posts.isEmpty() ? post.id : QUuid::createUuid().toString(QUuid::WithoutBraces);
+            copy.content.accounts = {account};
+            posts << copy;
+        }
+    }
+    auto inserted = m_db.transaction([&]() -> std::expected<void, Error> {
+        for (const StoredPost &each : std::as_const(posts)) {
+            if (auto done = m_repository.insert(each); !done) {
+                return done;
+            }
+            auto logged = m_repository.appendHistory(
+                each.id, HistoryEntry{0, each.createdAt, m_actor, QStringLiteral("create"), std::nullopt,
+                                      PostStatus::Draft, QString()});
+            if (!logged) {
+                return logged;
+            }
+        }
+        return {};
+    });
+    if (!inserted) {
+        return std::unexpected(inserted.error());
+    }
+    return posts;
+}
+
+std::expected<QList<PostAction>, Error> PostLifecycle::allowedActions(const StoredPost &post) const {
+    auto approval = m_workspace.approvalRequired();
+    if (!approval) {
+        return std::unexpected(approval.error());
+    }
+    return Lifecycle::userActions(post.status, *approval);
+}
+
+std::expected<QList<Finding>, Error> PostLifecycle::validate(const StoredPost &post, bool forSubmit) const {
+    ValidationContext context;
+    context.now = m_clock.nowUtc();
+    context.requireAccounts = forSubmit;
+    auto hasDefault = AccountRepository(m_db).hasDefault();
+    if (!hasDefault) {
+        return std::unexpected(hasDefault.error());
+    }
+    context.hasDefaultAccount = *hasDefault;
+    return validatePost(post.toPost(), storedMediaChecks(post), context);
+}
+
+// Where the table sends the post, after the validation gate the table names.
+std::expected<PostStatus, Error> PostLifecycle::gate(const StoredPost &post,
+                                                     const LifecycleRule &rule) const {
+    const PostStatus to = rule.to.value_or(post.status);
+    if (rule.validation == ValidationGate::None) {
+        return to;
+    }
+    auto findings = validate(post, true);
+    if (!findings) {
+        return std::unexpected(findings.error());
+    }
+    if (!hasErrors(*findings)) {
+        return to;
+    }
+    if (rule.validation == ValidationGate::DraftOnErrors) {
+        return PostStatus::Draft;
+    }
+    return validationFailed(*findings);
+}
+
+std::expected<StoredPost, Error>
+PostLifecycle::perform(const QString &id, PostAction action, const QString &comment, const Apply &apply,
+                       const QString &actor, const QString &historyAction,
+                       const std::function<std::expected<void, Error>()> &alsoInTransaction) {
+    StoredPost result;
+    auto done = m_db.transaction([&]() -> std::expected<void, Error> {
+        if (alsoInTransaction) {
+            if (auto also = alsoInTransaction(); !also) {
+                return also;
+            }
+        }
+        auto post = m_repository.get(id);
+        if (!post) {
+            return std::unexpected(post.error());
+        }
+        auto approval = m_workspace.approvalRequired();
+        if (!approval) {
+            return std::unexpected(approval.error());
+        }
+        const auto rule = Lifecycle::find(action, post->status, *approval);
+        if (!rule) {
+            return std::unexpected(Error{ErrorCode::InvalidTransition,
+                                         Lifecycle::whyNot(action, post->status, *approval)
+                                             .replace(QStringLiteral("This post"), u"Post " + id)});
+        }
+        const PostStatus from = post->status;
+        const int revision = post->revision;
+        if (apply) {
+            if (auto applied = apply(*post); !applied) {
+                return applied;
+            }
+        }
+        auto to = gate(*post, *rule);
+        if (!to) {
+            return std::unexpected(to.error());
+        }
+        post->status = *to;
+        if (*to != PostStatus::Publishing && *to != PostStatus::Processing) {
+            releaseClaim(*post);
+        }
+        post->updatedAt = m_clock.nowUtc();
+        if (auto updated = m_repository.update(*post, revision); !updated) {
+            return updated;
+        }
+        post->revision = revision + 1;
+        const QString name = historyAction.isEmpty() ? Lifecycle::actionName(action) : historyAction;
+        if (auto logged = m_repository.appendHistory(id, HistoryEntry{0, post->updatedAt,
+                                                                      actor.isEmpty() ? m_actor : actor, name,
+                                                                      from, *to, comment});
+            !logged) {
+            return logged;
+        }
+        result = *post;
+        return {};
+    });
+    if (!done) {
+        return std::unexpected(done.error());
+    }
+    return result;
+}
+
+std::expected<StoredPost, Error> PostLifecycle::submit(const QString &id) {
+    return perform(id, PostAction::Submit, QString(), {});
+}
+
+std::expected<StoredPost, Error> PostLifecycle::approve(const QString &id, const QString &comment) {
+    return perform(id, PostAction::Approve, comment, {}); // validation runs again at approval
+}
+
+std::expected<StoredPost, Error> PostLifecycle::requestChanges(const QString &id, const QString &comment) {
+    if (comment.trimmed().isEmpty()) {
+        return std::unexpected(
+            Error{ErrorCode::Usage, QStringLiteral("Say what should change: a comment is required.")});
+    }
+    return perform(id, PostAction::RequestChanges, comment, {});
+}
+
+std::expected<StoredPost, Error> PostLifecycle::schedule(const QString &id, const QDateTime &when,
+                                                         const QString &timeZone) {
+    QTimeZone zone;
+    if (!timeZone.isEmpty()) {
+        zone = QTimeZone(timeZone.toUtf8());
+        if (!zone.isValid()) {
+            return std::unexpected(Error{ErrorCode::Usage, u"\"" + timeZone
+                                                               + u"\" is not a time zone; use an IANA name "
+                                                                 u"such as Europe/Berlin."});
+        }
+    } else {
+        auto fallback = m_workspace.defaultTimeZone();
+        if (!fallback) {
+            return std::unexpected(fallback.error());
+        }
+        zone = *fallback;
+    }
+    const QDateTime utc = toUtcIn(when, zone);
+    return perform(id, PostAction::Schedule, QString(), [&](StoredPost &post) -> std::expected<void, Error> {
+        post.schedule = PostSchedule{utc, QString::fromUtf8(zone.id())};
+        return {};
+    });
+}
+
+std::expected<StoredPost, Error> PostLifecycle::edit(const QString &id, const Post &edited) {
+    return perform(id, PostAction::Edit, QString(), [&](StoredPost &post) -> std::expected<void, Error> {
+        if (edited.media.size() != post.media.size()) {
+            return std::unexpected(
+                Error{ErrorCode::Usage,
+                      QStringLiteral("Editing keeps the post's media; create a new post to change it.")});
+        }
+        post.content = edited;
+        // An edit without a time keeps the post's time.
+        if (edited.scheduledFor) {
+            post.schedule.atUtc = edited.scheduledFor->toUTC();
+        }
+        return {};
+    });
+}
+
+std::expected<StoredPost, Error> PostLifecycle::cancel(const QString &id, const QString &comment) {
+    return perform(id, PostAction::Cancel, comment, {});
+}
+
+std::expected<StoredPost, Error> PostLifecycle::retry(const QString &id) {
+    return perform(id, PostAction::Retry, QString(), [&](StoredPost &post) -> std::expected<void, Error> {
+        post.schedule.atUtc = m_clock.nowUtc();
+        // A new attempt starts from scratch: the old publish id belongs to a confirmed failure or to an
+        // outcome the user has now judged.
+        post.publishId.clear();
+        return {};
+    });
+}
+
+std::expected<StoredPost, Error> PostLifecycle::markPublished(const QString &id, const QString &comment) {
+    return perform(id, PostAction::MarkPublished, comment, {});
+}
+
+std::expected<void, Error> PostLifecycle::remove(const QString &id) {
+    auto done = m_db.transaction([&]() -> std::expected<void, Error> {
+        auto post = m_repository.get(id);
+        if (!post) {
+            return std::unexpected(post.error());
+        }
+        auto approval = m_workspace.approvalRequired();
+        if (!approval) {
+            return std::unexpected(approval.error());
+        }
+        if (!Lifecycle::allows(PostAction::Delete, post->status, *approval)) {
+            return std::unexpected(Error{ErrorCode::InvalidTransition,
+                                         Lifecycle::whyNot(PostAction::Delete, post->status, *approval)
+                                             .replace(QStringLiteral("This post"), u"Post " + id)});
+        }
+        return m_repository.remove(id);
+    });
+    if (!done) {
+        return done;
+    }
+    if (auto collected = MediaGarbageCollector(m_db, m_store).collect(); !collected) {
+        return std::unexpected(collected.error());
+    }
+    return {};
+}
+
+std::expected<bool, Error> PostLifecycle::claim(const QString &id, PostStatus from, const QString &runner,
+                                                const QDateTime &leaseUntil, const QString &comment) {
+    const PostAction action = from == PostStatus::Scheduled ? PostAction::Claim : PostAction::TakeOver;
+    if (!Lifecycle::allows(action, from, false)) {
+        return std::unexpected(Error{ErrorCode::InvalidTransition, Lifecycle::whyNot(action, from, false)});
+    }
+    bool won = false;
+    auto done = m_db.transaction([&]() -> std::expected<void, Error> {
+        const QDateTime now = m_clock.nowUtc();
+        auto claimed = m_repository.claim(id, from, runner, leaseUntil, now);
+        if (!claimed) {
+            return std::unexpected(claimed.error());
+        }
+        won = *claimed;
+        if (!won) {
+            return {};
+        }
+        return m_repository.appendHistory(id, HistoryEntry{0, now, u"runner:" + runner,
+                                                           Lifecycle::actionName(action), from,
+                                                           PostStatus::Publishing, comment});
+    });
+    if (!done) {
+        return std::unexpected(done.error());
+    }
+    return won;
+}
+
+std::expected<StoredPost, Error> PostLifecycle::advance(const QString &id, PostAction action,
+                                                        const QString &comment,
+                                                        const std::function<void(StoredPost &)> &change,
+                                                        const QString &historyAction) {
+    return perform(
+        id, action, comment,
+        [&](StoredPost &post) -> std::expected<void, Error> {
+            if (change) {
+                change(post);
+            }
+            return {};
+        },
+        {}, historyAction);
+}
+
+std::expected<StoredPost, Error> PostLifecycle::settle(const PublishAttempt &attempt, PostAction action,
+                                                       const QString &comment,
+                                                       const std::function<void(StoredPost &)> &change) {
+    return perform(
+        attempt.postId, action, comment,
+        [&](StoredPost &post) -> std::expected<void, Error> {
+            if (change) {
+                change(post);
+            }
+            return {};
+        },
+        {}, {}, [&] { return m_repository.recordAttempt(attempt); });
+}
+
+} // namespace cq

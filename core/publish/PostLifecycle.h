@@ -1,0 +1,87 @@
+#pragma once
+
+#include "media/MediaStore.h"
+#include "post/Finding.h"
+#include "post/Lifecycle.h"
+#include "post/StoredPost.h"
+#include "publish/WorkspaceSettings.h"
+#include "storage/Database.h"
+#include "storage/PostRepository.h"
+#include "util/Clock.h"
+
+#include <functional>
+
+namespace cq {
+
+// Moves stored posts through their lifecycle (docs/lifecycle.md) by the one table in
+// post/Lifecycle.h: every transition checks the table and, where the table says so, the post's
+// validation findings, then writes the post and an append-only history row (who, when, from, to,
+// comment) in one transaction. Refusals are ErrorCode::InvalidTransition or ValidationFailed.
+class PostLifecycle {
+public:
+    PostLifecycle(const Database &database, const MediaStore &store, const Clock &clock, QString actor);
+
+    const QString &actor() const { return m_actor; }
+    const WorkspaceSettings &workspace() const { return m_workspace; }
+    PostRepository &repository() { return m_repository; }
+
+    // Inserts a new post as a draft with its "create" history row. A post for several accounts becomes
+    // one post per account (one publish per account), in one transaction, sharing the stored media.
+    std::expected<QList<StoredPost>, Error> insertDrafts(StoredPost post);
+
+    // The actions people may take on this post now, with the workspace's approval rule.
+    std::expected<QList<PostAction>, Error> allowedActions(const StoredPost &post) const;
+
+    std::expected<StoredPost, Error> submit(const QString &id);
+    std::expected<StoredPost, Error> approve(const QString &id, const QString &comment);
+    std::expected<StoredPost, Error> requestChanges(const QString &id, const QString &comment);
+    // `when` without an offset (Qt::LocalTime) is read in `timeZone` (an IANA id; empty: the workspace
+    // default) for that date, so 18:30 Berlin stays 18:30 across daylight-saving changes.
+    std::expected<StoredPost, Error> schedule(const QString &id, const QDateTime &when,
+                                              const QString &timeZone = {});
+    // Replaces caption and settings (the media stay). A time in `edited.scheduledFor` moves the post;
+    // none keeps its time. Approvals are withdrawn.
+    std::expected<StoredPost, Error> edit(const QString &id, const Post &edited);
+    std::expected<StoredPost, Error> cancel(const QString &id, const QString &comment = {});
+    // needs_attention or failed → scheduled for now: the user decided to try again.
+    std::expected<StoredPost, Error> retry(const QString &id);
+    // needs_attention → published: the user checked TikTok and saw the post.
+    std::expected<StoredPost, Error> markPublished(const QString &id, const QString &comment = {});
+    // Deletes a post that is not on its way to TikTok and releases its media from the store.
+    std::expected<void, Error> remove(const QString &id);
+
+    // Runner side. Claims a post for `runner` (scheduled, or publishing with an expired lease) and
+    // records it in the history, in one transaction. False when another runner was quicker.
+    std::expected<bool, Error> claim(const QString &id, PostStatus from, const QString &runner,
+                                     const QDateTime &leaseUntil, const QString &comment);
+    // Moves a post along on behalf of a runner (StorePublishId, StartProcessing, MarkUnknown...).
+    // `historyAction` overrides the action's name in the history ("missed").
+    std::expected<StoredPost, Error> advance(const QString &id, PostAction action, const QString &comment,
+                                             const std::function<void(StoredPost &)> &change = {},
+                                             const QString &historyAction = {});
+    // Records a finished attempt and the transition it causes (Publish, Fail, MarkUnknown) in one
+    // transaction, so the log and the status never disagree.
+    std::expected<StoredPost, Error> settle(const PublishAttempt &attempt, PostAction action,
+                                            const QString &comment,
+                                            const std::function<void(StoredPost &)> &change = {});
+
+    // Findings for a stored post (its media as probed at creation). `forSubmit` also asks for an account.
+    std::expected<QList<Finding>, Error> validate(const StoredPost &post, bool forSubmit) const;
+
+private:
+    using Apply = std::function<std::expected<void, Error>(StoredPost &)>;
+    std::expected<StoredPost, Error>
+    perform(const QString &id, PostAction action, const QString &comment, const Apply &apply,
+            const QString &actor = {}, const QString &historyAction = {},
+            const std::function<std::expected<void, Error>()> &alsoInTransaction = {});
+    std::expected<PostStatus, Error> gate(const StoredPost &post, const LifecycleRule &rule) const;
+
+    const Database &m_db;
+    const MediaStore &m_store;
+    const Clock &m_clock;
+    QString m_actor;
+    PostRepository m_repository;
+    WorkspaceSettings m_workspace;
+};
+
+} // namespace cq
