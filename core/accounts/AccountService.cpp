@@ -143,16 +143,16 @@ void AccountService::refresh(const QString &accountId, const QString &rejectedAc
         lock = std::make_shared<QLockFile>(QDir(m_lockDirectory).filePath(account->id + u".refresh.lock"));
         lock->setStaleLockTime(RefreshLockStaleMs);
     }
-    refreshLocked(account->id, rejectedAccessToken, std::move(lock), QDeadlineTimer(RefreshLockWaitMs),
-                  std::move(done));
+    refreshLocked(account->id, rejectedAccessToken, std::move(lock),
+                  m_clock.monotonicMs() + RefreshLockWaitMs, std::move(done));
 }
 
 void AccountService::refreshLocked(const QString &accountId, const QString &rejectedAccessToken,
-                                   std::shared_ptr<QLockFile> lock, QDeadlineTimer deadline,
+                                   std::shared_ptr<QLockFile> lock, qint64 deadlineMs,
                                    std::function<void(std::expected<QString, Error>)> done) {
     if (lock && !lock->tryLock(0)) {
         // Another runner is refreshing this account: wait without blocking this thread's events.
-        if (deadline.hasExpired()) {
+        if (m_clock.monotonicMs() > deadlineMs) {
             done(std::unexpected(
                 Error{ErrorCode::Io, QStringLiteral("Another ClipQueue runner has been refreshing "
                                                     "this account's authorisation for too long. "
@@ -160,9 +160,9 @@ void AccountService::refreshLocked(const QString &accountId, const QString &reje
             return;
         }
         QTimer::singleShot(RefreshLockPollMs, &m_timerContext,
-                           [this, accountId, rejectedAccessToken, lock = std::move(lock), deadline,
+                           [this, accountId, rejectedAccessToken, lock = std::move(lock), deadlineMs,
                             done = std::move(done)]() mutable {
-                               refreshLocked(accountId, rejectedAccessToken, std::move(lock), deadline,
+                               refreshLocked(accountId, rejectedAccessToken, std::move(lock), deadlineMs,
                                              std::move(done));
                            });
         return;

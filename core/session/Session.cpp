@@ -62,8 +62,8 @@ std::expected<std::unique_ptr<tiktok::TikTokPublisher>, Error> Session::makeTikT
     if (!services) {
         return std::unexpected(services.error());
     }
-    auto publisher = std::make_unique<tiktok::TikTokPublisher>(*(*services)->client, *(*services)->accounts,
-                                                               *m_store, tiktok::TikTokPublisher::Options{});
+    auto publisher = std::make_unique<tiktok::TikTokPublisher>(
+        *(*services)->client, *(*services)->accounts, *m_store, m_clock, tiktok::TikTokPublisher::Options{});
     QObject::connect(publisher.get(), &tiktok::TikTokPublisher::creatorInfoFetched, publisher.get(),
                      [this](const QString &idOrOpenId, const CreatorInfo &info) {
                          // The post names its account by id, open id, or not at all (the default).
