@@ -22,9 +22,9 @@ TikTokClient::TikTokClient(net::HttpTransport &http, ApiConfig config, QObject *
     , m_config(std::move(config)) {
 }
 
-void TikTokClient::postJson(
-    const QString &path, const QString &accessToken, const QJsonObject &body,
-    std::function<void(std::expected<QJsonObject, TikTokError>, const QByteArray &)> done) {
+template<typename T>
+void TikTokClient::postJson(const QString &path, const QString &accessToken, const QJsonObject &body,
+                            AnswerReader<T> read, Callback<T> done) {
     auto request = net::HttpRequest::post(m_config.endpoint(path), "application/json; charset=UTF-8",
                                           QJsonDocument(body).toJson(QJsonDocument::Compact));
     request.setHeader("Authorization", "Bearer " + accessToken.toUtf8());
@@ -32,14 +32,15 @@ void TikTokClient::postJson(
     request.transferTimeout = JsonTimeout;
     request.deadline = JsonDeadline;
     request.maxResponseBytes = MaxAnswerBytes;
-    m_http.send(std::move(request), [done = std::move(done)](const net::HttpResult &result) {
-        auto json = answerJson(result);
-        if (!json) {
-            done(std::unexpected(json.error()), result.body);
-            return;
-        }
-        done(json->value(u"data").toObject(), result.body);
-    });
+    m_http.send(std::move(request),
+                [read = std::move(read), done = std::move(done)](const net::HttpResult &result) {
+                    auto json = answerJson(result);
+                    if (!json) {
+                        done(std::unexpected(json.error()));
+                        return;
+                    }
+                    done(read(json->value(u"data").toObject(), result.body));
+                });
 }
 
 void TikTokClient::putFile(FilePut put, Callback<int> done) {
@@ -73,19 +74,16 @@ void TikTokClient::putFile(FilePut put, Callback<int> done) {
 }
 
 void TikTokClient::queryCreatorInfo(const QString &accessToken, Callback<CreatorInfo> done) {
-    postJson(QStringLiteral("/v2/post/publish/creator_info/query/"), accessToken, {},
-             [done = std::move(done)](std::expected<QJsonObject, TikTokError> data, const QByteArray &) {
-                 if (!data) {
-                     done(std::unexpected(data.error()));
-                     return;
-                 }
-                 auto info = CreatorInfo::fromJson(*data);
-                 if (!info) {
-                     done(std::unexpected(invalidAnswer(info.error().message, TikTokError::Kind::Permanent)));
-                     return;
-                 }
-                 done(*info);
-             });
+    postJson<CreatorInfo>(
+        QStringLiteral("/v2/post/publish/creator_info/query/"), accessToken, {},
+        [](const QJsonObject &data, const QByteArray &) -> std::expected<CreatorInfo, TikTokError> {
+            auto info = CreatorInfo::fromJson(data);
+            if (!info) {
+                return std::unexpected(invalidAnswer(info.error().message, TikTokError::Kind::Permanent));
+            }
+            return *info;
+        },
+        std::move(done));
 }
 
 void TikTokClient::initVideoUpload(const QString &accessToken, PostMode mode, const QJsonObject &postInfo,
@@ -100,21 +98,17 @@ void TikTokClient::initVideoUpload(const QString &accessToken, PostMode mode, co
     }
     const QString path = mode == PostMode::DirectPost ? QStringLiteral("/v2/post/publish/video/init/")
                                                       : QStringLiteral("/v2/post/publish/inbox/video/init/");
-    postJson(path, accessToken, body,
-             [done = std::move(done)](std::expected<QJsonObject, TikTokError> data, const QByteArray &) {
-                 if (!data) {
-                     done(std::unexpected(data.error()));
-                     return;
-                 }
-                 VideoInit init{data->value(u"publish_id").toString(),
-                                QUrl(data->value(u"upload_url").toString())};
-                 if (init.publishId.isEmpty() || !init.uploadUrl.isValid()) {
-                     done(std::unexpected(
-                         invalidAnswer(QStringLiteral("TikTok's answer had no publish_id or upload_url."))));
-                     return;
-                 }
-                 done(init);
-             });
+    postJson<VideoInit>(
+        path, accessToken, body,
+        [](const QJsonObject &data, const QByteArray &) -> std::expected<VideoInit, TikTokError> {
+            VideoInit init{data.value(u"publish_id").toString(), QUrl(data.value(u"upload_url").toString())};
+            if (init.publishId.isEmpty() || !init.uploadUrl.isValid()) {
+                return std::unexpected(
+                    invalidAnswer(QStringLiteral("TikTok's answer had no publish_id or upload_url.")));
+            }
+            return init;
+        },
+        std::move(done));
 }
 
 void TikTokClient::uploadChunk(const QUrl &uploadUrl, const QString &path, const QString &mimeType,
@@ -147,20 +141,16 @@ void TikTokClient::initPhotoPost(const QString &accessToken, PostMode mode, cons
         {QStringLiteral("post_mode"),
          mode == PostMode::DirectPost ? QStringLiteral("DIRECT_POST") : QStringLiteral("MEDIA_UPLOAD")},
         {QStringLiteral("media_type"), QStringLiteral("PHOTO")}};
-    postJson(
+    postJson<QString>(
         QStringLiteral("/v2/post/publish/content/init/"), accessToken, body,
-        [done = std::move(done)](std::expected<QJsonObject, TikTokError> data, const QByteArray &) {
-            if (!data) {
-                done(std::unexpected(data.error()));
-                return;
-            }
-            const QString publishId = data->value(u"publish_id").toString();
+        [](const QJsonObject &data, const QByteArray &) -> std::expected<QString, TikTokError> {
+            const QString publishId = data.value(u"publish_id").toString();
             if (publishId.isEmpty()) {
-                done(std::unexpected(invalidAnswer(QStringLiteral("TikTok's answer had no publish_id."))));
-                return;
+                return std::unexpected(invalidAnswer(QStringLiteral("TikTok's answer had no publish_id.")));
             }
-            done(publishId);
-        });
+            return publishId;
+        },
+        std::move(done));
 }
 
 void TikTokClient::uploadPhoto(const QUrl &target, const QString &path, const QString &mimeType,
@@ -206,23 +196,21 @@ QStringList TikTokClient::postIdsFromRawJson(const QByteArray &body) {
 
 void TikTokClient::fetchStatus(const QString &accessToken, const QString &publishId,
                                Callback<PublishStatus> done) {
-    postJson(QStringLiteral("/v2/post/publish/status/fetch/"), accessToken,
-             QJsonObject{{QStringLiteral("publish_id"), publishId}},
-             [done = std::move(done)](std::expected<QJsonObject, TikTokError> data, const QByteArray &raw) {
-                 if (!data) {
-                     done(std::unexpected(data.error()));
-                     return;
-                 }
-                 PublishStatus status;
-                 status.status = data->value(u"status").toString();
-                 status.failReason = data->value(u"fail_reason").toString();
-                 if (const QJsonValue uploaded = data->value(u"uploaded_bytes"); uploaded.isDouble()) {
-                     status.uploadedBytes = uploaded.toInteger();
-                 }
-                 status.downloadedBytes = data->value(u"downloaded_bytes").toInteger();
-                 status.publicPostIds = postIdsFromRawJson(raw);
-                 done(status);
-             });
+    postJson<PublishStatus>(
+        QStringLiteral("/v2/post/publish/status/fetch/"), accessToken,
+        QJsonObject{{QStringLiteral("publish_id"), publishId}},
+        [](const QJsonObject &data, const QByteArray &raw) -> std::expected<PublishStatus, TikTokError> {
+            PublishStatus status;
+            status.status = data.value(u"status").toString();
+            status.failReason = data.value(u"fail_reason").toString();
+            if (const QJsonValue uploaded = data.value(u"uploaded_bytes"); uploaded.isDouble()) {
+                status.uploadedBytes = uploaded.toInteger();
+            }
+            status.downloadedBytes = data.value(u"downloaded_bytes").toInteger();
+            status.publicPostIds = postIdsFromRawJson(raw);
+            return status;
+        },
+        std::move(done));
 }
 
 } // namespace cq::tiktok

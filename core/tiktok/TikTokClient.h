@@ -87,8 +87,15 @@ private:
         std::function<TikTokError(const net::HttpResult &)> refused;
     };
     void putFile(FilePut put, Callback<int> done);
+    // What a call makes of the "data" of TikTok's answer (and its raw text, for what JSON numbers
+    // would round).
+    template<typename T>
+    using AnswerReader =
+        std::function<std::expected<T, TikTokError>(const QJsonObject &data, const QByteArray &raw)>;
+    // POSTs JSON with the access token; an answer that is not an error is read by `read`.
+    template<typename T>
     void postJson(const QString &path, const QString &accessToken, const QJsonObject &body,
-                  std::function<void(std::expected<QJsonObject, TikTokError>, const QByteArray &raw)> done);
+                  AnswerReader<T> read, Callback<T> done);
 
     net::HttpTransport &m_http;
     ApiConfig m_config;

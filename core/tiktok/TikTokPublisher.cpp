@@ -13,17 +13,24 @@ namespace cq::tiktok {
 
 using Repeatable = RetryPolicy::Repeatable;
 
-QJsonObject videoPostInfo(const Post &post) {
-    QJsonObject info{
-        {QStringLiteral("title"), post.text},
+namespace {
+// The settings video and photo posts share, under the same names.
+QJsonObject sharedPostInfo(const Post &post) {
+    return QJsonObject{
         {QStringLiteral("privacy_level"), post.tiktok.privacyLevel},
         {QStringLiteral("disable_comment"), post.tiktok.disableComment},
-        {QStringLiteral("disable_duet"), post.tiktok.disableDuet},
-        {QStringLiteral("disable_stitch"), post.tiktok.disableStitch},
         {QStringLiteral("brand_content_toggle"), post.tiktok.brandContentToggle},
         {QStringLiteral("brand_organic_toggle"), post.tiktok.brandOrganicToggle},
-        {QStringLiteral("is_aigc"), post.tiktok.isAigc},
     };
+}
+} // namespace
+
+QJsonObject videoPostInfo(const Post &post) {
+    QJsonObject info = sharedPostInfo(post);
+    info.insert(QStringLiteral("title"), post.text);
+    info.insert(QStringLiteral("disable_duet"), post.tiktok.disableDuet);
+    info.insert(QStringLiteral("disable_stitch"), post.tiktok.disableStitch);
+    info.insert(QStringLiteral("is_aigc"), post.tiktok.isAigc);
     if (post.tiktok.videoCoverTimestampMs) {
         info.insert(QStringLiteral("video_cover_timestamp_ms"), *post.tiktok.videoCoverTimestampMs);
     }
@@ -31,15 +38,11 @@ QJsonObject videoPostInfo(const Post &post) {
 }
 
 QJsonObject photoPostInfo(const Post &post) {
-    return QJsonObject{
-        {QStringLiteral("title"), post.tiktok.title},
-        {QStringLiteral("description"), post.text},
-        {QStringLiteral("privacy_level"), post.tiktok.privacyLevel},
-        {QStringLiteral("disable_comment"), post.tiktok.disableComment},
-        {QStringLiteral("auto_add_music"), post.tiktok.autoAddMusic},
-        {QStringLiteral("brand_content_toggle"), post.tiktok.brandContentToggle},
-        {QStringLiteral("brand_organic_toggle"), post.tiktok.brandOrganicToggle},
-    };
+    QJsonObject info = sharedPostInfo(post);
+    info.insert(QStringLiteral("title"), post.tiktok.title);
+    info.insert(QStringLiteral("description"), post.text);
+    info.insert(QStringLiteral("auto_add_music"), post.tiktok.autoAddMusic);
+    return info;
 }
 
 namespace {
