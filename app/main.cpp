@@ -2,7 +2,7 @@
 #include "ComposerWindow.h"
 #include "PublishingStatusWidget.h"
 #include "media/MediaProber.h"
-#include "session/PublishingThread.h"
+#include "session/Backend.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -31,24 +31,37 @@ int main(int argc, char *argv[]) {
     cq::ui::ComposerWindow window(prober);
     window.addFiles(parser.positionalArguments());
 
-    // Everything that touches the database, the keychain or the network runs on a worker thread:
-    // the default account and its creator info for the composer, and (unless --no-publish) the
+    // Everything that touches the database, the keychain or the network runs on the Backend's worker
+    // thread: the accounts and their creator info for the composer, and (unless --no-publish) the
     // due posts, with leases keeping several windows and `clipqueue-cli run` from sending one twice.
-    cq::PublishingThread background;
+    cq::Backend backend;
     auto *status = new cq::ui::PublishingStatusWidget;
     window.statusBar()->addPermanentWidget(status);
-    QObject::connect(&background, &cq::PublishingThread::creatorChanged, &window,
-                     &cq::ui::ComposerWindow::setCreator);
-    QObject::connect(&background, &cq::PublishingThread::uploadProgress, status,
-                     &cq::ui::PublishingStatusWidget::showUploadProgress);
-    QObject::connect(&background, &cq::PublishingThread::postSettled, status,
-                     &cq::ui::PublishingStatusWidget::showSettled);
-    QObject::connect(
-        &background, &cq::PublishingThread::failedToStart, status,
-        [status](const QString &message) { status->showMessage(u"Not publishing: " + message); });
-    QObject::connect(&background, &cq::PublishingThread::errorOccurred, status,
+    QHash<QString, QString> captions; // of posts uploading now, to name them in the status bar
+    QObject::connect(&backend, &cq::Backend::accountsChanged, &window, [&] {
+        for (const cq::AccountSummary &account : backend.accounts()) {
+            if (account.isDefault) {
+                window.setCreator(account.label(), account.creator);
+            }
+        }
+    });
+    QObject::connect(&backend, &cq::Backend::postChanged, status,
+                     [&](const cq::PostRow &row) { captions.insert(row.post.id, row.post.content.text); });
+    QObject::connect(&backend, &cq::Backend::uploadProgress, status,
+                     [&](const QString &id, qint64 sent, qint64 total) {
+                         status->showUploadProgress(id, captions.value(id), sent, total);
+                     });
+    QObject::connect(&backend, &cq::Backend::postSettled, status, [&](const cq::PostRow &row) {
+        status->showSettled(row.post.id, row.post.content.text, row.post.status);
+    });
+    QObject::connect(&backend, &cq::Backend::failedToStart, status, [status](const QString &message) {
+        status->showMessage(u"Not publishing: " + message);
+    });
+    QObject::connect(&backend, &cq::Backend::errorOccurred, status,
                      &cq::ui::PublishingStatusWidget::showMessage);
     window.show();
-    background.start(!parser.isSet(noPublish));
+    cq::Backend::Options options;
+    options.publish = !parser.isSet(noPublish);
+    backend.start(options);
     return QApplication::exec();
 }

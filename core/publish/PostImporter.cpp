@@ -6,6 +6,7 @@
 #include "post/TikTokRules.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QUrl>
 #include <QUuid>
 
@@ -50,9 +51,10 @@ PostImporter::PostImporter(PostLifecycle &lifecycle, const MediaStore &store)
     , m_store(store) {
 }
 
-std::expected<StoredMedia, Error>
-PostImporter::storeMedia(const MediaDescriptor &declared, const QString &baseDirectory,
-                         const std::optional<StoredObject> &downloaded) const {
+std::expected<StoredMedia, Error> PostImporter::storeMedia(const MediaDescriptor &declared,
+                                                           const QString &baseDirectory,
+                                                           const std::optional<StoredObject> &downloaded,
+                                                           const MediaStore::Progress &progress) const {
     const MediaLocation location = locateMedia(declared.url);
     const bool local = location.kind == MediaLocation::Kind::LocalFile;
     if (!local && !downloaded) {
@@ -69,7 +71,8 @@ PostImporter::storeMedia(const MediaDescriptor &declared, const QString &baseDir
             local ? probed.error()
                   : Error{probed.error().code, declared.url + u": " + probed.error().message});
     }
-    auto object = local ? m_store.importFile(probePath) : std::expected<StoredObject, Error>(*downloaded);
+    auto object =
+        local ? m_store.importFile(probePath, progress) : std::expected<StoredObject, Error>(*downloaded);
     if (!object) {
         return std::unexpected(object.error());
     }
@@ -84,7 +87,7 @@ PostImporter::storeMedia(const MediaDescriptor &declared, const QString &baseDir
 
 std::expected<PostImporter::CreateResult, Error>
 PostImporter::create(const Post &input, const QString &baseDirectory, bool submit,
-                     const QHash<int, StoredObject> &downloaded) {
+                     const QHash<int, StoredObject> &downloaded, const MediaStore::Progress &progress) {
     StoredPost stored;
     stored.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     stored.content = input;
@@ -96,11 +99,28 @@ PostImporter::create(const Post &input, const QString &baseDirectory, bool submi
     stored.schedule.timeZone = QString::fromUtf8(zone->id());
     stored.schedule.atUtc = input.scheduledFor ? std::optional(input.scheduledFor->toUTC()) : std::nullopt;
 
+    // Progress over all local files: each copy reports its own bytes, added to those before it.
+    qint64 totalBytes = 0;
+    for (const MediaDescriptor &media : input.media) {
+        const MediaLocation location = locateMedia(media.url);
+        if (location.kind == MediaLocation::Kind::LocalFile) {
+            totalBytes += QFileInfo(QDir(baseDirectory).absoluteFilePath(location.localPath)).size();
+        }
+    }
+    qint64 bytesBefore = 0;
     // Copy first, insert after: a row never refers to bytes that are not in the store yet.
     for (qsizetype i = 0; i < input.media.size(); ++i) {
         const auto fetched =
             downloaded.contains(int(i)) ? std::optional(downloaded.value(int(i))) : std::nullopt;
-        auto media = storeMedia(input.media.at(i), baseDirectory, fetched);
+        qint64 fileBytes = 0;
+        const MediaStore::Progress itemProgress = [&](qint64 doneBytes, qint64) {
+            fileBytes = doneBytes;
+            if (progress) {
+                progress(bytesBefore + doneBytes, totalBytes);
+            }
+        };
+        auto media = storeMedia(input.media.at(i), baseDirectory, fetched, itemProgress);
+        bytesBefore += fileBytes;
         if (!media) {
             return std::unexpected(media.error());
         }

@@ -28,13 +28,16 @@ public:
     };
     // Relative paths are taken from `baseDirectory`. Remote media must have been downloaded already:
     // pass their stored objects in `downloaded` by media index (downloadRemoteMedia()).
+    // `progress` counts the bytes of local files copied into the store, over all of them.
     std::expected<CreateResult, Error> create(const Post &post, const QString &baseDirectory, bool submit,
-                                              const QHash<int, StoredObject> &downloaded = {});
+                                              const QHash<int, StoredObject> &downloaded = {},
+                                              const MediaStore::Progress &progress = {});
 
 private:
     std::expected<StoredMedia, Error> storeMedia(const MediaDescriptor &declared,
                                                  const QString &baseDirectory,
-                                                 const std::optional<StoredObject> &downloaded) const;
+                                                 const std::optional<StoredObject> &downloaded,
+                                                 const MediaStore::Progress &progress) const;
 
     PostLifecycle &m_lifecycle;
     const MediaStore &m_store;

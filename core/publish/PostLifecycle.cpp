@@ -83,6 +83,24 @@ std::expected<QList<StoredPost>, Error> PostLifecycle::insertDrafts(StoredPost p
     return posts;
 }
 
+std::expected<StoredPost, Error> PostLifecycle::duplicate(const QString &id) {
+    auto original = m_repository.get(id);
+    if (!original) {
+        return std::unexpected(original.error());
+    }
+    StoredPost copy;
+    copy.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    copy.content = original->content;
+    copy.media = original->media;
+    copy.schedule = original->schedule;
+    copy.createdBy = m_actor;
+    auto inserted = insertDrafts(copy);
+    if (!inserted) {
+        return std::unexpected(inserted.error());
+    }
+    return inserted->first();
+}
+
 std::expected<QList<PostAction>, Error> PostLifecycle::allowedActions(const StoredPost &post) const {
     auto approval = m_workspace.approvalRequired();
     if (!approval) {
@@ -95,11 +113,15 @@ std::expected<QList<Finding>, Error> PostLifecycle::validate(const StoredPost &p
     ValidationContext context;
     context.now = m_clock.nowUtc();
     context.requireAccounts = forSubmit;
-    auto hasDefault = AccountRepository(m_db).hasDefault();
+    const AccountRepository accounts(m_db);
+    auto hasDefault = accounts.hasDefault();
     if (!hasDefault) {
         return std::unexpected(hasDefault.error());
     }
     context.hasDefaultAccount = *hasDefault;
+    if (auto cached = accounts.creatorInfo(post.accountId()); cached && *cached) {
+        context.creator = (*cached)->info;
+    }
     return validatePost(post.toPost(), storedMediaChecks(post), context);
 }
 

@@ -29,6 +29,10 @@ public:
     // one post per account (one publish per account), in one transaction, sharing the stored media.
     std::expected<QList<StoredPost>, Error> insertDrafts(StoredPost post);
 
+    // A new draft with the same content and stored media as post `id` (a post that failed, say, or
+    // one to post again), with its own history and no publish id.
+    std::expected<StoredPost, Error> duplicate(const QString &id);
+
     // The actions people may take on this post now, with the workspace's approval rule.
     std::expected<QList<PostAction>, Error> allowedActions(const StoredPost &post) const;
 
@@ -65,7 +69,8 @@ public:
                                             const QString &comment,
                                             const std::function<void(StoredPost &)> &change = {});
 
-    // Findings for a stored post (its media as probed at creation). `forSubmit` also asks for an account.
+    // Findings for a stored post (its media as probed at creation), against the creator info cached for
+    // its account (creator.unknown when there is none). `forSubmit` also asks for an account.
     std::expected<QList<Finding>, Error> validate(const StoredPost &post, bool forSubmit) const;
 
 private:

@@ -215,6 +215,115 @@ std::expected<QList<StoredPost>, Error> PostRepository::list(std::optional<PostS
     return posts;
 }
 
+namespace {
+
+// The WHERE clause (without the word) of a queue filter, and its values.
+QString filterClause(const PostFilter &filter, bool withStatuses, QVariantList &values) {
+    QStringList terms;
+    if (withStatuses && !filter.statuses.isEmpty()) {
+        QStringList marks;
+        for (PostStatus status : filter.statuses) {
+            marks << QStringLiteral("?");
+            values << postStatusName(status);
+        }
+        terms << u"status IN (" + marks.join(u',') + u')';
+    }
+    if (!filter.accountId.isEmpty()) {
+        terms << QStringLiteral("account_id = ?");
+        values << filter.accountId;
+    }
+    if (filter.fromUtc) {
+        terms << QStringLiteral("scheduled_at_ms >= ?");
+        values << filter.fromUtc->toMSecsSinceEpoch();
+    }
+    if (filter.beforeUtc) {
+        terms << QStringLiteral("scheduled_at_ms < ?");
+        values << filter.beforeUtc->toMSecsSinceEpoch();
+    }
+    if (!filter.captionContains.isEmpty()) {
+        // LIKE is case-insensitive for ASCII on SQLite; lower() makes PostgreSQL agree.
+        terms << QStringLiteral("lower(caption) LIKE ? ESCAPE '!'");
+        QString pattern = filter.captionContains.toLower();
+        pattern.replace(u'!', QStringLiteral("!!"))
+            .replace(u'%', QStringLiteral("!%"))
+            .replace(u'_', QStringLiteral("!_"));
+        values << QString(u'%' + pattern + u'%');
+    }
+    return terms.join(u" AND ");
+}
+
+} // namespace
+
+std::expected<QList<StoredPost>, Error>
+PostRepository::page(const PostFilter &filter, const std::optional<PostCursor> &after, int limit) const {
+    QVariantList values;
+    QStringList where;
+    if (const QString clause = filterClause(filter, true, values); !clause.isEmpty()) {
+        where << clause;
+    }
+    if (after) {
+        if (!after->scheduledAtUtc) {
+            where << QStringLiteral("(scheduled_at_ms IS NOT NULL OR id > ?)");
+            values << after->id;
+        } else {
+            where << QStringLiteral("(scheduled_at_ms > ? OR (scheduled_at_ms = ? AND id > ?))");
+            const qint64 ms = after->scheduledAtUtc->toMSecsSinceEpoch();
+            values << ms << ms << after->id;
+        }
+    }
+    QString sql = u"SELECT " + QLatin1StringView(PostColumns) + u" FROM posts";
+    if (!where.isEmpty()) {
+        sql += u" WHERE " + where.join(u" AND ");
+    }
+    sql += u" ORDER BY scheduled_at_ms NULLS FIRST, id LIMIT ?";
+    values << limit;
+    auto query = m_db.exec(sql, values);
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    auto posts = readPosts(*query);
+    if (posts) {
+        if (auto loaded = loadMedia(*posts); !loaded) {
+            return std::unexpected(loaded.error());
+        }
+    }
+    return posts;
+}
+
+std::expected<QHash<PostStatus, int>, Error> PostRepository::countByStatus(const PostFilter &filter) const {
+    QVariantList values;
+    const QString clause = filterClause(filter, false, values);
+    auto query = m_db.exec(u"SELECT status, COUNT(*) FROM posts"
+                               + (clause.isEmpty() ? QString() : u" WHERE " + clause) + u" GROUP BY status",
+                           values);
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    QHash<PostStatus, int> counts;
+    while (query->next()) {
+        if (auto status = postStatusFromName(query->value(0).toString())) {
+            counts.insert(*status, query->value(1).toInt());
+        }
+    }
+    return counts;
+}
+
+std::expected<QList<StoredPost>, Error> PostRepository::changedSince(qint64 sinceMs, int limit) const {
+    auto query = m_db.exec(u"SELECT " + QLatin1StringView(PostColumns)
+                               + u" FROM posts WHERE updated_at_ms > ? ORDER BY updated_at_ms, id LIMIT ?",
+                           {sinceMs, limit});
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    auto posts = readPosts(*query);
+    if (posts) {
+        if (auto loaded = loadMedia(*posts); !loaded) {
+            return std::unexpected(loaded.error());
+        }
+    }
+    return posts;
+}
+
 std::expected<void, Error> PostRepository::update(const StoredPost &post, int expectedRevision) {
     auto query = m_db.exec(
         QStringLiteral(

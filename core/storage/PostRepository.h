@@ -5,12 +5,29 @@
 #include "storage/MediaObjectRepository.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 
 #include <expected>
 #include <optional>
 
 namespace cq {
+
+// Which posts a queue shows. Empty fields do not filter.
+struct PostFilter {
+    QList<PostStatus> statuses;         // any of these
+    QString accountId;                  // the account the post goes to ("" : any)
+    std::optional<QDateTime> fromUtc;   // scheduled at or after
+    std::optional<QDateTime> beforeUtc; // scheduled before
+    QString captionContains;            // case-insensitive for ASCII letters
+};
+
+// Where a page of the queue ends, in queue order ("as soon as possible" first, then by time, then
+// by id): the next page starts after it, so paging stays fast at the end of 100,000 posts.
+struct PostCursor {
+    std::optional<QDateTime> scheduledAtUtc;
+    QString id;
+};
 
 // Reads and writes posts, their media rows, history and attempts (media_objects rows belong to
 // MediaObjectRepository, workspace settings to WorkspaceSettingsRepository). Methods do not open
@@ -28,6 +45,15 @@ public:
     std::expected<QList<StoredPost>, Error> list(std::optional<PostStatus> status, int limit,
                                                  int offset = 0) const;
 
+    // One page of the queue after `after` (from the start when nullopt), media loaded.
+    std::expected<QList<StoredPost>, Error> page(const PostFilter &filter,
+                                                 const std::optional<PostCursor> &after, int limit) const;
+    // How many posts match `filter`, by status (the filter's statuses are ignored, so a status filter
+    // can show every count).
+    std::expected<QHash<PostStatus, int>, Error> countByStatus(const PostFilter &filter) const;
+    // Posts changed after `sinceMs` (updated_at_ms), oldest change first, media loaded: how a window
+    // follows what runners and other machines do without reloading everything.
+    std::expected<QList<StoredPost>, Error> changedSince(qint64 sinceMs, int limit) const;
     // Writes status, schedule, post JSON, publish id and claim, if the row still has `expectedRevision`.
     std::expected<void, Error> update(const StoredPost &post, int expectedRevision);
 

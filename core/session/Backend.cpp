@@ -1,0 +1,469 @@
+#include "session/Backend.h"
+
+#include "post/PostMediaCheck.h"
+#include "publish/Publisher.h"
+#include "publish/SchedulerRunner.h"
+#include "session/Session.h"
+#include "storage/AccountRepository.h"
+
+#include <QTimer>
+
+namespace cq {
+
+namespace {
+
+Error notStarted() {
+    return Error{ErrorCode::Database, QStringLiteral("ClipQueue's database is not open yet.")};
+}
+
+// Statuses whose post can still change before it goes out: only those are checked again.
+bool stillChecked(PostStatus status) {
+    return status == PostStatus::Draft || status == PostStatus::InReview
+           || status == PostStatus::ChangesRequested || status == PostStatus::Approved
+           || status == PostStatus::Scheduled;
+}
+
+} // namespace
+
+QString AccountSummary::label() const {
+    return username.isEmpty() ? displayName : displayName + u" (@" + username + u')';
+}
+
+int PostRow::errorCount() const {
+    return int(
+        std::count_if(findings.cbegin(), findings.cend(), [](const Finding &f) { return f.isError(); }));
+}
+
+int PostRow::warningCount() const {
+    return int(findings.size()) - errorCount();
+}
+
+// Everything here is created, used and destroyed on the worker thread.
+class Backend::Worker : public QObject {
+public:
+    explicit Worker(Backend &owner)
+        : m_owner(owner) {}
+
+    ~Worker() override {
+        if (m_runner) {
+            m_runner->stop();
+        }
+        // The runner refers to the publisher and the session: it goes first.
+        m_runner.reset();
+        m_publisher.reset();
+    }
+
+    Session *session() const { return m_session.get(); }
+
+    void start(const Options &options) {
+        auto session = Session::open();
+        if (!session) {
+            Q_EMIT m_owner.failedToStart(session.error().message);
+            return;
+        }
+        m_session = std::move(*session);
+        m_lastSeenMs = m_session->clock().nowUtc().toMSecsSinceEpoch();
+        announce();
+        refreshCreators();
+        if (options.publish) {
+            startRunner(options.publisherFactory);
+        }
+        // Made here, so that it lives on this thread.
+        auto *poll = new QTimer(this);
+        connect(poll, &QTimer::timeout, this, &Worker::poll);
+        poll->start(options.pollInterval);
+    }
+
+    std::expected<PostRow, Error> row(const StoredPost &post) const {
+        PostRow row;
+        row.post = post;
+        auto approval = m_session->workspace().approvalRequired();
+        if (!approval) {
+            return std::unexpected(approval.error());
+        }
+        row.actions = Lifecycle::userActions(post.status, *approval);
+        if (stillChecked(post.status)) {
+            auto findings = m_session->posts().validate(post, true);
+            if (!findings) {
+                return std::unexpected(findings.error());
+            }
+            row.findings = *findings;
+        }
+        return row;
+    }
+
+    std::expected<QList<PostRow>, Error> rows(const QList<StoredPost> &posts) const {
+        QList<PostRow> result;
+        result.reserve(posts.size());
+        for (const StoredPost &post : posts) {
+            auto made = row(post);
+            if (!made) {
+                return std::unexpected(made.error());
+            }
+            result << *made;
+        }
+        return result;
+    }
+
+    // Tells the window about a post this process changed, so that the next poll does not again.
+    void changed(const PostRow &row) {
+        m_seenRevisions.insert(row.post.id, row.post.revision);
+        Q_EMIT m_owner.postChanged(row);
+    }
+
+    void removed(const QString &id) {
+        m_seenRevisions.remove(id);
+        Q_EMIT m_owner.postRemoved(id);
+    }
+
+    std::expected<PostRow, Error> changedRow(const std::expected<StoredPost, Error> &post) {
+        if (!post) {
+            return std::unexpected(post.error());
+        }
+        auto made = row(*post);
+        if (made) {
+            changed(*made);
+        }
+        return made;
+    }
+
+    void announce() {
+        WorkspaceInfo workspace;
+        const WorkspaceSettings &settings = m_session->workspace();
+        workspace.approvalRequired = settings.approvalRequired().value_or(false);
+        workspace.defaultTimeZone =
+            QString::fromUtf8(settings.defaultTimeZone().value_or(QTimeZone::systemTimeZone()).id());
+        workspace.graceMinutes = int(settings.gracePeriod().value_or(std::chrono::minutes(15)).count());
+        workspace.mediaStoreRoot = m_session->store().root();
+        workspace.databaseDescription = m_session->config().database.describe();
+        workspace.actor = m_session->posts().actor();
+        QMetaObject::invokeMethod(
+            &m_owner,
+            [owner = &m_owner, workspace, accounts = accountSummaries()] {
+                owner->onReady(workspace, accounts);
+            },
+            Qt::QueuedConnection);
+    }
+
+    QList<AccountSummary> accountSummaries() const {
+        AccountRepository repository(m_session->database());
+        QList<AccountSummary> summaries;
+        for (const Account &account : repository.list().value_or(QList<Account>())) {
+            AccountSummary summary;
+            summary.id = account.id;
+            summary.displayName = account.displayName;
+            summary.isDefault = account.isDefault;
+            if (auto cached = repository.creatorInfo(account.id); cached && *cached) {
+                summary.creator = (*cached)->info;
+                summary.creatorInfoFetchedAt = (*cached)->fetchedAt;
+                summary.username = (*cached)->info.username;
+            }
+            summaries << summary;
+        }
+        return summaries;
+    }
+
+    // Creator info of every account, fresh from TikTok (where this machine holds its tokens).
+    void refreshCreators() {
+        if (!m_session->tiktok()) {
+            return; // no TikTok app configured: the cached info is all there is
+        }
+        for (const AccountSummary &account : accountSummaries()) {
+            m_session->refreshCreatorInfo(account.id, [this](std::expected<CreatorInfo, Error> info) {
+                if (!info) {
+                    Q_EMIT m_owner.errorOccurred(u"Creator info not refreshed: " + info.error().message);
+                    return;
+                }
+                const auto accounts = accountSummaries();
+                QMetaObject::invokeMethod(
+                    &m_owner,
+                    [owner = &m_owner, accounts] {
+                        owner->m_accounts = accounts;
+                        Q_EMIT owner->accountsChanged();
+                    },
+                    Qt::QueuedConnection);
+            });
+        }
+    }
+
+    void startRunner(const PublisherFactory &factory) {
+        if (factory) {
+            m_publisher = factory(*m_session);
+        } else if (auto tiktok = m_session->makeTikTokPublisher(); tiktok) {
+            m_publisher = std::move(*tiktok);
+        } else {
+            Q_EMIT m_owner.errorOccurred(u"Not publishing from this computer: " + tiktok.error().message);
+            return;
+        }
+        m_runner = std::make_unique<SchedulerRunner>(m_session->posts(), *m_publisher, m_session->clock(),
+                                                     m_session->runnerOptions());
+        connect(m_publisher.get(), &Publisher::uploadProgress, this,
+                [this](const QString &id, qint64 sent, qint64 total) {
+                    Q_EMIT m_owner.uploadProgress(id, sent, total);
+                });
+        connect(m_runner.get(), &SchedulerRunner::postSettled, this, [this](const QString &id, PostStatus) {
+            auto settled = changedRow(m_session->posts().repository().get(id));
+            if (settled) {
+                Q_EMIT m_owner.postSettled(*settled);
+            }
+        });
+        connect(m_runner.get(), &SchedulerRunner::errorOccurred, this,
+                [this](const QString &message) { Q_EMIT m_owner.errorOccurred(message); });
+        m_runner->start();
+    }
+
+    // Follows what others changed (the runner's claims and uploads, the CLI, other machines on a team
+    // database) by the posts' updated time: changed rows only, never a reload.
+    void poll() {
+        // One millisecond back: a change in the same millisecond as the last one seen is not missed;
+        // the revision tells what was seen already.
+        auto changes = m_session->posts().repository().changedSince(m_lastSeenMs - 1, 500);
+        if (!changes) {
+            return;
+        }
+        for (const StoredPost &post : *changes) {
+            m_lastSeenMs = std::max(m_lastSeenMs, post.updatedAt.toMSecsSinceEpoch());
+            if (m_seenRevisions.value(post.id) == post.revision) {
+                continue;
+            }
+            if (auto made = row(post)) {
+                changed(*made);
+            }
+        }
+    }
+
+private:
+    Backend &m_owner;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<Publisher> m_publisher;
+    std::unique_ptr<SchedulerRunner> m_runner;
+    qint64 m_lastSeenMs = 0;
+    QHash<QString, int> m_seenRevisions;
+};
+
+Backend::Backend(QObject *parent)
+    : QObject(parent) {
+    qRegisterMetaType<cq::PostRow>();
+    m_thread.setObjectName(QStringLiteral("ClipQueue services"));
+}
+
+Backend::~Backend() {
+    stop();
+}
+
+void Backend::start(Options options) {
+    if (m_worker) {
+        return;
+    }
+    m_worker = new Worker(*this);
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start();
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, options] { worker->start(options); }, Qt::QueuedConnection);
+}
+
+void Backend::stop() {
+    if (!m_worker) {
+        return;
+    }
+    m_thread.quit();
+    m_thread.wait();
+    m_worker = nullptr; // deleted on its thread as it finished
+    m_ready = false;
+}
+
+void Backend::onReady(const WorkspaceInfo &workspace, const QList<AccountSummary> &accounts) {
+    m_workspace = workspace;
+    m_accounts = accounts;
+    m_ready = true;
+    Q_EMIT workspaceChanged();
+    Q_EMIT accountsChanged();
+    Q_EMIT ready();
+}
+
+template<typename T>
+void Backend::run(QObject *context, std::function<std::expected<T, Error>(Worker &)> work, Done<T> done) {
+    if (!m_worker) {
+        QMetaObject::invokeMethod(
+            context, [done = std::move(done)] { done(std::unexpected(notStarted())); }, Qt::QueuedConnection);
+        return;
+    }
+    // The result travels back through this object (it outlives the worker); `context` may be gone by
+    // then, which the guard tells on this thread.
+    QPointer<QObject> guard(context);
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this, worker = m_worker, guard, work = std::move(work), done = std::move(done)]() mutable {
+            std::expected<T, Error> result =
+                worker->session() ? work(*worker) : std::expected<T, Error>(std::unexpected(notStarted()));
+            QMetaObject::invokeMethod(
+                this,
+                [guard, done = std::move(done), result = std::move(result)]() mutable {
+                    if (guard) {
+                        done(std::move(result));
+                    }
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void Backend::countPosts(const PostFilter &filter, QObject *context, Done<QHash<PostStatus, int>> done) {
+    run<QHash<PostStatus, int>>(
+        context,
+        [filter](Worker &worker) { return worker.session()->posts().repository().countByStatus(filter); },
+        std::move(done));
+}
+
+void Backend::listPosts(const PostFilter &filter, const std::optional<PostCursor> &after, int limit,
+                        QObject *context, Done<QList<PostRow>> done) {
+    run<QList<PostRow>>(
+        context,
+        [filter, after, limit](Worker &worker) -> std::expected<QList<PostRow>, Error> {
+            auto posts = worker.session()->posts().repository().page(filter, after, limit);
+            if (!posts) {
+                return std::unexpected(posts.error());
+            }
+            return worker.rows(*posts);
+        },
+        std::move(done));
+}
+
+void Backend::postDetails(const QString &id, QObject *context, Done<PostDetails> done) {
+    run<PostDetails>(
+        context,
+        [id](Worker &worker) -> std::expected<PostDetails, Error> {
+            PostRepository &repository = worker.session()->posts().repository();
+            auto post = repository.get(id);
+            if (!post) {
+                return std::unexpected(post.error());
+            }
+            auto row = worker.row(*post);
+            auto history = repository.history(id);
+            auto attempts = repository.attempts(id);
+            if (!row || !history || !attempts) {
+                return std::unexpected(!row ? row.error() : !history ? history.error() : attempts.error());
+            }
+            return PostDetails{*row, *history, *attempts};
+        },
+        std::move(done));
+}
+
+void Backend::createPost(const Post &post, const QString &baseDirectory, CreateIntent intent,
+                         QObject *context, Done<QList<PostRow>> done) {
+    run<QList<PostRow>>(
+        context,
+        [this, post, baseDirectory, intent](Worker &worker) -> std::expected<QList<PostRow>, Error> {
+            Session &session = *worker.session();
+            auto downloaded = downloadRemoteMedia(post, session.network(), session.store());
+            if (!downloaded) {
+                return std::unexpected(downloaded.error());
+            }
+            const auto progress = [this](qint64 doneBytes, qint64 totalBytes) {
+                Q_EMIT storeProgress(doneBytes, totalBytes);
+            };
+            auto created = session.importer().create(post, baseDirectory, intent != CreateIntent::SaveDraft,
+                                                     *downloaded, progress);
+            if (!created) {
+                return std::unexpected(created.error());
+            }
+            auto rows = worker.rows(created->perAccount);
+            if (!rows) {
+                return rows;
+            }
+            for (const PostRow &row : *rows) {
+                worker.changed(row);
+            }
+            if (created->notSubmitted) {
+                return std::unexpected(*created->notSubmitted);
+            }
+            return rows;
+        },
+        std::move(done));
+}
+
+void Backend::editPost(const QString &id, const Post &post, QObject *context, Done<PostRow> done) {
+    run<PostRow>(
+        context,
+        [id, post](Worker &worker) { return worker.changedRow(worker.session()->posts().edit(id, post)); },
+        std::move(done));
+}
+
+void Backend::perform(const QString &id, PostAction action, const QString &comment, QObject *context,
+                      Done<std::optional<PostRow>> done) {
+    run<std::optional<PostRow>>(
+        context,
+        [id, action, comment](Worker &worker) -> std::expected<std::optional<PostRow>, Error> {
+            PostLifecycle &posts = worker.session()->posts();
+            std::expected<StoredPost, Error> result = std::unexpected(
+                Error{ErrorCode::Usage, Lifecycle::actionName(action) + u" needs more than a comment."});
+            switch (action) {
+            case PostAction::Delete: {
+                if (auto removed = posts.remove(id); !removed) {
+                    return std::unexpected(removed.error());
+                }
+                worker.removed(id);
+                return std::optional<PostRow>();
+            }
+            case PostAction::Submit:
+                result = posts.submit(id);
+                break;
+            case PostAction::Approve:
+                result = posts.approve(id, comment);
+                break;
+            case PostAction::RequestChanges:
+                result = posts.requestChanges(id, comment);
+                break;
+            case PostAction::Cancel:
+                result = posts.cancel(id, comment);
+                break;
+            case PostAction::Retry:
+                result = posts.retry(id);
+                break;
+            case PostAction::MarkPublished:
+                result = posts.markPublished(id, comment);
+                break;
+            default:
+                break;
+            }
+            auto row = worker.changedRow(result);
+            if (!row) {
+                return std::unexpected(row.error());
+            }
+            return std::optional<PostRow>(*row);
+        },
+        std::move(done));
+}
+
+void Backend::schedule(const QString &id, const QDateTime &localTime, const QString &timeZone,
+                       QObject *context, Done<PostRow> done) {
+    run<PostRow>(
+        context,
+        [id, localTime, timeZone](Worker &worker) {
+            return worker.changedRow(worker.session()->posts().schedule(id, localTime, timeZone));
+        },
+        std::move(done));
+}
+
+void Backend::duplicate(const QString &id, QObject *context, Done<PostRow> done) {
+    run<PostRow>(
+        context, [id](Worker &worker) { return worker.changedRow(worker.session()->posts().duplicate(id)); },
+        std::move(done));
+}
+
+QList<Finding> Backend::validate(const Post &post, const QList<MediaCheck> &checks, const QString &accountId,
+                                 bool forSubmit) const {
+    ValidationContext context;
+    context.now = QDateTime::currentDateTimeUtc();
+    context.requireAccounts = forSubmit;
+    for (const AccountSummary &account : m_accounts) {
+        context.hasDefaultAccount = context.hasDefaultAccount || account.isDefault;
+        if (account.id == accountId || (accountId.isEmpty() && account.isDefault)) {
+            context.creator = account.creator;
+        }
+    }
+    return validatePost(post, checks, context);
+}
+
+} // namespace cq

@@ -1,0 +1,169 @@
+#pragma once
+
+#include "post/CreatorInfo.h"
+#include "post/Finding.h"
+#include "post/Lifecycle.h"
+#include "post/Post.h"
+#include "post/PostValidator.h"
+#include "post/StoredPost.h"
+#include "storage/PostRepository.h"
+#include "util/Error.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QThread>
+
+#include <chrono>
+#include <expected>
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace cq {
+
+class Publisher;
+class Session;
+
+// A connected account as the window shows it.
+struct AccountSummary {
+    QString id;
+    QString displayName;
+    QString username; // from the creator info; empty before it is known
+    bool isDefault = false;
+    std::optional<CreatorInfo> creator;
+    QDateTime creatorInfoFetchedAt;
+    QByteArray avatar; // the avatar's image bytes, once downloaded
+
+    // "Ana (@ana.makes)", or the display name alone.
+    QString label() const;
+};
+
+// The workspace's shared settings and where this machine keeps its data.
+struct WorkspaceInfo {
+    bool approvalRequired = false;
+    QString defaultTimeZone;
+    int graceMinutes = 15;
+    QString mediaStoreRoot; // to find stored objects' files (thumbnails)
+    QString databaseDescription;
+    QString actor; // whose name history rows carry
+};
+
+// One post with what the window shows beside it: its findings now and the actions the lifecycle
+// allows it.
+struct PostRow {
+    StoredPost post;
+    QList<Finding> findings;
+    QList<PostAction> actions;
+
+    int errorCount() const;
+    int warningCount() const;
+};
+
+// Everything about one post, for its details panel.
+struct PostDetails {
+    PostRow row;
+    QList<HistoryEntry> history;
+    QList<PublishAttempt> attempts;
+};
+
+// What the composer asks for when it stores a post.
+enum class CreateIntent {
+    SaveDraft,
+    Submit,   // to review when approval is required, else scheduled
+    Schedule, // submit, then schedule at the post's time (approval must not be required)
+};
+
+// The one GUI-thread facade over ClipQueue's services, which live on a worker thread of their own
+// (a Session with its own database connection and network manager). Every command is asynchronous:
+// it is queued to the worker and its result comes back to `context` on the caller's thread (and is
+// dropped if `context` is gone). Changes, whoever made them (this window, the runner, the CLI or
+// another machine on a team database), come back as signals, so pages never block, never run SQL
+// and never hold a rule of their own.
+class Backend : public QObject {
+    Q_OBJECT
+
+public:
+    template<typename T>
+    using Done = std::function<void(std::expected<T, Error>)>;
+    // Makes the publisher inside the worker thread; tests pass a scripted one. Empty: TikTok's.
+    using PublisherFactory = std::function<std::unique_ptr<Publisher>(Session &)>;
+
+    struct Options {
+        bool publish = true; // run the scheduler on this machine
+        std::chrono::milliseconds pollInterval{std::chrono::seconds(2)};
+        PublisherFactory publisherFactory;
+    };
+
+    explicit Backend(QObject *parent = nullptr);
+    ~Backend() override;
+
+    // Opens the session on the worker thread, announces accounts and workspace, then (with
+    // `publish`) runs the scheduler and follows changes.
+    void start(Options options);
+    void stop();
+    bool isReady() const { return m_ready; }
+    const WorkspaceInfo &workspace() const { return m_workspace; }
+    const QList<AccountSummary> &accounts() const { return m_accounts; }
+
+    void countPosts(const PostFilter &filter, QObject *context, Done<QHash<PostStatus, int>> done);
+    void listPosts(const PostFilter &filter, const std::optional<PostCursor> &after, int limit,
+                   QObject *context, Done<QList<PostRow>> done);
+    void postDetails(const QString &id, QObject *context, Done<PostDetails> done);
+
+    // Copies the media into the store (progress in storeProgress()) and stores the post, one per
+    // account, as `intent` says. Relative media paths are read from `baseDirectory`.
+    void createPost(const Post &post, const QString &baseDirectory, CreateIntent intent, QObject *context,
+                    Done<QList<PostRow>> done);
+    // Replaces caption, settings and time of a stored post (its media stay).
+    void editPost(const QString &id, const Post &post, QObject *context, Done<PostRow> done);
+    // A lifecycle action that needs no more than a comment: submit, approve, request changes, cancel,
+    // retry, mark published, delete.
+    void perform(const QString &id, PostAction action, const QString &comment, QObject *context,
+                 Done<std::optional<PostRow>> done);
+    // `localTime` is read in `timeZone` (empty: the workspace default).
+    void schedule(const QString &id, const QDateTime &localTime, const QString &timeZone, QObject *context,
+                  Done<PostRow> done);
+    // A new draft with the same content and stored media.
+    void duplicate(const QString &id, QObject *context, Done<PostRow> done);
+
+    // Validation of a post the composer holds, with the creator info of `accountId` (empty: default).
+    // Pure and fast: runs on the caller's thread.
+    QList<Finding> validate(const Post &post, const QList<MediaCheck> &checks, const QString &accountId,
+                            bool forSubmit) const;
+
+Q_SIGNALS:
+    void ready();
+    void failedToStart(const QString &message);
+    void accountsChanged();
+    void workspaceChanged();
+    // A post was created, changed or moved on; the row is as it is now.
+    void postChanged(const cq::PostRow &row);
+    void postRemoved(const QString &id);
+    // Media bytes of a post on their way to TikTok.
+    void uploadProgress(const QString &postId, qint64 sentBytes, qint64 totalBytes);
+    // Bytes copied into the media store by createPost().
+    void storeProgress(qint64 doneBytes, qint64 totalBytes);
+    // The runner finished with a post (published, failed, needs attention).
+    void postSettled(const cq::PostRow &row);
+    void errorOccurred(const QString &message);
+
+private:
+    class Worker;
+    friend class Worker;
+    // Runs `work` on the worker with its session and hands the result to `done` on `context`'s thread.
+    template<typename T>
+    void run(QObject *context, std::function<std::expected<T, Error>(Worker &)> work, Done<T> done);
+    void onReady(const WorkspaceInfo &workspace, const QList<AccountSummary> &accounts);
+
+    QThread m_thread;
+    Worker *m_worker = nullptr; // lives in m_thread, deleted there when it finishes
+    bool m_ready = false;
+    WorkspaceInfo m_workspace;
+    QList<AccountSummary> m_accounts;
+};
+
+} // namespace cq
+
+Q_DECLARE_METATYPE(cq::PostRow)
