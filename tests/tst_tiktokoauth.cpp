@@ -70,7 +70,10 @@ DesktopLogin::BrowserOpener TestTikTokOAuth::browser(const QString &replaceState
                 query.addQueryItem(QStringLiteral("state"), replaceState);
                 target.setQuery(query);
             }
-            m_network->get(QNetworkRequest(target))->setParent(this);
+            // The reply stays the manager's child: init() replaces the manager, and a reply that outlived
+            // it (say, reparented here) would later report to a manager that is gone.
+            QNetworkReply *followed = m_network->get(QNetworkRequest(target));
+            connect(followed, &QNetworkReply::finished, followed, &QObject::deleteLater);
         });
         return true;
     };
