@@ -3,8 +3,8 @@
 // schedule and request-changes dialogs round trip through a real Backend.
 #include "BackendHarness.h"
 #include "common/CommentDialog.h"
-#include "common/InlineMessage.h"
 #include "common/ScheduleDialog.h"
+#include "common/SeverityLabel.h"
 #include "common/StoredThumbnails.h"
 #include "queue/PostDetailsPanel.h"
 #include "queue/PostHistoryModel.h"
@@ -310,7 +310,7 @@ void TestPostDetails::scheduleDialogRoundTrip() {
     dialog->setTimeZone(QStringLiteral("America/New_York"));
     dialog->setLocalTime(QDateTime(QDate(2020, 6, 1), QTime(9, 30)));
     dialog->findChild<QPushButton *>(QStringLiteral("scheduleOkButton"))->click();
-    auto *error = dialog->findChild<InlineMessage *>(QStringLiteral("scheduleError"));
+    auto *error = dialog->findChild<SeverityLabel *>(QStringLiteral("scheduleError"));
     QTRY_VERIFY(error->isVisibleTo(dialog));
     QVERIFY(!error->text().isEmpty());
     QVERIFY(dialog->isVisible());
@@ -338,7 +338,7 @@ void TestPostDetails::requestChangesAsksForAComment() {
     QVERIFY(dialog);
     auto *submit = dialog->findChild<QPushButton *>(QStringLiteral("submitCommentButton"));
     submit->click(); // no comment yet
-    auto *error = dialog->findChild<InlineMessage *>(QStringLiteral("commentError"));
+    auto *error = dialog->findChild<SeverityLabel *>(QStringLiteral("commentError"));
     QTRY_VERIFY(error->isVisibleTo(dialog));
     QVERIFY2(error->text().contains(u"comment is required"), qPrintable(error->text()));
     QCOMPARE(panel().details()->row.post.status, PostStatus::InReview);
@@ -389,10 +389,10 @@ void TestPostDetails::findingsShowTheirSeverity() {
     QVERIFY(showLoaded(post->id));
     auto *list = panel().findChild<QWidget *>(QStringLiteral("findingsList"));
     QVERIFY(list->isVisibleTo(&panel()));
-    const auto findings = list->findChildren<InlineMessage *>(QStringLiteral("finding"));
+    const auto findings = list->findChildren<SeverityLabel *>(QStringLiteral("finding"));
     QCOMPARE(findings.size(), 2);
-    QCOMPARE(findings[0]->kind(), InlineMessage::Kind::Error); // errors first
-    QCOMPARE(findings[1]->kind(), InlineMessage::Kind::Warning);
+    QCOMPARE(findings[0]->kind(), SeverityLabel::Kind::Error); // errors first
+    QCOMPARE(findings[1]->kind(), SeverityLabel::Kind::Warning);
     QVERIFY(findings[0]->text().contains(u"caption is 2300 characters"));
     QVERIFY(findings[0]->accessibleName().startsWith(u"Error: "));
     QCOMPARE(panel().findChild<QLabel *>(QStringLiteral("accountValue"))->text(),

@@ -2,7 +2,7 @@
 // through a real Backend, the required comment said inline, and the keyboard flow from one post to
 // the next.
 #include "BackendHarness.h"
-#include "common/InlineMessage.h"
+#include "common/SeverityLabel.h"
 #include "common/StoredThumbnails.h"
 #include "queue/PostDetailsPanel.h"
 #include "review/ReviewListModel.h"
@@ -132,7 +132,7 @@ void TestReviewPage::approveRoundTripSelectsTheNextPost() {
     QCOMPARE(statusOf(m_ids[0]), PostStatus::Approved);
     QCOMPARE(page().currentPostId(), m_ids[1]); // the next post, selected
     QCOMPARE(m_counts->constLast().first().toInt(), 3);
-    auto *message = page().findChild<InlineMessage *>(QStringLiteral("reviewMessage"));
+    auto *message = page().findChild<SeverityLabel *>(QStringLiteral("reviewMessage"));
     QTRY_VERIFY(message->isVisibleTo(&page()));
     QCOMPARE(message->text(), QStringLiteral("Approved “One”."));
     QCOMPARE(m_harness->seed().posts().repository().history(m_ids[0])->constLast().actor,
@@ -157,11 +157,11 @@ void TestReviewPage::requestChangesPutsTheCommentInTheHistory() {
 
 void TestReviewPage::emptyCommentIsRefusedInline() {
     openWith({QStringLiteral("One")});
-    auto *message = page().findChild<InlineMessage *>(QStringLiteral("reviewMessage"));
+    auto *message = page().findChild<SeverityLabel *>(QStringLiteral("reviewMessage"));
     QVERIFY(!message->isVisibleTo(&page()));
     page().findChild<QPushButton *>(QStringLiteral("reviewRequestChangesButton"))->click();
     QTRY_VERIFY(message->isVisibleTo(&page()));
-    QCOMPARE(message->kind(), InlineMessage::Kind::Error);
+    QCOMPARE(message->kind(), SeverityLabel::Kind::Error);
     QVERIFY2(message->text().contains(u"comment is required"), qPrintable(message->text()));
     QVERIFY(page().findChild<QPlainTextEdit *>(QStringLiteral("reviewComment"))->hasFocus());
     QCOMPARE(page().count(), 1);

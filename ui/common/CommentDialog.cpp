@@ -1,6 +1,6 @@
 #include "common/CommentDialog.h"
 
-#include "common/InlineMessage.h"
+#include "common/SeverityLabel.h"
 
 #include <QDialogButtonBox>
 #include <QFontMetrics>
@@ -16,7 +16,7 @@ CommentDialog::CommentDialog(const QString &title, const QString &prompt, const 
                              QWidget *parent)
     : QDialog(parent)
     , m_comment(new QPlainTextEdit(this))
-    , m_error(new InlineMessage(this))
+    , m_error(new SeverityLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
     setObjectName(QStringLiteral("commentDialog"));
     setWindowTitle(title);

@@ -8,7 +8,7 @@ class QPlainTextEdit;
 
 namespace cq::ui {
 
-class InlineMessage;
+class SeverityLabel;
 
 // Asks for a comment (what should change, why a post is cancelled). It does not act: it emits
 // commentSubmitted() and stays open until the caller accept()s it, or shows the caller's error
@@ -32,7 +32,7 @@ private:
     void submit();
 
     QPlainTextEdit *m_comment;
-    InlineMessage *m_error;
+    SeverityLabel *m_error;
     QDialogButtonBox *m_buttons;
 };
 

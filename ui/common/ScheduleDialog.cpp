@@ -1,6 +1,6 @@
 #include "common/ScheduleDialog.h"
 
-#include "common/InlineMessage.h"
+#include "common/SeverityLabel.h"
 #include "common/TimeText.h"
 
 #include <QComboBox>
@@ -46,7 +46,7 @@ ScheduleDialog::ScheduleDialog(const PostSchedule &current, bool reschedule, QWi
     , m_when(new QDateTimeEdit(this))
     , m_zone(makeZoneBox(this))
     , m_localHint(new QLabel(this))
-    , m_error(new InlineMessage(this))
+    , m_error(new SeverityLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
     setObjectName(QStringLiteral("scheduleDialog"));
     setWindowTitle(reschedule ? tr("Reschedule post") : tr("Schedule post"));

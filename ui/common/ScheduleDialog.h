@@ -11,7 +11,7 @@ class QLabel;
 
 namespace cq::ui {
 
-class InlineMessage;
+class SeverityLabel;
 
 // Asks when a post should go out: a date and time read in an IANA time zone (the post's own by
 // default), with the same moment in this computer's zone beside it. The dialog does not schedule:
@@ -42,7 +42,7 @@ private:
     QDateTimeEdit *m_when;
     QComboBox *m_zone;
     QLabel *m_localHint;
-    InlineMessage *m_error;
+    SeverityLabel *m_error;
     QDialogButtonBox *m_buttons;
 };
 

@@ -3,9 +3,9 @@
 #include "common/CommentDialog.h"
 #include "common/CopyableView.h"
 #include "common/FlowLayout.h"
-#include "common/InlineMessage.h"
 #include "common/PostText.h"
 #include "common/ScheduleDialog.h"
+#include "common/SeverityLabel.h"
 #include "common/StatusText.h"
 #include "common/StoredThumbnails.h"
 #include "common/TimeText.h"
@@ -171,7 +171,7 @@ QWidget *PostDetailsPanel::buildContent() {
     layout->addWidget(buildHeader());
     layout->addWidget(buildAttentionBox());
     layout->addWidget(buildActions());
-    m_message = new InlineMessage(content);
+    m_message = new SeverityLabel(content);
     m_message->setObjectName(QStringLiteral("actionMessage"));
     layout->addWidget(m_message);
     layout->addWidget(buildSettings());
@@ -481,14 +481,14 @@ void PostDetailsPanel::presentSettings(const StoredPost &post) {
 }
 
 void PostDetailsPanel::presentFindings(const PostRow &row) {
-    qDeleteAll(m_findings->findChildren<InlineMessage *>(Qt::FindDirectChildrenOnly));
+    qDeleteAll(m_findings->findChildren<SeverityLabel *>(Qt::FindDirectChildrenOnly));
     QList<Finding> findings = row.findings;
     std::stable_sort(findings.begin(), findings.end(),
                      [](const Finding &a, const Finding &b) { return a.isError() && !b.isError(); });
     for (const Finding &finding : std::as_const(findings)) {
-        auto *message = new InlineMessage(m_findings);
+        auto *message = new SeverityLabel(m_findings);
         message->setObjectName(QStringLiteral("finding"));
-        message->showMessage(finding.isError() ? InlineMessage::Kind::Error : InlineMessage::Kind::Warning,
+        message->showMessage(finding.isError() ? SeverityLabel::Kind::Error : SeverityLabel::Kind::Warning,
                              finding.message);
         message->setToolTip(findingCodeName(finding.code));
         m_findings->layout()->addWidget(message);
@@ -697,7 +697,7 @@ void PostDetailsPanel::duplicate() {
             m_message->showError(copy.error().message);
             return;
         }
-        m_message->showMessage(InlineMessage::Kind::Information, tr("Duplicated as a new draft."));
+        m_message->showMessage(SeverityLabel::Kind::Information, tr("Duplicated as a new draft."));
         Q_EMIT duplicated(copy->post.id);
     });
 }

@@ -17,7 +17,7 @@ class QTableView;
 
 namespace cq::ui {
 
-class InlineMessage;
+class SeverityLabel;
 class PostHistoryModel;
 class PublishAttemptsModel;
 
@@ -107,7 +107,7 @@ private:
     QWidget *m_actions = nullptr;
     QHash<PostAction, QPushButton *> m_buttons;
     QPushButton *m_duplicate = nullptr;
-    InlineMessage *m_message = nullptr;
+    SeverityLabel *m_message = nullptr;
     QLabel *m_account = nullptr;
     QLabel *m_when = nullptr;
     QLabel *m_privacy = nullptr;
@@ -118,7 +118,7 @@ private:
     QLabel *m_link = nullptr;
     QFormLayout *m_settingsForm = nullptr;
     QWidget *m_findingsSection = nullptr;
-    QWidget *m_findings = nullptr; // one InlineMessage per finding, errors first
+    QWidget *m_findings = nullptr; // one SeverityLabel per finding, errors first
     QWidget *m_attemptsSection = nullptr;
     QTableView *m_attemptsView = nullptr;
     QTableView *m_historyView = nullptr;

@@ -1,7 +1,7 @@
 #include "review/ReviewPage.h"
 
-#include "common/InlineMessage.h"
 #include "common/PostText.h"
+#include "common/SeverityLabel.h"
 #include "common/StatusText.h"
 #include "queue/PostDetailsPanel.h"
 #include "review/ReviewItemDelegate.h"
@@ -37,7 +37,7 @@ ReviewPage::ReviewPage(Backend &backend, QWidget *parent)
     setObjectName(QStringLiteral("reviewPage"));
     followModel(); // before the view's selection model connects: this page picks the post after a removed one
 
-    m_loadMessage = new InlineMessage(this);
+    m_loadMessage = new SeverityLabel(this);
     m_loadMessage->setObjectName(QStringLiteral("loadMessage"));
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("reviewSplitter"));
@@ -127,7 +127,7 @@ QWidget *ReviewPage::buildDecision() {
     m_comment->setFixedHeight(fontMetrics().lineSpacing() * 4 + 2 * m_comment->frameWidth()
                               + static_cast<int>(m_comment->document()->documentMargin() * 2));
     label->setBuddy(m_comment);
-    m_message = new InlineMessage(box);
+    m_message = new SeverityLabel(box);
     m_message->setObjectName(QStringLiteral("reviewMessage"));
     m_approve = new QPushButton(tr("&Approve"), box);
     m_approve->setObjectName(QStringLiteral("reviewApproveButton"));
@@ -312,7 +312,7 @@ void ReviewPage::decide(PostAction action) {
                               return;
                           }
                           m_comment->clear();
-                          m_message->showMessage(InlineMessage::Kind::Information,
+                          m_message->showMessage(SeverityLabel::Kind::Information,
                                                  action == PostAction::Approve
                                                      ? tr("Approved %1.").arg(caption)
                                                      : tr("Sent %1 back for changes.").arg(caption));

@@ -12,7 +12,7 @@ class QStackedWidget;
 
 namespace cq::ui {
 
-class InlineMessage;
+class SeverityLabel;
 class PostDetailsPanel;
 class ReviewListModel;
 
@@ -65,8 +65,8 @@ private:
     QPlainTextEdit *m_comment = nullptr;
     QPushButton *m_approve = nullptr;
     QPushButton *m_requestChanges = nullptr;
-    InlineMessage *m_message = nullptr;
-    InlineMessage *m_loadMessage = nullptr;
+    SeverityLabel *m_message = nullptr;
+    SeverityLabel *m_loadMessage = nullptr;
     bool m_loaded = false;
     bool m_busy = false;
     int m_lastCount = -1;

@@ -1,4 +1,4 @@
-#include "common/InlineMessage.h"
+#include "common/SeverityLabel.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -6,7 +6,7 @@
 
 namespace cq::ui {
 
-InlineMessage::InlineMessage(QWidget *parent)
+SeverityLabel::SeverityLabel(QWidget *parent)
     : QWidget(parent)
     , m_icon(new QLabel(this))
     , m_text(new QLabel(this)) {
@@ -22,7 +22,7 @@ InlineMessage::InlineMessage(QWidget *parent)
     setVisible(false);
 }
 
-void InlineMessage::showMessage(Kind kind, const QString &text) {
+void SeverityLabel::showMessage(Kind kind, const QString &text) {
     if (text.isEmpty()) {
         clear();
         return;
@@ -42,13 +42,13 @@ void InlineMessage::showMessage(Kind kind, const QString &text) {
     setVisible(true);
 }
 
-void InlineMessage::clear() {
+void SeverityLabel::clear() {
     m_text->clear();
     setAccessibleName(QString());
     setVisible(false);
 }
 
-QString InlineMessage::text() const {
+QString SeverityLabel::text() const {
     return m_text->text();
 }
 

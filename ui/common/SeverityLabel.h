@@ -6,16 +6,17 @@ class QLabel;
 
 namespace cq::ui {
 
-// A message in the page where the problem is (not a pop-up): the style's error, warning or
-// information icon beside selectable text, so that it reads in any theme and can be copied into
-// a support ticket. Hidden while empty.
-class InlineMessage : public QWidget {
+// One line of text where the problem is (not a pop-up), with the style's error, warning or
+// information icon for its severity: a refusal under the button that caused it, a validation
+// finding. The text is selectable, so it can be copied into a support ticket; the icon and the
+// accessible name ("Error: …") say the severity, not colour. Hidden while empty.
+class SeverityLabel : public QWidget {
     Q_OBJECT
 
 public:
     enum class Kind { Error, Warning, Information };
 
-    explicit InlineMessage(QWidget *parent = nullptr);
+    explicit SeverityLabel(QWidget *parent = nullptr);
 
     void showMessage(Kind kind, const QString &text);
     void showError(const QString &text) { showMessage(Kind::Error, text); }
