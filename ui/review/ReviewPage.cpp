@@ -2,7 +2,6 @@
 
 #include "common/PostText.h"
 #include "common/SeverityLabel.h"
-#include "common/StatusText.h"
 #include "queue/PostDetailsPanel.h"
 #include "review/ReviewItemDelegate.h"
 #include "review/ReviewListModel.h"
@@ -35,7 +34,8 @@ ReviewPage::ReviewPage(Backend &backend, QWidget *parent)
     , m_backend(backend)
     , m_model(new ReviewListModel(backend, this)) {
     setObjectName(QStringLiteral("reviewPage"));
-    followModel(); // before the view's selection model connects: this page picks the post after a removed one
+    // Before the view's selection model connects: this page picks the post after a removed one.
+    followModel();
 
     m_loadMessage = new SeverityLabel(this);
     m_loadMessage->setObjectName(QStringLiteral("loadMessage"));
