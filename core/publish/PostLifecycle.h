@@ -44,7 +44,7 @@ public:
     std::expected<StoredPost, Error> schedule(const QString &id, const QDateTime &when,
                                               const QString &timeZone = {});
     // Replaces caption and settings (the media stay). A time in `edited.scheduledFor` moves the post;
-    // none keeps its time. Approvals are withdrawn.
+    // none keeps its time; a time in a QTimeZone also sets the post's zone. Approvals are withdrawn.
     std::expected<StoredPost, Error> edit(const QString &id, const Post &edited);
     std::expected<StoredPost, Error> cancel(const QString &id, const QString &comment = {});
     // needs_attention or failed → scheduled for now: the user decided to try again.

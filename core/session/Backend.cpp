@@ -236,7 +236,7 @@ private:
     std::unique_ptr<Session> m_session;
     std::unique_ptr<Publisher> m_publisher;
     std::unique_ptr<SchedulerRunner> m_runner;
-    QTimer m_poll;
+    QTimer m_poll{this}; // a child, so that it moves to the worker thread with its owner
     qint64 m_lastSeenMs = 0;
     QHash<QString, int> m_seenRevisions;
 };
@@ -376,7 +376,10 @@ void Backend::createPost(const Post &post, const QString &baseDirectory, CreateI
                 worker.changed(row);
             }
             if (created->notSubmitted) {
-                return std::unexpected(*created->notSubmitted);
+                // The posts are stored all the same, as drafts: the rows say so (with the findings
+                // that kept them back), so that the caller does not store them a second time.
+                Q_EMIT errorOccurred(u"Saved as a draft but not submitted: "
+                                     + created->notSubmitted->message);
             }
             return rows;
         },
