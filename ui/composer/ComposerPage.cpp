@@ -1,43 +1,30 @@
 #include "composer/ComposerPage.h"
 
 #include <QAction>
-#include <QApplication>
-#include <QCheckBox>
-#include <QComboBox>
 #include <QDir>
 #include <QDragEnterEvent>
-#include <QEventLoop>
 #include <QFileDialog>
-#include <QFileInfo>
-#include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
-#include <QLocale>
-#include <QMessageBox>
 #include <QMimeData>
-#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QSplitter>
-#include <QStackedWidget>
-#include <QStandardItemModel>
 #include <QTimeZone>
 #include <QTimer>
 #include <QVBoxLayout>
 
 #include "composer/AccountPicker.h"
 #include "composer/FindingsModel.h"
-#include "composer/MediaItemDelegate.h"
 #include "composer/MediaListModel.h"
-#include "composer/MediaProbeQueue.h"
+#include "composer/MediaPane.h"
 #include "composer/PaletteTones.h"
+#include "composer/PostSettingsForm.h"
 #include "composer/WhenPicker.h"
 #include "post/Lifecycle.h"
 #include "post/PostValidator.h"
-#include "post/TikTokRules.h"
 
 namespace cq::ui {
 
@@ -48,12 +35,6 @@ constexpr int RecheckIntervalMs = 30'000;
 // "1 problem", "3 problems": English plurals without a translator loaded.
 QString counted(qsizetype count, const QString &singular, const QString &plural) {
     return QString::number(count) + u' ' + (count == 1 ? singular : plural);
-}
-
-QLabel *formLabel(const QString &text, QWidget *buddy) {
-    auto *label = new QLabel(text, buddy->parentWidget());
-    label->setBuddy(buddy);
-    return label;
 }
 
 // A message line across the top of the page: word-wrapped, selectable, framed.
@@ -91,51 +72,47 @@ void bindButton(QPushButton *button, QAction *action) {
 ComposerPage::ComposerPage(Backend &backend, const MediaProber &prober, QWidget *parent)
     : QWidget(parent)
     , m_backend(backend)
-    , m_media(new MediaListModel(this))
     , m_findings(new FindingsModel(this))
-    , m_queue(new MediaProbeQueue(prober, this))
     , m_clock(new QTimer(this)) {
     setObjectName(QStringLiteral("composerPage"));
     setWindowTitle(QStringLiteral("Compose"));
     setAcceptDrops(true);
     buildActions();
 
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->setObjectName(QStringLiteral("composerSplitter"));
-    splitter->setChildrenCollapsible(false);
-    splitter->addWidget(buildMediaPane());
-    auto *right = new QWidget(splitter);
+    m_content = new QSplitter(Qt::Horizontal, this);
+    m_content->setObjectName(QStringLiteral("composerSplitter"));
+    m_content->setChildrenCollapsible(false);
+    m_media = new MediaPane(prober, m_addMediaAction->shortcut(), m_content);
+    m_content->addWidget(m_media);
+    auto *right = new QWidget(m_content);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addWidget(buildSettingsPane());
+    m_settings = new PostSettingsForm(right);
+    rightLayout->addWidget(m_settings);
     rightLayout->addWidget(buildFindingsPane(), 1);
-    splitter->addWidget(right);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    m_content->addWidget(right);
+    m_content->setStretchFactor(0, 3);
+    m_content->setStretchFactor(1, 2);
     const int em = fontMetrics().averageCharWidth();
-    splitter->setSizes({em * 70, em * 55});
+    m_content->setSizes({em * 70, em * 55});
 
     auto *layout = new QVBoxLayout(this);
     const int margin = fontMetrics().height() / 2;
     layout->setContentsMargins(margin, margin, margin, margin / 2);
     layout->addWidget(buildNotices());
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_content, 1);
     layout->addWidget(buildActionBar());
-    setTabOrders();
+    setTabOrder(m_media->view(), m_settings->firstInFocusChain());
+    setTabOrder(m_settings->lastInFocusChain(), m_findingsView);
+    setTabOrder(m_findingsView, m_saveButton);
+    setTabOrder(m_saveButton, m_submitButton);
 
-    connect(m_queue, &MediaProbeQueue::probed, m_media, &MediaListModel::setProbed);
-    connect(m_queue, &MediaProbeQueue::thumbnailReady, m_media, &MediaListModel::setThumbnail);
-    connect(m_media, &QAbstractItemModel::dataChanged, this, &ComposerPage::revalidate);
-    connect(m_media, &QAbstractItemModel::rowsInserted, this, &ComposerPage::revalidate);
-    connect(m_media, &QAbstractItemModel::rowsRemoved, this, &ComposerPage::revalidate);
-    connect(m_media, &QAbstractItemModel::rowsMoved, this, &ComposerPage::revalidate);
-    connect(m_caption, &QPlainTextEdit::textChanged, this, &ComposerPage::revalidate);
-    connect(m_privacy, &QComboBox::currentIndexChanged, this, &ComposerPage::revalidate);
-    for (QCheckBox *box : {m_allowComment, m_allowDuet, m_allowStitch}) {
-        connect(box, &QCheckBox::toggled, this, &ComposerPage::revalidate);
-    }
-    connect(m_accounts, &AccountPicker::checkedChanged, this, &ComposerPage::revalidate);
-    connect(m_when, &WhenPicker::changed, this, &ComposerPage::revalidate);
+    const MediaListModel *media = m_media->model();
+    connect(media, &QAbstractItemModel::dataChanged, this, &ComposerPage::revalidate);
+    connect(media, &QAbstractItemModel::rowsInserted, this, &ComposerPage::revalidate);
+    connect(media, &QAbstractItemModel::rowsRemoved, this, &ComposerPage::revalidate);
+    connect(media, &QAbstractItemModel::rowsMoved, this, &ComposerPage::revalidate);
+    connect(m_settings, &PostSettingsForm::changed, this, &ComposerPage::revalidate);
     connect(m_clock, &QTimer::timeout, this, &ComposerPage::revalidate);
     m_clock->start(RecheckIntervalMs);
     connectBackend();
@@ -143,22 +120,6 @@ ComposerPage::ComposerPage(Backend &backend, const MediaProber &prober, QWidget 
 }
 
 ComposerPage::~ComposerPage() = default;
-
-QString ComposerPage::privacyLabel(const QString &level) {
-    if (level == QLatin1StringView(privacy::PublicToEveryone)) {
-        return QStringLiteral("Everyone");
-    }
-    if (level == QLatin1StringView(privacy::MutualFollowFriends)) {
-        return QStringLiteral("Friends");
-    }
-    if (level == QLatin1StringView(privacy::FollowerOfCreator)) {
-        return QStringLiteral("Followers");
-    }
-    if (level == QLatin1StringView(privacy::SelfOnly)) {
-        return QStringLiteral("Only me");
-    }
-    return level; // a level TikTok added later: its API name is better than nothing
-}
 
 void ComposerPage::buildActions() {
     m_newPostAction = new QAction(QStringLiteral("&New post"), this);
@@ -212,128 +173,6 @@ QWidget *ComposerPage::buildNotices() {
         layout->addWidget(label);
     }
     return notices;
-}
-
-QWidget *ComposerPage::buildMediaPane() {
-    auto *pane = new QGroupBox(QStringLiteral("Media"), this);
-    auto *layout = new QVBoxLayout(pane);
-    m_mediaStack = new QStackedWidget(pane);
-
-    auto *hint =
-        new QLabel(QStringLiteral("<p style='font-size:large'>Drop a video or up to 35 photos here</p>"
-                                  "<p>or use Add media… (%1)</p>")
-                       .arg(m_addMediaAction->shortcut().toString(QKeySequence::NativeText)),
-                   pane);
-    hint->setObjectName(QStringLiteral("emptyHint"));
-    hint->setAlignment(Qt::AlignCenter);
-    hint->setWordWrap(true);
-    hint->setStyleSheet(QStringLiteral("QLabel { color: palette(dark); border: 2px dashed palette(mid); "
-                                       "border-radius: 10px; margin: 4px; }"));
-    m_mediaStack->addWidget(hint);
-
-    m_mediaView = new QListView(pane);
-    m_mediaView->setObjectName(QStringLiteral("mediaList"));
-    m_mediaView->setAccessibleName(QStringLiteral("Media of the post"));
-    m_mediaView->setModel(m_media);
-    m_mediaView->setItemDelegate(new MediaItemDelegate(m_mediaView));
-    m_mediaView->setIconSize(QSize(MediaProbeQueue::ThumbnailSidePx, MediaProbeQueue::ThumbnailSidePx));
-    m_mediaView->setResizeMode(QListView::Adjust);
-    m_mediaView->setWordWrap(true);
-    m_mediaView->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_mediaView->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_mediaView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_mediaView->setContextMenuPolicy(Qt::ActionsContextMenu);
-
-    auto *earlier = new QAction(QStringLiteral("Move earlier"), m_mediaView);
-    earlier->setObjectName(QStringLiteral("moveMediaEarlierAction"));
-    earlier->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
-    connect(earlier, &QAction::triggered, this, [this] { moveCurrentMedia(-1); });
-    auto *later = new QAction(QStringLiteral("Move later"), m_mediaView);
-    later->setObjectName(QStringLiteral("moveMediaLaterAction"));
-    later->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
-    connect(later, &QAction::triggered, this, [this] { moveCurrentMedia(+1); });
-    auto *separator = new QAction(m_mediaView);
-    separator->setSeparator(true);
-    auto *remove = new QAction(QStringLiteral("Remove"), m_mediaView);
-    remove->setObjectName(QStringLiteral("removeMediaAction"));
-    remove->setShortcuts({QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
-    connect(remove, &QAction::triggered, this, &ComposerPage::removeSelectedMedia);
-    for (QAction *action : {earlier, later, separator, remove}) {
-        action->setShortcutContext(Qt::WidgetShortcut);
-        m_mediaView->addAction(action);
-    }
-    m_mediaStack->addWidget(m_mediaView);
-    layout->addWidget(m_mediaStack);
-    return pane;
-}
-
-QWidget *ComposerPage::buildSettingsPane() {
-    auto *post = new QGroupBox(QStringLiteral("TikTok post"), this);
-    auto *form = new QFormLayout(post);
-    form->setLabelAlignment(Qt::AlignRight);
-
-    m_accounts = new AccountPicker(post);
-    form->addRow(formLabel(QStringLiteral("P&ost to"), m_accounts), m_accounts);
-
-    m_caption = new QPlainTextEdit(post);
-    m_caption->setObjectName(QStringLiteral("captionEdit"));
-    m_caption->setPlaceholderText(QStringLiteral("Caption, #hashtags and @mentions"));
-    m_caption->setAcceptDrops(false); // dropped files go to the post, not into the caption
-    m_caption->setTabChangesFocus(true);
-    m_caption->setFixedHeight(m_caption->fontMetrics().lineSpacing() * 4 + m_caption->fontMetrics().height());
-    m_captionCounter = new QLabel(post);
-    m_captionCounter->setObjectName(QStringLiteral("captionCounter"));
-    m_captionCounter->setAlignment(Qt::AlignRight);
-    m_captionCounter->setAccessibleName(QStringLiteral("Caption length"));
-    auto *captionBox = new QVBoxLayout;
-    captionBox->setSpacing(2);
-    captionBox->addWidget(m_caption);
-    captionBox->addWidget(m_captionCounter);
-    form->addRow(formLabel(QStringLiteral("&Caption"), m_caption), captionBox);
-
-    m_privacy = new QComboBox(post);
-    m_privacy->setObjectName(QStringLiteral("privacyCombo"));
-    // TikTok requires an explicit choice: the placeholder is not a level and cannot be chosen back.
-    m_privacy->addItem(QStringLiteral("Choose who can see this post"), QString());
-    if (auto *items = qobject_cast<QStandardItemModel *>(m_privacy->model())) {
-        items->item(0)->setEnabled(false);
-    }
-    for (const QString &level : privacy::allLevels()) {
-        m_privacy->addItem(privacyLabel(level), level);
-    }
-    form->addRow(formLabel(QStringLiteral("&Who can see it"), m_privacy), m_privacy);
-
-    form->addRow(QStringLiteral("Interactions"), buildInteractions(post));
-    QWidget *when = buildWhenPane();
-    form->addRow(formLabel(QStringLiteral("Wh&en"), when), when);
-    return post;
-}
-
-QLayout *ComposerPage::buildInteractions(QWidget *parent) {
-    // All off by default, as TikTok's guidelines require: the user turns them on.
-    m_allowComment = new QCheckBox(QStringLiteral("Allow co&mments"), parent);
-    m_allowComment->setObjectName(QStringLiteral("allowCommentCheck"));
-    m_allowDuet = new QCheckBox(QStringLiteral("Allow &Duet"), parent);
-    m_allowDuet->setObjectName(QStringLiteral("allowDuetCheck"));
-    m_allowStitch = new QCheckBox(QStringLiteral("Allow S&titch"), parent);
-    m_allowStitch->setObjectName(QStringLiteral("allowStitchCheck"));
-    m_interactionsNote = new QLabel(QStringLiteral("Photo posts can only allow comments."), parent);
-    m_interactionsNote->setObjectName(QStringLiteral("interactionsNote"));
-    m_interactionsNote->setWordWrap(true);
-    m_interactionsNote->setEnabled(false); // greyed, like the options it explains
-    m_interactionsNote->hide();
-    auto *interactions = new QVBoxLayout;
-    interactions->setSpacing(4);
-    for (QWidget *widget :
-         std::initializer_list<QWidget *>{m_allowComment, m_allowDuet, m_allowStitch, m_interactionsNote}) {
-        interactions->addWidget(widget);
-    }
-    return interactions;
-}
-
-QWidget *ComposerPage::buildWhenPane() {
-    m_when = new WhenPicker(m_caption->parentWidget());
-    return m_when;
 }
 
 QWidget *ComposerPage::buildFindingsPane() {
@@ -397,17 +236,6 @@ QWidget *ComposerPage::buildActionBar() {
     return bar;
 }
 
-void ComposerPage::setTabOrders() {
-    const QList<QWidget *> chain{m_mediaView,    m_accounts,  m_caption,     m_privacy,
-                                 m_allowComment, m_allowDuet, m_allowStitch, m_when->firstInFocusChain()};
-    for (qsizetype i = 1; i < chain.size(); ++i) {
-        setTabOrder(chain.at(i - 1), chain.at(i));
-    }
-    setTabOrder(m_when->lastInFocusChain(), m_findingsView);
-    setTabOrder(m_findingsView, m_saveButton);
-    setTabOrder(m_saveButton, m_submitButton);
-}
-
 void ComposerPage::connectBackend() {
     connect(&m_backend, &Backend::accountsChanged, this, &ComposerPage::onAccountsChanged);
     connect(&m_backend, &Backend::workspaceChanged, this, &ComposerPage::onWorkspaceChanged);
@@ -416,7 +244,7 @@ void ComposerPage::connectBackend() {
     connect(&m_backend, &Backend::postRemoved, this, &ComposerPage::onPostRemoved);
     connect(&m_backend, &Backend::ready, this, &ComposerPage::updateActions);
     if (m_backend.isReady()) {
-        m_accounts->setAccounts(m_backend.accounts());
+        m_settings->accounts()->setAccounts(m_backend.accounts());
     }
 }
 
@@ -431,6 +259,14 @@ QStringList ComposerPage::localFiles(const QMimeData *mime) {
         }
     }
     return files;
+}
+
+MediaListModel *ComposerPage::mediaModel() const {
+    return m_media->model();
+}
+
+MediaProbeQueue *ComposerPage::probeQueue() const {
+    return m_media->queue();
 }
 
 void ComposerPage::dragEnterEvent(QDragEnterEvent *event) {
@@ -470,20 +306,15 @@ void ComposerPage::hideEvent(QHideEvent *event) {
 }
 
 void ComposerPage::addFiles(const QStringList &paths) {
-    if (paths.isEmpty() || m_editing || m_busy) {
-        return;
+    if (!m_editing && !m_busy) {
+        m_media->addFiles(paths);
     }
-    for (const QString &path : paths) {
-        const QString absolute = QFileInfo(path).absoluteFilePath();
-        m_queue->enqueue(m_media->addFile(absolute), absolute);
-    }
-    m_lastDirectory = QFileInfo(paths.constLast()).absolutePath();
 }
 
 void ComposerPage::chooseFiles() {
     Q_EMIT showRequested();
     const QStringList files = QFileDialog::getOpenFileNames(
-        this, QStringLiteral("Add media"), m_lastDirectory,
+        this, QStringLiteral("Add media"), m_media->lastDirectory(),
         QStringLiteral("Videos and photos (*.mp4 *.mov *.webm *.m4v *.jpg *.jpeg *.webp *.png *.heic);;"
                        "Videos (*.mp4 *.mov *.webm *.m4v);;Photos (*.jpg *.jpeg *.webp *.png *.heic);;"
                        "All files (*)"));
@@ -495,27 +326,22 @@ void ComposerPage::newPost() {
     if (confirmDiscard()) {
         clear();
         m_result->hide();
-        m_caption->setFocus();
+        m_settings->focusField(QStringLiteral("/content/text"));
     }
 }
 
 void ComposerPage::clear() {
     m_editing.reset();
     m_media->clear();
-    const QSignalBlocker captionBlocker(m_caption);
-    m_caption->clear();
-    m_privacy->setCurrentIndex(0);
-    for (QCheckBox *box : {m_allowComment, m_allowDuet, m_allowStitch}) {
-        box->setChecked(false);
-    }
+    m_media->setLocked(false);
     {
-        const QSignalBlocker blocker(m_accounts);
-        m_accounts->setLocked(false);
-        m_accounts->checkDefault();
+        const QSignalBlocker blocker(m_settings);
+        m_settings->clear();
+        m_settings->accounts()->setLocked(false);
+        m_settings->accounts()->checkDefault();
+        m_settings->when()->reset(m_backend.isReady() ? m_backend.workspace().defaultTimeZone
+                                                      : QString::fromUtf8(QTimeZone::systemTimeZoneId()));
     }
-    m_when->reset(m_backend.isReady() ? m_backend.workspace().defaultTimeZone
-                                      : QString::fromUtf8(QTimeZone::systemTimeZoneId()));
-    lockMedia(false);
     m_editingNote->hide();
     m_reviewerComment->hide();
     m_error->hide();
@@ -523,51 +349,15 @@ void ComposerPage::clear() {
     markSaved();
 }
 
-void ComposerPage::removeSelectedMedia() {
-    if (m_editing) {
-        return; // a stored post keeps its media
-    }
-    QList<int> rows;
-    for (const QModelIndex &index : m_mediaView->selectionModel()->selectedRows()) {
-        rows << index.row();
-    }
-    if (rows.isEmpty() && m_mediaView->currentIndex().isValid()) {
-        rows << m_mediaView->currentIndex().row();
-    }
-    m_media->removeRowsAt(rows);
-}
-
-void ComposerPage::moveCurrentMedia(int offset) {
-    const int row = m_mediaView->currentIndex().row();
-    const int target = row + offset;
-    if (m_editing || row < 0 || target < 0 || target >= m_media->rowCount()) {
-        return;
-    }
-    // moveRows() inserts before `destinationChild`, counted before the move.
-    m_media->moveRows({}, row, 1, {}, offset > 0 ? target + 1 : target);
-    m_mediaView->selectionModel()->select(m_media->index(target), QItemSelectionModel::ClearAndSelect);
-}
-
-void ComposerPage::lockMedia(bool locked) {
-    m_addMediaAction->setEnabled(!locked && !m_busy);
-    for (QAction *action : m_mediaView->actions()) {
-        action->setEnabled(!locked);
-    }
-}
-
 Post ComposerPage::post() const {
     // A stored post starts from what it holds, so fields the composer does not show survive the edit.
     Post post = m_editing ? m_editing->post.toPost() : Post();
-    post.text = m_caption->toPlainText();
+    m_settings->applyTo(post);
     if (!m_editing) {
-        post.media = m_media->declaredMedia();
-        post.accounts = m_accounts->checkedIds();
+        post.media = m_media->model()->declaredMedia();
+        post.accounts = m_settings->accounts()->checkedIds();
     }
-    post.tiktok.privacyLevel = m_privacy->currentData().toString();
-    post.tiktok.disableComment = !m_allowComment->isChecked();
-    post.tiktok.disableDuet = !m_allowDuet->isChecked();
-    post.tiktok.disableStitch = !m_allowStitch->isChecked();
-    post.scheduledFor = m_when->scheduledFor();
+    post.scheduledFor = m_settings->when()->scheduledFor();
     return post;
 }
 
@@ -576,17 +366,20 @@ std::optional<QString> ComposerPage::editedPostId() const {
 }
 
 ComposerPage::Snapshot ComposerPage::snapshot() const {
+    Post composed;
+    m_settings->applyTo(composed);
     Snapshot now;
-    now.caption = m_caption->toPlainText();
-    now.privacy = m_privacy->currentData().toString();
-    now.allowComment = m_allowComment->isChecked();
-    now.allowDuet = m_allowDuet->isChecked();
-    now.allowStitch = m_allowStitch->isChecked();
-    for (int row = 0; row < m_media->rowCount(); ++row) {
-        now.media << m_media->index(row).data(MediaListModel::PathRole).toString();
+    now.caption = composed.text;
+    now.privacy = composed.tiktok.privacyLevel;
+    now.allowComment = !composed.tiktok.disableComment;
+    now.allowDuet = !composed.tiktok.disableDuet;
+    now.allowStitch = !composed.tiktok.disableStitch;
+    const MediaListModel *media = m_media->model();
+    for (int row = 0; row < media->rowCount(); ++row) {
+        now.media << media->index(row).data(MediaListModel::PathRole).toString();
     }
-    now.accounts = m_accounts->checkedIds();
-    now.when = m_when->scheduledFor();
+    now.accounts = m_settings->accounts()->checkedIds();
+    now.when = m_settings->when()->scheduledFor();
     return now;
 }
 
@@ -599,17 +392,16 @@ bool ComposerPage::hasUnsavedChanges() const {
 }
 
 void ComposerPage::revalidate() {
-    const QList<MediaCheck> checks = m_media->checks();
+    const QList<MediaCheck> checks = m_media->model()->checks();
     const Post current = post();
-    const bool photoPost = isPhotoPost(current, checks); // as the validator decides it
-    // The findings, the privacy levels and the interactions follow the first chosen account.
-    const AccountSummary *primary = m_accounts->primary();
-    applyCreator(primary ? primary->creator : std::nullopt);
-    updateInteractions(photoPost);
-    // TikTok counts UTF-16 code units, as QString does: an emoji outside the BMP counts 2.
-    updateCaptionCounter(current.text.size(), captionLimitUtf16(photoPost));
+    // The findings, the privacy levels and the interactions follow the first chosen account, and
+    // whether this is a photo post as the validator decides it.
+    const AccountSummary *primary = m_settings->accounts()->primary();
+    {
+        const QSignalBlocker blocker(m_settings); // what it turns off follows from what is shown
+        m_settings->follow(primary ? primary->creator : std::nullopt, isPhotoPost(current, checks));
+    }
     m_findings->setFindings(m_backend.validate(post(), checks, primary ? primary->id : QString(), true));
-    m_mediaStack->setCurrentIndex(m_media->rowCount() == 0 ? 0 : 1);
     m_findingsView->setVisible(m_findings->rowCount() > 0);
     updateSummary();
     updateActions();
@@ -618,57 +410,10 @@ void ComposerPage::revalidate() {
     }
 }
 
-void ComposerPage::applyCreator(const std::optional<CreatorInfo> &creator) {
-    m_creator = creator;
-    // Only the levels this creator offers can be chosen (TikTok's UX guidelines).
-    if (auto *items = qobject_cast<QStandardItemModel *>(m_privacy->model())) {
-        for (int row = 1; row < items->rowCount(); ++row) {
-            const QString level = m_privacy->itemData(row).toString();
-            const bool offered = !creator || creator->privacyLevelOptions.contains(level);
-            if (items->item(row)->isEnabled() != offered) {
-                items->item(row)->setEnabled(offered);
-            }
-        }
-    }
-}
-
-void ComposerPage::updateInteractions(bool photoPost) {
-    // Photo posts have only Comment; and what the creator turned off in TikTok stays off.
-    const bool commentOff = m_creator && m_creator->commentDisabled;
-    const bool duetOff = photoPost || (m_creator && m_creator->duetDisabled);
-    const bool stitchOff = photoPost || (m_creator && m_creator->stitchDisabled);
-    for (const auto &[box, off] : {std::pair{m_allowComment, commentOff}, std::pair{m_allowDuet, duetOff},
-                                   std::pair{m_allowStitch, stitchOff}}) {
-        if (off && box->isChecked()) {
-            const QSignalBlocker blocker(box);
-            box->setChecked(false);
-        }
-        box->setEnabled(!off);
-    }
-    QStringList notes;
-    if (photoPost) {
-        notes << QStringLiteral("Photo posts can only allow comments.");
-    }
-    if (m_creator && (m_creator->commentDisabled || m_creator->duetDisabled || m_creator->stitchDisabled)) {
-        notes << QStringLiteral("Options this account turned off in TikTok cannot be allowed.");
-    }
-    m_interactionsNote->setText(notes.join(u'\n'));
-    m_interactionsNote->setVisible(!notes.isEmpty());
-}
-
-void ComposerPage::updateCaptionCounter(qsizetype units, int limit) {
-    m_captionCounter->setText(QStringLiteral("%1 / %2").arg(units).arg(limit));
-    const bool over = units > limit;
-    setTextTone(m_captionCounter, over ? errorTone(palette()) : QColor());
-    QFont font = m_captionCounter->font();
-    font.setBold(over);
-    m_captionCounter->setFont(font);
-}
-
 void ComposerPage::updateSummary() {
     const int errors = m_findings->errorCount();
     const int warnings = m_findings->warningCount();
-    if (m_media->isProbing()) {
+    if (m_media->model()->isProbing()) {
         m_summary->setText(QStringLiteral("Reading media…"));
         setTextTone(m_summary, QColor());
         return;
@@ -682,7 +427,7 @@ void ComposerPage::updateSummary() {
     QString ready = QStringLiteral("✔ Ready to schedule");
     if (m_backend.workspace().approvalRequired) {
         ready = QStringLiteral("✔ Ready to submit for review");
-    } else if (m_when->isAsap()) {
+    } else if (m_settings->when()->isAsap()) {
         ready = QStringLiteral("✔ Ready to post");
     }
     if (warnings > 0) {
@@ -693,15 +438,16 @@ void ComposerPage::updateSummary() {
 }
 
 QString ComposerPage::saveBlocker() const {
-    if (m_media->rowCount() == 0) {
+    const MediaListModel *media = m_media->model();
+    if (media->rowCount() == 0) {
         return QStringLiteral("Add a video or photos first: drop them here or press %1.")
             .arg(m_addMediaAction->shortcut().toString(QKeySequence::NativeText));
     }
-    if (m_media->isProbing()) {
+    if (media->isProbing()) {
         return QStringLiteral("Reading media…");
     }
-    for (int row = 0; row < m_media->rowCount(); ++row) {
-        const QModelIndex index = m_media->index(row);
+    for (int row = 0; row < media->rowCount(); ++row) {
+        const QModelIndex index = media->index(row);
         if (index.data(MediaListModel::StateRole).value<MediaListModel::State>()
             == MediaListModel::State::Unreadable) {
             return QStringLiteral("Remove %1 first: it cannot be read.")
@@ -746,9 +492,9 @@ ComposerPage::Allowed ComposerPage::allowed() const {
 void ComposerPage::updateActions() {
     const Allowed can = allowed();
     const bool approval = m_backend.workspace().approvalRequired;
-    QString submit = approval           ? QStringLiteral("submit for review")
-                     : m_when->isAsap() ? QStringLiteral("post now")
-                                        : QStringLiteral("schedule");
+    QString submit = approval                       ? QStringLiteral("submit for review")
+                     : m_settings->when()->isAsap() ? QStringLiteral("post now")
+                                                    : QStringLiteral("schedule");
     QString save = QStringLiteral("Save draft");
     if (m_editing) {
         save = QStringLiteral("Save changes");
@@ -770,38 +516,22 @@ void ComposerPage::updateActions() {
 
 void ComposerPage::showFinding(const QModelIndex &index) {
     const int media = index.data(FindingsModel::MediaIndexRole).toInt();
-    const QString field = index.data(FindingsModel::FieldRole).toString();
-    if (media >= 0 && media < m_media->rowCount()) {
-        const QModelIndex row = m_media->index(media);
-        m_mediaView->setCurrentIndex(row);
-        m_mediaView->selectionModel()->select(row, QItemSelectionModel::ClearAndSelect);
-        m_mediaView->scrollTo(row);
-        m_mediaView->setFocus();
-    } else if (field == u"/content/text") {
-        m_caption->setFocus();
-    } else if (field.endsWith(u"/privacyLevel")) {
-        m_privacy->setFocus();
-    } else if (field.endsWith(u"/disableComment")) {
-        m_allowComment->setFocus();
-    } else if (field.endsWith(u"/disableDuet")) {
-        m_allowDuet->setFocus();
-    } else if (field.endsWith(u"/disableStitch")) {
-        m_allowStitch->setFocus();
-    } else if (field == u"/scheduledFor") {
-        m_when->setFocus();
-    } else if (field == u"/accounts") {
-        m_accounts->setFocus();
+    if (media >= 0 && media < m_media->model()->rowCount()) {
+        m_media->showItem(media);
+    } else {
+        m_settings->focusField(index.data(FindingsModel::FieldRole).toString());
     }
 }
 
 void ComposerPage::onAccountsChanged() {
     const bool pristine = !hasUnsavedChanges();
+    AccountPicker *accounts = m_settings->accounts();
     {
-        const QSignalBlocker blocker(m_accounts);
-        m_accounts->setAccounts(m_backend.accounts());
-    }
-    if (m_editing) {
-        m_accounts->setCheckedIds({m_editing->post.accountId()});
+        const QSignalBlocker blocker(accounts);
+        accounts->setAccounts(m_backend.accounts());
+        if (m_editing) {
+            accounts->setCheckedIds({m_editing->post.accountId()});
+        }
     }
     revalidate();
     if (pristine) {
@@ -811,9 +541,9 @@ void ComposerPage::onAccountsChanged() {
 
 void ComposerPage::onWorkspaceChanged() {
     // The workspace's zone is where a new time is read, unless the user picked a time already.
-    if (!m_editing && m_when->isAsap()) {
+    if (!m_editing && m_settings->when()->isAsap()) {
         const bool pristine = !hasUnsavedChanges();
-        m_when->reset(m_backend.workspace().defaultTimeZone);
+        m_settings->when()->reset(m_backend.workspace().defaultTimeZone);
         if (pristine) {
             markSaved();
         }
@@ -837,12 +567,13 @@ void ComposerPage::onPostRemoved(const QString &id) {
     if (!m_editing || m_editing->post.id != id) {
         return;
     }
-    const QString caption = m_caption->toPlainText();
+    Post kept;
+    m_settings->applyTo(kept);
     clear();
-    m_caption->setPlainText(caption);
+    m_settings->load(kept);
     showError(QStringLiteral("The post you were editing was deleted elsewhere (another window or "
-                             "clipqueue-cli). Its caption is still here: add the media again to save it "
-                             "as a new post."));
+                             "clipqueue-cli). Its caption and settings are still here: add the media again "
+                             "to save it as a new post."));
 }
 
 QString ComposerPage::storePathOf(const QString &sha256) const {

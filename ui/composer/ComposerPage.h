@@ -9,16 +9,12 @@
 #include <optional>
 
 class QAction;
-class QCheckBox;
-class QComboBox;
 class QLabel;
-class QLayout;
 class QListView;
 class QMimeData;
-class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
-class QStackedWidget;
+class QSplitter;
 class QTimer;
 
 namespace cq {
@@ -27,20 +23,19 @@ class MediaProber;
 
 namespace cq::ui {
 
-class AccountPicker;
 class FindingsModel;
 class MediaListModel;
+class MediaPane;
 class MediaProbeQueue;
-class WhenPicker;
+class PostSettingsForm;
 
 // The composer page of the main window: drop video or photo files on it (or Add media…); each is
 // probed off the GUI thread and listed with a thumbnail and its metadata. Beside the media: the
-// accounts it goes to, the TikTok settings (caption with a UTF-16 counter, privacy with no default
-// and only the creator's levels, interactions off by default), when it goes out, and every
-// validation finding, re-checked on each change. Save draft / Submit for review / Schedule / Post
-// now store it through the Backend (copying the media into the store on the worker, with progress),
-// each enabled only when core allows it, with the reason beside the buttons when not. editPost()
-// loads a stored post to change its caption, settings and time (its media stay).
+// accounts it goes to, the TikTok settings, when it goes out, and every validation finding,
+// re-checked on each change. Save draft / Submit for review / Schedule / Post now store it through
+// the Backend (copying the media into the store on the worker, with progress), each enabled only
+// when core allows it, with the reason beside the buttons when not. editPost() loads a stored post
+// to change its caption, settings and time (its media stay).
 //
 // The page holds no rules of its own: findings are Backend::validate(), what may happen to a post is
 // Lifecycle's table.
@@ -78,13 +73,10 @@ public:
 
     // The post as composed now (for a stored post: its content with the edited fields).
     Post post() const;
-    MediaListModel *mediaModel() const { return m_media; }
+    MediaListModel *mediaModel() const;
     FindingsModel *findingsModel() const { return m_findings; }
-    MediaProbeQueue *probeQueue() const { return m_queue; }
+    MediaProbeQueue *probeQueue() const;
     bool isBusy() const { return m_busy; }
-
-    // The readable label of a TikTok privacy level ("Everyone" for PUBLIC_TO_EVERYONE).
-    static QString privacyLabel(const QString &level);
 
 Q_SIGNALS:
     // New post or Add media… was chosen while another page may be shown.
@@ -123,23 +115,13 @@ private:
 
     void buildActions();
     QWidget *buildNotices();
-    QWidget *buildMediaPane();
-    QWidget *buildSettingsPane();
-    QLayout *buildInteractions(QWidget *parent);
-    QWidget *buildWhenPane();
     QWidget *buildFindingsPane();
     QWidget *buildActionBar();
-    void setTabOrders();
     void connectBackend();
 
     void chooseFiles();
     void newPost();
-    void removeSelectedMedia();
-    void moveCurrentMedia(int offset);
     void revalidate();
-    void applyCreator(const std::optional<CreatorInfo> &creator);
-    void updateInteractions(bool photoPost);
-    void updateCaptionCounter(qsizetype units, int limit);
     void updateSummary();
     void updateActions();
     Allowed allowed() const;
@@ -166,7 +148,6 @@ private:
 
     Snapshot snapshot() const;
     void markSaved();
-    void lockMedia(bool locked);
     QString describeCreated(CreateIntent intent, const QList<PostRow> &rows) const;
     QString describeEdited(const PostRow &row) const;
     QString describeWhen(const PostRow &row) const;
@@ -175,16 +156,13 @@ private:
     static QStringList localFiles(const QMimeData *mime);
 
     Backend &m_backend;
-    MediaListModel *m_media;
     FindingsModel *m_findings;
-    MediaProbeQueue *m_queue;
-    QString m_lastDirectory;
     std::optional<PostRow> m_editing;
     Snapshot m_saved;
     bool m_busy = false;
     bool m_shown = false;
     int m_copyingFiles = 0;
-    QTimer *m_clock = nullptr;
+    QTimer *m_clock;
 
     QAction *m_newPostAction = nullptr;
     QAction *m_addMediaAction = nullptr;
@@ -195,19 +173,9 @@ private:
     QLabel *m_reviewerComment = nullptr;
     QLabel *m_result = nullptr;
     QLabel *m_error = nullptr;
-    QStackedWidget *m_mediaStack = nullptr;
-    QListView *m_mediaView = nullptr;
-    QLabel *m_mediaNote = nullptr;
-    AccountPicker *m_accounts = nullptr;
-    std::optional<CreatorInfo> m_creator;
-    QPlainTextEdit *m_caption = nullptr;
-    QLabel *m_captionCounter = nullptr;
-    QComboBox *m_privacy = nullptr;
-    QCheckBox *m_allowComment = nullptr;
-    QCheckBox *m_allowDuet = nullptr;
-    QCheckBox *m_allowStitch = nullptr;
-    QLabel *m_interactionsNote = nullptr;
-    WhenPicker *m_when = nullptr;
+    QSplitter *m_content = nullptr;
+    MediaPane *m_media = nullptr;
+    PostSettingsForm *m_settings = nullptr;
     QListView *m_findingsView = nullptr;
     QLabel *m_summary = nullptr;
     QProgressBar *m_progress = nullptr;

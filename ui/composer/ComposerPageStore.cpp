@@ -3,13 +3,10 @@
 #include "composer/ComposerPage.h"
 
 #include <QAction>
-#include <QCheckBox>
-#include <QComboBox>
 #include <QEventLoop>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
-#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
@@ -17,8 +14,9 @@
 
 #include "composer/AccountPicker.h"
 #include "composer/MediaListModel.h"
-#include "composer/MediaProbeQueue.h"
+#include "composer/MediaPane.h"
 #include "composer/PaletteTones.h"
+#include "composer/PostSettingsForm.h"
 #include "composer/WhenPicker.h"
 #include "post/Lifecycle.h"
 
@@ -57,30 +55,25 @@ void ComposerPage::editPost(const PostRow &row) {
     m_editing = row;
     const StoredPost &stored = row.post;
     for (const StoredMedia &media : stored.media) {
-        const QString path = storePathOf(media.sha256);
-        const int id = m_media->addStored(path, media.descriptor);
-        m_queue->enqueueThumbnail(id, path, media.descriptor.rotation.value_or(0));
+        m_media->addStored(storePathOf(media.sha256), media.descriptor);
     }
+    m_media->setLocked(true);
     {
-        const QSignalBlocker captionBlocker(m_caption);
-        m_caption->setPlainText(stored.content.text);
+        const QSignalBlocker blocker(m_settings);
+        m_settings->load(stored.content);
+        AccountPicker *accounts = m_settings->accounts();
+        const AccountSummary *fallback = accounts->primary(); // the default account, after clear()
+        const QString account = stored.accountId().isEmpty() && fallback ? fallback->id : stored.accountId();
+        accounts->setCheckedIds({account});
+        accounts->setLocked(true, QStringLiteral("A stored post goes to one account. To post it to another "
+                                                 "one, duplicate it in the queue."));
+        WhenPicker *when = m_settings->when();
+        when->setSchedule(stored.schedule.atUtc, stored.schedule.timeZone);
+        // An edit without a time keeps the post's time: a timed post cannot go "as soon as possible".
+        when->setAsapAllowed(!stored.schedule.atUtc,
+                             QStringLiteral("A stored post keeps its time: pick a new one, or post it now "
+                                            "from the queue."));
     }
-    const TikTokSettings &settings = stored.content.tiktok;
-    m_privacy->setCurrentIndex(std::max(0, m_privacy->findData(settings.privacyLevel)));
-    m_allowComment->setChecked(!settings.disableComment);
-    m_allowDuet->setChecked(!settings.disableDuet);
-    m_allowStitch->setChecked(!settings.disableStitch);
-    m_accounts->setCheckedIds({stored.accountId().isEmpty() && m_accounts->primary()
-                                   ? m_accounts->primary()->id
-                                   : stored.accountId()});
-    m_accounts->setLocked(true, QStringLiteral("A stored post goes to one account. To post it to another "
-                                               "one, duplicate it in the queue."));
-    m_when->setSchedule(stored.schedule.atUtc, stored.schedule.timeZone);
-    // An edit without a time keeps the post's time, so a timed post cannot become "as soon as possible".
-    m_when->setAsapAllowed(!stored.schedule.atUtc,
-                           QStringLiteral("A stored post keeps its time: pick a new one, or post it now "
-                                          "from the queue."));
-    lockMedia(true);
     m_editingNote->setText(
         QStringLiteral("Editing a post for %1 (%2). Its media stay as they are: to use "
                        "other media, create a new post.")
@@ -178,7 +171,7 @@ void ComposerPage::save(bool submit, const Finished &finished) {
 }
 
 void ComposerPage::create(CreateIntent intent, const Finished &finished) {
-    setBusy(true, m_media->rowCount());
+    setBusy(true, m_media->model()->rowCount());
     m_backend.createPost(post(), QString(), intent, this,
                          [this, intent, finished](std::expected<QList<PostRow>, Error> rows) {
                              setBusy(false);
@@ -274,9 +267,7 @@ void ComposerPage::setBusy(bool busy, int files) {
     m_busy = busy;
     m_copyingFiles = files;
     // Nothing can change while the post is being stored: what is stored is what the user sees.
-    for (QWidget *content : findChildren<QSplitter *>(QStringLiteral("composerSplitter"))) {
-        content->setEnabled(!busy);
-    }
+    m_content->setEnabled(!busy);
     m_progress->setVisible(busy);
     m_progressLabel->setVisible(busy);
     updateActions();
