@@ -5,7 +5,7 @@
 #include "TestFixtures.h"
 #include "TikTokStandIn.h"
 #include "media/MediaDescriptor.h"
-#include "session/PublishingThread.h"
+#include "session/Backend.h"
 #include "session/Session.h"
 
 #include <QDirIterator>
@@ -132,92 +132,78 @@ void TestCliPublish::runOncePublishesThroughTikTok() {
 }
 
 void TestCliPublish::publishingThreadPublishesOffTheGuiThread() {
-    // What the desktop app runs: the runner and TikTok publisher on a worker thread; the GUI thread
-    // (this one, which also serves the stand-in) only receives queued signals.
+    // What the desktop app runs: the runner and TikTok publisher on the Backend's worker thread; the
+    // GUI thread (this one, which also serves the stand-in) only receives queued signals.
     const QString id = createDuePost();
-    cq::PublishingThread publishing;
-    QString runnerId;
+    cq::Backend backend;
     QString startError;
     qint64 lastSent = 0;
     qint64 lastTotal = -1;
-    QString progressCaption;
-    std::optional<cq::PostStatus> settled;
-    QString settledCaption;
+    std::optional<cq::PostRow> settled;
     bool allOnThisThread = true;
     const auto onThisThread = [&] {
         allOnThisThread &= QThread::currentThread() == thread();
     };
-    connect(&publishing, &cq::PublishingThread::started, this, [&](const QString &runner) {
-        onThisThread();
-        runnerId = runner;
-    });
-    connect(&publishing, &cq::PublishingThread::failedToStart, this,
+    connect(&backend, &cq::Backend::failedToStart, this,
             [&](const QString &message) { startError = message; });
-    connect(&publishing, &cq::PublishingThread::uploadProgress, this,
-            [&](const QString &postId, const QString &caption, qint64 sent, qint64 total) {
+    connect(&backend, &cq::Backend::uploadProgress, this,
+            [&](const QString &postId, qint64 sent, qint64 total) {
                 onThisThread();
                 QCOMPARE(postId, id);
-                progressCaption = caption;
                 lastSent = sent;
                 lastTotal = total;
             });
-    connect(&publishing, &cq::PublishingThread::postSettled, this,
-            [&](const QString &postId, const QString &caption, cq::PostStatus status) {
-                onThisThread();
-                QCOMPARE(postId, id);
-                settledCaption = caption;
-                settled = status;
-            });
+    connect(&backend, &cq::Backend::postSettled, this, [&](const cq::PostRow &row) {
+        onThisThread();
+        QCOMPARE(row.post.id, id);
+        settled = row;
+    });
     // Where the upload runs: a direct connection runs this on the thread that emits.
     std::atomic<bool> uploadedOnThisThread = false;
     std::atomic<int> progressReports = 0;
     QThread *const guiThread = thread();
     connect(
-        &publishing, &cq::PublishingThread::uploadProgress, this,
-        [&](const QString &, const QString &, qint64, qint64) {
+        &backend, &cq::Backend::uploadProgress, this,
+        [&](const QString &, qint64, qint64) {
             ++progressReports;
             uploadedOnThisThread = uploadedOnThisThread || QThread::currentThread() == guiThread;
         },
         Qt::DirectConnection);
-    publishing.start();
+    backend.start({});
     QTRY_VERIFY2_WITH_TIMEOUT(settled.has_value() || !startError.isEmpty(), qPrintable(startError), 30000);
     QVERIFY2(startError.isEmpty(), qPrintable(startError));
-    QVERIFY(runnerId.contains(u'-'));
-    QCOMPARE(*settled, cq::PostStatus::Published);
-    QCOMPARE(settledCaption, QStringLiteral("From the CLI"));
-    QCOMPARE(progressCaption, QStringLiteral("From the CLI"));
+    QCOMPARE(settled->post.status, cq::PostStatus::Published);
+    QCOMPARE(settled->post.content.text, QStringLiteral("From the CLI"));
     QCOMPARE(lastSent, lastTotal);
     QVERIFY(allOnThisThread);
     QVERIFY(progressReports > 0);
     QVERIFY(!uploadedOnThisThread); // the upload ran on the worker thread
-    publishing.stop();
+    backend.stop();
     QCOMPARE(postStatus(id), QStringLiteral("published"));
     QCOMPARE(m_standIn->initCount(), 1);
 }
 
 void TestCliPublish::withoutPublishingTheThreadOnlyReportsTheAccount() {
-    // `clipqueue --no-publish`: the composer still learns the account and its creator info (cached,
+    // `clipqueue --no-publish`: the window still learns the accounts and their creator info (cached,
     // then fresh), all off the GUI thread; due posts are left alone.
     const QString id = createDuePost();
     m_standIn->creatorInfo.insert(QStringLiteral("creator_username"), QStringLiteral("ana.fresh"));
-    cq::PublishingThread background;
+    cq::Backend backend;
     QStringList labels;
-    std::optional<cq::CreatorInfo> latest;
-    bool started = false;
-    connect(&background, &cq::PublishingThread::creatorChanged, this,
-            [&](const QString &label, const std::optional<cq::CreatorInfo> &info) {
-                labels << label;
-                latest = info;
-            });
-    connect(&background, &cq::PublishingThread::started, this, [&] { started = true; });
-    background.start(false);
+    connect(&backend, &cq::Backend::accountsChanged, this, [&] {
+        QCOMPARE(backend.accounts().size(), 1);
+        labels << backend.accounts().first().label();
+    });
+    cq::Backend::Options options;
+    options.publish = false;
+    backend.start(options);
     QTRY_COMPARE_WITH_TIMEOUT(labels.size(), 2, 10000);
     QCOMPARE(labels.first(), QStringLiteral("Ana (@ana.makes)")); // cached at import
     QCOMPARE(labels.last(), QStringLiteral("Ana (@ana.fresh)"));  // TikTok's answer
-    QVERIFY(latest.has_value());
-    QCOMPARE(latest->privacyLevelOptions.size(), 3);
-    background.stop();
-    QVERIFY(!started);
+    QVERIFY(backend.accounts().first().creator.has_value());
+    QCOMPARE(backend.accounts().first().creator->privacyLevelOptions.size(), 3);
+    QVERIFY(backend.accounts().first().isDefault);
+    backend.stop();
     QCOMPARE(postStatus(id), QStringLiteral("scheduled"));
     QCOMPARE(m_standIn->initCount(), 0);
 }

@@ -85,6 +85,10 @@ private Q_SLOTS:
     void aTimePickedInAZoneKeepsThatZone();
     void unknownPostIsNotFound();
     void deleteReleasesMediaOnlyWhenUnused();
+    void tableNamesWhatPeopleMayDo_data();
+    void tableNamesWhatPeopleMayDo();
+    void tableExplainsWhatIsNotAllowed();
+    void duplicateIsANewDraftWithTheSameMedia();
 };
 
 void TestLifecycle::transitions_data() {
@@ -353,6 +357,68 @@ void TestLifecycle::deleteReleasesMediaOnlyWhenUnused() {
     // A scheduled post cannot be deleted before it is cancelled.
     const auto c = fixture.importer().create(validVideoPost(), QString(), true);
     QCOMPARE(fixture.posts().remove(c->post.id).error().code, ErrorCode::InvalidTransition);
+}
+
+void TestLifecycle::tableNamesWhatPeopleMayDo_data() {
+    QTest::addColumn<PostStatus>("status");
+    QTest::addColumn<bool>("approvalRequired");
+    QTest::addColumn<QStringList>("actions");
+    using S = PostStatus;
+    const auto row = [](const char *name, S status, bool approval,
+                        std::initializer_list<const char *> actions) {
+        QStringList names;
+        for (const char *action : actions) {
+            names << QString::fromLatin1(action);
+        }
+        QTest::newRow(name) << status << approval << names;
+    };
+    row("draft", S::Draft, false, {"submit", "schedule", "edit", "cancel", "delete"});
+    row("draft, approval required", S::Draft, true, {"submit", "edit", "cancel", "delete"});
+    row("in review", S::InReview, true, {"approve", "request_changes", "edit", "cancel"});
+    row("approved", S::Approved, true, {"request_changes", "schedule", "edit", "cancel"});
+    row("scheduled", S::Scheduled, false, {"schedule", "edit", "cancel"});
+    row("publishing", S::Publishing, false, {});
+    row("processing", S::Processing, false, {});
+    row("published", S::Published, false, {"delete"});
+    row("failed", S::Failed, false, {"cancel", "retry", "delete"});
+    row("needs attention", S::NeedsAttention, false, {"cancel", "retry", "mark_published"});
+    row("cancelled", S::Cancelled, false, {"delete"});
+}
+
+void TestLifecycle::tableNamesWhatPeopleMayDo() {
+    QFETCH(PostStatus, status);
+    QFETCH(bool, approvalRequired);
+    QFETCH(QStringList, actions);
+    QStringList names;
+    for (PostAction action : Lifecycle::userActions(status, approvalRequired)) {
+        names << Lifecycle::actionName(action);
+        QVERIFY(Lifecycle::whyNot(action, status, approvalRequired).isEmpty());
+        QCOMPARE(Lifecycle::actionFromName(names.last()), action);
+    }
+    QCOMPARE(names, actions);
+}
+
+void TestLifecycle::tableExplainsWhatIsNotAllowed() {
+    QVERIFY(Lifecycle::whyNot(PostAction::Cancel, PostStatus::Publishing, false).contains(u"publishing"));
+    // Scheduling a draft with approvals on: the reason names the review, not just "cannot".
+    QVERIFY(Lifecycle::whyNot(PostAction::Schedule, PostStatus::Draft, true).contains(u"approv"));
+    // Runner actions are not offered to people.
+    QVERIFY(!Lifecycle::userActions(PostStatus::Scheduled, false).contains(PostAction::Claim));
+}
+
+void TestLifecycle::duplicateIsANewDraftWithTheSameMedia() {
+    StoreFixture fixture;
+    const auto failed = postIn(fixture, PostStatus::Failed);
+    QVERIFY(failed.has_value());
+    QCOMPARE(failed->status, PostStatus::Failed);
+    const auto copy = fixture.posts().duplicate(failed->id);
+    QVERIFY(copy.has_value());
+    QVERIFY(copy->id != failed->id);
+    QCOMPARE(copy->status, PostStatus::Draft);
+    QCOMPARE(copy->content.text, failed->content.text);
+    QCOMPARE(copy->media.first().sha256, failed->media.first().sha256);
+    QVERIFY(copy->publishId.isEmpty());
+    QCOMPARE(fixture.posts().repository().history(copy->id)->size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestLifecycle)

@@ -2,7 +2,9 @@
 
 #include <QCoreApplication>
 
+#include "util/EnumNames.h"
 #include <algorithm>
+
 #include <array>
 #include <utility>
 
@@ -159,21 +161,11 @@ QString Lifecycle::whyNot(PostAction action, PostStatus status, bool approvalReq
 }
 
 QString Lifecycle::actionName(PostAction action) {
-    for (const auto &[value, name] : names) {
-        if (value == action) {
-            return QString::fromLatin1(name);
-        }
-    }
-    return QStringLiteral("unknown");
+    return enumName(names, action, "unknown");
 }
 
 std::optional<PostAction> Lifecycle::actionFromName(const QString &name) {
-    for (const auto &[value, text] : names) {
-        if (name == QLatin1StringView(text)) {
-            return value;
-        }
-    }
-    return std::nullopt;
+    return enumFromName<PostAction>(names, name);
 }
 
 } // namespace cq

@@ -1,5 +1,7 @@
 #include "post/PostStatus.h"
 
+#include "util/EnumNames.h"
+
 #include <array>
 #include <utility>
 
@@ -22,21 +24,11 @@ constexpr std::array<std::pair<PostStatus, const char *>, 11> names{{
 } // namespace
 
 QString postStatusName(PostStatus status) {
-    for (const auto &[value, name] : names) {
-        if (value == status) {
-            return QString::fromLatin1(name);
-        }
-    }
-    return QStringLiteral("unknown");
+    return enumName(names, status, "unknown");
 }
 
 std::optional<PostStatus> postStatusFromName(const QString &name) {
-    for (const auto &[value, text] : names) {
-        if (name == QLatin1StringView(text)) {
-            return value;
-        }
-    }
-    return std::nullopt;
+    return enumFromName<PostStatus>(names, name);
 }
 
 } // namespace cq

@@ -1,5 +1,7 @@
 #include "post/StoredPost.h"
 
+#include "util/EnumNames.h"
+
 #include <array>
 #include <utility>
 
@@ -14,21 +16,11 @@ constexpr std::array<std::pair<AttemptOutcome, const char *>, 3> outcomeNames{{
 } // namespace
 
 QString attemptOutcomeName(AttemptOutcome outcome) {
-    for (const auto &[value, name] : outcomeNames) {
-        if (value == outcome) {
-            return QString::fromLatin1(name);
-        }
-    }
-    return QStringLiteral("unknown");
+    return enumName(outcomeNames, outcome, "unknown");
 }
 
 std::optional<AttemptOutcome> attemptOutcomeFromName(const QString &name) {
-    for (const auto &[value, text] : outcomeNames) {
-        if (name == QLatin1StringView(text)) {
-            return value;
-        }
-    }
-    return std::nullopt;
+    return enumFromName<AttemptOutcome>(outcomeNames, name);
 }
 
 bool StoredPost::isPhotoPost() const {

@@ -31,6 +31,14 @@ QDateTime toUtcIn(const QDateTime &when, const QTimeZone &zone) {
     return when.toUTC();
 }
 
+// The lifecycle's reason, naming the post.
+std::unexpected<Error> notAllowed(const QString &id, PostAction action, PostStatus status,
+                                  bool approvalRequired) {
+    return std::unexpected(
+        Error{ErrorCode::InvalidTransition, Lifecycle::whyNot(action, status, approvalRequired)
+                                                .replace(QStringLiteral("This post"), u"Post " + id)});
+}
+
 void releaseClaim(StoredPost &post) {
     post.claimedBy.clear();
     post.leaseUntil.reset();
@@ -145,6 +153,23 @@ std::expected<PostStatus, Error> PostLifecycle::gate(const StoredPost &post,
     return validationFailed(*findings);
 }
 
+std::expected<std::pair<StoredPost, LifecycleRule>, Error> PostLifecycle::load(const QString &id,
+                                                                               PostAction action) const {
+    auto post = m_repository.get(id);
+    if (!post) {
+        return std::unexpected(post.error());
+    }
+    auto approval = m_workspace.approvalRequired();
+    if (!approval) {
+        return std::unexpected(approval.error());
+    }
+    const auto rule = Lifecycle::find(action, post->status, *approval);
+    if (!rule) {
+        return notAllowed(id, action, post->status, *approval);
+    }
+    return std::pair{*post, *rule};
+}
+
 std::expected<StoredPost, Error>
 PostLifecycle::perform(const QString &id, PostAction action, const QString &comment, const Apply &apply,
                        const QString &actor, const QString &historyAction,
@@ -156,20 +181,12 @@ PostLifecycle::perform(const QString &id, PostAction action, const QString &comm
                 return also;
             }
         }
-        auto post = m_repository.get(id);
-        if (!post) {
-            return std::unexpected(post.error());
+        auto checked = load(id, action);
+        if (!checked) {
+            return std::unexpected(checked.error());
         }
-        auto approval = m_workspace.approvalRequired();
-        if (!approval) {
-            return std::unexpected(approval.error());
-        }
-        const auto rule = Lifecycle::find(action, post->status, *approval);
-        if (!rule) {
-            return std::unexpected(Error{ErrorCode::InvalidTransition,
-                                         Lifecycle::whyNot(action, post->status, *approval)
-                                             .replace(QStringLiteral("This post"), u"Post " + id)});
-        }
+        auto &[loaded, rule] = *checked;
+        StoredPost *post = &loaded;
         const PostStatus from = post->status;
         const int revision = post->revision;
         if (apply) {
@@ -177,7 +194,7 @@ PostLifecycle::perform(const QString &id, PostAction action, const QString &comm
                 return applied;
             }
         }
-        auto to = gate(*post, *rule);
+        auto to = gate(*post, rule);
         if (!to) {
             return std::unexpected(to.error());
         }
@@ -285,18 +302,8 @@ std::expected<StoredPost, Error> PostLifecycle::markPublished(const QString &id,
 
 std::expected<void, Error> PostLifecycle::remove(const QString &id) {
     auto done = m_db.transaction([&]() -> std::expected<void, Error> {
-        auto post = m_repository.get(id);
-        if (!post) {
-            return std::unexpected(post.error());
-        }
-        auto approval = m_workspace.approvalRequired();
-        if (!approval) {
-            return std::unexpected(approval.error());
-        }
-        if (!Lifecycle::allows(PostAction::Delete, post->status, *approval)) {
-            return std::unexpected(Error{ErrorCode::InvalidTransition,
-                                         Lifecycle::whyNot(PostAction::Delete, post->status, *approval)
-                                             .replace(QStringLiteral("This post"), u"Post " + id)});
+        if (auto checked = load(id, PostAction::Delete); !checked) {
+            return std::unexpected(checked.error());
         }
         return m_repository.remove(id);
     });

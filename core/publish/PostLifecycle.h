@@ -79,6 +79,9 @@ private:
     perform(const QString &id, PostAction action, const QString &comment, const Apply &apply,
             const QString &actor = {}, const QString &historyAction = {},
             const std::function<std::expected<void, Error>()> &alsoInTransaction = {});
+    // The post, and the table's rule that lets `action` move it now (InvalidTransition, saying why, if none).
+    std::expected<std::pair<StoredPost, LifecycleRule>, Error> load(const QString &id,
+                                                                    PostAction action) const;
     std::expected<PostStatus, Error> gate(const StoredPost &post, const LifecycleRule &rule) const;
 
     const Database &m_db;

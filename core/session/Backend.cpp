@@ -68,9 +68,10 @@ public:
         if (options.publish) {
             startRunner(options.publisherFactory);
         }
-        m_poll.setInterval(options.pollInterval);
-        connect(&m_poll, &QTimer::timeout, this, &Worker::poll);
-        m_poll.start();
+        // Made here, so that it lives on this thread.
+        auto *poll = new QTimer(this);
+        connect(poll, &QTimer::timeout, this, &Worker::poll);
+        poll->start(options.pollInterval);
     }
 
     std::expected<PostRow, Error> row(const StoredPost &post) const {
@@ -236,7 +237,6 @@ private:
     std::unique_ptr<Session> m_session;
     std::unique_ptr<Publisher> m_publisher;
     std::unique_ptr<SchedulerRunner> m_runner;
-    QTimer m_poll{this}; // a child, so that it moves to the worker thread with its owner
     qint64 m_lastSeenMs = 0;
     QHash<QString, int> m_seenRevisions;
 };

@@ -162,19 +162,12 @@ std::expected<void, Error> PostRepository::loadMedia(QList<StoredPost> &posts) c
 }
 
 std::expected<StoredPost, Error> PostRepository::get(const QString &id) const {
-    auto query = m_db.exec(u"SELECT " + QLatin1StringView(PostColumns) + u" FROM posts WHERE id = ?", {id});
-    if (!query) {
-        return std::unexpected(query.error());
-    }
-    auto posts = readPosts(*query);
+    auto posts = selectPosts(u"SELECT " + QLatin1StringView(PostColumns) + u" FROM posts WHERE id = ?", {id});
     if (!posts) {
         return std::unexpected(posts.error());
     }
     if (posts->isEmpty()) {
         return std::unexpected(Error{ErrorCode::NotFound, u"There is no post " + id + u'.'});
-    }
-    if (auto loaded = loadMedia(*posts); !loaded) {
-        return std::unexpected(loaded.error());
     }
     return posts->first();
 }
@@ -201,18 +194,7 @@ std::expected<QList<StoredPost>, Error> PostRepository::list(std::optional<PostS
     // "As soon as possible" (NULL) first on both backends, in the order the indexes keep.
     sql += u" ORDER BY scheduled_at_ms NULLS FIRST, id LIMIT ? OFFSET ?";
     values << limit << offset;
-    auto query = m_db.exec(sql, values);
-    if (!query) {
-        return std::unexpected(query.error());
-    }
-    auto posts = readPosts(*query);
-    if (!posts) {
-        return posts;
-    }
-    if (auto loaded = loadMedia(*posts); !loaded) {
-        return std::unexpected(loaded.error());
-    }
-    return posts;
+    return selectPosts(sql, values);
 }
 
 namespace {
@@ -277,17 +259,7 @@ PostRepository::page(const PostFilter &filter, const std::optional<PostCursor> &
     }
     sql += u" ORDER BY scheduled_at_ms NULLS FIRST, id LIMIT ?";
     values << limit;
-    auto query = m_db.exec(sql, values);
-    if (!query) {
-        return std::unexpected(query.error());
-    }
-    auto posts = readPosts(*query);
-    if (posts) {
-        if (auto loaded = loadMedia(*posts); !loaded) {
-            return std::unexpected(loaded.error());
-        }
-    }
-    return posts;
+    return selectPosts(sql, values);
 }
 
 std::expected<QHash<PostStatus, int>, Error> PostRepository::countByStatus(const PostFilter &filter) const {
@@ -309,9 +281,14 @@ std::expected<QHash<PostStatus, int>, Error> PostRepository::countByStatus(const
 }
 
 std::expected<QList<StoredPost>, Error> PostRepository::changedSince(qint64 sinceMs, int limit) const {
-    auto query = m_db.exec(u"SELECT " + QLatin1StringView(PostColumns)
-                               + u" FROM posts WHERE updated_at_ms > ? ORDER BY updated_at_ms, id LIMIT ?",
-                           {sinceMs, limit});
+    return selectPosts(u"SELECT " + QLatin1StringView(PostColumns)
+                           + u" FROM posts WHERE updated_at_ms > ? ORDER BY updated_at_ms, id LIMIT ?",
+                       {sinceMs, limit});
+}
+
+std::expected<QList<StoredPost>, Error> PostRepository::selectPosts(const QString &sql,
+                                                                    const QVariantList &values) const {
+    auto query = m_db.exec(sql, values);
     if (!query) {
         return std::unexpected(query.error());
     }

@@ -80,6 +80,8 @@ private:
     std::expected<void, Error> run(const QString &sql, const QVariantList &values = {}) const;
     std::expected<QStringList, Error> selectIds(const QString &sql, const QVariantList &values) const;
     std::expected<QList<StoredPost>, Error> readPosts(QSqlQuery &query) const;
+    // Runs a SELECT of PostColumns and reads the posts with their media.
+    std::expected<QList<StoredPost>, Error> selectPosts(const QString &sql, const QVariantList &values) const;
     std::expected<void, Error> loadMedia(QList<StoredPost> &posts) const; // in one query
 
     const Database &m_db;

@@ -1,0 +1,283 @@
+// The GUI-thread facade over the worker thread: commands answer on the caller's thread, changes made
+// here or elsewhere come back as rows, pages of the queue follow each other by cursor.
+#include "StoreFixture.h"
+#include "TestFixtures.h"
+#include "session/Backend.h"
+#include "session/Session.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace cq;
+using namespace cq::test;
+
+class TestFacade : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void startsAndDescribesTheWorkspace();
+    void savedDraftComesBackAsARowWithItsActions();
+    void lifecycleActionsAnswerOnThisThread();
+    void refusedActionsSayWhy();
+    void changesMadeElsewhereArriveByPolling();
+    void pagesFollowEachOtherByCursor();
+    void countsByStatusAndFilters();
+    void deleteAndDuplicate();
+    void resultsForAGoneContextAreDropped();
+    void storeProgressIsReported();
+
+private:
+    std::expected<QList<PostRow>, Error> create(const Post &post, CreateIntent intent);
+    template<typename T>
+    static std::expected<T, Error> await(const std::function<void(QObject *, Backend::Done<T>)> &call);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Backend> m_backend;
+};
+
+template<typename T>
+std::expected<T, Error> TestFacade::await(const std::function<void(QObject *, Backend::Done<T>)> &call) {
+    QObject context;
+    std::optional<std::expected<T, Error>> result;
+    call(&context, [&](std::expected<T, Error> value) { result = std::move(value); });
+    if (!QTest::qWaitFor([&] { return result.has_value(); }, 10000)) {
+        return std::unexpected(Error{ErrorCode::Cancelled, QStringLiteral("no answer within 10 s")});
+    }
+    return result.value_or(std::unexpected(Error{ErrorCode::Cancelled, QStringLiteral("no answer")}));
+}
+
+void TestFacade::init() {
+    m_dir = std::make_unique<QTemporaryDir>();
+    qputenv("CLIPQUEUE_DATA_DIR", m_dir->path().toUtf8());
+    qputenv("CLIPQUEUE_PROFILE_NAME", "ana");
+    m_backend = std::make_unique<Backend>();
+    Backend::Options options;
+    options.publish = false;
+    options.pollInterval = std::chrono::milliseconds(50);
+    QSignalSpy ready(m_backend.get(), &Backend::ready);
+    m_backend->start(options);
+    QVERIFY(ready.wait(10000));
+}
+
+void TestFacade::cleanup() {
+    m_backend.reset();
+    m_dir.reset();
+}
+
+std::expected<QList<PostRow>, Error> TestFacade::create(const Post &post, CreateIntent intent) {
+    return await<QList<PostRow>>([&](QObject *context, Backend::Done<QList<PostRow>> done) {
+        m_backend->createPost(post, QString(), intent, context, std::move(done));
+    });
+}
+
+void TestFacade::startsAndDescribesTheWorkspace() {
+    QVERIFY(m_backend->isReady());
+    QCOMPARE(m_backend->workspace().approvalRequired, false);
+    QCOMPARE(m_backend->workspace().graceMinutes, 15);
+    QCOMPARE(m_backend->workspace().actor, QStringLiteral("ana"));
+    QVERIFY(m_backend->workspace().mediaStoreRoot.startsWith(m_dir->path()));
+    QVERIFY(m_backend->accounts().isEmpty());
+}
+
+void TestFacade::savedDraftComesBackAsARowWithItsActions() {
+    QSignalSpy changed(m_backend.get(), &Backend::postChanged);
+    const auto rows = create(validVideoPost(), CreateIntent::SaveDraft);
+    QVERIFY2(rows.has_value(), qPrintable(rows ? QString() : rows.error().message));
+    QCOMPARE(rows->size(), 1);
+    const PostRow &row = rows->first();
+    QCOMPARE(row.post.status, PostStatus::Draft);
+    QCOMPARE(row.actions, Lifecycle::userActions(PostStatus::Draft, false));
+    QVERIFY(row.actions.contains(PostAction::Submit));
+    QVERIFY(!row.actions.contains(PostAction::Approve));
+    QCOMPARE(row.errorCount(), 0);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().first().value<PostRow>().post.id, row.post.id);
+    // No poll reports it again: this window made the change.
+    QTest::qWait(200);
+    QCOMPARE(changed.size(), 1);
+}
+
+void TestFacade::lifecycleActionsAnswerOnThisThread() {
+    const auto rows = create(validVideoPost(), CreateIntent::SaveDraft);
+    QVERIFY(rows.has_value());
+    const QString id = rows->first().post.id;
+    QThread *answeredOn = nullptr;
+    const auto submitted = await<std::optional<PostRow>>([&](QObject *context, auto done) {
+        m_backend->perform(id, PostAction::Submit, QString(), context,
+                           [&, done](std::expected<std::optional<PostRow>, Error> value) {
+                               answeredOn = QThread::currentThread();
+                               done(std::move(value));
+                           });
+    });
+    QVERIFY2(submitted.has_value(), qPrintable(submitted ? QString() : submitted.error().message));
+    QCOMPARE(answeredOn, thread());
+    QCOMPARE((*submitted)->post.status, PostStatus::Scheduled);
+    const QDateTime local(QDate(2027, 3, 28), QTime(18, 30));
+    const auto scheduled = await<PostRow>([&](QObject *context, auto done) {
+        m_backend->schedule(id, local, QStringLiteral("Europe/Berlin"), context, std::move(done));
+    });
+    QVERIFY2(scheduled.has_value(), qPrintable(scheduled ? QString() : scheduled.error().message));
+    QCOMPARE(scheduled->post.schedule.atUtc, QDateTime(QDate(2027, 3, 28), QTime(16, 30), Qt::UTC));
+    QCOMPARE(scheduled->post.schedule.timeZone, QStringLiteral("Europe/Berlin"));
+    const auto details = await<PostDetails>(
+        [&](QObject *context, auto done) { m_backend->postDetails(id, context, std::move(done)); });
+    QVERIFY(details.has_value());
+    QCOMPARE(details->history.size(), 3); // create, submit, schedule
+    QCOMPARE(details->history.last().action, QStringLiteral("schedule"));
+    QCOMPARE(details->history.last().actor, QStringLiteral("ana"));
+}
+
+void TestFacade::refusedActionsSayWhy() {
+    const auto rows = create(validVideoPost(), CreateIntent::SaveDraft);
+    QVERIFY(rows.has_value());
+    const auto approved = await<std::optional<PostRow>>([&](QObject *context, auto done) {
+        m_backend->perform(rows->first().post.id, PostAction::Approve, QString(), context, std::move(done));
+    });
+    QVERIFY(!approved.has_value());
+    QCOMPARE(approved.error().code, ErrorCode::InvalidTransition);
+    QVERIFY2(approved.error().message.contains(u"draft"), qPrintable(approved.error().message));
+}
+
+void TestFacade::changesMadeElsewhereArriveByPolling() {
+    const auto rows = create(validVideoPost(), CreateIntent::SaveDraft);
+    QVERIFY(rows.has_value());
+    const QString id = rows->first().post.id;
+    std::optional<PostRow> seen;
+    connect(m_backend.get(), &Backend::postChanged, this, [&](const PostRow &row) {
+        if (row.post.id == id && row.post.status == PostStatus::Cancelled) {
+            seen = row;
+        }
+    });
+    // Another process (the CLI, another machine) cancels it.
+    auto other = Session::open();
+    QVERIFY(other.has_value());
+    QVERIFY((*other)->posts().cancel(id, QStringLiteral("not this week")).has_value());
+    QTRY_VERIFY_WITH_TIMEOUT(seen.has_value(), 5000);
+    QVERIFY(seen->actions.contains(PostAction::Delete));
+    QVERIFY(!seen->actions.contains(PostAction::Cancel));
+}
+
+void TestFacade::pagesFollowEachOtherByCursor() {
+    auto session = Session::open();
+    QVERIFY(session.has_value());
+    // 450 posts through the repository in one transaction (creating them one by one would copy media).
+    const auto first = create(validVideoPost(), CreateIntent::SaveDraft);
+    QVERIFY(first.has_value());
+    StoredPost base = first->first().post;
+    PostRepository &repository = (*session)->posts().repository();
+    const QDateTime start(QDate(2027, 1, 1), QTime(9, 0), Qt::UTC);
+    auto inserted = (*session)->database().transaction([&]() -> std::expected<void, Error> {
+        for (int i = 0; i < 449; ++i) {
+            StoredPost copy = base;
+            copy.id = QStringLiteral("p%1").arg(i, 4, 10, QLatin1Char('0'));
+            copy.schedule.atUtc = start.addSecs(3600 * (i % 100)); // many share a time: ties go by id
+            if (auto done = repository.insert(copy); !done) {
+                return done;
+            }
+        }
+        return {};
+    });
+    QVERIFY(inserted.has_value());
+    QStringList ids;
+    std::optional<PostCursor> cursor;
+    for (int page = 0; page < 4; ++page) {
+        const auto rows = await<QList<PostRow>>([&](QObject *context, auto done) {
+            m_backend->listPosts(PostFilter{}, cursor, 200, context, std::move(done));
+        });
+        QVERIFY(rows.has_value());
+        for (const PostRow &row : *rows) {
+            ids << row.post.id;
+        }
+        if (rows->isEmpty()) {
+            break;
+        }
+        cursor = PostCursor{rows->last().post.schedule.atUtc, rows->last().post.id};
+    }
+    QCOMPARE(ids.size(), 450);
+    QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), 450);
+    QCOMPARE(ids.first(), base.id); // unscheduled first
+    QCOMPARE(ids.at(1), QStringLiteral("p0000"));
+    QCOMPARE(ids.at(2), QStringLiteral("p0100")); // same time as p0000, next id
+    QCOMPARE(ids.last(), QStringLiteral("p0399"));
+}
+
+void TestFacade::countsByStatusAndFilters() {
+    Post caption = validVideoPost();
+    caption.text = QStringLiteral("Behind the SCENES of launch day");
+    QVERIFY(create(caption, CreateIntent::SaveDraft).has_value());
+    QVERIFY(create(validVideoPost(), CreateIntent::Submit).has_value());
+    const auto counts = await<QHash<PostStatus, int>>(
+        [&](QObject *context, auto done) { m_backend->countPosts(PostFilter{}, context, std::move(done)); });
+    QVERIFY(counts.has_value());
+    QCOMPARE(counts->value(PostStatus::Draft), 1);
+    QCOMPARE(counts->value(PostStatus::Scheduled), 1);
+    PostFilter search;
+    search.captionContains = QStringLiteral("scenes");
+    const auto found = await<QList<PostRow>>([&](QObject *context, auto done) {
+        m_backend->listPosts(search, std::nullopt, 50, context, std::move(done));
+    });
+    QVERIFY(found.has_value());
+    QCOMPARE(found->size(), 1);
+    QCOMPARE(found->first().post.content.text, caption.text);
+    PostFilter byStatus;
+    byStatus.statuses = {PostStatus::Scheduled};
+    const auto scheduled = await<QList<PostRow>>([&](QObject *context, auto done) {
+        m_backend->listPosts(byStatus, std::nullopt, 50, context, std::move(done));
+    });
+    QCOMPARE(scheduled->size(), 1);
+    PostFilter wildcard;
+    wildcard.captionContains = QStringLiteral("%"); // a LIKE wildcard is searched for as text
+    const auto none = await<QList<PostRow>>([&](QObject *context, auto done) {
+        m_backend->listPosts(wildcard, std::nullopt, 50, context, std::move(done));
+    });
+    QCOMPARE(none->size(), 0);
+}
+
+void TestFacade::deleteAndDuplicate() {
+    const auto rows = create(validVideoPost(), CreateIntent::SaveDraft);
+    QVERIFY(rows.has_value());
+    const QString id = rows->first().post.id;
+    const auto copy = await<PostRow>(
+        [&](QObject *context, auto done) { m_backend->duplicate(id, context, std::move(done)); });
+    QVERIFY2(copy.has_value(), qPrintable(copy ? QString() : copy.error().message));
+    QVERIFY(copy->post.id != id);
+    QCOMPARE(copy->post.status, PostStatus::Draft);
+    QCOMPARE(copy->post.media.first().sha256, rows->first().post.media.first().sha256);
+    QSignalSpy removed(m_backend.get(), &Backend::postRemoved);
+    const auto deleted = await<std::optional<PostRow>>([&](QObject *context, auto done) {
+        m_backend->perform(id, PostAction::Delete, QString(), context, std::move(done));
+    });
+    QVERIFY(deleted.has_value());
+    QVERIFY(!deleted->has_value());
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(removed.first().first().toString(), id);
+}
+
+void TestFacade::resultsForAGoneContextAreDropped() {
+    bool called = false;
+    {
+        QObject context;
+        m_backend->countPosts(PostFilter{}, &context, [&](auto) { called = true; });
+    }
+    // A later command's answer proves the first one was processed and its result dropped.
+    const auto later = await<QHash<PostStatus, int>>(
+        [&](QObject *context, auto done) { m_backend->countPosts(PostFilter{}, context, std::move(done)); });
+    QVERIFY(later.has_value());
+    QVERIFY(!called);
+}
+
+void TestFacade::storeProgressIsReported() {
+    QSignalSpy progress(m_backend.get(), &Backend::storeProgress);
+    QVERIFY(create(validVideoPost(), CreateIntent::SaveDraft).has_value());
+    QVERIFY(!progress.isEmpty());
+    const QList<QVariant> last = progress.last();
+    QCOMPARE(last.at(0).toLongLong(), last.at(1).toLongLong()); // all bytes copied
+    QVERIFY(last.at(1).toLongLong() > 0);
+}
+
+QTEST_GUILESS_MAIN(TestFacade)
+#include "tst_backend.moc"
