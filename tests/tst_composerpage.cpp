@@ -1004,7 +1004,7 @@ void TestComposerPage::failedSaveKeepsThePost() {
 }
 
 void TestComposerPage::editingAStoredPostRoundTrips() {
-    restart({.accounts = {account("acct-1", "Ana", true, anaMakes())}});
+    restart({.accounts = {account("acct-1", "Ana", true, anaMakes()), account("acct-2", "Bob", false)}});
     const PostRow stored = createStored(CreateIntent::SaveDraft);
     m_page->editPost(stored);
     QCOMPARE(m_page->editedPostId(), std::optional(stored.post.id));
@@ -1025,7 +1025,16 @@ void TestComposerPage::editingAStoredPostRoundTrips() {
     QTRY_VERIFY(!media.data(MediaListModel::ThumbnailRole).value<QImage>().isNull());
     QVERIFY(!widget<QAction>("addMediaAction")->isEnabled());
     QVERIFY(!widget<QAction>("removeMediaAction")->isEnabled());
-    QVERIFY(!widget<QListWidget>("accountList")->item(0)->flags().testFlag(Qt::ItemIsUserCheckable));
+    // One account: choosing another moves the post there; the last one cannot be unchecked.
+    auto *accounts = widget<QListWidget>("accountList");
+    QCOMPARE(accounts->item(0)->checkState(), Qt::Checked);
+    QCOMPARE(accounts->item(1)->checkState(), Qt::Unchecked);
+    accounts->item(1)->setCheckState(Qt::Checked);
+    QCOMPARE(accounts->item(0)->checkState(), Qt::Unchecked);
+    accounts->item(1)->setCheckState(Qt::Unchecked);
+    QCOMPARE(accounts->item(1)->checkState(), Qt::Checked);
+    QCOMPARE(m_page->post().accounts, QStringList{QStringLiteral("acct-2")});
+    accounts->item(0)->setCheckState(Qt::Checked);
     QCOMPARE(widget<QPushButton>("saveDraftButton")->text(), QStringLiteral("&Save changes"));
     QCOMPARE(widget<QPushButton>("submitButton")->text(), QStringLiteral("Save and schedule"));
     QVERIFY(!m_page->hasUnsavedChanges());
@@ -1047,6 +1056,7 @@ void TestComposerPage::editingAStoredPostRoundTrips() {
     QCOMPARE(post.content.text, QStringLiteral("Edited caption #two"));
     QCOMPARE(post.media.first().sha256, stored.post.media.first().sha256);
     QCOMPARE(post.schedule.timeZone, QStringLiteral("Asia/Tokyo"));
+    QCOMPARE(post.accountId(), QStringLiteral("acct-1"));
     QCOMPARE(*post.schedule.atUtc,
              QDateTime(stored.post.schedule.atUtc->toTimeZone(QTimeZone("Europe/Berlin")).date(),
                        QTime(18, 30), QTimeZone("Asia/Tokyo"))

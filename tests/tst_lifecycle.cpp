@@ -89,6 +89,8 @@ private Q_SLOTS:
     void tableNamesWhatPeopleMayDo();
     void tableExplainsWhatIsNotAllowed();
     void duplicateIsANewDraftWithTheSameMedia();
+    void duplicateOfAPublishedPostStartsAfresh();
+    void editKeepsTheMediaAndOneAccount();
 };
 
 void TestLifecycle::transitions_data() {
@@ -419,6 +421,73 @@ void TestLifecycle::duplicateIsANewDraftWithTheSameMedia() {
     QCOMPARE(copy->media.first().sha256, failed->media.first().sha256);
     QVERIFY(copy->publishId.isEmpty());
     QCOMPARE(fixture.posts().repository().history(copy->id)->size(), 1);
+}
+
+void TestLifecycle::editKeepsTheMediaAndOneAccount() {
+    StoreFixture fixture;
+    const auto draft = postIn(fixture, PostStatus::Draft);
+    QVERIFY(draft.has_value());
+    Post otherMedia = draft->toPost();
+    otherMedia.media.first().url = fileUrlForPath(fixturePath(QStringLiteral("rotated.mp4")));
+    const auto swapped = fixture.posts().edit(draft->id, otherMedia);
+    QCOMPARE(swapped.error().code, ErrorCode::Usage);
+    QVERIFY2(swapped.error().message.contains(u"media"), qPrintable(swapped.error().message));
+
+    Post twoAccounts = draft->toPost();
+    twoAccounts.accounts = {QStringLiteral("acct-1"), QStringLiteral("acct-2")};
+    QCOMPARE(fixture.posts().edit(draft->id, twoAccounts).error().code, ErrorCode::Usage);
+
+    // Refused edits leave no trace; restating the same media is an edit like any other.
+    QCOMPARE(fixture.posts().repository().history(draft->id)->size(), 1);
+    Post recaptioned = draft->toPost();
+    recaptioned.text = QStringLiteral("New words, same clip");
+    QCOMPARE(fixture.posts().edit(draft->id, recaptioned)->content.text, recaptioned.text);
+}
+
+void TestLifecycle::duplicateOfAPublishedPostStartsAfresh() {
+    StoreFixture fixture;
+    PostLifecycle &posts = fixture.posts();
+    const auto original = postIn(fixture, PostStatus::Publishing);
+    QVERIFY(original.has_value());
+    QVERIFY(posts.advance(original->id, PostAction::StorePublishId, {},
+                          [](StoredPost &post) { post.publishId = QStringLiteral("v_pub_1"); }));
+    QVERIFY(posts.advance(original->id, PostAction::Publish, {}, [](StoredPost &post) {
+        post.publicPostId = QStringLiteral("7312345678901234567");
+    }));
+
+    fixture.clock().advance(60'000);
+    const auto copy = posts.duplicate(original->id);
+    QVERIFY(copy.has_value());
+    QVERIFY(copy->id != original->id);
+    QCOMPARE(copy->status, PostStatus::Draft);
+    QCOMPARE(copy->content.text, original->content.text);
+    QCOMPARE(copy->content.accounts, original->content.accounts);
+    QCOMPARE(copy->schedule.timeZone, original->schedule.timeZone);
+    QCOMPARE(copy->media.size(), original->media.size());
+    QCOMPARE(copy->media.first().sha256, original->media.first().sha256);
+    QVERIFY(copy->publishId.isEmpty());
+    QVERIFY(copy->publicPostId.isEmpty());
+    QCOMPARE(copy->createdAt, fixture.clock().nowUtc());
+
+    const auto stored = posts.repository().get(copy->id);
+    QVERIFY(stored.has_value());
+    QCOMPARE(stored->status, PostStatus::Draft);
+    QVERIFY(stored->publishId.isEmpty());
+    const auto history = posts.repository().history(copy->id);
+    QCOMPARE(history->size(), 1);
+    QCOMPARE(history->first().action, QStringLiteral("create"));
+    QCOMPARE(history->first().comment, u"Duplicate of " + original->id);
+    QCOMPARE(posts.repository().attempts(copy->id)->size(), 0);
+
+    // The copy keeps the shared media alive when the original goes.
+    const QString bytes = fixture.store().pathFor(copy->media.first().sha256);
+    QVERIFY(posts.remove(original->id).has_value());
+    QVERIFY(QFile::exists(bytes));
+    const auto submitted = posts.submit(copy->id);
+    QVERIFY(submitted.has_value());
+    QCOMPARE(submitted->status, PostStatus::Scheduled);
+
+    QCOMPARE(posts.duplicate(QStringLiteral("no-such-post")).error().code, ErrorCode::NotFound);
 }
 
 QTEST_GUILESS_MAIN(TestLifecycle)

@@ -35,7 +35,7 @@ AccountPicker::AccountPicker(QWidget *parent)
     m_list->setUniformItemSizes(true);
     const int side = fontMetrics().height() * 2;
     m_list->setIconSize(QSize(side, side));
-    connect(m_list, &QListWidget::itemChanged, this, &AccountPicker::checkedChanged);
+    connect(m_list, &QListWidget::itemChanged, this, &AccountPicker::onItemChanged);
 
     m_none->setObjectName(QStringLiteral("noAccountHint"));
     m_none->setWordWrap(true);
@@ -96,8 +96,7 @@ QListWidgetItem *AccountPicker::itemFor(const AccountSummary &account, bool chec
     auto *item = new QListWidgetItem(text);
     item->setData(IdRole, account.id);
     item->setIcon(avatar(account, m_list->iconSize().width(), palette(), devicePixelRatioF()));
-    item->setFlags(m_locked ? Qt::ItemIsEnabled | Qt::ItemIsSelectable
-                            : Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
+    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
     item->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
     item->setToolTip(account.label());
     return item;
@@ -172,10 +171,26 @@ void AccountPicker::checkDefault() {
     rebuild(ids);
 }
 
-void AccountPicker::setLocked(bool locked, const QString &why) {
-    m_locked = locked;
-    m_list->setToolTip(locked ? why : QString());
-    rebuild(checkedIds());
+void AccountPicker::setSingleChoice(bool single, const QString &why) {
+    m_single = single;
+    m_list->setToolTip(single ? why : QString());
+}
+
+void AccountPicker::onItemChanged(QListWidgetItem *changed) {
+    if (m_single) {
+        const QSignalBlocker blocker(m_list);
+        if (changed->checkState() == Qt::Checked) {
+            for (int row = 0; row < m_list->count(); ++row) {
+                if (m_list->item(row) != changed) {
+                    m_list->item(row)->setCheckState(Qt::Unchecked);
+                }
+            }
+        } else if (checkedIds().isEmpty()) {
+            changed->setCheckState(Qt::Checked); // one account it must go to
+            return;
+        }
+    }
+    Q_EMIT checkedChanged();
 }
 
 const AccountSummary *AccountPicker::primary() const {

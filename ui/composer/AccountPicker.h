@@ -27,8 +27,9 @@ public:
     void setCheckedIds(const QStringList &ids);
     // Only the default account checked (a new post).
     void checkDefault();
-    // A stored post keeps its account: the list shows it and cannot be changed.
-    void setLocked(bool locked, const QString &why = {});
+    // A stored post goes to exactly one account: checking another one unchecks the first, and the
+    // last one cannot be unchecked. `why` is the list's tooltip.
+    void setSingleChoice(bool single, const QString &why = {});
     // The first checked account, else the default one; nullptr without accounts.
     const AccountSummary *primary() const;
 
@@ -47,11 +48,12 @@ private:
     void rebuild(const QStringList &checked);
     void fitHeight();
     QListWidgetItem *itemFor(const AccountSummary &account, bool checked) const;
+    void onItemChanged(QListWidgetItem *changed);
 
     QList<AccountSummary> m_accounts;
     QListWidget *m_list;
     QLabel *m_none;
-    bool m_locked = false;
+    bool m_single = false;
 };
 
 } // namespace cq::ui

@@ -337,7 +337,7 @@ void ComposerPage::clear() {
     {
         const QSignalBlocker blocker(m_settings);
         m_settings->clear();
-        m_settings->accounts()->setLocked(false);
+        m_settings->accounts()->setSingleChoice(false);
         m_settings->accounts()->checkDefault();
         m_settings->when()->reset(m_backend.isReady() ? m_backend.workspace().defaultTimeZone
                                                       : QString::fromUtf8(QTimeZone::systemTimeZoneId()));
@@ -355,8 +355,8 @@ Post ComposerPage::post() const {
     m_settings->applyTo(post);
     if (!m_editing) {
         post.media = m_media->model()->declaredMedia();
-        post.accounts = m_settings->accounts()->checkedIds();
     }
+    post.accounts = m_settings->accounts()->checkedIds();
     post.scheduledFor = m_settings->when()->scheduledFor();
     return post;
 }
@@ -528,10 +528,7 @@ void ComposerPage::onAccountsChanged() {
     AccountPicker *accounts = m_settings->accounts();
     {
         const QSignalBlocker blocker(accounts);
-        accounts->setAccounts(m_backend.accounts());
-        if (m_editing) {
-            accounts->setCheckedIds({m_editing->post.accountId()});
-        }
+        accounts->setAccounts(m_backend.accounts()); // keeps the accounts chosen
     }
     revalidate();
     if (pristine) {

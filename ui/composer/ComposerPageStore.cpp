@@ -65,8 +65,8 @@ void ComposerPage::editPost(const PostRow &row) {
         const AccountSummary *fallback = accounts->primary(); // the default account, after clear()
         const QString account = stored.accountId().isEmpty() && fallback ? fallback->id : stored.accountId();
         accounts->setCheckedIds({account});
-        accounts->setLocked(true, QStringLiteral("A stored post goes to one account. To post it to another "
-                                                 "one, duplicate it in the queue."));
+        accounts->setSingleChoice(true, QStringLiteral("A stored post goes to one account: choosing another "
+                                                       "one moves it there."));
         WhenPicker *when = m_settings->when();
         when->setSchedule(stored.schedule.atUtc, stored.schedule.timeZone);
         // An edit without a time keeps the post's time: a timed post cannot go "as soon as possible".
