@@ -82,6 +82,7 @@ private Q_SLOTS:
     void requestChangesNeedsAComment();
     void historyRecordsWhoWhenFromToAndComment();
     void scheduleKeepsLocalTimeAcrossDaylightSaving();
+    void aTimePickedInAZoneKeepsThatZone();
     void unknownPostIsNotFound();
     void deleteReleasesMediaOnlyWhenUnused();
     void tableNamesWhatPeopleMayDo_data();
@@ -306,6 +307,36 @@ void TestLifecycle::scheduleKeepsLocalTimeAcrossDaylightSaving() {
                  ->contains(second->id));
     QVERIFY(
         repository.dueIds(QDateTime(QDate(2027, 3, 28), QTime(16, 30), Qt::UTC), 10)->contains(second->id));
+}
+
+void TestLifecycle::aTimePickedInAZoneKeepsThatZone() {
+    // The composer picks "18:30 America/New_York" whatever the workspace's default zone is.
+    StoreFixture fixture;
+    QVERIFY(WorkspaceSettings(fixture.database())
+                .set(QStringLiteral("default_time_zone"), QStringLiteral("Europe/Berlin")));
+    Post post = validVideoPost();
+    const QDateTime newYork(QDate(2027, 1, 15), QTime(18, 30), QTimeZone("America/New_York"));
+    post.scheduledFor = newYork;
+    const auto created = fixture.importer().create(post, QString(), false);
+    QVERIFY2(created, created ? "" : qPrintable(created.error().message));
+    QCOMPARE(created->post.schedule.timeZone, QStringLiteral("America/New_York"));
+    QCOMPARE(*created->post.schedule.atUtc, QDateTime(QDate(2027, 1, 15), QTime(23, 30), Qt::UTC));
+
+    // An edit with a time in another zone moves the post there; one with an offset keeps its zone.
+    post.scheduledFor = QDateTime(QDate(2027, 1, 16), QTime(9, 0), QTimeZone("Asia/Tokyo"));
+    const auto moved = fixture.posts().edit(created->post.id, post);
+    QVERIFY2(moved, moved ? "" : qPrintable(moved.error().message));
+    QCOMPARE(moved->schedule.timeZone, QStringLiteral("Asia/Tokyo"));
+    QCOMPARE(*moved->schedule.atUtc, QDateTime(QDate(2027, 1, 16), QTime(0, 0), Qt::UTC));
+    post.scheduledFor = QDateTime(QDate(2027, 1, 17), QTime(9, 0), Qt::UTC);
+    const auto offset = fixture.posts().edit(created->post.id, post);
+    QCOMPARE(offset->schedule.timeZone, QStringLiteral("Asia/Tokyo"));
+
+    // Without a zone (the JSON contract's offsets), the workspace's default zone is kept as before.
+    Post fromJson = validVideoPost();
+    fromJson.scheduledFor = QDateTime(QDate(2027, 1, 15), QTime(18, 30), Qt::OffsetFromUTC, 3600);
+    QCOMPARE(fixture.importer().create(fromJson, QString(), false)->post.schedule.timeZone,
+             QStringLiteral("Europe/Berlin"));
 }
 
 void TestLifecycle::unknownPostIsNotFound() {

@@ -303,6 +303,9 @@ std::expected<StoredPost, Error> PostLifecycle::edit(const QString &id, const Po
         // An edit without a time keeps the post's time.
         if (edited.scheduledFor) {
             post.schedule.atUtc = edited.scheduledFor->toUTC();
+            if (edited.scheduledFor->timeSpec() == Qt::TimeZone) { // picked in a zone: it keeps that zone
+                post.schedule.timeZone = QString::fromUtf8(edited.scheduledFor->timeZone().id());
+            }
         }
         return {};
     });

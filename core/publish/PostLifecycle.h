@@ -46,8 +46,8 @@ public:
     std::expected<StoredPost, Error> schedule(const QString &id, const QDateTime &when,
                                               const QString &timeZone = {});
     // Replaces caption, settings and account (the media stay: `edited` lists the same media, by URL,
-    // else ErrorCode::Usage). A time in `edited.scheduledFor` moves the post; none keeps its time.
-    // Approvals are withdrawn.
+    // else ErrorCode::Usage). A time in `edited.scheduledFor` moves the post; none keeps its time; a
+    // time in a QTimeZone also sets the post's zone. Approvals are withdrawn.
     std::expected<StoredPost, Error> edit(const QString &id, const Post &edited);
     std::expected<StoredPost, Error> cancel(const QString &id, const QString &comment = {});
     // needs_attention or failed → scheduled for now: the user decided to try again.

@@ -1,4 +1,4 @@
-#include "MediaListModel.h"
+#include "composer/MediaListModel.h"
 
 #include <algorithm>
 
@@ -8,6 +8,7 @@
 #include <QIcon>
 #include <QLocale>
 #include <QStyle>
+#include <QUrl>
 
 #include "util/Error.h"
 
@@ -20,9 +21,39 @@ MediaListModel::MediaListModel(QObject *parent)
 int MediaListModel::addFile(const QString &path) {
     const int row = int(m_items.size());
     beginInsertRows({}, row, row);
-    m_items.append(Item{m_nextId, path, State::Probing, {}, {}});
+    m_items.append(Item{m_nextId, path, State::Probing, {}, {}, std::nullopt});
     endInsertRows();
     return m_nextId++;
+}
+
+int MediaListModel::addStored(const QString &storePath, const MediaDescriptor &descriptor) {
+    const int row = int(m_items.size());
+    beginInsertRows({}, row, row);
+    m_items.append(
+        Item{m_nextId, storePath, State::Ready, MediaCheck{descriptor, std::nullopt}, {}, descriptor});
+    endInsertRows();
+    return m_nextId++;
+}
+
+void MediaListModel::clear() {
+    if (m_items.isEmpty()) {
+        return;
+    }
+    beginRemoveRows({}, 0, int(m_items.size()) - 1);
+    m_items.clear();
+    endRemoveRows();
+}
+
+QString MediaListModel::nameOf(const Item &item) const {
+    if (!item.stored) {
+        return QFileInfo(item.path).fileName();
+    }
+    if (!item.stored->filename.isEmpty()) {
+        return item.stored->filename;
+    }
+    const MediaLocation origin = locateMedia(item.stored->url);
+    return origin.kind == MediaLocation::Kind::LocalFile ? QFileInfo(origin.localPath).fileName()
+                                                         : QUrl(item.stored->url).fileName();
 }
 
 int MediaListModel::rowOf(int itemId) const {
@@ -98,6 +129,10 @@ bool MediaListModel::isProbing() const {
 QList<MediaDescriptor> MediaListModel::declaredMedia() const {
     QList<MediaDescriptor> media;
     for (const Item &item : m_items) {
+        if (item.stored) {
+            media << *item.stored;
+            continue;
+        }
         MediaDescriptor declared;
         declared.url = fileUrlForPath(item.path);
         declared.filename = QFileInfo(item.path).fileName();
@@ -169,7 +204,7 @@ QString MediaListModel::summaryOf(const Item &item) const {
     case State::Unreadable: {
         // The row already shows the name: drop the "name: " the message starts with.
         QString message = item.check.error ? item.check.error->message : QString();
-        const QString prefix = QFileInfo(item.path).fileName() + u": ";
+        const QString prefix = nameOf(item) + u": ";
         if (message.startsWith(prefix) && message.size() > prefix.size()) {
             message = message.mid(prefix.size());
             message[0] = message.at(0).toUpper();
@@ -221,9 +256,15 @@ QVariant MediaListModel::data(const QModelIndex &index, int role) const {
     switch (role) {
     case Qt::DisplayRole:
     case FilenameRole:
-        return QFileInfo(item.path).fileName();
+        return nameOf(item);
     case Qt::ToolTipRole:
+        if (item.stored) {
+            return QString(u"From " + item.stored->url + u"\nKept in ClipQueue's media store\n"
+                           + summaryOf(item));
+        }
         return QString(QDir::toNativeSeparators(item.path) + u'\n' + summaryOf(item));
+    case StoredRole:
+        return item.stored.has_value();
     case Qt::DecorationRole: {
         if (!item.thumbnail.isNull()) {
             return item.thumbnail;
@@ -275,7 +316,8 @@ QHash<int, QByteArray> MediaListModel::roleNames() const {
                   {HasAudioRole, "hasAudio"},
                   {ErrorRole, "error"},
                   {ErrorCodeRole, "errorCode"},
-                  {ThumbnailRole, "thumbnail"}});
+                  {ThumbnailRole, "thumbnail"},
+                  {StoredRole, "stored"}});
     return names;
 }
 

@@ -1,4 +1,4 @@
-#include "PublishingStatusWidget.h"
+#include "shell/PublishingStatusWidget.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

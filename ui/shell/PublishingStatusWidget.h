@@ -11,7 +11,8 @@ class QTimer;
 namespace cq::ui {
 
 // A status-bar line for the posts being published in the background: which post is uploading, how
-// far (bytes, as a bar and as text), and how each one ended. Fed by the Backend's signals.
+// far (bytes, as a bar and as text), and how each one ended. Fed by the Backend's uploadProgress()
+// and postSettled() signals.
 class PublishingStatusWidget : public QWidget {
     Q_OBJECT
 

@@ -1,4 +1,4 @@
-#include "MediaProbeQueue.h"
+#include "composer/MediaProbeQueue.h"
 
 #include <QFutureWatcher>
 #include <QTransform>
@@ -54,6 +54,11 @@ void MediaProbeQueue::enqueue(int itemId, const QString &path) {
         auto media = prober.probe(path, cancel.get());
         return media ? MediaCheck{std::move(*media), std::nullopt} : MediaCheck{std::nullopt, media.error()};
     }));
+}
+
+void MediaProbeQueue::enqueueThumbnail(int itemId, const QString &path, int rotation) {
+    ++m_pending;
+    startThumbnail(itemId, path, rotation);
 }
 
 void MediaProbeQueue::startThumbnail(int itemId, const QString &path, int rotation) {

@@ -29,6 +29,8 @@ public:
     ~MediaProbeQueue() override;
 
     void enqueue(int itemId, const QString &path);
+    // Only a thumbnail, for media that is known already (a stored post's, in the media store).
+    void enqueueThumbnail(int itemId, const QString &path, int rotation);
     // Files whose probe or thumbnail is not finished yet.
     int pending() const { return m_pending; }
 

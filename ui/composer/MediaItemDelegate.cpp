@@ -1,4 +1,4 @@
-#include "MediaItemDelegate.h"
+#include "composer/MediaItemDelegate.h"
 
 #include <algorithm>
 
@@ -8,17 +8,25 @@
 #include <QPainter>
 #include <QPainterPath>
 
-#include "MediaListModel.h"
+#include "composer/MediaListModel.h"
+#include "composer/PaletteTones.h"
 
 namespace cq::ui {
 
 namespace {
-constexpr int PaddingPx = 6;
-constexpr int GapPx = 12;
-constexpr int LineGapPx = 2;
-constexpr int StatusIconPx = 40;
-constexpr int MinTextWidthPx = 240;
-const QColor ErrorColor(0xc6, 0x28, 0x28);
+// Spacing follows the font, so the row scales with the user's font size and the screen's DPI.
+int paddingPx(const QFontMetrics &metrics) {
+    return metrics.height() / 3;
+}
+int gapPx(const QFontMetrics &metrics) {
+    return metrics.height() * 2 / 3;
+}
+int lineGapPx(const QFontMetrics &metrics) {
+    return std::max(1, metrics.height() / 8);
+}
+int minTextWidthPx(const QFontMetrics &metrics) {
+    return metrics.averageCharWidth() * 30;
+}
 
 QFont boldFont(QFont font) {
     font.setBold(true);
@@ -36,32 +44,36 @@ QSize thumbnailSize(const QStyleOptionViewItem &viewOption) {
 MediaItemDelegate::Layout MediaItemDelegate::layout(const QStyleOptionViewItem &option,
                                                     const QModelIndex &index, const QRect &rect) const {
     const QSize side = thumbnailSize(option);
-    const int textLeft = rect.left() + PaddingPx + side.width() + GapPx;
-    const int textWidth = std::max(MinTextWidthPx, rect.right() - PaddingPx - textLeft + 1);
+    const QFontMetrics &metrics = option.fontMetrics;
+    const int padding = paddingPx(metrics);
+    const int lineGap = lineGapPx(metrics);
+    const int textLeft = rect.left() + padding + side.width() + gapPx(metrics);
+    const int textWidth = std::max(minTextWidthPx(metrics), rect.right() - padding - textLeft + 1);
     const int nameHeight = QFontMetrics(boldFont(option.font)).height();
     const QRect summaryBounds = option.fontMetrics.boundingRect(
         QRect(0, 0, textWidth, 10000), Qt::TextWordWrap, index.data(MediaListModel::SummaryRole).toString());
-    const int textHeight = nameHeight + LineGapPx + summaryBounds.height();
+    const int textHeight = nameHeight + lineGap + summaryBounds.height();
     const int contentHeight = std::max(side.height(), textHeight);
-    const int top = rect.top() + PaddingPx;
+    const int top = rect.top() + padding;
 
     Layout result;
-    result.thumbnail =
-        QRect(QPoint(rect.left() + PaddingPx, top + (contentHeight - side.height()) / 2), side);
+    result.thumbnail = QRect(QPoint(rect.left() + padding, top + (contentHeight - side.height()) / 2), side);
     const int textTop = top + (contentHeight - textHeight) / 2;
     result.name = QRect(textLeft, textTop, textWidth, nameHeight);
-    result.summary = QRect(textLeft, textTop + nameHeight + LineGapPx, textWidth, summaryBounds.height());
+    result.summary = QRect(textLeft, textTop + nameHeight + lineGap, textWidth, summaryBounds.height());
     return result;
 }
 
 QSize MediaItemDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const {
     // The view passes the width available for the row; before it is known, assume a narrow one.
     const QSize side = thumbnailSize(option);
-    const int width =
-        option.rect.width() > 0 ? option.rect.width() : side.width() + GapPx + MinTextWidthPx + 2 * PaddingPx;
+    const QFontMetrics &metrics = option.fontMetrics;
+    const int width = option.rect.width() > 0
+                          ? option.rect.width()
+                          : side.width() + gapPx(metrics) + minTextWidthPx(metrics) + 2 * paddingPx(metrics);
     const Layout parts = layout(option, index, QRect(0, 0, width, 0));
     const int bottom = std::max(parts.thumbnail.bottom(), parts.summary.bottom());
-    return {width, bottom + 1 + PaddingPx};
+    return {width, bottom + 1 + paddingPx(metrics)};
 }
 
 void MediaItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -94,7 +106,8 @@ void MediaItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         painter->drawImage(target, image);
         painter->setClipping(false);
     } else if (decoration.typeId() == QMetaType::QIcon) {
-        QRect target(0, 0, StatusIconPx, StatusIconPx);
+        const int iconSide = parts.thumbnail.width() * 5 / 12;
+        QRect target(0, 0, iconSide, iconSide);
         target.moveCenter(parts.thumbnail.center());
         decoration.value<QIcon>().paint(painter, target);
     }
@@ -111,7 +124,7 @@ void MediaItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     if (selected) {
         summaryColor = textColor;
     } else if (state == MediaListModel::State::Unreadable) {
-        summaryColor = ErrorColor;
+        summaryColor = errorTone(opt.palette);
     }
     painter->setPen(summaryColor);
     painter->setFont(opt.font);

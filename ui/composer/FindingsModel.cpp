@@ -1,4 +1,4 @@
-#include "FindingsModel.h"
+#include "composer/FindingsModel.h"
 
 #include <algorithm>
 
@@ -26,9 +26,26 @@ void FindingsModel::setFindings(QList<Finding> findings) {
     if (sameFindings(findings, m_findings)) {
         return;
     }
-    beginResetModel();
-    m_findings = std::move(findings);
-    endResetModel();
+    // Rows change in place, and only the surplus is inserted or removed: views keep their scroll
+    // position and the tab order stays put while the user types.
+    const int before = int(m_findings.size());
+    const int after = int(findings.size());
+    if (after < before) {
+        beginRemoveRows({}, after, before - 1);
+        m_findings.resize(after);
+        endRemoveRows();
+    } else if (after > before) {
+        beginInsertRows({}, before, after - 1);
+        m_findings.append(findings.mid(before));
+        endInsertRows();
+    }
+    const int common = std::min(before, after);
+    for (int row = 0; row < common; ++row) {
+        m_findings[row] = findings.at(row);
+    }
+    if (common > 0) {
+        Q_EMIT dataChanged(index(0), index(common - 1));
+    }
 }
 
 int FindingsModel::errorCount() const {

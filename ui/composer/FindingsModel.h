@@ -23,7 +23,8 @@ public:
 
     explicit FindingsModel(QObject *parent = nullptr);
 
-    // Replaces the findings; does nothing (keeps selection and scroll) when they did not change.
+    // Replaces the findings row by row; does nothing (keeps selection and scroll) when they did not
+    // change.
     void setFindings(QList<Finding> findings);
     const QList<Finding> &findings() const { return m_findings; }
     int errorCount() const;
