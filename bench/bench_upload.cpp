@@ -145,9 +145,10 @@ int main(int argc, char **argv) {
                 plan->totalChunkCount, plan->chunkSizeBytes, qPrintable(apiBase));
 
     QNetworkAccessManager network;
+    cq::net::HttpTransport http(network);
     ApiConfig config;
     config.apiBase = QUrl(apiBase);
-    TikTokClient client(network, config);
+    TikTokClient client(http, config);
 
     // ClipQueue: chunks streamed from the file by TikTokClient, one after the other.
     auto init = initUpload(client, token, *plan);

@@ -44,7 +44,9 @@ std::expected<T, Error> TestFacade::await(const std::function<void(QObject *, Ba
     QObject context;
     std::optional<std::expected<T, Error>> result;
     call(&context, [&](std::expected<T, Error> value) { result = std::move(value); });
-    QTest::qWaitFor([&] { return result.has_value(); }, 10000);
+    if (!QTest::qWaitFor([&] { return result.has_value(); }, 10000)) {
+        return std::unexpected(Error{ErrorCode::Cancelled, QStringLiteral("no answer within 10 s")});
+    }
     return result.value_or(std::unexpected(Error{ErrorCode::Cancelled, QStringLiteral("no answer")}));
 }
 

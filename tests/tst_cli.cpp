@@ -66,6 +66,7 @@ private Q_SLOTS:
     void initTestCase();
     void usageErrorsExitWith2_data();
     void usageErrorsExitWith2();
+    void everyErrorCodeHasAnExitCode();
     void probeJsonIsOneArrayInArgumentOrder();
     void probeTextNamesEachFile();
     void validateAcceptsAValidPost();
@@ -98,6 +99,26 @@ void TestCli::usageErrorsExitWith2_data() {
         << QStringList{QStringLiteral("validate"), QStringLiteral("a.json"), QStringLiteral("b.json")};
     QTest::newRow("a limit that is no number") << QStringList{
         QStringLiteral("post"), QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("ten")};
+    QTest::newRow("post without a command") << QStringList{QStringLiteral("post")};
+    QTest::newRow("an unknown post command")
+        << QStringList{QStringLiteral("post"), QStringLiteral("publish")};
+    QTest::newRow("post show without an id") << QStringList{QStringLiteral("post"), QStringLiteral("show")};
+    QTest::newRow("post submit with two ids") << QStringList{QStringLiteral("post"), QStringLiteral("submit"),
+                                                             QStringLiteral("a"), QStringLiteral("b")};
+    QTest::newRow("post edit without a file")
+        << QStringList{QStringLiteral("post"), QStringLiteral("edit"), QStringLiteral("a")};
+    QTest::newRow("post delete with an unknown option") << QStringList{
+        QStringLiteral("post"), QStringLiteral("delete"), QStringLiteral("--force"), QStringLiteral("a")};
+    QTest::newRow("post duplicate with a comment")
+        << QStringList{QStringLiteral("post"), QStringLiteral("duplicate"), QStringLiteral("a"),
+                       QStringLiteral("--comment"), QStringLiteral("again")};
+    QTest::newRow("an unknown status") << QStringList{QStringLiteral("post"), QStringLiteral("list"),
+                                                      QStringLiteral("--status"), QStringLiteral("lost")};
+    QTest::newRow("a schedule that is no time")
+        << QStringList{QStringLiteral("post"), QStringLiteral("schedule"), QStringLiteral("a"),
+                       QStringLiteral("--at"), QStringLiteral("soon")};
+    QTest::newRow("request-changes without a comment")
+        << QStringList{QStringLiteral("post"), QStringLiteral("request-changes"), QStringLiteral("a")};
     QTest::newRow("a token lifetime that is no number")
         << QStringList{QStringLiteral("accounts"),        QStringLiteral("import"),
                        QStringLiteral("--open-id"),       QStringLiteral("o"),
@@ -112,6 +133,22 @@ void TestCli::usageErrorsExitWith2() {
     QCOMPARE(run.exitCode, ExitCode::Usage);
     QVERIFY2(run.err.contains(u"Usage"), qPrintable(run.err));
     QVERIFY(run.out.isEmpty());
+    // Refused before anything was opened: no database appeared.
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("clipqueue.sqlite"))));
+}
+
+void TestCli::everyErrorCodeHasAnExitCode() {
+    using cq::cli::exitCodeFor;
+    QCOMPARE(exitCodeFor(ErrorCode::Usage), ExitCode::Usage);
+    for (const ErrorCode code :
+         {ErrorCode::MediaUnreadable, ErrorCode::JsonMalformed, ErrorCode::JsonInvalid, ErrorCode::NotFound,
+          ErrorCode::InvalidTransition, ErrorCode::ValidationFailed}) {
+        QCOMPARE(exitCodeFor(code), ExitCode::InvalidInput);
+    }
+    for (const ErrorCode code : {ErrorCode::Cancelled, ErrorCode::Io, ErrorCode::Database, ErrorCode::Network,
+                                 ErrorCode::Conflict}) {
+        QCOMPARE(exitCodeFor(code), ExitCode::Runtime);
+    }
 }
 
 void TestCli::probeJsonIsOneArrayInArgumentOrder() {

@@ -3,6 +3,7 @@
 #include "ScriptedPublisher.h"
 #include "TestFixtures.h"
 #include "media/MediaDescriptor.h"
+#include "session/Session.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -29,13 +30,23 @@ private Q_SLOTS:
     void scheduleReadsTimesInTheChosenZone();
     void exportKeepsUnknownFields();
     void runOncePublishesDuePostsAndExits();
-    void runWithoutPublisherIsARuntimeFailure();
+    void runWithInvalidTikTokSettingsIsAUsageError();
+    void showListsTheActionsThePostAllowsNow();
+    void showNamesThePublishedTikTokPost();
+    void submitMovesADraftOn();
+    void editReplacesTheCaptionButKeepsTheMedia();
+    void duplicateThenDelete();
+    void unknownIdIsInvalidInput_data();
+    void unknownIdIsInvalidInput();
+    void helpListsEveryPostCommand();
     void realBinaryListsJson();
 
 private:
     CliRun cli(const QStringList &arguments);
     QString writePost(const QString &name, const QByteArray &json);
     QByteArray postJson(const QString &media = {}, const QString &extra = {}) const;
+    QString createPost(bool submit = false);
+    QJsonObject show(const QString &id);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     cq::test::PublishLedger m_ledger;
@@ -71,6 +82,34 @@ QByteArray TestCliPosts::postJson(const QString &media, const QString &extra) co
             + extra + u'}')
         .toUtf8();
 }
+
+QString TestCliPosts::createPost(bool submit) {
+    QStringList arguments{QStringLiteral("post"), QStringLiteral("create")};
+    if (submit) {
+        arguments << QStringLiteral("--submit");
+    }
+    const CliRun created = cli(arguments << writePost(QStringLiteral("p.json"), postJson()));
+    if (created.exitCode != ExitCode::Success) {
+        qWarning().noquote() << created.err;
+    }
+    return created.out.trimmed();
+}
+
+QJsonObject TestCliPosts::show(const QString &id) {
+    return cli({QStringLiteral("post"), QStringLiteral("show"), id, QStringLiteral("--json")})
+        .json()
+        .object();
+}
+
+namespace {
+QStringList actionsOf(const QJsonObject &detail) {
+    QStringList actions;
+    for (const QJsonValue &action : detail.value(u"actions").toArray()) {
+        actions << action.toString();
+    }
+    return actions;
+}
+} // namespace
 
 void TestCliPosts::createPrintsTheIdAndListShowsIt() {
     const CliRun created = cli(
@@ -277,13 +316,182 @@ void TestCliPosts::runOncePublishesDuePostsAndExits() {
     QCOMPARE(m_ledger.total(), 3);
 }
 
-void TestCliPosts::runWithoutPublisherIsARuntimeFailure() {
-    // The default TikTok publisher refuses a plain-http API base that is not this computer.
+void TestCliPosts::runWithInvalidTikTokSettingsIsAUsageError() {
+    // The default TikTok publisher refuses a plain-http API base that is not this computer: a
+    // configuration mistake (ErrorCode::Usage), exit 2 like every other usage error.
     qputenv("CLIPQUEUE_TIKTOK_API_BASE", "http://api.example.com");
     const CliRun run = cq::test::runCli({QStringLiteral("run"), QStringLiteral("--once")});
     qunsetenv("CLIPQUEUE_TIKTOK_API_BASE");
-    QCOMPARE(run.exitCode, ExitCode::Runtime);
+    QCOMPARE(run.exitCode, ExitCode::Usage);
     QVERIFY2(run.err.contains(u"http://"), qPrintable(run.err));
+}
+
+void TestCliPosts::showListsTheActionsThePostAllowsNow() {
+    const QString id = createPost();
+    const QStringList draftActions{QStringLiteral("submit"), QStringLiteral("schedule"),
+                                   QStringLiteral("edit"), QStringLiteral("cancel"),
+                                   QStringLiteral("delete")};
+    QCOMPARE(actionsOf(show(id)), draftActions);
+    const CliRun text = cli({QStringLiteral("post"), QStringLiteral("show"), id});
+    QVERIFY2(text.out.contains(u"  actions: submit, schedule, edit, cancel, delete\n"), qPrintable(text.out));
+
+    // With approvals, a post in review waits for a reviewer; the CLI spells the commands with '-'.
+    cli({QStringLiteral("workspace"), QStringLiteral("set"), QStringLiteral("approval_required"),
+         QStringLiteral("true")});
+    const QString inReview = createPost(true);
+    QCOMPARE(actionsOf(show(inReview)),
+             (QStringList{QStringLiteral("approve"), QStringLiteral("request_changes"),
+                          QStringLiteral("edit"), QStringLiteral("cancel")}));
+    QVERIFY(cli({QStringLiteral("post"), QStringLiteral("show"), inReview})
+                .out.contains(u"  actions: approve, request-changes, edit, cancel\n"));
+    QVERIFY(show(inReview).value(u"postUrl").isNull());
+}
+
+void TestCliPosts::showNamesThePublishedTikTokPost() {
+    const QString id = createPost(true);
+    {
+        // A runner published it and TikTok named the public post; no account's username is known here.
+        auto session = Session::open();
+        QVERIFY(session.has_value());
+        PostLifecycle &posts = (*session)->posts();
+        QVERIFY(posts
+                    .claim(id, PostStatus::Scheduled, QStringLiteral("r"),
+                           QDateTime::currentDateTimeUtc().addSecs(60), {})
+                    .value_or(false));
+        QVERIFY(posts.advance(id, PostAction::Publish, {}, [](StoredPost &post) {
+            post.publicPostId = QStringLiteral("7312345678901234567");
+        }));
+    }
+    const QJsonObject detail = show(id);
+    QCOMPARE(detail.value(u"publicPostId").toString(), QStringLiteral("7312345678901234567"));
+    QVERIFY(detail.value(u"postUrl").isNull()); // needs the username
+    QCOMPARE(actionsOf(detail), QStringList{QStringLiteral("delete")});
+    const CliRun text = cli({QStringLiteral("post"), QStringLiteral("show"), id});
+    QVERIFY2(text.out.contains(u"  on TikTok: post 7312345678901234567\n"), qPrintable(text.out));
+}
+
+void TestCliPosts::submitMovesADraftOn() {
+    const QString id = createPost();
+    const CliRun submitted =
+        cli({QStringLiteral("post"), QStringLiteral("submit"), id, QStringLiteral("--json")});
+    QVERIFY2(submitted.exitCode == ExitCode::Success, qPrintable(submitted.err));
+    QCOMPARE(submitted.json().object().value(u"status").toString(), QStringLiteral("scheduled"));
+    QCOMPARE(actionsOf(show(id)),
+             (QStringList{QStringLiteral("schedule"), QStringLiteral("edit"), QStringLiteral("cancel")}));
+    // Not twice: the table refuses it (invalid input), and submit takes no comment (usage).
+    const CliRun again = cli({QStringLiteral("post"), QStringLiteral("submit"), id});
+    QCOMPARE(again.exitCode, ExitCode::InvalidInput);
+    QVERIFY2(again.err.contains(u"scheduled"), qPrintable(again.err));
+    QCOMPARE(cli({QStringLiteral("post"), QStringLiteral("submit"), id, QStringLiteral("--comment"),
+                  QStringLiteral("x")})
+                 .exitCode,
+             ExitCode::Usage);
+}
+
+void TestCliPosts::editReplacesTheCaptionButKeepsTheMedia() {
+    const QString id = createPost(true);
+    QJsonObject exported = cli({QStringLiteral("post"), QStringLiteral("export"), id}).json().object();
+    QJsonObject content = exported.value(u"content").toObject();
+    content.insert(QStringLiteral("text"), QStringLiteral("Edited from the CLI"));
+    exported.insert(QStringLiteral("content"), content);
+    const QString edited = writePost(QStringLiteral("edited.json"), QJsonDocument(exported).toJson());
+    const CliRun run =
+        cli({QStringLiteral("post"), QStringLiteral("edit"), id, edited, QStringLiteral("--json")});
+    QVERIFY2(run.exitCode == ExitCode::Success, qPrintable(run.err));
+    QCOMPARE(run.json().object().value(u"text").toString(), QStringLiteral("Edited from the CLI"));
+    QCOMPARE(run.json().object().value(u"status").toString(), QStringLiteral("scheduled")); // still valid
+    QCOMPARE(show(id).value(u"history").toArray().last().toObject().value(u"action").toString(),
+             QStringLiteral("edit"));
+
+    // Other media: refused (a usage error), nothing changes.
+    const QString otherMedia =
+        writePost(QStringLiteral("other.json"), postJson(QStringLiteral("rotated.mp4")));
+    const CliRun swapped = cli({QStringLiteral("post"), QStringLiteral("edit"), id, otherMedia});
+    QCOMPARE(swapped.exitCode, ExitCode::Usage);
+    QVERIFY2(swapped.err.contains(u"media"), qPrintable(swapped.err));
+    QCOMPARE(show(id).value(u"text").toString(), QStringLiteral("Edited from the CLI"));
+
+    // A broken or missing file is invalid input; a missing file argument is a usage error.
+    const QString broken = writePost(QStringLiteral("broken.json"), "{\"content\": [");
+    QCOMPARE(cli({QStringLiteral("post"), QStringLiteral("edit"), id, broken}).exitCode,
+             ExitCode::InvalidInput);
+    QCOMPARE(cli({QStringLiteral("post"), QStringLiteral("edit"), id,
+                  m_dir->filePath(QStringLiteral("none.json"))})
+                 .exitCode,
+             ExitCode::InvalidInput);
+    QCOMPARE(cli({QStringLiteral("post"), QStringLiteral("edit"), id}).exitCode, ExitCode::Usage);
+}
+
+void TestCliPosts::duplicateThenDelete() {
+    const QString id = createPost(true);
+    const CliRun scheduled = cli({QStringLiteral("post"), QStringLiteral("delete"), id});
+    QCOMPARE(scheduled.exitCode, ExitCode::InvalidInput); // on its way: cancel it first
+    QVERIFY2(scheduled.err.contains(u"cancel it first"), qPrintable(scheduled.err));
+
+    const CliRun duplicated = cli({QStringLiteral("post"), QStringLiteral("duplicate"), id});
+    QVERIFY2(duplicated.exitCode == ExitCode::Success, qPrintable(duplicated.err));
+    const QString copy = duplicated.out.trimmed();
+    QCOMPARE(copy.size(), 36);
+    QVERIFY(copy != id);
+    const QJsonObject original = show(id);
+    const QJsonObject detail = show(copy);
+    QCOMPARE(detail.value(u"status").toString(), QStringLiteral("draft"));
+    QCOMPARE(detail.value(u"text").toString(), original.value(u"text").toString());
+    QCOMPARE(detail.value(u"storedMedia").toArray(), original.value(u"storedMedia").toArray());
+    QCOMPARE(detail.value(u"history").toArray().first().toObject().value(u"comment").toString(),
+             u"Duplicate of " + id);
+    QCOMPARE(cli({QStringLiteral("post"), QStringLiteral("duplicate"), copy, QStringLiteral("--json")})
+                 .json()
+                 .object()
+                 .value(u"status")
+                 .toString(),
+             QStringLiteral("draft"));
+
+    const CliRun deleted = cli({QStringLiteral("post"), QStringLiteral("delete"), copy});
+    QVERIFY2(deleted.exitCode == ExitCode::Success, qPrintable(deleted.err));
+    QCOMPARE(deleted.out, copy + u"  deleted\n");
+    QCOMPARE(cli({QStringLiteral("post"), QStringLiteral("show"), copy}).exitCode, ExitCode::InvalidInput);
+    QCOMPARE(
+        cli({QStringLiteral("post"), QStringLiteral("list"), QStringLiteral("--json")}).json().array().size(),
+        2);
+}
+
+void TestCliPosts::unknownIdIsInvalidInput_data() {
+    QTest::addColumn<QStringList>("arguments");
+    const QString nope = QStringLiteral("no-such-post");
+    for (const char *command : {"show", "export", "submit", "approve", "cancel", "retry", "mark-published",
+                                "duplicate", "delete"}) {
+        QTest::newRow(command) << QStringList{QString::fromLatin1(command), nope};
+    }
+    QTest::newRow("request-changes") << QStringList{QStringLiteral("request-changes"), nope,
+                                                    QStringLiteral("--comment"), QStringLiteral("why")};
+    QTest::newRow("schedule") << QStringList{QStringLiteral("schedule"), nope, QStringLiteral("--at"),
+                                             QStringLiteral("2027-01-05T18:30:00Z")};
+    QTest::newRow("edit") << QStringList{QStringLiteral("edit"), nope, QString()};
+}
+
+void TestCliPosts::unknownIdIsInvalidInput() {
+    QFETCH(QStringList, arguments);
+    if (arguments.last().isEmpty()) {
+        arguments.last() = writePost(QStringLiteral("p.json"), postJson());
+    }
+    const CliRun run = cli(QStringList{QStringLiteral("post")} + arguments);
+    QCOMPARE(run.exitCode, ExitCode::InvalidInput); // ErrorCode::NotFound
+    QVERIFY2(run.err.contains(u"There is no post no-such-post."), qPrintable(run.err));
+    QVERIFY(run.out.isEmpty());
+}
+
+void TestCliPosts::helpListsEveryPostCommand() {
+    const CliRun help = cli({QStringLiteral("post"), QStringLiteral("--help")});
+    QCOMPARE(help.exitCode, ExitCode::Success);
+    for (const char *command :
+         {"create", "list", "show", "edit", "submit", "approve", "request-changes", "schedule", "cancel",
+          "retry", "mark-published", "duplicate", "delete", "export"}) {
+        QVERIFY2(help.out.contains(u"\n  " + QString::fromLatin1(command) + u' '), command);
+    }
+    const CliRun one = cli({QStringLiteral("post"), QStringLiteral("duplicate"), QStringLiteral("--help")});
+    QCOMPARE(one.exitCode, ExitCode::Success);
+    QCOMPARE(one.out, QStringLiteral("Usage: clipqueue-cli post duplicate ID [--json]\n"));
 }
 
 void TestCliPosts::realBinaryListsJson() {

@@ -129,6 +129,18 @@ void TestCliPublish::runOncePublishesThroughTikTok() {
     const auto cached = (*session)->creators().lookup(QStringLiteral("open-ana"));
     QVERIFY(cached && *cached);
     QCOMPARE((*cached)->info.username, QStringLiteral("ana.renamed"));
+
+    // `post show` links the public post on the account's profile.
+    const QString url =
+        u"https://www.tiktok.com/@ana.renamed/video/" + QString::fromLatin1(m_standIn->publicPostId);
+    const QJsonObject detail =
+        runCli({QStringLiteral("post"), QStringLiteral("show"), id, QStringLiteral("--json")})
+            .json()
+            .object();
+    QCOMPARE(detail.value(u"publicPostId").toString(), QString::fromLatin1(m_standIn->publicPostId));
+    QCOMPARE(detail.value(u"postUrl").toString(), url);
+    const CliRun text = runCli({QStringLiteral("post"), QStringLiteral("show"), id});
+    QVERIFY2(text.out.contains(u"  on TikTok: " + url + u'\n'), qPrintable(text.out));
 }
 
 void TestCliPublish::publishingThreadPublishesOffTheGuiThread() {

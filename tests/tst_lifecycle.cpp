@@ -82,12 +82,15 @@ private Q_SLOTS:
     void requestChangesNeedsAComment();
     void historyRecordsWhoWhenFromToAndComment();
     void scheduleKeepsLocalTimeAcrossDaylightSaving();
+    void aTimePickedInAZoneKeepsThatZone();
     void unknownPostIsNotFound();
     void deleteReleasesMediaOnlyWhenUnused();
     void tableNamesWhatPeopleMayDo_data();
     void tableNamesWhatPeopleMayDo();
     void tableExplainsWhatIsNotAllowed();
     void duplicateIsANewDraftWithTheSameMedia();
+    void duplicateOfAPublishedPostStartsAfresh();
+    void editKeepsTheMediaAndOneAccount();
 };
 
 void TestLifecycle::transitions_data() {
@@ -306,6 +309,36 @@ void TestLifecycle::scheduleKeepsLocalTimeAcrossDaylightSaving() {
         repository.dueIds(QDateTime(QDate(2027, 3, 28), QTime(16, 30), Qt::UTC), 10)->contains(second->id));
 }
 
+void TestLifecycle::aTimePickedInAZoneKeepsThatZone() {
+    // The composer picks "18:30 America/New_York" whatever the workspace's default zone is.
+    StoreFixture fixture;
+    QVERIFY(WorkspaceSettings(fixture.database())
+                .set(QStringLiteral("default_time_zone"), QStringLiteral("Europe/Berlin")));
+    Post post = validVideoPost();
+    const QDateTime newYork(QDate(2027, 1, 15), QTime(18, 30), QTimeZone("America/New_York"));
+    post.scheduledFor = newYork;
+    const auto created = fixture.importer().create(post, QString(), false);
+    QVERIFY2(created, created ? "" : qPrintable(created.error().message));
+    QCOMPARE(created->post.schedule.timeZone, QStringLiteral("America/New_York"));
+    QCOMPARE(*created->post.schedule.atUtc, QDateTime(QDate(2027, 1, 15), QTime(23, 30), Qt::UTC));
+
+    // An edit with a time in another zone moves the post there; one with an offset keeps its zone.
+    post.scheduledFor = QDateTime(QDate(2027, 1, 16), QTime(9, 0), QTimeZone("Asia/Tokyo"));
+    const auto moved = fixture.posts().edit(created->post.id, post);
+    QVERIFY2(moved, moved ? "" : qPrintable(moved.error().message));
+    QCOMPARE(moved->schedule.timeZone, QStringLiteral("Asia/Tokyo"));
+    QCOMPARE(*moved->schedule.atUtc, QDateTime(QDate(2027, 1, 16), QTime(0, 0), Qt::UTC));
+    post.scheduledFor = QDateTime(QDate(2027, 1, 17), QTime(9, 0), Qt::UTC);
+    const auto offset = fixture.posts().edit(created->post.id, post);
+    QCOMPARE(offset->schedule.timeZone, QStringLiteral("Asia/Tokyo"));
+
+    // Without a zone (the JSON contract's offsets), the workspace's default zone is kept as before.
+    Post fromJson = validVideoPost();
+    fromJson.scheduledFor = QDateTime(QDate(2027, 1, 15), QTime(18, 30), Qt::OffsetFromUTC, 3600);
+    QCOMPARE(fixture.importer().create(fromJson, QString(), false)->post.schedule.timeZone,
+             QStringLiteral("Europe/Berlin"));
+}
+
 void TestLifecycle::unknownPostIsNotFound() {
     StoreFixture fixture;
     const auto result = fixture.posts().approve(QStringLiteral("no-such-post"), {});
@@ -388,6 +421,73 @@ void TestLifecycle::duplicateIsANewDraftWithTheSameMedia() {
     QCOMPARE(copy->media.first().sha256, failed->media.first().sha256);
     QVERIFY(copy->publishId.isEmpty());
     QCOMPARE(fixture.posts().repository().history(copy->id)->size(), 1);
+}
+
+void TestLifecycle::editKeepsTheMediaAndOneAccount() {
+    StoreFixture fixture;
+    const auto draft = postIn(fixture, PostStatus::Draft);
+    QVERIFY(draft.has_value());
+    Post otherMedia = draft->toPost();
+    otherMedia.media.first().url = fileUrlForPath(fixturePath(QStringLiteral("rotated.mp4")));
+    const auto swapped = fixture.posts().edit(draft->id, otherMedia);
+    QCOMPARE(swapped.error().code, ErrorCode::Usage);
+    QVERIFY2(swapped.error().message.contains(u"media"), qPrintable(swapped.error().message));
+
+    Post twoAccounts = draft->toPost();
+    twoAccounts.accounts = {QStringLiteral("acct-1"), QStringLiteral("acct-2")};
+    QCOMPARE(fixture.posts().edit(draft->id, twoAccounts).error().code, ErrorCode::Usage);
+
+    // Refused edits leave no trace; restating the same media is an edit like any other.
+    QCOMPARE(fixture.posts().repository().history(draft->id)->size(), 1);
+    Post recaptioned = draft->toPost();
+    recaptioned.text = QStringLiteral("New words, same clip");
+    QCOMPARE(fixture.posts().edit(draft->id, recaptioned)->content.text, recaptioned.text);
+}
+
+void TestLifecycle::duplicateOfAPublishedPostStartsAfresh() {
+    StoreFixture fixture;
+    PostLifecycle &posts = fixture.posts();
+    const auto original = postIn(fixture, PostStatus::Publishing);
+    QVERIFY(original.has_value());
+    QVERIFY(posts.advance(original->id, PostAction::StorePublishId, {},
+                          [](StoredPost &post) { post.publishId = QStringLiteral("v_pub_1"); }));
+    QVERIFY(posts.advance(original->id, PostAction::Publish, {}, [](StoredPost &post) {
+        post.publicPostId = QStringLiteral("7312345678901234567");
+    }));
+
+    fixture.clock().advance(60'000);
+    const auto copy = posts.duplicate(original->id);
+    QVERIFY(copy.has_value());
+    QVERIFY(copy->id != original->id);
+    QCOMPARE(copy->status, PostStatus::Draft);
+    QCOMPARE(copy->content.text, original->content.text);
+    QCOMPARE(copy->content.accounts, original->content.accounts);
+    QCOMPARE(copy->schedule.timeZone, original->schedule.timeZone);
+    QCOMPARE(copy->media.size(), original->media.size());
+    QCOMPARE(copy->media.first().sha256, original->media.first().sha256);
+    QVERIFY(copy->publishId.isEmpty());
+    QVERIFY(copy->publicPostId.isEmpty());
+    QCOMPARE(copy->createdAt, fixture.clock().nowUtc());
+
+    const auto stored = posts.repository().get(copy->id);
+    QVERIFY(stored.has_value());
+    QCOMPARE(stored->status, PostStatus::Draft);
+    QVERIFY(stored->publishId.isEmpty());
+    const auto history = posts.repository().history(copy->id);
+    QCOMPARE(history->size(), 1);
+    QCOMPARE(history->first().action, QStringLiteral("create"));
+    QCOMPARE(history->first().comment, u"Duplicate of " + original->id);
+    QCOMPARE(posts.repository().attempts(copy->id)->size(), 0);
+
+    // The copy keeps the shared media alive when the original goes.
+    const QString bytes = fixture.store().pathFor(copy->media.first().sha256);
+    QVERIFY(posts.remove(original->id).has_value());
+    QVERIFY(QFile::exists(bytes));
+    const auto submitted = posts.submit(copy->id);
+    QVERIFY(submitted.has_value());
+    QCOMPARE(submitted->status, PostStatus::Scheduled);
+
+    QCOMPARE(posts.duplicate(QStringLiteral("no-such-post")).error().code, ErrorCode::NotFound);
 }
 
 QTEST_GUILESS_MAIN(TestLifecycle)

@@ -43,7 +43,8 @@ void TestMediaDownload::downloadsIntoTheStore() {
     QTemporaryDir dir;
     MediaStore store(dir.filePath(QStringLiteral("media")));
     QNetworkAccessManager network;
-    MediaDownloader downloader(network, store);
+    net::HttpTransport http(network);
+    MediaDownloader downloader(http, store);
     QSignalSpy progress(&downloader, &MediaDownloader::progress);
     QSignalSpy finished(&downloader, &MediaDownloader::finished);
     downloader.start(QUrl(server.url(QStringLiteral("/clips/launch.mp4"))), bytes.size());

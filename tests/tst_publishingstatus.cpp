@@ -1,5 +1,5 @@
 // The status-bar line for background publishing: which post, how far, how it ended.
-#include "PublishingStatusWidget.h"
+#include "shell/PublishingStatusWidget.h"
 
 #include <QTest>
 

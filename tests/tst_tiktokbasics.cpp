@@ -1,13 +1,16 @@
 // The pure parts of the TikTok client: the chunk plan, PKCE, the error envelope and its classes,
 // and the censoring of secrets before anything is logged.
+#include "net/Censor.h"
 #include "tiktok/ChunkPlan.h"
 #include "tiktok/Pkce.h"
+#include "tiktok/RetryPolicy.h"
 #include "tiktok/TikTokError.h"
 
 #include <QRegularExpression>
 #include <QTest>
 
 using namespace cq::tiktok;
+using cq::net::censorSecrets;
 
 Q_DECLARE_METATYPE(cq::tiktok::TikTokError::Kind)
 
@@ -25,6 +28,7 @@ private Q_SLOTS:
     void secretsAreCensored_data();
     void secretsAreCensored();
     void errorCodesStayReadable();
+    void retryPolicy();
 };
 
 void TestTikTokBasics::chunkPlans_data() {
@@ -165,6 +169,33 @@ void TestTikTokBasics::secretsAreCensored() {
     const QString censored = censorSecrets(text);
     QVERIFY2(!censored.contains(secret), qPrintable(censored));
     QVERIFY2(censored.contains(u"***"), qPrintable(censored));
+}
+
+void TestTikTokBasics::retryPolicy() {
+    using namespace std::chrono_literals;
+    using Repeatable = RetryPolicy::Repeatable;
+    RetryPolicy policy;
+    policy.maxAttempts = 4;
+    policy.firstBackoff = 100ms;
+    policy.maxBackoff = 500ms;
+    policy.rateLimitWait = 61s;
+    TikTokError error;
+    error.kind = TikTokError::Kind::Transient;
+    for (int failures = 1; failures < 4; ++failures) { // 200, 400, then capped at 500 ms, jittered
+        const auto wait = policy.waitAfter(error, failures, Repeatable::Always);
+        const qint64 cap = std::min<qint64>(100 << failures, 500);
+        QVERIFY(wait.has_value());
+        QVERIFY2(wait->count() >= cap / 2 && wait->count() <= cap,
+                 qPrintable(QString::number(wait->count())));
+    }
+    QVERIFY(!policy.waitAfter(error, 4, Repeatable::Always));        // attempts used up
+    QVERIFY(!policy.waitAfter(error, 1, Repeatable::OnlyIfRefused)); // it may have reached TikTok
+    error.kind = TikTokError::Kind::RateLimited;
+    QCOMPARE(policy.waitAfter(error, 1, Repeatable::OnlyIfRefused), std::optional(61'000ms));
+    error.kind = TikTokError::Kind::Permanent;
+    QVERIFY(!policy.waitAfter(error, 1, Repeatable::Always));
+    error.kind = TikTokError::Kind::Auth; // still refused after the token's one refresh
+    QVERIFY(!policy.waitAfter(error, 1, Repeatable::Always));
 }
 
 QTEST_GUILESS_MAIN(TestTikTokBasics)

@@ -54,16 +54,20 @@ private:
 
     std::unique_ptr<TikTokStandIn> m_standIn;
     std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<net::HttpTransport> m_http;
     std::unique_ptr<TikTokClient> m_client;
     QString m_token = QStringLiteral("act.valid-token");
 };
 
 void TestTikTokClient::init() {
     m_standIn = std::make_unique<TikTokStandIn>();
+    m_client.reset();
+    m_http.reset();
     m_network = std::make_unique<QNetworkAccessManager>();
+    m_http = std::make_unique<net::HttpTransport>(*m_network);
     ApiConfig config;
     config.apiBase = QUrl(m_standIn->apiBase());
-    m_client = std::make_unique<TikTokClient>(*m_network, config);
+    m_client = std::make_unique<TikTokClient>(*m_http, config);
 }
 
 std::expected<VideoInit, TikTokError> TestTikTokClient::initFor(qint64 size, PostMode mode) {

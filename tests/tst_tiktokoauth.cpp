@@ -34,6 +34,7 @@ private:
 
     std::unique_ptr<TikTokStandIn> m_standIn;
     std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<net::HttpTransport> m_http;
     std::unique_ptr<FakeClock> m_clock;
     std::unique_ptr<OAuthClient> m_oauth;
     QUrl m_openedUrl;
@@ -41,14 +42,17 @@ private:
 
 void TestTikTokOAuth::init() {
     m_standIn = std::make_unique<TikTokStandIn>();
+    m_oauth.reset();
+    m_http.reset();
     m_network = std::make_unique<QNetworkAccessManager>();
+    m_http = std::make_unique<net::HttpTransport>(*m_network);
     m_clock = std::make_unique<FakeClock>(QDateTime(QDate(2026, 11, 25), QTime(12, 0), Qt::UTC));
     ApiConfig config;
     config.apiBase = QUrl(m_standIn->apiBase());
     config.authUrl = QUrl(m_standIn->apiBase() + QStringLiteral("/v2/auth/authorize/"));
     config.clientKey = m_standIn->clientKey;
     config.clientSecret = m_standIn->clientSecret;
-    m_oauth = std::make_unique<OAuthClient>(*m_network, config, *m_clock);
+    m_oauth = std::make_unique<OAuthClient>(*m_http, config, *m_clock);
 }
 
 DesktopLogin::BrowserOpener TestTikTokOAuth::browser(const QString &replaceState) {
@@ -66,7 +70,10 @@ DesktopLogin::BrowserOpener TestTikTokOAuth::browser(const QString &replaceState
                 query.addQueryItem(QStringLiteral("state"), replaceState);
                 target.setQuery(query);
             }
-            m_network->get(QNetworkRequest(target))->setParent(this);
+            // The reply stays the manager's child: init() replaces the manager, and a reply that outlived
+            // it (say, reparented here) would later report to a manager that is gone.
+            QNetworkReply *followed = m_network->get(QNetworkRequest(target));
+            connect(followed, &QNetworkReply::finished, followed, &QObject::deleteLater);
         });
         return true;
     };

@@ -47,6 +47,7 @@ struct Rig {
     StoreFixture fixture;
     TikTokStandIn standIn;
     QNetworkAccessManager network;
+    net::HttpTransport http{network};
     FakeTokens tokens{standIn};
     std::unique_ptr<TikTokClient> client;
     std::unique_ptr<TikTokPublisher> publisher;
@@ -68,14 +69,15 @@ struct Rig {
         build(config);
     }
     void build(const ApiConfig &config) {
-        client = std::make_unique<TikTokClient>(network, config);
+        client = std::make_unique<TikTokClient>(http, config);
         TikTokPublisher::Options options;
-        options.firstBackoff = 10ms;
-        options.maxBackoff = 50ms;
-        options.rateLimitWait = 50ms;
+        options.retry.firstBackoff = 10ms;
+        options.retry.maxBackoff = 50ms;
+        options.retry.rateLimitWait = 50ms;
         options.firstPoll = 10ms;
         options.maxPoll = 50ms;
-        publisher = std::make_unique<TikTokPublisher>(*client, tokens, fixture.store(), options);
+        publisher =
+            std::make_unique<TikTokPublisher>(*client, tokens, fixture.store(), fixture.clock(), options);
         SchedulerRunner::Options runnerOptions;
         runnerOptions.runnerId = QStringLiteral("runner-1");
         runner =
@@ -120,6 +122,7 @@ private Q_SLOTS:
     void photoInitWithoutAnAnswerIsNotSentAgain();
     void draftsModeEndsInTheInbox();
     void resumptionOfAnIncompleteUploadStartsAgain();
+    void statusDeadlineOnTheClockMakesTheOutcomeUnknown();
 };
 
 void TestTikTokPublisher::publishesADueVideo() {
@@ -303,6 +306,27 @@ void TestTikTokPublisher::resumptionOfAnIncompleteUploadStartsAgain() {
     QTRY_COMPARE(finished.count(), 1);
     QCOMPARE(finished.first().at(1).value<PublishResult>().outcome, PublishResult::Outcome::Published);
     QCOMPARE(rig.standIn.initCount(), 2); // the dropped upload was started anew
+}
+
+void TestTikTokPublisher::statusDeadlineOnTheClockMakesTheOutcomeUnknown() {
+    Rig rig;
+    const QString id = rig.duePost();
+    for (int i = 0; i < 200; ++i) { // TikTok keeps processing
+        rig.standIn.injectFault("/v2/post/publish/status/fetch/",
+                                TikTokStandIn::jsonAnswer(200, R"({"data":{"status":"PROCESSING_DOWNLOAD"},)"
+                                                               R"("error":{"code":"ok","log_id":"L"}})"));
+    }
+    QSignalSpy processing(rig.publisher.get(), &Publisher::processing);
+    QSignalSpy finished(rig.publisher.get(), &Publisher::finished);
+    rig.publisher->publish(rig.stored(id));
+    QTRY_COMPARE(processing.count(), 1);
+    QTest::qWait(200); // several polls: no end while the clock stands still
+    QCOMPARE(finished.count(), 0);
+    rig.fixture.clock().advance(31 * 60 * 1000); // past the 30-minute status deadline
+    QTRY_COMPARE(finished.count(), 1);
+    const auto result = finished.first().at(1).value<PublishResult>();
+    QCOMPARE(result.outcome, PublishResult::Outcome::Unknown);
+    QCOMPARE(result.errorCode, QStringLiteral("status_deadline"));
 }
 
 void TestTikTokPublisher::photosGoToTheHostThenTikTokPullsThem() {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ExitCode.h"
+
 #include <QJsonDocument>
 #include <QStringList>
 #include <QTextStream>
@@ -7,9 +9,6 @@
 #include <optional>
 
 namespace cq::cli {
-
-// Exit codes of docs/cli.md ("Exit codes").
-enum class ExitCode { Success = 0, InvalidInput = 1, Usage = 2, Runtime = 3 };
 
 // Where a command writes: results to `out` (one JSON document with --json), diagnostics to `err`.
 struct CliStreams {

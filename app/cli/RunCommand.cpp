@@ -11,6 +11,28 @@
 
 namespace cq::cli {
 
+namespace {
+
+// Upload progress on `err`, one line per tenth of the media so that logs stay readable.
+void reportUploads(Publisher &publisher, QObject &context, QTextStream &err) {
+    QObject::connect(&publisher, &Publisher::uploadProgress, &context,
+                     [&err, reportedTenth = QHash<QString, qint64>()](const QString &id, qint64 sent,
+                                                                      qint64 total) mutable {
+                         const qint64 tenth = total > 0 ? sent * 10 / total : 0;
+                         if (tenth == reportedTenth.value(id, -1)) {
+                             return;
+                         }
+                         reportedTenth.insert(id, tenth);
+                         const QLocale c = QLocale::c();
+                         err << id << "  uploading " << tenth * 10 << "% ("
+                             << c.formattedDataSize(sent, 1, QLocale::DataSizeSIFormat) << " of "
+                             << c.formattedDataSize(total, 1, QLocale::DataSizeSIFormat) << ")\n";
+                         err.flush();
+                     });
+}
+
+} // namespace
+
 RunCommand::RunCommand(PublisherFactory factory)
     : m_factory(std::move(factory)) {
 }
@@ -27,13 +49,11 @@ ExitCode RunCommand::run(const QStringList &arguments, CliStreams streams) {
     }
     auto session = Session::open();
     if (!session) {
-        streams.err << session.error().message << '\n';
-        return ExitCode::Runtime;
+        return fail(streams.err, session.error());
     }
     auto publisher = m_factory(**session);
     if (!publisher) {
-        streams.err << publisher.error().message << '\n';
-        return ExitCode::Runtime;
+        return fail(streams.err, publisher.error());
     }
     const SchedulerRunner::Options options = (*session)->runnerOptions();
     SchedulerRunner runner((*session)->posts(), **publisher, (*session)->clock(), options);
@@ -43,21 +63,7 @@ ExitCode RunCommand::run(const QStringList &arguments, CliStreams streams) {
         streams.err.flush();
         failed = true;
     });
-    // Upload progress on stderr, one line per tenth of the media so that logs stay readable.
-    QHash<QString, qint64> reportedTenth;
-    QObject::connect(publisher->get(), &Publisher::uploadProgress, &runner,
-                     [&](const QString &id, qint64 sent, qint64 total) {
-                         const qint64 tenth = total > 0 ? sent * 10 / total : 0;
-                         if (tenth == reportedTenth.value(id, -1)) {
-                             return;
-                         }
-                         reportedTenth.insert(id, tenth);
-                         const QLocale c = QLocale::c();
-                         streams.err << id << "  uploading " << tenth * 10 << "% ("
-                                     << c.formattedDataSize(sent, 1, QLocale::DataSizeSIFormat) << " of "
-                                     << c.formattedDataSize(total, 1, QLocale::DataSizeSIFormat) << ")\n";
-                         streams.err.flush();
-                     });
+    reportUploads(**publisher, runner, streams.err);
     QObject::connect(&runner, &SchedulerRunner::postSettled, &runner,
                      [&](const QString &id, PostStatus status) {
                          streams.out << id << "  " << postStatusName(status) << '\n';
@@ -74,8 +80,7 @@ ExitCode RunCommand::run(const QStringList &arguments, CliStreams streams) {
     }
     auto handed = runner.runPass();
     if (!handed) {
-        streams.err << handed.error().message << '\n';
-        return ExitCode::Runtime;
+        return fail(streams.err, handed.error());
     }
     if (runner.inFlight() > 0) {
         QEventLoop loop;

@@ -5,8 +5,8 @@
 #include "post/PostJson.h"
 #include "post/PostMediaCheck.h"
 #include "post/PostValidator.h"
-#include "storage/Database.h"
 #include "session/AppConfig.h"
+#include "storage/Database.h"
 #include "util/Clock.h"
 
 #include <QCommandLineParser>
@@ -26,6 +26,23 @@ std::expected<QByteArray, QString> readFile(const QString &path) {
         return std::unexpected(path + u": cannot read it (" + file.errorString() + u").");
     }
     return file.readAll();
+}
+
+// The --creator file: TikTok's creator info, or why it is not.
+std::expected<CreatorInfo, QString> readCreatorInfo(const QString &path) {
+    const auto bytes = readFile(path);
+    if (!bytes) {
+        return std::unexpected(bytes.error());
+    }
+    const QJsonDocument document = QJsonDocument::fromJson(*bytes);
+    if (!document.isObject()) {
+        return std::unexpected(QStringLiteral("not a JSON object"));
+    }
+    auto info = CreatorInfo::fromJson(document.object());
+    if (!info) {
+        return std::unexpected(info.error().message);
+    }
+    return *info;
 }
 
 void printFindings(QTextStream &out, const QList<Finding> &findings) {
@@ -93,15 +110,9 @@ ExitCode ValidateCommand::run(const QStringList &arguments, CliStreams streams) 
     ValidationContext context;
     context.now = m_now();
     if (parser.isSet(creator)) {
-        const auto bytes = readFile(parser.value(creator));
-        const auto document = bytes ? QJsonDocument::fromJson(*bytes) : QJsonDocument();
-        const auto info = document.isObject()
-                              ? CreatorInfo::fromJson(document.object())
-                              : std::expected<CreatorInfo, Error>(std::unexpected(
-                                  Error{ErrorCode::JsonMalformed, QStringLiteral("not a JSON object")}));
+        const auto info = readCreatorInfo(parser.value(creator));
         if (!info) {
-            streams.err << parser.value(creator) << ": not TikTok creator info ("
-                        << (bytes ? info.error().message : bytes.error()) << ")\n";
+            streams.err << parser.value(creator) << ": not TikTok creator info (" << info.error() << ")\n";
             return ExitCode::Usage;
         }
         context.creator = *info;

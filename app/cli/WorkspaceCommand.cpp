@@ -19,22 +19,19 @@ ExitCode WorkspaceCommand::run(const QStringList &arguments, CliStreams streams)
     }
     auto session = Session::open();
     if (!session) {
-        streams.err << session.error().message << '\n';
-        return ExitCode::Runtime;
+        return fail(streams.err, session.error());
     }
     WorkspaceSettings workspace((*session)->database());
     if (set) {
         if (auto stored = workspace.set(arguments.at(1), arguments.at(2)); !stored) {
-            streams.err << stored.error().message << '\n';
-            return stored.error().code == ErrorCode::Usage ? ExitCode::Usage : ExitCode::Runtime;
+            return fail(streams.err, stored.error());
         }
     }
     auto approval = workspace.approvalRequired();
     auto zone = workspace.defaultTimeZone();
     auto grace = workspace.gracePeriod();
     if (!approval || !zone || !grace) {
-        streams.err << "Cannot read the workspace settings.\n";
-        return ExitCode::Runtime;
+        return fail(streams.err, !approval ? approval.error() : !zone ? zone.error() : grace.error());
     }
     streams.out << "database: " << (*session)->config().database.describe() << '\n'
                 << "media store: " << (*session)->store().root() << '\n'

@@ -1,5 +1,7 @@
 #include "accounts/AccountService.h"
 
+#include "tiktok/AccountToken.h"
+
 #include <QDir>
 #include <QTimer>
 #include <QUuid>
@@ -106,12 +108,14 @@ void AccountService::disconnect(const QString &idOrOpenId,
         }
         done({});
     };
-    auto tokens = m_tokens.load(account->openId);
-    if (!tokens || !m_oauth) {
+    auto token = tiktok::AccountToken::open(*this, account->id);
+    if (!token || !m_oauth) {
         forget(false);
         return;
     }
-    m_oauth->revoke(tokens->accessToken, [forget](auto revoked) { forget(revoked.has_value()); });
+    (*token)->call<void>(
+        [this](const QString &accessToken, auto answer) { m_oauth->revoke(accessToken, answer); },
+        [forget](auto revoked) { forget(revoked.has_value()); });
 }
 
 std::expected<QString, Error> AccountService::accessToken(const QString &accountId) {
@@ -139,16 +143,16 @@ void AccountService::refresh(const QString &accountId, const QString &rejectedAc
         lock = std::make_shared<QLockFile>(QDir(m_lockDirectory).filePath(account->id + u".refresh.lock"));
         lock->setStaleLockTime(RefreshLockStaleMs);
     }
-    refreshLocked(account->id, rejectedAccessToken, std::move(lock), QDeadlineTimer(RefreshLockWaitMs),
-                  std::move(done));
+    refreshLocked(account->id, rejectedAccessToken, std::move(lock),
+                  m_clock.monotonicMs() + RefreshLockWaitMs, std::move(done));
 }
 
 void AccountService::refreshLocked(const QString &accountId, const QString &rejectedAccessToken,
-                                   std::shared_ptr<QLockFile> lock, QDeadlineTimer deadline,
+                                   std::shared_ptr<QLockFile> lock, qint64 deadlineMs,
                                    std::function<void(std::expected<QString, Error>)> done) {
     if (lock && !lock->tryLock(0)) {
         // Another runner is refreshing this account: wait without blocking this thread's events.
-        if (deadline.hasExpired()) {
+        if (m_clock.monotonicMs() > deadlineMs) {
             done(std::unexpected(
                 Error{ErrorCode::Io, QStringLiteral("Another ClipQueue runner has been refreshing "
                                                     "this account's authorisation for too long. "
@@ -156,9 +160,9 @@ void AccountService::refreshLocked(const QString &accountId, const QString &reje
             return;
         }
         QTimer::singleShot(RefreshLockPollMs, &m_timerContext,
-                           [this, accountId, rejectedAccessToken, lock = std::move(lock), deadline,
+                           [this, accountId, rejectedAccessToken, lock = std::move(lock), deadlineMs,
                             done = std::move(done)]() mutable {
-                               refreshLocked(accountId, rejectedAccessToken, std::move(lock), deadline,
+                               refreshLocked(accountId, rejectedAccessToken, std::move(lock), deadlineMs,
                                              std::move(done));
                            });
         return;

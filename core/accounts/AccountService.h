@@ -9,7 +9,6 @@
 #include "util/Clock.h"
 
 #include <QDateTime>
-#include <QDeadlineTimer>
 #include <QList>
 #include <QLockFile>
 #include <QObject>
@@ -42,8 +41,9 @@ public:
                  std::function<void(std::expected<QString, Error>)> done) override;
 
 private:
+    // Waits for the lock until `deadlineMs` (on m_clock's monotonic reading), then refreshes.
     void refreshLocked(const QString &accountId, const QString &rejectedAccessToken,
-                       std::shared_ptr<QLockFile> lock, QDeadlineTimer deadline,
+                       std::shared_ptr<QLockFile> lock, qint64 deadlineMs,
                        std::function<void(std::expected<QString, Error>)> done);
 
     const Database &m_db;

@@ -5,8 +5,6 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QSaveFile>
 
@@ -18,32 +16,14 @@ namespace {
 
 const QString keychainService = QStringLiteral("ClipQueue TikTok");
 
-QByteArray serialize(const tiktok::TokenSet &tokens) {
-    return QJsonDocument(
-               QJsonObject{
-                   {QStringLiteral("open_id"), tokens.openId},
-                   {QStringLiteral("access_token"), tokens.accessToken},
-                   {QStringLiteral("refresh_token"), tokens.refreshToken},
-                   {QStringLiteral("scope"), tokens.scope},
-                   {QStringLiteral("access_expires_at"), tokens.accessExpiresAt.toString(Qt::ISODate)},
-                   {QStringLiteral("refresh_expires_at"), tokens.refreshExpiresAt.toString(Qt::ISODate)}})
-        .toJson(QJsonDocument::Compact);
-}
-
 std::expected<tiktok::TokenSet, Error> deserialize(const QByteArray &bytes) {
-    const QJsonObject json = QJsonDocument::fromJson(bytes).object();
-    tiktok::TokenSet tokens{json.value(u"open_id").toString(),
-                            json.value(u"access_token").toString(),
-                            json.value(u"refresh_token").toString(),
-                            json.value(u"scope").toString(),
-                            QDateTime::fromString(json.value(u"access_expires_at").toString(), Qt::ISODate),
-                            QDateTime::fromString(json.value(u"refresh_expires_at").toString(), Qt::ISODate)};
-    if (tokens.refreshToken.isEmpty()) {
+    auto tokens = tiktok::TokenSet::fromStoredJson(bytes);
+    if (!tokens) {
         return std::unexpected(
             Error{ErrorCode::NotFound, QStringLiteral("The stored tokens are damaged; reconnect "
                                                       "the account.")});
     }
-    return tokens;
+    return *tokens;
 }
 
 // Runs a QtKeychain job to completion; true when the keychain answered, false when there is none.
@@ -93,7 +73,7 @@ std::expected<void, Error> FileTokenStore::save(const QString &openId, const tik
     }
     // Only the user may read it, from the moment it exists.
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    file.write(serialize(tokens));
+    file.write(tokens.toStoredJson());
     if (!file.commit()) {
         return std::unexpected(
             Error{ErrorCode::Io, u"Cannot save the account's tokens: " + file.errorString()});
@@ -131,7 +111,7 @@ std::expected<void, Error> KeychainTokenStore::save(const QString &openId, const
     if (!m_useFallback) {
         QKeychain::WritePasswordJob job(keychainService);
         job.setKey(openId);
-        job.setBinaryData(serialize(tokens));
+        job.setBinaryData(tokens.toStoredJson());
         Error error{ErrorCode::Io, {}};
         if (runJob(job, &error)) {
             return {};

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "tiktok/OAuthClient.h"
+#include "tiktok/TokenSet.h"
 #include "util/Error.h"
 
 #include <QString>

@@ -2,22 +2,21 @@
 
 #include <QEventLoop>
 #include <QFile>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 
 namespace cq {
 
 namespace {
-constexpr int TransferTimeoutMs = 60'000; // no byte for a minute: give up
+constexpr std::chrono::milliseconds TransferTimeout{60'000}; // no byte for a minute: give up
+constexpr int MaxRedirects = 5;
 
 QString describe(const QUrl &url) {
     return url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
 }
 } // namespace
 
-MediaDownloader::MediaDownloader(QNetworkAccessManager &network, const MediaStore &store, QObject *parent)
+MediaDownloader::MediaDownloader(net::HttpTransport &http, const MediaStore &store, QObject *parent)
     : QObject(parent)
-    , m_network(network)
+    , m_http(http)
     , m_store(store) {
 }
 
@@ -33,71 +32,69 @@ void MediaDownloader::start(const QUrl &url, qint64 maxBytes) {
         fail(Error{ErrorCode::Io, u"Cannot write to the media store (" + m_file->errorString() + u")."});
         return;
     }
-    QNetworkRequest request(url);
-    request.setTransferTimeout(TransferTimeoutMs);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
-    request.setMaximumRedirectsAllowed(5);
-    request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("ClipQueue"));
-    m_reply = m_network.get(request);
-    connect(m_reply, &QIODevice::readyRead, this, &MediaDownloader::onReadyRead);
-    connect(m_reply, &QNetworkReply::finished, this, &MediaDownloader::onFinished);
-    connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
-        const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
-        if (length.isValid() && length.toLongLong() > m_maxBytes) {
-            fail(Error{ErrorCode::Io, describe(m_url)
-                                          + QStringLiteral(" is %1 bytes, more than the %2 allowed. Check "
-                                                           "the URL or the declared size.")
-                                                .arg(length.toLongLong())
-                                                .arg(m_maxBytes)});
-        }
-    });
+    auto request = net::HttpRequest::get(url);
+    request.setHeader("User-Agent", "ClipQueue");
+    request.transferTimeout = TransferTimeout;
+    request.redirects = net::RedirectPolicy::NoLessSafe;
+    request.maxRedirects = MaxRedirects;
+    request.maxResponseBytes = maxBytes;
+    request.bodySink = [this](const QByteArray &piece) {
+        return write(piece);
+    };
+    m_exchange =
+        m_http.send(std::move(request), [this](const net::HttpResult &result) { onFinished(result); });
+    connect(m_exchange, &net::HttpExchange::downloadProgress, this, &MediaDownloader::progress);
 }
 
-void MediaDownloader::onReadyRead() {
-    if (m_done) {
-        return;
+bool MediaDownloader::write(const QByteArray &piece) {
+    if (m_file->write(piece) == piece.size()) {
+        return true;
     }
-    const QByteArray chunk = m_reply->readAll();
-    m_received += chunk.size();
-    if (m_received > m_maxBytes) {
-        fail(Error{ErrorCode::Io, describe(m_url)
-                                      + QStringLiteral(" sent more than the %1 bytes allowed; the download "
-                                                       "was stopped.")
-                                            .arg(m_maxBytes)});
-        return;
-    }
-    if (m_file->write(chunk) != chunk.size()) {
-        fail(Error{ErrorCode::Io,
-                   u"Writing the download failed (" + m_file->errorString() + u"). Check free space."});
-        return;
-    }
-    const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
-    Q_EMIT progress(m_received, length.isValid() ? length.toLongLong() : -1);
+    m_writeError = Error{ErrorCode::Io,
+                         u"Writing the download failed (" + m_file->errorString() + u"). Check free space."};
+    return false;
 }
 
-void MediaDownloader::onFinished() {
-    if (m_done) {
-        return;
-    }
-    onReadyRead();
-    if (m_done) {
-        return;
-    }
-    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (m_reply->error() != QNetworkReply::NoError || status < 200 || status >= 300) {
-        fail(Error{ErrorCode::Io,
-                   describe(m_url) + u" could not be downloaded ("
-                       + (status > 0 ? u"HTTP " + QString::number(status) : m_reply->errorString())
-                       + u"). Check that the URL is public and try again."});
+void MediaDownloader::onFinished(const net::HttpResult &result) {
+    m_exchange = nullptr;
+    if (!result.isSuccess()) {
+        fail(errorFor(result));
         return;
     }
     m_done = true;
     m_file->close();
-    const QString path = m_file->fileName();
-    m_reply->deleteLater();
-    m_reply = nullptr;
-    m_result = m_store.adoptDownloaded(path);
+    m_result = m_store.adoptDownloaded(m_file->fileName());
     Q_EMIT finished();
+}
+
+Error MediaDownloader::errorFor(const net::HttpResult &result) const {
+    using net::NetFailure;
+    const std::optional<NetFailure> failure =
+        result.netError ? std::optional(result.netError->failure) : std::nullopt;
+    if (failure == NetFailure::Cancelled) {
+        return Error{ErrorCode::Cancelled, describe(m_url) + u": the download was cancelled."};
+    }
+    if (failure == NetFailure::SinkFailed && m_writeError) {
+        return *m_writeError;
+    }
+    const QByteArray declared = result.header("Content-Length");
+    if (failure == NetFailure::TooLarge && !declared.isEmpty() && declared.toLongLong() > m_maxBytes) {
+        return Error{ErrorCode::Io,
+                     describe(m_url)
+                         + QStringLiteral(
+                               " is %1 bytes, more than the %2 allowed. Check the URL or the declared size.")
+                               .arg(declared.toLongLong())
+                               .arg(m_maxBytes)};
+    }
+    if (failure == NetFailure::TooLarge) {
+        return Error{ErrorCode::Io,
+                     describe(m_url)
+                         + QStringLiteral(" sent more than the %1 bytes allowed; the download was stopped.")
+                               .arg(m_maxBytes)};
+    }
+    const QString why = failure ? result.netError->what : u"HTTP " + QString::number(result.httpStatus);
+    return Error{ErrorCode::Io, describe(m_url) + u" could not be downloaded (" + why
+                                    + u"). Check that the URL is public and try again."};
 }
 
 void MediaDownloader::fail(const Error &error) {
@@ -105,12 +102,6 @@ void MediaDownloader::fail(const Error &error) {
         return;
     }
     m_done = true;
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
-        m_reply = nullptr;
-    }
     if (m_file) {
         m_file->close();
         m_file->remove(); // nothing half-downloaded stays behind
@@ -120,15 +111,16 @@ void MediaDownloader::fail(const Error &error) {
 }
 
 void MediaDownloader::cancel() {
-    if (!m_done && m_reply) {
-        fail(Error{ErrorCode::Cancelled, describe(m_url) + u": the download was cancelled."});
+    if (!m_done && m_exchange) {
+        m_exchange->cancel(); // ends in onFinished with NetFailure::Cancelled
     }
 }
 
 std::expected<StoredObject, Error> MediaDownloader::fetch(QNetworkAccessManager &network,
                                                           const MediaStore &store, const QUrl &url,
                                                           qint64 maxBytes) {
-    MediaDownloader downloader(network, store);
+    net::HttpTransport http(network);
+    MediaDownloader downloader(http, store);
     QEventLoop loop;
     connect(&downloader, &MediaDownloader::finished, &loop, &QEventLoop::quit);
     downloader.start(url, maxBytes);

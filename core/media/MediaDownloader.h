@@ -1,34 +1,38 @@
 #pragma once
 
 #include "media/MediaStore.h"
+#include "net/HttpTransport.h"
 #include "util/Error.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QUrl>
 
 #include <expected>
+#include <memory>
+#include <optional>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 class QFile;
 
 namespace cq {
 
 // Downloads remote (http/https) media into the managed store when a post is created, streaming to
-// a file under the store's incoming/ folder while counting bytes against a limit, with progress.
-// Uses the injected QNetworkAccessManager of the calling thread.
+// a file under the store's incoming/ folder while the transport holds it to a size limit, with
+// progress. Uses the injected HTTP transport of the calling thread.
 class MediaDownloader : public QObject {
     Q_OBJECT
 
 public:
-    MediaDownloader(QNetworkAccessManager &network, const MediaStore &store, QObject *parent = nullptr);
+    MediaDownloader(net::HttpTransport &http, const MediaStore &store, QObject *parent = nullptr);
     ~MediaDownloader() override;
 
     // Starts one download; `maxBytes` stops it (and fails) as soon as more would arrive.
     void start(const QUrl &url, qint64 maxBytes);
     void cancel();
 
-    // Blocks in a local event loop until the download ends: for the command line and tests.
+    // Blocks in a local event loop until the download ends: for the command line and tests. Runs
+    // over a transport on `network`, the calling thread's manager.
     static std::expected<StoredObject, Error> fetch(QNetworkAccessManager &network, const MediaStore &store,
                                                     const QUrl &url, qint64 maxBytes);
 
@@ -40,17 +44,18 @@ Q_SIGNALS:
     void finished();
 
 private:
-    void onReadyRead();
-    void onFinished();
+    bool write(const QByteArray &piece);
+    void onFinished(const net::HttpResult &result);
+    Error errorFor(const net::HttpResult &result) const;
     void fail(const Error &error);
 
-    QNetworkAccessManager &m_network;
+    net::HttpTransport &m_http;
     const MediaStore &m_store;
-    QNetworkReply *m_reply = nullptr;
+    QPointer<net::HttpExchange> m_exchange;
     std::unique_ptr<QFile> m_file;
+    std::optional<Error> m_writeError;
     QUrl m_url;
     qint64 m_maxBytes = 0;
-    qint64 m_received = 0;
     bool m_done = false;
     std::expected<StoredObject, Error> m_result = std::unexpected(Error{ErrorCode::Cancelled, QString()});
 };

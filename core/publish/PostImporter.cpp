@@ -97,6 +97,10 @@ PostImporter::create(const Post &input, const QString &baseDirectory, bool submi
         return std::unexpected(zone.error());
     }
     stored.schedule.timeZone = QString::fromUtf8(zone->id());
+    // A time picked in a zone (the composer's "18:30 Europe/Berlin") keeps that zone.
+    if (input.scheduledFor && input.scheduledFor->timeSpec() == Qt::TimeZone) {
+        stored.schedule.timeZone = QString::fromUtf8(input.scheduledFor->timeZone().id());
+    }
     stored.schedule.atUtc = input.scheduledFor ? std::optional(input.scheduledFor->toUTC()) : std::nullopt;
 
     // Progress over all local files: each copy reports its own bytes, added to those before it.

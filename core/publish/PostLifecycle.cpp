@@ -5,6 +5,7 @@
 #include "storage/AccountRepository.h"
 #include "storage/MediaGarbageCollector.h"
 
+#include <QFileInfo>
 #include <QUuid>
 
 namespace cq {
@@ -29,6 +30,21 @@ QDateTime toUtcIn(const QDateTime &when, const QTimeZone &zone) {
         return QDateTime(when.date(), when.time(), zone).toUTC();
     }
     return when.toUTC();
+}
+
+// An edit may restate the post's media (as `post export` prints them) but not change them: the
+// stored bytes were probed and validated when the post was created.
+std::expected<void, Error> keepsMedia(const StoredPost &post, const Post &edited) {
+    bool same = edited.media.size() == post.media.size();
+    for (qsizetype i = 0; same && i < edited.media.size(); ++i) {
+        same = edited.media.at(i).url == post.media.at(i).originalUrl();
+    }
+    if (!same) {
+        return std::unexpected(Error{
+            ErrorCode::Usage, QStringLiteral("Editing keeps the post's media (the same media, in the same "
+                                             "order); create a new post to change them.")});
+    }
+    return {};
 }
 
 // The lifecycle's reason, naming the post.
@@ -56,7 +72,7 @@ PostLifecycle::PostLifecycle(const Database &database, const MediaStore &store, 
     , m_workspace(database) {
 }
 
-std::expected<QList<StoredPost>, Error> PostLifecycle::insertDrafts(StoredPost post) {
+std::expected<QList<StoredPost>, Error> PostLifecycle::insertDrafts(StoredPost post, const QString &comment) {
     post.status = PostStatus::Draft;
     post.createdAt = m_clock.nowUtc();
     post.updatedAt = post.createdAt;
@@ -78,7 +94,7 @@ std::expected<QList<StoredPost>, Error> PostLifecycle::insertDrafts(StoredPost p
             }
             auto logged = m_repository.appendHistory(
                 each.id, HistoryEntry{0, each.createdAt, m_actor, QStringLiteral("create"), std::nullopt,
-                                      PostStatus::Draft, QString()});
+                                      PostStatus::Draft, comment});
             if (!logged) {
                 return logged;
             }
@@ -100,11 +116,19 @@ std::expected<StoredPost, Error> PostLifecycle::duplicate(const QString &id) {
     copy.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     copy.content = original->content;
     copy.media = original->media;
-    copy.schedule = original->schedule;
+    copy.schedule = original->schedule; // a time that has passed is refused when it is submitted
     copy.createdBy = m_actor;
-    auto inserted = insertDrafts(copy);
+    auto inserted = insertDrafts(copy, u"Duplicate of " + id);
     if (!inserted) {
         return std::unexpected(inserted.error());
+    }
+    // The original may have been deleted meanwhile and its media collected before the copy referred
+    // to them: then take the copy back rather than keep a post without its bytes.
+    for (const StoredMedia &media : std::as_const(copy.media)) {
+        if (!QFileInfo::exists(m_store.pathFor(media.sha256))) {
+            remove(copy.id);
+            return std::unexpected(Error{ErrorCode::NotFound, u"Post " + id + u" was deleted meanwhile."});
+        }
     }
     return inserted->first();
 }
@@ -265,15 +289,23 @@ std::expected<StoredPost, Error> PostLifecycle::schedule(const QString &id, cons
 
 std::expected<StoredPost, Error> PostLifecycle::edit(const QString &id, const Post &edited) {
     return perform(id, PostAction::Edit, QString(), [&](StoredPost &post) -> std::expected<void, Error> {
-        if (edited.media.size() != post.media.size()) {
+        if (auto same = keepsMedia(post, edited); !same) {
+            return same;
+        }
+        if (edited.accounts.size() > 1) {
+            // One post per account: a second account is a second post (create, or duplicate and edit).
             return std::unexpected(
                 Error{ErrorCode::Usage,
-                      QStringLiteral("Editing keeps the post's media; create a new post to change it.")});
+                      QStringLiteral(
+                          "A stored post goes to one account; create a new post for each other account.")});
         }
         post.content = edited;
         // An edit without a time keeps the post's time.
         if (edited.scheduledFor) {
             post.schedule.atUtc = edited.scheduledFor->toUTC();
+            if (edited.scheduledFor->timeSpec() == Qt::TimeZone) { // picked in a zone: it keeps that zone
+                post.schedule.timeZone = QString::fromUtf8(edited.scheduledFor->timeZone().id());
+            }
         }
         return {};
     });

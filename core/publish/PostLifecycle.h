@@ -25,12 +25,14 @@ public:
     const WorkspaceSettings &workspace() const { return m_workspace; }
     PostRepository &repository() { return m_repository; }
 
-    // Inserts a new post as a draft with its "create" history row. A post for several accounts becomes
-    // one post per account (one publish per account), in one transaction, sharing the stored media.
-    std::expected<QList<StoredPost>, Error> insertDrafts(StoredPost post);
+    // Inserts a new post as a draft with its "create" history row (with `comment`). A post for several
+    // accounts becomes one post per account (one publish per account), in one transaction, sharing
+    // the stored media.
+    std::expected<QList<StoredPost>, Error> insertDrafts(StoredPost post, const QString &comment = {});
 
-    // A new draft with the same content and stored media as post `id` (a post that failed, say, or
-    // one to post again), with its own history and no publish id.
+    // A new draft with the same content, account, schedule and stored media (the same objects) as
+    // post `id` in any status (a post that failed, say, or one to post again), with no publish id and
+    // its own history ("create", commented "Duplicate of ID"). NotFound when there is no such post.
     std::expected<StoredPost, Error> duplicate(const QString &id);
 
     // The actions people may take on this post now, with the workspace's approval rule.
@@ -43,8 +45,9 @@ public:
     // default) for that date, so 18:30 Berlin stays 18:30 across daylight-saving changes.
     std::expected<StoredPost, Error> schedule(const QString &id, const QDateTime &when,
                                               const QString &timeZone = {});
-    // Replaces caption and settings (the media stay). A time in `edited.scheduledFor` moves the post;
-    // none keeps its time. Approvals are withdrawn.
+    // Replaces caption, settings and account (the media stay: `edited` lists the same media, by URL,
+    // else ErrorCode::Usage). A time in `edited.scheduledFor` moves the post; none keeps its time; a
+    // time in a QTimeZone also sets the post's zone. Approvals are withdrawn.
     std::expected<StoredPost, Error> edit(const QString &id, const Post &edited);
     std::expected<StoredPost, Error> cancel(const QString &id, const QString &comment = {});
     // needs_attention or failed → scheduled for now: the user decided to try again.

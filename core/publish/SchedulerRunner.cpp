@@ -62,11 +62,22 @@ std::chrono::milliseconds SchedulerRunner::gracePeriod() const {
 }
 
 std::expected<int, Error> SchedulerRunner::runPass() {
-    PostRepository &repository = m_service.repository();
     const QDateTime now = m_clock.nowUtc();
     const QDateTime leaseUntil = now.addMSecs(m_options.lease.count());
-    int handed = 0;
+    auto takenOver = takeOverExpiredClaims(now, leaseUntil);
+    if (!takenOver) {
+        return takenOver;
+    }
+    auto claimed = claimDuePosts(now, leaseUntil);
+    if (!claimed) {
+        return claimed;
+    }
+    return *takenOver + *claimed;
+}
 
+std::expected<int, Error> SchedulerRunner::takeOverExpiredClaims(const QDateTime &now,
+                                                                 const QDateTime &leaseUntil) {
+    PostRepository &repository = m_service.repository();
     if (m_options.isRunnerDead) {
         auto runners = repository.claimingRunners();
         if (!runners) {
@@ -87,6 +98,7 @@ std::expected<int, Error> SchedulerRunner::runPass() {
     if (!expired) {
         return std::unexpected(expired.error());
     }
+    int handed = 0;
     for (const QString &id : *expired) {
         auto post = repository.get(id);
         if (!post || m_inFlight.contains(id) || leaveToOthers(*post)) {
@@ -99,15 +111,19 @@ std::expected<int, Error> SchedulerRunner::runPass() {
             ++handed;
         }
     }
+    return handed;
+}
 
+std::expected<int, Error> SchedulerRunner::claimDuePosts(const QDateTime &now, const QDateTime &leaseUntil) {
     const auto grace = gracePeriod();
     // Posts this pass looked at and left where they are (another runner's account, a damaged row):
     // they stay at the head of the due list, so each query asks for that many more and skips them.
     QSet<QString> passedOver;
     int leftInPlace = 0; // of those, the ones still scheduled and due
+    int handed = 0;
     while (true) {
         const int limit = m_options.batchSize + int(passedOver.size());
-        auto due = repository.dueIds(now, limit);
+        auto due = m_service.repository().dueIds(now, limit);
         if (!due) {
             return std::unexpected(due.error());
         }
@@ -117,45 +133,23 @@ std::expected<int, Error> SchedulerRunner::runPass() {
                 continue;
             }
             ++lookedAt;
-            auto post = repository.get(id);
-            if (!post) {
-                passedOver.insert(id);
-                ++leftInPlace;
-                continue;
+            auto outcome = takeDuePost(id, now, leaseUntil, grace);
+            if (!outcome) {
+                return std::unexpected(outcome.error());
             }
-            if (post->status != PostStatus::Scheduled) {
-                passedOver.insert(id); // another runner was quicker
-                continue;
-            }
-            if (post->schedule.atUtc && post->schedule.atUtc->msecsTo(now) > grace.count()) {
-                const QString comment = u"due at " + post->schedule.atUtc->toString(Qt::ISODate)
-                                        + u" but nothing ran until " + now.toString(Qt::ISODate)
-                                        + u"; not published late without asking";
-                auto missed =
-                    m_service.advance(id, PostAction::MarkUnknown, comment, {}, QStringLiteral("missed"));
-                if (missed) {
-                    Q_EMIT postSettled(id, PostStatus::NeedsAttention);
-                } else {
-                    passedOver.insert(id);
-                    ++leftInPlace;
-                }
-                continue;
-            }
-            if (leaveToOthers(*post)) {
-                passedOver.insert(id);
-                ++leftInPlace;
-                continue;
-            }
-            auto claimed =
-                m_service.claim(id, PostStatus::Scheduled, m_options.runnerId, leaseUntil, QString());
-            if (!claimed) {
-                return std::unexpected(claimed.error());
-            }
-            if (*claimed) {
-                hand(id);
+            switch (*outcome) {
+            case DueOutcome::Handed:
                 ++handed;
-            } else {
-                passedOver.insert(id); // another runner was quicker
+                break;
+            case DueOutcome::SetAside:
+                break;
+            case DueOutcome::LeftInPlace:
+                ++leftInPlace;
+                passedOver.insert(id);
+                break;
+            case DueOutcome::TakenByAnother:
+                passedOver.insert(id);
+                break;
             }
         }
         // Every post looked at left the list (claimed, set aside, taken by another runner) or joined
@@ -166,6 +160,40 @@ std::expected<int, Error> SchedulerRunner::runPass() {
     }
     m_leftInPlace = leftInPlace;
     return handed;
+}
+
+std::expected<SchedulerRunner::DueOutcome, Error>
+SchedulerRunner::takeDuePost(const QString &id, const QDateTime &now, const QDateTime &leaseUntil,
+                             std::chrono::milliseconds grace) {
+    auto post = m_service.repository().get(id);
+    if (!post) {
+        return DueOutcome::LeftInPlace; // a damaged row: looked at again next time
+    }
+    if (post->status != PostStatus::Scheduled) {
+        return DueOutcome::TakenByAnother;
+    }
+    if (post->schedule.atUtc && post->schedule.atUtc->msecsTo(now) > grace.count()) {
+        const QString comment = u"due at " + post->schedule.atUtc->toString(Qt::ISODate)
+                                + u" but nothing ran until " + now.toString(Qt::ISODate)
+                                + u"; not published late without asking";
+        if (!m_service.advance(id, PostAction::MarkUnknown, comment, {}, QStringLiteral("missed"))) {
+            return DueOutcome::LeftInPlace;
+        }
+        Q_EMIT postSettled(id, PostStatus::NeedsAttention);
+        return DueOutcome::SetAside;
+    }
+    if (leaveToOthers(*post)) {
+        return DueOutcome::LeftInPlace;
+    }
+    auto claimed = m_service.claim(id, PostStatus::Scheduled, m_options.runnerId, leaseUntil, QString());
+    if (!claimed) {
+        return std::unexpected(claimed.error());
+    }
+    if (!*claimed) {
+        return DueOutcome::TakenByAnother;
+    }
+    hand(id);
+    return DueOutcome::Handed;
 }
 
 bool SchedulerRunner::leaveToOthers(const StoredPost &post) {

@@ -61,6 +61,19 @@ private:
     void checkClock();
     void hand(const QString &postId);
     std::chrono::milliseconds gracePeriod() const;
+    // The parts of one pass; each returns how many posts it handed to the publisher.
+    std::expected<int, Error> takeOverExpiredClaims(const QDateTime &now, const QDateTime &leaseUntil);
+    std::expected<int, Error> claimDuePosts(const QDateTime &now, const QDateTime &leaseUntil);
+    // What became of one due post.
+    enum class DueOutcome {
+        Handed,         // claimed and handed to the publisher
+        SetAside,       // its time passed unattended: needs attention
+        LeftInPlace,    // still due but not for this runner (another's account, a damaged row)
+        TakenByAnother, // another runner was quicker
+    };
+    std::expected<DueOutcome, Error> takeDuePost(const QString &id, const QDateTime &now,
+                                                 const QDateTime &leaseUntil,
+                                                 std::chrono::milliseconds grace);
 
     PostLifecycle &m_service;
     Publisher &m_publisher;

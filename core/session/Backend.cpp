@@ -376,7 +376,10 @@ void Backend::createPost(const Post &post, const QString &baseDirectory, CreateI
                 worker.changed(row);
             }
             if (created->notSubmitted) {
-                return std::unexpected(*created->notSubmitted);
+                // The posts are stored all the same, as drafts: the rows say so (with the findings
+                // that kept them back), so that the caller does not store them a second time.
+                Q_EMIT errorOccurred(u"Saved as a draft but not submitted: "
+                                     + created->notSubmitted->message);
             }
             return rows;
         },

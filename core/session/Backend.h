@@ -113,7 +113,9 @@ public:
     void postDetails(const QString &id, QObject *context, Done<PostDetails> done);
 
     // Copies the media into the store (progress in storeProgress()) and stores the post, one per
-    // account, as `intent` says. Relative media paths are read from `baseDirectory`.
+    // account, as `intent` says. Relative media paths are read from `baseDirectory`. When submitting
+    // is refused the posts are stored as drafts all the same: their rows come back as drafts (with
+    // the findings that kept them back) and errorOccurred() says why.
     void createPost(const Post &post, const QString &baseDirectory, CreateIntent intent, QObject *context,
                     Done<QList<PostRow>> done);
     // Replaces caption, settings and time of a stored post (its media stay).

@@ -1,5 +1,7 @@
 #include "session/Session.h"
 
+#include "tiktok/AccountToken.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QHostInfo>
@@ -39,8 +41,8 @@ std::expected<Session::TikTok *, Error> Session::tiktok() {
     }
     auto services = std::make_unique<TikTok>();
     services->config = *config;
-    services->client = std::make_unique<tiktok::TikTokClient>(m_network, *config);
-    services->oauth = std::make_unique<tiktok::OAuthClient>(m_network, *config, m_clock);
+    services->client = std::make_unique<tiktok::TikTokClient>(m_http, *config);
+    services->oauth = std::make_unique<tiktok::OAuthClient>(m_http, *config, m_clock);
     services->fileTokens =
         std::make_unique<FileTokenStore>(QDir(m_config.dataDirectory).filePath(QStringLiteral("tokens")));
     // Tests and headless servers set CLIPQUEUE_TOKEN_STORE=file to skip the keychain.
@@ -60,8 +62,8 @@ std::expected<std::unique_ptr<tiktok::TikTokPublisher>, Error> Session::makeTikT
     if (!services) {
         return std::unexpected(services.error());
     }
-    auto publisher = std::make_unique<tiktok::TikTokPublisher>(*(*services)->client, *(*services)->accounts,
-                                                               *m_store, tiktok::TikTokPublisher::Options{});
+    auto publisher = std::make_unique<tiktok::TikTokPublisher>(
+        *(*services)->client, *(*services)->accounts, *m_store, m_clock, tiktok::TikTokPublisher::Options{});
     QObject::connect(publisher.get(), &tiktok::TikTokPublisher::creatorInfoFetched, publisher.get(),
                      [this](const QString &idOrOpenId, const CreatorInfo &info) {
                          // The post names its account by id, open id, or not at all (the default).
@@ -100,34 +102,24 @@ void Session::refreshCreatorInfo(const QString &accountId,
                                  std::function<void(std::expected<CreatorInfo, Error>)> done) {
     auto services = tiktok();
     auto account = services ? (*services)->accounts->find(accountId) : std::unexpected(services.error());
-    auto token = account ? (*services)->accounts->accessToken(account->id) : std::unexpected(account.error());
+    auto token = account ? tiktok::AccountToken::open(*(*services)->accounts, account->id)
+                         : std::unexpected(account.error());
     if (!token) {
         done(std::unexpected(token.error()));
         return;
     }
-    queryCreatorInfo(account->id, *token, true, std::move(done));
-}
-
-void Session::queryCreatorInfo(const QString &accountId, const QString &accessToken, bool mayRefresh,
-                               std::function<void(std::expected<CreatorInfo, Error>)> done) {
-    m_tiktok->client->queryCreatorInfo(
-        accessToken, [this, accountId, accessToken, mayRefresh, done = std::move(done)](auto info) mutable {
-            if (info) {
-                auto cached = m_creators->store(accountId, *info);
-                done(cached ? std::expected<CreatorInfo, Error>(*info) : std::unexpected(cached.error()));
-            } else if (mayRefresh && info.error().kind == tiktok::TikTokError::Kind::Auth) {
-                m_tiktok->accounts->refresh(
-                    accountId, accessToken,
-                    [this, accountId, done = std::move(done)](std::expected<QString, Error> fresh) mutable {
-                        if (fresh) {
-                            queryCreatorInfo(accountId, *fresh, false, std::move(done));
-                        } else {
-                            done(std::unexpected(fresh.error()));
-                        }
-                    });
-            } else {
+    (*token)->call<CreatorInfo>(
+        [this](const QString &accessToken, auto answer) {
+            m_tiktok->client->queryCreatorInfo(accessToken, answer);
+        },
+        [this, accountId = account->id,
+         done = std::move(done)](std::expected<CreatorInfo, tiktok::TikTokError> info) {
+            if (!info) {
                 done(std::unexpected(Error{ErrorCode::Network, info.error().message}));
+                return;
             }
+            auto cached = m_creators->store(accountId, *info);
+            done(cached ? std::expected<CreatorInfo, Error>(*info) : std::unexpected(cached.error()));
         });
 }
 

@@ -4,6 +4,7 @@
 #include "accounts/CreatorInfoCache.h"
 #include "accounts/TokenStore.h"
 #include "media/MediaStore.h"
+#include "net/HttpTransport.h"
 #include "publish/PostImporter.h"
 #include "publish/PostLifecycle.h"
 #include "publish/SchedulerRunner.h"
@@ -39,6 +40,7 @@ public:
     CreatorInfoCache &creators() { return *m_creators; }
     const Clock &clock() const { return m_clock; }
     QNetworkAccessManager &network() { return m_network; }
+    net::HttpTransport &http() { return m_http; }
 
     // The TikTok side, made on first use from the environment (CLIPQUEUE_TIKTOK_*).
     struct TikTok {
@@ -67,11 +69,10 @@ public:
 
 private:
     Session() = default;
-    void queryCreatorInfo(const QString &accountId, const QString &accessToken, bool mayRefresh,
-                          std::function<void(std::expected<CreatorInfo, Error>)> done);
     AppConfig m_config;
     SystemClock m_clock;
     QNetworkAccessManager m_network; // the one network manager of this (the main) thread
+    net::HttpTransport m_http{m_network};
     std::unique_ptr<Database> m_database;
     std::unique_ptr<MediaStore> m_store;
     std::unique_ptr<PostLifecycle> m_posts;

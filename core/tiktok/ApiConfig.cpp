@@ -1,6 +1,6 @@
 #include "tiktok/ApiConfig.h"
 
-#include <QHostAddress>
+#include "net/UrlRules.h"
 
 namespace cq::tiktok {
 
@@ -21,15 +21,11 @@ std::expected<QUrl, Error> ApiConfig::checkedUrl(const QString &text, const char
         return std::unexpected(
             Error{ErrorCode::Usage, QString::fromLatin1(variable) + u" must be an https:// URL."});
     }
-    if (scheme == u"http") {
-        const QHostAddress address(url.host());
-        const bool loopback = url.host() == u"localhost" || (!address.isNull() && address.isLoopback());
-        if (!loopback) {
-            return std::unexpected(
-                Error{ErrorCode::Usage, QString::fromLatin1(variable)
-                                            + u" uses plain http:// to a host that is not this "
-                                              u"computer; use https:// so tokens stay encrypted."});
-        }
+    if (!net::isSecureOrLoopback(url)) {
+        return std::unexpected(
+            Error{ErrorCode::Usage, QString::fromLatin1(variable)
+                                        + u" uses plain http:// to a host that is not this "
+                                          u"computer; use https:// so tokens stay encrypted."});
     }
     return url;
 }

@@ -1,11 +1,6 @@
 #include "tiktok/OAuthClient.h"
 
-#include "tiktok/TikTokClient.h"
-
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QUrlQuery>
 
 namespace cq::tiktok {
@@ -15,10 +10,15 @@ QStringList OAuthClient::defaultScopes() {
             QStringLiteral("video.upload")};
 }
 
-OAuthClient::OAuthClient(QNetworkAccessManager &network, ApiConfig config, const Clock &clock,
-                         QObject *parent)
+namespace {
+constexpr std::chrono::milliseconds FormTimeout{30'000};
+constexpr std::chrono::milliseconds FormDeadline{60'000}; // well inside the refresh lock's stale time
+constexpr qint64 MaxAnswerBytes = 1 << 20;                // a token answer is a few hundred bytes
+} // namespace
+
+OAuthClient::OAuthClient(net::HttpTransport &http, ApiConfig config, const Clock &clock, QObject *parent)
     : QObject(parent)
-    , m_network(network)
+    , m_http(http)
     , m_config(std::move(config))
     , m_clock(clock) {
 }
@@ -40,32 +40,33 @@ QUrl OAuthClient::authorizationUrl(const QString &redirectUri, const Pkce &pkce,
 
 void OAuthClient::postForm(const QString &path, const QList<std::pair<QString, QString>> &fields,
                            std::function<void(std::expected<QJsonObject, TikTokError>)> done) {
-    QNetworkRequest request(m_config.endpoint(path));
-    request.setTransferTimeout(30'000);
-    request.setHeader(QNetworkRequest::ContentTypeHeader,
-                      QStringLiteral("application/x-www-form-urlencoded"));
     QUrlQuery form;
     for (const auto &[key, value] : fields) {
         form.addQueryItem(key, QString::fromLatin1(QUrl::toPercentEncoding(value)));
     }
-    QNetworkReply *reply = m_network.post(request, form.toString(QUrl::FullyEncoded).toUtf8());
-    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
-        reply->deleteLater();
-        const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-        if (!status.isValid()) {
-            done(std::unexpected(networkError(reply)));
+    auto request = net::HttpRequest::post(m_config.endpoint(path), "application/x-www-form-urlencoded",
+                                          form.toString(QUrl::FullyEncoded).toUtf8());
+    request.transferTimeout = FormTimeout;
+    request.deadline = FormDeadline;
+    request.maxResponseBytes = MaxAnswerBytes;
+    request.carriesCredentials = true; // the client secret, codes and tokens
+    m_http.send(std::move(request), [done = std::move(done)](const net::HttpResult &result) {
+        auto json = answerJson(result);
+        if (!json) {
+            done(std::unexpected(json.error()));
             return;
         }
-        const QByteArray raw = reply->readAll();
-        if (auto error = errorFromResponse(status.toInt(), raw)) {
-            done(std::unexpected(*error));
-            return;
-        }
-        const QJsonObject json = QJsonDocument::fromJson(raw).object();
         // Token answers are flat; some TikTok answers wrap them in "data".
-        done(json.contains(u"data") && json.value(u"data").isObject() ? json.value(u"data").toObject()
-                                                                      : json);
+        done(json->value(u"data").isObject() ? json->value(u"data").toObject() : *json);
     });
+}
+
+std::expected<TokenSet, TikTokError>
+OAuthClient::tokensFrom(const std::expected<QJsonObject, TikTokError> &answer) const {
+    if (!answer) {
+        return std::unexpected(answer.error());
+    }
+    return TokenSet::fromTokenAnswer(*answer, m_clock.nowUtc());
 }
 
 void OAuthClient::exchangeCode(const QString &code, const QString &redirectUri, const QString &codeVerifier,
@@ -78,24 +79,7 @@ void OAuthClient::exchangeCode(const QString &code, const QString &redirectUri, 
               {QStringLiteral("redirect_uri"), redirectUri},
               {QStringLiteral("code_verifier"), codeVerifier}},
              [this, done = std::move(done)](std::expected<QJsonObject, TikTokError> json) {
-                 if (!json) {
-                     done(std::unexpected(json.error()));
-                     return;
-                 }
-                 const QDateTime now = m_clock.nowUtc();
-                 TokenSet tokens{json->value(u"open_id").toString(),
-                                 json->value(u"access_token").toString(),
-                                 json->value(u"refresh_token").toString(),
-                                 json->value(u"scope").toString(),
-                                 now.addSecs(json->value(u"expires_in").toInteger()),
-                                 now.addSecs(json->value(u"refresh_expires_in").toInteger())};
-                 if (tokens.accessToken.isEmpty() || tokens.refreshToken.isEmpty()) {
-                     done(
-                         std::unexpected(invalidAnswer(QStringLiteral("TikTok's token answer had no tokens."),
-                                                       TikTokError::Kind::Permanent)));
-                     return;
-                 }
-                 done(tokens);
+                 done(tokensFrom(json));
              });
 }
 
@@ -106,15 +90,7 @@ void OAuthClient::refresh(const QString &refreshToken, TokenCallback done) {
               {QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
               {QStringLiteral("refresh_token"), refreshToken}},
              [this, done = std::move(done)](std::expected<QJsonObject, TikTokError> json) {
-                 if (!json) {
-                     done(std::unexpected(json.error()));
-                     return;
-                 }
-                 const QDateTime now = m_clock.nowUtc();
-                 done(TokenSet{json->value(u"open_id").toString(), json->value(u"access_token").toString(),
-                               json->value(u"refresh_token").toString(), json->value(u"scope").toString(),
-                               now.addSecs(json->value(u"expires_in").toInteger()),
-                               now.addSecs(json->value(u"refresh_expires_in").toInteger())});
+                 done(tokensFrom(json));
              });
 }
 

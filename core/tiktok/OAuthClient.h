@@ -1,34 +1,23 @@
 #pragma once
 
+#include "net/HttpTransport.h"
 #include "tiktok/ApiConfig.h"
 #include "tiktok/Pkce.h"
 #include "tiktok/TikTokError.h"
+#include "tiktok/TokenSet.h"
 #include "util/Clock.h"
 
-#include <QDateTime>
 #include <QObject>
 #include <QStringList>
 
 #include <expected>
 #include <functional>
 
-class QNetworkAccessManager;
-
 namespace cq::tiktok {
-
-// What TikTok's token endpoint hands out. Lifetimes come from each answer, never hard-coded.
-struct TokenSet {
-    QString openId;
-    QString accessToken;  // never logged
-    QString refreshToken; // never logged; rotates on every refresh
-    QString scope;
-    QDateTime accessExpiresAt;
-    QDateTime refreshExpiresAt;
-};
 
 // Login Kit for Desktop's OAuth calls (docs/tiktok.md): the authorisation URL with TikTok's
 // hex PKCE challenge, the code exchange, refresh (whose answer carries a new refresh token that
-// must be saved before the old one is forgotten) and revocation.
+// must be saved before the old one is forgotten) and revocation, over the injected HTTP transport.
 class OAuthClient : public QObject {
     Q_OBJECT
 
@@ -36,8 +25,7 @@ public:
     using TokenCallback = std::function<void(std::expected<TokenSet, TikTokError>)>;
     static QStringList defaultScopes();
 
-    OAuthClient(QNetworkAccessManager &network, ApiConfig config, const Clock &clock,
-                QObject *parent = nullptr);
+    OAuthClient(net::HttpTransport &http, ApiConfig config, const Clock &clock, QObject *parent = nullptr);
 
     QUrl authorizationUrl(const QString &redirectUri, const Pkce &pkce, const QString &state,
                           const QStringList &scopes = defaultScopes()) const;
@@ -49,8 +37,10 @@ public:
 private:
     void postForm(const QString &path, const QList<std::pair<QString, QString>> &fields,
                   std::function<void(std::expected<QJsonObject, TikTokError>)> done);
+    std::expected<TokenSet, TikTokError>
+    tokensFrom(const std::expected<QJsonObject, TikTokError> &answer) const;
 
-    QNetworkAccessManager &m_network;
+    net::HttpTransport &m_http;
     ApiConfig m_config;
     const Clock &m_clock;
 };

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "net/HttpTransport.h"
 #include "post/CreatorInfo.h"
 #include "tiktok/ApiConfig.h"
 #include "tiktok/ChunkPlan.h"
@@ -12,9 +13,6 @@
 #include <expected>
 #include <functional>
 #include <optional>
-
-class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace cq::tiktok {
 
@@ -35,17 +33,17 @@ struct PublishStatus {
     qint64 downloadedBytes = 0;
 };
 
-// The TikTok Content Posting API calls (docs/tiktok.md) over the injected network manager of
-// the calling thread. Every answer's error envelope becomes a TikTokError with its class; every
-// request has a transfer timeout. Callbacks run on the thread of the network manager.
+// The TikTok Content Posting API calls (docs/tiktok.md) and the photo host's PUT, over the
+// injected HTTP transport of the calling thread. Every answer's error envelope becomes a TikTokError
+// with its class. Callbacks run on the transport's thread.
 class TikTokClient : public QObject {
     Q_OBJECT
 
 public:
     template<typename T>
-    using Callback = std::function<void(std::expected<T, TikTokError>)>;
+    using Callback = TikTokCallback<T>;
 
-    TikTokClient(QNetworkAccessManager &network, ApiConfig config, QObject *parent = nullptr);
+    TikTokClient(net::HttpTransport &http, ApiConfig config, QObject *parent = nullptr);
 
     const ApiConfig &config() const { return m_config; }
 
@@ -56,8 +54,8 @@ public:
                          const ChunkPlan &plan, Callback<VideoInit> done);
     // PUT one chunk, streamed from `path`, with Content-Type, Content-Length and Content-Range.
     // Answers the HTTP status: 206 while chunks remain, 201 once the whole file arrived.
-    QNetworkReply *uploadChunk(const QUrl &uploadUrl, const QString &path, const QString &mimeType,
-                               const ChunkPlan &plan, int chunk, Callback<int> done);
+    void uploadChunk(const QUrl &uploadUrl, const QString &path, const QString &mimeType,
+                     const ChunkPlan &plan, int chunk, Callback<int> done);
     void fetchStatus(const QString &accessToken, const QString &publishId, Callback<PublishStatus> done);
     // POST /v2/post/publish/content/init/ for a photo post pulled from `photoUrls`; answers the publish id.
     void initPhotoPost(const QString &accessToken, PostMode mode, const QJsonObject &postInfo,
@@ -74,14 +72,33 @@ Q_SIGNALS:
     void uploadProgress(const QUrl &uploadUrl, qint64 sentBytes, qint64 totalBytes);
 
 private:
+    // One PUT of a file, or a slice of it, streamed from the media store.
+    struct FilePut {
+        QUrl target;
+        QString path;
+        qint64 offsetBytes = 0;
+        qint64 lengthBytes = 0;
+        QString mimeType;
+        net::HttpHeaders headers;
+        bool carriesCredentials = false;
+        // uploadProgress reports offsetBytes + sent of totalBytes.
+        qint64 totalBytes = 0;
+        // What a complete answer other than 2xx means.
+        std::function<TikTokError(const net::HttpResult &)> refused;
+    };
+    void putFile(FilePut put, Callback<int> done);
+    // What a call makes of the "data" of TikTok's answer (and its raw text, for what JSON numbers
+    // would round).
+    template<typename T>
+    using AnswerReader =
+        std::function<std::expected<T, TikTokError>(const QJsonObject &data, const QByteArray &raw)>;
+    // POSTs JSON with the access token; an answer that is not an error is read by `read`.
+    template<typename T>
     void postJson(const QString &path, const QString &accessToken, const QJsonObject &body,
-                  std::function<void(std::expected<QJsonObject, TikTokError>, const QByteArray &raw)> done);
+                  AnswerReader<T> read, Callback<T> done);
 
-    QNetworkAccessManager &m_network;
+    net::HttpTransport &m_http;
     ApiConfig m_config;
 };
-
-// The error for a reply that failed at the network level (timeout, refused, dropped).
-TikTokError networkError(QNetworkReply *reply);
 
 } // namespace cq::tiktok

@@ -2,7 +2,6 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 
 namespace cq::tiktok {
 
@@ -46,7 +45,15 @@ std::optional<TikTokError> errorFromResponse(int httpStatus, const QByteArray &b
     return error;
 }
 
+QString TikTokError::messageWithAdvice() const {
+    const QString words = advice();
+    return words.isEmpty() ? message : message + u' ' + words;
+}
+
 QString TikTokError::advice() const {
+    if (messageHasAdvice) {
+        return {};
+    }
     if (code == u"unaudited_client_can_only_post_to_private_accounts") {
         return QStringLiteral(
             "Your TikTok app is not audited, so it can only post with privacy \"Only me\" (SELF_ONLY) "
@@ -84,27 +91,49 @@ QString TikTokError::advice() const {
 }
 
 TikTokError invalidAnswer(const QString &message, TikTokError::Kind kind) {
-    return TikTokError{kind, QStringLiteral("invalid_answer"), message, {}, 200};
+    TikTokError error;
+    error.kind = kind;
+    error.code = QStringLiteral("invalid_answer");
+    error.message = message;
+    error.httpStatus = 200;
+    return error;
 }
 
-QString censorSecrets(const QString &text) {
-    static const QRegularExpression patterns[] = {
-        // JSON: "access_token": "..." (not "code": TikTok's error.code is no secret, and the OAuth
-        // code only ever travels in form bodies and query strings)
-        QRegularExpression(QStringLiteral(
-            R"RX(("(?:access_token|refresh_token|client_secret|code_verifier|token)"\s*:\s*")[^"]*)RX")),
-        // form bodies and query strings: access_token=...& (and the upload_token in upload URLs)
-        QRegularExpression(QStringLiteral(
-            R"RX(((?:^|[?&\s])(?:access_token|refresh_token|client_secret|code|code_verifier|token|upload_token)=)[^&\s]*)RX")),
-        // headers
-        QRegularExpression(QStringLiteral(R"RX((Authorization:\s*\w+\s+)\S+)RX"),
-                           QRegularExpression::CaseInsensitiveOption),
-    };
-    QString censored = text;
-    for (const QRegularExpression &pattern : patterns) {
-        censored.replace(pattern, QStringLiteral("\\1***"));
+TikTokError fromNetError(const net::NetError &error, int httpStatus) {
+    using net::NetFailure;
+    TikTokError converted;
+    const bool slow = error.failure == NetFailure::Timeout || error.failure == NetFailure::DeadlineExceeded;
+    const bool refused =
+        error.failure == NetFailure::InsecureUrl || error.failure == NetFailure::RedirectRefused;
+    converted.code = slow      ? QStringLiteral("timeout")
+                     : refused ? QStringLiteral("insecure_url")
+                               : QStringLiteral("network_error");
+    converted.kind = refused ? TikTokError::Kind::Permanent : TikTokError::Kind::Transient;
+    converted.message = refused ? error.error().message : error.what;
+    converted.messageHasAdvice = refused;
+    if (httpStatus != 0) {
+        converted.httpStatus = httpStatus;
     }
-    return censored;
+    return converted;
+}
+
+TikTokError fromError(const Error &error, const QString &code, TikTokError::Kind kind) {
+    TikTokError converted;
+    converted.kind = kind;
+    converted.code = code;
+    converted.message = error.message;
+    converted.messageHasAdvice = true;
+    return converted;
+}
+
+std::expected<QJsonObject, TikTokError> answerJson(const net::HttpResult &result) {
+    if (result.netError) {
+        return std::unexpected(fromNetError(*result.netError, result.httpStatus));
+    }
+    if (auto error = errorFromResponse(result.httpStatus, result.body)) {
+        return std::unexpected(*error);
+    }
+    return QJsonDocument::fromJson(result.body).object();
 }
 
 } // namespace cq::tiktok

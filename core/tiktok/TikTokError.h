@@ -1,8 +1,14 @@
 #pragma once
 
+#include "net/HttpResult.h"
+#include "util/Error.h"
+
 #include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 
+#include <expected>
+#include <functional>
 #include <optional>
 
 namespace cq::tiktok {
@@ -21,10 +27,17 @@ struct TikTokError {
     QString message;
     QString logId;
     std::optional<int> httpStatus;
+    // The message already says what to do (it came from a cq::Error, whose messages do).
+    bool messageHasAdvice = false;
 
-    // What the user should do, in words.
+    // What the user should do, in words; empty when the message says it.
     QString advice() const;
+    // The message followed by the advice: what a person reads.
+    QString messageWithAdvice() const;
 };
+
+template<typename T>
+using TikTokCallback = std::function<void(std::expected<T, TikTokError>)>;
 
 // A 200 answer that lacks what it must carry (no tokens, no publish_id...): `invalid_answer`.
 TikTokError invalidAnswer(const QString &message, TikTokError::Kind kind = TikTokError::Kind::Transient);
@@ -34,8 +47,15 @@ std::optional<TikTokError> errorFromResponse(int httpStatus, const QByteArray &b
 
 TikTokError::Kind classify(const QString &code, std::optional<int> httpStatus);
 
-// Masks secrets in text about to be logged: access/refresh tokens, client secret, code,
-// code_verifier and Authorization headers, in JSON, form bodies and headers alike.
-QString censorSecrets(const QString &text);
+// A transport failure as TikTok's callers see it: "timeout" or "network_error", retried
+// (Transient), except a refused insecure URL or redirect, which no retry mends.
+TikTokError fromNetError(const net::NetError &error, int httpStatus);
+
+// A ClipQueue error (a refused token refresh...) in the place of TikTok's answer.
+TikTokError fromError(const Error &error, const QString &code, TikTokError::Kind kind);
+
+// The JSON object of a complete answer from TikTok (API or OAuth), or what went wrong: the
+// transport's failure, the error envelope, or a status other than 2xx.
+std::expected<QJsonObject, TikTokError> answerJson(const net::HttpResult &result);
 
 } // namespace cq::tiktok

@@ -2,68 +2,50 @@
 
 #include "post/PostMediaCheck.h"
 #include "post/PostValidator.h"
+#include "tiktok/PublishJob.h"
 
-#include <QDateTime>
-#include <QFileInfo>
 #include <QLoggingCategory>
-#include <QRandomGenerator>
 #include <QTimer>
 
 Q_LOGGING_CATEGORY(lcPublish, "clipqueue.publish", QtInfoMsg)
 
 namespace cq::tiktok {
 
-struct TikTokPublisher::Job {
-    StoredPost post;
-    QString accountId;
-    QString token;
-    bool refreshedToken = false;
-    QString path;
-    QString mimeType;
-    ChunkPlan plan;
-    VideoInit init;
-    int nextChunk = 0;
-    PostMode mode = PostMode::DirectPost;
-    bool photos = false;
-    QStringList photoPaths;
-    QStringList photoMimeTypes;
-    QStringList photoPublicUrls;
-    QUrl photoTarget; // where the photo being uploaded goes
-    int nextPhoto = 0;
-    int pollCount = 0;
-    QDateTime statusDeadline;
-    // TikTok may already have this post (a resumption, the last chunk sent, a photo init sent): from
-    // then on only TikTok's own FAILED status is a failure; any other end is an unknown outcome.
-    bool mayBeAtTikTok = false;
-};
+using Repeatable = RetryPolicy::Repeatable;
 
-QJsonObject videoPostInfo(const Post &post) {
-    QJsonObject info{
-        {QStringLiteral("title"), post.text},
+namespace {
+// The settings video and photo posts share, under the same names.
+QJsonObject sharedPostInfo(const Post &post) {
+    return QJsonObject{
         {QStringLiteral("privacy_level"), post.tiktok.privacyLevel},
         {QStringLiteral("disable_comment"), post.tiktok.disableComment},
-        {QStringLiteral("disable_duet"), post.tiktok.disableDuet},
-        {QStringLiteral("disable_stitch"), post.tiktok.disableStitch},
         {QStringLiteral("brand_content_toggle"), post.tiktok.brandContentToggle},
         {QStringLiteral("brand_organic_toggle"), post.tiktok.brandOrganicToggle},
-        {QStringLiteral("is_aigc"), post.tiktok.isAigc},
     };
+}
+} // namespace
+
+QJsonObject videoPostInfo(const Post &post) {
+    QJsonObject info = sharedPostInfo(post);
+    info.insert(QStringLiteral("title"), post.text);
+    info.insert(QStringLiteral("disable_duet"), post.tiktok.disableDuet);
+    info.insert(QStringLiteral("disable_stitch"), post.tiktok.disableStitch);
+    info.insert(QStringLiteral("is_aigc"), post.tiktok.isAigc);
     if (post.tiktok.videoCoverTimestampMs) {
         info.insert(QStringLiteral("video_cover_timestamp_ms"), *post.tiktok.videoCoverTimestampMs);
     }
     return info;
 }
 
-namespace {
-// The bytes of the first `count` photo files.
-qint64 photoBytes(const QStringList &paths, qsizetype count) {
-    qint64 bytes = 0;
-    for (qsizetype i = 0; i < count && i < paths.size(); ++i) {
-        bytes += QFileInfo(paths.at(i)).size();
-    }
-    return bytes;
+QJsonObject photoPostInfo(const Post &post) {
+    QJsonObject info = sharedPostInfo(post);
+    info.insert(QStringLiteral("title"), post.tiktok.title);
+    info.insert(QStringLiteral("description"), post.text);
+    info.insert(QStringLiteral("auto_add_music"), post.tiktok.autoAddMusic);
+    return info;
 }
 
+namespace {
 PublishResult makeResult(PublishResult::Outcome outcome, const QString &publishId, const QString &code,
                          const QString &message, const QString &logId = {},
                          std::optional<int> httpStatus = {}) {
@@ -76,56 +58,45 @@ PublishResult makeResult(PublishResult::Outcome outcome, const QString &publishI
     value.httpStatus = httpStatus;
     return value;
 }
+
+PublishResult failedWith(const TikTokError &error, const QString &publishId) {
+    return makeResult(PublishResult::Outcome::Failed, publishId, error.code, error.messageWithAdvice(),
+                      error.logId, error.httpStatus);
+}
 } // namespace
 
-QJsonObject photoPostInfo(const Post &post) {
-    return QJsonObject{
-        {QStringLiteral("title"), post.tiktok.title},
-        {QStringLiteral("description"), post.text},
-        {QStringLiteral("privacy_level"), post.tiktok.privacyLevel},
-        {QStringLiteral("disable_comment"), post.tiktok.disableComment},
-        {QStringLiteral("auto_add_music"), post.tiktok.autoAddMusic},
-        {QStringLiteral("brand_content_toggle"), post.tiktok.brandContentToggle},
-        {QStringLiteral("brand_organic_toggle"), post.tiktok.brandOrganicToggle},
-    };
-}
-
 TikTokPublisher::TikTokPublisher(TikTokClient &client, AccessTokenProvider &tokens, const MediaStore &store,
-                                 Options options, QObject *parent)
+                                 const Clock &clock, Options options, QObject *parent)
     : Publisher(parent)
     , m_client(client)
     , m_tokens(tokens)
     , m_store(store)
+    , m_clock(clock)
     , m_options(options) {
-    // The client reports progress per upload URL; name the post it belongs to.
-    connect(
-        &m_client, &TikTokClient::uploadProgress, this, [this](const QUrl &url, qint64 sent, qint64 total) {
-            for (const auto &job : std::as_const(m_jobs)) {
-                if (!job->photos && job->init.uploadUrl == url) {
-                    Q_EMIT uploadProgress(job->post.id, sent, total);
-                    return;
-                }
-                if (job->photos && job->photoTarget == url) { // of the post's photos together
-                    Q_EMIT uploadProgress(job->post.id, photoBytes(job->photoPaths, job->nextPhoto) + sent,
-                                          photoBytes(job->photoPaths, job->photoPaths.size()));
-                    return;
-                }
-            }
-        });
+    connect(&m_client, &TikTokClient::uploadProgress, this, &TikTokPublisher::onUploadProgress);
 }
 
 TikTokPublisher::~TikTokPublisher() = default;
 
-std::chrono::milliseconds TikTokPublisher::backoff(int attempt) const {
-    const qint64 base = m_options.firstBackoff.count() << std::min(attempt, 16);
-    const qint64 capped = std::min<qint64>(base, m_options.maxBackoff.count());
-    // Full jitter keeps several runners from retrying in step.
-    return std::chrono::milliseconds(capped / 2 + QRandomGenerator::global()->bounded(capped / 2 + 1));
+void TikTokPublisher::onUploadProgress(const QUrl &url, qint64 sentBytes, qint64 totalBytes) {
+    // The client reports progress per upload URL; name the post it belongs to.
+    for (const Job &job : std::as_const(m_jobs)) {
+        if (const VideoUpload *video = job->video(); video && video->uploadUrl == url) {
+            Q_EMIT uploadProgress(job->post.id, sentBytes, totalBytes);
+            return;
+        }
+        const PhotoUpload *photos = job->photos();
+        if (photos && !photos->isComplete() && photos->photos.at(photos->next).hostTarget == url) {
+            Q_EMIT uploadProgress(job->post.id, photos->bytesBefore(photos->next) + sentBytes,
+                                  photos->totalBytes());
+            return;
+        }
+    }
 }
 
-void TikTokPublisher::finish(const std::shared_ptr<Job> &job, PublishResult result, bool confirmedByTikTok) {
+void TikTokPublisher::finish(const Job &job, PublishResult result, bool confirmedByTikTok) {
     if (result.publishId.isEmpty()) {
-        result.publishId = job->init.publishId;
+        result.publishId = job->publishId;
     }
     if (result.outcome == PublishResult::Outcome::Failed && job->mayBeAtTikTok && !confirmedByTikTok) {
         result.outcome = PublishResult::Outcome::Unknown; // a new attempt could post twice: the user decides
@@ -135,141 +106,72 @@ void TikTokPublisher::finish(const std::shared_ptr<Job> &job, PublishResult resu
     Q_EMIT finished(job->post.id, result);
 }
 
+template<typename T>
+void TikTokPublisher::send(const Job &job, Repeatable repeatable,
+                           std::function<void(TikTokCallback<T>)> attempt, std::function<void(T)> succeeded) {
+    runWithRetries<T>(
+        this, m_options.retry, repeatable, std::move(attempt), std::move(succeeded),
+        [this, job](const TikTokError &error) { finish(job, failedWith(error, job->publishId)); });
+}
+
+template<typename T>
+void TikTokPublisher::sendAuthorized(const Job &job, Repeatable repeatable, AccountToken::Call<T> call,
+                                     std::function<void(T)> succeeded) {
+    send<T>(
+        job, repeatable, [job, call](TikTokCallback<T> done) { job->token->call<T>(call, std::move(done)); },
+        std::move(succeeded));
+}
+
+std::optional<Refusal> TikTokPublisher::prepare(PublishJob &job) {
+    const StoredPost &post = job.post;
+    auto token = AccountToken::open(m_tokens, job.accountId);
+    if (!token) {
+        return Refusal{QStringLiteral("auth_removed"), token.error().message};
+    }
+    job.token = *token;
+    job.mode = post.content.tiktok.sendsToDrafts() ? PostMode::Drafts : PostMode::DirectPost;
+    const bool photos = !post.media.isEmpty()
+                        && std::all_of(post.media.cbegin(), post.media.cend(),
+                                       [](const StoredMedia &media) { return media.descriptor.isPhoto(); });
+    if (photos) {
+        auto upload = planPhotoUpload(post, m_store, m_client.config());
+        if (!upload) {
+            return upload.error();
+        }
+        job.upload = std::move(*upload);
+        return std::nullopt;
+    }
+    auto upload = planVideoUpload(post, m_store);
+    if (!upload) {
+        return upload.error();
+    }
+    job.upload = std::move(*upload);
+    return std::nullopt;
+}
+
 void TikTokPublisher::publish(const StoredPost &post) {
-    auto job = std::make_shared<Job>();
+    auto job = std::make_shared<PublishJob>();
     job->post = post;
     job->accountId = post.accountId();
+    job->publishId = post.publishId;
     job->mayBeAtTikTok = !post.publishId.isEmpty();
     m_jobs.insert(post.id, job);
-    auto token = m_tokens.accessToken(job->accountId);
-    if (!token) {
-        finish(job, makeResult(PublishResult::Outcome::Failed, post.publishId, QStringLiteral("auth_removed"),
-                               token.error().message, {}, std::nullopt));
+    if (auto refused = prepare(*job)) {
+        finish(job, makeResult(PublishResult::Outcome::Failed, {}, refused->code, refused->message));
         return;
-    }
-    job->token = *token;
-    job->mode = post.content.tiktok.sendsToDrafts() ? PostMode::Drafts : PostMode::DirectPost;
-    job->photos = !post.media.isEmpty()
-                  && std::all_of(post.media.cbegin(), post.media.cend(),
-                                 [](const StoredMedia &media) { return media.descriptor.isPhoto(); });
-    if (job->photos) {
-        const ApiConfig &config = m_client.config();
-        if (config.photoUploadBase.isEmpty() || config.photoPublicBase.isEmpty()) {
-            finish(job,
-                   makeResult(PublishResult::Outcome::Failed, post.publishId,
-                              QStringLiteral("photo_host_missing"),
-                              QStringLiteral(
-                                  "TikTok pulls photos from a public URL. Set CLIPQUEUE_PHOTO_UPLOAD_URL "
-                                  "(where ClipQueue PUTs them) and CLIPQUEUE_PHOTO_PUBLIC_URL (the prefix "
-                                  "verified with TikTok).")));
-            return;
-        }
-        for (const StoredMedia &media : post.media) {
-            const QString extension =
-                media.descriptor.mimeType == u"image/webp" ? QStringLiteral(".webp") : QStringLiteral(".jpg");
-            job->photoPaths << m_store.pathFor(media.sha256);
-            job->photoMimeTypes << media.descriptor.mimeType;
-            // Named by content: the same photo is never uploaded under two names.
-            QUrl publicUrl = config.photoPublicBase;
-            publicUrl.setPath(publicUrl.path().chopped(publicUrl.path().endsWith(u'/') ? 1 : 0) + u'/'
-                              + media.sha256 + extension);
-            job->photoPublicUrls << publicUrl.toString();
-        }
-    } else {
-        if (post.media.size() != 1) {
-            finish(job,
-                   makeResult(PublishResult::Outcome::Failed, post.publishId, QStringLiteral("not_supported"),
-                              QStringLiteral("A TikTok post is one video or 1 to 35 photos.")));
-            return;
-        }
-        job->path = m_store.pathFor(post.media.first().sha256);
-        job->mimeType = post.media.first().descriptor.mimeType;
-        const auto plan = ChunkPlan::forSize(post.media.first().descriptor.sizeBytes.value_or(0));
-        if (!plan) {
-            finish(job, makeResult(PublishResult::Outcome::Failed, post.publishId,
-                                   QStringLiteral("file_size_check_failed"),
-                                   QStringLiteral("The video's size cannot be uploaded to TikTok.")));
-            return;
-        }
-        job->plan = *plan;
     }
     if (!post.publishId.isEmpty()) {
         // A resumption: ask TikTok where this publish stands before doing anything else.
-        job->init.publishId = post.publishId;
-        job->statusDeadline = QDateTime::currentDateTimeUtc().addMSecs(m_options.statusDeadline.count());
-        pollStatus(job);
+        startPolling(job, std::chrono::milliseconds(0));
         return;
     }
     checkCreator(job);
 }
 
-template<typename T>
-void TikTokPublisher::withRetries(const std::shared_ptr<Job> &job,
-                                  std::function<void(TikTokClient::Callback<T>)> attempt,
-                                  std::function<void(T)> succeeded, Repeatable repeatable) {
-    auto tries = std::make_shared<int>(0);
-    auto run = std::make_shared<std::function<void()>>();
-    *run = [this, job, attempt, succeeded, repeatable, tries, run] {
-        attempt([this, job, succeeded, repeatable, tries, run](std::expected<T, TikTokError> result) {
-            if (result) {
-                *run = nullptr; // break the self-reference: this request is done
-                succeeded(*result);
-                return;
-            }
-            const TikTokError &error = result.error();
-            ++*tries;
-            const auto giveUp = [&] {
-                *run = nullptr;
-                finish(job, makeResult(PublishResult::Outcome::Failed, job->init.publishId, error.code,
-                                       error.message + u' ' + error.advice(), error.logId, error.httpStatus));
-            };
-            switch (error.kind) {
-            case TikTokError::Kind::Permanent:
-                giveUp();
-                return;
-            case TikTokError::Kind::Auth:
-                if (job->refreshedToken) {
-                    giveUp();
-                    return;
-                }
-                job->refreshedToken = true; // refresh once, then retry
-                m_tokens.refresh(
-                    job->accountId, job->token, [this, job, run](std::expected<QString, Error> token) {
-                        if (!token) {
-                            *run = nullptr;
-                            finish(job, makeResult(PublishResult::Outcome::Failed, job->init.publishId,
-                                                   QStringLiteral("access_token_invalid"),
-                                                   token.error().message, {}, std::nullopt));
-                            return;
-                        }
-                        job->token = *token;
-                        (*run)();
-                    });
-                return;
-            case TikTokError::Kind::RateLimited:
-            case TikTokError::Kind::Transient:
-                // A refused request (429) never reached the post; a timeout or a dropped connection
-                // may have: a request that creates a post is not sent again then.
-                if (*tries >= m_options.maxAttempts
-                    || (repeatable == Repeatable::OnlyIfRefused
-                        && error.kind == TikTokError::Kind::Transient)) {
-                    giveUp();
-                    return;
-                }
-                const auto wait =
-                    error.kind == TikTokError::Kind::RateLimited ? m_options.rateLimitWait : backoff(*tries);
-                qCInfo(lcPublish) << "retrying after" << error.code << "in" << wait.count() << "ms";
-                QTimer::singleShot(wait, this, [run] { (*run)(); });
-                return;
-            }
-        });
-    };
-    (*run)();
-}
-
-void TikTokPublisher::checkCreator(const std::shared_ptr<Job> &job) {
-    withRetries<CreatorInfo>(
-        job, [this, job](auto done) { m_client.queryCreatorInfo(job->token, done); },
+void TikTokPublisher::checkCreator(const Job &job) {
+    sendAuthorized<CreatorInfo>(
+        job, Repeatable::Always,
+        [this](const QString &token, auto done) { m_client.queryCreatorInfo(token, done); },
         [this, job](CreatorInfo creator) {
             Q_EMIT creatorInfoFetched(job->accountId, creator);
             // Re-validate with what TikTok says now: a post no longer allowed fails with the
@@ -280,144 +182,140 @@ void TikTokPublisher::checkCreator(const std::shared_ptr<Job> &job) {
                  validatePost(job->post.toPost(), storedMediaChecks(job->post), context)) {
                 if (finding.isError()) {
                     finish(job, makeResult(PublishResult::Outcome::Failed, {}, findingCodeName(finding.code),
-                                           finding.message, {}, std::nullopt));
+                                           finding.message));
                     return;
                 }
             }
-            startUpload(job);
+            if (job->photos()) {
+                uploadPhoto(job);
+            } else {
+                initVideo(job);
+            }
         });
 }
 
-void TikTokPublisher::startUpload(const std::shared_ptr<Job> &job) {
-    if (job->photos) {
-        job->nextPhoto = 0;
-        uploadPhoto(job);
-    } else {
-        initUpload(job);
-    }
-}
-
-void TikTokPublisher::uploadPhoto(const std::shared_ptr<Job> &job) {
-    if (job->nextPhoto >= job->photoPaths.size()) {
-        initPhotoPost(job);
-        return;
-    }
-    const ApiConfig &config = m_client.config();
-    QUrl target = config.photoUploadBase;
-    target.setPath(target.path().chopped(target.path().endsWith(u'/') ? 1 : 0) + u'/'
-                   + QUrl(job->photoPublicUrls.at(job->nextPhoto)).fileName());
-    job->photoTarget = target;
-    withRetries<int>(
-        job,
-        [this, job, target](auto done) {
-            m_client.uploadPhoto(target, job->photoPaths.at(job->nextPhoto),
-                                 job->photoMimeTypes.at(job->nextPhoto), done);
-        },
-        [this, job](int) {
-            ++job->nextPhoto;
-            uploadPhoto(job);
-        });
-}
-
-void TikTokPublisher::initPhotoPost(const std::shared_ptr<Job> &job) {
-    job->mayBeAtTikTok = true; // TikTok starts pulling the photos as soon as it accepts the init
-    withRetries<QString>(
-        job,
-        [this, job](auto done) {
-            m_client.initPhotoPost(job->token, job->mode, photoPostInfo(job->post.toPost()),
-                                   job->photoPublicUrls, 0, done);
-        },
-        [this, job](QString publishId) {
-            job->init.publishId = publishId;
-            Q_EMIT publishIdAssigned(job->post.id, publishId);
-            Q_EMIT processing(job->post.id);
-            job->statusDeadline = QDateTime::currentDateTimeUtc().addMSecs(m_options.statusDeadline.count());
-            QTimer::singleShot(m_options.firstPoll, this, [this, job] { pollStatus(job); });
-        },
-        Repeatable::OnlyIfRefused);
-}
-
-void TikTokPublisher::initUpload(const std::shared_ptr<Job> &job) {
-    withRetries<VideoInit>(
-        job,
-        [this, job](auto done) {
-            m_client.initVideoUpload(job->token, job->mode, videoPostInfo(job->post.toPost()), job->plan,
+void TikTokPublisher::initVideo(const Job &job) {
+    sendAuthorized<VideoInit>(
+        job, Repeatable::Always,
+        [this, job](const QString &token, auto done) {
+            m_client.initVideoUpload(token, job->mode, videoPostInfo(job->post.toPost()), job->video()->plan,
                                      done);
         },
         [this, job](VideoInit init) {
-            job->init = init;
-            job->nextChunk = 0;
+            job->publishId = init.publishId;
+            job->video()->uploadUrl = init.uploadUrl;
+            job->video()->nextChunk = 0;
             // Stored before the first byte goes out: a restart resumes instead of posting twice.
             Q_EMIT publishIdAssigned(job->post.id, init.publishId);
             uploadChunk(job);
         });
 }
 
-void TikTokPublisher::uploadChunk(const std::shared_ptr<Job> &job) {
-    if (job->nextChunk >= job->plan.totalChunkCount) {
+void TikTokPublisher::uploadChunk(const Job &job) {
+    if (job->video()->isComplete()) {
         Q_EMIT processing(job->post.id);
-        job->statusDeadline = QDateTime::currentDateTimeUtc().addMSecs(m_options.statusDeadline.count());
-        QTimer::singleShot(m_options.firstPoll, this, [this, job] { pollStatus(job); });
+        startPolling(job, m_options.firstPoll);
         return;
     }
-    // Once the last chunk may have been accepted, TikTok may publish the post.
-    job->mayBeAtTikTok = job->nextChunk == job->plan.totalChunkCount - 1;
-    withRetries<int>(
-        job,
+    job->mayBeAtTikTok = job->video()->isLastChunkNext();
+    send<int>(
+        job, Repeatable::Always,
         [this, job](auto done) {
-            m_client.uploadChunk(job->init.uploadUrl, job->path, job->mimeType, job->plan, job->nextChunk,
-                                 done);
+            const VideoUpload &current = *job->video();
+            m_client.uploadChunk(current.uploadUrl, current.path, current.mimeType, current.plan,
+                                 current.nextChunk, done);
         },
         [this, job](int) {
-            ++job->nextChunk;
+            ++job->video()->nextChunk;
             uploadChunk(job);
-        },
-        Repeatable::Always);
+        });
 }
 
-void TikTokPublisher::pollStatus(const std::shared_ptr<Job> &job) {
-    withRetries<PublishStatus>(
-        job, [this, job](auto done) { m_client.fetchStatus(job->token, job->init.publishId, done); },
-        [this, job](PublishStatus status) {
-            if (status.status == u"PUBLISH_COMPLETE" || status.status == u"SEND_TO_USER_INBOX") {
-                PublishResult published =
-                    makeResult(PublishResult::Outcome::Published, job->init.publishId, {}, {});
-                published.publicPostIds = status.publicPostIds;
-                finish(job, published);
-                return;
-            }
-            if (status.status == u"FAILED") {
-                finish(job,
-                       makeResult(PublishResult::Outcome::Failed, job->init.publishId, status.failReason,
-                                  u"TikTok could not publish the post: " + status.failReason, {},
-                                  std::nullopt),
-                       true);
-                return;
-            }
-            if (!job->photos && status.status == u"PROCESSING_UPLOAD" && job->nextChunk == 0
-                && job->post.status != PostStatus::Processing && status.uploadedBytes
-                && *status.uploadedBytes < job->plan.videoSizeBytes) {
-                // Resumed, and TikTok says it never received the whole file: that upload is
-                // dropped, so a new one may start. (Without uploaded_bytes nothing is assumed.)
-                qCInfo(lcPublish) << "resuming" << job->post.id << ": upload incomplete, starting again";
-                job->mayBeAtTikTok = false;
-                initUpload(job);
-                return;
-            }
-            if (QDateTime::currentDateTimeUtc() > job->statusDeadline) {
-                finish(job, makeResult(PublishResult::Outcome::Unknown, job->init.publishId,
-                                       QStringLiteral("status_deadline"),
-                                       u"TikTok still reports " + status.status
-                                           + u" after the deadline; check the account in TikTok.",
-                                       {}, std::nullopt));
-                return;
-            }
-            job->pollCount += 1;
-            const auto delay = std::min<std::chrono::milliseconds>(
-                m_options.firstPoll * (1 << std::min(job->pollCount, 8)), m_options.maxPoll);
-            QTimer::singleShot(delay, this, [this, job] { pollStatus(job); });
+void TikTokPublisher::uploadPhoto(const Job &job) {
+    if (job->photos()->isComplete()) {
+        initPhotos(job);
+        return;
+    }
+    send<int>(
+        job, Repeatable::Always,
+        [this, job](auto done) {
+            const PhotoUpload::Photo &photo = job->photos()->photos.at(job->photos()->next);
+            m_client.uploadPhoto(photo.hostTarget, photo.path, photo.mimeType, done);
         },
-        Repeatable::Always);
+        [this, job](int) {
+            ++job->photos()->next;
+            uploadPhoto(job);
+        });
+}
+
+void TikTokPublisher::initPhotos(const Job &job) {
+    job->mayBeAtTikTok = true; // TikTok starts pulling the photos as soon as it accepts the init
+    sendAuthorized<QString>(
+        job, Repeatable::OnlyIfRefused,
+        [this, job](const QString &token, auto done) {
+            m_client.initPhotoPost(token, job->mode, photoPostInfo(job->post.toPost()),
+                                   job->photos()->publicUrls(), 0, done);
+        },
+        [this, job](QString publishId) {
+            job->publishId = publishId;
+            Q_EMIT publishIdAssigned(job->post.id, publishId);
+            Q_EMIT processing(job->post.id);
+            startPolling(job, m_options.firstPoll);
+        });
+}
+
+void TikTokPublisher::startPolling(const Job &job, std::chrono::milliseconds firstDelay) {
+    job->poll = StatusPoll{0, m_clock.monotonicMs() + m_options.statusDeadline.count()};
+    if (firstDelay.count() == 0) {
+        pollStatus(job);
+        return;
+    }
+    QTimer::singleShot(firstDelay, this, [this, job] { pollStatus(job); });
+}
+
+void TikTokPublisher::pollStatus(const Job &job) {
+    sendAuthorized<PublishStatus>(
+        job, Repeatable::Always,
+        [this, job](const QString &token, auto done) { m_client.fetchStatus(token, job->publishId, done); },
+        [this, job](const PublishStatus &status) { onStatus(job, status); });
+}
+
+void TikTokPublisher::onStatus(const Job &job, const PublishStatus &status) {
+    if (status.status == u"PUBLISH_COMPLETE" || status.status == u"SEND_TO_USER_INBOX") {
+        PublishResult published = makeResult(PublishResult::Outcome::Published, job->publishId, {}, {});
+        published.publicPostIds = status.publicPostIds;
+        finish(job, published);
+        return;
+    }
+    if (status.status == u"FAILED") {
+        finish(job,
+               makeResult(PublishResult::Outcome::Failed, job->publishId, status.failReason,
+                          u"TikTok could not publish the post: " + status.failReason),
+               true);
+        return;
+    }
+    const VideoUpload *video = job->video();
+    if (video && status.status == u"PROCESSING_UPLOAD" && video->nextChunk == 0
+        && job->post.status != PostStatus::Processing && status.uploadedBytes
+        && *status.uploadedBytes < video->plan.videoSizeBytes) {
+        // Resumed, and TikTok says it never received the whole file: that upload is dropped, so a
+        // new one may start. (Without uploaded_bytes nothing is assumed.)
+        qCInfo(lcPublish) << "resuming" << job->post.id << ": upload incomplete, starting again";
+        job->mayBeAtTikTok = false;
+        initVideo(job);
+        return;
+    }
+    if (m_clock.monotonicMs() > job->poll.deadlineMs) {
+        finish(job,
+               makeResult(PublishResult::Outcome::Unknown, job->publishId, QStringLiteral("status_deadline"),
+                          u"TikTok still reports " + status.status
+                              + u" after the deadline; check the account in TikTok."));
+        return;
+    }
+    job->poll.count += 1;
+    const auto delay = std::min<std::chrono::milliseconds>(
+        m_options.firstPoll * (1 << std::min(job->poll.count, 8)), m_options.maxPoll);
+    QTimer::singleShot(delay, this, [this, job] { pollStatus(job); });
 }
 
 } // namespace cq::tiktok

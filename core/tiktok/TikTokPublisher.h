@@ -3,40 +3,46 @@
 #include "media/MediaStore.h"
 #include "publish/Publisher.h"
 #include "tiktok/AccessTokenProvider.h"
+#include "tiktok/AccountToken.h"
+#include "tiktok/RetryPolicy.h"
 #include "tiktok/TikTokClient.h"
+#include "util/Clock.h"
 
 #include <QHash>
 
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace cq::tiktok {
 
-// Publishes video posts through TikTok's Content Posting API (docs/tiktok.md, docs/lifecycle.md):
-// creator info is fetched again and the post re-validated against it; the publish id is announced
-// (and stored by the runner) before any byte is uploaded; chunks stream from the managed store in
-// order; transient failures are retried with exponential backoff and jitter, rate limits waited
-// out, an expired token refreshed once; status is polled with backoff until PUBLISH_COMPLETE,
-// SEND_TO_USER_INBOX or FAILED, or a deadline after which the outcome is unknown.
-// A post handed over with a publish id resumes: an upload TikTok never completed is started anew,
-// otherwise only status polling continues, so nothing is posted twice.
+struct PublishJob;
+struct PublishStatus;
+struct Refusal;
+
+// Publishes video and photo posts through TikTok's Content Posting API (docs/tiktok.md,
+// docs/lifecycle.md): creator info is fetched again and the post re-validated against it; a video's
+// publish id is announced (and stored by the runner) before any byte is uploaded and its chunks
+// stream from the managed store in order; photos go to the photo host first, then TikTok is told
+// to pull them. Every request goes by one RetryPolicy, and every authenticated one refreshes an
+// expired token once (AccountToken). Status is polled with growing pauses until PUBLISH_COMPLETE,
+// SEND_TO_USER_INBOX or FAILED, or a deadline on the injected clock after which the outcome is
+// unknown. A post handed over with a publish id resumes: an upload TikTok never completed is
+// started anew, otherwise only status polling continues, so nothing is posted twice.
 class TikTokPublisher : public Publisher {
     Q_OBJECT
 
 public:
     struct Options {
-        int maxAttempts = 5; // per request
-        std::chrono::milliseconds firstBackoff{std::chrono::seconds(1)};
-        std::chrono::milliseconds maxBackoff{std::chrono::seconds(60)};
-        std::chrono::milliseconds rateLimitWait{std::chrono::seconds(61)}; // per-minute windows
+        RetryPolicy retry;
         std::chrono::milliseconds firstPoll{std::chrono::seconds(3)};
         std::chrono::milliseconds maxPoll{std::chrono::seconds(30)};
         std::chrono::milliseconds statusDeadline{std::chrono::minutes(30)};
     };
 
     TikTokPublisher(TikTokClient &client, AccessTokenProvider &tokens, const MediaStore &store,
-                    Options options, QObject *parent = nullptr);
+                    const Clock &clock, Options options, QObject *parent = nullptr);
     ~TikTokPublisher() override;
 
     void publish(const StoredPost &post) override;
@@ -46,31 +52,38 @@ Q_SIGNALS:
     void creatorInfoFetched(const QString &accountId, const cq::CreatorInfo &info);
 
 private:
-    struct Job;
-    void checkCreator(const std::shared_ptr<Job> &job);
-    void startUpload(const std::shared_ptr<Job> &job);
-    void initUpload(const std::shared_ptr<Job> &job);
-    void uploadPhoto(const std::shared_ptr<Job> &job);
-    void initPhotoPost(const std::shared_ptr<Job> &job);
-    void uploadChunk(const std::shared_ptr<Job> &job);
-    void pollStatus(const std::shared_ptr<Job> &job);
-    // Runs `attempt` until it succeeds or fails for good, applying the retry rules.
-    // Whether a request may be sent again after a timeout or dropped connection, when it may have
-    // reached TikTok: yes for reads and uploads, not for a request that creates a post by itself.
-    enum class Repeatable { Always, OnlyIfRefused };
+    using Job = std::shared_ptr<PublishJob>;
+    // Opens the account's token and plans the upload; a refusal ends the publish before it starts.
+    std::optional<Refusal> prepare(PublishJob &job);
+    void checkCreator(const Job &job);
+    void initVideo(const Job &job);
+    void uploadChunk(const Job &job);
+    void uploadPhoto(const Job &job);
+    void initPhotos(const Job &job);
+    // Polls from now until the status deadline, the first time after `firstDelay`.
+    void startPolling(const Job &job, std::chrono::milliseconds firstDelay);
+    void pollStatus(const Job &job);
+    void onStatus(const Job &job, const PublishStatus &status);
+    void onUploadProgress(const QUrl &url, qint64 sentBytes, qint64 totalBytes);
+
+    // Sends a request by the retry policy; a failure for good ends the publish.
     template<typename T>
-    void withRetries(const std::shared_ptr<Job> &job, std::function<void(TikTokClient::Callback<T>)> attempt,
-                     std::function<void(T)> succeeded, Repeatable repeatable = Repeatable::Always);
+    void send(const Job &job, RetryPolicy::Repeatable repeatable,
+              std::function<void(TikTokCallback<T>)> attempt, std::function<void(T)> succeeded);
+    // The same for a request with the account's access token.
+    template<typename T>
+    void sendAuthorized(const Job &job, RetryPolicy::Repeatable repeatable, AccountToken::Call<T> call,
+                        std::function<void(T)> succeeded);
     // `confirmedByTikTok`: TikTok itself reported FAILED; other failures of a post TikTok may have
     // become unknown outcomes.
-    void finish(const std::shared_ptr<Job> &job, PublishResult result, bool confirmedByTikTok = false);
-    std::chrono::milliseconds backoff(int attempt) const;
+    void finish(const Job &job, PublishResult result, bool confirmedByTikTok = false);
 
     TikTokClient &m_client;
     AccessTokenProvider &m_tokens;
     const MediaStore &m_store;
+    const Clock &m_clock;
     Options m_options;
-    QHash<QString, std::shared_ptr<Job>> m_jobs;
+    QHash<QString, Job> m_jobs;
 };
 
 // TikTok's post_info for a video post, and for a photo post.

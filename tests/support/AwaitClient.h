@@ -27,11 +27,11 @@ await(const std::function<void(tiktok::TikTokClient::Callback<T>)> &call, int ti
         loop.exec();
     }
     if (!result) {
-        return std::unexpected(tiktok::TikTokError{tiktok::TikTokError::Kind::Transient,
-                                                   QStringLiteral("test_timeout"),
-                                                   QStringLiteral("no answer in time"),
-                                                   {},
-                                                   std::nullopt});
+        tiktok::TikTokError timeout;
+        timeout.kind = tiktok::TikTokError::Kind::Transient;
+        timeout.code = QStringLiteral("test_timeout");
+        timeout.message = QStringLiteral("no answer in time");
+        return std::unexpected(timeout);
     }
     return *result;
 }

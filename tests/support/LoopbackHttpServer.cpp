@@ -2,6 +2,7 @@
 
 #include <QTcpSocket>
 
+#include <algorithm>
 #include <optional>
 #include <utility>
 
@@ -93,6 +94,10 @@ void LoopbackHttpServer::onConnection() {
             Request request = *std::exchange(state->head, std::nullopt);
             m_requests << (m_logsBodies ? request
                                         : Request{request.method, request.path, request.headers, {}});
+            if (std::any_of(m_silentPaths.cbegin(), m_silentPaths.cend(),
+                            [&](const QByteArray &prefix) { return request.path.startsWith(prefix); })) {
+                return;
+            }
 
             const Response response = m_routes.contains(request.path) ? m_routes.value(request.path)
                                       : m_handler                     ? m_handler(request)

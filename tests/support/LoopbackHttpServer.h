@@ -45,6 +45,9 @@ public:
         m_midBodyDrops.append({pathPrefix, afterBytes});
     }
     qsizetype pendingMidBodyDrops() const { return m_midBodyDrops.size(); }
+    // Requests whose path starts with `pathPrefix` are received (and logged) but never answered:
+    // the connection stays open and silent, as a stalled server's does.
+    void neverAnswer(const QByteArray &pathPrefix) { m_silentPaths.append(pathPrefix); }
     // Off: the log keeps method, path and headers only (for gigabyte uploads in bench_upload).
     void setLogsRequestBodies(bool logs) { m_logsBodies = logs; }
 
@@ -57,6 +60,7 @@ private:
     QList<Request> m_requests;
     bool m_logsBodies = true;
     QList<std::pair<QByteArray, qint64>> m_midBodyDrops;
+    QList<QByteArray> m_silentPaths;
 };
 
 } // namespace cq::test

@@ -1,39 +1,42 @@
 #include "common/StatusText.h"
 
+#include "post/Post.h"
+
 #include <QCoreApplication>
+#include <QHash>
 
 namespace cq::ui {
 
 namespace {
-QString translated(const char *text) {
-    return QCoreApplication::translate("StatusText", text);
+QString tr(const char *text) {
+    return QCoreApplication::translate("cq::ui::StatusText", text);
 }
 } // namespace
 
-QString statusWord(PostStatus status) {
+QString statusLabel(PostStatus status) {
     switch (status) {
     case PostStatus::Draft:
-        return translated("Draft");
+        return tr("Draft");
     case PostStatus::InReview:
-        return translated("In review");
+        return tr("In review");
     case PostStatus::ChangesRequested:
-        return translated("Changes requested");
+        return tr("Changes requested");
     case PostStatus::Approved:
-        return translated("Approved");
+        return tr("Approved");
     case PostStatus::Scheduled:
-        return translated("Scheduled");
+        return tr("Scheduled");
     case PostStatus::Publishing:
-        return translated("Publishing");
+        return tr("Publishing");
     case PostStatus::Processing:
-        return translated("Processing");
+        return tr("Processing");
     case PostStatus::Published:
-        return translated("Published");
+        return tr("Published");
     case PostStatus::Failed:
-        return translated("Failed");
+        return tr("Failed");
     case PostStatus::Cancelled:
-        return translated("Cancelled");
+        return tr("Cancelled");
     case PostStatus::NeedsAttention:
-        return translated("Needs attention");
+        return tr("Needs attention");
     }
     return postStatusName(status);
 }
@@ -41,27 +44,27 @@ QString statusWord(PostStatus status) {
 QString statusDescription(PostStatus status) {
     switch (status) {
     case PostStatus::Draft:
-        return translated("Not submitted yet: it will not be published.");
+        return tr("Not submitted yet: it will not be published.");
     case PostStatus::InReview:
-        return translated("Waiting for a reviewer to approve it.");
+        return tr("Waiting for a reviewer to approve it.");
     case PostStatus::ChangesRequested:
-        return translated("A reviewer asked for changes: edit it and submit it again.");
+        return tr("A reviewer asked for changes: edit it and submit it again.");
     case PostStatus::Approved:
-        return translated("Approved: schedule it to publish it.");
+        return tr("Approved: schedule it to publish it.");
     case PostStatus::Scheduled:
-        return translated("Will be published at its time.");
+        return tr("Will be published at its time.");
     case PostStatus::Publishing:
-        return translated("Being sent to TikTok now.");
+        return tr("Being sent to TikTok now.");
     case PostStatus::Processing:
-        return translated("Sent: TikTok is processing it.");
+        return tr("Sent: TikTok is processing it.");
     case PostStatus::Published:
-        return translated("Published on TikTok.");
+        return tr("Published on TikTok.");
     case PostStatus::Failed:
-        return translated("Publishing failed: retry it, or duplicate and edit it.");
+        return tr("Publishing failed: retry it, or duplicate and edit it.");
     case PostStatus::Cancelled:
-        return translated("Cancelled: it will not be published.");
+        return tr("Cancelled: it will not be published.");
     case PostStatus::NeedsAttention:
-        return translated("TikTok may or may not have it: check TikTok, then mark it published or retry.");
+        return tr("TikTok may or may not have it: check TikTok, then mark it published or retry.");
     }
     return {};
 }
@@ -86,6 +89,87 @@ StatusTone statusTone(PostStatus status) {
         return StatusTone::Negative;
     }
     return StatusTone::Neutral;
+}
+
+QString privacyLabel(const QString &level) {
+    if (level == QLatin1StringView(privacy::PublicToEveryone)) {
+        return tr("Everyone");
+    }
+    if (level == QLatin1StringView(privacy::MutualFollowFriends)) {
+        return tr("Friends");
+    }
+    if (level == QLatin1StringView(privacy::FollowerOfCreator)) {
+        return tr("Followers");
+    }
+    if (level == QLatin1StringView(privacy::SelfOnly)) {
+        return tr("Only me");
+    }
+    if (level.isEmpty()) {
+        return tr("Not chosen");
+    }
+    return level; // a level TikTok added later: its API name is better than nothing
+}
+
+QString actionLabel(PostAction action) {
+    switch (action) {
+    case PostAction::Submit:
+        return tr("Submit for review");
+    case PostAction::Approve:
+        return tr("Approve");
+    case PostAction::RequestChanges:
+        return tr("Request changes");
+    case PostAction::Schedule:
+        return tr("Schedule");
+    case PostAction::Edit:
+        return tr("Edit");
+    case PostAction::Cancel:
+        return tr("Cancel post");
+    case PostAction::Retry:
+        return tr("Retry");
+    case PostAction::MarkPublished:
+        return tr("Mark as published");
+    case PostAction::Delete:
+        return tr("Delete draft");
+    default:
+        return Lifecycle::actionName(action); // runner actions have no button
+    }
+}
+
+QString historyActionLabel(const QString &actionName) {
+    static const QHash<QString, const char *> words{
+        {QStringLiteral("create"), "Created"},
+        {QStringLiteral("duplicate"), "Duplicated"},
+        {QStringLiteral("submit"), "Submitted"},
+        {QStringLiteral("approve"), "Approved"},
+        {QStringLiteral("request_changes"), "Requested changes"},
+        {QStringLiteral("schedule"), "Scheduled"},
+        {QStringLiteral("edit"), "Edited"},
+        {QStringLiteral("cancel"), "Cancelled"},
+        {QStringLiteral("retry"), "Retried"},
+        {QStringLiteral("mark_published"), "Marked as published"},
+        {QStringLiteral("claim"), "Picked up to publish"},
+        {QStringLiteral("take_over"), "Taken over by another runner"},
+        {QStringLiteral("publish_id"), "Sent to TikTok"},
+        {QStringLiteral("processing"), "TikTok is processing"},
+        {QStringLiteral("published"), "Published"},
+        {QStringLiteral("failed"), "Failed"},
+        {QStringLiteral("unknown"), "Outcome unknown"},
+        {QStringLiteral("missed"), "Missed its time"},
+    };
+    const auto word = words.constFind(actionName);
+    return word == words.cend() ? actionName : tr(*word);
+}
+
+QString outcomeLabel(AttemptOutcome outcome) {
+    switch (outcome) {
+    case AttemptOutcome::Published:
+        return tr("Published");
+    case AttemptOutcome::Failed:
+        return tr("Failed");
+    case AttemptOutcome::Unknown:
+        return tr("Unknown outcome");
+    }
+    return attemptOutcomeName(outcome);
 }
 
 } // namespace cq::ui

@@ -1,8 +1,10 @@
 #include "queue/PostTableModel.h"
 
 #include "common/StatusText.h"
-#include "common/ThumbnailCache.h"
+#include "common/StoredThumbnails.h"
+#include "common/TimeText.h"
 #include "queue/PostFilterMatch.h"
+#include "queue/QueueText.h"
 #include "session/Backend.h"
 
 #include <QGuiApplication>
@@ -10,25 +12,26 @@
 #include <QPixmap>
 
 #include <algorithm>
+#include <cmath>
 
 namespace cq::ui {
 
 namespace {
 constexpr int ToolTipCaptionChars = 1000;
+constexpr int ScaledThumbnails = 500; // a few screens of rows; most posts share a few clips
 } // namespace
 
 PostTableModel::PostTableModel(Backend &backend, QObject *parent)
     : QAbstractTableModel(parent)
     , m_backend(backend)
-    , m_thumbnails(new ThumbnailCache(this)) {
+    , m_thumbnails(StoredThumbnails::of(backend))
+    , m_scaledThumbnails(ScaledThumbnails) {
     connect(&backend, &Backend::postChanged, this, &PostTableModel::onPostChanged);
     connect(&backend, &Backend::postRemoved, this, &PostTableModel::onPostRemoved);
     connect(&backend, &Backend::uploadProgress, this, &PostTableModel::onUploadProgress);
     connect(&backend, &Backend::accountsChanged, this, &PostTableModel::onAccountsChanged);
-    connect(&backend, &Backend::workspaceChanged, this, &PostTableModel::onWorkspaceChanged);
     connect(&backend, &Backend::ready, this, &PostTableModel::requestPage);
-    connect(m_thumbnails, &ThumbnailCache::thumbnailReady, this, &PostTableModel::onThumbnailReady);
-    onWorkspaceChanged();
+    connect(&m_thumbnails, &StoredThumbnails::thumbnailReady, this, &PostTableModel::onThumbnailReady);
     onAccountsChanged();
     requestPage();
 }
@@ -200,6 +203,9 @@ void PostTableModel::onUploadProgress(const QString &id, qint64 sentBytes, qint6
 }
 
 void PostTableModel::onThumbnailReady(const QString &sha256) {
+    if (m_thumbnails.thumbnail(StoredMedia{sha256, {}}).isNull()) {
+        m_noThumbnail.insert(sha256); // not made: the row stays without a picture
+    }
     const QStringList ids = m_waitingForThumbnail.values(sha256);
     m_waitingForThumbnail.remove(sha256);
     for (const QString &id : ids) {
@@ -225,8 +231,17 @@ void PostTableModel::onAccountsChanged() {
     }
 }
 
-void PostTableModel::onWorkspaceChanged() {
-    m_thumbnails->setStoreRoot(m_backend.workspace().mediaStoreRoot);
+void PostTableModel::setThumbnailSide(int sidePx, qreal devicePixelRatio) {
+    if (sidePx == m_thumbnailSidePx && qFuzzyCompare(devicePixelRatio, m_pixelRatio)) {
+        return;
+    }
+    m_thumbnailSidePx = sidePx;
+    m_pixelRatio = devicePixelRatio;
+    m_scaledThumbnails.clear();
+    if (!m_rows.isEmpty()) {
+        Q_EMIT dataChanged(index(0, ThumbnailColumn), index(int(m_rows.size()) - 1, ThumbnailColumn),
+                           {Qt::DecorationRole});
+    }
 }
 
 QString PostTableModel::accountLabel(const QString &accountId) const {
@@ -243,8 +258,10 @@ int PostTableModel::columnCount(const QModelIndex &parent) const {
 
 QVariant PostTableModel::display(const QueueRow &row, int column) const {
     switch (column) {
-    case TimeColumn:
-        return m_schedule.text(row.atUtc, row.timeZone);
+    case TimeColumn: {
+        const auto [there, here] = scheduleLines(PostSchedule{row.atUtc, row.timeZone});
+        return here.isEmpty() ? there : there + u'\n' + here;
+    }
     case AccountColumn:
         return accountLabel(row.accountId);
     case CaptionColumn: {
@@ -254,7 +271,7 @@ QVariant PostTableModel::display(const QueueRow &row, int column) const {
     case MediaColumn:
         return QueueText::mediaSummary(row.videoCount, row.photoCount, row.videoSeconds);
     case StatusColumn:
-        return statusWord(row.status);
+        return statusLabel(row.status);
     case FindingsColumn:
         return QueueText::findingsSummary(row.errorCount, row.warningCount);
     default:
@@ -265,7 +282,7 @@ QVariant PostTableModel::display(const QueueRow &row, int column) const {
 QVariant PostTableModel::toolTip(const QueueRow &row, int column) const {
     switch (column) {
     case TimeColumn:
-        return m_schedule.toolTip(row.atUtc, row.timeZone);
+        return scheduleLabel(PostSchedule{row.atUtc, row.timeZone});
     case AccountColumn:
         return row.accountId.isEmpty() ? tr("The default account") : row.accountId;
     case CaptionColumn:
@@ -280,18 +297,28 @@ QVariant PostTableModel::toolTip(const QueueRow &row, int column) const {
 }
 
 QVariant PostTableModel::thumbnail(const QueueRow &row) const {
-    if (row.thumbnailSha256.isEmpty()) {
+    const QString &sha256 = row.thumbnailSha256;
+    if (sha256.isEmpty() || m_noThumbnail.contains(sha256)) {
         return {};
     }
-    const QPixmap picture = m_thumbnails->thumbnail(row.thumbnailSha256, row.thumbnailRotation);
+    if (const QPixmap *scaled = m_scaledThumbnails.object(sha256)) {
+        return *scaled;
+    }
+    StoredMedia media{sha256, {}};
+    media.descriptor.rotation = row.thumbnailRotation;
+    const QImage picture = m_thumbnails.thumbnail(media);
     if (picture.isNull()) {
-        if (m_thumbnails->isPending(row.thumbnailSha256)
-            && !m_waitingForThumbnail.contains(row.thumbnailSha256, row.id)) {
-            m_waitingForThumbnail.insert(row.thumbnailSha256, row.id);
+        if (!m_waitingForThumbnail.contains(sha256, row.id)) {
+            m_waitingForThumbnail.insert(sha256, row.id); // thumbnailReady() repaints it
         }
         return {};
     }
-    return picture;
+    const int devicePx = int(std::lround(m_thumbnailSidePx * m_pixelRatio));
+    auto *scaled = new QPixmap(QPixmap::fromImage(
+        picture.scaled(devicePx, devicePx, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+    scaled->setDevicePixelRatio(m_pixelRatio);
+    m_scaledThumbnails.insert(sha256, scaled);
+    return *scaled;
 }
 
 QVariant PostTableModel::data(const QModelIndex &index, int role) const {

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "queue/QueueRow.h"
-#include "queue/QueueText.h"
 #include "storage/PostRepository.h"
 
 #include <QAbstractTableModel>
+#include <QCache>
 #include <QHash>
 #include <QList>
+#include <QPixmap>
+#include <QSet>
 
 #include <optional>
 
@@ -17,7 +19,7 @@ struct PostRow;
 
 namespace cq::ui {
 
-class ThumbnailCache;
+class StoredThumbnails;
 
 // The posts of a queue filter in queue order, loaded a page at a time as the view scrolls
 // (keyset paging after the last loaded post) and kept live from the Backend's change signals: a
@@ -63,7 +65,10 @@ public:
     bool isLoading() const { return m_fetching; }
     // Every post matching the filter is loaded.
     bool isComplete() const { return m_atEnd; }
-    ThumbnailCache &thumbnails() { return *m_thumbnails; }
+    // The longer side of a thumbnail in the view (device-independent pixels) and the screen's
+    // pixel ratio; the shared StoredThumbnails are scaled to it once per picture.
+    void setThumbnailSide(int sidePx, qreal devicePixelRatio);
+    int thumbnailSide() const { return m_thumbnailSidePx; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -85,7 +90,6 @@ private:
     void onUploadProgress(const QString &id, qint64 sentBytes, qint64 totalBytes);
     void onThumbnailReady(const QString &sha256);
     void onAccountsChanged();
-    void onWorkspaceChanged();
     bool withinLoaded(const QueueKey &key) const;
     int insertionRow(const QueueKey &key) const;
     void insertRow(int row, QueueRow value);
@@ -98,8 +102,9 @@ private:
     QString accountLabel(const QString &accountId) const;
 
     Backend &m_backend;
-    ThumbnailCache *m_thumbnails;
-    ScheduleFormatter m_schedule;
+    StoredThumbnails &m_thumbnails;
+    int m_thumbnailSidePx = 32;
+    qreal m_pixelRatio = 1;
     PostFilter m_filter;
     QList<QueueRow> m_rows;
     QHash<QString, std::optional<qint64>> m_timeById; // with the id, a row's key: found by binary search
@@ -113,6 +118,8 @@ private:
     QString m_defaultAccountLabel;
     // Posts whose thumbnail a view asked for before it was ready, by sha256.
     mutable QMultiHash<QString, QString> m_waitingForThumbnail;
+    mutable QCache<QString, QPixmap> m_scaledThumbnails; // by sha256, at the view's size
+    QSet<QString> m_noThumbnail;                         // could not be made: not waited for
 };
 
 } // namespace cq::ui

@@ -24,7 +24,7 @@ constexpr int DefaultRangeDays = 30;
 QString statusWords(const QueueFilterBar::StatusGroup &group) {
     QStringList words;
     for (PostStatus status : group.statuses) {
-        words << statusWord(status);
+        words << statusLabel(status);
     }
     return words.join(u", ");
 }

@@ -3,7 +3,6 @@
 #include "common/ElidedTextDelegate.h"
 #include "common/InlineMessage.h"
 #include "common/StatusBadgeDelegate.h"
-#include "common/ThumbnailCache.h"
 #include "queue/PostTableModel.h"
 #include "queue/QueueFilterBar.h"
 #include "queue/RescheduleDialog.h"
@@ -140,7 +139,7 @@ void QueuePage::sizeTable() {
     const int side = rowHeight - 6;
     m_table->verticalHeader()->setDefaultSectionSize(rowHeight);
     m_table->setIconSize(QSize(side, side));
-    m_model->thumbnails().setSide(side, devicePixelRatioF());
+    m_model->setThumbnailSide(side, devicePixelRatioF());
 
     QHeaderView *header = m_table->horizontalHeader();
     header->setMinimumSectionSize(line);
@@ -148,7 +147,7 @@ void QueuePage::sizeTable() {
         return metrics.horizontalAdvance(sample) + line;
     };
     header->resizeSection(PostTableModel::ThumbnailColumn, side + line / 2);
-    header->resizeSection(PostTableModel::TimeColumn, width(QStringLiteral("Wed 30 Sep 2026, 23:59 CEST")));
+    header->resizeSection(PostTableModel::TimeColumn, width(QStringLiteral("Wed, 30 Sep 2026, 23:59 Europe/Berlin")));
     header->resizeSection(PostTableModel::AccountColumn, metrics.averageCharWidth() * 20);
     header->setSectionResizeMode(PostTableModel::CaptionColumn, QHeaderView::Stretch);
     header->resizeSection(PostTableModel::MediaColumn, width(QStringLiteral("2 videos · 10:00")));

@@ -1,7 +1,8 @@
 #include "queue/QueueText.h"
 
+#include "common/PostText.h"
+
 #include <QCoreApplication>
-#include <QLocale>
 
 #include <cmath>
 
@@ -12,13 +13,6 @@ QString translated(const char *text) {
     return QCoreApplication::translate("QueueText", text);
 }
 
-// The locale's short time without seconds (the C locale's short format has them): "18:30", "6:30 PM".
-QString shortTime(const QTime &time) {
-    const QLocale locale;
-    QString format = locale.timeFormat(QLocale::ShortFormat);
-    format.remove(QStringLiteral(":ss")).remove(QStringLiteral(".ss"));
-    return locale.toString(time, format);
-}
 } // namespace
 
 QString QueueText::duration(double seconds) {
@@ -60,58 +54,11 @@ QString QueueText::findingsSummary(int errorCount, int warningCount) {
 
 QString QueueText::captionLine(const QString &caption, int maxChars) {
     for (QStringView line : QStringView(caption).split(u'\n')) {
-        line = line.trimmed();
-        if (!line.isEmpty()) {
-            return line.left(maxChars).toString();
+        if (!line.trimmed().isEmpty()) {
+            return captionPreview(line.toString(), maxChars);
         }
     }
     return {};
-}
-
-ScheduleFormatter::ScheduleFormatter(QTimeZone here)
-    : m_here(std::move(here)) {
-}
-
-const QTimeZone &ScheduleFormatter::zone(const QString &zoneId) const {
-    auto found = m_zones.constFind(zoneId);
-    if (found == m_zones.cend()) {
-        QTimeZone zone(zoneId.toUtf8());
-        found = m_zones.insert(zoneId, zone.isValid() ? zone : QTimeZone::utc());
-    }
-    return *found;
-}
-
-QString ScheduleFormatter::dayAndTime(const QDateTime &local) const {
-    const QLocale locale;
-    // The year only when it is not this one: the queue is mostly about the coming weeks.
-    const QString dayFormat = local.date().year() == QDate::currentDate().year()
-                                  ? QStringLiteral("ddd d MMM")
-                                  : QStringLiteral("ddd d MMM yyyy");
-    return locale.toString(local.date(), dayFormat) + u", " + shortTime(local.time());
-}
-
-QString ScheduleFormatter::text(const std::optional<QDateTime> &atUtc, const QString &zoneId) const {
-    if (!atUtc) {
-        return translated("As soon as possible");
-    }
-    const QTimeZone &postZone = zone(zoneId);
-    const QDateTime there = atUtc->toTimeZone(postZone);
-    QString result = dayAndTime(there) + u' ' + postZone.abbreviation(*atUtc);
-    if (postZone.offsetFromUtc(*atUtc) != m_here.offsetFromUtc(*atUtc)) {
-        const QDateTime here = atUtc->toTimeZone(m_here);
-        const QString time = here.date() == there.date() ? shortTime(here.time()) : dayAndTime(here);
-        result += u'\n' + translated("%1 here").arg(time);
-    }
-    return result;
-}
-
-QString ScheduleFormatter::toolTip(const std::optional<QDateTime> &atUtc, const QString &zoneId) const {
-    if (!atUtc) {
-        return translated("No time set: published as soon as possible once scheduled.");
-    }
-    const QTimeZone &postZone = zone(zoneId);
-    return QLocale().toString(atUtc->toTimeZone(postZone), QLocale::LongFormat) + u" ("
-           + QString::fromUtf8(postZone.id()) + u')';
 }
 
 } // namespace cq::ui

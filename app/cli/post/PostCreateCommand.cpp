@@ -1,0 +1,70 @@
+#include "PostCreateCommand.h"
+
+#include "PostOutput.h"
+#include "session/Session.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+
+namespace cq::cli {
+
+namespace {
+const auto submitName = QStringLiteral("submit");
+} // namespace
+
+QList<QCommandLineOption> PostCreateCommand::options() const {
+    return {jsonOption(), QCommandLineOption(submitName, QStringLiteral("Submit after creating"))};
+}
+
+ExitCode PostCreateCommand::execute(Session &session, const QCommandLineParser &parser, CliStreams streams) {
+    const QString path = parser.positionalArguments().constFirst();
+    auto post = readPostFile(path, streams.err);
+    if (!post) {
+        return post.error();
+    }
+    auto downloaded = downloadRemoteMedia(*post, session.network(), session.store());
+    if (!downloaded) {
+        return fail(streams.err, downloaded.error());
+    }
+    auto created = session.importer().create(*post, QFileInfo(path).absolutePath(), parser.isSet(submitName),
+                                             *downloaded);
+    if (!created) {
+        return fail(streams.err, created.error());
+    }
+    if (created->notSubmitted) {
+        // The posts are stored whole as drafts; say so rather than hide them.
+        for (const StoredPost &made : std::as_const(created->perAccount)) {
+            streams.out << made.id << '\n';
+        }
+        streams.err << (created->perAccount.size() == 1 ? "The post was" : "The posts were")
+                    << " saved as a draft but not submitted. ";
+        return fail(streams.err, *created->notSubmitted);
+    }
+    writeCreated(streams.out, *created, parser.isSet(jsonOption()));
+    return ExitCode::Success;
+}
+
+// One post per account (a post for two accounts is two posts): one id per line, or with --json one
+// summary object for one account (the usual case) and an array of them for several.
+void PostCreateCommand::writeCreated(QTextStream &out, const PostImporter::CreateResult &created,
+                                     bool json) const {
+    if (!json) {
+        for (const StoredPost &post : created.perAccount) {
+            out << post.id << '\n';
+        }
+        return;
+    }
+    QJsonArray findings;
+    for (const Finding &finding : created.findings) {
+        findings.append(finding.toJson());
+    }
+    QJsonArray results;
+    for (const StoredPost &post : created.perAccount) {
+        QJsonObject result = summaryJson(post);
+        result.insert(QStringLiteral("findings"), findings);
+        results.append(result);
+    }
+    writeJson(out, results.size() == 1 ? QJsonDocument(results.first().toObject()) : QJsonDocument(results));
+}
+
+} // namespace cq::cli

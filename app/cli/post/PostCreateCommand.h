@@ -1,0 +1,27 @@
+#pragma once
+
+#include "PostSubcommand.h"
+
+#include "publish/PostImporter.h"
+
+namespace cq::cli {
+
+// `post create [--submit] [--json] POST.json`: copies the media into the store and stores the post
+// as a draft (one post per account), submitted with --submit.
+class PostCreateCommand final : public PostSubcommand {
+public:
+    QString name() const override { return QStringLiteral("create"); }
+    QString summary() const override {
+        return QStringLiteral("store a post (a draft, or submitted with --submit)");
+    }
+    QString synopsis() const override { return QStringLiteral("[--submit] [--json] POST.json"); }
+
+protected:
+    QList<QCommandLineOption> options() const override;
+    ExitCode execute(Session &session, const QCommandLineParser &parser, CliStreams streams) override;
+
+private:
+    void writeCreated(QTextStream &out, const PostImporter::CreateResult &created, bool json) const;
+};
+
+} // namespace cq::cli

@@ -1,0 +1,214 @@
+#include "composer/AccountPicker.h"
+
+#include <QEvent>
+#include <QLabel>
+#include <QListWidget>
+#include <QPainter>
+#include <QPainterPath>
+#include <QVBoxLayout>
+
+namespace cq::ui {
+
+namespace {
+constexpr int IdRole = Qt::UserRole + 1;
+constexpr int MaxVisibleRows = 4;
+
+// The initial shown when there is no picture: the first letter (or emoji) of the name.
+QString initialOf(const AccountSummary &account) {
+    const QString name = account.displayName.trimmed().isEmpty() ? account.username : account.displayName;
+    if (name.isEmpty()) {
+        return QStringLiteral("?");
+    }
+    const qsizetype length = name.at(0).isHighSurrogate() && name.size() > 1 ? 2 : 1;
+    return name.left(length).toUpper();
+}
+} // namespace
+
+AccountPicker::AccountPicker(QWidget *parent)
+    : QWidget(parent)
+    , m_list(new QListWidget(this))
+    , m_none(new QLabel(this)) {
+    setObjectName(QStringLiteral("accountPicker"));
+    m_list->setObjectName(QStringLiteral("accountList"));
+    m_list->setAccessibleName(QStringLiteral("Accounts to post to"));
+    m_list->setSelectionMode(QAbstractItemView::NoSelection); // the check boxes say what is chosen
+    m_list->setUniformItemSizes(true);
+    const int side = fontMetrics().height() * 2;
+    m_list->setIconSize(QSize(side, side));
+    connect(m_list, &QListWidget::itemChanged, this, &AccountPicker::onItemChanged);
+
+    m_none->setObjectName(QStringLiteral("noAccountHint"));
+    m_none->setWordWrap(true);
+    m_none->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_none->setText(QStringLiteral("No TikTok account is connected yet. Connect one in a terminal with "
+                                   "“clipqueue-cli accounts connect”, then come back: it shows up here."));
+    // One or the other shows: a hidden widget takes no room in the layout.
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_none);
+    layout->addWidget(m_list);
+    setFocusProxy(m_list);
+    fitHeight();
+}
+
+QPixmap AccountPicker::avatar(const AccountSummary &account, int sidePx, const QPalette &palette,
+                              qreal devicePixelRatio) {
+    QPixmap pixmap(QSize(sidePx, sidePx) * devicePixelRatio);
+    pixmap.setDevicePixelRatio(devicePixelRatio);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::SmoothPixmapTransform);
+    const QRectF circle(0, 0, sidePx, sidePx);
+    QPainterPath round;
+    round.addEllipse(circle);
+    const QImage picture = QImage::fromData(account.avatar);
+    if (!picture.isNull()) {
+        painter.setClipPath(round);
+        const QSize cover = picture.size().scaled(circle.size().toSize(), Qt::KeepAspectRatioByExpanding);
+        QRectF target(QPointF(), cover);
+        target.moveCenter(circle.center());
+        painter.drawImage(target, picture);
+        return pixmap;
+    }
+    painter.fillPath(round, palette.color(QPalette::Highlight));
+    QFont font = painter.font();
+    font.setPixelSize(sidePx / 2);
+    font.setBold(true);
+    painter.setFont(font);
+    painter.setPen(palette.color(QPalette::HighlightedText));
+    painter.drawText(circle, Qt::AlignCenter, initialOf(account));
+    return pixmap;
+}
+
+QListWidgetItem *AccountPicker::itemFor(const AccountSummary &account, bool checked) const {
+    QString text = account.displayName.isEmpty() ? account.id : account.displayName;
+    QStringList second;
+    if (!account.username.isEmpty()) {
+        second << u'@' + account.username;
+    }
+    if (account.isDefault) {
+        second << QStringLiteral("default account");
+    }
+    if (!second.isEmpty()) {
+        text += u'\n' + second.join(QStringLiteral(" · "));
+    }
+    auto *item = new QListWidgetItem(text);
+    item->setData(IdRole, account.id);
+    item->setIcon(avatar(account, m_list->iconSize().width(), palette(), devicePixelRatioF()));
+    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
+    item->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
+    item->setToolTip(account.label());
+    return item;
+}
+
+void AccountPicker::setAccounts(const QList<AccountSummary> &accounts) {
+    QStringList checked = checkedIds();
+    m_accounts = accounts;
+    const auto known = [&](const QString &id) {
+        return std::any_of(accounts.cbegin(), accounts.cend(),
+                           [&](const AccountSummary &a) { return a.id == id; });
+    };
+    checked.removeIf([&](const QString &id) { return !known(id); });
+    if (checked.isEmpty()) {
+        for (const AccountSummary &account : accounts) {
+            if (account.isDefault) {
+                checked << account.id;
+            }
+        }
+    }
+    rebuild(checked);
+}
+
+void AccountPicker::rebuild(const QStringList &checked) {
+    const QStringList before = checkedIds();
+    {
+        const QSignalBlocker blocker(m_list);
+        m_list->clear();
+        for (const AccountSummary &account : std::as_const(m_accounts)) {
+            m_list->addItem(itemFor(account, checked.contains(account.id)));
+        }
+    }
+    m_none->setVisible(m_accounts.isEmpty());
+    m_list->setVisible(!m_accounts.isEmpty());
+    fitHeight();
+    if (checkedIds() != before) {
+        Q_EMIT checkedChanged();
+    }
+}
+
+void AccountPicker::fitHeight() {
+    // As many rows as there are accounts (up to a few; then it scrolls), no empty space below.
+    if (m_accounts.isEmpty()) {
+        return;
+    }
+    const int rows = std::min<int>(int(m_accounts.size()), MaxVisibleRows);
+    const int rowHeight = std::max(m_list->sizeHintForRow(0), m_list->iconSize().height() + 4);
+    m_list->setFixedHeight(rows * rowHeight + 2 * m_list->frameWidth() + 2);
+}
+
+QStringList AccountPicker::checkedIds() const {
+    QStringList ids;
+    for (int row = 0; row < m_list->count(); ++row) {
+        if (m_list->item(row)->checkState() == Qt::Checked) {
+            ids << m_list->item(row)->data(IdRole).toString();
+        }
+    }
+    return ids;
+}
+
+void AccountPicker::setCheckedIds(const QStringList &ids) {
+    rebuild(ids);
+}
+
+void AccountPicker::checkDefault() {
+    QStringList ids;
+    for (const AccountSummary &account : std::as_const(m_accounts)) {
+        if (account.isDefault) {
+            ids << account.id;
+        }
+    }
+    rebuild(ids);
+}
+
+void AccountPicker::setSingleChoice(bool single, const QString &why) {
+    m_single = single;
+    m_list->setToolTip(single ? why : QString());
+}
+
+void AccountPicker::onItemChanged(QListWidgetItem *changed) {
+    if (m_single) {
+        const QSignalBlocker blocker(m_list);
+        if (changed->checkState() == Qt::Checked) {
+            for (int row = 0; row < m_list->count(); ++row) {
+                if (m_list->item(row) != changed) {
+                    m_list->item(row)->setCheckState(Qt::Unchecked);
+                }
+            }
+        } else if (checkedIds().isEmpty()) {
+            changed->setCheckState(Qt::Checked); // one account it must go to
+            return;
+        }
+    }
+    Q_EMIT checkedChanged();
+}
+
+const AccountSummary *AccountPicker::primary() const {
+    const QStringList checked = checkedIds();
+    for (const AccountSummary &account : m_accounts) {
+        if (checked.isEmpty() ? account.isDefault : account.id == checked.first()) {
+            return &account;
+        }
+    }
+    return nullptr;
+}
+
+void AccountPicker::changeEvent(QEvent *event) {
+    QWidget::changeEvent(event);
+    // Avatars are drawn in palette colours: draw them again when the theme changes.
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) {
+        rebuild(checkedIds());
+    }
+}
+
+} // namespace cq::ui

@@ -1,0 +1,590 @@
+#include "composer/ComposerPage.h"
+
+#include <QAction>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListView>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTimeZone>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include "composer/AccountPicker.h"
+#include "composer/FindingsModel.h"
+#include "composer/MediaListModel.h"
+#include "composer/MediaPane.h"
+#include "composer/PaletteTones.h"
+#include "composer/PostSettingsForm.h"
+#include "composer/WhenPicker.h"
+#include "post/Lifecycle.h"
+#include "post/PostValidator.h"
+
+namespace cq::ui {
+
+namespace {
+// A time passes while the user looks at it: check "scheduled in the past" again this often.
+constexpr int RecheckIntervalMs = 30'000;
+
+// "1 problem", "3 problems": English plurals without a translator loaded.
+QString counted(qsizetype count, const QString &singular, const QString &plural) {
+    return QString::number(count) + u' ' + (count == 1 ? singular : plural);
+}
+
+// A message line across the top of the page: word-wrapped, selectable, framed.
+QLabel *noticeLabel(const char *objectName, QWidget *parent) {
+    auto *label = new QLabel(parent);
+    label->setObjectName(QLatin1StringView(objectName));
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setFrameShape(QFrame::StyledPanel);
+    const int margin = label->fontMetrics().height() / 3;
+    label->setContentsMargins(margin, margin, margin, margin);
+    label->hide();
+    return label;
+}
+
+QString withShortcut(const QString &text, const QAction *action) {
+    const QKeySequence key = action->shortcut();
+    return key.isEmpty() ? text : text + u" (" + key.toString(QKeySequence::NativeText) + u')';
+}
+
+// Keeps a push button in step with the action it stands for (text, enabled, tooltip).
+void bindButton(QPushButton *button, QAction *action) {
+    const auto sync = [button, action] {
+        button->setText(action->text());
+        button->setEnabled(action->isEnabled());
+        button->setToolTip(action->toolTip());
+    };
+    QObject::connect(action, &QAction::changed, button, sync);
+    QObject::connect(button, &QPushButton::clicked, action, &QAction::trigger);
+    sync();
+}
+} // namespace
+
+ComposerPage::ComposerPage(Backend &backend, const MediaProber &prober, QWidget *parent)
+    : QWidget(parent)
+    , m_backend(backend)
+    , m_findings(new FindingsModel(this))
+    , m_clock(new QTimer(this)) {
+    setObjectName(QStringLiteral("composerPage"));
+    setWindowTitle(QStringLiteral("Compose"));
+    setAcceptDrops(true);
+    buildActions();
+
+    m_content = new QSplitter(Qt::Horizontal, this);
+    m_content->setObjectName(QStringLiteral("composerSplitter"));
+    m_content->setChildrenCollapsible(false);
+    m_media = new MediaPane(prober, m_addMediaAction->shortcut(), m_content);
+    m_content->addWidget(m_media);
+    auto *right = new QWidget(m_content);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    m_settings = new PostSettingsForm(right);
+    rightLayout->addWidget(m_settings);
+    rightLayout->addWidget(buildFindingsPane(), 1);
+    m_content->addWidget(right);
+    m_content->setStretchFactor(0, 3);
+    m_content->setStretchFactor(1, 2);
+    const int em = fontMetrics().averageCharWidth();
+    m_content->setSizes({em * 70, em * 55});
+
+    auto *layout = new QVBoxLayout(this);
+    const int margin = fontMetrics().height() / 2;
+    layout->setContentsMargins(margin, margin, margin, margin / 2);
+    layout->addWidget(buildNotices());
+    layout->addWidget(m_content, 1);
+    layout->addWidget(buildActionBar());
+    setTabOrder(m_media->view(), m_settings->firstInFocusChain());
+    setTabOrder(m_settings->lastInFocusChain(), m_findingsView);
+    setTabOrder(m_findingsView, m_saveButton);
+    setTabOrder(m_saveButton, m_submitButton);
+
+    const MediaListModel *media = m_media->model();
+    connect(media, &QAbstractItemModel::dataChanged, this, &ComposerPage::revalidate);
+    connect(media, &QAbstractItemModel::rowsInserted, this, &ComposerPage::revalidate);
+    connect(media, &QAbstractItemModel::rowsRemoved, this, &ComposerPage::revalidate);
+    connect(media, &QAbstractItemModel::rowsMoved, this, &ComposerPage::revalidate);
+    connect(m_settings, &PostSettingsForm::changed, this, &ComposerPage::revalidate);
+    connect(m_clock, &QTimer::timeout, this, &ComposerPage::revalidate);
+    m_clock->start(RecheckIntervalMs);
+    connectBackend();
+    clear();
+}
+
+ComposerPage::~ComposerPage() = default;
+
+void ComposerPage::buildActions() {
+    m_newPostAction = new QAction(QStringLiteral("&New post"), this);
+    m_newPostAction->setObjectName(QStringLiteral("newPostAction"));
+    m_newPostAction->setShortcut(QKeySequence::New);
+    connect(m_newPostAction, &QAction::triggered, this, &ComposerPage::newPost);
+
+    m_addMediaAction = new QAction(QStringLiteral("&Add media…"), this);
+    m_addMediaAction->setObjectName(QStringLiteral("addMediaAction"));
+    m_addMediaAction->setShortcut(QKeySequence::Open);
+    connect(m_addMediaAction, &QAction::triggered, this, &ComposerPage::chooseFiles);
+
+    m_saveAction = new QAction(QStringLiteral("&Save draft"), this);
+    m_saveAction->setObjectName(QStringLiteral("saveDraftAction"));
+    m_saveAction->setShortcut(QKeySequence::Save);
+    connect(m_saveAction, &QAction::triggered, this, [this] { save(false); });
+
+    m_submitAction = new QAction(QStringLiteral("Sc&hedule"), this);
+    m_submitAction->setObjectName(QStringLiteral("submitPostAction"));
+    m_submitAction->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    connect(m_submitAction, &QAction::triggered, this, [this] { save(true); });
+
+    for (QAction *action : {m_newPostAction, m_addMediaAction, m_saveAction, m_submitAction}) {
+        action->setToolTip(withShortcut(action->text().remove(u'&'), action));
+        addAction(action); // the keys work wherever the page is, with or without the shell's menus
+    }
+}
+
+QList<QAction *> ComposerPage::fileActions() const {
+    return {m_newPostAction, m_addMediaAction};
+}
+
+QList<QAction *> ComposerPage::postActions() const {
+    return {m_saveAction, m_submitAction};
+}
+
+QWidget *ComposerPage::buildNotices() {
+    auto *notices = new QWidget(this);
+    auto *layout = new QVBoxLayout(notices);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_editingNote = noticeLabel("editingNote", notices);
+    m_reviewerComment = noticeLabel("reviewerComment", notices);
+    m_reviewerComment->setAccessibleName(QStringLiteral("Reviewer's comment"));
+    m_reviewerComment->setTextFormat(Qt::RichText); // escaped: the reviewer's words are shown as typed
+    m_result = noticeLabel("resultMessage", notices);
+    m_result->setAccessibleName(QStringLiteral("Result"));
+    m_error = noticeLabel("errorMessage", notices);
+    m_error->setAccessibleName(QStringLiteral("Error"));
+    for (QLabel *label : {m_editingNote, m_reviewerComment, m_result, m_error}) {
+        layout->addWidget(label);
+    }
+    return notices;
+}
+
+QWidget *ComposerPage::buildFindingsPane() {
+    auto *checks = new QGroupBox(QStringLiteral("Checks"), this);
+    auto *layout = new QVBoxLayout(checks);
+    m_summary = new QLabel(checks);
+    m_summary->setObjectName(QStringLiteral("validationSummary"));
+    QFont bold = m_summary->font();
+    bold.setBold(true);
+    m_summary->setFont(bold);
+    m_findingsView = new QListView(checks);
+    m_findingsView->setObjectName(QStringLiteral("findingsView"));
+    m_findingsView->setAccessibleName(QStringLiteral("Problems and notes"));
+    m_findingsView->setModel(m_findings);
+    m_findingsView->setWordWrap(true);
+    m_findingsView->setSpacing(3);
+    m_findingsView->setResizeMode(QListView::Adjust);
+    const int icon = fontMetrics().height();
+    m_findingsView->setIconSize(QSize(icon, icon));
+    m_findingsView->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_findingsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_findingsView->setMinimumHeight(fontMetrics().height() * 4);
+    connect(m_findingsView, &QAbstractItemView::activated, this, &ComposerPage::showFinding);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_findingsView, 1);
+    layout->addStretch(); // takes the room while there is nothing to list
+    return checks;
+}
+
+QWidget *ComposerPage::buildActionBar() {
+    auto *bar = new QWidget(this);
+    auto *layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(0, fontMetrics().height() / 3, 0, 0);
+    m_progress = new QProgressBar(bar);
+    m_progress->setObjectName(QStringLiteral("storeProgress"));
+    m_progress->setAccessibleName(QStringLiteral("Copying progress"));
+    m_progress->setTextVisible(false);
+    m_progress->setMaximumWidth(fontMetrics().averageCharWidth() * 24);
+    m_progress->hide();
+    m_progressLabel = new QLabel(bar);
+    m_progressLabel->setObjectName(QStringLiteral("storeProgressLabel"));
+    m_progressLabel->hide();
+    m_reason = new QLabel(bar);
+    m_reason->setObjectName(QStringLiteral("actionReason"));
+    m_reason->setAccessibleName(QStringLiteral("Why the post cannot be saved or sent yet"));
+    m_reason->setWordWrap(true);
+    m_reason->setTextFormat(Qt::PlainText);
+    m_reason->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_saveButton = new QPushButton(bar);
+    m_saveButton->setObjectName(QStringLiteral("saveDraftButton"));
+    bindButton(m_saveButton, m_saveAction);
+    m_submitButton = new QPushButton(bar);
+    m_submitButton->setObjectName(QStringLiteral("submitButton"));
+    m_submitButton->setDefault(true);
+    bindButton(m_submitButton, m_submitAction);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_progressLabel);
+    layout->addWidget(m_reason, 1);
+    layout->addWidget(m_saveButton);
+    layout->addWidget(m_submitButton);
+    return bar;
+}
+
+void ComposerPage::connectBackend() {
+    connect(&m_backend, &Backend::accountsChanged, this, &ComposerPage::onAccountsChanged);
+    connect(&m_backend, &Backend::workspaceChanged, this, &ComposerPage::onWorkspaceChanged);
+    connect(&m_backend, &Backend::storeProgress, this, &ComposerPage::onStoreProgress);
+    connect(&m_backend, &Backend::postChanged, this, &ComposerPage::onPostChanged);
+    connect(&m_backend, &Backend::postRemoved, this, &ComposerPage::onPostRemoved);
+    connect(&m_backend, &Backend::ready, this, &ComposerPage::updateActions);
+    if (m_backend.isReady()) {
+        m_settings->accounts()->setAccounts(m_backend.accounts());
+    }
+}
+
+QStringList ComposerPage::localFiles(const QMimeData *mime) {
+    QStringList files;
+    if (!mime || !mime->hasUrls()) {
+        return files;
+    }
+    for (const QUrl &url : mime->urls()) {
+        if (url.isLocalFile()) {
+            files << url.toLocalFile();
+        }
+    }
+    return files;
+}
+
+MediaListModel *ComposerPage::mediaModel() const {
+    return m_media->model();
+}
+
+MediaProbeQueue *ComposerPage::probeQueue() const {
+    return m_media->queue();
+}
+
+void ComposerPage::dragEnterEvent(QDragEnterEvent *event) {
+    if (m_addMediaAction->isEnabled() && !localFiles(event->mimeData()).isEmpty()) {
+        event->acceptProposedAction();
+    }
+}
+
+void ComposerPage::dragMoveEvent(QDragMoveEvent *event) {
+    if (m_addMediaAction->isEnabled() && !localFiles(event->mimeData()).isEmpty()) {
+        event->acceptProposedAction();
+    }
+}
+
+void ComposerPage::dropEvent(QDropEvent *event) {
+    const QStringList files = localFiles(event->mimeData());
+    if (files.isEmpty() || !m_addMediaAction->isEnabled()) {
+        event->ignore();
+        return;
+    }
+    event->acceptProposedAction();
+    addFiles(files);
+}
+
+void ComposerPage::showEvent(QShowEvent *event) {
+    QWidget::showEvent(event);
+    m_shown = true;
+    updateActions();
+}
+
+void ComposerPage::hideEvent(QHideEvent *event) {
+    QWidget::hideEvent(event);
+    if (!event->spontaneous()) { // a minimised window still shows this page
+        m_shown = false;
+        updateActions();
+    }
+}
+
+void ComposerPage::addFiles(const QStringList &paths) {
+    if (!m_editing && !m_busy) {
+        m_media->addFiles(paths);
+    }
+}
+
+void ComposerPage::chooseFiles() {
+    Q_EMIT showRequested();
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, QStringLiteral("Add media"), m_media->lastDirectory(),
+        QStringLiteral("Videos and photos (*.mp4 *.mov *.webm *.m4v *.jpg *.jpeg *.webp *.png *.heic);;"
+                       "Videos (*.mp4 *.mov *.webm *.m4v);;Photos (*.jpg *.jpeg *.webp *.png *.heic);;"
+                       "All files (*)"));
+    addFiles(files);
+}
+
+void ComposerPage::newPost() {
+    Q_EMIT showRequested();
+    if (confirmDiscard()) {
+        clear();
+        m_result->hide();
+        m_settings->focusField(QStringLiteral("/content/text"));
+    }
+}
+
+void ComposerPage::clear() {
+    m_editing.reset();
+    m_media->clear();
+    m_media->setLocked(false);
+    {
+        const QSignalBlocker blocker(m_settings);
+        m_settings->clear();
+        m_settings->accounts()->setSingleChoice(false);
+        m_settings->accounts()->checkDefault();
+        m_settings->when()->reset(m_backend.isReady() ? m_backend.workspace().defaultTimeZone
+                                                      : QString::fromUtf8(QTimeZone::systemTimeZoneId()));
+    }
+    m_editingNote->hide();
+    m_reviewerComment->hide();
+    m_error->hide();
+    revalidate();
+    markSaved();
+}
+
+Post ComposerPage::post() const {
+    // A stored post starts from what it holds, so fields the composer does not show survive the edit.
+    Post post = m_editing ? m_editing->post.toPost() : Post();
+    m_settings->applyTo(post);
+    if (!m_editing) {
+        post.media = m_media->model()->declaredMedia();
+    }
+    post.accounts = m_settings->accounts()->checkedIds();
+    post.scheduledFor = m_settings->when()->scheduledFor();
+    return post;
+}
+
+std::optional<QString> ComposerPage::editedPostId() const {
+    return m_editing ? std::optional(m_editing->post.id) : std::nullopt;
+}
+
+ComposerPage::Snapshot ComposerPage::snapshot() const {
+    Post composed;
+    m_settings->applyTo(composed);
+    Snapshot now;
+    now.caption = composed.text;
+    now.privacy = composed.tiktok.privacyLevel;
+    now.allowComment = !composed.tiktok.disableComment;
+    now.allowDuet = !composed.tiktok.disableDuet;
+    now.allowStitch = !composed.tiktok.disableStitch;
+    const MediaListModel *media = m_media->model();
+    for (int row = 0; row < media->rowCount(); ++row) {
+        now.media << media->index(row).data(MediaListModel::PathRole).toString();
+    }
+    now.accounts = m_settings->accounts()->checkedIds();
+    now.when = m_settings->when()->scheduledFor();
+    return now;
+}
+
+void ComposerPage::markSaved() {
+    m_saved = snapshot();
+}
+
+bool ComposerPage::hasUnsavedChanges() const {
+    return snapshot() != m_saved;
+}
+
+void ComposerPage::revalidate() {
+    const QList<MediaCheck> checks = m_media->model()->checks();
+    const Post current = post();
+    // The findings, the privacy levels and the interactions follow the first chosen account, and
+    // whether this is a photo post as the validator decides it.
+    const AccountSummary *primary = m_settings->accounts()->primary();
+    {
+        const QSignalBlocker blocker(m_settings); // what it turns off follows from what is shown
+        m_settings->follow(primary ? primary->creator : std::nullopt, isPhotoPost(current, checks));
+    }
+    m_findings->setFindings(m_backend.validate(post(), checks, primary ? primary->id : QString(), true));
+    m_findingsView->setVisible(m_findings->rowCount() > 0);
+    updateSummary();
+    updateActions();
+    if (hasUnsavedChanges()) {
+        m_result->hide(); // the last result is about a post that is gone from the composer
+    }
+}
+
+void ComposerPage::updateSummary() {
+    const int errors = m_findings->errorCount();
+    const int warnings = m_findings->warningCount();
+    if (m_media->model()->isProbing()) {
+        m_summary->setText(QStringLiteral("Reading media…"));
+        setTextTone(m_summary, QColor());
+        return;
+    }
+    if (errors > 0) {
+        m_summary->setText(counted(errors, QStringLiteral("problem"), QStringLiteral("problems"))
+                           + u" to fix");
+        setTextTone(m_summary, errorTone(palette()));
+        return;
+    }
+    QString ready = QStringLiteral("✔ Ready to schedule");
+    if (m_backend.workspace().approvalRequired) {
+        ready = QStringLiteral("✔ Ready to submit for review");
+    } else if (m_settings->when()->isAsap()) {
+        ready = QStringLiteral("✔ Ready to post");
+    }
+    if (warnings > 0) {
+        ready += u" · " + counted(warnings, QStringLiteral("note"), QStringLiteral("notes")) + u" below";
+    }
+    m_summary->setText(ready);
+    setTextTone(m_summary, okTone(palette()));
+}
+
+QString ComposerPage::saveBlocker() const {
+    const MediaListModel *media = m_media->model();
+    if (media->rowCount() == 0) {
+        return QStringLiteral("Add a video or photos first: drop them here or press %1.")
+            .arg(m_addMediaAction->shortcut().toString(QKeySequence::NativeText));
+    }
+    if (media->isProbing()) {
+        return QStringLiteral("Reading media…");
+    }
+    for (int row = 0; row < media->rowCount(); ++row) {
+        const QModelIndex index = media->index(row);
+        if (index.data(MediaListModel::StateRole).value<MediaListModel::State>()
+            == MediaListModel::State::Unreadable) {
+            return QStringLiteral("Remove %1 first: it cannot be read.")
+                .arg(index.data(MediaListModel::FilenameRole).toString());
+        }
+    }
+    return {};
+}
+
+ComposerPage::Allowed ComposerPage::allowed() const {
+    Allowed can;
+    const bool approval = m_backend.workspace().approvalRequired;
+    if (m_busy) {
+        can.saveWhy = QStringLiteral("Saving…");
+    } else if (!m_backend.isReady()) {
+        can.saveWhy = QStringLiteral("Opening ClipQueue's database…");
+    } else if (m_editing) {
+        // What the stored post allows now, as the lifecycle said when the row was read.
+        if (!m_editing->actions.contains(PostAction::Edit)) {
+            can.saveWhy = Lifecycle::whyNot(PostAction::Edit, m_editing->post.status, approval);
+        }
+    } else {
+        can.saveWhy = saveBlocker();
+    }
+    can.save = can.saveWhy.isEmpty();
+    if (!can.save) {
+        can.submitWhy = can.saveWhy;
+    } else if (!m_editing && !Lifecycle::allows(PostAction::Submit, PostStatus::Draft, approval)) {
+        can.submitWhy = Lifecycle::whyNot(PostAction::Submit, PostStatus::Draft, approval);
+    } else {
+        for (const Finding &finding : m_findings->findings()) {
+            if (finding.isError()) {
+                can.submitWhy = finding.message;
+                break;
+            }
+        }
+    }
+    can.submit = can.submitWhy.isEmpty();
+    return can;
+}
+
+void ComposerPage::updateActions() {
+    const Allowed can = allowed();
+    const bool approval = m_backend.workspace().approvalRequired;
+    QString submit = approval                       ? QStringLiteral("submit for review")
+                     : m_settings->when()->isAsap() ? QStringLiteral("post now")
+                                                    : QStringLiteral("schedule");
+    QString save = QStringLiteral("Save draft");
+    if (m_editing) {
+        save = QStringLiteral("Save changes");
+        submit = u"Save and " + submit;
+    } else {
+        submit[0] = submit.at(0).toUpper();
+    }
+    m_saveAction->setText(u'&' + save);
+    m_submitAction->setText(submit);
+    m_saveAction->setToolTip(withShortcut(save, m_saveAction) + (can.save ? QString() : u"\n" + can.saveWhy));
+    m_submitAction->setToolTip(withShortcut(submit, m_submitAction)
+                               + (can.submit ? QString() : u"\n" + can.submitWhy));
+    m_saveAction->setEnabled(can.save && m_shown);
+    m_submitAction->setEnabled(can.submit && m_shown);
+    m_newPostAction->setEnabled(!m_busy);
+    m_addMediaAction->setEnabled(!m_busy && !m_editing);
+    m_reason->setText(!can.save ? can.saveWhy : can.submitWhy);
+}
+
+void ComposerPage::showFinding(const QModelIndex &index) {
+    const int media = index.data(FindingsModel::MediaIndexRole).toInt();
+    if (media >= 0 && media < m_media->model()->rowCount()) {
+        m_media->showItem(media);
+    } else {
+        m_settings->focusField(index.data(FindingsModel::FieldRole).toString());
+    }
+}
+
+void ComposerPage::onAccountsChanged() {
+    const bool pristine = !hasUnsavedChanges();
+    AccountPicker *accounts = m_settings->accounts();
+    {
+        const QSignalBlocker blocker(accounts);
+        accounts->setAccounts(m_backend.accounts()); // keeps the accounts chosen
+    }
+    revalidate();
+    if (pristine) {
+        markSaved(); // the default account checked by itself is no change of the user's
+    }
+}
+
+void ComposerPage::onWorkspaceChanged() {
+    // The workspace's zone is where a new time is read, unless the user picked a time already.
+    if (!m_editing && m_settings->when()->isAsap()) {
+        const bool pristine = !hasUnsavedChanges();
+        m_settings->when()->reset(m_backend.workspace().defaultTimeZone);
+        if (pristine) {
+            markSaved();
+        }
+    }
+    revalidate();
+}
+
+void ComposerPage::onPostChanged(const PostRow &row) {
+    if (!m_editing || row.post.id != m_editing->post.id || m_busy) {
+        return;
+    }
+    // Someone moved the post on (approved it, say): what may be done with it follows; the user's
+    // edits stay.
+    m_editing->post.status = row.post.status;
+    m_editing->post.revision = row.post.revision;
+    m_editing->actions = row.actions;
+    updateActions();
+}
+
+void ComposerPage::onPostRemoved(const QString &id) {
+    if (!m_editing || m_editing->post.id != id) {
+        return;
+    }
+    Post kept;
+    m_settings->applyTo(kept);
+    clear();
+    m_settings->load(kept);
+    showError(QStringLiteral("The post you were editing was deleted elsewhere (another window or "
+                             "clipqueue-cli). Its caption and settings are still here: add the media again "
+                             "to save it as a new post."));
+}
+
+QString ComposerPage::storePathOf(const QString &sha256) const {
+    // As MediaStore::pathFor() lays the store out.
+    return QDir(m_backend.workspace().mediaStoreRoot).filePath(u"objects/" + sha256.left(2) + u'/' + sha256);
+}
+
+QString ComposerPage::accountName(const QString &id) const {
+    for (const AccountSummary &account : m_backend.accounts()) {
+        if (account.id == id || (id.isEmpty() && account.isDefault)) {
+            return account.displayName.isEmpty() ? account.label() : account.displayName;
+        }
+    }
+    return id.isEmpty() ? QStringLiteral("the default account") : id;
+}
+
+} // namespace cq::ui

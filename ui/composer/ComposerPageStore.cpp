@@ -1,0 +1,385 @@
+// The composer page's storing side: saving and submitting a new post, editing a stored one, and the
+// questions asked on the way (unsaved changes, a withdrawn approval).
+#include "composer/ComposerPage.h"
+
+#include <QAction>
+#include <QEventLoop>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTimeZone>
+
+#include "composer/AccountPicker.h"
+#include "composer/MediaListModel.h"
+#include "composer/MediaPane.h"
+#include "composer/PaletteTones.h"
+#include "composer/PostSettingsForm.h"
+#include "composer/WhenPicker.h"
+#include "post/Lifecycle.h"
+
+namespace cq::ui {
+
+namespace {
+// "Tue 18:30" within the coming week, "Tue 25 Mar 18:30" later, with the year when it is another.
+QString shortWhen(const QDateTime &when) {
+    const QLocale locale;
+    const QDateTime now = QDateTime::currentDateTimeUtc().toTimeZone(when.timeZone());
+    QString format = QStringLiteral("ddd ");
+    if (now.daysTo(when) >= 6 || now.daysTo(when) < 0) {
+        format += QStringLiteral("d MMM ");
+    }
+    if (when.date().year() != now.date().year()) {
+        format += QStringLiteral("yyyy ");
+    }
+    return locale.toString(when, format + WhenPicker::clockFormat());
+}
+
+QString firstError(const QList<Finding> &findings) {
+    for (const Finding &finding : findings) {
+        if (finding.isError()) {
+            return finding.message;
+        }
+    }
+    return {};
+}
+} // namespace
+
+void ComposerPage::editPost(const PostRow &row) {
+    if (m_busy) {
+        return;
+    }
+    clear();
+    m_editing = row;
+    const StoredPost &stored = row.post;
+    for (const StoredMedia &media : stored.media) {
+        m_media->addStored(storePathOf(media.sha256), media.descriptor);
+    }
+    m_media->setLocked(true);
+    {
+        const QSignalBlocker blocker(m_settings);
+        m_settings->load(stored.content);
+        AccountPicker *accounts = m_settings->accounts();
+        const AccountSummary *fallback = accounts->primary(); // the default account, after clear()
+        const QString account = stored.accountId().isEmpty() && fallback ? fallback->id : stored.accountId();
+        accounts->setCheckedIds({account});
+        accounts->setSingleChoice(true, QStringLiteral("A stored post goes to one account: choosing another "
+                                                       "one moves it there."));
+        WhenPicker *when = m_settings->when();
+        when->setSchedule(stored.schedule.atUtc, stored.schedule.timeZone);
+        // An edit without a time keeps the post's time: a timed post cannot go "as soon as possible".
+        when->setAsapAllowed(!stored.schedule.atUtc,
+                             QStringLiteral("A stored post keeps its time: pick a new one, or post it now "
+                                            "from the queue."));
+    }
+    m_editingNote->setText(
+        QStringLiteral("Editing a post for %1 (%2). Its media stay as they are: to use "
+                       "other media, create a new post.")
+            .arg(accountName(stored.accountId()), postStatusName(stored.status).replace(u'_', u' ')));
+    m_editingNote->show();
+    m_result->hide();
+    if (stored.status == PostStatus::ChangesRequested) {
+        loadReviewerComment(stored.id);
+    }
+    revalidate();
+    markSaved();
+}
+
+void ComposerPage::loadReviewerComment(const QString &postId) {
+    m_backend.postDetails(postId, this, [this, postId](std::expected<PostDetails, Error> details) {
+        if (!details || !m_editing || m_editing->post.id != postId) {
+            return;
+        }
+        const QString requestChanges = Lifecycle::actionName(PostAction::RequestChanges);
+        for (auto entry = details->history.crbegin(); entry != details->history.crend(); ++entry) {
+            if (entry->action == requestChanges) {
+                const QLocale locale;
+                const QString at =
+                    locale.toString(entry->at.toLocalTime(), locale.dateFormat(QLocale::ShortFormat) + u' '
+                                                                 + WhenPicker::clockFormat());
+                m_reviewerComment->setText(QStringLiteral("<b>Changes requested by %1</b> · %2<br>%3")
+                                               .arg(entry->actor.toHtmlEscaped(), at,
+                                                    entry->comment.toHtmlEscaped().replace(
+                                                        QStringLiteral("\n"), QStringLiteral("<br>"))));
+                m_reviewerComment->show();
+                return;
+            }
+        }
+    });
+}
+
+bool ComposerPage::confirmDiscard() {
+    if (!hasUnsavedChanges() || m_busy) {
+        return true; // a save under way finishes on its own
+    }
+    const Allowed can = allowed();
+    QMessageBox box(QMessageBox::Question, QStringLiteral("Unsaved post"),
+                    m_editing ? QStringLiteral("Save your changes to this post?")
+                              : QStringLiteral("Save this post as a draft before you leave it?"),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("unsavedChangesBox"));
+    QPushButton *save = nullptr;
+    if (can.save) {
+        save = box.addButton(QMessageBox::Save);
+        save->setText(m_editing ? QStringLiteral("Save changes") : QStringLiteral("Save draft"));
+        box.setInformativeText(QStringLiteral("If you discard it, what you composed is gone."));
+    } else {
+        box.setInformativeText(u"It cannot be saved as it is: " + can.saveWhy);
+    }
+    QPushButton *discard = box.addButton(QMessageBox::Discard);
+    QPushButton *cancel = box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(save ? save : cancel);
+    box.setEscapeButton(cancel);
+    box.exec();
+    if (box.clickedButton() == discard) {
+        clear();
+        return true;
+    }
+    if (!save || box.clickedButton() != save) {
+        return false;
+    }
+    // Leaving waits for the post to be stored; the window stays responsive meanwhile.
+    bool done = false;
+    bool saved = false;
+    QEventLoop loop;
+    this->save(false, [&](bool ok) {
+        saved = ok;
+        done = true;
+        loop.quit();
+    });
+    if (!done) {
+        loop.exec();
+    }
+    return saved;
+}
+
+void ComposerPage::save(bool submit, const Finished &finished) {
+    const Finished done = finished ? finished : Finished([](bool) {});
+    const Allowed can = allowed();
+    if (!(submit ? can.submit : can.save)) {
+        done(false);
+        return;
+    }
+    m_error->hide();
+    if (m_editing) {
+        edit(submit, done);
+    } else {
+        create(submit ? CreateIntent::Submit : CreateIntent::SaveDraft, done);
+    }
+}
+
+void ComposerPage::create(CreateIntent intent, const Finished &finished) {
+    setBusy(true, m_media->model()->rowCount());
+    m_backend.createPost(post(), QString(), intent, this,
+                         [this, intent, finished](std::expected<QList<PostRow>, Error> rows) {
+                             setBusy(false);
+                             if (!rows) {
+                                 failed(QStringLiteral("The post was not saved"), rows.error());
+                                 finished(false);
+                                 return;
+                             }
+                             succeeded(describeCreated(intent, *rows), *rows);
+                             finished(true);
+                         });
+}
+
+void ComposerPage::edit(bool submit, const Finished &finished) {
+    const QString id = m_editing->post.id;
+    const auto proceed = [this, id, submit, finished] {
+        setBusy(true);
+        m_backend.editPost(id, post(), this, [this, submit, finished](std::expected<PostRow, Error> row) {
+            if (!row) {
+                setBusy(false);
+                failed(QStringLiteral("Your changes were not saved"), row.error());
+                finished(false);
+                return;
+            }
+            if (submit && row->actions.contains(PostAction::Submit)) {
+                submitEdited(*row, finished);
+                return;
+            }
+            setBusy(false);
+            succeeded(describeEdited(*row), {*row});
+            finished(true);
+        });
+    };
+    // Editing an approved post sends it back to draft (the lifecycle's edit rule): say so first.
+    const PostStatus status = m_editing->post.status;
+    const bool approval = m_backend.workspace().approvalRequired;
+    const auto rule = Lifecycle::find(PostAction::Edit, status, approval);
+    const bool losesApproval = approval && rule && rule->to == PostStatus::Draft
+                               && (status == PostStatus::Approved || status == PostStatus::Scheduled);
+    if (losesApproval) {
+        confirmLosingApproval(proceed, finished);
+    } else {
+        proceed();
+    }
+}
+
+void ComposerPage::submitEdited(const PostRow &edited, const Finished &finished) {
+    m_backend.perform(edited.post.id, PostAction::Submit, QString(), this,
+                      [this, edited, finished](std::expected<std::optional<PostRow>, Error> row) {
+                          setBusy(false);
+                          if (!row || !*row) {
+                              // The changes are stored; only submitting was refused.
+                              const QString why = row ? QString() : row.error().message;
+                              succeeded(u"Saved your changes as a draft, but it was not submitted: " + why,
+                                        {edited});
+                              finished(true);
+                              return;
+                          }
+                          succeeded(describeEdited(**row), {**row});
+                          finished(true);
+                      });
+}
+
+void ComposerPage::confirmLosingApproval(const std::function<void()> &proceed, const Finished &cancelled) {
+    auto *box = new QMessageBox(QMessageBox::Warning, QStringLiteral("Withdraw the approval?"),
+                                QStringLiteral("Saving these changes withdraws the post's approval."),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("approvalWarningBox"));
+    box->setInformativeText(
+        m_editing->post.status == PostStatus::Scheduled
+            ? QStringLiteral(
+                  "It is scheduled for %1; after saving it is a draft again and goes out only once it "
+                  "is submitted and approved again.")
+                  .arg(describeWhen(*m_editing))
+            : QStringLiteral("It becomes a draft again and must be submitted and approved again."));
+    QPushButton *save = box->addButton(QStringLiteral("Save and withdraw approval"), QMessageBox::AcceptRole);
+    save->setObjectName(QStringLiteral("withdrawApprovalButton"));
+    QPushButton *cancel = box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(cancel);
+    box->setEscapeButton(cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [box, save, proceed, cancelled] {
+        if (box->clickedButton() == save) {
+            proceed();
+        } else {
+            cancelled(false);
+        }
+    });
+    box->open();
+}
+
+void ComposerPage::setBusy(bool busy, int files) {
+    m_busy = busy;
+    m_copyingFiles = files;
+    // Nothing can change while the post is being stored: what is stored is what the user sees.
+    m_content->setEnabled(!busy);
+    m_progress->setVisible(busy);
+    m_progressLabel->setVisible(busy);
+    updateActions();
+    if (!busy) {
+        return;
+    }
+    m_progress->setRange(0, 0); // busy until the first bytes are counted
+    m_progressLabel->setText(
+        files > 0 ? QStringLiteral("Copying %1 into ClipQueue's media store…")
+                        .arg(files == 1 ? QStringLiteral("1 file") : QStringLiteral("%1 files").arg(files))
+                  : QStringLiteral("Saving…"));
+}
+
+void ComposerPage::onStoreProgress(qint64 doneBytes, qint64 totalBytes) {
+    if (!m_busy || m_copyingFiles == 0 || totalBytes <= 0) {
+        return;
+    }
+    const QLocale locale;
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(int(doneBytes * 1000 / totalBytes));
+    m_progressLabel->setText(QStringLiteral("Copying %1 into ClipQueue's media store… %2 of %3")
+                                 .arg(m_copyingFiles == 1 ? QStringLiteral("1 file")
+                                                          : QStringLiteral("%1 files").arg(m_copyingFiles),
+                                      locale.formattedDataSize(doneBytes, 0, QLocale::DataSizeSIFormat),
+                                      locale.formattedDataSize(totalBytes, 0, QLocale::DataSizeSIFormat)));
+}
+
+void ComposerPage::succeeded(const QString &message, const QList<PostRow> &rows) {
+    clear();
+    showResult(message);
+    Q_EMIT postsSaved(rows);
+}
+
+void ComposerPage::failed(const QString &what, const Error &error) {
+    showError(QStringLiteral("%1: %2\nNothing was lost: the post is still here. Fix that and try again.")
+                  .arg(what, error.message));
+}
+
+void ComposerPage::showResult(const QString &message) {
+    m_error->hide();
+    m_result->setText(u"✔ " + message);
+    setTextTone(m_result, okTone(palette()));
+    m_result->show();
+}
+
+void ComposerPage::showError(const QString &message) {
+    m_result->hide();
+    m_error->setText(u"✖ " + message);
+    setTextTone(m_error, errorTone(palette()));
+    m_error->show();
+}
+
+QString ComposerPage::describeWhen(const PostRow &row) const {
+    const PostSchedule &schedule = row.post.schedule;
+    if (!schedule.atUtc) {
+        return QStringLiteral("as soon as possible");
+    }
+    const QTimeZone zone(schedule.timeZone.toUtf8());
+    const QDateTime when = zone.isValid() ? schedule.atUtc->toTimeZone(zone) : *schedule.atUtc;
+    return shortWhen(when) + u' ' + (zone.isValid() ? schedule.timeZone : QStringLiteral("UTC"));
+}
+
+QString ComposerPage::describeEdited(const PostRow &row) const {
+    if (row.post.status == PostStatus::Draft) {
+        return QStringLiteral("Saved your changes. The post is a draft: send it when it is ready.");
+    }
+    return u"Saved your changes. " + describeCreated(CreateIntent::Submit, {row});
+}
+
+QString ComposerPage::describeCreated(CreateIntent intent, const QList<PostRow> &rows) const {
+    // One sentence per outcome, naming the accounts when there are several.
+    QList<std::pair<QString, QStringList>> outcomes;
+    for (const PostRow &row : rows) {
+        QString outcome;
+        switch (row.post.status) {
+        case PostStatus::InReview:
+            outcome = QStringLiteral("Sent for review");
+            break;
+        case PostStatus::Scheduled:
+            outcome = row.post.schedule.atUtc ? u"Scheduled for " + describeWhen(row)
+                                              : QStringLiteral("Queued to post as soon as possible");
+            break;
+        case PostStatus::Draft:
+            outcome = QStringLiteral("Saved as a draft");
+            if (intent != CreateIntent::SaveDraft) {
+                const QString why = firstError(row.findings);
+                outcome +=
+                    why.isEmpty() ? QStringLiteral(" but not submitted") : u" but not submitted: " + why;
+            }
+            break;
+        default:
+            outcome = u"Saved (" + postStatusName(row.post.status) + u')';
+            break;
+        }
+        auto same =
+            std::find_if(outcomes.begin(), outcomes.end(), [&](const auto &o) { return o.first == outcome; });
+        if (same == outcomes.end()) {
+            outcomes.append({outcome, {}});
+            same = outcomes.end() - 1;
+        }
+        same->second << accountName(row.post.accountId());
+    }
+    QStringList sentences;
+    for (const auto &[outcome, accounts] : std::as_const(outcomes)) {
+        const QString sentence = outcome.endsWith(u'.') ? outcome.chopped(1) : outcome;
+        if (m_backend.accounts().size() > 1) {
+            sentences << sentence + u" (" + accounts.join(u", ") + u").";
+        } else {
+            sentences << sentence + u'.';
+        }
+    }
+    return sentences.join(u' ');
+}
+
+} // namespace cq::ui

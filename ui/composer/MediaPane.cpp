@@ -1,0 +1,142 @@
+#include "composer/MediaPane.h"
+
+#include <QAction>
+#include <QFileInfo>
+#include <QLabel>
+#include <QListView>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+#include "composer/MediaItemDelegate.h"
+#include "composer/MediaListModel.h"
+#include "composer/MediaProbeQueue.h"
+
+namespace cq::ui {
+
+MediaPane::MediaPane(const MediaProber &prober, const QKeySequence &addShortcut, QWidget *parent)
+    : QGroupBox(QStringLiteral("Media"), parent)
+    , m_model(new MediaListModel(this))
+    , m_queue(new MediaProbeQueue(prober, this))
+    , m_stack(new QStackedWidget(this))
+    , m_view(new QListView(this)) {
+    setObjectName(QStringLiteral("mediaPane"));
+    auto *hint =
+        new QLabel(QStringLiteral("<p style='font-size:large'>Drop a video or up to 35 photos here</p>"
+                                  "<p>or use Add media… (%1)</p>")
+                       .arg(addShortcut.toString(QKeySequence::NativeText)),
+                   this);
+    hint->setObjectName(QStringLiteral("emptyHint"));
+    hint->setAlignment(Qt::AlignCenter);
+    hint->setWordWrap(true);
+    hint->setStyleSheet(QStringLiteral("QLabel { color: palette(dark); border: 2px dashed palette(mid); "
+                                       "border-radius: 10px; margin: 4px; }"));
+    m_stack->addWidget(hint);
+
+    m_view->setObjectName(QStringLiteral("mediaList"));
+    m_view->setAccessibleName(QStringLiteral("Media of the post"));
+    m_view->setModel(m_model);
+    m_view->setItemDelegate(new MediaItemDelegate(m_view));
+    m_view->setIconSize(QSize(MediaProbeQueue::ThumbnailSidePx, MediaProbeQueue::ThumbnailSidePx));
+    m_view->setResizeMode(QListView::Adjust);
+    m_view->setWordWrap(true);
+    m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    buildActions();
+    m_stack->addWidget(m_view);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_stack);
+
+    connect(m_queue, &MediaProbeQueue::probed, m_model, &MediaListModel::setProbed);
+    connect(m_queue, &MediaProbeQueue::thumbnailReady, m_model, &MediaListModel::setThumbnail);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &MediaPane::updatePage);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MediaPane::updatePage);
+}
+
+void MediaPane::buildActions() {
+    auto *earlier = new QAction(QStringLiteral("Move earlier"), m_view);
+    earlier->setObjectName(QStringLiteral("moveMediaEarlierAction"));
+    earlier->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
+    connect(earlier, &QAction::triggered, this, [this] { moveCurrent(-1); });
+    auto *later = new QAction(QStringLiteral("Move later"), m_view);
+    later->setObjectName(QStringLiteral("moveMediaLaterAction"));
+    later->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
+    connect(later, &QAction::triggered, this, [this] { moveCurrent(+1); });
+    auto *separator = new QAction(m_view);
+    separator->setSeparator(true);
+    auto *remove = new QAction(QStringLiteral("Remove"), m_view);
+    remove->setObjectName(QStringLiteral("removeMediaAction"));
+    remove->setShortcuts({QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
+    connect(remove, &QAction::triggered, this, &MediaPane::removeSelected);
+    for (QAction *action : {earlier, later, separator, remove}) {
+        action->setShortcutContext(Qt::WidgetShortcut);
+        m_view->addAction(action);
+    }
+}
+
+void MediaPane::updatePage() {
+    m_stack->setCurrentIndex(m_model->rowCount() == 0 ? 0 : 1);
+}
+
+void MediaPane::addFiles(const QStringList &paths) {
+    if (paths.isEmpty() || m_locked) {
+        return;
+    }
+    for (const QString &path : paths) {
+        const QString absolute = QFileInfo(path).absoluteFilePath();
+        m_queue->enqueue(m_model->addFile(absolute), absolute);
+    }
+    m_lastDirectory = QFileInfo(paths.constLast()).absolutePath();
+}
+
+void MediaPane::addStored(const QString &storePath, const MediaDescriptor &descriptor) {
+    const int id = m_model->addStored(storePath, descriptor);
+    m_queue->enqueueThumbnail(id, storePath, descriptor.rotation.value_or(0));
+}
+
+void MediaPane::clear() {
+    m_model->clear();
+}
+
+void MediaPane::setLocked(bool locked) {
+    m_locked = locked;
+    for (QAction *action : m_view->actions()) {
+        action->setEnabled(!locked);
+    }
+}
+
+void MediaPane::showItem(int row) {
+    const QModelIndex index = m_model->index(row);
+    m_view->setCurrentIndex(index);
+    m_view->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect);
+    m_view->scrollTo(index);
+    m_view->setFocus();
+}
+
+void MediaPane::removeSelected() {
+    if (m_locked) {
+        return;
+    }
+    QList<int> rows;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows()) {
+        rows << index.row();
+    }
+    if (rows.isEmpty() && m_view->currentIndex().isValid()) {
+        rows << m_view->currentIndex().row();
+    }
+    m_model->removeRowsAt(rows);
+}
+
+void MediaPane::moveCurrent(int offset) {
+    const int row = m_view->currentIndex().row();
+    const int target = row + offset;
+    if (m_locked || row < 0 || target < 0 || target >= m_model->rowCount()) {
+        return;
+    }
+    // moveRows() inserts before `destinationChild`, counted before the move.
+    m_model->moveRows({}, row, 1, {}, offset > 0 ? target + 1 : target);
+    m_view->selectionModel()->select(m_model->index(target), QItemSelectionModel::ClearAndSelect);
+}
+
+} // namespace cq::ui

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QGroupBox>
+
+#include "media/MediaDescriptor.h"
+
+class QListView;
+class QStackedWidget;
+
+namespace cq {
+class MediaProber;
+}
+
+namespace cq::ui {
+
+class MediaListModel;
+class MediaProbeQueue;
+
+// The media of the post being composed: a drop hint while there is none, then the list with
+// thumbnails and metadata. Files are probed off the GUI thread; items can be moved (Alt+Up/Down)
+// and removed (Delete) unless the pane is locked, as a stored post's media are.
+class MediaPane : public QGroupBox {
+    Q_OBJECT
+
+public:
+    // `prober` must outlive the pane; `addShortcut` is named in the drop hint.
+    MediaPane(const MediaProber &prober, const QKeySequence &addShortcut, QWidget *parent = nullptr);
+
+    MediaListModel *model() const { return m_model; }
+    MediaProbeQueue *queue() const { return m_queue; }
+    QListView *view() const { return m_view; }
+
+    // Local files, in order; each is probed in the background.
+    void addFiles(const QStringList &paths);
+    // Media of a stored post (its copy in the store), described as it was probed then.
+    void addStored(const QString &storePath, const MediaDescriptor &descriptor);
+    void clear();
+    void setLocked(bool locked);
+    bool isLocked() const { return m_locked; }
+    // Selects item `row` and moves the focus to it.
+    void showItem(int row);
+    // Where files were last added from: where "Add media…" opens.
+    const QString &lastDirectory() const { return m_lastDirectory; }
+
+private:
+    void buildActions();
+    void removeSelected();
+    void moveCurrent(int offset);
+    void updatePage();
+
+    MediaListModel *m_model;
+    MediaProbeQueue *m_queue;
+    QStackedWidget *m_stack;
+    QListView *m_view;
+    QString m_lastDirectory;
+    bool m_locked = false;
+};
+
+} // namespace cq::ui

@@ -1,0 +1,88 @@
+#include "composer/MediaProbeQueue.h"
+
+#include <QFutureWatcher>
+#include <QTransform>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "media/MediaProber.h"
+#include "media/ThumbnailExtractor.h"
+
+namespace cq::ui {
+
+namespace {
+// Owns the pixels (the QImage must not outlive the Thumbnail's buffer) and turns them upright.
+QImage toImage(const Thumbnail &thumbnail) {
+    const QImage wrapped(reinterpret_cast<const uchar *>(thumbnail.rgba.constData()), thumbnail.width,
+                         thumbnail.height, thumbnail.width * 4, QImage::Format_RGBA8888);
+    QImage image = wrapped.copy();
+    if (thumbnail.rotation % 360 != 0) {
+        image = image.transformed(QTransform().rotate(thumbnail.rotation));
+    }
+    return image;
+}
+} // namespace
+
+MediaProbeQueue::MediaProbeQueue(const MediaProber &prober, QObject *parent)
+    : QObject(parent)
+    , m_prober(prober) {
+}
+
+MediaProbeQueue::~MediaProbeQueue() {
+    m_cancel->store(true);
+    for (QFutureWatcherBase *watcher : std::as_const(m_watchers)) {
+        watcher->disconnect(this);
+        watcher->waitForFinished(); // quick: the tasks see the cancel flag; unstarted ones return at once
+    }
+}
+
+void MediaProbeQueue::enqueue(int itemId, const QString &path) {
+    ++m_pending;
+    auto *watcher = new QFutureWatcher<MediaCheck>(this);
+    m_watchers << watcher;
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, itemId, path] {
+        m_watchers.removeOne(watcher);
+        watcher->deleteLater();
+        const MediaCheck check = watcher->result();
+        Q_EMIT probed(itemId, check);
+        if (check.probed) {
+            startThumbnail(itemId, path, check.probed->rotation.value_or(0));
+        } else {
+            finishOne();
+        }
+    });
+    watcher->setFuture(QtConcurrent::run([&prober = m_prober, path, cancel = m_cancel] {
+        auto media = prober.probe(path, cancel.get());
+        return media ? MediaCheck{std::move(*media), std::nullopt} : MediaCheck{std::nullopt, media.error()};
+    }));
+}
+
+void MediaProbeQueue::enqueueThumbnail(int itemId, const QString &path, int rotation) {
+    ++m_pending;
+    startThumbnail(itemId, path, rotation);
+}
+
+void MediaProbeQueue::startThumbnail(int itemId, const QString &path, int rotation) {
+    auto *watcher = new QFutureWatcher<QImage>(this);
+    m_watchers << watcher;
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, itemId] {
+        m_watchers.removeOne(watcher);
+        watcher->deleteLater();
+        const QImage image = watcher->result();
+        if (!image.isNull()) {
+            Q_EMIT thumbnailReady(itemId, image);
+        }
+        finishOne();
+    });
+    watcher->setFuture(QtConcurrent::run([path, rotation, cancel = m_cancel] {
+        const auto thumbnail = extractThumbnail(path, ThumbnailSidePx, rotation, cancel.get());
+        return thumbnail ? toImage(*thumbnail) : QImage();
+    }));
+}
+
+void MediaProbeQueue::finishOne() {
+    if (--m_pending == 0) {
+        Q_EMIT idle();
+    }
+}
+
+} // namespace cq::ui
