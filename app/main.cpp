@@ -1,102 +1,63 @@
 // The desktop app's composition root: creates the services once, in order, and passes them down.
-// For now a plain window hosts the composer page; the shell (ui/shell/MainWindow) replaces it.
-#include "composer/ComposerPage.h"
 #include "media/MediaProber.h"
 #include "session/Backend.h"
-#include "shell/PublishingStatusWidget.h"
+#include "shell/MainWindow.h"
 
 #include <QApplication>
-#include <QCloseEvent>
 #include <QCommandLineParser>
-#include <QMainWindow>
-#include <QMenuBar>
-#include <QStatusBar>
+#include <QElapsedTimer>
+#include <QTimer>
 
-namespace {
-
-// Asks the composer before the window closes, so an unsaved post is not lost.
-class ComposerHost : public QMainWindow {
-public:
-    explicit ComposerHost(cq::ui::ComposerPage *page) {
-        setWindowTitle(QStringLiteral("ClipQueue"));
-        setCentralWidget(page);
-        m_page = page;
-        QMenu *file = menuBar()->addMenu(QStringLiteral("&File"));
-        file->addActions(page->fileActions());
-        file->addSeparator();
-        QAction *quit = file->addAction(QStringLiteral("&Quit"), this, &QWidget::close);
-        quit->setShortcut(QKeySequence::Quit);
-        quit->setObjectName(QStringLiteral("quitAction"));
-        menuBar()->addMenu(QStringLiteral("&Post"))->addActions(page->postActions());
-        const int em = fontMetrics().averageCharWidth();
-        resize(em * 140, fontMetrics().height() * 42);
-    }
-
-protected:
-    void closeEvent(QCloseEvent *event) override {
-        if (m_page->confirmDiscard()) {
-            event->accept();
-        } else {
-            event->ignore();
-        }
-    }
-
-private:
-    cq::ui::ComposerPage *m_page = nullptr;
-};
-
-} // namespace
+#include <cstdio>
 
 int main(int argc, char *argv[]) {
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("ClipQueue"));
     QApplication::setApplicationName(QStringLiteral("ClipQueue"));
     QApplication::setApplicationDisplayName(QStringLiteral("ClipQueue"));
+    QApplication::setApplicationVersion(QStringLiteral(CLIPQUEUE_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Prepare, review, schedule and publish TikTok posts."));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Prepare, review, schedule and publish TikTok posts."));
     parser.addHelpOption();
+    parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("files"),
-                                 QStringLiteral("Videos or photos to add to a new post."),
+                                 QApplication::translate("main", "Videos or photos to add to a new post."),
                                  QStringLiteral("[FILE...]"));
     const QCommandLineOption noPublish(
         QStringLiteral("no-publish"),
-        QStringLiteral(
-            "Do not publish due posts from this window (leave it to clipqueue-cli run elsewhere)."));
+        QApplication::translate(
+            "main", "Do not publish due posts from this window (leave it to clipqueue-cli run elsewhere)."));
     parser.addOption(noPublish);
     parser.process(app);
 
     // Everything that touches the database, the keychain or the network runs on the Backend's worker
     // thread; with publishing on, due posts go out from here (leases keep several windows and
-    // `clipqueue-cli run` from sending one twice).
+    // `clipqueue-cli run` from sending one twice). The window shows at once and fills in as the
+    // worker answers.
     const cq::MediaProber prober;
     cq::Backend backend;
-    auto *page = new cq::ui::ComposerPage(backend, prober);
-    ComposerHost window(page);
-    page->addFiles(parser.positionalArguments());
-
-    auto *status = new cq::ui::PublishingStatusWidget;
-    window.statusBar()->addPermanentWidget(status);
-    QHash<QString, QString> captions; // post id → caption, to name the post being uploaded
-    QObject::connect(&backend, &cq::Backend::postChanged, status, [&captions](const cq::PostRow &row) {
-        captions.insert(row.post.id, row.post.content.text);
-    });
-    QObject::connect(&backend, &cq::Backend::uploadProgress, status,
-                     [status, &captions](const QString &id, qint64 sent, qint64 total) {
-                         status->showUploadProgress(id, captions.value(id), sent, total);
-                     });
-    QObject::connect(&backend, &cq::Backend::postSettled, status, [status](const cq::PostRow &row) {
-        status->showSettled(row.post.id, row.post.content.text, row.post.status);
-    });
-    QObject::connect(&backend, &cq::Backend::failedToStart, status,
-                     [status](const QString &message) { status->showMessage(u"Not started: " + message); });
-    QObject::connect(&backend, &cq::Backend::errorOccurred, status,
-                     &cq::ui::PublishingStatusWidget::showMessage);
+    cq::ui::MainWindow window(backend, prober);
+    window.addFiles(parser.positionalArguments());
     window.show();
+    // For bench/bench_startup: report when the window has been shown (its first paint is queued before
+    // anything else) and when the database is open, then quit.
+    if (qEnvironmentVariableIsSet("CLIPQUEUE_STARTUP_PROBE")) {
+        QTimer::singleShot(0, &app, [&sinceStart] {
+            std::fprintf(stderr, "clipqueue: window shown after %lld ms\n",
+                         static_cast<long long>(sinceStart.elapsed()));
+        });
+        QObject::connect(&backend, &cq::Backend::ready, &app, [&sinceStart] {
+            std::fprintf(stderr, "clipqueue: database ready after %lld ms\n",
+                         static_cast<long long>(sinceStart.elapsed()));
+            QTimer::singleShot(0, qApp, &QApplication::quit);
+        });
+    }
     cq::Backend::Options options;
     options.publish = !parser.isSet(noPublish);
     backend.start(options);
-    const int code = QApplication::exec();
-    backend.stop();
-    return code;
+    return QApplication::exec();
 }

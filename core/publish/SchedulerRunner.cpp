@@ -51,6 +51,12 @@ void SchedulerRunner::start() {
     m_wake.start(0);
 }
 
+void SchedulerRunner::wake() {
+    if (m_clockCheck.isActive()) { // started
+        m_wake.start(0);
+    }
+}
+
 void SchedulerRunner::stop() {
     m_wake.stop();
     m_clockCheck.stop();

@@ -40,6 +40,8 @@ public:
                     QObject *parent = nullptr);
 
     void start();
+    // Looks for due posts now instead of at the next planned wake-up: a post was just scheduled here.
+    void wake();
     void stop();
     // One pass now: take over expired claims, set missed posts aside, claim and publish due posts.
     // Returns how many posts it handed to the publisher.

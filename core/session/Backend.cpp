@@ -109,6 +109,10 @@ public:
     void changed(const PostRow &row) {
         m_seenRevisions.insert(row.post.id, row.post.revision);
         Q_EMIT m_owner.postChanged(row);
+        // "Post now" goes out now, not at the runner's next planned look.
+        if (m_runner && row.post.status == PostStatus::Scheduled) {
+            m_runner->wake();
+        }
     }
 
     void removed(const QString &id) {

@@ -147,7 +147,8 @@ void QueuePage::sizeTable() {
         return metrics.horizontalAdvance(sample) + line;
     };
     header->resizeSection(PostTableModel::ThumbnailColumn, side + line / 2);
-    header->resizeSection(PostTableModel::TimeColumn, width(QStringLiteral("Wed, 30 Sep 2026, 23:59 Europe/Berlin")));
+    header->resizeSection(PostTableModel::TimeColumn,
+                          width(QStringLiteral("Wed, 30 Sep 2026, 23:59 Europe/Berlin")));
     header->resizeSection(PostTableModel::AccountColumn, metrics.averageCharWidth() * 20);
     header->setSectionResizeMode(PostTableModel::CaptionColumn, QHeaderView::Stretch);
     header->resizeSection(PostTableModel::MediaColumn, width(QStringLiteral("2 videos · 10:00")));
@@ -168,7 +169,7 @@ QWidget *QueuePage::buildActionBar() {
     bar->setObjectName(QStringLiteral("queueActions"));
     auto *layout = new QHBoxLayout(bar);
     layout->setContentsMargins(0, 0, 0, 0);
-    m_cancelAction = makeAction(tr("&Cancel Posts"), QStringLiteral("cancelAction"),
+    m_cancelAction = makeAction(tr("&Cancel posts"), QStringLiteral("cancelAction"),
                                 tr("Cancel the selected posts: they will not be published"));
     m_retryAction = makeAction(tr("Re&try"), QStringLiteral("retryAction"),
                                tr("Publish the selected posts again as soon as possible"));

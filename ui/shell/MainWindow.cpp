@@ -1,0 +1,222 @@
+#include "shell/MainWindow.h"
+
+#include "composer/ComposerPage.h"
+#include "queue/PostDetailsPanel.h"
+#include "queue/QueuePage.h"
+#include "review/ReviewPage.h"
+#include "session/Backend.h"
+#include "shell/PublishingStatusWidget.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+
+namespace cq::ui {
+
+MainWindow::MainWindow(Backend &backend, const MediaProber &prober, QWidget *parent)
+    : QMainWindow(parent)
+    , m_backend(backend) {
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("ClipQueue"));
+    m_composer = new ComposerPage(backend, prober);
+    m_queue = new QueuePage(backend);
+    m_details = new PostDetailsPanel(backend);
+    m_review = new ReviewPage(backend);
+
+    m_queueSplit = new QSplitter(Qt::Horizontal);
+    m_queueSplit->setObjectName(QStringLiteral("queueSplitter"));
+    m_queueSplit->addWidget(m_queue);
+    m_queueSplit->addWidget(m_details);
+    m_queueSplit->setStretchFactor(0, 3);
+    m_queueSplit->setStretchFactor(1, 2);
+    m_queueSplit->setChildrenCollapsible(false);
+
+    m_pages = new QStackedWidget;
+    m_pages->setObjectName(QStringLiteral("pages"));
+    m_pages->addWidget(m_composer);
+    m_pages->addWidget(m_queueSplit);
+    m_pages->addWidget(m_review);
+
+    buildNavigation();
+    // The navigation keeps its width whatever page is shown.
+    auto *central = new QWidget;
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    buildMenus();
+    buildStatusBar();
+    connectBackend();
+
+    connect(m_queue, &QueuePage::currentPostChanged, m_details, &PostDetailsPanel::showPost);
+    connect(m_queue, &QueuePage::editRequested, this, &MainWindow::editPost);
+    connect(m_queue, &QueuePage::composeRequested, this, [this] { showPage(Page::Compose); });
+    connect(m_details, &PostDetailsPanel::editRequested, this, &MainWindow::editPost);
+    connect(m_review, &ReviewPage::countChanged, this, [this](int count) {
+        m_reviewCount = count;
+        updateNavigationLabels();
+    });
+    const int lineHeight = fontMetrics().height();
+    resize(lineHeight * 96, lineHeight * 54);
+    // The queue gets most of the width; the details of the chosen post the rest.
+    const int queueWidth = width() * 3 / 5;
+    m_queueSplit->setSizes({queueWidth, width() - queueWidth});
+    showPage(Page::Compose);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildNavigation() {
+    m_navigation = new QListWidget;
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setAccessibleName(tr("Pages"));
+    m_navigation->setIconSize(QSize(fontMetrics().height() * 3 / 2, fontMetrics().height() * 3 / 2));
+    m_navigation->setSpacing(fontMetrics().height() / 4);
+    const QStyle *style = QApplication::style();
+    const auto add = [this](const QIcon &icon) {
+        auto *item = new QListWidgetItem(icon, QString(), m_navigation);
+        item->setSizeHint(QSize(0, fontMetrics().height() * 5 / 2));
+    };
+    add(QIcon::fromTheme(QStringLiteral("document-new"), style->standardIcon(QStyle::SP_FileIcon)));
+    add(QIcon::fromTheme(QStringLiteral("view-calendar-list"),
+                         style->standardIcon(QStyle::SP_FileDialogDetailedView)));
+    add(QIcon::fromTheme(QStringLiteral("mail-mark-important"),
+                         style->standardIcon(QStyle::SP_DialogApplyButton)));
+    updateNavigationLabels();
+    m_navigation->setFixedWidth(fontMetrics().horizontalAdvance(tr("Review (999)"))
+                                + fontMetrics().height() * 4);
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0) {
+            m_pages->setCurrentIndex(row);
+        }
+    });
+}
+
+void MainWindow::updateNavigationLabels() {
+    const QStringList labels{tr("Compose"), tr("Queue"),
+                             m_reviewCount > 0 ? tr("Review (%1)").arg(m_reviewCount) : tr("Review")};
+    for (int i = 0; i < labels.size(); ++i) {
+        QListWidgetItem *item = m_navigation->item(i);
+        item->setText(labels.at(i));
+        item->setData(Qt::AccessibleTextRole, labels.at(i));
+        item->setToolTip(tr("%1 (Ctrl+%2)").arg(labels.at(i)).arg(i + 1));
+    }
+}
+
+void MainWindow::buildMenus() {
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addActions(m_composer->fileActions());
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setObjectName(QStringLiteral("quitAction"));
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *post = menuBar()->addMenu(tr("&Post"));
+    post->addActions(m_composer->postActions());
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    const QStringList names{tr("&Compose"), tr("&Queue"), tr("&Review")};
+    for (int i = 0; i < names.size(); ++i) {
+        QAction *action = view->addAction(names.at(i), this, [this, i] { showPage(Page(i)); });
+        action->setObjectName(QStringLiteral("showPage%1").arg(i));
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        m_pageActions << action;
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About ClipQueue"), this, &MainWindow::showAbout);
+    about->setObjectName(QStringLiteral("aboutAction"));
+}
+
+void MainWindow::buildStatusBar() {
+    m_status = new PublishingStatusWidget;
+    m_database = new QLabel;
+    m_database->setObjectName(QStringLiteral("databaseLabel"));
+    m_database->setAccessibleName(tr("Database"));
+    statusBar()->addWidget(m_status, 1);
+    statusBar()->addPermanentWidget(m_database);
+}
+
+void MainWindow::connectBackend() {
+    connect(&m_backend, &Backend::workspaceChanged, this, [this] {
+        m_database->setText(m_backend.workspace().databaseDescription);
+        m_database->setToolTip(
+            tr("Posts are stored in %1; media in %2")
+                .arg(m_backend.workspace().databaseDescription, m_backend.workspace().mediaStoreRoot));
+    });
+    connect(&m_backend, &Backend::postChanged, this,
+            [this](const PostRow &row) { m_captions.insert(row.post.id, row.post.content.text); });
+    connect(&m_backend, &Backend::uploadProgress, m_status,
+            [this](const QString &id, qint64 sent, qint64 total) {
+                m_status->showUploadProgress(id, m_captions.value(id), sent, total);
+            });
+    connect(&m_backend, &Backend::postSettled, m_status, [this](const PostRow &row) {
+        m_status->showSettled(row.post.id, row.post.content.text, row.post.status);
+    });
+    connect(&m_backend, &Backend::failedToStart, m_status, [this](const QString &message) {
+        m_status->showMessage(tr("ClipQueue could not start: %1").arg(message));
+    });
+    connect(&m_backend, &Backend::errorOccurred, m_status, &PublishingStatusWidget::showMessage);
+}
+
+void MainWindow::showPage(Page page) {
+    m_navigation->setCurrentRow(int(page));
+    m_pages->setCurrentIndex(int(page));
+}
+
+MainWindow::Page MainWindow::currentPage() const {
+    return Page(m_pages->currentIndex());
+}
+
+void MainWindow::addFiles(const QStringList &paths) {
+    if (paths.isEmpty()) {
+        return;
+    }
+    m_composer->addFiles(paths);
+    showPage(Page::Compose);
+}
+
+void MainWindow::editPost(const QString &id) {
+    if (m_composer->hasUnsavedChanges() && !m_composer->confirmDiscard()) {
+        return;
+    }
+    m_backend.postDetails(id, this, [this](std::expected<PostDetails, Error> details) {
+        if (!details) {
+            m_status->showMessage(details.error().message);
+            return;
+        }
+        m_composer->editPost(details->row);
+        showPage(Page::Compose);
+    });
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    // Nothing composed is dropped without asking.
+    if (m_composer->hasUnsavedChanges() && !m_composer->confirmDiscard()) {
+        event->ignore();
+        return;
+    }
+    event->accept();
+}
+
+void MainWindow::showAbout() {
+    QMessageBox::about(this, tr("About ClipQueue"),
+                       tr("<h3>ClipQueue %1</h3><p>Prepare, review, schedule and publish TikTok posts.</p>"
+                          "<p>Posts: %2<br>Media: %3</p>")
+                           .arg(QApplication::applicationVersion(),
+                                m_backend.workspace().databaseDescription.toHtmlEscaped(),
+                                m_backend.workspace().mediaStoreRoot.toHtmlEscaped()));
+}
+
+} // namespace cq::ui
