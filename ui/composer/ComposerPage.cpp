@@ -73,7 +73,8 @@ ComposerPage::ComposerPage(Backend &backend, const MediaProber &prober, QWidget 
     : QWidget(parent)
     , m_backend(backend)
     , m_findings(new FindingsModel(this))
-    , m_clock(new QTimer(this)) {
+    , m_clock(new QTimer(this))
+    , m_revalidation(new QTimer(this)) {
     setObjectName(QStringLiteral("composerPage"));
     setWindowTitle(QStringLiteral("Compose"));
     setAcceptDrops(true);
@@ -108,8 +109,15 @@ ComposerPage::ComposerPage(Backend &backend, const MediaProber &prober, QWidget 
     setTabOrder(m_saveButton, m_submitButton);
 
     const MediaListModel *media = m_media->model();
-    connect(media, &QAbstractItemModel::dataChanged, this, &ComposerPage::revalidate);
-    connect(media, &QAbstractItemModel::rowsInserted, this, &ComposerPage::revalidate);
+    m_revalidation->setSingleShot(true);
+    m_revalidation->setInterval(0);
+    connect(m_revalidation, &QTimer::timeout, this, [this] {
+        if (m_revalidationPending) {
+            revalidate();
+        }
+    });
+    connect(media, &QAbstractItemModel::dataChanged, this, &ComposerPage::revalidateSoon);
+    connect(media, &QAbstractItemModel::rowsInserted, this, &ComposerPage::revalidateSoon);
     connect(media, &QAbstractItemModel::rowsRemoved, this, &ComposerPage::revalidate);
     connect(media, &QAbstractItemModel::rowsMoved, this, &ComposerPage::revalidate);
     connect(m_settings, &PostSettingsForm::changed, this, &ComposerPage::revalidate);
@@ -391,6 +399,19 @@ bool ComposerPage::hasUnsavedChanges() const {
     return snapshot() != m_saved;
 }
 
+// Probes, thumbnails and added files come in bursts (200 files dropped at once: 600 changes, often
+// delivered in one batch of queued events), and each revalidation reads every item. The first change
+// of a burst is checked at once (Save is off the moment a file is added); the rest are checked in one
+// pass once the event loop is through the burst.
+void ComposerPage::revalidateSoon() {
+    if (m_revalidation->isActive()) {
+        m_revalidationPending = true;
+        return;
+    }
+    revalidate();
+    m_revalidation->start();
+}
+
 void ComposerPage::revalidate() {
     const QList<MediaCheck> checks = m_media->model()->checks();
     const Post current = post();
@@ -401,7 +422,8 @@ void ComposerPage::revalidate() {
         const QSignalBlocker blocker(m_settings); // what it turns off follows from what is shown
         m_settings->follow(primary ? primary->creator : std::nullopt, isPhotoPost(current, checks));
     }
-    m_findings->setFindings(m_backend.validate(post(), checks, primary ? primary->id : QString(), true));
+    m_revalidationPending = false; // whatever was pending is checked now
+    m_findings->setFindings(m_backend.validate(current, checks, primary ? primary->id : QString(), true));
     m_findingsView->setVisible(m_findings->rowCount() > 0);
     updateSummary();
     updateActions();

@@ -122,6 +122,7 @@ private:
     void chooseFiles();
     void newPost();
     void revalidate();
+    void revalidateSoon();
     void updateSummary();
     void updateActions();
     Allowed allowed() const;
@@ -163,6 +164,8 @@ private:
     bool m_shown = false;
     int m_copyingFiles = 0;
     QTimer *m_clock;
+    QTimer *m_revalidation; // coalesces bursts of media changes into one revalidate()
+    bool m_revalidationPending = false;
 
     QAction *m_newPostAction = nullptr;
     QAction *m_addMediaAction = nullptr;

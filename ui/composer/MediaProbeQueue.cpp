@@ -25,14 +25,16 @@ QImage toImage(const Thumbnail &thumbnail) {
 MediaProbeQueue::MediaProbeQueue(const MediaProber &prober, QObject *parent)
     : QObject(parent)
     , m_prober(prober) {
+    m_pool.setMaxThreadCount(QThread::idealThreadCount());
 }
 
 MediaProbeQueue::~MediaProbeQueue() {
-    m_cancel->store(true);
+    m_cancel->store(true); // FFmpeg's interrupt callback sees it
     for (QFutureWatcherBase *watcher : std::as_const(m_watchers)) {
         watcher->disconnect(this);
-        watcher->waitForFinished(); // quick: the tasks see the cancel flag; unstarted ones return at once
     }
+    m_pool.clear(); // unstarted tasks never run
+    m_pool.waitForDone();
 }
 
 void MediaProbeQueue::enqueue(int itemId, const QString &path) {
@@ -50,7 +52,7 @@ void MediaProbeQueue::enqueue(int itemId, const QString &path) {
             finishOne();
         }
     });
-    watcher->setFuture(QtConcurrent::run([&prober = m_prober, path, cancel = m_cancel] {
+    watcher->setFuture(QtConcurrent::run(&m_pool, [&prober = m_prober, path, cancel = m_cancel] {
         auto media = prober.probe(path, cancel.get());
         return media ? MediaCheck{std::move(*media), std::nullopt} : MediaCheck{std::nullopt, media.error()};
     }));
@@ -73,7 +75,7 @@ void MediaProbeQueue::startThumbnail(int itemId, const QString &path, int rotati
         }
         finishOne();
     });
-    watcher->setFuture(QtConcurrent::run([path, rotation, cancel = m_cancel] {
+    watcher->setFuture(QtConcurrent::run(&m_pool, [path, rotation, cancel = m_cancel] {
         const auto thumbnail = extractThumbnail(path, ThumbnailSidePx, rotation, cancel.get());
         return thumbnail ? toImage(*thumbnail) : QImage();
     }));

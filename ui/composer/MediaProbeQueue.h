@@ -6,6 +6,7 @@
 #include <QFutureWatcherBase>
 #include <QImage>
 #include <QObject>
+#include <QThreadPool>
 
 #include "post/PostValidator.h"
 
@@ -15,7 +16,7 @@ class MediaProber;
 
 namespace cq::ui {
 
-// Reads dropped files off the GUI thread (the global thread pool): first the media descriptor,
+// Reads dropped files off the GUI thread (a thread pool of its own): first the media descriptor,
 // then a thumbnail, each reported back on the GUI thread by a signal (QFutureWatcher delivers the
 // results queued). When the queue is destroyed with work still running, the cancel flag is set
 // (FFmpeg's interrupt callback sees it), no further signal is emitted, and the few running tasks
@@ -51,6 +52,10 @@ private:
     std::shared_ptr<std::atomic_bool> m_cancel = std::make_shared<std::atomic_bool>(false);
     QList<QFutureWatcherBase *> m_watchers;
     int m_pending = 0;
+    // Its own: Qt scales and converts images for painting in segments on the global pool and
+    // waits for them on the GUI thread, so 200 probes queued there froze the window until they
+    // were all done (bench_window).
+    QThreadPool m_pool;
 };
 
 } // namespace cq::ui
