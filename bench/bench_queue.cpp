@@ -6,6 +6,7 @@
 //
 // Usage: bench_queue [POST_COUNT]   (default 100000)
 #include "SeedPosts.h"
+#include "StallMeter.h"
 #include "queue/PostTableModel.h"
 #include "queue/QueuePage.h"
 #include "session/Backend.h"
@@ -27,61 +28,11 @@
 
 namespace {
 
+using cq::bench::StallMeter;
+
 constexpr double StallTargetMs = 50;
-constexpr int SmoothFrameMs = 16;
 constexpr int GiveUpMs = 10 * 60 * 1000;
 constexpr int IdleBaselineMs = 3000;
-
-// The gaps between the ticks of a 1 ms timer on the GUI thread: how long it was busy (or not
-// scheduled at all, on a loaded machine) at a time.
-class StallMeter : public QObject {
-public:
-    StallMeter() {
-        m_ticks.setTimerType(Qt::PreciseTimer);
-        m_ticks.setInterval(1);
-        connect(&m_ticks, &QTimer::timeout, this, [this] {
-            const qint64 now = m_clock.nsecsElapsed();
-            m_gapsMs.push_back(double(now - m_lastNs) / 1e6);
-            m_lastNs = now;
-        });
-    }
-    void start() {
-        m_gapsMs.clear();
-        m_clock.start();
-        m_lastNs = 0;
-        m_ticks.start();
-    }
-    void stop() { m_ticks.stop(); }
-    double longestMs() const {
-        return m_gapsMs.empty() ? 0 : *std::max_element(m_gapsMs.begin(), m_gapsMs.end());
-    }
-    double percentileMs(double fraction) const {
-        std::vector<double> sorted = m_gapsMs;
-        std::sort(sorted.begin(), sorted.end());
-        return sorted.empty() ? 0 : sorted.at(std::min(sorted.size() - 1, size_t(fraction * sorted.size())));
-    }
-    long overFrame() const {
-        return std::count_if(m_gapsMs.begin(), m_gapsMs.end(),
-                             [](double gap) { return gap > SmoothFrameMs; });
-    }
-
-private:
-    QTimer m_ticks;
-    QElapsedTimer m_clock;
-    qint64 m_lastNs = 0;
-    std::vector<double> m_gapsMs;
-};
-
-// How long the GUI thread waits with nothing to do: what this machine's scheduler adds to every
-// figure below (others' processes share the cores).
-double idleBaselineMs(StallMeter &meter) {
-    QEventLoop idle;
-    meter.start();
-    QTimer::singleShot(IdleBaselineMs, &idle, &QEventLoop::quit);
-    idle.exec();
-    meter.stop();
-    return meter.longestMs();
-}
 
 // Notes when the table's viewport first paints rows.
 class FirstPaint : public QObject {
@@ -205,7 +156,7 @@ int main(int argc, char *argv[]) {
     }
 
     StallMeter stalls;
-    const double idleMs = idleBaselineMs(stalls);
+    const double idleMs = stalls.idleBaselineMs(IdleBaselineMs);
     stalls.start();
     cq::ui::QueuePage page(backend);
     const Figures figures = scrollToEnd(page);
@@ -221,7 +172,8 @@ int main(int argc, char *argv[]) {
     std::printf(
         "  longest GUI-thread stall:  %.1f ms (target < %.0f ms); 99th percentile %.1f ms; gaps over %d ms: "
         "%ld\n",
-        stalls.longestMs(), StallTargetMs, stalls.percentileMs(0.99), SmoothFrameMs, stalls.overFrame());
+        stalls.longestMs(), StallTargetMs, stalls.percentileMs(0.99), StallMeter::SmoothFrameMs,
+        stalls.overFrame());
     std::printf("  (an idle event loop on this machine, for comparison: longest gap %.1f ms)\n", idleMs);
     if (!complete) {
         std::printf("The queue did not reach its end.\n");
