@@ -229,6 +229,15 @@ void TestFacade::countsByStatusAndFilters() {
         m_backend->listPosts(byStatus, std::nullopt, 50, context, std::move(done));
     });
     QCOMPARE(scheduled->size(), 1);
+    // The filter decides alike without the database (how the window places a changed post).
+    const auto all = await<QList<PostRow>>([&](QObject *context, auto done) {
+        m_backend->listPosts(PostFilter{}, std::nullopt, 50, context, std::move(done));
+    });
+    QCOMPARE(all->size(), 2);
+    for (const PostRow &row : *all) {
+        QCOMPARE(search.matches(row.post), row.post.id == found->first().post.id);
+        QCOMPARE(byStatus.matches(row.post), row.post.status == PostStatus::Scheduled);
+    }
     PostFilter wildcard;
     wildcard.captionContains = QStringLiteral("%"); // a LIKE wildcard is searched for as text
     const auto none = await<QList<PostRow>>([&](QObject *context, auto done) {

@@ -234,7 +234,34 @@ QString filterClause(const PostFilter &filter, bool withStatuses, QVariantList &
     return terms.join(u" AND ");
 }
 
+// SQLite's lower(): ASCII letters only.
+QString asciiLower(const QString &text) {
+    QString lower = text;
+    for (QChar &c : lower) {
+        if (c >= u'A' && c <= u'Z') {
+            c = QChar(c.unicode() + (u'a' - u'A'));
+        }
+    }
+    return lower;
+}
+
 } // namespace
+
+// Kept beside filterClause(): the two must decide alike.
+bool PostFilter::matches(const StoredPost &post) const {
+    if (!statuses.isEmpty() && !statuses.contains(post.status)) {
+        return false;
+    }
+    if (!accountId.isEmpty() && post.accountId() != accountId) {
+        return false;
+    }
+    const std::optional<QDateTime> &at = post.schedule.atUtc;
+    if ((fromUtc && (!at || *at < *fromUtc)) || (beforeUtc && (!at || *at >= *beforeUtc))) {
+        return false;
+    }
+    // As the query compares: lower(caption) LIKE the lower-cased words.
+    return captionContains.isEmpty() || asciiLower(post.content.text).contains(captionContains.toLower());
+}
 
 std::expected<QList<StoredPost>, Error>
 PostRepository::page(const PostFilter &filter, const std::optional<PostCursor> &after, int limit) const {

@@ -20,6 +20,11 @@ struct PostFilter {
     std::optional<QDateTime> fromUtc;   // scheduled at or after
     std::optional<QDateTime> beforeUtc; // scheduled before
     QString captionContains;            // case-insensitive for ASCII letters
+
+    // Whether `post` is one page() would list for this filter, decided without the database (so that
+    // a window can place a changed post in its list). A post without a time is outside any date range,
+    // as SQL compares NULL.
+    bool matches(const StoredPost &post) const;
 };
 
 // Where a page of the queue ends, in queue order ("as soon as possible" first, then by time, then
