@@ -206,6 +206,7 @@ void TestMainWindow::composedVideoIsPublishedAndLinked() {
             return false;
         }(),
         10000);
+    QTest::qWait(600); // the status counts follow after a short pause
     saveScreenshot(m_window.get(), QStringLiteral("window-published"));
 }
 
