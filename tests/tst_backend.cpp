@@ -159,6 +159,13 @@ void TestFacade::changesMadeElsewhereArriveByPolling() {
     QTRY_VERIFY_WITH_TIMEOUT(seen.has_value(), 5000);
     QVERIFY(seen->actions.contains(PostAction::Delete));
     QVERIFY(!seen->actions.contains(PostAction::Cancel));
+    // And deletes it: the deletion arrives too, once.
+    QSignalSpy removed(m_backend.get(), &Backend::postRemoved);
+    QVERIFY((*other)->posts().remove(id).has_value());
+    QTRY_COMPARE_WITH_TIMEOUT(removed.size(), 1, 5000);
+    QCOMPARE(removed.first().first().toString(), id);
+    QTest::qWait(200);
+    QCOMPARE(removed.size(), 1);
 }
 
 void TestFacade::pagesFollowEachOtherByCursor() {
