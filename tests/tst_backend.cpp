@@ -159,6 +159,13 @@ void TestFacade::changesMadeElsewhereArriveByPolling() {
     QTRY_VERIFY_WITH_TIMEOUT(seen.has_value(), 5000);
     QVERIFY(seen->actions.contains(PostAction::Delete));
     QVERIFY(!seen->actions.contains(PostAction::Cancel));
+    // And deletes it: the deletion arrives too, once.
+    QSignalSpy removed(m_backend.get(), &Backend::postRemoved);
+    QVERIFY((*other)->posts().remove(id).has_value());
+    QTRY_COMPARE_WITH_TIMEOUT(removed.size(), 1, 5000);
+    QCOMPARE(removed.first().first().toString(), id);
+    QTest::qWait(200);
+    QCOMPARE(removed.size(), 1);
 }
 
 void TestFacade::pagesFollowEachOtherByCursor() {
@@ -229,6 +236,15 @@ void TestFacade::countsByStatusAndFilters() {
         m_backend->listPosts(byStatus, std::nullopt, 50, context, std::move(done));
     });
     QCOMPARE(scheduled->size(), 1);
+    // The filter decides alike without the database (how the window places a changed post).
+    const auto all = await<QList<PostRow>>([&](QObject *context, auto done) {
+        m_backend->listPosts(PostFilter{}, std::nullopt, 50, context, std::move(done));
+    });
+    QCOMPARE(all->size(), 2);
+    for (const PostRow &row : *all) {
+        QCOMPARE(search.matches(row.post), row.post.id == found->first().post.id);
+        QCOMPARE(byStatus.matches(row.post), row.post.status == PostStatus::Scheduled);
+    }
     PostFilter wildcard;
     wildcard.captionContains = QStringLiteral("%"); // a LIKE wildcard is searched for as text
     const auto none = await<QList<PostRow>>([&](QObject *context, auto done) {

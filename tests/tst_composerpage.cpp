@@ -86,13 +86,6 @@ CreatorInfo anaMakes() {
     return creator;
 }
 
-QString screenshotPath(const QString &name) {
-    const QString folder =
-        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../screenshots"));
-    QDir().mkpath(folder);
-    return QDir(folder).filePath(name + u".png");
-}
-
 // Answers the next modal message box with the button `which` once it shows.
 void answerNextMessageBox(QMessageBox::StandardButton which, QString *text = nullptr) {
     QTimer::singleShot(0, [which, text] {
@@ -109,6 +102,8 @@ void answerNextMessageBox(QMessageBox::StandardButton which, QString *text = nul
 }
 
 } // namespace
+
+using cq::test::screenshotPath;
 
 class TestComposerPage : public QObject {
     Q_OBJECT

@@ -2,6 +2,7 @@
 // means, exactly the actions the lifecycle allows, the TikTok link once the post is public, and the
 // schedule and request-changes dialogs round trip through a real Backend.
 #include "BackendHarness.h"
+#include "TestFixtures.h"
 #include "common/CommentDialog.h"
 #include "common/ScheduleDialog.h"
 #include "common/SeverityLabel.h"
@@ -45,12 +46,6 @@ PublishAttempt tiktokSaid(AttemptOutcome outcome, const QString &code, const QSt
     return attempt;
 }
 
-QString screenshotPath(const QString &name) {
-    const QString dir =
-        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../screenshots"));
-    QDir().mkpath(dir);
-    return QDir(dir).filePath(name);
-}
 } // namespace
 
 class TestPostDetails : public QObject {

@@ -49,13 +49,9 @@ namespace {
 
 constexpr int LoadTimeoutMs = 10000;
 
-QString screenshotPath(const QString &name) {
-    const QDir folder(QCoreApplication::applicationDirPath() + u"/../screenshots");
-    folder.mkpath(QStringLiteral("."));
-    return folder.filePath(name);
-}
-
 } // namespace
+
+using cq::test::screenshotPath;
 
 class TestQueuePage : public QObject {
     Q_OBJECT

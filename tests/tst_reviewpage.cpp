@@ -2,6 +2,7 @@
 // through a real Backend, the required comment said inline, and the keyboard flow from one post to
 // the next.
 #include "BackendHarness.h"
+#include "TestFixtures.h"
 #include "common/SeverityLabel.h"
 #include "common/StoredThumbnails.h"
 #include "queue/PostDetailsPanel.h"
@@ -21,15 +22,6 @@
 using namespace cq;
 using namespace cq::ui;
 using namespace cq::test;
-
-namespace {
-QString screenshotPath(const QString &name) {
-    const QString dir =
-        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../screenshots"));
-    QDir().mkpath(dir);
-    return QDir(dir).filePath(name);
-}
-} // namespace
 
 class TestReviewPage : public QObject {
     Q_OBJECT

@@ -354,8 +354,8 @@ void TestStorage::garbageCollectionRemovesOnlyWhatNoPostNeeds() {
     StoreFixture fixture;
     REQUIRE_STORE(fixture);
     const auto kept = fixture.importer().create(validVideoPost(), QString(), false);
-    const auto dropped = fixture.importer().create(validVideoPost(fixturePath(QStringLiteral("landscape.mp4"))),
-                                                QString(), false);
+    const auto dropped = fixture.importer().create(
+        validVideoPost(fixturePath(QStringLiteral("landscape.mp4"))), QString(), false);
     QVERIFY(kept && dropped);
     const QString keptSha = kept->post.media.first().sha256;
     const QString droppedSha = dropped->post.media.first().sha256;
@@ -373,7 +373,7 @@ void TestStorage::garbageCollectionRemovesOnlyWhatNoPostNeeds() {
 
     QVERIFY(fixture.database()
                 .transaction([&]() -> std::expected<void, Error> {
-                    return fixture.posts().repository().remove(dropped->post.id);
+                    return fixture.posts().repository().remove(dropped->post.id, fixture.clock().nowUtc());
                 })
                 .has_value());
     QCOMPARE(collector.collect().value(), 1); // the dropped post's media, row and file

@@ -334,7 +334,7 @@ std::expected<void, Error> PostLifecycle::remove(const QString &id) {
         if (auto checked = load(id, PostAction::Delete); !checked) {
             return std::unexpected(checked.error());
         }
-        return m_repository.remove(id);
+        return m_repository.remove(id, m_clock.nowUtc());
     });
     if (!done) {
         return done;

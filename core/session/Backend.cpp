@@ -6,6 +6,7 @@
 #include "session/Session.h"
 #include "storage/AccountRepository.h"
 
+#include <QSet>
 #include <QTimer>
 
 namespace cq {
@@ -63,6 +64,7 @@ public:
         }
         m_session = std::move(*session);
         m_lastSeenMs = m_session->clock().nowUtc().toMSecsSinceEpoch();
+        m_lastDeletionMs = m_lastSeenMs;
         announce();
         refreshCreators();
         if (options.publish) {
@@ -117,6 +119,7 @@ public:
 
     void removed(const QString &id) {
         m_seenRevisions.remove(id);
+        m_announcedDeletions.insert(id);
         Q_EMIT m_owner.postRemoved(id);
     }
 
@@ -234,6 +237,18 @@ public:
                 changed(*made);
             }
         }
+        // Deletions leave tombstones, read the same way.
+        auto deleted = m_session->posts().repository().deletedSince(m_lastDeletionMs - 1);
+        if (!deleted) {
+            return;
+        }
+        for (const auto &[id, atMs] : *deleted) {
+            m_lastDeletionMs = std::max(m_lastDeletionMs, atMs);
+            if (!m_announcedDeletions.contains(id)) {
+                m_announcedDeletions.insert(id);
+                removed(id);
+            }
+        }
     }
 
 private:
@@ -242,6 +257,8 @@ private:
     std::unique_ptr<Publisher> m_publisher;
     std::unique_ptr<SchedulerRunner> m_runner;
     qint64 m_lastSeenMs = 0;
+    qint64 m_lastDeletionMs = 0;
+    QSet<QString> m_announcedDeletions; // deletions told already (this window's own among them)
     QHash<QString, int> m_seenRevisions;
 };
 

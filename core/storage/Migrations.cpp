@@ -72,6 +72,16 @@ const QList<Migration> &schemaMigrations() {
          },
          {},
          {}},
+        // Deleting a post leaves a tombstone for a while, so that other windows on a team database
+        // see the deletion the way they see changes: by time.
+        {4,
+         {
+             QStringLiteral(
+                 "CREATE TABLE post_deletions (post_id TEXT PRIMARY KEY, deleted_at_ms BIGINT NOT NULL)"),
+             QStringLiteral("CREATE INDEX post_deletions_time ON post_deletions(deleted_at_ms)"),
+         },
+         {},
+         {}},
     };
     return migrations;
 }

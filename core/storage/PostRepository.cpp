@@ -172,7 +172,7 @@ std::expected<StoredPost, Error> PostRepository::get(const QString &id) const {
     return posts->first();
 }
 
-std::expected<void, Error> PostRepository::remove(const QString &id) {
+std::expected<void, Error> PostRepository::remove(const QString &id, const QDateTime &now) {
     auto query = m_db.exec(QStringLiteral("DELETE FROM posts WHERE id = ?"), {id});
     if (!query) {
         return std::unexpected(query.error());
@@ -180,7 +180,31 @@ std::expected<void, Error> PostRepository::remove(const QString &id) {
     if (query->numRowsAffected() != 1) {
         return std::unexpected(Error{ErrorCode::NotFound, u"There is no post " + id + u'.'});
     }
-    return {};
+    // A window that was closed for longer than this reloads its list anyway.
+    constexpr qint64 TombstoneDays = 30;
+    if (auto pruned = run(QStringLiteral("DELETE FROM post_deletions WHERE deleted_at_ms < ?"),
+                          {now.addDays(-TombstoneDays).toMSecsSinceEpoch()});
+        !pruned) {
+        return pruned;
+    }
+    return run(QStringLiteral("INSERT INTO post_deletions (post_id, deleted_at_ms) VALUES (?, ?) "
+                              "ON CONFLICT (post_id) DO UPDATE SET deleted_at_ms = excluded.deleted_at_ms"),
+               {id, now.toMSecsSinceEpoch()});
+}
+
+std::expected<QList<std::pair<QString, qint64>>, Error> PostRepository::deletedSince(qint64 sinceMs) const {
+    auto query =
+        m_db.exec(QStringLiteral("SELECT post_id, deleted_at_ms FROM post_deletions WHERE deleted_at_ms > ? "
+                                 "ORDER BY deleted_at_ms"),
+                  {sinceMs});
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    QList<std::pair<QString, qint64>> deleted;
+    while (query->next()) {
+        deleted.append({query->value(0).toString(), query->value(1).toLongLong()});
+    }
+    return deleted;
 }
 
 std::expected<QList<StoredPost>, Error> PostRepository::list(std::optional<PostStatus> status, int limit,
@@ -234,7 +258,34 @@ QString filterClause(const PostFilter &filter, bool withStatuses, QVariantList &
     return terms.join(u" AND ");
 }
 
+// SQLite's lower(): ASCII letters only.
+QString asciiLower(const QString &text) {
+    QString lower = text;
+    for (QChar &c : lower) {
+        if (c >= u'A' && c <= u'Z') {
+            c = QChar(c.unicode() + (u'a' - u'A'));
+        }
+    }
+    return lower;
+}
+
 } // namespace
+
+// Kept beside filterClause(): the two must decide alike.
+bool PostFilter::matches(const StoredPost &post) const {
+    if (!statuses.isEmpty() && !statuses.contains(post.status)) {
+        return false;
+    }
+    if (!accountId.isEmpty() && post.accountId() != accountId) {
+        return false;
+    }
+    const std::optional<QDateTime> &at = post.schedule.atUtc;
+    if ((fromUtc && (!at || *at < *fromUtc)) || (beforeUtc && (!at || *at >= *beforeUtc))) {
+        return false;
+    }
+    // As the query compares: lower(caption) LIKE the lower-cased words.
+    return captionContains.isEmpty() || asciiLower(post.content.text).contains(captionContains.toLower());
+}
 
 std::expected<QList<StoredPost>, Error>
 PostRepository::page(const PostFilter &filter, const std::optional<PostCursor> &after, int limit) const {

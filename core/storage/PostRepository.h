@@ -20,6 +20,11 @@ struct PostFilter {
     std::optional<QDateTime> fromUtc;   // scheduled at or after
     std::optional<QDateTime> beforeUtc; // scheduled before
     QString captionContains;            // case-insensitive for ASCII letters
+
+    // Whether `post` is one page() would list for this filter, decided without the database (so that
+    // a window can place a changed post in its list). A post without a time is outside any date range,
+    // as SQL compares NULL.
+    bool matches(const StoredPost &post) const;
 };
 
 // Where a page of the queue ends, in queue order ("as soon as possible" first, then by time, then
@@ -40,7 +45,10 @@ public:
     std::expected<StoredPost, Error> get(const QString &id) const;
     // Deletes a post with its media rows, history and attempts; stored objects stay until
     // MediaGarbageCollector finds no post refers to them.
-    std::expected<void, Error> remove(const QString &id);
+    // Leaves a tombstone (kept 30 days) so that deletedSince() tells other windows.
+    std::expected<void, Error> remove(const QString &id, const QDateTime &now);
+    // Posts deleted after `sinceMs`, with when, oldest first.
+    std::expected<QList<std::pair<QString, qint64>>, Error> deletedSince(qint64 sinceMs) const;
     // Soonest first: unscheduled posts ("as soon as possible") first, then by time, then by id.
     std::expected<QList<StoredPost>, Error> list(std::optional<PostStatus> status, int limit,
                                                  int offset = 0) const;

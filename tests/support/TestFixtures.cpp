@@ -1,5 +1,6 @@
 #include "TestFixtures.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QTest>
@@ -30,6 +31,13 @@ QString dataPath(const QString &name) {
 
 QString cliPath() {
     return qEnvironmentVariable("CLIPQUEUE_CLI");
+}
+
+QString screenshotPath(const QString &name) {
+    const QString dir =
+        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../screenshots"));
+    QDir().mkpath(dir);
+    return QDir(dir).filePath(name.endsWith(u".png") ? name : name + u".png");
 }
 
 } // namespace cq::test

@@ -14,4 +14,7 @@ QString dataPath(const QString &name);
 // The clipqueue-cli binary under test.
 QString cliPath();
 
+// Where GUI tests save screenshots: build/screenshots/NAME.png (the folder is made).
+QString screenshotPath(const QString &name);
+
 } // namespace cq::test

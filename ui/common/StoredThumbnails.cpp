@@ -1,5 +1,7 @@
 #include "common/StoredThumbnails.h"
 
+#include "common/ThumbnailImage.h"
+#include "media/MediaStore.h"
 #include "media/ThumbnailExtractor.h"
 #include "session/Backend.h"
 
@@ -16,20 +18,8 @@ namespace cq::ui {
 namespace {
 constexpr int CacheKilobytes = 64 * 1024; // about 400 pictures
 
-// Owns the pixels (the Thumbnail's buffer goes away) and turns them upright.
-QImage upright(const Thumbnail &thumbnail) {
-    const QImage wrapped(reinterpret_cast<const uchar *>(thumbnail.rgba.constData()), thumbnail.width,
-                         thumbnail.height, thumbnail.width * 4, QImage::Format_RGBA8888);
-    QImage image = wrapped.copy();
-    if (thumbnail.rotation % 360 != 0) {
-        image = image.transformed(QTransform().rotate(thumbnail.rotation));
-    }
-    return image;
-}
-
-// The layout of MediaStore::pathFor().
 QString objectPath(const QString &root, const QString &sha256) {
-    return QDir(root).filePath(u"objects/" + sha256.left(2) + u'/' + sha256);
+    return MediaStore(root).pathFor(sha256);
 }
 } // namespace
 
@@ -109,7 +99,7 @@ void StoredThumbnails::start(const QString &sha256, int rotation) {
     watcher->setFuture(
         QtConcurrent::run(&m_pool, [path = objectPath(m_root, sha256), rotation, cancel = m_cancel] {
             const auto thumbnail = extractThumbnail(path, SidePx, rotation, cancel.get());
-            return thumbnail ? upright(*thumbnail) : QImage();
+            return thumbnail ? thumbnailImage(*thumbnail) : QImage();
         }));
 }
 

@@ -1,26 +1,15 @@
 #include "composer/MediaProbeQueue.h"
 
-#include <QFutureWatcher>
-#include <QTransform>
-#include <QtConcurrent/QtConcurrentRun>
-
+#include "common/ThumbnailImage.h"
 #include "media/MediaProber.h"
 #include "media/ThumbnailExtractor.h"
 
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
 namespace cq::ui {
 
-namespace {
-// Owns the pixels (the QImage must not outlive the Thumbnail's buffer) and turns them upright.
-QImage toImage(const Thumbnail &thumbnail) {
-    const QImage wrapped(reinterpret_cast<const uchar *>(thumbnail.rgba.constData()), thumbnail.width,
-                         thumbnail.height, thumbnail.width * 4, QImage::Format_RGBA8888);
-    QImage image = wrapped.copy();
-    if (thumbnail.rotation % 360 != 0) {
-        image = image.transformed(QTransform().rotate(thumbnail.rotation));
-    }
-    return image;
-}
-} // namespace
+namespace {} // namespace
 
 MediaProbeQueue::MediaProbeQueue(const MediaProber &prober, QObject *parent)
     : QObject(parent)
@@ -77,7 +66,7 @@ void MediaProbeQueue::startThumbnail(int itemId, const QString &path, int rotati
     });
     watcher->setFuture(QtConcurrent::run(&m_pool, [path, rotation, cancel = m_cancel] {
         const auto thumbnail = extractThumbnail(path, ThumbnailSidePx, rotation, cancel.get());
-        return thumbnail ? toImage(*thumbnail) : QImage();
+        return thumbnail ? thumbnailImage(*thumbnail) : QImage();
     }));
 }
 

@@ -3,7 +3,6 @@
 #include "common/StatusText.h"
 #include "common/StoredThumbnails.h"
 #include "common/TimeText.h"
-#include "queue/PostFilterMatch.h"
 #include "queue/QueueText.h"
 #include "session/Backend.h"
 
@@ -168,7 +167,7 @@ void PostTableModel::onPostChanged(const PostRow &changed) {
     if (post.status != PostStatus::Publishing) {
         m_uploadPercent.remove(post.id);
     }
-    const bool belongs = matchesFilter(m_filter, post) && withinLoaded(QueueKey::of(post));
+    const bool belongs = m_filter.matches(post) && withinLoaded(QueueKey::of(post));
     const int current = rowOf(post.id);
     if (current < 0) {
         if (belongs) {
