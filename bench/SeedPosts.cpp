@@ -1,5 +1,9 @@
 #include "SeedPosts.h"
 
+#include "util/Clock.h"
+
+#include <cstdio>
+
 #include <QElapsedTimer>
 #include <QUuid>
 
@@ -95,6 +99,25 @@ std::expected<double, Error> insertPosts(const Database &database, PostRepositor
         }
     }
     return postCount / (double(timer.nsecsElapsed()) / 1e9);
+}
+
+std::optional<double> seedSqlite(const QString &path, int postCount) {
+    auto database = Database::open(DatabaseConfig::sqlite(path));
+    if (!database) {
+        std::printf("cannot open %s: %s\n", qPrintable(path), qPrintable(database.error().message));
+        return std::nullopt;
+    }
+    if (postCount == 0) {
+        return 0.0;
+    }
+    PostRepository repository(**database);
+    int due = 0;
+    auto rate = insertPosts(**database, repository, postCount, SystemClock().nowUtc(), due);
+    if (!rate) {
+        std::printf("seeding failed: %s\n", qPrintable(rate.error().message));
+        return std::nullopt;
+    }
+    return *rate;
 }
 
 } // namespace cq::bench

@@ -7,6 +7,7 @@
 #include <QDateTime>
 
 #include <expected>
+#include <optional>
 
 // The queue the benchmarks measure: realistic posts in the proportions of a busy account, inserted
 // through PostRepository (bench_store, bench_queue).
@@ -25,5 +26,9 @@ void shape(StoredPost &post, int index, int postCount, const QDateTime &now);
 // posts share a few media objects (the same clip queued many times) whose files are not in any store.
 std::expected<double, Error> insertPosts(const Database &database, PostRepository &repository, int postCount,
                                          const QDateTime &now, int &dueCount);
+
+// Opens (so creates and migrates) the SQLite database at `path` and inserts `postCount` posts; says
+// what went wrong on stdout and returns nullopt on failure, else the insert rate in posts per second.
+std::optional<double> seedSqlite(const QString &path, int postCount);
 
 } // namespace cq::bench

@@ -56,20 +56,11 @@ private:
 };
 
 bool seed(const QString &path, int postCount) {
-    auto database = cq::Database::open(cq::DatabaseConfig::sqlite(path));
-    if (!database) {
-        std::printf("cannot open %s: %s\n", qPrintable(path), qPrintable(database.error().message));
-        return false;
+    const auto rate = cq::bench::seedSqlite(path, postCount);
+    if (rate) {
+        std::printf("  seeded %d posts (%.0f posts/s)\n", postCount, *rate);
     }
-    cq::PostRepository repository(**database);
-    int due = 0;
-    auto rate = cq::bench::insertPosts(**database, repository, postCount, cq::SystemClock().nowUtc(), due);
-    if (!rate) {
-        std::printf("seeding failed: %s\n", qPrintable(rate.error().message));
-        return false;
-    }
-    std::printf("  seeded %d posts (%.0f posts/s)\n", postCount, *rate);
-    return true;
+    return rate.has_value();
 }
 
 bool startBackend(cq::Backend &backend) {

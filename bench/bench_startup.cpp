@@ -38,23 +38,8 @@ struct Run {
 // Opens (and so creates and migrates) the database the app opens for CLIPQUEUE_DATA_DIR, with
 // `postCount` posts in it.
 bool seed(const QString &dataDir, int postCount) {
-    const QString path = QDir(dataDir).filePath(QStringLiteral("clipqueue.sqlite"));
-    auto database = cq::Database::open(cq::DatabaseConfig::sqlite(path));
-    if (!database) {
-        std::printf("cannot open %s: %s\n", qPrintable(path), qPrintable(database.error().message));
-        return false;
-    }
-    if (postCount == 0) {
-        return true;
-    }
-    cq::PostRepository repository(**database);
-    int due = 0;
-    auto rate = cq::bench::insertPosts(**database, repository, postCount, cq::SystemClock().nowUtc(), due);
-    if (!rate) {
-        std::printf("seeding failed: %s\n", qPrintable(rate.error().message));
-        return false;
-    }
-    return true;
+    return cq::bench::seedSqlite(QDir(dataDir).filePath(QStringLiteral("clipqueue.sqlite")), postCount)
+        .has_value();
 }
 
 std::optional<qint64> figure(const QByteArray &output, const char *what) {

@@ -21,7 +21,6 @@
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QRandomGenerator>
-#include <QSocketNotifier>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -35,22 +34,6 @@ namespace {
 
 constexpr double MinRatio = 0.80;
 constexpr qint64 MaxRssGrowthBytes = 64LL * 1024 * 1024;
-
-int serve() {
-    cq::test::TikTokStandIn standIn;
-    standIn.server().setLogsRequestBodies(false);
-    std::printf("%u\n", unsigned(standIn.server().port()));
-    std::fflush(stdout);
-    // Runs until the bench closes our stdin (or dies).
-    QSocketNotifier stdinClosed(STDIN_FILENO, QSocketNotifier::Read);
-    QObject::connect(&stdinClosed, &QSocketNotifier::activated, qApp, [] {
-        char byte = 0;
-        if (::read(STDIN_FILENO, &byte, 1) <= 0) {
-            QCoreApplication::quit();
-        }
-    });
-    return QCoreApplication::exec();
-}
 
 // A kB figure from /proc/self/status ("VmRSS", "VmHWM"), in bytes.
 qint64 procStatusBytes(const QByteArray &field) {
@@ -110,7 +93,7 @@ int main(int argc, char **argv) {
     QCoreApplication app(argc, argv);
     const QStringList arguments = app.arguments().mid(1);
     if (arguments.value(0) == u"--serve") {
-        return serve();
+        return cq::test::serveStandInUntilStdinCloses();
     }
     const qint64 sizeMib = arguments.isEmpty() ? 1024 : arguments.first().toLongLong();
     const QString curl = QStandardPaths::findExecutable(QStringLiteral("curl"));

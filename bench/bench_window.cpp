@@ -28,7 +28,6 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
-#include <QSocketNotifier>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QUrl>
@@ -47,21 +46,6 @@ constexpr int ProbeGiveUpMs = 5 * 60 * 1000;
 constexpr int UploadGiveUpMs = 15 * 60 * 1000;
 // After the last probe: thumbnails and findings still arrive for a while.
 constexpr int SettleMs = 1000;
-
-int serve() {
-    cq::test::TikTokStandIn standIn;
-    standIn.server().setLogsRequestBodies(false);
-    std::printf("%u\n", unsigned(standIn.server().port()));
-    std::fflush(stdout);
-    QSocketNotifier stdinClosed(STDIN_FILENO, QSocketNotifier::Read);
-    QObject::connect(&stdinClosed, &QSocketNotifier::activated, qApp, [] {
-        char byte = 0;
-        if (::read(STDIN_FILENO, &byte, 1) <= 0) {
-            QCoreApplication::quit();
-        }
-    });
-    return QCoreApplication::exec();
-}
 
 bool ffmpeg(const QStringList &arguments) {
     QProcess process;
@@ -297,7 +281,7 @@ bool uploadBig(cq::Backend &backend, cq::ui::MainWindow &window, const QString &
 int main(int argc, char *argv[]) {
     if (argc > 1 && qstrcmp(argv[1], "--serve") == 0) {
         QCoreApplication app(argc, argv);
-        return serve();
+        return cq::test::serveStandInUntilStdinCloses();
     }
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
         qputenv("QT_QPA_PLATFORM", "offscreen");

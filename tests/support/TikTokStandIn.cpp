@@ -1,11 +1,17 @@
 #include "TikTokStandIn.h"
 
+#include <cstdio>
+
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSocketNotifier>
 #include <QUrl>
 #include <QUrlQuery>
+
+#include <unistd.h>
 
 namespace cq::test {
 
@@ -349,6 +355,21 @@ LoopbackHttpServer::Response TikTokStandIn::status(const LoopbackHttpServer::Req
                             + QByteArray::number(upload.receivedBytes)
                             + R"(},"error":{"code":"ok","message":"","log_id":"L"}})";
     return {200, body, "application/json", true, false, {}};
+}
+
+int serveStandInUntilStdinCloses() {
+    TikTokStandIn standIn;
+    standIn.server().setLogsRequestBodies(false);
+    std::printf("%u\n", unsigned(standIn.server().port()));
+    std::fflush(stdout);
+    QSocketNotifier stdinClosed(STDIN_FILENO, QSocketNotifier::Read);
+    QObject::connect(&stdinClosed, &QSocketNotifier::activated, qApp, [] {
+        char byte = 0;
+        if (::read(STDIN_FILENO, &byte, 1) <= 0) {
+            QCoreApplication::quit();
+        }
+    });
+    return QCoreApplication::exec();
 }
 
 } // namespace cq::test

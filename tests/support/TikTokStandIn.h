@@ -85,4 +85,8 @@ private:
     int m_logSequence = 0;
 };
 
+// Runs a stand-in in this process for another one (the benchmarks): prints its port on stdout, then
+// serves until stdin closes. Returns the event loop's exit code.
+int serveStandInUntilStdinCloses();
+
 } // namespace cq::test
