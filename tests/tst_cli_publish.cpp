@@ -52,17 +52,7 @@ private:
 void TestCliPublish::init() {
     m_dir = std::make_unique<QTemporaryDir>();
     m_standIn = std::make_unique<cq::test::TikTokStandIn>();
-    qputenv("CLIPQUEUE_DATA_DIR", m_dir->path().toUtf8());
-    qputenv("CLIPQUEUE_TIKTOK_API_BASE", m_standIn->apiBase().toUtf8());
-    qputenv("CLIPQUEUE_TIKTOK_CLIENT_KEY", m_standIn->clientKey.toUtf8());
-    qputenv("CLIPQUEUE_TIKTOK_CLIENT_SECRET", m_standIn->clientSecret.toUtf8());
-    qputenv("CLIPQUEUE_TOKEN_STORE", "file"); // no keychain service on a test machine
-    qunsetenv("CLIPQUEUE_DATABASE_URL");
-    const CliRun imported =
-        runCli({QStringLiteral("accounts"), QStringLiteral("import"), QStringLiteral("--open-id"),
-                QStringLiteral("open-ana"), QStringLiteral("--access-token"), m_standIn->accessToken,
-                QStringLiteral("--refresh-token"), m_standIn->refreshToken, QStringLiteral("--name"),
-                QStringLiteral("Ana")});
+    const CliRun imported = cq::test::connectStandInAccount(*m_standIn, m_dir->path());
     QVERIFY2(imported.exitCode == ExitCode::Success, qPrintable(imported.err));
 }
 

@@ -77,17 +77,8 @@ T *TestMainWindow::widget(QWidget *in, const char *name) const {
 void TestMainWindow::init() {
     m_dir = std::make_unique<QTemporaryDir>();
     m_standIn = std::make_unique<cq::test::TikTokStandIn>();
-    qputenv("CLIPQUEUE_DATA_DIR", m_dir->path().toUtf8());
-    qputenv("CLIPQUEUE_TIKTOK_API_BASE", m_standIn->apiBase().toUtf8());
-    qputenv("CLIPQUEUE_TIKTOK_CLIENT_KEY", m_standIn->clientKey.toUtf8());
-    qputenv("CLIPQUEUE_TIKTOK_CLIENT_SECRET", m_standIn->clientSecret.toUtf8());
-    qputenv("CLIPQUEUE_TOKEN_STORE", "file");
     qputenv("CLIPQUEUE_PROFILE_NAME", "ana");
-    const CliRun imported =
-        runCli({QStringLiteral("accounts"), QStringLiteral("import"), QStringLiteral("--open-id"),
-                QStringLiteral("open-ana"), QStringLiteral("--access-token"), m_standIn->accessToken,
-                QStringLiteral("--refresh-token"), m_standIn->refreshToken, QStringLiteral("--name"),
-                QStringLiteral("Ana")});
+    const CliRun imported = cq::test::connectStandInAccount(*m_standIn, m_dir->path());
     QVERIFY2(imported.exitCode == ExitCode::Success, qPrintable(imported.err));
 }
 
