@@ -375,7 +375,7 @@ std::expected<bool, Error> PostLifecycle::claim(const QString &id, PostStatus fr
 std::expected<StoredPost, Error> PostLifecycle::advance(const QString &id, PostAction action,
                                                         const QString &comment,
                                                         const std::function<void(StoredPost &)> &change,
-                                                        const QString &historyAction) {
+                                                        const QString &historyAction, const QString &actor) {
     return perform(
         id, action, comment,
         [&](StoredPost &post) -> std::expected<void, Error> {
@@ -384,7 +384,7 @@ std::expected<StoredPost, Error> PostLifecycle::advance(const QString &id, PostA
             }
             return {};
         },
-        {}, historyAction);
+        actor, historyAction);
 }
 
 std::expected<StoredPost, Error> PostLifecycle::settle(const PublishAttempt &attempt, PostAction action,
@@ -398,7 +398,8 @@ std::expected<StoredPost, Error> PostLifecycle::settle(const PublishAttempt &att
             }
             return {};
         },
-        {}, {}, [&] { return m_repository.recordAttempt(attempt); });
+        attempt.runner.isEmpty() ? QString() : u"runner:" + attempt.runner, {},
+        [&] { return m_repository.recordAttempt(attempt); });
 }
 
 } // namespace cq

@@ -62,12 +62,13 @@ public:
     std::expected<bool, Error> claim(const QString &id, PostStatus from, const QString &runner,
                                      const QDateTime &leaseUntil, const QString &comment);
     // Moves a post along on behalf of a runner (StorePublishId, StartProcessing, MarkUnknown...).
-    // `historyAction` overrides the action's name in the history ("missed").
+    // `historyAction` overrides the action's name in the history ("missed"); `actor` is who the history
+    // names ("runner:host-pid"; empty: this lifecycle's actor).
     std::expected<StoredPost, Error> advance(const QString &id, PostAction action, const QString &comment,
                                              const std::function<void(StoredPost &)> &change = {},
-                                             const QString &historyAction = {});
+                                             const QString &historyAction = {}, const QString &actor = {});
     // Records a finished attempt and the transition it causes (Publish, Fail, MarkUnknown) in one
-    // transaction, so the log and the status never disagree.
+    // transaction, so the log and the status never disagree. The history names the attempt's runner.
     std::expected<StoredPost, Error> settle(const PublishAttempt &attempt, PostAction action,
                                             const QString &comment,
                                             const std::function<void(StoredPost &)> &change = {});

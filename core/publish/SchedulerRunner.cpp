@@ -182,7 +182,8 @@ SchedulerRunner::takeDuePost(const QString &id, const QDateTime &now, const QDat
         const QString comment = u"due at " + post->schedule.atUtc->toString(Qt::ISODate)
                                 + u" but nothing ran until " + now.toString(Qt::ISODate)
                                 + u"; not published late without asking";
-        if (!m_service.advance(id, PostAction::MarkUnknown, comment, {}, QStringLiteral("missed"))) {
+        if (!m_service.advance(id, PostAction::MarkUnknown, comment, {}, QStringLiteral("missed"),
+                               actorName())) {
             return DueOutcome::LeftInPlace;
         }
         Q_EMIT postSettled(id, PostStatus::NeedsAttention);
@@ -229,16 +230,22 @@ void SchedulerRunner::hand(const QString &postId) {
     m_publisher.publish(*post);
 }
 
+QString SchedulerRunner::actorName() const {
+    return u"runner:" + m_options.runnerId; // as claims name it
+}
+
 void SchedulerRunner::onPublishIdAssigned(const QString &postId, const QString &publishId) {
-    auto stored = m_service.advance(postId, PostAction::StorePublishId, publishId,
-                                    [&](StoredPost &post) { post.publishId = publishId; });
+    auto stored = m_service.advance(
+        postId, PostAction::StorePublishId, publishId, [&](StoredPost &post) { post.publishId = publishId; },
+        {}, actorName());
     if (!stored) {
         Q_EMIT errorOccurred(stored.error().message);
     }
 }
 
 void SchedulerRunner::onProcessing(const QString &postId) {
-    if (auto stored = m_service.advance(postId, PostAction::StartProcessing, QString()); !stored) {
+    if (auto stored = m_service.advance(postId, PostAction::StartProcessing, QString(), {}, {}, actorName());
+        !stored) {
         Q_EMIT errorOccurred(stored.error().message);
     }
 }

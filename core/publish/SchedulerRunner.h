@@ -63,6 +63,7 @@ private:
     void checkClock();
     void hand(const QString &postId);
     std::chrono::milliseconds gracePeriod() const;
+    QString actorName() const; // who history rows written by this runner name
     // The parts of one pass; each returns how many posts it handed to the publisher.
     std::expected<int, Error> takeOverExpiredClaims(const QDateTime &now, const QDateTime &leaseUntil);
     std::expected<int, Error> claimDuePosts(const QDateTime &now, const QDateTime &leaseUntil);
