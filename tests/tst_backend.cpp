@@ -1,9 +1,11 @@
 // The GUI-thread facade over the worker thread: commands answer on the caller's thread, changes made
 // here or elsewhere come back as rows, pages of the queue follow each other by cursor.
+#include "LoopbackHttpServer.h"
 #include "StoreFixture.h"
 #include "TestFixtures.h"
 #include "session/Backend.h"
 #include "session/Session.h"
+#include "storage/AccountRepository.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -29,6 +31,7 @@ private Q_SLOTS:
     void deleteAndDuplicate();
     void resultsForAGoneContextAreDropped();
     void storeProgressIsReported();
+    void accountsComeWithTheirAvatars();
 
 private:
     std::expected<QList<PostRow>, Error> create(const Post &post, CreateIntent intent);
@@ -293,6 +296,36 @@ void TestFacade::storeProgressIsReported() {
     const QList<QVariant> last = progress.last();
     QCOMPARE(last.at(0).toLongLong(), last.at(1).toLongLong()); // all bytes copied
     QVERIFY(last.at(1).toLongLong() > 0);
+}
+
+void TestFacade::accountsComeWithTheirAvatars() {
+    LoopbackHttpServer server;
+    const QByteArray picture = fixtureBytes(QStringLiteral("photo.jpg"));
+    server.route("/avatar.jpg", {200, picture, "image/jpeg", true, false, {}});
+    {
+        auto session = Session::open();
+        QVERIFY(session.has_value());
+        AccountRepository accounts((*session)->database());
+        Account ana;
+        ana.id = QStringLiteral("acct-1");
+        ana.openId = QStringLiteral("open-ana");
+        ana.displayName = QStringLiteral("Ana");
+        ana.isDefault = true;
+        QVERIFY(accounts.insert(ana, QDateTime::currentDateTimeUtc()));
+        CreatorInfo info;
+        info.username = QStringLiteral("ana.makes");
+        info.avatarUrl = server.url(QStringLiteral("/avatar.jpg"));
+        QVERIFY(accounts.storeCreatorInfo(ana.id, info, QDateTime::currentDateTimeUtc()));
+    }
+    Backend backend;
+    Backend::Options options;
+    options.publish = false;
+    backend.start(options);
+    QTRY_VERIFY_WITH_TIMEOUT(backend.accounts().size() == 1 && !backend.accounts().first().avatar.isEmpty(),
+                             10000);
+    QCOMPARE(backend.accounts().first().avatar, picture);
+    QCOMPARE(backend.accounts().first().label(), QStringLiteral("Ana (@ana.makes)"));
+    QCOMPARE(server.requests().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestFacade)

@@ -15,14 +15,6 @@
 using namespace cq;
 using namespace cq::test;
 
-namespace {
-QByteArray fixtureBytes(const QString &name) {
-    QFile file(fixturePath(name));
-    file.open(QIODevice::ReadOnly);
-    return file.readAll();
-}
-} // namespace
-
 class TestMediaDownload : public QObject {
     Q_OBJECT
 

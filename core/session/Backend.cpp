@@ -66,6 +66,7 @@ public:
         m_lastSeenMs = m_session->clock().nowUtc().toMSecsSinceEpoch();
         m_lastDeletionMs = m_lastSeenMs;
         announce();
+        fetchAvatars();
         refreshCreators();
         if (options.publish) {
             startRunner(options.publisherFactory);
@@ -160,6 +161,7 @@ public:
             summary.id = account.id;
             summary.displayName = account.displayName;
             summary.isDefault = account.isDefault;
+            summary.avatar = m_avatars.value(account.id);
             if (auto cached = repository.creatorInfo(account.id); cached && *cached) {
                 summary.creator = (*cached)->info;
                 summary.creatorInfoFetchedAt = (*cached)->fetchedAt;
@@ -181,14 +183,41 @@ public:
                     Q_EMIT m_owner.errorOccurred(u"Creator info not refreshed: " + info.error().message);
                     return;
                 }
-                const auto accounts = accountSummaries();
-                QMetaObject::invokeMethod(
-                    &m_owner,
-                    [owner = &m_owner, accounts] {
-                        owner->m_accounts = accounts;
-                        Q_EMIT owner->accountsChanged();
-                    },
-                    Qt::QueuedConnection);
+                publishAccounts();
+                fetchAvatars();
+            });
+        }
+    }
+
+    // Sends the accounts as they are now to the window.
+    void publishAccounts() {
+        QMetaObject::invokeMethod(
+            &m_owner,
+            [owner = &m_owner, accounts = accountSummaries()] {
+                owner->m_accounts = accounts;
+                Q_EMIT owner->accountsChanged();
+            },
+            Qt::QueuedConnection);
+    }
+
+    // Each account's avatar, once per address: small pictures on TikTok's CDN, fetched through the one
+    // transport (a size cap and a deadline; no credentials travel with them).
+    void fetchAvatars() {
+        for (const AccountSummary &account : accountSummaries()) {
+            const QString url = account.creator ? account.creator->avatarUrl : QString();
+            if (url.isEmpty() || m_avatarUrls.value(account.id) == url) {
+                continue;
+            }
+            m_avatarUrls.insert(account.id, url);
+            net::HttpRequest request = net::HttpRequest::get(QUrl(url));
+            request.maxResponseBytes = 2 * 1024 * 1024;
+            request.deadline = std::chrono::seconds(20);
+            m_session->http().send(std::move(request), [this, id = account.id](net::HttpResult result) {
+                if (!result.isSuccess() || result.body.isEmpty()) {
+                    return; // the initial stays; nothing to tell the user
+                }
+                m_avatars.insert(id, result.body);
+                publishAccounts();
             });
         }
     }
@@ -258,7 +287,9 @@ private:
     std::unique_ptr<SchedulerRunner> m_runner;
     qint64 m_lastSeenMs = 0;
     qint64 m_lastDeletionMs = 0;
-    QSet<QString> m_announcedDeletions; // deletions told already (this window's own among them)
+    QHash<QString, QString> m_avatarUrls; // account id → the avatar address asked for
+    QHash<QString, QByteArray> m_avatars; // account id → the picture's bytes
+    QSet<QString> m_announcedDeletions;   // deletions told already (this window's own among them)
     QHash<QString, int> m_seenRevisions;
 };
 

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QTest>
 
@@ -31,6 +32,15 @@ QString dataPath(const QString &name) {
 
 QString cliPath() {
     return qEnvironmentVariable("CLIPQUEUE_CLI");
+}
+
+QByteArray fixtureBytes(const QString &name) {
+    QFile file(fixturePath(name));
+    if (!file.open(QIODevice::ReadOnly)) {
+        qWarning("cannot read fixture %s", qPrintable(name));
+        return {};
+    }
+    return file.readAll();
 }
 
 QString screenshotPath(const QString &name) {

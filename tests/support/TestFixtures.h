@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 
 namespace cq::test {
@@ -7,6 +8,9 @@ namespace cq::test {
 // The folder of generated media fixtures (tests/support/generate-fixtures.sh), from the
 // environment CTest sets. Fails the calling test when it is missing.
 QString fixturePath(const QString &name);
+
+// The bytes of a generated fixture.
+QByteArray fixtureBytes(const QString &name);
 
 // A file under tests/data/.
 QString dataPath(const QString &name);
