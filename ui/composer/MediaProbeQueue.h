@@ -34,6 +34,8 @@ public:
     void enqueueThumbnail(int itemId, const QString &path, int rotation);
     // Files whose probe or thumbnail is not finished yet.
     int pending() const { return m_pending; }
+    // Its own pool: Qt waits on the global one while painting (image scaling), so probes never go there.
+    const QThreadPool &threadPool() const { return m_pool; }
 
     // The longer side of a thumbnail, in pixels.
     static constexpr int ThumbnailSidePx = 96;
