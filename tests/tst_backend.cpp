@@ -299,6 +299,7 @@ void TestFacade::storeProgressIsReported() {
 }
 
 void TestFacade::accountsComeWithTheirAvatars() {
+    m_backend.reset(); // one window here: the one below, started once the account exists
     LoopbackHttpServer server;
     const QByteArray picture = fixtureBytes(QStringLiteral("photo.jpg"));
     server.route("/avatar.jpg", {200, picture, "image/jpeg", true, false, {}});
