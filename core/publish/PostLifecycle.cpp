@@ -329,6 +329,27 @@ std::expected<StoredPost, Error> PostLifecycle::markPublished(const QString &id,
     return perform(id, PostAction::MarkPublished, comment, {});
 }
 
+std::expected<StoredPost, Error> PostLifecycle::act(const QString &id, PostAction action,
+                                                    const QString &comment) {
+    switch (action) {
+    case PostAction::Submit:
+        return submit(id);
+    case PostAction::Approve:
+        return approve(id, comment);
+    case PostAction::RequestChanges:
+        return requestChanges(id, comment);
+    case PostAction::Cancel:
+        return cancel(id, comment);
+    case PostAction::Retry:
+        return retry(id);
+    case PostAction::MarkPublished:
+        return markPublished(id, comment);
+    default:
+        return std::unexpected(
+            Error{ErrorCode::Usage, Lifecycle::actionName(action) + u" needs more than a comment."});
+    }
+}
+
 std::expected<void, Error> PostLifecycle::remove(const QString &id) {
     auto done = m_db.transaction([&]() -> std::expected<void, Error> {
         if (auto checked = load(id, PostAction::Delete); !checked) {

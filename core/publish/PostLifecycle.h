@@ -54,6 +54,9 @@ public:
     std::expected<StoredPost, Error> retry(const QString &id);
     // needs_attention → published: the user checked TikTok and saw the post.
     std::expected<StoredPost, Error> markPublished(const QString &id, const QString &comment = {});
+    // Any action that needs no more than a comment (submit, approve, request changes, cancel, retry,
+    // mark published), for callers that hold the action as a value (the CLI, the window).
+    std::expected<StoredPost, Error> act(const QString &id, PostAction action, const QString &comment);
     // Deletes a post that is not on its way to TikTok and releases its media from the store.
     std::expected<void, Error> remove(const QString &id);
 

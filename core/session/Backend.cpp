@@ -451,38 +451,14 @@ void Backend::perform(const QString &id, PostAction action, const QString &comme
         context,
         [id, action, comment](Worker &worker) -> std::expected<std::optional<PostRow>, Error> {
             PostLifecycle &posts = worker.session()->posts();
-            std::expected<StoredPost, Error> result = std::unexpected(
-                Error{ErrorCode::Usage, Lifecycle::actionName(action) + u" needs more than a comment."});
-            switch (action) {
-            case PostAction::Delete: {
+            if (action == PostAction::Delete) {
                 if (auto removed = posts.remove(id); !removed) {
                     return std::unexpected(removed.error());
                 }
                 worker.removed(id);
                 return std::optional<PostRow>();
             }
-            case PostAction::Submit:
-                result = posts.submit(id);
-                break;
-            case PostAction::Approve:
-                result = posts.approve(id, comment);
-                break;
-            case PostAction::RequestChanges:
-                result = posts.requestChanges(id, comment);
-                break;
-            case PostAction::Cancel:
-                result = posts.cancel(id, comment);
-                break;
-            case PostAction::Retry:
-                result = posts.retry(id);
-                break;
-            case PostAction::MarkPublished:
-                result = posts.markPublished(id, comment);
-                break;
-            default:
-                break;
-            }
-            auto row = worker.changedRow(result);
+            auto row = worker.changedRow(posts.act(id, action, comment));
             if (!row) {
                 return std::unexpected(row.error());
             }

@@ -73,27 +73,9 @@ QString PostTransitionCommand::checkUsage(const QCommandLineParser &parser) cons
 
 ExitCode PostTransitionCommand::execute(Session &session, const QCommandLineParser &parser,
                                         CliStreams streams) {
-    PostLifecycle &posts = session.posts();
     const QString id = parser.positionalArguments().constFirst();
     const QString text = comment() == Comment::None ? QString() : parser.value(commentOption());
-    std::expected<StoredPost, Error> result = [&]() -> std::expected<StoredPost, Error> {
-        switch (m_action) {
-        case PostAction::Submit:
-            return posts.submit(id);
-        case PostAction::Approve:
-            return posts.approve(id, text);
-        case PostAction::RequestChanges:
-            return posts.requestChanges(id, text);
-        case PostAction::Cancel:
-            return posts.cancel(id, text);
-        case PostAction::Retry:
-            return posts.retry(id);
-        case PostAction::MarkPublished:
-            return posts.markPublished(id, text);
-        default:
-            return std::unexpected(Error{ErrorCode::Usage, u"post " + name() + u" is not a transition."});
-        }
-    }();
+    const auto result = session.posts().act(id, m_action, text);
     if (!result) {
         return fail(streams.err, result.error());
     }
