@@ -7,8 +7,7 @@ WorkspaceSettings::WorkspaceSettings(const Database &database)
 }
 
 std::expected<bool, Error> WorkspaceSettings::approvalRequired() const {
-    auto value =
-        m_repository.value(QString::fromLatin1(settings::ApprovalRequired), QStringLiteral("false"));
+    auto value = m_repository.value(QString::fromLatin1(settings::ApprovalRequired), QStringLiteral("false"));
     if (!value) {
         return std::unexpected(value.error());
     }

@@ -155,14 +155,21 @@ void MainWindow::connectBackend() {
             tr("Posts are stored in %1; media in %2")
                 .arg(m_backend.workspace().databaseDescription, m_backend.workspace().mediaStoreRoot));
     });
-    connect(&m_backend, &Backend::postChanged, this,
-            [this](const PostRow &row) { m_captions.insert(row.post.id, row.post.content.text); });
+    // Only posts on their way to TikTok are named in the status bar: keep just their captions.
+    connect(&m_backend, &Backend::postChanged, this, [this](const PostRow &row) {
+        if (row.post.status == PostStatus::Publishing || row.post.status == PostStatus::Processing) {
+            m_captions.insert(row.post.id, row.post.content.text);
+        } else {
+            m_captions.remove(row.post.id);
+        }
+    });
     connect(&m_backend, &Backend::uploadProgress, m_status,
             [this](const QString &id, qint64 sent, qint64 total) {
                 m_status->showUploadProgress(id, m_captions.value(id), sent, total);
             });
     connect(&m_backend, &Backend::postSettled, m_status, [this](const PostRow &row) {
         m_status->showSettled(row.post.id, row.post.content.text, row.post.status);
+        m_captions.remove(row.post.id);
     });
     connect(&m_backend, &Backend::failedToStart, m_status, [this](const QString &message) {
         m_status->showMessage(tr("ClipQueue could not start: %1").arg(message));
