@@ -4,6 +4,7 @@
 #include "session/Backend.h"
 #include "shell/InstanceChannel.h"
 #include "shell/MainWindow.h"
+#include "shell/Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -38,6 +39,7 @@ int main(int argc, char *argv[]) {
     // Wayland compositors and docks match the window to the installed desktop entry and its icon.
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.clipqueue.ClipQueue"));
     QApplication::setWindowIcon(applicationIcon());
+    cq::ui::installTranslators(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
