@@ -1,5 +1,6 @@
 #include "session/Session.h"
 
+#include "accounts/SecretStore.h"
 #include "tiktok/AccountToken.h"
 
 #include <QCoreApplication>
@@ -11,9 +12,9 @@
 
 namespace cq {
 
-std::expected<std::unique_ptr<Session>, Error> Session::open() {
+std::expected<std::unique_ptr<Session>, Error> Session::open(const Settings &settings) {
     std::unique_ptr<Session> session(new Session);
-    auto config = AppConfig::load();
+    auto config = AppConfig::load(settings);
     if (!config) {
         return std::unexpected(config.error());
     }
@@ -35,7 +36,9 @@ std::expected<Session::TikTok *, Error> Session::tiktok() {
     if (m_tiktok) {
         return m_tiktok.get();
     }
-    auto config = tiktok::ApiConfig::fromEnvironment();
+    Settings settings;
+    SecretStore(m_config.secretsDirectory()).loadInto(settings);
+    auto config = tiktok::ApiConfig::fromSettings(settings);
     if (!config) {
         return std::unexpected(config.error());
     }
@@ -49,9 +52,7 @@ std::expected<Session::TikTok *, Error> Session::tiktok() {
     services->tokens = std::make_unique<KeychainTokenStore>(*services->fileTokens);
     services->accounts = std::make_unique<AccountService>(
         *m_database,
-        qEnvironmentVariable("CLIPQUEUE_TOKEN_STORE") == u"file"
-            ? static_cast<TokenStore &>(*services->fileTokens)
-            : *services->tokens,
+        SecretStore::filesOnly() ? static_cast<TokenStore &>(*services->fileTokens) : *services->tokens,
         services->oauth.get(), m_clock, QDir(m_config.dataDirectory).filePath(QStringLiteral("locks")));
     m_tiktok = std::move(services);
     return m_tiktok.get();
