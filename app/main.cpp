@@ -2,6 +2,8 @@
 #include "media/MediaProber.h"
 #include "session/Backend.h"
 #include "shell/MainWindow.h"
+#include "shell/TrayIcon.h"
+#include "util/Settings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -39,10 +41,20 @@ int main(int argc, char *argv[]) {
     // `clipqueue-cli run` from sending one twice). The window shows at once and fills in as the
     // worker answers.
     const cq::MediaProber prober;
+    const cq::Settings settings;
     cq::Backend backend;
     cq::ui::MainWindow window(backend, prober);
+    // The window may go to the tray and come back: only its Quit ends the app.
+    QApplication::setQuitOnLastWindowClosed(false);
+    QObject::connect(&window, &cq::ui::MainWindow::quitConfirmed, &app, &QApplication::quit,
+                     Qt::QueuedConnection);
+    window.showWelcomeIfFirstStart();
     window.addFiles(parser.positionalArguments());
-    window.show();
+    const bool toTray = settings.flag(cq::Setting::StartMinimised) && parser.positionalArguments().isEmpty()
+                        && window.tray()->isAvailable();
+    if (!toTray) {
+        window.show();
+    }
     // For bench/bench_startup: report when the window has been shown (its first paint is queued before
     // anything else) and when the database is open, then quit.
     if (qEnvironmentVariableIsSet("CLIPQUEUE_STARTUP_PROBE")) {
@@ -57,7 +69,7 @@ int main(int argc, char *argv[]) {
         });
     }
     cq::Backend::Options options;
-    options.publish = !parser.isSet(noPublish);
+    options.publish = !parser.isSet(noPublish) && settings.flag(cq::Setting::PublishFromThisComputer);
     backend.start(options);
     return QApplication::exec();
 }

@@ -797,7 +797,10 @@ void TestComposerPage::withoutAnAccountItSaysHowToConnectOne() {
     restart({});
     auto *hint = widget<QLabel>("noAccountHint");
     QVERIFY(hint->isVisible());
-    QVERIFY(hint->text().contains(u"clipqueue-cli accounts connect"));
+    QVERIFY(hint->text().contains(u"Accounts page"));
+    QSignalSpy accountsRequested(m_page.get(), &ComposerPage::accountsRequested);
+    Q_EMIT hint->linkActivated(QStringLiteral("#accounts"));
+    QCOMPARE(accountsRequested.count(), 1);
     QVERIFY(!widget<QListWidget>("accountList")->isVisible());
     drop({fixturePath(QStringLiteral("vertical.mp4"))});
     waitForProbes();

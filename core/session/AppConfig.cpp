@@ -34,7 +34,16 @@ QString AppConfig::mediaStoreDirectory() const {
 }
 
 QString AppConfig::secretsDirectory() const {
+    return secretsDirectoryIn(dataDirectory);
+}
+
+QString AppConfig::secretsDirectoryIn(const QString &dataDirectory) {
     return QDir(dataDirectory).filePath(QStringLiteral("secrets"));
+}
+
+QString AppConfig::dataDirectoryOf(const Settings &settings) {
+    const QString set = settings.value(Setting::DataDirectory);
+    return set.isEmpty() ? defaultDataDirectory() : set;
 }
 
 QString AppConfig::defaultDataDirectory() {
@@ -43,10 +52,7 @@ QString AppConfig::defaultDataDirectory() {
 
 std::expected<AppConfig, Error> AppConfig::load(const Settings &settings) {
     AppConfig config;
-    config.dataDirectory = settings.value(Setting::DataDirectory);
-    if (config.dataDirectory.isEmpty()) {
-        config.dataDirectory = defaultDataDirectory();
-    }
+    config.dataDirectory = dataDirectoryOf(settings);
     if (config.dataDirectory.isEmpty() || !QDir().mkpath(config.dataDirectory)) {
         return std::unexpected(
             Error{ErrorCode::Io,

@@ -23,6 +23,9 @@ struct AppConfig {
     static std::expected<AppConfig, Error> load(const Settings &settings = Settings());
     // The platform's application data folder: the data folder unless one is set.
     static QString defaultDataDirectory();
+    // The data folder the settings name, else the default one.
+    static QString dataDirectoryOf(const Settings &settings);
+    static QString secretsDirectoryIn(const QString &dataDirectory);
 };
 
 // The profile name used as reviewer identity: the given one, else the OS user name.

@@ -171,7 +171,7 @@ public:
     // on their way to TikTok: what quitting would hold back.
     void countDueWithin(std::chrono::minutes window, QObject *context, Done<int> done);
     // Publishing from this computer: the runner claims due posts, or is paused (a post already on
-    // its way still finishes). Only with Options::publish.
+    // its way still finishes).
     void setPublishing(bool on);
     bool isPublishing() const { return m_publishing; }
     // Reads the TikTok app and photo host settings again (after the settings dialog changed them).

@@ -245,6 +245,7 @@ QWidget *ComposerPage::buildActionBar() {
 }
 
 void ComposerPage::connectBackend() {
+    connect(m_settings->accounts(), &AccountPicker::connectRequested, this, &ComposerPage::accountsRequested);
     connect(&m_backend, &Backend::accountsChanged, this, &ComposerPage::onAccountsChanged);
     connect(&m_backend, &Backend::workspaceChanged, this, &ComposerPage::onWorkspaceChanged);
     connect(&m_backend, &Backend::storeProgress, this, &ComposerPage::onStoreProgress);
