@@ -138,6 +138,9 @@ void SecretStore::write(Setting secret, const QString &value, WriteDone done) {
 }
 
 std::expected<QString, Error> SecretStore::readNow(Setting secret) {
+    if (filesOnly()) {
+        return readFile(secret); // no event loop, so nothing else runs meanwhile
+    }
     std::optional<std::expected<QString, Error>> result;
     QEventLoop loop;
     read(secret, [&](std::expected<QString, Error> value) {

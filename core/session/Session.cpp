@@ -38,6 +38,10 @@ std::expected<Session::TikTok *, Error> Session::tiktok() {
     }
     Settings settings;
     SecretStore(m_config.secretsDirectory()).loadInto(settings);
+    // Waiting for the keychain ran this thread's events, which may have made the services already.
+    if (m_tiktok) {
+        return m_tiktok.get();
+    }
     auto config = tiktok::ApiConfig::fromSettings(settings);
     if (!config) {
         return std::unexpected(config.error());

@@ -49,9 +49,12 @@ AccountCard::AccountCard(QWidget *parent)
     m_maxDuration = addRow(tr("Longest video:"), "accountMaxDuration");
     m_token = addRow(tr("Authorisation:"), "accountToken");
     m_fetched = addRow(tr("Creator info fetched:"), "accountFetched");
+    m_token->setTextFormat(Qt::RichText);
 
     m_unaudited->setObjectName(QStringLiteral("unauditedExplanation"));
     m_unaudited->setWordWrap(true);
+    m_unaudited->setFrameShape(QFrame::StyledPanel);
+    m_unaudited->setMargin(fontMetrics().height() / 2);
     m_unaudited->setTextFormat(Qt::RichText);
     m_unaudited->setOpenExternalLinks(true);
     m_unaudited->setText(
@@ -66,6 +69,7 @@ AccountCard::AccountCard(QWidget *parent)
     names->addWidget(m_name);
     names->addWidget(m_handle);
     names->addLayout(m_form);
+    names->addWidget(m_unaudited);
     auto *buttons = new QVBoxLayout;
     buttons->addWidget(m_refresh);
     buttons->addWidget(m_disconnect);
@@ -76,7 +80,6 @@ AccountCard::AccountCard(QWidget *parent)
     top->addLayout(buttons);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addWidget(m_unaudited);
     setTabOrder(m_refresh, m_disconnect);
 }
 
@@ -100,22 +103,40 @@ QString AccountCard::durationText(int seconds) {
     return rest == 0 ? tr("%1 min").arg(minutes) : tr("%1 min %2 s").arg(minutes).arg(rest);
 }
 
+QString AccountCard::tokenStateLabel(TokenState state) {
+    switch (state) {
+    case TokenState::Valid:
+        return tr("Valid");
+    case TokenState::AccessExpired:
+        return tr("Valid");
+    case TokenState::ExpiringSoon:
+        return tr("Expires soon");
+    case TokenState::Expired:
+        return tr("Expired");
+    }
+    return {};
+}
+
 QString AccountCard::tokenText(const AccountSummary &account, const QDateTime &nowUtc) {
     const QString renews =
         account.refreshExpiresAt.isValid() ? momentLabel(account.refreshExpiresAt) : tr("unknown");
     switch (account.tokenState(nowUtc)) {
     case TokenState::Expired:
         return tr("Expired on %1. Connect the account again to keep posting.").arg(renews);
-    case TokenState::ExpiringSoon:
-        return tr("Ends on %1 (in %n day(s)). Connect the account again before then to keep posting.",
-                  nullptr, int(nowUtc.daysTo(account.refreshExpiresAt)))
-            .arg(renews);
+    case TokenState::ExpiringSoon: {
+        const qint64 days = nowUtc.daysTo(account.refreshExpiresAt);
+        const QString when = days == 0   ? tr("today")
+                             : days == 1 ? tr("tomorrow")
+                                         : tr("in %1 days").arg(days);
+        return tr("Ends on %1 (%2). Connect the account again before then to keep posting.")
+            .arg(renews, when);
+    }
     case TokenState::AccessExpired:
         return tr("Renewed on its next use; renewable until %1.").arg(renews);
     case TokenState::Valid:
         break;
     }
-    return tr("Valid until %1; renews itself until %2.").arg(momentLabel(account.accessExpiresAt), renews);
+    return tr("until %1; renews itself until %2.").arg(momentLabel(account.accessExpiresAt), renews);
 }
 
 void AccountCard::setAccount(const AccountSummary &account, const QDateTime &nowUtc) {
@@ -160,7 +181,9 @@ void AccountCard::setAccount(const AccountSummary &account, const QDateTime &now
             label->setText(unknown);
         }
     }
-    m_token->setText(tokenText(account, nowUtc));
+    // The state in a word first, so that it reads at a glance (and not by colour).
+    m_token->setText(u"<b>" + tokenStateLabel(account.tokenState(nowUtc)).toHtmlEscaped() + u"</b> · "
+                     + tokenText(account, nowUtc).toHtmlEscaped());
     m_fetched->setText(account.creatorInfoFetchedAt.isValid() ? momentLabel(account.creatorInfoFetchedAt)
                                                               : tr("never"));
     m_unaudited->setVisible(account.unauditedClient);

@@ -27,6 +27,8 @@ public:
 
     // "Valid until …; renews itself until …" and the like, for the authorisation row.
     static QString tokenText(const AccountSummary &account, const QDateTime &nowUtc);
+    // "Valid", "Expires soon", "Expired".
+    static QString tokenStateLabel(TokenState state);
     // "10 min", "3 min 30 s", "45 s".
     static QString durationText(int seconds);
 
