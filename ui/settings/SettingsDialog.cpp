@@ -216,6 +216,9 @@ QWidget *SettingsDialog::buildWorkspaceGroup() {
     for (const QByteArray &id : QTimeZone::availableTimeZoneIds()) {
         m_timeZone->addItem(QString::fromUtf8(id));
     }
+    if (m_timeZone->findText(workspace.defaultTimeZone) < 0) {
+        m_timeZone->insertItem(0, workspace.defaultTimeZone); // an alias such as "UTC" the list lacks
+    }
     m_timeZone->setCurrentText(workspace.defaultTimeZone);
     auto *zoneLabel = new QLabel(tr("Default time &zone:"));
     zoneLabel->setBuddy(m_timeZone);
