@@ -27,6 +27,7 @@ AccountCard::AccountCard(QWidget *parent)
     , m_disconnect(new QPushButton(tr("&Disconnect…")))
     , m_form(new QFormLayout) {
     setFrameShape(QFrame::StyledPanel);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     m_avatar->setObjectName(QStringLiteral("accountAvatar"));
     m_name->setObjectName(QStringLiteral("accountName"));
     m_handle->setObjectName(QStringLiteral("accountHandle"));
@@ -70,6 +71,7 @@ AccountCard::AccountCard(QWidget *parent)
     names->addWidget(m_handle);
     names->addLayout(m_form);
     names->addWidget(m_unaudited);
+    names->addStretch(); // any height to spare goes below the text, not between its lines
     auto *buttons = new QVBoxLayout;
     buttons->addWidget(m_refresh);
     buttons->addWidget(m_disconnect);

@@ -78,6 +78,7 @@ AccountsPage::AccountsPage(Backend &backend, QWidget *parent)
     contentLayout->addStretch();
     auto *scroll = new QScrollArea;
     scroll->setObjectName(QStringLiteral("accountsScroll"));
+    scroll->setAccessibleName(tr("Connected accounts"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);

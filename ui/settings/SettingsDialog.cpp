@@ -81,6 +81,7 @@ SettingsDialog::SettingsDialog(Backend &backend, QWidget *parent)
     columns->addLayout(left, 1);
     columns->addLayout(right, 1);
     auto *scroll = new QScrollArea;
+    scroll->setAccessibleName(tr("Settings"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);
