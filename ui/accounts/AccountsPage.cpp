@@ -10,7 +10,6 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QStyle>
 #include <QVBoxLayout>
 
 namespace cq::ui {
@@ -35,8 +34,6 @@ AccountsPage::AccountsPage(Backend &backend, QWidget *parent)
            "there and allow ClipQueue to post."));
     intro->setWordWrap(true);
     m_connect->setObjectName(QStringLiteral("connectAccountButton"));
-    m_connect->setIcon(
-        QIcon::fromTheme(QStringLiteral("list-add"), style()->standardIcon(QStyle::SP_DialogOkButton)));
     connect(m_connect, &QPushButton::clicked, this, &AccountsPage::connectAccount);
 
     m_waiting->setObjectName(QStringLiteral("connectWaiting"));
