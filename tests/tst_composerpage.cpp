@@ -812,6 +812,10 @@ void TestComposerPage::withoutAnAccountItSaysHowToConnectOne() {
     QVERIFY(!widget<QPushButton>("submitButton")->isEnabled());
     QCOMPARE(widget<QLabel>("actionReason")->text(),
              findingRow(QStringLiteral("post.no_accounts")).data(Qt::DisplayRole).toString());
+    // The finding leads to the Accounts page too.
+    auto *findings = widget<QListView>("findingsView");
+    Q_EMIT findings->activated(findingRow(QStringLiteral("post.no_accounts")));
+    QCOMPARE(accountsRequested.count(), 2);
     QVERIFY(m_page->grab().save(screenshotPath(QStringLiteral("composer-no-account"))));
 }
 

@@ -41,9 +41,16 @@ WelcomePage::WelcomePage(Backend &backend, QWidget *parent)
     auto *intro = new QLabel(tr("Three steps set ClipQueue up; each can be done now or later from Settings "
                                 "(Ctrl+,) and the Accounts page."));
     intro->setWordWrap(true);
-    auto *layout = new QVBoxLayout(this);
+    // Lines of reading length, not the window's whole width.
+    auto *column = new QWidget;
+    column->setMaximumWidth(fontMetrics().averageCharWidth() * 110);
+    auto *outer = new QHBoxLayout(this);
     const int margin = fontMetrics().height() * 2;
-    layout->setContentsMargins(margin, margin, margin, margin);
+    outer->setContentsMargins(margin, margin, margin, margin);
+    outer->addWidget(column, 1);
+    outer->addStretch(0);
+    auto *layout = new QVBoxLayout(column);
+    layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(title);
     layout->addWidget(intro);
     layout->addWidget(step(
