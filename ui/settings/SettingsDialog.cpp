@@ -316,11 +316,18 @@ void SettingsDialog::save() {
         m_changes.restart |= changed && restartSettings.contains(setting);
         m_changes.publishing |= changed && setting == Setting::PublishFromThisComputer;
     }
+    m_buttons->setEnabled(false);
+    m_failed = false;
+    ++m_writesPending; // until everything below was sent off
     saveWorkspace();
+    saveSecrets();
+    onWritten({});
+}
+
+void SettingsDialog::saveSecrets() {
     // Secrets go where the (possibly new) data folder keeps them when there is no keychain.
     m_secrets->deleteLater();
     m_secrets = new SecretStore(AppConfig::secretsDirectoryIn(AppConfig::dataDirectoryOf(m_settings)), this);
-    m_buttons->setEnabled(false);
     for (Setting secret : secretSettings) {
         if (m_settings.fromEnvironment(secret) || !secretsLoaded()
             || lineText(secret) == m_loadedSecrets.value(secret)) {
@@ -328,24 +335,31 @@ void SettingsDialog::save() {
         }
         m_changes.tiktok = true;
         ++m_writesPending;
-        m_secrets->write(secret, lineText(secret), [this](std::expected<void, Error> written) {
-            --m_writesPending;
-            if (!written) {
-                m_error->setText(written.error().message);
-                m_error->show();
-                m_buttons->setEnabled(true);
-                return;
+        m_secrets->write(secret, lineText(secret), [this, secret](std::expected<void, Error> written) {
+            if (written) {
+                m_loadedSecrets.insert(secret, lineText(secret)); // not written again on a retry
             }
-            if (m_writesPending == 0) {
-                Q_EMIT saved(m_changes);
-                accept();
-            }
+            onWritten(std::move(written));
         });
     }
-    if (m_writesPending == 0) {
-        Q_EMIT saved(m_changes);
-        accept();
+}
+
+void SettingsDialog::onWritten(std::expected<void, Error> written) {
+    --m_writesPending;
+    if (!written) {
+        m_failed = true;
+        m_error->setText(written.error().message);
+        m_error->show();
     }
+    if (m_writesPending > 0) {
+        return;
+    }
+    if (m_failed) {
+        m_buttons->setEnabled(true); // what was saved stays saved; the rest can be corrected
+        return;
+    }
+    Q_EMIT saved(m_changes);
+    accept();
 }
 
 void SettingsDialog::saveWorkspace() {
@@ -353,23 +367,21 @@ void SettingsDialog::saveWorkspace() {
         return;
     }
     const WorkspaceInfo &workspace = m_backend.workspace();
-    const auto report = [this](std::expected<void, Error> set) {
-        if (!set) {
-            Q_EMIT m_backend.errorOccurred(set.error().message);
-        }
+    const auto set = [this](const char *key, const QString &value) {
+        ++m_writesPending;
+        m_backend.setWorkspaceSetting(
+            QString::fromLatin1(key), value, this,
+            [this](std::expected<void, Error> done) { onWritten(std::move(done)); });
     };
     if (m_approval->isChecked() != workspace.approvalRequired) {
-        m_backend.setWorkspaceSetting(
-            QString::fromLatin1(settings::ApprovalRequired),
-            m_approval->isChecked() ? QStringLiteral("true") : QStringLiteral("false"), &m_backend, report);
+        set(settings::ApprovalRequired,
+            m_approval->isChecked() ? QStringLiteral("true") : QStringLiteral("false"));
     }
     if (m_timeZone->currentText() != workspace.defaultTimeZone) {
-        m_backend.setWorkspaceSetting(QString::fromLatin1(settings::DefaultTimeZone),
-                                      m_timeZone->currentText(), &m_backend, report);
+        set(settings::DefaultTimeZone, m_timeZone->currentText());
     }
     if (m_grace->value() != workspace.graceMinutes) {
-        m_backend.setWorkspaceSetting(QString::fromLatin1(settings::GraceMinutes),
-                                      QString::number(m_grace->value()), &m_backend, report);
+        set(settings::GraceMinutes, QString::number(m_grace->value()));
     }
 }
 

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "util/Error.h"
 #include "util/Settings.h"
 
 #include <QDialog>
 #include <QHash>
+
+#include <expected>
 
 class QCheckBox;
 class QComboBox;
@@ -66,6 +69,10 @@ private:
     QString problem() const;
     void save();
     void saveWorkspace();
+    void saveSecrets();
+    // One write (a secret, a workspace setting) answered; the last one closes the dialog, or keeps it
+    // open with what went wrong.
+    void onWritten(std::expected<void, Error> written);
     QString lineText(Setting setting) const;
 
     Backend &m_backend;
@@ -75,6 +82,7 @@ private:
     QHash<Setting, QString> m_loadedSecrets;
     int m_secretsPending = 0;
     int m_writesPending = 0;
+    bool m_failed = false;
     Changes m_changes;
     QLabel *m_environment;
     QPushButton *m_test = nullptr;
