@@ -172,6 +172,8 @@ void TestAccounts::connectsThroughTheBrowser() {
     QVERIFY(account->creator->duetDisabled);
     QCOMPARE(account->tokenState(QDateTime::currentDateTimeUtc()), TokenState::Valid);
     QVERIFY(!account->unauditedClient); // public levels are offered
+    QCOMPARE(account->scopes, (QStringList{QStringLiteral("user.info.basic"), QStringLiteral("video.publish"),
+                                           QStringLiteral("video.upload")}));
     QTRY_COMPARE_WITH_TIMEOUT(m_backend->accounts().size(), 1, 10000);
     QVERIFY(accountsChanged.count() >= 1);
     // The tokens are in the token store (a file here), never in the database.
@@ -332,6 +334,7 @@ void TestAccounts::pageConnectsAndDisconnects() {
              QStringLiteral("10 min"));
     QVERIFY(card->findChild<QLabel *>(QStringLiteral("accountToken"))->text().contains(u"Valid</b> · until"));
     QVERIFY(!card->findChild<QLabel *>(QStringLiteral("unauditedExplanation"))->isVisibleTo(card));
+    QVERIFY(card->findChild<QLabel *>(QStringLiteral("accountScopes"))->text().contains(u"video.publish"));
 
     // Disconnecting asks first; Cancel keeps the account.
     QTest::mouseClick(card->findChild<QPushButton *>(QStringLiteral("disconnectAccountButton")),

@@ -220,6 +220,7 @@ public:
                 summary.username = (*cached)->info.username;
             }
             summary.unauditedClient = m_unaudited.contains(account.id) || summary.privateOnly();
+            summary.scopes = m_scopes.value(account.id);
             summaries << summary;
         }
         return summaries;
@@ -254,6 +255,20 @@ public:
                 }
                 done(summaryOf(accountSummaries(), id));
             });
+    }
+
+    // What the account granted, from its stored tokens (once per account: the keychain is slow).
+    void noteScopes(const QString &id) {
+        auto services = m_session->tiktok();
+        if (!services || m_scopes.contains(id)) {
+            return;
+        }
+        auto account = (*services)->accounts->find(id);
+        auto tokens = account ? (*services)->store->load(account->openId)
+                              : std::expected<tiktok::TokenSet, Error>(std::unexpected(account.error()));
+        if (tokens && !tokens->scope.isEmpty()) {
+            m_scopes.insert(id, tokens->scope.split(u',', Qt::SkipEmptyParts));
+        }
     }
 
     void connectAccount(const UrlOpener &openInBrowser, Done<AccountSummary> done) {
@@ -307,6 +322,7 @@ public:
             finishLogin(std::unexpected(account.error()));
             return;
         }
+        m_scopes.insert(account->id, tokens.scope.split(u',', Qt::SkipEmptyParts)); // a new grant
         refreshAccount(account->id, [this, id = account->id](std::expected<AccountSummary, Error> summary) {
             // Connected either way: the creator info is fetched again before publishing.
             finishLogin(summary ? summary : summaryOf(accountSummaries(), id));
@@ -509,7 +525,8 @@ private:
     QHash<QString, QByteArray> m_avatars; // account id → the picture's bytes
     QSet<QString> m_announcedDeletions;   // deletions told already (this window's own among them)
     QHash<QString, int> m_seenRevisions;
-    QSet<QString> m_unaudited; // accounts TikTok refused as posting through an unaudited app
+    QSet<QString> m_unaudited;            // accounts TikTok refused as posting through an unaudited app
+    QHash<QString, QStringList> m_scopes; // account id → the scopes it granted
     PublisherFactory m_factory;
     bool m_publishingWanted = false;
     tiktok::DesktopLogin *m_login = nullptr; // the connection under way

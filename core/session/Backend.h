@@ -49,6 +49,7 @@ struct AccountSummary {
     QByteArray avatar; // the avatar's image bytes, once downloaded
     QDateTime accessExpiresAt;
     QDateTime refreshExpiresAt;
+    QStringList scopes; // what the account granted ClipQueue (user.info.basic ...); empty: not known
     // TikTok refused a post because the developer app is not audited
     // (unaudited_client_can_only_post_to_private_accounts), or the account is offered "Only me" alone.
     bool unauditedClient = false;

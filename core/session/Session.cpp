@@ -54,10 +54,11 @@ std::expected<Session::TikTok *, Error> Session::tiktok() {
         std::make_unique<FileTokenStore>(QDir(m_config.dataDirectory).filePath(QStringLiteral("tokens")));
     // Tests and headless servers set CLIPQUEUE_TOKEN_STORE=file to skip the keychain.
     services->tokens = std::make_unique<KeychainTokenStore>(*services->fileTokens);
-    services->accounts = std::make_unique<AccountService>(
-        *m_database,
-        SecretStore::filesOnly() ? static_cast<TokenStore &>(*services->fileTokens) : *services->tokens,
-        services->oauth.get(), m_clock, QDir(m_config.dataDirectory).filePath(QStringLiteral("locks")));
+    services->store = SecretStore::filesOnly() ? static_cast<TokenStore *>(services->fileTokens.get())
+                                               : services->tokens.get();
+    services->accounts =
+        std::make_unique<AccountService>(*m_database, *services->store, services->oauth.get(), m_clock,
+                                         QDir(m_config.dataDirectory).filePath(QStringLiteral("locks")));
     m_tiktok = std::move(services);
     return m_tiktok.get();
 }

@@ -51,6 +51,7 @@ public:
         std::unique_ptr<tiktok::OAuthClient> oauth;
         std::unique_ptr<FileTokenStore> fileTokens;
         std::unique_ptr<KeychainTokenStore> tokens;
+        TokenStore *store = nullptr; // the one of the two the accounts use
         std::unique_ptr<AccountService> accounts;
     };
     std::expected<TikTok *, Error> tiktok();

@@ -50,6 +50,7 @@ AccountCard::AccountCard(QWidget *parent)
     m_maxDuration = addRow(tr("Longest video:"), "accountMaxDuration");
     m_token = addRow(tr("Authorisation:"), "accountToken");
     m_fetched = addRow(tr("Creator info fetched:"), "accountFetched");
+    m_scopes = addRow(tr("Permissions granted:"), "accountScopes");
     m_token->setTextFormat(Qt::RichText);
 
     m_unaudited->setObjectName(QStringLiteral("unauditedExplanation"));
@@ -188,6 +189,8 @@ void AccountCard::setAccount(const AccountSummary &account, const QDateTime &now
                      + tokenText(account, nowUtc).toHtmlEscaped());
     m_fetched->setText(account.creatorInfoFetchedAt.isValid() ? momentLabel(account.creatorInfoFetchedAt)
                                                               : tr("never"));
+    m_scopes->setText(account.scopes.join(QStringLiteral(", ")));
+    m_form->setRowVisible(m_scopes, !account.scopes.isEmpty());
     m_unaudited->setVisible(account.unauditedClient);
     updateAvatar();
 }

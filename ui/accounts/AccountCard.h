@@ -52,6 +52,7 @@ private:
     QLabel *m_maxDuration = nullptr;
     QLabel *m_token = nullptr;
     QLabel *m_fetched = nullptr;
+    QLabel *m_scopes = nullptr;
     QLabel *m_unaudited;
     QPushButton *m_refresh;
     QPushButton *m_disconnect;
