@@ -219,6 +219,11 @@ void TestAccounts::connectingWithoutTheTikTokAppAsksForIt() {
     QVERIFY(!account.has_value());
     QCOMPARE(account.error().code, ErrorCode::Usage);
     QVERIFY(m_opened.isEmpty()); // no browser for nothing
+    // The secret arrives (the settings dialog saved it): the Backend reads the TikTok app again.
+    qputenv("CLIPQUEUE_TIKTOK_CLIENT_SECRET", m_standIn->clientSecret.toUtf8());
+    m_backend->reloadTikTokSettings();
+    const auto connected = connectAccount([this](const QUrl &url) { allowInBrowser(url); });
+    QVERIFY2(connected.has_value(), connected ? "" : qPrintable(connected.error().message));
 }
 
 void TestAccounts::refreshAndDisconnect() {
