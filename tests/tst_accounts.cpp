@@ -40,6 +40,7 @@ private Q_SLOTS:
     void tokenStateFollowsTheExpiryTimes();
     void workspaceSettingsAndDuePosts();
     void pageConnectsAndDisconnects();
+    void pageCancelsAConnect();
     void pageShowsAccountsAndExplainsUnaudited();
 
 private:
@@ -361,6 +362,28 @@ void TestAccounts::pageConnectsAndDisconnects() {
     QTRY_VERIFY(page.card(id) == nullptr);
     QVERIFY(page.message()->text().contains(u"disconnected"));
     QVERIFY(page.findChild<QLabel *>(QStringLiteral("noAccountsLabel"))->isVisible());
+}
+
+void TestAccounts::pageCancelsAConnect() {
+    startBackend();
+    ui::AccountsPage page(*m_backend);
+    page.setUrlOpener([this](const QUrl &url) {
+        m_opened = url; // the user looks at TikTok's page and gives up
+        return true;
+    });
+    const int line = page.fontMetrics().height();
+    page.resize(line * 60, line * 20);
+    page.show();
+    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("connectAccountButton")), Qt::LeftButton);
+    auto *waiting = page.findChild<QLabel *>(QStringLiteral("connectWaitingText"));
+    QTRY_VERIFY_WITH_TIMEOUT(waiting->text().contains(u"Finish in your browser"), 10000);
+    QVERIFY(waiting->text().contains(u"open it here")); // the address, should no browser have opened
+    QVERIFY(page.grab().save(screenshotPath(QStringLiteral("accounts-connecting"))));
+    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("cancelConnectButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!page.isConnecting(), 10000);
+    QVERIFY(page.message()->text().contains(u"cancelled"));
+    QVERIFY(!page.findChild<QWidget *>(QStringLiteral("connectWaiting"))->isVisible());
+    QVERIFY(m_backend->accounts().isEmpty());
 }
 
 void TestAccounts::pageShowsAccountsAndExplainsUnaudited() {
