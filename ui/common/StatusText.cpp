@@ -139,27 +139,28 @@ QString actionLabel(PostAction action) {
 
 QString historyActionLabel(const QString &actionName) {
     static const QHash<QString, const char *> words{
-        {QStringLiteral("create"), "Created"},
-        {QStringLiteral("duplicate"), "Duplicated"},
-        {QStringLiteral("submit"), "Submitted"},
-        {QStringLiteral("approve"), "Approved"},
-        {QStringLiteral("request_changes"), "Requested changes"},
-        {QStringLiteral("schedule"), "Scheduled"},
-        {QStringLiteral("edit"), "Edited"},
-        {QStringLiteral("cancel"), "Cancelled"},
-        {QStringLiteral("retry"), "Retried"},
-        {QStringLiteral("mark_published"), "Marked as published"},
-        {QStringLiteral("claim"), "Picked up to publish"},
-        {QStringLiteral("take_over"), "Taken over by another runner"},
-        {QStringLiteral("publish_id"), "Sent to TikTok"},
-        {QStringLiteral("processing"), "TikTok is processing"},
-        {QStringLiteral("published"), "Published"},
-        {QStringLiteral("failed"), "Failed"},
-        {QStringLiteral("unknown"), "Outcome unknown"},
-        {QStringLiteral("missed"), "Missed its time"},
+        {QStringLiteral("create"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Created")},
+        {QStringLiteral("duplicate"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Duplicated")},
+        {QStringLiteral("submit"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Submitted")},
+        {QStringLiteral("approve"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Approved")},
+        {QStringLiteral("request_changes"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Requested changes")},
+        {QStringLiteral("schedule"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Scheduled")},
+        {QStringLiteral("edit"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Edited")},
+        {QStringLiteral("cancel"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Cancelled")},
+        {QStringLiteral("retry"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Retried")},
+        {QStringLiteral("mark_published"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Marked as published")},
+        {QStringLiteral("claim"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Picked up to publish")},
+        {QStringLiteral("take_over"),
+         QT_TRANSLATE_NOOP("cq::ui::StatusText", "Taken over by another runner")},
+        {QStringLiteral("publish_id"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Sent to TikTok")},
+        {QStringLiteral("processing"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "TikTok is processing")},
+        {QStringLiteral("published"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Published")},
+        {QStringLiteral("failed"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Failed")},
+        {QStringLiteral("unknown"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Outcome unknown")},
+        {QStringLiteral("missed"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Missed its time")},
     };
     const auto word = words.constFind(actionName);
-    return word == words.cend() ? actionName : tr(*word);
+    return word == words.cend() ? actionName : StatusTextStrings::tr(*word);
 }
 
 QString outcomeLabel(AttemptOutcome outcome) {
