@@ -145,6 +145,10 @@ public:
         workspace.mediaStoreRoot = m_session->store().root();
         workspace.databaseDescription = m_session->config().database.describe();
         workspace.actor = m_session->posts().actor();
+        const auto api = tiktok::ApiConfig::fromEnvironment();
+        workspace.photoHostConfigured =
+            api && !api->photoUploadBase.isEmpty() && !api->photoPublicBase.isEmpty();
+        workspace.tiktokAppAudited = qEnvironmentVariable("CLIPQUEUE_TIKTOK_APP_AUDITED") == u"1";
         QMetaObject::invokeMethod(
             &m_owner,
             [owner = &m_owner, workspace, accounts = accountSummaries()] {
@@ -162,6 +166,7 @@ public:
             summary.displayName = account.displayName;
             summary.isDefault = account.isDefault;
             summary.avatar = m_avatars.value(account.id);
+            summary.refreshExpiresAt = account.refreshExpiresAt;
             if (auto cached = repository.creatorInfo(account.id); cached && *cached) {
                 summary.creator = (*cached)->info;
                 summary.creatorInfoFetchedAt = (*cached)->fetchedAt;
@@ -307,6 +312,7 @@ void Backend::start(Options options) {
     if (m_worker) {
         return;
     }
+    m_publishes = options.publish;
     m_worker = new Worker(*this);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
@@ -492,7 +498,14 @@ QList<Finding> Backend::validate(const Post &post, const QList<MediaCheck> &chec
         context.hasDefaultAccount = context.hasDefaultAccount || account.isDefault;
         if (account.id == accountId || (accountId.isEmpty() && account.isDefault)) {
             context.creator = account.creator;
+            if (account.refreshExpiresAt.isValid()) {
+                context.tokenFreshUntil = account.refreshExpiresAt;
+            }
         }
+    }
+    // The photo host is this machine's: a machine that does not publish leaves the post to another.
+    if (m_publishes) {
+        context.photoHostConfigured = m_workspace.photoHostConfigured;
     }
     return validatePost(post, checks, context);
 }

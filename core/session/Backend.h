@@ -35,6 +35,8 @@ struct AccountSummary {
     std::optional<CreatorInfo> creator;
     QDateTime creatorInfoFetchedAt;
     QByteArray avatar; // the avatar's image bytes, once downloaded
+    // Until when ClipQueue can renew the account's access (the refresh token's end); invalid: unknown.
+    QDateTime refreshExpiresAt;
 
     // "Ana (@ana.makes)", or the display name alone.
     QString label() const;
@@ -48,6 +50,11 @@ struct WorkspaceInfo {
     QString mediaStoreRoot; // to find stored objects' files (thumbnails)
     QString databaseDescription;
     QString actor; // whose name history rows carry
+    // TikTok pulls photos from a public address: whether this machine has a photo host to put them on.
+    bool photoHostConfigured = false;
+    // Whether the user's TikTok app passed TikTok's audit (CLIPQUEUE_TIKTOK_APP_AUDITED=1). Unaudited
+    // apps can post directly only "Only me" to private accounts; sending to the inbox has no such limit.
+    bool tiktokAppAudited = false;
 };
 
 // One post with what the window shows beside it: its findings now and the actions the lifecycle
@@ -162,6 +169,7 @@ private:
     QThread m_thread;
     Worker *m_worker = nullptr; // lives in m_thread, deleted there when it finishes
     bool m_ready = false;
+    bool m_publishes = false; // this machine runs the scheduler
     WorkspaceInfo m_workspace;
     QList<AccountSummary> m_accounts;
 };

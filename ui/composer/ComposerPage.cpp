@@ -11,17 +11,23 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTimeZone>
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "common/InlineMessage.h"
+#include "common/StatusText.h"
 #include "composer/AccountPicker.h"
+#include "composer/CreatorHeader.h"
 #include "composer/FindingsModel.h"
 #include "composer/MediaListModel.h"
 #include "composer/MediaPane.h"
 #include "composer/PaletteTones.h"
 #include "composer/PostSettingsForm.h"
+#include "composer/VideoPreview.h"
 #include "composer/WhenPicker.h"
 #include "post/Lifecycle.h"
 #include "post/PostValidator.h"
@@ -88,8 +94,24 @@ ComposerPage::ComposerPage(Backend &backend, const MediaProber &prober, QWidget 
     auto *right = new QWidget(m_content);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
-    m_settings = new PostSettingsForm(right);
-    rightLayout->addWidget(m_settings);
+    // The settings are long (TikTok asks for many of them): they scroll, the checks stay in view.
+    auto *settingsScroll = new QScrollArea(right);
+    settingsScroll->setObjectName(QStringLiteral("postSettingsScroll"));
+    settingsScroll->setAccessibleName(QStringLiteral("TikTok post settings"));
+    settingsScroll->setWidgetResizable(true);
+    settingsScroll->setFrameShape(QFrame::NoFrame);
+    settingsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *settingsPage = new QWidget(settingsScroll);
+    auto *settingsLayout = new QVBoxLayout(settingsPage);
+    settingsLayout->setContentsMargins(0, 0, 0, 0);
+    m_settings = new PostSettingsForm(settingsPage);
+    settingsLayout->addWidget(m_settings);
+    settingsLayout->addStretch(1); // the form keeps its height when there is room to spare
+    settingsScroll->setWidget(settingsPage);
+    // Never narrower than the form: it scrolls up and down, never sideways.
+    settingsScroll->setMinimumWidth(m_settings->minimumSizeHint().width()
+                                    + settingsScroll->verticalScrollBar()->sizeHint().width());
+    rightLayout->addWidget(settingsScroll, 3);
     rightLayout->addWidget(buildFindingsPane(), 1);
     m_content->addWidget(right);
     m_content->setStretchFactor(0, 3);
@@ -121,6 +143,7 @@ ComposerPage::ComposerPage(Backend &backend, const MediaProber &prober, QWidget 
     connect(media, &QAbstractItemModel::rowsRemoved, this, &ComposerPage::revalidate);
     connect(media, &QAbstractItemModel::rowsMoved, this, &ComposerPage::revalidate);
     connect(m_settings, &PostSettingsForm::changed, this, &ComposerPage::revalidate);
+    connect(m_media, &MediaPane::coverChanged, this, &ComposerPage::revalidate);
     connect(m_clock, &QTimer::timeout, this, &ComposerPage::revalidate);
     m_clock->start(RecheckIntervalMs);
     connectBackend();
@@ -180,6 +203,15 @@ QWidget *ComposerPage::buildNotices() {
     for (QLabel *label : {m_editingNote, m_reviewerComment, m_result, m_error}) {
         layout->addWidget(label);
     }
+    m_auditHint = new InlineMessage(notices);
+    m_auditHint->setObjectName(QStringLiteral("auditHint"));
+    m_auditHint->hide();
+    connect(m_auditHint, &InlineMessage::actionTriggered, this, [this] {
+        m_settings->setSendsToInbox(true);
+        revalidate();
+    });
+    connect(m_auditHint, &InlineMessage::dismissed, this, [this] { m_auditHintDismissed = true; });
+    layout->addWidget(m_auditHint);
     return notices;
 }
 
@@ -203,7 +235,9 @@ QWidget *ComposerPage::buildFindingsPane() {
     m_findingsView->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_findingsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_findingsView->setMinimumHeight(fontMetrics().height() * 4);
+    // One click (or Return) on a finding takes the user to what it is about.
     connect(m_findingsView, &QAbstractItemView::activated, this, &ComposerPage::showFinding);
+    connect(m_findingsView, &QAbstractItemView::clicked, this, &ComposerPage::showFinding);
     layout->addWidget(m_summary);
     layout->addWidget(m_findingsView, 1);
     layout->addStretch(); // takes the room while there is nothing to list
@@ -236,12 +270,57 @@ QWidget *ComposerPage::buildActionBar() {
     m_submitButton->setObjectName(QStringLiteral("submitButton"));
     m_submitButton->setDefault(true);
     bindButton(m_submitButton, m_submitAction);
+    m_consent = buildConsent(bar);
+    auto *text = new QVBoxLayout;
+    text->setSpacing(0);
+    text->addWidget(m_reason);
+    text->addWidget(m_consent);
     layout->addWidget(m_progress);
     layout->addWidget(m_progressLabel);
-    layout->addWidget(m_reason, 1);
+    layout->addLayout(text, 1);
     layout->addWidget(m_saveButton);
     layout->addWidget(m_submitButton);
     return bar;
+}
+
+QLabel *ComposerPage::buildConsent(QWidget *parent) {
+    auto *consent = new QLabel(parent);
+    consent->setObjectName(QStringLiteral("consentLine"));
+    consent->setAccessibleName(QStringLiteral("What you agree to by posting"));
+    consent->setTextFormat(Qt::RichText);
+    consent->setWordWrap(true);
+    consent->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    consent->setOpenExternalLinks(true);
+    consent->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    return consent;
+}
+
+void ComposerPage::updateConsent() {
+    // TikTok's content sharing guidelines: the consent sits by the post button, with the Branded
+    // Content Policy named as soon as branded content is disclosed.
+    static const QString music = QStringLiteral(
+        "<a href=\"https://www.tiktok.com/legal/page/global/music-usage-confirmation/en\">Music Usage "
+        "Confirmation</a>");
+    static const QString branded = QStringLiteral(
+        "<a href=\"https://www.tiktok.com/legal/page/global/bc-policy/en\">Branded Content Policy</a>");
+    const bool inbox = m_settings->sendsToInbox();
+    m_consent->setVisible(!inbox); // in inbox mode the creator posts, and agrees, in TikTok's app
+    const QString agreed = m_settings->brandedContent() ? branded + u" and " + music : music;
+    m_consent->setText(u"By posting, you agree to TikTok's " + agreed);
+}
+
+void ComposerPage::updateAuditHint() {
+    const bool show = m_backend.isReady() && !m_backend.workspace().tiktokAppAudited
+                      && !m_settings->sendsToInbox() && !m_auditHintDismissed;
+    if (show && !m_auditHint->isVisible()) {
+        m_auditHint->showMessage(
+            QStringLiteral("Your TikTok app is not audited yet, so TikTok publishes its direct posts only "
+                           "as “Only me”, and only to private accounts. Sent to the TikTok app instead, the "
+                           "creator picks the audience there (at most 5 waiting posts per 24 hours)."),
+            InlineMessage::Kind::Information, QStringLiteral("Send to the TikTok app instead"));
+    } else if (!show) {
+        m_auditHint->hide();
+    }
 }
 
 void ComposerPage::connectBackend() {
@@ -364,6 +443,8 @@ Post ComposerPage::post() const {
     if (!m_editing) {
         post.media = m_media->model()->declaredMedia();
     }
+    post.tiktok.photoCoverIndex = m_media->model()->coverRow();
+    post.tiktok.videoCoverTimestampMs = m_media->videoCoverMs();
     post.accounts = m_settings->accounts()->checkedIds();
     post.scheduledFor = m_settings->when()->scheduledFor();
     return post;
@@ -374,14 +455,10 @@ std::optional<QString> ComposerPage::editedPostId() const {
 }
 
 ComposerPage::Snapshot ComposerPage::snapshot() const {
-    Post composed;
-    m_settings->applyTo(composed);
+    const Post composed = post();
     Snapshot now;
     now.caption = composed.text;
-    now.privacy = composed.tiktok.privacyLevel;
-    now.allowComment = !composed.tiktok.disableComment;
-    now.allowDuet = !composed.tiktok.disableDuet;
-    now.allowStitch = !composed.tiktok.disableStitch;
+    now.settings = composed.tiktok;
     const MediaListModel *media = m_media->model();
     for (int row = 0; row < media->rowCount(); ++row) {
         now.media << media->index(row).data(MediaListModel::PathRole).toString();
@@ -417,19 +494,36 @@ void ComposerPage::revalidate() {
     const Post current = post();
     // The findings, the privacy levels and the interactions follow the first chosen account, and
     // whether this is a photo post as the validator decides it.
-    const AccountSummary *primary = m_settings->accounts()->primary();
-    {
-        const QSignalBlocker blocker(m_settings); // what it turns off follows from what is shown
-        m_settings->follow(primary ? primary->creator : std::nullopt, isPhotoPost(current, checks));
-    }
+    followCreator(current, checks);
     m_revalidationPending = false; // whatever was pending is checked now
-    m_findings->setFindings(m_backend.validate(current, checks, primary ? primary->id : QString(), true));
+    const AccountSummary *primary = m_settings->accounts()->primary();
+    // What the form just turned off (an interaction the creator disabled) is part of the post.
+    const Post followed = post();
+    m_findings->setFindings(m_backend.validate(followed, checks, primary ? primary->id : QString(), true));
+    m_media->model()->setFindings(m_findings->findings());
     m_findingsView->setVisible(m_findings->rowCount() > 0);
+    QString cannotPost;
+    for (const Finding &finding : m_findings->findings()) {
+        if (finding.code == FindingCode::CreatorCannotPost) {
+            cannotPost = finding.message;
+        }
+    }
+    m_settings->creatorHeader()->setAccount(primary, cannotPost);
+    updateConsent();
+    updateAuditHint();
     updateSummary();
     updateActions();
     if (hasUnsavedChanges()) {
         m_result->hide(); // the last result is about a post that is gone from the composer
     }
+}
+
+void ComposerPage::followCreator(const Post &current, const QList<MediaCheck> &checks) {
+    // The privacy levels and interactions follow the first chosen account's creator info, and
+    // whether this is a photo post as the validator decides it.
+    const AccountSummary *primary = m_settings->accounts()->primary();
+    const QSignalBlocker blocker(m_settings); // what it turns off follows from what is shown
+    m_settings->follow(primary ? primary->creator : std::nullopt, isPhotoPost(current, checks));
 }
 
 void ComposerPage::updateSummary() {
@@ -538,8 +632,13 @@ void ComposerPage::updateActions() {
 
 void ComposerPage::showFinding(const QModelIndex &index) {
     const int media = index.data(FindingsModel::MediaIndexRole).toInt();
+    const QString field = index.data(FindingsModel::FieldRole).toString();
     if (media >= 0 && media < m_media->model()->rowCount()) {
         m_media->showItem(media);
+    } else if (field.endsWith(u"/photoCoverIndex") || field == u"/content/media") {
+        m_media->showItem(m_media->model()->coverRow());
+    } else if (field.endsWith(u"/videoCoverTimestampMs")) {
+        m_media->preview()->setFocus();
     } else {
         m_settings->focusField(index.data(FindingsModel::FieldRole).toString());
     }
@@ -571,6 +670,7 @@ void ComposerPage::onWorkspaceChanged() {
 }
 
 void ComposerPage::onPostChanged(const PostRow &row) {
+    followSent(row);
     if (!m_editing || row.post.id != m_editing->post.id || m_busy) {
         return;
     }

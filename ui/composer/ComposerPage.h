@@ -24,6 +24,7 @@ class MediaProber;
 namespace cq::ui {
 
 class FindingsModel;
+class InlineMessage;
 class MediaListModel;
 class MediaPane;
 class MediaProbeQueue;
@@ -95,10 +96,7 @@ private:
     // What the user composed, to tell whether anything changed since the last save or load.
     struct Snapshot {
         QString caption;
-        QString privacy;
-        bool allowComment = false;
-        bool allowDuet = false;
-        bool allowStitch = false;
+        TikTokSettings settings;
         QStringList media;
         QStringList accounts;
         std::optional<QDateTime> when;
@@ -117,7 +115,12 @@ private:
     QWidget *buildNotices();
     QWidget *buildFindingsPane();
     QWidget *buildActionBar();
+    QLabel *buildConsent(QWidget *parent);
     void connectBackend();
+    void followCreator(const Post &current, const QList<MediaCheck> &checks);
+    void updateConsent();
+    void updateAuditHint();
+    void followSent(const PostRow &row);
 
     void chooseFiles();
     void newPost();
@@ -176,6 +179,12 @@ private:
     QLabel *m_reviewerComment = nullptr;
     QLabel *m_result = nullptr;
     QLabel *m_error = nullptr;
+    InlineMessage *m_auditHint = nullptr;
+    bool m_auditHintDismissed = false;
+    QLabel *m_consent = nullptr;
+    // The posts stored by the last "Post now" / "Schedule", whose status the result line follows.
+    QStringList m_sentIds;
+    QString m_sentMessage;
     QSplitter *m_content = nullptr;
     MediaPane *m_media = nullptr;
     PostSettingsForm *m_settings = nullptr;

@@ -12,6 +12,7 @@
 #include <QSplitter>
 #include <QTimeZone>
 
+#include "common/StatusText.h"
 #include "composer/AccountPicker.h"
 #include "composer/MediaListModel.h"
 #include "composer/MediaPane.h"
@@ -58,6 +59,8 @@ void ComposerPage::editPost(const PostRow &row) {
         m_media->addStored(storePathOf(media.sha256), media.descriptor);
     }
     m_media->setLocked(true);
+    m_media->model()->setCoverRow(stored.content.tiktok.photoCoverIndex);
+    m_media->setVideoCoverMs(stored.content.tiktok.videoCoverTimestampMs);
     {
         const QSignalBlocker blocker(m_settings);
         m_settings->load(stored.content);
@@ -297,8 +300,35 @@ void ComposerPage::onStoreProgress(qint64 doneBytes, qint64 totalBytes) {
 
 void ComposerPage::succeeded(const QString &message, const QList<PostRow> &rows) {
     clear();
-    showResult(message);
+    // A post on its way to TikTok now: the result line follows its status (TikTok's guidelines ask
+    // the app to say processing takes a while, and to show the status).
+    m_sentIds.clear();
+    for (const PostRow &row : rows) {
+        if (row.post.status == PostStatus::Scheduled && !row.post.schedule.atUtc) {
+            m_sentIds << row.post.id;
+        }
+    }
+    m_sentMessage = message;
+    if (!m_sentIds.isEmpty()) {
+        m_sentMessage += QStringLiteral(" TikTok may take a few minutes to process your post.");
+        if (rows.constFirst().post.content.tiktok.sendsToDrafts()) {
+            m_sentMessage +=
+                QStringLiteral(" Then the creator finishes it from a notification in the TikTok app.");
+        }
+    }
+    showResult(m_sentMessage);
+    for (const PostRow &row : rows) {
+        followSent(row);
+    }
     Q_EMIT postsSaved(rows);
+}
+
+void ComposerPage::followSent(const PostRow &row) {
+    if (!m_sentIds.contains(row.post.id) || m_result->isHidden()) {
+        return;
+    }
+    const QString status = statusLabel(row.post.status) + u": " + statusDescription(row.post.status);
+    m_result->setText(u"✔ " + m_sentMessage + u"\nStatus: " + status);
 }
 
 void ComposerPage::failed(const QString &what, const Error &error) {
