@@ -87,6 +87,7 @@ private Q_SLOTS:
     void captionHighlightsHashtagsAndMentions();
     void findingsShowOnTheirMediaRowAndClickingOneGoesThere();
     void tokenEndingBeforeTheTimeIsFlaggedBeforeScheduling();
+    void severalVideosCanBecomeOnePostEach();
     void inboxModeHidesWhatTikTokIgnores();
     void unauditedAppSuggestsInboxMode();
 
@@ -550,6 +551,42 @@ void TestComposerRules::tokenEndingBeforeTheTimeIsFlaggedBeforeScheduling() {
     QTRY_VERIFY(codes().contains(u"schedule.too_far"));
 }
 
+void TestComposerRules::severalVideosCanBecomeOnePostEach() {
+    start();
+    drop({fixturePath(QStringLiteral("vertical.mp4")), fixturePath(QStringLiteral("landscape.mp4")),
+          fixturePath(QStringLiteral("hevc.mp4"))});
+    waitForProbes();
+    chooseOnlyMe();
+    widget<QPlainTextEdit>("captionEdit")->setPlainText(QStringLiteral("Same words for each #batch"));
+    QVERIFY(codes().contains(u"post.too_many_videos"));
+    auto *offer = widget<InlineMessage>("onePostPerVideoOffer");
+    QVERIFY(offer->isVisible());
+    QVERIFY(offer->text().contains(u"3 videos"));
+    Q_EMIT offer->actionTriggered();
+    QVERIFY(m_page->isOnePostPerVideo());
+    QVERIFY(!codes().contains(u"post.too_many_videos"));
+    // Each video's findings stay on its own row: only the landscape one is not vertical.
+    const QModelIndex landscape = findingRow(QStringLiteral("video.not_vertical"));
+    QVERIFY(landscape.isValid());
+    QCOMPARE(landscape.data(FindingsModel::MediaIndexRole).toInt(), 1);
+    QCOMPARE(m_page->postsToStore().size(), 3);
+    QVERIFY(widget<QPushButton>("submitButton")->isEnabled());
+    shoot("one-post-per-video");
+
+    QSignalSpy saved(m_page.get(), &ComposerPage::postsSaved);
+    widget<QPushButton>("submitButton")->click();
+    QVERIFY(saved.wait(30000));
+    const auto rows = saved.first().first().value<QList<PostRow>>();
+    QCOMPARE(rows.size(), 3);
+    for (const PostRow &row : rows) {
+        QCOMPARE(row.post.media.size(), 1);
+        QCOMPARE(row.post.content.text, QStringLiteral("Same words for each #batch"));
+        QCOMPARE(row.post.content.tiktok.privacyLevel, QStringLiteral("SELF_ONLY"));
+    }
+    QVERIFY(widget<QLabel>("resultMessage")->text().contains(u"3 posts, one per video"));
+    QVERIFY(!m_page->isOnePostPerVideo()); // a new post starts as one post again
+}
+
 void TestComposerRules::inboxModeHidesWhatTikTokIgnores() {
     start();
     drop({fixturePath(QStringLiteral("vertical.mp4"))});
@@ -567,6 +604,7 @@ void TestComposerRules::inboxModeHidesWhatTikTokIgnores() {
     QVERIFY(note->text().contains(u"finishes the post there"));
     QVERIFY(note->text().contains(u"5 posts"));
     QVERIFY(widget<QPushButton>("submitButton")->isEnabled());
+    QCOMPARE(widget<QPushButton>("submitButton")->text(), QStringLiteral("Send to TikTok now"));
     widget<QPlainTextEdit>("captionEdit")->setPlainText(QStringLiteral("Finish this one in the app #draft"));
     shoot("inbox");
     widget<QRadioButton>("publishDirectlyRadio")->setChecked(true);

@@ -212,6 +212,11 @@ QWidget *ComposerPage::buildNotices() {
     });
     connect(m_auditHint, &InlineMessage::dismissed, this, [this] { m_auditHintDismissed = true; });
     layout->addWidget(m_auditHint);
+    m_splitOffer = new InlineMessage(notices);
+    m_splitOffer->setObjectName(QStringLiteral("onePostPerVideoOffer"));
+    connect(m_splitOffer, &InlineMessage::actionTriggered, this,
+            [this] { setOnePostPerVideo(!m_onePostPerVideo); });
+    layout->addWidget(m_splitOffer);
     return notices;
 }
 
@@ -419,6 +424,7 @@ void ComposerPage::newPost() {
 
 void ComposerPage::clear() {
     m_editing.reset();
+    m_onePostPerVideo = false;
     m_media->clear();
     m_media->setLocked(false);
     {
@@ -499,7 +505,7 @@ void ComposerPage::revalidate() {
     const AccountSummary *primary = m_settings->accounts()->primary();
     // What the form just turned off (an interaction the creator disabled) is part of the post.
     const Post followed = post();
-    m_findings->setFindings(m_backend.validate(followed, checks, primary ? primary->id : QString(), true));
+    m_findings->setFindings(validateAll(checks));
     m_media->model()->setFindings(m_findings->findings());
     m_findingsView->setVisible(m_findings->rowCount() > 0);
     QString cannotPost;
@@ -509,6 +515,7 @@ void ComposerPage::revalidate() {
         }
     }
     m_settings->creatorHeader()->setAccount(primary, cannotPost);
+    updateSplitOffer();
     updateConsent();
     updateAuditHint();
     updateSummary();
@@ -516,6 +523,91 @@ void ComposerPage::revalidate() {
     if (hasUnsavedChanges()) {
         m_result->hide(); // the last result is about a post that is gone from the composer
     }
+}
+
+QList<int> ComposerPage::videoRows() const {
+    const Post current = post();
+    const QList<MediaCheck> checks = m_media->model()->checks();
+    QList<int> rows;
+    for (qsizetype i = 0; i < current.media.size(); ++i) {
+        if (effectiveMedia(current, checks, i).isVideo()) {
+            rows << int(i);
+        }
+    }
+    return rows;
+}
+
+QList<Post> ComposerPage::postsToStore() const {
+    const Post whole = post();
+    const QList<int> videos = videoRows();
+    if (!m_onePostPerVideo || m_editing || videos.size() < 2 || videos.size() != whole.media.size()) {
+        return {whole};
+    }
+    QList<Post> posts;
+    for (const int row : videos) {
+        Post single = whole;
+        single.media = {whole.media.at(row)};
+        single.tiktok.videoCoverTimestampMs.reset(); // a frame of one video is no cover for another
+        posts << single;
+    }
+    return posts;
+}
+
+// The findings of what saving stores: with one post per video, each video's post is checked and
+// its media findings point at that video's row; a finding every post shares is listed once.
+QList<Finding> ComposerPage::validateAll(const QList<MediaCheck> &checks) const {
+    const AccountSummary *primary = m_settings->accounts()->primary();
+    const QString account = primary ? primary->id : QString();
+    const QList<Post> posts = postsToStore();
+    if (posts.size() == 1) {
+        return m_backend.validate(posts.first(), checks, account, true);
+    }
+    const QList<int> videos = videoRows();
+    const QString first = QStringLiteral("/content/media/0");
+    QList<Finding> all;
+    for (qsizetype i = 0; i < posts.size(); ++i) {
+        const int row = videos.at(i);
+        for (Finding finding : m_backend.validate(posts.at(i), {checks.value(row)}, account, true)) {
+            if (finding.field == first || finding.field.startsWith(first + u'/')) {
+                finding.field = u"/content/media/" + QString::number(row) + finding.field.mid(first.size());
+            }
+            const bool listed = std::any_of(all.cbegin(), all.cend(), [&](const Finding &f) {
+                return f.code == finding.code && f.field == finding.field && f.message == finding.message;
+            });
+            if (!listed) {
+                all << finding;
+            }
+        }
+    }
+    return all;
+}
+
+void ComposerPage::updateSplitOffer() {
+    const qsizetype videos = m_editing ? 0 : videoRows().size();
+    const bool onlyVideos = videos == m_media->model()->rowCount();
+    if (videos < 2 || !onlyVideos) {
+        m_splitOffer->hide();
+        return;
+    }
+    const QString text =
+        m_onePostPerVideo
+            ? QStringLiteral("One post per video: saving stores %1 posts, each with the caption and settings "
+                             "below.")
+                  .arg(videos)
+            : QStringLiteral(
+                  "These %1 videos cannot go in one TikTok post. Make one post per video, each with "
+                  "the same caption and settings?")
+                  .arg(videos);
+    if (m_splitOffer->isHidden() || m_splitOffer->text() != text) {
+        m_splitOffer->showMessage(text, InlineMessage::Kind::Information,
+                                  m_onePostPerVideo ? QStringLiteral("Make it one post")
+                                                    : QStringLiteral("One post per video"));
+    }
+}
+
+void ComposerPage::setOnePostPerVideo(bool split) {
+    m_onePostPerVideo = split;
+    revalidate();
 }
 
 void ComposerPage::followCreator(const Post &current, const QList<MediaCheck> &checks) {
@@ -608,9 +700,14 @@ ComposerPage::Allowed ComposerPage::allowed() const {
 void ComposerPage::updateActions() {
     const Allowed can = allowed();
     const bool approval = m_backend.workspace().approvalRequired;
-    QString submit = approval                       ? QStringLiteral("submit for review")
-                     : m_settings->when()->isAsap() ? QStringLiteral("post now")
-                                                    : QStringLiteral("schedule");
+    QString submit = QStringLiteral("schedule");
+    if (approval) {
+        submit = QStringLiteral("submit for review");
+    } else if (m_settings->when()->isAsap()) {
+        // In inbox mode nothing is posted yet: the creator finishes it in TikTok's app.
+        submit =
+            m_settings->sendsToInbox() ? QStringLiteral("send to TikTok now") : QStringLiteral("post now");
+    }
     QString save = QStringLiteral("Save draft");
     if (m_editing) {
         save = QStringLiteral("Save changes");

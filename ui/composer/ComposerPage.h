@@ -74,6 +74,10 @@ public:
 
     // The post as composed now (for a stored post: its content with the edited fields).
     Post post() const;
+    // What saving stores: post(), or with "One post per video" one post per video (same caption
+    // and settings, no cover frame).
+    QList<Post> postsToStore() const;
+    bool isOnePostPerVideo() const { return m_onePostPerVideo; }
     MediaListModel *mediaModel() const;
     FindingsModel *findingsModel() const { return m_findings; }
     MediaProbeQueue *probeQueue() const;
@@ -121,6 +125,12 @@ private:
     void updateConsent();
     void updateAuditHint();
     void followSent(const PostRow &row);
+    QList<Finding> validateAll(const QList<MediaCheck> &checks) const;
+    QList<int> videoRows() const;
+    void updateSplitOffer();
+    void setOnePostPerVideo(bool split);
+    void createEach(QList<Post> remaining, CreateIntent intent, QList<PostRow> stored,
+                    const Finished &finished);
 
     void chooseFiles();
     void newPost();
@@ -180,6 +190,8 @@ private:
     QLabel *m_result = nullptr;
     QLabel *m_error = nullptr;
     InlineMessage *m_auditHint = nullptr;
+    InlineMessage *m_splitOffer = nullptr; // "One post per video" for a drop of several videos
+    bool m_onePostPerVideo = false;
     bool m_auditHintDismissed = false;
     QLabel *m_consent = nullptr;
     // The posts stored by the last "Post now" / "Schedule", whose status the result line follows.

@@ -175,17 +175,45 @@ void ComposerPage::save(bool submit, const Finished &finished) {
 
 void ComposerPage::create(CreateIntent intent, const Finished &finished) {
     setBusy(true, m_media->model()->rowCount());
-    m_backend.createPost(post(), QString(), intent, this,
-                         [this, intent, finished](std::expected<QList<PostRow>, Error> rows) {
-                             setBusy(false);
-                             if (!rows) {
-                                 failed(QStringLiteral("The post was not saved"), rows.error());
-                                 finished(false);
-                                 return;
-                             }
-                             succeeded(describeCreated(intent, *rows), *rows);
-                             finished(true);
-                         });
+    createEach(postsToStore(), intent, {}, finished);
+}
+
+// Stores the posts one after the other (one per video, or the one post). When one fails, the
+// videos already stored leave the composer, so that trying again does not store them twice.
+void ComposerPage::createEach(QList<Post> remaining, CreateIntent intent, QList<PostRow> stored,
+                              const Finished &finished) {
+    const Post next = remaining.takeFirst();
+    m_backend.createPost(
+        next, QString(), intent, this,
+        [this, remaining, intent, stored, finished](std::expected<QList<PostRow>, Error> rows) mutable {
+            if (!rows) {
+                setBusy(false);
+                if (!stored.isEmpty()) {
+                    QList<int> done;
+                    for (qsizetype i = 0; i < stored.size(); ++i) {
+                        done << int(i); // one video each, from the top of the list
+                    }
+                    m_media->model()->removeRowsAt(done);
+                }
+                failed(stored.isEmpty() ? QStringLiteral("The post was not saved")
+                                        : describeCreated(intent, stored)
+                                              + QStringLiteral(" The next video's post was not saved"),
+                       rows.error());
+                finished(false);
+                return;
+            }
+            stored << *rows;
+            if (!remaining.isEmpty()) {
+                createEach(remaining, intent, stored, finished);
+                return;
+            }
+            setBusy(false);
+            const QString each = stored.size() > 1 && m_onePostPerVideo
+                                     ? QStringLiteral("%1 posts, one per video. ").arg(stored.size())
+                                     : QString();
+            succeeded(each + describeCreated(intent, stored), stored);
+            finished(true);
+        });
 }
 
 void ComposerPage::edit(bool submit, const Finished &finished) {

@@ -54,13 +54,14 @@ MediaPane::MediaPane(const MediaProber &prober, const QKeySequence &addShortcut,
     m_stack->addWidget(m_view);
     m_preview->hide();
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_stack, 1);
+    layout->addWidget(m_stack, 2);
     layout->addWidget(m_preview, 3);
     connect(m_preview, &VideoPreview::coverChanged, this, &MediaPane::coverChanged);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MediaPane::updatePreview);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MediaPane::updatePreview);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MediaPane::updatePreview);
     connect(m_model, &QAbstractItemModel::rowsMoved, this, &MediaPane::updatePreview);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &MediaPane::updatePreview);
 
     connect(m_queue, &MediaProbeQueue::probed, m_model, &MediaListModel::setProbed);
     connect(m_queue, &MediaProbeQueue::thumbnailReady, m_model, &MediaListModel::setThumbnail);
@@ -98,16 +99,39 @@ void MediaPane::updatePage() {
 }
 
 void MediaPane::updatePreview() {
-    // A TikTok video post has one video: the first one read is previewed.
-    QString video;
-    for (int row = 0; row < m_model->rowCount() && video.isEmpty(); ++row) {
+    // The video chosen in the list, else the first one (a TikTok video post has one video).
+    const auto isVideo = [](const QModelIndex &index) {
+        return index.data(MediaListModel::TypeRole).toString() == u"video";
+    };
+    QModelIndex shown = m_view->currentIndex();
+    int videos = 0;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
         const QModelIndex index = m_model->index(row);
-        if (index.data(MediaListModel::TypeRole).toString() == u"video") {
-            video = index.data(MediaListModel::PathRole).toString();
+        if (isVideo(index)) {
+            ++videos;
+            shown = shown.isValid() && isVideo(shown) ? shown : index;
         }
     }
+    const QString video =
+        shown.isValid() && isVideo(shown) ? shown.data(MediaListModel::PathRole).toString() : QString();
     m_preview->setSource(video);
+    m_preview->setCoverPickerShown(videos == 1); // a frame of one video is no cover for another
     m_preview->setVisible(!video.isEmpty());
+    fitList();
+}
+
+void MediaPane::fitList() {
+    // Beside a preview the list takes only the room its rows need (up to two and a half), so the
+    // preview gets the rest; alone it fills the pane.
+    if (m_preview->isHidden() || m_model->rowCount() == 0) {
+        m_stack->setMaximumHeight(QWIDGETSIZE_MAX);
+        return;
+    }
+    int rows = 0;
+    for (int row = 0; row < std::min(m_model->rowCount(), 3); ++row) {
+        rows += m_view->sizeHintForRow(row) * (row == 2 ? 1 : 2);
+    }
+    m_stack->setMaximumHeight(rows / 2 + 2 * m_view->frameWidth() + 2);
 }
 
 std::optional<qint64> MediaPane::videoCoverMs() const {

@@ -62,6 +62,7 @@ private:
     void useCurrentAsCover();
     void updatePage();
     void updatePreview();
+    void fitList();
 
     MediaListModel *m_model;
     MediaProbeQueue *m_queue;

@@ -80,7 +80,8 @@ VideoPreview::VideoPreview(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view, 1);
     layout->addWidget(buildControls());
-    layout->addWidget(buildCoverPicker());
+    m_coverPicker = buildCoverPicker();
+    layout->addWidget(m_coverPicker);
     updateCoverLabel();
 }
 
@@ -214,6 +215,10 @@ void VideoPreview::setCoverMs(std::optional<qint64> coverMs) {
         m_coverImage = QImage();
     }
     updateCoverLabel();
+}
+
+void VideoPreview::setCoverPickerShown(bool shown) {
+    m_coverPicker->setVisible(shown);
 }
 
 void VideoPreview::onFrame(const QVideoFrame &frame) {

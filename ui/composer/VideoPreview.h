@@ -37,6 +37,7 @@ public:
     // The chosen cover frame in milliseconds from the start; nullopt: TikTok's default (the first).
     std::optional<qint64> coverMs() const { return m_coverMs; }
     void setCoverMs(std::optional<qint64> coverMs);
+    void setCoverPickerShown(bool shown);
     // The player, made with the first video (so that pages without one open no audio device).
     QMediaPlayer *player() const { return m_player; }
     // Where the 9:16 picture is drawn, in this widget's coordinates.
@@ -76,6 +77,7 @@ private:
     QToolButton *m_resetCover = nullptr;
     QLabel *m_coverPicture = nullptr;
     QLabel *m_coverText = nullptr;
+    QWidget *m_coverPicker = nullptr;
     QString m_source;
     QImage m_frame;
     QImage m_coverImage;
