@@ -23,6 +23,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QStandardItemModel>
@@ -32,7 +33,9 @@
 #include <QTextLayout>
 #include <QTimeZone>
 
+#include "CliHarness.h"
 #include "TestFixtures.h"
+#include "TikTokStandIn.h"
 #include "common/InlineMessage.h"
 #include "composer/CaptionHighlighter.h"
 #include "composer/ComposerPage.h"
@@ -73,6 +76,7 @@ private Q_SLOTS:
     void cleanup();
     void creatorHeaderNamesWhoPosts();
     void creatorWhoCannotPostBlocksPosting();
+    void creatorInfoIsFetchedWhenTheComposerShows();
     void privacyListEqualsTheCreatorsWithNoneChosen();
     void interactionsAreOffAndSayWhyTheyAreDisabled();
     void photoPostsShowOnlyComment();
@@ -220,13 +224,13 @@ void TestComposerRules::shoot(const char *name) {
 void TestComposerRules::creatorHeaderNamesWhoPosts() {
     start();
     QTRY_VERIFY(widget<QWidget>("creatorHeader")->isVisible());
+    QTRY_VERIFY(widget<QLabel>("creatorStatus")->text().contains(u"TikTok says this account can post"));
     QCOMPARE(widget<QLabel>("creatorName")->text(), QStringLiteral("Posting as Ana Makes (@ana.makes)"));
     QVERIFY(!widget<QLabel>("creatorAvatar")->pixmap().isNull());
-    QVERIFY(widget<QLabel>("creatorStatus")->text().contains(u"can post"));
 
     // Before TikTok's creator info arrives the header says it is not known yet.
     start(std::nullopt);
-    QVERIFY(widget<QLabel>("creatorStatus")->text().startsWith(u"Waiting for TikTok's creator info"));
+    QTRY_VERIFY(widget<QLabel>("creatorStatus")->text().startsWith(u"Waiting for TikTok's creator info"));
 }
 
 void TestComposerRules::creatorWhoCannotPostBlocksPosting() {
@@ -241,6 +245,49 @@ void TestComposerRules::creatorWhoCannotPostBlocksPosting() {
     QVERIFY(!widget<QPushButton>("submitButton")->isEnabled());
     QVERIFY(widget<QLabel>("actionReason")->text().contains(u"cannot post now"));
     shoot("cannot-post");
+}
+
+void TestComposerRules::creatorInfoIsFetchedWhenTheComposerShows() {
+    cleanup();
+    QTemporaryDir dir;
+    test::TikTokStandIn standIn;
+    const test::CliRun imported = test::connectStandInAccount(standIn, dir.path());
+    const auto forgetStandIn = qScopeGuard([] {
+        for (const char *variable :
+             {"CLIPQUEUE_TIKTOK_API_BASE", "CLIPQUEUE_TIKTOK_CLIENT_KEY", "CLIPQUEUE_TIKTOK_CLIENT_SECRET"}) {
+            qunsetenv(variable);
+        }
+    });
+    QVERIFY2(imported.exitCode == cli::ExitCode::Success, qPrintable(imported.err));
+    const QByteArray creatorPath = "/v2/post/publish/creator_info/query/";
+    const auto creatorQueries = [&] {
+        const auto &requests = standIn.server().requests();
+        return std::count_if(requests.cbegin(), requests.cend(),
+                             [&](const auto &request) { return request.path == creatorPath; });
+    };
+    Backend backend;
+    Backend::Options options;
+    options.publish = false;
+    backend.start(options);
+    QTRY_VERIFY_WITH_TIMEOUT(backend.isReady() && !backend.accounts().isEmpty(), 10000);
+    const auto before = creatorQueries();
+    QTRY_VERIFY_WITH_TIMEOUT(creatorQueries() > before || backend.accounts().first().creator, 10000);
+    QTest::qWait(200); // the start-up query's answer is in
+
+    // Meanwhile the creator renamed themselves and turned comments off in TikTok: the composer asks
+    // again as it shows, before anything can be posted, and follows.
+    standIn.creatorInfo.insert(QStringLiteral("creator_nickname"), QStringLiteral("Ana Fresh"));
+    standIn.creatorInfo.insert(QStringLiteral("comment_disabled"), true);
+    const auto shownAt = creatorQueries();
+    ComposerPage page(backend, m_prober);
+    page.resize(page.fontMetrics().averageCharWidth() * 190, page.fontMetrics().height() * 52);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    auto *name = page.findChild<QLabel *>(QStringLiteral("creatorName"));
+    QTRY_VERIFY2_WITH_TIMEOUT(name->text().startsWith(u"Posting as Ana Fresh"), qPrintable(name->text()),
+                              10000);
+    QVERIFY(!page.findChild<QCheckBox *>(QStringLiteral("allowCommentCheck"))->isEnabled());
+    QCOMPARE(creatorQueries(), shownAt + 1);
 }
 
 void TestComposerRules::privacyListEqualsTheCreatorsWithNoneChosen() {

@@ -194,6 +194,22 @@ public:
         }
     }
 
+    // One account's creator info, fresh from TikTok; the window gets the accounts with it first.
+    void refreshCreator(const QString &accountId,
+                        const std::function<void(std::expected<CreatorInfo, Error>)> &done) {
+        if (!m_session) {
+            done(std::unexpected(notStarted()));
+            return;
+        }
+        m_session->refreshCreatorInfo(accountId, [this, done](std::expected<CreatorInfo, Error> info) {
+            if (info) {
+                publishAccounts();
+                fetchAvatars();
+            }
+            done(info);
+        });
+    }
+
     // Sends the accounts as they are now to the window.
     void publishAccounts() {
         QMetaObject::invokeMethod(
@@ -487,6 +503,27 @@ void Backend::duplicate(const QString &id, QObject *context, Done<PostRow> done)
     run<PostRow>(
         context, [id](Worker &worker) { return worker.changedRow(worker.session()->posts().duplicate(id)); },
         std::move(done));
+}
+
+void Backend::refreshCreatorInfo(const QString &accountId, QObject *context, Done<CreatorInfo> done) {
+    QPointer<QObject> guard(context);
+    const auto answer = [this, guard, done](std::expected<CreatorInfo, Error> info) {
+        QMetaObject::invokeMethod(
+            this,
+            [guard, done, info = std::move(info)] {
+                if (guard) {
+                    done(info);
+                }
+            },
+            Qt::QueuedConnection);
+    };
+    if (!m_worker) {
+        answer(std::unexpected(notStarted()));
+        return;
+    }
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, accountId, answer] { worker->refreshCreator(accountId, answer); },
+        Qt::QueuedConnection);
 }
 
 QList<Finding> Backend::validate(const Post &post, const QList<MediaCheck> &checks, const QString &accountId,

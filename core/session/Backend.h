@@ -137,6 +137,10 @@ public:
     // A new draft with the same content and stored media.
     void duplicate(const QString &id, QObject *context, Done<PostRow> done);
 
+    // Asks TikTok for the creator info of `accountId` (empty: default) now, as TikTok's guidelines
+    // ask before the post screen; accountsChanged() brings it to accounts() before `done` runs.
+    void refreshCreatorInfo(const QString &accountId, QObject *context, Done<CreatorInfo> done);
+
     // Validation of a post the composer holds, with the creator info of `accountId` (empty: default).
     // Pure and fast: runs on the caller's thread.
     QList<Finding> validate(const Post &post, const QList<MediaCheck> &checks, const QString &accountId,

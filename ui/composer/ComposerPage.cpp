@@ -37,6 +37,8 @@ namespace cq::ui {
 namespace {
 // A time passes while the user looks at it: check "scheduled in the past" again this often.
 constexpr int RecheckIntervalMs = 30'000;
+// How soon the same account's creator info is asked for again.
+constexpr qint64 CreatorRefreshIntervalMs = 10'000;
 
 // "1 problem", "3 problems": English plurals without a translator loaded.
 QString counted(qsizetype count, const QString &singular, const QString &plural) {
@@ -386,7 +388,7 @@ void ComposerPage::dropEvent(QDropEvent *event) {
 void ComposerPage::showEvent(QShowEvent *event) {
     QWidget::showEvent(event);
     m_shown = true;
-    updateActions();
+    revalidate(); // asks TikTok for the creator info first thing
 }
 
 void ComposerPage::hideEvent(QHideEvent *event) {
@@ -514,7 +516,8 @@ void ComposerPage::revalidate() {
             cannotPost = finding.message;
         }
     }
-    m_settings->creatorHeader()->setAccount(primary, cannotPost);
+    askCreator();
+    m_settings->creatorHeader()->setAccount(primary, cannotPost, primary && m_creatorAsking == primary->id);
     updateSplitOffer();
     updateConsent();
     updateAuditHint();
@@ -608,6 +611,25 @@ void ComposerPage::updateSplitOffer() {
 void ComposerPage::setOnePostPerVideo(bool split) {
     m_onePostPerVideo = split;
     revalidate();
+}
+
+void ComposerPage::askCreator() {
+    const AccountSummary *primary = m_settings->accounts()->primary();
+    if (!m_shown || !m_backend.isReady() || !primary || !m_creatorAsking.isEmpty()) {
+        return;
+    }
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    const auto asked = m_creatorAskedMs.constFind(primary->id);
+    if (asked != m_creatorAskedMs.cend() && nowMs - *asked < CreatorRefreshIntervalMs) {
+        return;
+    }
+    m_creatorAskedMs.insert(primary->id, nowMs);
+    m_creatorAsking = primary->id;
+    // Without TikTok's answer (no app configured, offline) the cached creator info stays in use.
+    m_backend.refreshCreatorInfo(primary->id, this, [this](std::expected<CreatorInfo, Error>) {
+        m_creatorAsking.clear();
+        revalidate();
+    });
 }
 
 void ComposerPage::followCreator(const Post &current, const QList<MediaCheck> &checks) {

@@ -125,6 +125,7 @@ private:
     void updateConsent();
     void updateAuditHint();
     void followSent(const PostRow &row);
+    void askCreator();
     QList<Finding> validateAll(const QList<MediaCheck> &checks) const;
     QList<int> videoRows() const;
     void updateSplitOffer();
@@ -189,6 +190,10 @@ private:
     QLabel *m_reviewerComment = nullptr;
     QLabel *m_result = nullptr;
     QLabel *m_error = nullptr;
+    // Creator info is fetched when the page shows and when another account is chosen: the account
+    // being asked about, and when each was last asked (TikTok allows 20 queries a minute).
+    QString m_creatorAsking;
+    QHash<QString, qint64> m_creatorAskedMs;
     InlineMessage *m_auditHint = nullptr;
     InlineMessage *m_splitOffer = nullptr; // "One post per video" for a drop of several videos
     bool m_onePostPerVideo = false;

@@ -39,7 +39,7 @@ CreatorHeader::CreatorHeader(QWidget *parent)
     hide();
 }
 
-void CreatorHeader::setAccount(const AccountSummary *account, const QString &cannotPost) {
+void CreatorHeader::setAccount(const AccountSummary *account, const QString &cannotPost, bool asking) {
     setVisible(account != nullptr);
     if (!account) {
         return;
@@ -56,6 +56,9 @@ void CreatorHeader::setAccount(const AccountSummary *account, const QString &can
     if (!cannotPost.isEmpty()) {
         m_status->setText(u"✖ " + cannotPost);
         setTextTone(m_status, errorTone(palette()));
+    } else if (asking) {
+        m_status->setText(QStringLiteral("Asking TikTok whether this account can post…"));
+        setTextTone(m_status, QColor());
     } else if (!account->creator) {
         m_status->setText(QStringLiteral(
             "Waiting for TikTok's creator info: this account's privacy options, interaction settings and "

@@ -18,8 +18,9 @@ public:
     explicit CreatorHeader(QWidget *parent = nullptr);
 
     // `account` nullptr: no account (the header hides). `cannotPost`: the validator's message when
-    // TikTok said the creator cannot post now, else empty.
-    void setAccount(const AccountSummary *account, const QString &cannotPost);
+    // TikTok said the creator cannot post now, else empty. `asking`: its creator info is being
+    // fetched from TikTok now.
+    void setAccount(const AccountSummary *account, const QString &cannotPost, bool asking = false);
     QString statusText() const;
 
 private:
