@@ -140,7 +140,19 @@ ComposerPage::ComposerPage(Backend &backend, const MediaProber &prober, QWidget 
             revalidate();
         }
     });
-    connect(media, &QAbstractItemModel::dataChanged, this, &ComposerPage::revalidateSoon);
+    connect(media, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
+                // The findings shown on the rows and the cover mark come from a revalidation (the
+                // cover's change is announced by the pane): nothing new to check.
+                const bool shownOnly =
+                    !roles.isEmpty() && std::all_of(roles.cbegin(), roles.cend(), [](int role) {
+                        return role == MediaListModel::NotesRole || role == MediaListModel::IsCoverRole
+                               || role == Qt::DisplayRole;
+                    });
+                if (!shownOnly) {
+                    revalidateSoon();
+                }
+            });
     connect(media, &QAbstractItemModel::rowsInserted, this, &ComposerPage::revalidateSoon);
     connect(media, &QAbstractItemModel::rowsRemoved, this, &ComposerPage::revalidate);
     connect(media, &QAbstractItemModel::rowsMoved, this, &ComposerPage::revalidate);

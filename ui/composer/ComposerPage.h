@@ -38,6 +38,11 @@ class PostSettingsForm;
 // when core allows it, with the reason beside the buttons when not. editPost() loads a stored post
 // to change its caption, settings and time (its media stay).
 //
+// TikTok's content sharing guidelines are met here and in PostSettingsForm: creator info is asked
+// for when the page shows, the consent line stands beside the buttons, and after a post goes out
+// the result line says TikTok may take a few minutes and follows its status. A drop of several
+// videos can become one post per video.
+//
 // The page holds no rules of its own: findings are Backend::validate(), what may happen to a post is
 // Lifecycle's table.
 class ComposerPage : public QWidget {
