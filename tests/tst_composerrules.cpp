@@ -87,6 +87,8 @@ private Q_SLOTS:
     void consentLineLinksTikToksPolicies();
     void afterPostingItSaysProcessingTakesMinutesAndFollowsTheStatus();
     void videoPreviewPlaysScrubsAndPicksTheCover();
+    void previewPlaysEveryCodecTikTokTakes_data();
+    void previewPlaysEveryCodecTikTokTakes();
     void photoPostHasTitleCoverAndMusic();
     void captionHighlightsHashtagsAndMentions();
     void findingsShowOnTheirMediaRowAndClickingOneGoesThere();
@@ -508,6 +510,27 @@ void TestComposerRules::videoPreviewPlaysScrubsAndPicksTheCover() {
     QVERIFY(!m_page->post().tiktok.videoCoverTimestampMs);
 }
 
+void TestComposerRules::previewPlaysEveryCodecTikTokTakes_data() {
+    QTest::addColumn<QString>("file");
+    QTest::newRow("H.264 in MP4") << QStringLiteral("vertical.mp4");
+    QTest::newRow("HEVC in MP4") << QStringLiteral("hevc.mp4");
+    QTest::newRow("VP9 in WebM") << QStringLiteral("webm_named.mp4");
+}
+
+void TestComposerRules::previewPlaysEveryCodecTikTokTakes() {
+    QFETCH(QString, file);
+    VideoPreview preview;
+    preview.resize(preview.sizeHint());
+    preview.show();
+    preview.setSource(fixturePath(file));
+    QMediaPlayer *player = preview.player();
+    player->audioOutput()->setMuted(true);
+    player->play();
+    QTRY_VERIFY2_WITH_TIMEOUT(player->position() > 300 && !preview.currentFrame().isNull(),
+                              qPrintable(u"error: " + player->errorString()), 20000);
+    player->stop();
+}
+
 void TestComposerRules::photoPostHasTitleCoverAndMusic() {
     start();
     drop({fixturePath(QStringLiteral("photo.jpg")), fixturePath(QStringLiteral("photo.webp")),
@@ -643,7 +666,7 @@ void TestComposerRules::inboxModeHidesWhatTikTokIgnores() {
     QCOMPARE(m_page->post().tiktok.postMode, QStringLiteral("MEDIA_UPLOAD"));
     QVERIFY(!codes().contains(u"privacy.required"));
     for (const char *hidden : {"privacyCombo", "allowCommentCheck", "discloseCommercialCheck",
-                               "aiGeneratedCheck", "consentLine"}) {
+                               "aiGeneratedCheck", "consentLine", "useFrameAsCoverButton"}) {
         QVERIFY2(!widget<QWidget>(hidden)->isVisible(), hidden);
     }
     auto *note = widget<QLabel>("postModeNote");

@@ -531,6 +531,7 @@ void ComposerPage::revalidate() {
     askCreator();
     m_settings->creatorHeader()->setAccount(primary, cannotPost, primary && m_creatorAsking == primary->id);
     updateSplitOffer();
+    m_media->setVideoCoverApplies(!m_settings->sendsToInbox());
     updateConsent();
     updateAuditHint();
     updateSummary();
@@ -670,7 +671,8 @@ void ComposerPage::updateSummary() {
     if (m_backend.workspace().approvalRequired) {
         ready = QStringLiteral("✔ Ready to submit for review");
     } else if (m_settings->when()->isAsap()) {
-        ready = QStringLiteral("✔ Ready to post");
+        ready = m_settings->sendsToInbox() ? QStringLiteral("✔ Ready to send to the TikTok app")
+                                           : QStringLiteral("✔ Ready to post");
     }
     if (warnings > 0) {
         ready += u" · " + counted(warnings, QStringLiteral("note"), QStringLiteral("notes")) + u" below";

@@ -115,7 +115,8 @@ void MediaPane::updatePreview() {
     const QString video =
         shown.isValid() && isVideo(shown) ? shown.data(MediaListModel::PathRole).toString() : QString();
     m_preview->setSource(video);
-    m_preview->setCoverPickerShown(videos == 1); // a frame of one video is no cover for another
+    // A frame of one video is no cover for another.
+    m_preview->setCoverPickerShown(videos == 1 && m_videoCoverApplies);
     m_preview->setVisible(!video.isEmpty());
     fitList();
 }
@@ -132,6 +133,13 @@ void MediaPane::fitList() {
         rows += m_view->sizeHintForRow(row) * (row == 2 ? 1 : 2);
     }
     m_stack->setMaximumHeight(rows / 2 + 2 * m_view->frameWidth() + 2);
+}
+
+void MediaPane::setVideoCoverApplies(bool applies) {
+    if (applies != m_videoCoverApplies) {
+        m_videoCoverApplies = applies;
+        updatePreview();
+    }
 }
 
 std::optional<qint64> MediaPane::videoCoverMs() const {

@@ -38,6 +38,8 @@ public:
     // The video's chosen cover frame (nullopt: TikTok's default).
     std::optional<qint64> videoCoverMs() const;
     void setVideoCoverMs(std::optional<qint64> coverMs);
+    // Whether a video cover frame applies (TikTok ignores it when the post goes to the inbox).
+    void setVideoCoverApplies(bool applies);
 
     // Local files, in order; each is probed in the background.
     void addFiles(const QStringList &paths);
@@ -71,6 +73,7 @@ private:
     VideoPreview *m_preview;
     QString m_lastDirectory;
     bool m_locked = false;
+    bool m_videoCoverApplies = true;
 };
 
 } // namespace cq::ui
