@@ -414,6 +414,7 @@ void ComposerPage::hideEvent(QHideEvent *event) {
 void ComposerPage::addFiles(const QStringList &paths) {
     if (!m_editing && !m_busy) {
         m_media->addFiles(paths);
+        revalidate(); // Save is off the moment files arrive, even inside a burst of other changes
     }
 }
 
