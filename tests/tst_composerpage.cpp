@@ -1242,6 +1242,7 @@ void TestComposerPage::screenshot() {
         dark.setColor(group, QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
         dark.setColor(group, QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
         dark.setColor(group, QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+        dark.setColor(group, QPalette::Link, QColor(0x6c, 0xb4, 0xff)); // as dark themes set it
     }
     dark.setColor(QPalette::Disabled, QPalette::Base, QColor(0x2b, 0x2b, 0x2b));
     QApplication::setPalette(dark);

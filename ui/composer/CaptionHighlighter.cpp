@@ -1,12 +1,21 @@
 #include "composer/CaptionHighlighter.h"
 
-#include <QGuiApplication>
-#include <QPalette>
+#include <QEvent>
+#include <QPlainTextEdit>
 
 namespace cq::ui {
 
-CaptionHighlighter::CaptionHighlighter(QTextDocument *document)
-    : QSyntaxHighlighter(document) {
+CaptionHighlighter::CaptionHighlighter(QPlainTextEdit *edit)
+    : QSyntaxHighlighter(edit->document())
+    , m_edit(edit) {
+    edit->installEventFilter(this);
+}
+
+bool CaptionHighlighter::eventFilter(QObject *watched, QEvent *event) {
+    if (watched == m_edit && event->type() == QEvent::PaletteChange) {
+        rehighlight();
+    }
+    return QSyntaxHighlighter::eventFilter(watched, event);
 }
 
 const QRegularExpression &CaptionHighlighter::pattern() {
@@ -27,7 +36,7 @@ QStringList CaptionHighlighter::tagsIn(const QString &text) {
 
 void CaptionHighlighter::highlightBlock(const QString &text) {
     QTextCharFormat format;
-    format.setForeground(QGuiApplication::palette().color(QPalette::Link));
+    format.setForeground(m_edit->palette().color(QPalette::Link));
     format.setFontWeight(QFont::DemiBold);
     for (const QRegularExpressionMatch &match : pattern().globalMatch(text)) {
         setFormat(int(match.capturedStart(1)), int(match.capturedLength(1)), format);

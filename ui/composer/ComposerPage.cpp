@@ -411,10 +411,21 @@ void ComposerPage::hideEvent(QHideEvent *event) {
     }
 }
 
+void ComposerPage::changeEvent(QEvent *event) {
+    QWidget::changeEvent(event);
+    // Rich text takes its link colour when it is parsed: parse the consent line again.
+    if (event->type() == QEvent::PaletteChange && m_consent) {
+        m_consent->clear();
+        updateConsent();
+    }
+}
+
 void ComposerPage::addFiles(const QStringList &paths) {
     if (!m_editing && !m_busy) {
         m_media->addFiles(paths);
-        revalidate(); // Save is off the moment files arrive, even inside a burst of other changes
+        // Save is off the moment files arrive ("Reading media…"), even while the revalidation of a
+        // burst of other changes is still pending; the cheap part only, probes are running.
+        updateActions();
     }
 }
 

@@ -163,7 +163,7 @@ QLayout *PostSettingsForm::buildCaption() {
     m_caption->setPlaceholderText(QStringLiteral("Caption, #hashtags and @mentions"));
     m_caption->setAcceptDrops(false); // dropped files go to the post, not into the caption
     m_caption->setTabChangesFocus(true);
-    new CaptionHighlighter(m_caption->document());
+    new CaptionHighlighter(m_caption);
     const QFontMetrics metrics = m_caption->fontMetrics();
     m_caption->setFixedHeight(metrics.lineSpacing() * 4 + metrics.height());
     m_captionCounter = new QLabel(this);
