@@ -6,6 +6,7 @@ packages=(
   qt6-base-dev qt6-multimedia-dev libqt6sql6-sqlite libqt6sql6-psql libgl-dev qtkeychain-qt6-dev
   libavformat-dev libavcodec-dev libavutil-dev libswscale-dev ffmpeg
   postgresql xvfb xauth fonts-noto-color-emoji
+  librsvg2-bin gzip dpkg-dev file desktop-file-utils appstream
   # The composer's video preview (Qt Multimedia): Qt 6.4 on Debian plays through GStreamer;
   # qtdemux/matroska and VP8/VP9 are in -good, H.264/HEVC decoders (avdec_*) in -libav, their
   # parsers in -bad. Debian's Qt also ships the FFmpeg backend (QT_MEDIA_BACKEND=ffmpeg).
