@@ -7,6 +7,10 @@ packages=(
   libavformat-dev libavcodec-dev libavutil-dev libswscale-dev ffmpeg
   postgresql xvfb xauth fonts-noto-color-emoji
   librsvg2-bin gzip dpkg-dev file desktop-file-utils appstream
+  # The composer's video preview (Qt Multimedia): Qt 6.4 on Debian plays through GStreamer;
+  # qtdemux/matroska and VP8/VP9 are in -good, H.264/HEVC decoders (avdec_*) in -libav, their
+  # parsers in -bad. Debian's Qt also ships the FFmpeg backend (QT_MEDIA_BACKEND=ffmpeg).
+  gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-libav
 )
 missing=()
 for package in "${packages[@]}"; do

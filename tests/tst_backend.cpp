@@ -1,6 +1,7 @@
 // The GUI-thread facade over the worker thread: commands answer on the caller's thread, changes made
 // here or elsewhere come back as rows, pages of the queue follow each other by cursor.
 #include "LoopbackHttpServer.h"
+#include "ScriptedPublisher.h"
 #include "StoreFixture.h"
 #include "TestFixtures.h"
 #include "session/Backend.h"
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void resultsForAGoneContextAreDropped();
     void storeProgressIsReported();
     void accountsComeWithTheirAvatars();
+    void publishTimeProblemsShowBeforeScheduling();
 
 private:
     std::expected<QList<PostRow>, Error> create(const Post &post, CreateIntent intent);
@@ -327,6 +329,56 @@ void TestFacade::accountsComeWithTheirAvatars() {
     QCOMPARE(backend.accounts().first().avatar, picture);
     QCOMPARE(backend.accounts().first().label(), QStringLiteral("Ana (@ana.makes)"));
     QCOMPARE(server.requests().size(), 1);
+}
+
+// What would fail only at publish time is a finding in the composer: photos on a publishing machine
+// without a photo host, and a schedule past the end of the account's TikTok authorisation.
+void TestFacade::publishTimeProblemsShowBeforeScheduling() {
+    m_backend.reset();
+    qunsetenv("CLIPQUEUE_PHOTO_UPLOAD_URL");
+    qunsetenv("CLIPQUEUE_PHOTO_PUBLIC_URL");
+    {
+        auto session = Session::open();
+        QVERIFY(session.has_value());
+        AccountRepository accounts((*session)->database());
+        Account ana;
+        ana.id = QStringLiteral("acct-1");
+        ana.openId = QStringLiteral("open-ana");
+        ana.displayName = QStringLiteral("Ana");
+        ana.isDefault = true;
+        ana.refreshExpiresAt = QDateTime::currentDateTimeUtc().addDays(2);
+        QVERIFY(accounts.insert(ana, QDateTime::currentDateTimeUtc()));
+    }
+    PublishLedger ledger;
+    Backend backend;
+    Backend::Options options;
+    options.publish = true;
+    options.publisherFactory = [&ledger](Session &) {
+        return std::make_unique<ScriptedPublisher>(ledger);
+    };
+    QSignalSpy ready(&backend, &Backend::ready);
+    backend.start(options);
+    QVERIFY(ready.wait(10000));
+    QVERIFY(!backend.workspace().photoHostConfigured);
+
+    Post photos = validVideoPost();
+    MediaDescriptor photo;
+    photo.url = fileUrlForPath(fixturePath(QStringLiteral("photo.jpg")));
+    photo.type = MediaType::Photo;
+    photos.media = {photo};
+    const auto codesOf = [](const QList<Finding> &findings) {
+        QStringList codes;
+        for (const Finding &finding : findings) {
+            codes << findingCodeName(finding.code);
+        }
+        return codes;
+    };
+    QVERIFY(codesOf(backend.validate(photos, {}, QString(), true)).contains(u"photo.host_missing"));
+    Post later = validVideoPost();
+    later.scheduledFor = QDateTime::currentDateTimeUtc().addDays(5);
+    QVERIFY(codesOf(backend.validate(later, {}, QString(), true)).contains(u"schedule.too_far"));
+    later.scheduledFor = QDateTime::currentDateTimeUtc().addDays(1);
+    QVERIFY(!codesOf(backend.validate(later, {}, QString(), true)).contains(u"schedule.too_far"));
 }
 
 QTEST_GUILESS_MAIN(TestFacade)

@@ -78,6 +78,10 @@ QString findingCodeName(FindingCode code) {
         return QStringLiteral("schedule.in_past");
     case FindingCode::ScheduleTooFar:
         return QStringLiteral("schedule.too_far");
+    case FindingCode::PhotoCoverOutOfRange:
+        return QStringLiteral("photo.cover_out_of_range");
+    case FindingCode::PhotoHostMissing:
+        return QStringLiteral("photo.host_missing");
     }
     return QStringLiteral("unknown");
 }

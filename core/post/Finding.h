@@ -45,6 +45,8 @@ enum class FindingCode {
     CreatorUnknown,
     ScheduleInPast,
     ScheduleTooFar,
+    PhotoCoverOutOfRange,
+    PhotoHostMissing,
 };
 
 QString findingCodeName(FindingCode code);

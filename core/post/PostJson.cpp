@@ -159,7 +159,7 @@ TikTokSettings readSettings(ContractReader &reader, const QJsonObject &json, con
     reader.warnUnknown(json, pointer,
                        {"privacyLevel", "disableComment", "disableDuet", "disableStitch",
                         "discloseCommercialContent", "brandContentToggle", "brandOrganicToggle", "isAigc",
-                        "videoCoverTimestampMs", "autoAddMusic", "title", "postMode"});
+                        "videoCoverTimestampMs", "autoAddMusic", "photoCoverIndex", "title", "postMode"});
     TikTokSettings settings;
     settings.privacyLevel = reader.string(json, "privacyLevel", pointer);
     settings.disableComment = reader.boolean(json, "disableComment", pointer).value_or(true);
@@ -173,6 +173,7 @@ TikTokSettings readSettings(ContractReader &reader, const QJsonObject &json, con
     settings.isAigc = reader.boolean(json, "isAigc", pointer).value_or(false);
     settings.videoCoverTimestampMs = reader.integer<qint64>(json, "videoCoverTimestampMs", pointer);
     settings.autoAddMusic = reader.boolean(json, "autoAddMusic", pointer).value_or(false);
+    settings.photoCoverIndex = reader.integer<int>(json, "photoCoverIndex", pointer).value_or(0);
     settings.title = reader.string(json, "title", pointer);
     const QString postMode = reader.string(json, "postMode", pointer);
     if (!postMode.isEmpty()) {
@@ -311,6 +312,7 @@ QJsonObject postToJson(const Post &post) {
         settings.remove(QStringLiteral("videoCoverTimestampMs"));
     }
     settings.insert(QStringLiteral("autoAddMusic"), s.autoAddMusic);
+    settings.insert(QStringLiteral("photoCoverIndex"), s.photoCoverIndex);
     settings.insert(QStringLiteral("title"), s.title);
     settings.insert(QStringLiteral("postMode"), s.postMode);
 

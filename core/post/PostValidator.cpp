@@ -60,8 +60,13 @@ public:
             checkItem(i);
         }
         checkCaption();
-        checkPrivacyAndDisclosure();
-        checkInteractions();
+        checkPhotoPost();
+        // In inbox mode the creator picks privacy, interactions and labels in TikTok's app, and TikTok
+        // ignores what the post says about them: nothing to demand or refuse here.
+        if (!m_post.tiktok.sendsToDrafts()) {
+            checkPrivacyAndDisclosure();
+            checkInteractions();
+        }
         checkCreator();
         checkSchedule();
         checkAccounts();
@@ -310,6 +315,26 @@ private:
                       .arg(m_post.tiktok.title.size())
                       .arg(rules::MaxPhotoTitleUtf16)
                       .arg(m_post.tiktok.title.size() - rules::MaxPhotoTitleUtf16));
+        }
+    }
+
+    void checkPhotoPost() {
+        if (!m_photoPost) {
+            return;
+        }
+        const int cover = m_post.tiktok.photoCoverIndex;
+        if (cover < 0 || cover >= m_items.size()) {
+            error(FindingCode::PhotoCoverOutOfRange, settingsPointer + u"/photoCoverIndex",
+                  QStringLiteral("The cover is photo %1, but the post has %2. Choose one of its photos as "
+                                 "the cover.")
+                      .arg(cover + 1)
+                      .arg(counted(m_items.size(), u"photo")));
+        }
+        if (m_context.photoHostConfigured == false) {
+            error(FindingCode::PhotoHostMissing, QStringLiteral("/content/media"),
+                  QStringLiteral("TikTok pulls photos from a public web address, and no photo host is set "
+                                 "up on this computer. Set CLIPQUEUE_PHOTO_UPLOAD_URL and "
+                                 "CLIPQUEUE_PHOTO_PUBLIC_URL (see the README), or post a video."));
         }
     }
 

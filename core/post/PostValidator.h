@@ -26,6 +26,9 @@ struct ValidationContext {
     bool requireAccounts = false;       // at submit or schedule time
     bool hasDefaultAccount = false;
     std::optional<QDateTime> tokenFreshUntil; // how far ahead a post can still be published
+    // Whether this machine has a photo host that TikTok can pull photos from; nullopt: not known here
+    // (another machine may publish the post).
+    std::optional<bool> photoHostConfigured;
 };
 
 // The effective descriptor of item `index`: the probed values where there are any, else the declared.

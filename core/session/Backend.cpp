@@ -6,6 +6,7 @@
 #include "session/Session.h"
 #include "storage/AccountRepository.h"
 #include "tiktok/DesktopLogin.h"
+#include "util/Settings.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -33,7 +34,7 @@ const QString unauditedCode = QStringLiteral("unaudited_client_can_only_post_to_
 // The account as it is in `accounts`; NotFound when it is gone.
 std::expected<AccountSummary, Error> summaryOf(const QList<AccountSummary> &accounts, const QString &id) {
     for (const AccountSummary &account : accounts) {
-        if (account.id == id) {
+        if (account.id == id || (id.isEmpty() && account.isDefault)) { // empty: the default account
             return account;
         }
     }
@@ -199,6 +200,10 @@ public:
         workspace.mediaStoreRoot = m_session->store().root();
         workspace.databaseDescription = m_session->config().database.describe();
         workspace.actor = m_session->posts().actor();
+        const Settings local; // read here: the settings dialog may have changed them
+        workspace.photoHostConfigured = !local.value(Setting::PhotoUploadUrl).isEmpty()
+                                        && !local.value(Setting::PhotoPublicUrl).isEmpty();
+        workspace.tiktokAppAudited = local.flag(Setting::TikTokAppAudited);
         return workspace;
     }
 
@@ -839,6 +844,21 @@ void Backend::testDatabase(const QString &url, QObject *context, Done<QString> d
     });
 }
 
+void Backend::refreshCreatorInfo(const QString &accountId, QObject *context, Done<CreatorInfo> done) {
+    // The same refresh as the Accounts page's, so an unaudited app is noticed here too.
+    refreshAccount(accountId, context,
+                   [done = std::move(done)](std::expected<AccountSummary, Error> account) {
+                       if (!account) {
+                           done(std::unexpected(account.error()));
+                       } else if (!account->creator) {
+                           done(std::unexpected(
+                               Error{ErrorCode::NotFound, QStringLiteral("TikTok sent no creator info.")}));
+                       } else {
+                           done(*account->creator);
+                       }
+                   });
+}
+
 QList<Finding> Backend::validate(const Post &post, const QList<MediaCheck> &checks, const QString &accountId,
                                  bool forSubmit) const {
     ValidationContext context;
@@ -848,7 +868,14 @@ QList<Finding> Backend::validate(const Post &post, const QList<MediaCheck> &chec
         context.hasDefaultAccount = context.hasDefaultAccount || account.isDefault;
         if (account.id == accountId || (accountId.isEmpty() && account.isDefault)) {
             context.creator = account.creator;
+            if (account.refreshExpiresAt.isValid()) {
+                context.tokenFreshUntil = account.refreshExpiresAt;
+            }
         }
+    }
+    // The photo host is this machine's: a machine that does not publish leaves the post to another.
+    if (m_publishing) {
+        context.photoHostConfigured = m_workspace.photoHostConfigured;
     }
     return validatePost(post, checks, context);
 }

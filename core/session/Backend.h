@@ -69,6 +69,11 @@ struct WorkspaceInfo {
     QString mediaStoreRoot; // to find stored objects' files (thumbnails)
     QString databaseDescription;
     QString actor; // whose name history rows carry
+    // TikTok pulls photos from a public address: whether this machine has a photo host to put them on.
+    bool photoHostConfigured = false;
+    // Whether the user's TikTok app passed TikTok's audit (CLIPQUEUE_TIKTOK_APP_AUDITED=1). Unaudited
+    // apps can post directly only "Only me" to private accounts; sending to the inbox has no such limit.
+    bool tiktokAppAudited = false;
 };
 
 // One post with what the window shows beside it: its findings now and the actions the lifecycle
@@ -180,6 +185,9 @@ public:
     // Opens `url` as a database and closes it again on a pool thread, without touching its schema:
     // "Test connection". `done` gets a description of what answered.
     static void testDatabase(const QString &url, QObject *context, Done<QString> done);
+    // Asks TikTok for the creator info of `accountId` (empty: default) now, as TikTok's guidelines
+    // ask before the post screen; accountsChanged() brings it to accounts() before `done` runs.
+    void refreshCreatorInfo(const QString &accountId, QObject *context, Done<CreatorInfo> done);
 
     // Validation of a post the composer holds, with the creator info of `accountId` (empty: default).
     // Pure and fast: runs on the caller's thread.
