@@ -4,7 +4,7 @@
 
 namespace cq::cli {
 
-// `accounts list`, `accounts import --open-id ID --access-token T --refresh-token R [--expires-in S]`,
+// `accounts list`, `accounts sets ...` (AccountSetsCommand), `accounts import --open-id ID --access-token T --refresh-token R [--expires-in S]`,
 // `accounts connect` (browser OAuth with a loopback redirect) and `accounts disconnect ID`.
 class AccountsCommand final : public CliCommand {
 public:

@@ -4,6 +4,7 @@
 #include "PostCommand.h"
 #include "ProbeCommand.h"
 #include "ValidateCommand.h"
+#include "McpCommand.h"
 #include "WorkspaceCommand.h"
 #include "session/Session.h"
 
@@ -23,6 +24,7 @@ CliApplication::CliApplication(PublisherFactory publishers) {
     m_commands.push_back(std::make_unique<WorkspaceCommand>());
     m_commands.push_back(std::make_unique<AccountsCommand>());
     m_commands.push_back(std::make_unique<RunCommand>(std::move(publishers)));
+    m_commands.push_back(std::make_unique<McpCommand>());
 }
 
 void CliApplication::printUsage(QTextStream &stream) const {

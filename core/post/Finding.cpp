@@ -78,6 +78,10 @@ QString findingCodeName(FindingCode code) {
         return QStringLiteral("schedule.in_past");
     case FindingCode::ScheduleTooFar:
         return QStringLiteral("schedule.too_far");
+    case FindingCode::PostAccountSetUnknown:
+        return QStringLiteral("post.account_set_unknown");
+    case FindingCode::PostAccountSetEmpty:
+        return QStringLiteral("post.account_set_empty");
     }
     return QStringLiteral("unknown");
 }

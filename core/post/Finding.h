@@ -45,6 +45,8 @@ enum class FindingCode {
     CreatorUnknown,
     ScheduleInPast,
     ScheduleTooFar,
+    PostAccountSetUnknown,
+    PostAccountSetEmpty,
 };
 
 QString findingCodeName(FindingCode code);
