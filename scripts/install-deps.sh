@@ -6,6 +6,7 @@ packages=(
   qt6-base-dev qt6-multimedia-dev libqt6sql6-sqlite libqt6sql6-psql libgl-dev qtkeychain-qt6-dev
   libavformat-dev libavcodec-dev libavutil-dev libswscale-dev ffmpeg
   postgresql xvfb xauth fonts-noto-color-emoji
+  nodejs # tests/mcp: the MCP TypeScript SDK client (tst_mcp_sdk)
 )
 missing=()
 for package in "${packages[@]}"; do
@@ -13,6 +14,10 @@ for package in "${packages[@]}"; do
     missing+=("$package")
   fi
 done
+# Debian's npm package; a NodeSource nodejs brings its own npm (and conflicts with Debian's).
+if ! command -v npm >/dev/null; then
+  missing+=(npm)
+fi
 if ((${#missing[@]} == 0)); then
   echo "All build dependencies are installed."
   exit 0

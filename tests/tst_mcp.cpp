@@ -195,7 +195,7 @@ void TestMcp::initializeNegotiatesTheProtocolVersion() {
     QCOMPARE(client.initialize(QStringLiteral("2024-11-05")).value(u"result").toObject().value(u"protocolVersion"),
              QStringLiteral("2024-11-05"));
     QCOMPARE(client.initialize(QStringLiteral("2031-01-01")).value(u"result").toObject().value(u"protocolVersion"),
-             QStringLiteral("2025-06-18"));
+             QStringLiteral("2025-11-25")); // the newest revision it speaks
     QCOMPARE(client.request(QStringLiteral("ping")).value(u"result").toObject(), QJsonObject());
 }
 

@@ -62,7 +62,9 @@ McpServer::McpServer(SessionOpener opener)
 McpServer::~McpServer() = default;
 
 QStringList McpServer::supportedProtocolVersions() {
-    return {QStringLiteral("2025-06-18"), QStringLiteral("2025-03-26"), QStringLiteral("2024-11-05")};
+    // What the server uses of each (tools with structured output, ping) reads the same in all of them.
+    return {QStringLiteral("2025-11-25"), QStringLiteral("2025-06-18"), QStringLiteral("2025-03-26"),
+            QStringLiteral("2024-11-05")};
 }
 
 QJsonObject McpServer::parseError(const QString &why) {
