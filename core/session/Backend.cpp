@@ -24,6 +24,14 @@ bool stillChecked(PostStatus status) {
            || status == PostStatus::Scheduled;
 }
 
+// Whether a change of an account set worked; the sets are read again afterwards.
+std::expected<void, Error> setChanged(const std::expected<AccountSet, Error> &set) {
+    if (!set) {
+        return std::unexpected(set.error());
+    }
+    return {};
+}
+
 } // namespace
 
 QString AccountSummary::label() const {
@@ -66,6 +74,7 @@ public:
         m_lastSeenMs = m_session->clock().nowUtc().toMSecsSinceEpoch();
         m_lastDeletionMs = m_lastSeenMs;
         announce();
+        publishAccountSets();
         fetchAvatars();
         refreshCreators();
         if (options.publish) {
@@ -196,6 +205,22 @@ public:
             [owner = &m_owner, accounts = accountSummaries()] {
                 owner->m_accounts = accounts;
                 Q_EMIT owner->accountsChanged();
+            },
+            Qt::QueuedConnection);
+    }
+
+    // Sends the account sets as they are now to the window.
+    void publishAccountSets() {
+        auto sets = m_session->accountSets().list();
+        if (!sets) {
+            Q_EMIT m_owner.errorOccurred(u"Account sets not read: " + sets.error().message);
+            return;
+        }
+        QMetaObject::invokeMethod(
+            &m_owner,
+            [owner = &m_owner, sets = *sets] {
+                owner->m_accountSets = sets;
+                Q_EMIT owner->accountSetsChanged();
             },
             Qt::QueuedConnection);
     }
@@ -481,6 +506,50 @@ void Backend::duplicate(const QString &id, QObject *context, Done<PostRow> done)
     run<PostRow>(
         context, [id](Worker &worker) { return worker.changedRow(worker.session()->posts().duplicate(id)); },
         std::move(done));
+}
+
+void Backend::changeAccountSets(QObject *context,
+                                std::function<std::expected<void, Error>(AccountSets &)> change,
+                                Done<QList<AccountSet>> done) {
+    run<QList<AccountSet>>(
+        context,
+        [change = std::move(change)](Worker &worker) -> std::expected<QList<AccountSet>, Error> {
+            AccountSets &sets = worker.session()->accountSets();
+            if (auto changed = change(sets); !changed) {
+                return std::unexpected(changed.error());
+            }
+            worker.publishAccountSets();
+            return sets.list();
+        },
+        std::move(done));
+}
+
+void Backend::createAccountSet(const QString &name, QObject *context, Done<QList<AccountSet>> done) {
+    changeAccountSets(
+        context, [name](AccountSets &sets) { return setChanged(sets.create(name)); },
+        std::move(done));
+}
+
+void Backend::renameAccountSet(const QString &id, const QString &name, QObject *context,
+                               Done<QList<AccountSet>> done) {
+    changeAccountSets(
+        context,
+        [id, name](AccountSets &sets) { return setChanged(sets.rename(id, name)); },
+        std::move(done));
+}
+
+void Backend::setAccountSetMembers(const QString &id, const QStringList &accountIds, QObject *context,
+                                   Done<QList<AccountSet>> done) {
+    changeAccountSets(
+        context,
+        [id, accountIds](AccountSets &sets) {
+            return setChanged(sets.setAccounts(id, accountIds));
+        },
+        std::move(done));
+}
+
+void Backend::deleteAccountSet(const QString &id, QObject *context, Done<QList<AccountSet>> done) {
+    changeAccountSets(context, [id](AccountSets &sets) { return sets.remove(id); }, std::move(done));
 }
 
 QList<Finding> Backend::validate(const Post &post, const QList<MediaCheck> &checks, const QString &accountId,

@@ -6,6 +6,7 @@
 #include "post/Post.h"
 #include "post/PostValidator.h"
 #include "post/StoredPost.h"
+#include "storage/AccountSetRepository.h"
 #include "storage/PostRepository.h"
 #include "util/Error.h"
 
@@ -23,6 +24,7 @@
 
 namespace cq {
 
+class AccountSets;
 class Publisher;
 class Session;
 
@@ -106,6 +108,8 @@ public:
     bool isReady() const { return m_ready; }
     const WorkspaceInfo &workspace() const { return m_workspace; }
     const QList<AccountSummary> &accounts() const { return m_accounts; }
+    // Saved account sets by name, as of start-up and this window's last change (accountSetsChanged).
+    const QList<AccountSet> &accountSets() const { return m_accountSets; }
 
     void countPosts(const PostFilter &filter, QObject *context, Done<QHash<PostStatus, int>> done);
     void listPosts(const PostFilter &filter, const std::optional<PostCursor> &after, int limit,
@@ -130,6 +134,15 @@ public:
     // A new draft with the same content and stored media.
     void duplicate(const QString &id, QObject *context, Done<PostRow> done);
 
+    // Account sets. Each command answers with every set as it is afterwards (also announced by
+    // accountSetsChanged()); refusals (a blank or taken name, an unknown set) say why.
+    void createAccountSet(const QString &name, QObject *context, Done<QList<AccountSet>> done);
+    void renameAccountSet(const QString &id, const QString &name, QObject *context, Done<QList<AccountSet>> done);
+    // Makes the set's members exactly `accountIds`.
+    void setAccountSetMembers(const QString &id, const QStringList &accountIds, QObject *context,
+                              Done<QList<AccountSet>> done);
+    void deleteAccountSet(const QString &id, QObject *context, Done<QList<AccountSet>> done);
+
     // Validation of a post the composer holds, with the creator info of `accountId` (empty: default).
     // Pure and fast: runs on the caller's thread.
     QList<Finding> validate(const Post &post, const QList<MediaCheck> &checks, const QString &accountId,
@@ -139,6 +152,7 @@ Q_SIGNALS:
     void ready();
     void failedToStart(const QString &message);
     void accountsChanged();
+    void accountSetsChanged();
     void workspaceChanged();
     // A post was created, changed or moved on; the row is as it is now.
     void postChanged(const cq::PostRow &row);
@@ -158,12 +172,16 @@ private:
     template<typename T>
     void run(QObject *context, std::function<std::expected<T, Error>(Worker &)> work, Done<T> done);
     void onReady(const WorkspaceInfo &workspace, const QList<AccountSummary> &accounts);
+    // Runs `change` on the worker's account sets, then answers (and announces) every set.
+    void changeAccountSets(QObject *context, std::function<std::expected<void, Error>(AccountSets &)> change,
+                           Done<QList<AccountSet>> done);
 
     QThread m_thread;
     Worker *m_worker = nullptr; // lives in m_thread, deleted there when it finishes
     bool m_ready = false;
     WorkspaceInfo m_workspace;
     QList<AccountSummary> m_accounts;
+    QList<AccountSet> m_accountSets;
 };
 
 } // namespace cq
