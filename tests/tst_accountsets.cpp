@@ -48,7 +48,8 @@ void TestAccountSets::connectAccounts(StoreFixture &fixture) {
         const QString id = u"id-" + QLatin1StringView(name);
         const QString openId = u"open-" + QLatin1StringView(name);
         QVERIFY(accounts
-                    .insert(Account{id, openId, QString::fromLatin1(name), minute == 0, at.addDays(1), at.addDays(365)},
+                    .insert(Account{id, openId, QString::fromLatin1(name), minute == 0, at.addDays(1),
+                                    at.addDays(365)},
                             at.addSecs(60 * minute++))
                     .has_value());
     }
@@ -60,13 +61,16 @@ void TestAccountSets::repositoryRoundTrip() {
     connectAccounts(fixture);
     AccountSetRepository sets(fixture.database());
     const QDateTime at = fixture.clock().nowUtc();
-    QVERIFY(sets.insert(AccountSet{QStringLiteral("set-1"), QStringLiteral("brand channels"), {}}, at).has_value());
+    QVERIFY(sets.insert(AccountSet{QStringLiteral("set-1"), QStringLiteral("brand channels"), {}}, at)
+                .has_value());
     QVERIFY(!sets.insert(AccountSet{QStringLiteral("set-2"), QStringLiteral("brand channels"), {}}, at)
                  .has_value()); // names are unique
     QVERIFY(sets.addMember(QStringLiteral("set-1"), QStringLiteral("id-cem"), at).has_value());
     QVERIFY(sets.addMember(QStringLiteral("set-1"), QStringLiteral("id-ana"), at.addMSecs(1)).has_value());
-    QVERIFY(sets.addMember(QStringLiteral("set-1"), QStringLiteral("id-cem"), at.addMSecs(2)).has_value()); // again
-    QVERIFY(!sets.addMember(QStringLiteral("set-1"), QStringLiteral("id-nobody"), at).has_value()); // foreign key
+    QVERIFY(sets.addMember(QStringLiteral("set-1"), QStringLiteral("id-cem"), at.addMSecs(2))
+                .has_value()); // again
+    QVERIFY(
+        !sets.addMember(QStringLiteral("set-1"), QStringLiteral("id-nobody"), at).has_value()); // foreign key
 
     const auto byName = sets.find(QStringLiteral("brand channels"));
     QVERIFY(byName && *byName);
@@ -119,7 +123,8 @@ void TestAccountSets::serviceRefusesWhatMakesNoSense() {
     QVERIFY(sets.create(QStringLiteral("other")).has_value());
     QCOMPARE(sets.rename(brands->id, QStringLiteral("other")).error().code, ErrorCode::Usage);
     QCOMPARE(sets.rename(brands->id, QStringLiteral("Brands"))->name, QStringLiteral("Brands"));
-    QCOMPARE(sets.rename(brands->id, QStringLiteral("Brands"))->name, QStringLiteral("Brands")); // its own name
+    QCOMPARE(sets.rename(brands->id, QStringLiteral("Brands"))->name,
+             QStringLiteral("Brands")); // its own name
 
     const auto ticked = sets.setAccounts(brands->id, {QStringLiteral("id-cem"), QStringLiteral("id-ana")});
     QVERIFY(ticked.has_value());
@@ -164,7 +169,8 @@ void TestAccountSets::postToASetBecomesOnePostPerAccount() {
         QCOMPARE(each.media.first().sha256, created->post.media.first().sha256); // stored once
         QCOMPARE(fixture.posts().repository().get(each.id)->accountId(), each.accountId());
     }
-    QCOMPARE(accounts, (QStringList{QStringLiteral("id-bob"), QStringLiteral("id-cem"), QStringLiteral("id-ana")}));
+    QCOMPARE(accounts,
+             (QStringList{QStringLiteral("id-bob"), QStringLiteral("id-cem"), QStringLiteral("id-ana")}));
 
     // The set by id works the same, and a set changed later does not change stored posts.
     post.accounts.clear();
@@ -195,15 +201,17 @@ void TestAccountSets::unknownOrEmptySetIsAValidationErrorNamingIt() {
     post.platformSetId = QStringLiteral("empty one");
     refused = fixture.importer().create(post, QString(), false);
     QCOMPARE(refused.error().code, ErrorCode::ValidationFailed);
-    QVERIFY2(refused.error().message.contains(u"\"empty one\" has no accounts"), qPrintable(refused.error().message));
+    QVERIFY2(refused.error().message.contains(u"\"empty one\" has no accounts"),
+             qPrintable(refused.error().message));
     QCOMPARE(fixture.posts().repository().list(std::nullopt, 10)->size(), before->size()); // nothing stored
 
     // The validator reports both as findings on /platformSetId.
     ValidationContext context;
     context.accountSet = *sets.check(post);
     const QList<Finding> findings = validatePost(post, {}, context);
-    const auto finding = std::find_if(findings.cbegin(), findings.cend(),
-                                      [](const Finding &f) { return f.code == FindingCode::PostAccountSetEmpty; });
+    const auto finding = std::find_if(findings.cbegin(), findings.cend(), [](const Finding &f) {
+        return f.code == FindingCode::PostAccountSetEmpty;
+    });
     QVERIFY(finding != findings.cend());
     QCOMPARE(finding->field, QStringLiteral("/platformSetId"));
     QCOMPARE(findingCodeName(finding->code), QStringLiteral("post.account_set_empty"));

@@ -340,8 +340,9 @@ void TestFacade::accountSetsAreEditedOnTheWorker() {
     QVERIFY2(harness.start(), qPrintable(harness.why()));
     Backend &backend = harness.backend();
     QSignalSpy announced(&backend, &Backend::accountSetsChanged);
-    const auto created = await<QList<AccountSet>>(
-        [&](QObject *context, auto done) { backend.createAccountSet(QStringLiteral("Brands"), context, done); });
+    const auto created = await<QList<AccountSet>>([&](QObject *context, auto done) {
+        backend.createAccountSet(QStringLiteral("Brands"), context, done);
+    });
     QVERIFY2(created.has_value(), qPrintable(created ? QString() : created.error().message));
     QCOMPARE(created->size(), 1);
     const QString id = created->first().id;
@@ -353,8 +354,9 @@ void TestFacade::accountSetsAreEditedOnTheWorker() {
     });
     QVERIFY(ticked.has_value());
     QCOMPARE(ticked->first().accountIds.size(), 2);
-    const auto taken = await<QList<AccountSet>>(
-        [&](QObject *context, auto done) { backend.createAccountSet(QStringLiteral("Brands"), context, done); });
+    const auto taken = await<QList<AccountSet>>([&](QObject *context, auto done) {
+        backend.createAccountSet(QStringLiteral("Brands"), context, done);
+    });
     QCOMPARE(taken.error().code, ErrorCode::Usage); // refused, saying why
     QVERIFY(taken.error().message.contains(u"Brands"));
     const auto renamed = await<QList<AccountSet>>([&](QObject *context, auto done) {
@@ -363,8 +365,8 @@ void TestFacade::accountSetsAreEditedOnTheWorker() {
     QCOMPARE(renamed->first().name, QStringLiteral("Brand channels"));
     // What the window did is what the CLI and the database see.
     QCOMPARE(harness.seed().accountSets().get(id)->name, QStringLiteral("Brand channels"));
-    const auto deleted =
-        await<QList<AccountSet>>([&](QObject *context, auto done) { backend.deleteAccountSet(id, context, done); });
+    const auto deleted = await<QList<AccountSet>>(
+        [&](QObject *context, auto done) { backend.deleteAccountSet(id, context, done); });
     QVERIFY(deleted.has_value() && deleted->isEmpty());
     QTRY_VERIFY(backend.accountSets().isEmpty());
 }

@@ -40,7 +40,8 @@ public:
 
     void sendLine(const QByteArray &line) { m_process.write(line + '\n'); }
     void notify(const QString &method) {
-        send(QJsonObject{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")}, {QStringLiteral("method"), method}});
+        send(QJsonObject{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+                         {QStringLiteral("method"), method}});
     }
     // Sends a request and waits for its reply (the event loop keeps running: the stand-in serves).
     QJsonObject request(const QString &method, const QJsonObject &params = {}) {
@@ -52,12 +53,13 @@ public:
         return waitFor(id);
     }
     QJsonObject initialize(const QString &version = QStringLiteral("2025-06-18")) {
-        const QJsonObject reply = request(
-            QStringLiteral("initialize"),
-            QJsonObject{{QStringLiteral("protocolVersion"), version},
-                        {QStringLiteral("capabilities"), QJsonObject()},
-                        {QStringLiteral("clientInfo"), QJsonObject{{QStringLiteral("name"), QStringLiteral("qt-test")},
-                                                                   {QStringLiteral("version"), QStringLiteral("1")}}}});
+        const QJsonObject reply =
+            request(QStringLiteral("initialize"),
+                    QJsonObject{{QStringLiteral("protocolVersion"), version},
+                                {QStringLiteral("capabilities"), QJsonObject()},
+                                {QStringLiteral("clientInfo"),
+                                 QJsonObject{{QStringLiteral("name"), QStringLiteral("qt-test")},
+                                             {QStringLiteral("version"), QStringLiteral("1")}}}});
         notify(QStringLiteral("notifications/initialized"));
         return reply;
     }
@@ -173,12 +175,13 @@ QJsonObject TestMcp::postJson(const QString &privacy, const QJsonValue &schedule
     }
     return QJsonObject{
         {QStringLiteral("content"),
-         QJsonObject{{QStringLiteral("text"), QStringLiteral("From an agent #launch")},
-                     {QStringLiteral("media"),
-                      QJsonArray{QJsonObject{{QStringLiteral("url"),
-                                              fileUrlForPath(cq::test::fixturePath(QStringLiteral("vertical.mp4")))}}}},
-                     {QStringLiteral("platformOverrides"),
-                      QJsonObject{{QStringLiteral("tiktok"), QJsonObject{{QStringLiteral("settings"), settings}}}}}}},
+         QJsonObject{
+             {QStringLiteral("text"), QStringLiteral("From an agent #launch")},
+             {QStringLiteral("media"),
+              QJsonArray{QJsonObject{{QStringLiteral("url"), fileUrlForPath(cq::test::fixturePath(
+                                                                 QStringLiteral("vertical.mp4")))}}}},
+             {QStringLiteral("platformOverrides"),
+              QJsonObject{{QStringLiteral("tiktok"), QJsonObject{{QStringLiteral("settings"), settings}}}}}}},
         {QStringLiteral("scheduledFor"), scheduledFor},
     };
 }
@@ -192,10 +195,12 @@ void TestMcp::initializeNegotiatesTheProtocolVersion() {
     QVERIFY(current.value(u"capabilities").toObject().contains(u"tools"));
     QVERIFY(current.value(u"instructions").toString().contains(u"approve"));
     // An older revision the server speaks is kept; one it does not know gets its newest.
-    QCOMPARE(client.initialize(QStringLiteral("2024-11-05")).value(u"result").toObject().value(u"protocolVersion"),
-             QStringLiteral("2024-11-05"));
-    QCOMPARE(client.initialize(QStringLiteral("2031-01-01")).value(u"result").toObject().value(u"protocolVersion"),
-             QStringLiteral("2025-11-25")); // the newest revision it speaks
+    QCOMPARE(
+        client.initialize(QStringLiteral("2024-11-05")).value(u"result").toObject().value(u"protocolVersion"),
+        QStringLiteral("2024-11-05"));
+    QCOMPARE(
+        client.initialize(QStringLiteral("2031-01-01")).value(u"result").toObject().value(u"protocolVersion"),
+        QStringLiteral("2025-11-25")); // the newest revision it speaks
     QCOMPARE(client.request(QStringLiteral("ping")).value(u"result").toObject(), QJsonObject());
 }
 
@@ -203,11 +208,14 @@ void TestMcp::protocolErrorsAreJsonRpcErrors() {
     McpClient client(environment());
     QVERIFY(client.started());
     // Before initialize, only ping answers.
-    QCOMPARE(client.request(QStringLiteral("tools/list")).value(u"error").toObject().value(u"code").toInt(), -32600);
+    QCOMPARE(client.request(QStringLiteral("tools/list")).value(u"error").toObject().value(u"code").toInt(),
+             -32600);
     client.initialize();
-    QCOMPARE(client.request(QStringLiteral("resources/list")).value(u"error").toObject().value(u"code").toInt(),
-             -32601);
-    QCOMPARE(client.call(QStringLiteral("posts_approve")).isEmpty(), true); // no such tool: an error, no result
+    QCOMPARE(
+        client.request(QStringLiteral("resources/list")).value(u"error").toObject().value(u"code").toInt(),
+        -32601);
+    QCOMPARE(client.call(QStringLiteral("posts_approve")).isEmpty(),
+             true); // no such tool: an error, no result
     client.sendLine("{not json");
     client.sendLine(R"({"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":1}})");
     const QJsonObject last = client.request(QStringLiteral("ping"));
@@ -230,7 +238,8 @@ void TestMcp::listsEveryToolWithItsSchemas() {
     McpClient client(environment());
     QVERIFY(client.started());
     client.initialize();
-    const QJsonArray tools = client.request(QStringLiteral("tools/list")).value(u"result").toObject().value(u"tools").toArray();
+    const QJsonArray tools =
+        client.request(QStringLiteral("tools/list")).value(u"result").toObject().value(u"tools").toArray();
     QStringList names;
     for (const QJsonValue &value : tools) {
         const QJsonObject tool = value.toObject();
@@ -243,7 +252,8 @@ void TestMcp::listsEveryToolWithItsSchemas() {
     QCOMPARE(names, settings::mcpToolNames());
     QCOMPARE(names.size(), 9);
     const QJsonObject create = tools.at(names.indexOf(u"posts_create")).toObject();
-    QCOMPARE(create.value(u"inputSchema").toObject().value(u"required").toArray(), QJsonArray{QStringLiteral("post")});
+    QCOMPARE(create.value(u"inputSchema").toObject().value(u"required").toArray(),
+             QJsonArray{QStringLiteral("post")});
     QCOMPARE(create.value(u"annotations").toObject().value(u"readOnlyHint").toBool(), false);
 }
 
@@ -252,10 +262,10 @@ void TestMcp::probeDescribesMediaAndUnreadableFiles() {
     QVERIFY(client.started());
     client.initialize();
     const QString missing = m_dir->filePath(QStringLiteral("missing.mp4"));
-    const QJsonObject result =
-        client.call(QStringLiteral("media_probe"),
-                    {{QStringLiteral("paths"),
-                      QJsonArray{cq::test::fixturePath(QStringLiteral("vertical.mp4")), fileUrlForPath(missing)}}});
+    const QJsonObject result = client.call(
+        QStringLiteral("media_probe"),
+        {{QStringLiteral("paths"),
+          QJsonArray{cq::test::fixturePath(QStringLiteral("vertical.mp4")), fileUrlForPath(missing)}}});
     QCOMPARE(result.value(u"isError").toBool(), false);
     const QJsonArray media = structured(result).value(u"media").toArray();
     QCOMPARE(media.size(), 2);
@@ -290,13 +300,16 @@ void TestMcp::validateReturnsFindingsAsData() {
     // A privacy level the creator does not offer, against creator info the agent passes.
     QJsonObject creator = m_standIn->creatorInfo;
     creator.insert(QStringLiteral("privacy_level_options"), QJsonArray{QStringLiteral("PUBLIC_TO_EVERYONE")});
-    const QJsonObject against = client.call(
-        QStringLiteral("posts_validate"),
-        {{QStringLiteral("post"), postJson(QStringLiteral("SELF_ONLY"), QJsonValue::Null)}, {QStringLiteral("creatorInfo"), creator}});
-    QCOMPARE(codesOf(structured(against).value(u"findings").toArray()), QStringList{QStringLiteral("privacy.not_allowed")});
+    const QJsonObject against =
+        client.call(QStringLiteral("posts_validate"),
+                    {{QStringLiteral("post"), postJson(QStringLiteral("SELF_ONLY"), QJsonValue::Null)},
+                     {QStringLiteral("creatorInfo"), creator}});
+    QCOMPARE(codesOf(structured(against).value(u"findings").toArray()),
+             QStringList{QStringLiteral("privacy.not_allowed")});
 
-    const QJsonObject good = client.call(QStringLiteral("posts_validate"),
-                                         {{QStringLiteral("post"), postJson(QStringLiteral("SELF_ONLY"), QJsonValue::Null)}});
+    const QJsonObject good =
+        client.call(QStringLiteral("posts_validate"),
+                    {{QStringLiteral("post"), postJson(QStringLiteral("SELF_ONLY"), QJsonValue::Null)}});
     QCOMPARE(structured(good).value(u"valid").toBool(), true);
     // Arguments that do not fit the input schema are a tool error saying which.
     const QJsonObject wrong = client.call(QStringLiteral("posts_validate"), {{QStringLiteral("post"), 42}});
@@ -309,7 +322,8 @@ void TestMcp::createScheduleThenReadThePublishedStatus() {
     QVERIFY(client.started());
     client.initialize();
     const QJsonObject created =
-        client.call(QStringLiteral("posts_create"), {{QStringLiteral("post"), postJson(QStringLiteral("SELF_ONLY"), QJsonValue::Null)}});
+        client.call(QStringLiteral("posts_create"),
+                    {{QStringLiteral("post"), postJson(QStringLiteral("SELF_ONLY"), QJsonValue::Null)}});
     QCOMPARE(created.value(u"isError").toBool(), false);
     QCOMPARE(structured(created).value(u"created").toBool(), true);
     const QJsonObject draft = structured(created).value(u"posts").toArray().first().toObject();
@@ -319,11 +333,14 @@ void TestMcp::createScheduleThenReadThePublishedStatus() {
     // Due in a moment: the runner publishes it once that time has come.
     const QDateTime due = QDateTime::currentDateTimeUtc().addSecs(2);
     const QJsonObject scheduled = client.call(
-        QStringLiteral("posts_schedule"),
-        {{QStringLiteral("id"), id}, {QStringLiteral("at"), due.toString(Qt::ISODateWithMs)}, {QStringLiteral("timeZone"), QStringLiteral("Europe/Berlin")}});
+        QStringLiteral("posts_schedule"), {{QStringLiteral("id"), id},
+                                           {QStringLiteral("at"), due.toString(Qt::ISODateWithMs)},
+                                           {QStringLiteral("timeZone"), QStringLiteral("Europe/Berlin")}});
     QVERIFY2(!scheduled.value(u"isError").toBool(), qPrintable(textOf(scheduled)));
-    QCOMPARE(structured(scheduled).value(u"post").toObject().value(u"status").toString(), QStringLiteral("scheduled"));
-    QCOMPARE(structured(scheduled).value(u"post").toObject().value(u"timeZone").toString(), QStringLiteral("Europe/Berlin"));
+    QCOMPARE(structured(scheduled).value(u"post").toObject().value(u"status").toString(),
+             QStringLiteral("scheduled"));
+    QCOMPARE(structured(scheduled).value(u"post").toObject().value(u"timeZone").toString(),
+             QStringLiteral("Europe/Berlin"));
     QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentDateTimeUtc() > due, 10000);
     const CliRun run = runCli({QStringLiteral("run"), QStringLiteral("--once")});
     QVERIFY2(run.exitCode == ExitCode::Success, qPrintable(run.err));
@@ -334,7 +351,8 @@ void TestMcp::createScheduleThenReadThePublishedStatus() {
     QCOMPARE(post.value(u"publicPostId").toString(), QString::fromLatin1(m_standIn->publicPostId));
     QVERIFY2(textOf(got).contains(u"is published"), qPrintable(textOf(got)));
     QCOMPARE(post.value(u"attempts").toArray().size(), 1);
-    QCOMPARE(post.value(u"attempts").toArray().first().toObject().value(u"outcome").toString(), QStringLiteral("published"));
+    QCOMPARE(post.value(u"attempts").toArray().first().toObject().value(u"outcome").toString(),
+             QStringLiteral("published"));
     // The agent's own calls are in the history under its client's name; the runner's under its own.
     QStringList agentActions;
     for (const QJsonValue &entry : post.value(u"history").toArray()) {
@@ -346,50 +364,65 @@ void TestMcp::createScheduleThenReadThePublishedStatus() {
     QCOMPARE(m_standIn->initCount(), 1);
 
     // The queue as the agent sees it.
-    const QJsonObject listed = client.call(QStringLiteral("posts_list"), {{QStringLiteral("status"), QStringLiteral("published")}});
+    const QJsonObject listed =
+        client.call(QStringLiteral("posts_list"), {{QStringLiteral("status"), QStringLiteral("published")}});
     QCOMPARE(structured(listed).value(u"posts").toArray().size(), 1);
-    QCOMPARE(client.call(QStringLiteral("posts_list"), {{QStringLiteral("status"), QStringLiteral("sent")}}).value(u"isError").toBool(), true);
+    QCOMPARE(client.call(QStringLiteral("posts_list"), {{QStringLiteral("status"), QStringLiteral("sent")}})
+                 .value(u"isError")
+                 .toBool(),
+             true);
 }
 
 void TestMcp::postsNeedingApprovalWaitForAPerson() {
-    QCOMPARE(runCli({QStringLiteral("workspace"), QStringLiteral("set"), QStringLiteral("approval_required"), QStringLiteral("true")}).exitCode,
+    QCOMPARE(runCli({QStringLiteral("workspace"), QStringLiteral("set"), QStringLiteral("approval_required"),
+                     QStringLiteral("true")})
+                 .exitCode,
              ExitCode::Success);
     McpClient client(environment());
     QVERIFY(client.started());
     client.initialize();
-    const QJsonObject created = client.call(
-        QStringLiteral("posts_create"),
-        {{QStringLiteral("post"), postJson(QStringLiteral("SELF_ONLY"), QJsonValue::Null)}, {QStringLiteral("submit"), true}});
+    const QJsonObject created =
+        client.call(QStringLiteral("posts_create"),
+                    {{QStringLiteral("post"), postJson(QStringLiteral("SELF_ONLY"), QJsonValue::Null)},
+                     {QStringLiteral("submit"), true}});
     const QJsonObject post = structured(created).value(u"posts").toArray().first().toObject();
     QCOMPARE(post.value(u"status").toString(), QStringLiteral("in_review"));
     QCOMPARE(structured(created).value(u"awaitingApproval").toBool(), true);
     QVERIFY2(textOf(created).contains(u"waits for a person to approve it"), qPrintable(textOf(created)));
     // Scheduling an unapproved post is refused, and there is no tool to approve it.
-    const QJsonObject refused = client.call(
-        QStringLiteral("posts_schedule"),
-        {{QStringLiteral("id"), post.value(u"id")}, {QStringLiteral("at"), QStringLiteral("2031-01-01T10:00:00Z")}});
+    const QJsonObject refused = client.call(QStringLiteral("posts_schedule"),
+                                            {{QStringLiteral("id"), post.value(u"id")},
+                                             {QStringLiteral("at"), QStringLiteral("2031-01-01T10:00:00Z")}});
     QCOMPARE(refused.value(u"isError").toBool(), true);
-    QCOMPARE(structured(refused).value(u"error").toObject().value(u"code").toString(), errorCodeName(ErrorCode::InvalidTransition));
+    QCOMPARE(structured(refused).value(u"error").toObject().value(u"code").toString(),
+             errorCodeName(ErrorCode::InvalidTransition));
     // Cancelling it is the agent's to do; its comment goes into the history.
-    const QJsonObject cancelled = client.call(
-        QStringLiteral("posts_cancel"), {{QStringLiteral("id"), post.value(u"id")}, {QStringLiteral("comment"), QStringLiteral("Wrong clip")}});
-    QCOMPARE(structured(cancelled).value(u"post").toObject().value(u"status").toString(), QStringLiteral("cancelled"));
-    const QJsonArray history = structured(client.call(QStringLiteral("posts_get"), {{QStringLiteral("id"), post.value(u"id")}}))
-                                   .value(u"history")
-                                   .toArray();
+    const QJsonObject cancelled = client.call(QStringLiteral("posts_cancel"),
+                                              {{QStringLiteral("id"), post.value(u"id")},
+                                               {QStringLiteral("comment"), QStringLiteral("Wrong clip")}});
+    QCOMPARE(structured(cancelled).value(u"post").toObject().value(u"status").toString(),
+             QStringLiteral("cancelled"));
+    const QJsonArray history =
+        structured(client.call(QStringLiteral("posts_get"), {{QStringLiteral("id"), post.value(u"id")}}))
+            .value(u"history")
+            .toArray();
     QCOMPARE(history.last().toObject().value(u"comment").toString(), QStringLiteral("Wrong clip"));
     QCOMPARE(history.last().toObject().value(u"actor").toString(), QStringLiteral("agent:qt-test"));
 }
 
 void TestMcp::accountsAndSetsComeWithWhatEachMayPost() {
-    const CliRun made = runCli({QStringLiteral("accounts"), QStringLiteral("sets"), QStringLiteral("create"), QStringLiteral("brand channels")});
+    const CliRun made = runCli({QStringLiteral("accounts"), QStringLiteral("sets"), QStringLiteral("create"),
+                                QStringLiteral("brand channels")});
     QVERIFY2(made.exitCode == ExitCode::Success, qPrintable(made.err));
-    QCOMPARE(runCli({QStringLiteral("accounts"), QStringLiteral("sets"), QStringLiteral("add"), QStringLiteral("brand channels"), QStringLiteral("open-ana")}).exitCode,
+    QCOMPARE(runCli({QStringLiteral("accounts"), QStringLiteral("sets"), QStringLiteral("add"),
+                     QStringLiteral("brand channels"), QStringLiteral("open-ana")})
+                 .exitCode,
              ExitCode::Success);
     McpClient client(environment());
     QVERIFY(client.started());
     client.initialize();
-    const QJsonArray accounts = structured(client.call(QStringLiteral("accounts_list"))).value(u"accounts").toArray();
+    const QJsonArray accounts =
+        structured(client.call(QStringLiteral("accounts_list"))).value(u"accounts").toArray();
     QCOMPARE(accounts.size(), 1);
     const QJsonObject ana = accounts.first().toObject();
     QCOMPARE(ana.value(u"displayName").toString(), QStringLiteral("Ana"));
@@ -400,20 +433,25 @@ void TestMcp::accountsAndSetsComeWithWhatEachMayPost() {
     QCOMPARE(creator.value(u"canPost").toBool(), true);
     QVERIFY(creator.contains(u"duetDisabled"));
 
-    const QJsonArray sets = structured(client.call(QStringLiteral("account_sets_list"))).value(u"sets").toArray();
+    const QJsonArray sets =
+        structured(client.call(QStringLiteral("account_sets_list"))).value(u"sets").toArray();
     QCOMPARE(sets.size(), 1);
     QCOMPARE(sets.first().toObject().value(u"id").toString(), made.out.trimmed());
-    QCOMPARE(sets.first().toObject().value(u"accounts").toArray().first().toObject().value(u"id"), ana.value(u"id"));
+    QCOMPARE(sets.first().toObject().value(u"accounts").toArray().first().toObject().value(u"id"),
+             ana.value(u"id"));
 
     // A post to the set: one post per account of the set.
     QJsonObject toSet = postJson(QStringLiteral("SELF_ONLY"), QJsonValue::Null);
     toSet.insert(QStringLiteral("platformSetId"), QStringLiteral("brand channels"));
-    const QJsonObject created = client.call(QStringLiteral("posts_create"), {{QStringLiteral("post"), toSet}});
+    const QJsonObject created =
+        client.call(QStringLiteral("posts_create"), {{QStringLiteral("post"), toSet}});
     QCOMPARE(structured(created).value(u"posts").toArray().size(), 1);
-    QCOMPARE(structured(created).value(u"posts").toArray().first().toObject().value(u"account"), ana.value(u"id"));
+    QCOMPARE(structured(created).value(u"posts").toArray().first().toObject().value(u"account"),
+             ana.value(u"id"));
     // An unknown set: not created, with the finding that says why, as data.
     toSet.insert(QStringLiteral("platformSetId"), QStringLiteral("nobody's set"));
-    const QJsonObject refused = client.call(QStringLiteral("posts_create"), {{QStringLiteral("post"), toSet}});
+    const QJsonObject refused =
+        client.call(QStringLiteral("posts_create"), {{QStringLiteral("post"), toSet}});
     QCOMPARE(refused.value(u"isError").toBool(), false);
     QCOMPARE(structured(refused).value(u"created").toBool(), false);
     QVERIFY(codesOf(structured(refused).value(u"findings").toArray()).contains(u"post.account_set_unknown"));
@@ -424,34 +462,45 @@ void TestMcp::disabledToolsCannotBeListedOrCalled() {
                      QStringLiteral("posts_list, posts_get,posts_validate")})
                  .exitCode,
              ExitCode::Success);
-    QCOMPARE(runCli({QStringLiteral("workspace"), QStringLiteral("set"), QStringLiteral("mcp_tools"), QStringLiteral("posts_approve")}).exitCode,
+    QCOMPARE(runCli({QStringLiteral("workspace"), QStringLiteral("set"), QStringLiteral("mcp_tools"),
+                     QStringLiteral("posts_approve")})
+                 .exitCode,
              ExitCode::Usage);
     QProcessEnvironment narrowed = environment();
-    narrowed.insert(QStringLiteral("CLIPQUEUE_MCP_TOOLS"), QStringLiteral("posts_list,posts_get,posts_create"));
+    narrowed.insert(QStringLiteral("CLIPQUEUE_MCP_TOOLS"),
+                    QStringLiteral("posts_list,posts_get,posts_create"));
     McpClient client(narrowed);
     QVERIFY(client.started());
     client.initialize();
     QStringList names;
-    for (const QJsonValue &tool : client.request(QStringLiteral("tools/list")).value(u"result").toObject().value(u"tools").toArray()) {
+    for (const QJsonValue &tool :
+         client.request(QStringLiteral("tools/list")).value(u"result").toObject().value(u"tools").toArray()) {
         names << tool.toObject().value(u"name").toString();
     }
-    QCOMPARE(names, (QStringList{QStringLiteral("posts_list"), QStringLiteral("posts_get")})); // both must allow it
+    QCOMPARE(names,
+             (QStringList{QStringLiteral("posts_list"), QStringLiteral("posts_get")})); // both must allow it
     const QJsonObject refused = client.request(
         QStringLiteral("tools/call"),
         {{QStringLiteral("name"), QStringLiteral("posts_create")},
-         {QStringLiteral("arguments"), QJsonObject{{QStringLiteral("post"), postJson(QStringLiteral("SELF_ONLY"), QJsonValue::Null)}}}});
+         {QStringLiteral("arguments"),
+          QJsonObject{{QStringLiteral("post"), postJson(QStringLiteral("SELF_ONLY"), QJsonValue::Null)}}}});
     QCOMPARE(refused.value(u"error").toObject().value(u"code").toInt(), -32602);
     QVERIFY(refused.value(u"error").toObject().value(u"message").toString().contains(u"turned off"));
-    QVERIFY(structured(client.call(QStringLiteral("posts_list"))).value(u"posts").toArray().isEmpty()); // nothing created
+    QVERIFY(structured(client.call(QStringLiteral("posts_list")))
+                .value(u"posts")
+                .toArray()
+                .isEmpty()); // nothing created
 }
 
 void TestMcp::unknownPostIsAToolError() {
     McpClient client(environment());
     QVERIFY(client.started());
     client.initialize();
-    const QJsonObject result = client.call(QStringLiteral("posts_get"), {{QStringLiteral("id"), QStringLiteral("no-such-post")}});
+    const QJsonObject result =
+        client.call(QStringLiteral("posts_get"), {{QStringLiteral("id"), QStringLiteral("no-such-post")}});
     QCOMPARE(result.value(u"isError").toBool(), true);
-    QCOMPARE(structured(result).value(u"error").toObject().value(u"code").toString(), errorCodeName(ErrorCode::NotFound));
+    QCOMPARE(structured(result).value(u"error").toObject().value(u"code").toString(),
+             errorCodeName(ErrorCode::NotFound));
     QVERIFY(!textOf(result).isEmpty());
 }
 

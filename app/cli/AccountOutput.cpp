@@ -22,8 +22,9 @@ QJsonObject creatorJson(const StoredCreatorInfo &stored) {
         {QStringLiteral("commentDisabled"), info.commentDisabled},
         {QStringLiteral("duetDisabled"), info.duetDisabled},
         {QStringLiteral("stitchDisabled"), info.stitchDisabled},
-        {QStringLiteral("maxVideoPostDurationSec"),
-         info.maxVideoPostDurationSec ? QJsonValue(*info.maxVideoPostDurationSec) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("maxVideoPostDurationSec"), info.maxVideoPostDurationSec
+                                                        ? QJsonValue(*info.maxVideoPostDurationSec)
+                                                        : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("canPost"), info.cannotPostCode.isEmpty()},
         {QStringLiteral("cannotPostCode"),
          info.cannotPostCode.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(info.cannotPostCode)},
@@ -40,7 +41,8 @@ QJsonObject accountJson(const Account &account, const std::optional<StoredCreato
         {QStringLiteral("displayName"), account.displayName},
         {QStringLiteral("isDefault"), account.isDefault},
         {QStringLiteral("authorisedUntil"), account.refreshExpiresAt.toString(Qt::ISODateWithMs)},
-        {QStringLiteral("creator"), creator ? QJsonValue(creatorJson(*creator)) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("creator"),
+         creator ? QJsonValue(creatorJson(*creator)) : QJsonValue(QJsonValue::Null)},
     };
 }
 
@@ -65,8 +67,8 @@ QString accountSetLine(const AccountSet &set, const QList<Account> &accounts) {
         }
     }
     const QString count = QString::number(names.size()) + (names.size() == 1 ? u" account" : u" accounts");
-    return set.id + u"  " + set.name + u"  (" + count + (names.isEmpty() ? QString() : u": " + names.join(u", "))
-           + u')';
+    return set.id + u"  " + set.name + u"  (" + count
+           + (names.isEmpty() ? QString() : u": " + names.join(u", ")) + u')';
 }
 
 } // namespace cq::cli

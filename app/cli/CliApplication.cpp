@@ -1,10 +1,10 @@
 #include "CliApplication.h"
 
 #include "AccountsCommand.h"
+#include "McpCommand.h"
 #include "PostCommand.h"
 #include "ProbeCommand.h"
 #include "ValidateCommand.h"
-#include "McpCommand.h"
 #include "WorkspaceCommand.h"
 #include "session/Session.h"
 

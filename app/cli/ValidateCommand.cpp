@@ -113,7 +113,8 @@ ExitCode ValidateCommand::run(const QStringList &arguments, CliStreams streams) 
                                     QFileInfo(postPath).absolutePath(), creatorInfo);
     if (checked.cachedCreator) {
         streams.err << "Checked against the creator info of "
-                    << (checked.cachedFor.isEmpty() ? QStringLiteral("the default account") : checked.cachedFor)
+                    << (checked.cachedFor.isEmpty() ? QStringLiteral("the default account")
+                                                    : checked.cachedFor)
                     << " fetched " << checked.cachedCreator->fetchedAt.toLocalTime().toString(Qt::ISODate)
                     << ".\n";
     }

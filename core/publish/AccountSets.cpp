@@ -7,8 +7,9 @@ namespace cq {
 namespace {
 
 std::unexpected<Error> noSuchSet(const QString &idOrName) {
-    return std::unexpected(Error{ErrorCode::NotFound, u"There is no account set \"" + idOrName
-                                                          + u"\" (clipqueue-cli accounts sets list shows them)."});
+    return std::unexpected(
+        Error{ErrorCode::NotFound, u"There is no account set \"" + idOrName
+                                       + u"\" (clipqueue-cli accounts sets list shows them)."});
 }
 
 } // namespace
@@ -110,7 +111,8 @@ std::expected<QStringList, Error> AccountSets::resolveAccounts(const QStringList
     return ids;
 }
 
-std::expected<AccountSet, Error> AccountSets::addAccounts(const QString &idOrName, const QStringList &accounts) {
+std::expected<AccountSet, Error> AccountSets::addAccounts(const QString &idOrName,
+                                                          const QStringList &accounts) {
     return change(idOrName, [&](const AccountSet &set) -> std::expected<void, Error> {
         auto ids = resolveAccounts(accounts);
         if (!ids) {
@@ -188,8 +190,8 @@ std::expected<std::optional<AccountSetCheck>, Error> AccountSets::check(const Po
     if (!*set) {
         return std::optional(AccountSetCheck{});
     }
-    return std::optional(AccountSetCheck{true, (*set)->name, int((*set)->accountIds.size()),
-                                         (*set)->accountIds.value(0)});
+    return std::optional(
+        AccountSetCheck{true, (*set)->name, int((*set)->accountIds.size()), (*set)->accountIds.value(0)});
 }
 
 std::expected<Post, Error> AccountSets::expand(const Post &post) const {
@@ -205,7 +207,8 @@ std::expected<Post, Error> AccountSets::expand(const Post &post) const {
     Post onlySet;
     onlySet.platformSetId = post.platformSetId;
     for (const Finding &finding : validatePost(onlySet, {}, context)) {
-        if (finding.code == FindingCode::PostAccountSetUnknown || finding.code == FindingCode::PostAccountSetEmpty) {
+        if (finding.code == FindingCode::PostAccountSetUnknown
+            || finding.code == FindingCode::PostAccountSetEmpty) {
             return std::unexpected(Error{ErrorCode::ValidationFailed, finding.message});
         }
     }

@@ -44,7 +44,8 @@ private:
     std::expected<void, Error> checkName(const QString &name, const QString &exceptId) const;
     // Runs `change` on the set in one transaction and returns the set as it is afterwards.
     std::expected<AccountSet, Error>
-    change(const QString &idOrName, const std::function<std::expected<void, Error>(const AccountSet &)> &work);
+    change(const QString &idOrName,
+           const std::function<std::expected<void, Error>(const AccountSet &)> &work);
 
     const Database &m_db;
     const Clock &m_clock;

@@ -17,8 +17,9 @@ PostDocumentCheck::Result PostDocumentCheck::check(const std::expected<ParsedPos
                                                    const std::optional<CreatorInfo> &creator) const {
     Result result;
     if (!parsed) {
-        const FindingCode code = parsed.error().code == ErrorCode::JsonMalformed ? FindingCode::PostJsonMalformed
-                                                                                 : FindingCode::PostJsonInvalid;
+        const FindingCode code = parsed.error().code == ErrorCode::JsonMalformed
+                                     ? FindingCode::PostJsonMalformed
+                                     : FindingCode::PostJsonInvalid;
         const QString prefix = documentName.isEmpty() ? QString() : documentName + u": ";
         result.findings.append({Severity::Error, code, QString(), prefix + parsed.error().message});
         return result;
@@ -39,7 +40,8 @@ PostDocumentCheck::Result PostDocumentCheck::check(const std::expected<ParsedPos
             result.cachedFor = context.accountSet->firstAccountId;
         }
         if (!context.creator) {
-            if (auto cached = AccountRepository(*m_database).creatorInfo(result.cachedFor); cached && *cached) {
+            if (auto cached = AccountRepository(*m_database).creatorInfo(result.cachedFor);
+                cached && *cached) {
                 result.cachedCreator = **cached;
                 context.creator = (*cached)->info;
             }

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "media/MediaStore.h"
-#include "publish/AccountSets.h"
 #include "post/Finding.h"
 #include "post/Post.h"
+#include "publish/AccountSets.h"
 #include "publish/PostLifecycle.h"
 
 #include <QHash>

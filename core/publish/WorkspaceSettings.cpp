@@ -3,9 +3,11 @@
 namespace cq {
 
 QStringList settings::mcpToolNames() {
-    return {QStringLiteral("media_probe"),    QStringLiteral("posts_validate"), QStringLiteral("posts_create"),
-            QStringLiteral("posts_schedule"), QStringLiteral("posts_list"),     QStringLiteral("posts_get"),
-            QStringLiteral("posts_cancel"),   QStringLiteral("accounts_list"),  QStringLiteral("account_sets_list")};
+    return {QStringLiteral("media_probe"),      QStringLiteral("posts_validate"),
+            QStringLiteral("posts_create"),     QStringLiteral("posts_schedule"),
+            QStringLiteral("posts_list"),       QStringLiteral("posts_get"),
+            QStringLiteral("posts_cancel"),     QStringLiteral("accounts_list"),
+            QStringLiteral("account_sets_list")};
 }
 
 namespace {
@@ -20,7 +22,8 @@ std::expected<QStringList, QString> parseToolList(const QString &value) {
     for (const QString &part : value.split(u',', Qt::SkipEmptyParts)) {
         const QString name = part.trimmed();
         if (!known.contains(name)) {
-            return std::unexpected(u"\"" + name + u"\" is not an MCP tool; known: " + known.join(u", ") + u'.');
+            return std::unexpected(u"\"" + name + u"\" is not an MCP tool; known: " + known.join(u", ")
+                                   + u'.');
         }
         named << name;
     }

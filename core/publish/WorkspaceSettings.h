@@ -15,7 +15,7 @@ namespace settings {
 inline constexpr auto ApprovalRequired = "approval_required"; // "true" / "false" (default)
 inline constexpr auto DefaultTimeZone = "default_time_zone";  // IANA id; default: this computer's
 inline constexpr auto GraceMinutes = "grace_minutes";         // default 15
-inline constexpr auto McpTools = "mcp_tools";                 // "all" (default) or tool names, comma-separated
+inline constexpr auto McpTools = "mcp_tools"; // "all" (default) or tool names, comma-separated
 // Every tool the MCP server (clipqueue-cli mcp) offers; none of them approves a post.
 QStringList mcpToolNames();
 } // namespace settings

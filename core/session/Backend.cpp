@@ -526,30 +526,26 @@ void Backend::changeAccountSets(QObject *context,
 
 void Backend::createAccountSet(const QString &name, QObject *context, Done<QList<AccountSet>> done) {
     changeAccountSets(
-        context, [name](AccountSets &sets) { return setChanged(sets.create(name)); },
-        std::move(done));
+        context, [name](AccountSets &sets) { return setChanged(sets.create(name)); }, std::move(done));
 }
 
 void Backend::renameAccountSet(const QString &id, const QString &name, QObject *context,
                                Done<QList<AccountSet>> done) {
     changeAccountSets(
-        context,
-        [id, name](AccountSets &sets) { return setChanged(sets.rename(id, name)); },
+        context, [id, name](AccountSets &sets) { return setChanged(sets.rename(id, name)); },
         std::move(done));
 }
 
 void Backend::setAccountSetMembers(const QString &id, const QStringList &accountIds, QObject *context,
                                    Done<QList<AccountSet>> done) {
     changeAccountSets(
-        context,
-        [id, accountIds](AccountSets &sets) {
-            return setChanged(sets.setAccounts(id, accountIds));
-        },
+        context, [id, accountIds](AccountSets &sets) { return setChanged(sets.setAccounts(id, accountIds)); },
         std::move(done));
 }
 
 void Backend::deleteAccountSet(const QString &id, QObject *context, Done<QList<AccountSet>> done) {
-    changeAccountSets(context, [id](AccountSets &sets) { return sets.remove(id); }, std::move(done));
+    changeAccountSets(
+        context, [id](AccountSets &sets) { return sets.remove(id); }, std::move(done));
 }
 
 QList<Finding> Backend::validate(const Post &post, const QList<MediaCheck> &checks, const QString &accountId,

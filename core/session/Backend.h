@@ -137,7 +137,8 @@ public:
     // Account sets. Each command answers with every set as it is afterwards (also announced by
     // accountSetsChanged()); refusals (a blank or taken name, an unknown set) say why.
     void createAccountSet(const QString &name, QObject *context, Done<QList<AccountSet>> done);
-    void renameAccountSet(const QString &id, const QString &name, QObject *context, Done<QList<AccountSet>> done);
+    void renameAccountSet(const QString &id, const QString &name, QObject *context,
+                          Done<QList<AccountSet>> done);
     // Makes the set's members exactly `accountIds`.
     void setAccountSetMembers(const QString &id, const QStringList &accountIds, QObject *context,
                               Done<QList<AccountSet>> done);

@@ -26,8 +26,8 @@ namespace cq {
 
 // The services of one ClipQueue process, created once in order and shared by the desktop app and
 // clipqueue-cli: configuration, the open database, the media store, the lifecycle service, the
-// account sets, the creator-info cache, and (on first use) the TikTok client, OAuth and accounts. Lives on the main
-// thread, which owns its network manager.
+// account sets, the creator-info cache, and (on first use) the TikTok client, OAuth and accounts. Lives on
+// the main thread, which owns its network manager.
 class Session {
 public:
     // `actor` is whom the history rows this session writes name; empty: the profile name (AppConfig).

@@ -72,8 +72,9 @@ std::expected<std::optional<AccountSet>, Error> AccountSetRepository::find(const
 }
 
 std::expected<void, Error> AccountSetRepository::insert(const AccountSet &set, const QDateTime &createdAt) {
-    return done(m_db.exec(QStringLiteral("INSERT INTO account_sets (id, name, created_at_ms) VALUES (?, ?, ?)"),
-                          {set.id, set.name, createdAt.toMSecsSinceEpoch()}));
+    return done(
+        m_db.exec(QStringLiteral("INSERT INTO account_sets (id, name, created_at_ms) VALUES (?, ?, ?)"),
+                  {set.id, set.name, createdAt.toMSecsSinceEpoch()}));
 }
 
 std::expected<void, Error> AccountSetRepository::rename(const QString &id, const QString &name) {
@@ -96,14 +97,17 @@ std::expected<void, Error> AccountSetRepository::addMember(const QString &setId,
         {setId, accountId, addedAt.toMSecsSinceEpoch()}));
 }
 
-std::expected<void, Error> AccountSetRepository::removeMember(const QString &setId, const QString &accountId) {
-    return done(m_db.exec(QStringLiteral("DELETE FROM account_set_members WHERE set_id = ? AND account_id = ?"),
-                          {setId, accountId}));
+std::expected<void, Error> AccountSetRepository::removeMember(const QString &setId,
+                                                              const QString &accountId) {
+    return done(
+        m_db.exec(QStringLiteral("DELETE FROM account_set_members WHERE set_id = ? AND account_id = ?"),
+                  {setId, accountId}));
 }
 
 std::expected<void, Error> AccountSetRepository::remove(const QString &id) {
     // Members explicitly too: the cascade needs foreign keys on, which is a per-connection setting.
-    if (auto members = done(m_db.exec(QStringLiteral("DELETE FROM account_set_members WHERE set_id = ?"), {id}));
+    if (auto members =
+            done(m_db.exec(QStringLiteral("DELETE FROM account_set_members WHERE set_id = ?"), {id}));
         !members) {
         return members;
     }

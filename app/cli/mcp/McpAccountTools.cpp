@@ -13,7 +13,8 @@ public:
     QString title() const override { return QStringLiteral("List accounts"); }
     QString description() const override {
         return QStringLiteral(
-            "The connected TikTok accounts with the creator info TikTok last reported for each: which privacy "
+            "The connected TikTok accounts with the creator info TikTok last reported for each: which "
+            "privacy "
             "levels it may post with, whether comments, duets and stitches are turned off, its maximum video "
             "length, and whether it can post now. Use an account's id in a post's accounts.");
     }
@@ -23,18 +24,21 @@ public:
             {{QStringLiteral("username"), schema::string(QString())},
              {QStringLiteral("nickname"), schema::string(QString())},
              {QStringLiteral("privacyLevelOptions"),
-              schema::array(schema::string(QString()), QStringLiteral("The privacy levels it may post with"))},
+              schema::array(schema::string(QString()),
+                            QStringLiteral("The privacy levels it may post with"))},
              {QStringLiteral("commentDisabled"), schema::boolean(QString())},
              {QStringLiteral("duetDisabled"), schema::boolean(QString())},
              {QStringLiteral("stitchDisabled"), schema::boolean(QString())},
              {QStringLiteral("canPost"), schema::boolean(QStringLiteral("TikTok lets it post now"))}});
         QJsonObject creatorOrNull = creator;
-        creatorOrNull.insert(QStringLiteral("type"), QJsonArray{QStringLiteral("object"), QStringLiteral("null")});
-        const QJsonObject account = schema::object({{QStringLiteral("id"), schema::string(QString())},
-                                                    {QStringLiteral("openId"), schema::string(QString())},
-                                                    {QStringLiteral("displayName"), schema::string(QString())},
-                                                    {QStringLiteral("isDefault"), schema::boolean(QString())},
-                                                    {QStringLiteral("creator"), creatorOrNull}});
+        creatorOrNull.insert(QStringLiteral("type"),
+                             QJsonArray{QStringLiteral("object"), QStringLiteral("null")});
+        const QJsonObject account =
+            schema::object({{QStringLiteral("id"), schema::string(QString())},
+                            {QStringLiteral("openId"), schema::string(QString())},
+                            {QStringLiteral("displayName"), schema::string(QString())},
+                            {QStringLiteral("isDefault"), schema::boolean(QString())},
+                            {QStringLiteral("creator"), creatorOrNull}});
         return schema::output({{QStringLiteral("accounts"), schema::array(account, QString())}});
     }
 
@@ -63,16 +67,19 @@ public:
     QString name() const override { return QStringLiteral("account_sets_list"); }
     QString title() const override { return QStringLiteral("List account sets"); }
     QString description() const override {
-        return QStringLiteral("Saved account sets (named groups of accounts). A post with platformSetId set to a "
-                              "set's id or name becomes one post per account of the set.");
+        return QStringLiteral(
+            "Saved account sets (named groups of accounts). A post with platformSetId set to a "
+            "set's id or name becomes one post per account of the set.");
     }
     QJsonObject inputSchema() const override { return schema::object({}); }
     QJsonObject outputSchema() const override {
-        const QJsonObject member = schema::object({{QStringLiteral("id"), schema::string(QString())},
-                                                   {QStringLiteral("displayName"), schema::string(QString())}});
-        const QJsonObject set = schema::object({{QStringLiteral("id"), schema::string(QString())},
-                                                {QStringLiteral("name"), schema::string(QString())},
-                                                {QStringLiteral("accounts"), schema::array(member, QString())}});
+        const QJsonObject member =
+            schema::object({{QStringLiteral("id"), schema::string(QString())},
+                            {QStringLiteral("displayName"), schema::string(QString())}});
+        const QJsonObject set =
+            schema::object({{QStringLiteral("id"), schema::string(QString())},
+                            {QStringLiteral("name"), schema::string(QString())},
+                            {QStringLiteral("accounts"), schema::array(member, QString())}});
         return schema::output({{QStringLiteral("sets"), schema::array(set, QString())}});
     }
 

@@ -12,10 +12,11 @@ namespace cq::cli {
 ExitCode McpCommand::run(const QStringList &arguments, CliStreams streams) {
     if (!arguments.isEmpty()) {
         const bool help = arguments.constFirst() == u"--help";
-        (help ? streams.out : streams.err)
-            << "Usage: clipqueue-cli mcp\n"
-               "Serves the Model Context Protocol on stdin/stdout (one JSON-RPC message per line); an MCP client\n"
-               "starts it. Tools: workspace setting mcp_tools, narrowed by CLIPQUEUE_MCP_TOOLS. See docs/mcp.md.\n";
+        (help ? streams.out : streams.err) << "Usage: clipqueue-cli mcp\n"
+                                              "Serves the Model Context Protocol on stdin/stdout (one "
+                                              "JSON-RPC message per line); an MCP client\n"
+                                              "starts it. Tools: workspace setting mcp_tools, narrowed by "
+                                              "CLIPQUEUE_MCP_TOOLS. See docs/mcp.md.\n";
         return help ? ExitCode::Success : ExitCode::Usage;
     }
     QFile input;

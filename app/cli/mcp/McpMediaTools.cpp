@@ -22,9 +22,11 @@ public:
     QString title() const override { return QStringLiteral("Probe media"); }
     QString description() const override {
         return QStringLiteral(
-            "Describe video and photo files as TikTok posting needs them: type, MIME type read from the bytes, "
+            "Describe video and photo files as TikTok posting needs them: type, MIME type read from the "
+            "bytes, "
             "display width and height, duration, frame rate, codec, audio, rotation and size. Accepts local "
-            "paths, file:// URLs and http(s) URLs. An unreadable file comes back with error {code, message}.");
+            "paths, file:// URLs and http(s) URLs. An unreadable file comes back with error {code, "
+            "message}.");
     }
     QJsonObject inputSchema() const override {
         return schema::object(
@@ -34,10 +36,11 @@ public:
             {QStringLiteral("paths")});
     }
     QJsonObject outputSchema() const override {
-        return schema::output({{QStringLiteral("media"),
-                                schema::array(schema::anyObject(QStringLiteral("A media descriptor (docs/post-json.md), "
-                                                                               "or {url, filename, error}")),
-                                              QStringLiteral("One entry per path, in order"))}});
+        return schema::output(
+            {{QStringLiteral("media"),
+              schema::array(schema::anyObject(QStringLiteral("A media descriptor (docs/post-json.md), "
+                                                             "or {url, filename, error}")),
+                            QStringLiteral("One entry per path, in order"))}});
     }
 
     McpToolResult call(const QJsonObject &arguments, Session &session) override {
@@ -48,7 +51,8 @@ public:
             unreadable += entry.contains(u"error") ? 1 : 0;
             media.append(entry);
         }
-        QString text = QString::number(media.size()) + (media.size() == 1 ? u" file probed" : u" files probed");
+        QString text =
+            QString::number(media.size()) + (media.size() == 1 ? u" file probed" : u" files probed");
         if (unreadable > 0) {
             text += u"; " + QString::number(unreadable) + u" cannot be used (see each error).";
         } else {
@@ -65,8 +69,9 @@ private:
         }
         if (location.kind == MediaLocation::Kind::Unsupported) {
             return probeResultJson(reference, std::unexpected(Error{ErrorCode::MediaUnreadable,
-                                                                     reference + u" is neither a local path nor an "
-                                                                                 u"http(s) URL."}));
+                                                                    reference
+                                                                        + u" is neither a local path nor an "
+                                                                          u"http(s) URL."}));
         }
         QTemporaryDir scratch;
         const MediaStore store(scratch.path());

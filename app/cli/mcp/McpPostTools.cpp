@@ -16,8 +16,10 @@ const auto baseName = QStringLiteral("baseDirectory");
 
 QJsonObject postProperty() {
     return schema::anyObject(QStringLiteral(
-        "The post in ClipQueue's post JSON contract (docs/post-json.md): {content: {text, media: [{url, ...}], "
-        "platformOverrides: {tiktok: {settings: {privacyLevel, disableComment, ...}}}}, scheduledFor (ISO 8601 "
+        "The post in ClipQueue's post JSON contract (docs/post-json.md): {content: {text, media: [{url, "
+        "...}], "
+        "platformOverrides: {tiktok: {settings: {privacyLevel, disableComment, ...}}}}, scheduledFor (ISO "
+        "8601 "
         "with offset, or null for as soon as possible), accounts: [account id] or platformSetId: set id or "
         "name}"));
 }
@@ -61,7 +63,8 @@ QString countFindings(const QList<Finding> &findings) {
 PostDocumentCheck::Result checkPost(const QJsonObject &arguments, Session &session,
                                     const std::optional<CreatorInfo> &creator = {}) {
     return PostDocumentCheck(&session.database(), session.clock().nowUtc())
-        .check(parsePostJson(arguments.value(postName).toObject()), QString(), baseDirectory(arguments), creator);
+        .check(parsePostJson(arguments.value(postName).toObject()), QString(), baseDirectory(arguments),
+               creator);
 }
 
 class PostsValidateTool final : public McpTool {
@@ -75,13 +78,14 @@ public:
             "and `message` says what to do. A post with an error finding cannot be submitted or scheduled.");
     }
     QJsonObject inputSchema() const override {
-        return schema::object({{postName, postProperty()},
-                               {QStringLiteral("creatorInfo"),
-                                schema::anyObject(QStringLiteral("TikTok's creator info `data` object to check "
-                                                                 "against (default: the cached info of the post's "
-                                                                 "first account)"))},
-                               {baseName, baseProperty()}},
-                              {postName});
+        return schema::object(
+            {{postName, postProperty()},
+             {QStringLiteral("creatorInfo"),
+              schema::anyObject(QStringLiteral("TikTok's creator info `data` object to check "
+                                               "against (default: the cached info of the post's "
+                                               "first account)"))},
+             {baseName, baseProperty()}},
+            {postName});
     }
     QJsonObject outputSchema() const override {
         return schema::output({{QStringLiteral("valid"), schema::boolean(QStringLiteral("No error finding"))},
@@ -93,13 +97,15 @@ public:
         if (arguments.contains(u"creatorInfo")) {
             auto info = CreatorInfo::fromJson(arguments.value(u"creatorInfo").toObject());
             if (!info) {
-                return McpToolResult::badArguments(u"creatorInfo is not TikTok's creator info: " + info.error().message);
+                return McpToolResult::badArguments(u"creatorInfo is not TikTok's creator info: "
+                                                   + info.error().message);
             }
             creator = *info;
         }
         const QList<Finding> findings = checkPost(arguments, session, creator).findings;
         const bool valid = !hasErrors(findings);
-        return {QJsonObject{{QStringLiteral("valid"), valid}, {QStringLiteral("findings"), findingsJson(findings)}},
+        return {QJsonObject{{QStringLiteral("valid"), valid},
+                            {QStringLiteral("findings"), findingsJson(findings)}},
                 (valid ? u"Valid: " : u"Not valid: ") + countFindings(findings) + u'.'};
     }
 };
@@ -118,16 +124,18 @@ public:
     }
     bool readOnly() const override { return false; }
     QJsonObject inputSchema() const override {
-        return schema::object({{postName, postProperty()},
-                               {QStringLiteral("submit"),
-                                schema::boolean(QStringLiteral("Submit after creating (default false: a draft)"))},
-                               {baseName, baseProperty()}},
-                              {postName});
+        return schema::object(
+            {{postName, postProperty()},
+             {QStringLiteral("submit"),
+              schema::boolean(QStringLiteral("Submit after creating (default false: a draft)"))},
+             {baseName, baseProperty()}},
+            {postName});
     }
     QJsonObject outputSchema() const override {
         return schema::output(
             {{QStringLiteral("created"), schema::boolean(QString())},
-             {QStringLiteral("posts"), schema::array(schema::postSummary(), QStringLiteral("One per account"))},
+             {QStringLiteral("posts"),
+              schema::array(schema::postSummary(), QStringLiteral("One per account"))},
              {QStringLiteral("findings"), schema::array(schema::finding(), QString())},
              {QStringLiteral("message"),
               schema::nullableString(QStringLiteral("Why the post was not created, or not submitted"))},
@@ -137,8 +145,9 @@ public:
 
     McpToolResult call(const QJsonObject &arguments, Session &session) override {
         const auto parsed = parsePostJson(arguments.value(postName).toObject());
-        auto created = parsed ? create(parsed->post, arguments, session)
-                              : std::expected<PostImporter::CreateResult, Error>(std::unexpected(parsed.error()));
+        auto created =
+            parsed ? create(parsed->post, arguments, session)
+                   : std::expected<PostImporter::CreateResult, Error>(std::unexpected(parsed.error()));
         if (!created) {
             if (exitCodeFor(created.error().code) != ExitCode::InvalidInput) {
                 return McpToolResult::failure(created.error());
@@ -156,8 +165,8 @@ public:
     }
 
 private:
-    static std::expected<PostImporter::CreateResult, Error> create(const Post &post, const QJsonObject &arguments,
-                                                                   Session &session) {
+    static std::expected<PostImporter::CreateResult, Error>
+    create(const Post &post, const QJsonObject &arguments, Session &session) {
         auto downloaded = downloadRemoteMedia(post, session.network(), session.store());
         if (!downloaded) {
             return std::unexpected(downloaded.error());
@@ -176,8 +185,9 @@ private:
             inReview = inReview || post.status == PostStatus::InReview;
         }
         const QString status = postStatusName(created.post.status);
-        QString text = u"Created " + QString::number(ids.size()) + (ids.size() == 1 ? u" post (" : u" posts (")
-                       + ids.join(u", ") + u"), " + status + u'.';
+        QString text = u"Created " + QString::number(ids.size())
+                       + (ids.size() == 1 ? u" post (" : u" posts (") + ids.join(u", ") + u"), " + status
+                       + u'.';
         if (created.notSubmitted) {
             text += u" Not submitted: " + created.notSubmitted->message;
         } else if (inReview) {
@@ -186,8 +196,9 @@ private:
         return {QJsonObject{{QStringLiteral("created"), true},
                             {QStringLiteral("posts"), posts},
                             {QStringLiteral("findings"), findingsJson(created.findings)},
-                            {QStringLiteral("message"), created.notSubmitted ? QJsonValue(created.notSubmitted->message)
-                                                                             : QJsonValue(QJsonValue::Null)},
+                            {QStringLiteral("message"), created.notSubmitted
+                                                            ? QJsonValue(created.notSubmitted->message)
+                                                            : QJsonValue(QJsonValue::Null)},
                             {QStringLiteral("awaitingApproval"), inReview}},
                 text};
     }
@@ -214,18 +225,21 @@ public:
     QString title() const override { return QStringLiteral("Schedule a post"); }
     QString description() const override {
         return QStringLiteral(
-            "Schedule (or reschedule) a stored post for a time. Allowed for drafts when the workspace does not "
-            "require approval, and for approved or scheduled posts; a post with validation errors is refused. "
+            "Schedule (or reschedule) a stored post for a time. Allowed for drafts when the workspace does "
+            "not "
+            "require approval, and for approved or scheduled posts; a post with validation errors is "
+            "refused. "
             "A time without an offset is read in timeZone (default: the workspace's zone).");
     }
     QJsonObject inputSchema() const override {
-        return schema::object({{QStringLiteral("id"), schema::string(QStringLiteral("Post id"))},
-                               {QStringLiteral("at"), schema::string(QStringLiteral("ISO 8601 time, e.g. "
-                                                                                    "2026-12-01T18:30 or "
-                                                                                    "2026-12-01T18:30:00+01:00"))},
-                               {QStringLiteral("timeZone"), schema::string(QStringLiteral("IANA zone, e.g. "
-                                                                                          "Europe/Berlin"))}},
-                              {QStringLiteral("id"), QStringLiteral("at")});
+        return schema::object(
+            {{QStringLiteral("id"), schema::string(QStringLiteral("Post id"))},
+             {QStringLiteral("at"), schema::string(QStringLiteral("ISO 8601 time, e.g. "
+                                                                  "2026-12-01T18:30 or "
+                                                                  "2026-12-01T18:30:00+01:00"))},
+             {QStringLiteral("timeZone"), schema::string(QStringLiteral("IANA zone, e.g. "
+                                                                        "Europe/Berlin"))}},
+            {QStringLiteral("id"), QStringLiteral("at")});
     }
 
     McpToolResult call(const QJsonObject &arguments, Session &session) override {
@@ -236,7 +250,8 @@ public:
         }
         auto post = session.posts().schedule(arguments.value(u"id").toString(), when,
                                              arguments.value(u"timeZone").toString());
-        return answer(post, post ? u"is scheduled for " + post->schedule.atUtc->toString(Qt::ISODate) : QString());
+        return answer(post,
+                      post ? u"is scheduled for " + post->schedule.atUtc->toString(Qt::ISODate) : QString());
     }
 };
 
@@ -245,18 +260,21 @@ public:
     QString name() const override { return QStringLiteral("posts_cancel"); }
     QString title() const override { return QStringLiteral("Cancel a post"); }
     QString description() const override {
-        return QStringLiteral("Cancel a post that is not on its way to TikTok (a draft, in review, approved, "
-                              "scheduled, failed or needing attention), with an optional comment for its history.");
+        return QStringLiteral(
+            "Cancel a post that is not on its way to TikTok (a draft, in review, approved, "
+            "scheduled, failed or needing attention), with an optional comment for its history.");
     }
     QJsonObject inputSchema() const override {
-        return schema::object({{QStringLiteral("id"), schema::string(QStringLiteral("Post id"))},
-                               {QStringLiteral("comment"), schema::string(QStringLiteral("Why, for the history"))}},
-                              {QStringLiteral("id")});
+        return schema::object(
+            {{QStringLiteral("id"), schema::string(QStringLiteral("Post id"))},
+             {QStringLiteral("comment"), schema::string(QStringLiteral("Why, for the history"))}},
+            {QStringLiteral("id")});
     }
 
     McpToolResult call(const QJsonObject &arguments, Session &session) override {
-        return answer(session.posts().cancel(arguments.value(u"id").toString(), arguments.value(u"comment").toString()),
-                      QStringLiteral("is cancelled"));
+        return answer(
+            session.posts().cancel(arguments.value(u"id").toString(), arguments.value(u"comment").toString()),
+            QStringLiteral("is cancelled"));
     }
 };
 
@@ -273,18 +291,20 @@ public:
         for (int status = int(PostStatus::Draft); status <= int(PostStatus::NeedsAttention); ++status) {
             statuses << postStatusName(PostStatus(status));
         }
-        return schema::object({{QStringLiteral("status"), schema::oneOf(statuses, QStringLiteral("Only this status"))},
-                               {QStringLiteral("limit"), schema::integer(QStringLiteral("At most this many "
-                                                                                        "(default 50)"),
-                                                                         1, 500)}});
+        return schema::object(
+            {{QStringLiteral("status"), schema::oneOf(statuses, QStringLiteral("Only this status"))},
+             {QStringLiteral("limit"), schema::integer(QStringLiteral("At most this many "
+                                                                      "(default 50)"),
+                                                       1, 500)}});
     }
     QJsonObject outputSchema() const override {
         return schema::output({{QStringLiteral("posts"), schema::array(schema::postSummary(), QString())}});
     }
 
     McpToolResult call(const QJsonObject &arguments, Session &session) override {
-        const auto status = arguments.contains(u"status") ? postStatusFromName(arguments.value(u"status").toString())
-                                                          : std::nullopt;
+        const auto status = arguments.contains(u"status")
+                                ? postStatusFromName(arguments.value(u"status").toString())
+                                : std::nullopt;
         auto list = session.posts().repository().list(status, arguments.value(u"limit").toInt(50));
         if (!list) {
             return McpToolResult::failure(list.error());
@@ -308,22 +328,27 @@ public:
                               "(TikTok's error code, message and log id).");
     }
     QJsonObject inputSchema() const override {
-        return schema::object({{QStringLiteral("id"), schema::string(QStringLiteral("Post id"))}}, {QStringLiteral("id")});
+        return schema::object({{QStringLiteral("id"), schema::string(QStringLiteral("Post id"))}},
+                              {QStringLiteral("id")});
     }
     QJsonObject outputSchema() const override {
         QJsonObject properties = schema::postSummary().value(u"properties").toObject();
-        properties.insert(QStringLiteral("postUrl"), schema::nullableString(QStringLiteral("On TikTok, once public")));
+        properties.insert(QStringLiteral("postUrl"),
+                          schema::nullableString(QStringLiteral("On TikTok, once public")));
         properties.insert(QStringLiteral("actions"),
                           schema::array(schema::string(QString()), QStringLiteral("What people may do now")));
         properties.insert(postName, schema::anyObject(QStringLiteral("The post JSON contract")));
-        properties.insert(QStringLiteral("storedMedia"), schema::array(schema::anyObject(QString()), QString()));
-        properties.insert(QStringLiteral("history"),
-                          schema::array(schema::anyObject(QStringLiteral("{at, actor, action, from, to, comment}")),
-                                        QString()));
-        properties.insert(QStringLiteral("attempts"),
-                          schema::array(schema::anyObject(QStringLiteral("{startedAt, finishedAt, outcome, "
-                                                                         "errorCode, errorMessage, logId, ...}")),
-                                        QString()));
+        properties.insert(QStringLiteral("storedMedia"),
+                          schema::array(schema::anyObject(QString()), QString()));
+        properties.insert(
+            QStringLiteral("history"),
+            schema::array(schema::anyObject(QStringLiteral("{at, actor, action, from, to, comment}")),
+                          QString()));
+        properties.insert(
+            QStringLiteral("attempts"),
+            schema::array(schema::anyObject(QStringLiteral("{startedAt, finishedAt, outcome, "
+                                                           "errorCode, errorMessage, logId, ...}")),
+                          QString()));
         return schema::output(properties);
     }
 
@@ -334,7 +359,8 @@ public:
         }
         QString text = u"Post " + detail->post.id + u" is " + postStatusName(detail->post.status) + u'.';
         if (!detail->attempts.isEmpty() && !detail->attempts.last().errorCode.isEmpty()) {
-            text += u" Last attempt: " + detail->attempts.last().errorCode + u": " + detail->attempts.last().errorMessage;
+            text += u" Last attempt: " + detail->attempts.last().errorCode + u": "
+                    + detail->attempts.last().errorMessage;
         }
         return {detailJson(*detail), text};
     }

@@ -49,10 +49,12 @@ QString checkValue(const QString &name, const QJsonObject &schema, const QJsonVa
         return u"\"" + name + u"\" must be one of: " + names.join(u", ") + u'.';
     }
     if (schema.contains(u"minimum") && value.toDouble() < schema.value(u"minimum").toDouble()) {
-        return u"\"" + name + u"\" must be at least " + QString::number(schema.value(u"minimum").toInt()) + u'.';
+        return u"\"" + name + u"\" must be at least " + QString::number(schema.value(u"minimum").toInt())
+               + u'.';
     }
     if (schema.contains(u"maximum") && value.toDouble() > schema.value(u"maximum").toDouble()) {
-        return u"\"" + name + u"\" must be at most " + QString::number(schema.value(u"maximum").toInt()) + u'.';
+        return u"\"" + name + u"\" must be at most " + QString::number(schema.value(u"maximum").toInt())
+               + u'.';
     }
     if (value.isArray() && schema.contains(u"items")) {
         const QJsonArray items = value.toArray();
@@ -70,7 +72,8 @@ QString checkValue(const QString &name, const QJsonObject &schema, const QJsonVa
 } // namespace
 
 QJsonObject object(const QJsonObject &properties, const QStringList &required, const QString &description) {
-    QJsonObject schema{{QStringLiteral("type"), QStringLiteral("object")}, {QStringLiteral("properties"), properties}};
+    QJsonObject schema{{QStringLiteral("type"), QStringLiteral("object")},
+                       {QStringLiteral("properties"), properties}};
     if (!required.isEmpty()) {
         schema.insert(QStringLiteral("required"), QJsonArray::fromStringList(required));
     }
@@ -119,10 +122,12 @@ QJsonObject array(const QJsonObject &items, const QString &description) {
 QJsonObject finding() {
     return object(
         {{QStringLiteral("severity"), oneOf({QStringLiteral("error"), QStringLiteral("warning")}, QString())},
-         {QStringLiteral("code"), string(QStringLiteral("Stable code, e.g. privacy.required (docs/validation.md)"))},
+         {QStringLiteral("code"),
+          string(QStringLiteral("Stable code, e.g. privacy.required (docs/validation.md)"))},
          {QStringLiteral("field"), string(QStringLiteral("JSON Pointer into the post"))},
          {QStringLiteral("message"), string(QStringLiteral("What is wrong and what to do"))}},
-        {QStringLiteral("severity"), QStringLiteral("code"), QStringLiteral("field"), QStringLiteral("message")});
+        {QStringLiteral("severity"), QStringLiteral("code"), QStringLiteral("field"),
+         QStringLiteral("message")});
 }
 
 QJsonObject postSummary() {
@@ -131,7 +136,8 @@ QJsonObject postSummary() {
         {QStringLiteral("status"), string(QStringLiteral("draft, in_review, approved, scheduled, publishing, "
                                                          "processing, published, changes_requested, failed, "
                                                          "cancelled or needs_attention"))},
-        {QStringLiteral("scheduledFor"), nullableString(QStringLiteral("UTC time; null: as soon as possible"))},
+        {QStringLiteral("scheduledFor"),
+         nullableString(QStringLiteral("UTC time; null: as soon as possible"))},
         {QStringLiteral("timeZone"), string(QStringLiteral("IANA zone the time was picked in"))},
         {QStringLiteral("text"), string(QStringLiteral("Caption"))},
         {QStringLiteral("mediaCount"), typed(QStringLiteral("integer"), QString())},
@@ -147,7 +153,8 @@ QJsonObject postSummary() {
 QJsonObject error() {
     return object({{QStringLiteral("code"), string(QStringLiteral("Stable error code, e.g. post.not_found"))},
                    {QStringLiteral("message"), string(QString())}},
-                  {QStringLiteral("code"), QStringLiteral("message")}, QStringLiteral("Set when the call failed"));
+                  {QStringLiteral("code"), QStringLiteral("message")},
+                  QStringLiteral("Set when the call failed"));
 }
 
 QJsonObject output(QJsonObject properties) {

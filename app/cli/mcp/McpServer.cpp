@@ -36,8 +36,8 @@ QJsonObject errorResponse(const QJsonValue &id, const QJsonObject &error) {
 
 QJsonObject toolResult(const McpToolResult &result) {
     return QJsonObject{
-        {QStringLiteral("content"),
-         QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")}, {QStringLiteral("text"), result.text}}}},
+        {QStringLiteral("content"), QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
+                                                           {QStringLiteral("text"), result.text}}}},
         {QStringLiteral("structuredContent"), result.structured},
         {QStringLiteral("isError"), result.isError},
     };
@@ -55,7 +55,9 @@ McpServer::McpServer(SessionOpener opener)
     : m_opener(std::move(opener))
     , m_tools(makeTools()) {
     if (!m_opener) {
-        m_opener = [](const QString &actor) { return Session::open(actor); };
+        m_opener = [](const QString &actor) {
+            return Session::open(actor);
+        };
     }
 }
 
@@ -83,7 +85,8 @@ std::optional<QJsonObject> McpServer::handle(const QJsonObject &message) {
                              errorObject(InvalidRequest, QStringLiteral("Not a JSON-RPC 2.0 request.")));
     }
     if (message.value(u"jsonrpc").toString() != u"2.0") {
-        return isRequest ? std::optional(errorResponse(id, errorObject(InvalidRequest, QStringLiteral("jsonrpc must be \"2.0\"."))))
+        return isRequest ? std::optional(
+                   errorResponse(id, errorObject(InvalidRequest, QStringLiteral("jsonrpc must be \"2.0\"."))))
                          : std::nullopt;
     }
     if (!isRequest) {
@@ -183,16 +186,17 @@ std::expected<QJsonObject, QJsonObject> McpServer::callTool(const QJsonObject &p
     McpTool *tool = findTool(name);
     if (!tool || !enabledTools().contains(name)) {
         return std::unexpected(errorObject(
-            InvalidParams, tool ? QString(u"The tool " + name + u" is turned off here (mcp_tools, CLIPQUEUE_MCP_TOOLS).")
-                                : QString(u"Unknown tool: " + name)));
+            InvalidParams,
+            tool ? QString(u"The tool " + name + u" is turned off here (mcp_tools, CLIPQUEUE_MCP_TOOLS).")
+                 : QString(u"Unknown tool: " + name)));
     }
     const QJsonObject arguments = params.value(u"arguments").toObject();
     if (const QString problem = schema::check(tool->inputSchema(), arguments); !problem.isEmpty()) {
         return toolResult(McpToolResult::badArguments(problem));
     }
     if (!m_session) {
-        return toolResult(McpToolResult::failure(
-            m_sessionError.value_or(Error{ErrorCode::Database, QStringLiteral("The ClipQueue database is not open.")})));
+        return toolResult(McpToolResult::failure(m_sessionError.value_or(
+            Error{ErrorCode::Database, QStringLiteral("The ClipQueue database is not open.")})));
     }
     return toolResult(tool->call(arguments, *m_session));
 }

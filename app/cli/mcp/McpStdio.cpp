@@ -32,7 +32,8 @@ void McpStdio::handleLine(const QByteArray &line) {
         return;
     }
     if (!document.isObject()) {
-        write(McpServer::parseError(QStringLiteral("a message is one JSON object (batches are not supported)")));
+        write(McpServer::parseError(
+            QStringLiteral("a message is one JSON object (batches are not supported)")));
         return;
     }
     if (auto reply = m_server.handle(document.object())) {

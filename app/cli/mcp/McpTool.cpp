@@ -3,9 +3,10 @@
 namespace cq::cli::mcp {
 
 McpToolResult McpToolResult::failure(const Error &error) {
-    return {QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), errorCodeName(error.code)},
-                                                              {QStringLiteral("message"), error.message}}}},
-            error.message, true};
+    return {
+        QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), errorCodeName(error.code)},
+                                                          {QStringLiteral("message"), error.message}}}},
+        error.message, true};
 }
 
 McpToolResult McpToolResult::badArguments(const QString &message) {
@@ -19,11 +20,10 @@ QJsonObject McpTool::descriptor() const {
         {QStringLiteral("description"), description()},
         {QStringLiteral("inputSchema"), inputSchema()},
         {QStringLiteral("outputSchema"), outputSchema()},
-        {QStringLiteral("annotations"),
-         QJsonObject{{QStringLiteral("title"), title()},
-                     {QStringLiteral("readOnlyHint"), readOnly()},
-                     {QStringLiteral("destructiveHint"), false},
-                     {QStringLiteral("openWorldHint"), false}}},
+        {QStringLiteral("annotations"), QJsonObject{{QStringLiteral("title"), title()},
+                                                    {QStringLiteral("readOnlyHint"), readOnly()},
+                                                    {QStringLiteral("destructiveHint"), false},
+                                                    {QStringLiteral("openWorldHint"), false}}},
     };
 }
 
