@@ -12,11 +12,14 @@ QStringList settings::mcpToolNames() {
 
 namespace {
 
-// "all", or tool names separated by commas (spaces allowed); an empty list turns every tool off.
+// "all", "none", or tool names separated by commas (spaces allowed).
 std::expected<QStringList, QString> parseToolList(const QString &value) {
     const QStringList known = settings::mcpToolNames();
     if (value.trimmed() == u"all") {
         return known;
+    }
+    if (value.trimmed() == u"none") {
+        return QStringList();
     }
     QStringList named;
     for (const QString &part : value.split(u',', Qt::SkipEmptyParts)) {
