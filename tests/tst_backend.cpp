@@ -363,8 +363,11 @@ void TestFacade::accountSetsAreEditedOnTheWorker() {
         backend.renameAccountSet(id, QStringLiteral("Brand channels"), context, done);
     });
     QCOMPARE(renamed->first().name, QStringLiteral("Brand channels"));
-    // What the window did is what the CLI and the database see.
+    // What the window did is what the CLI and the database see, and the other way round.
     QCOMPARE(harness.seed().accountSets().get(id)->name, QStringLiteral("Brand channels"));
+    QVERIFY(harness.seed().accountSets().create(QStringLiteral("Made elsewhere")).has_value());
+    QTRY_COMPARE_WITH_TIMEOUT(backend.accountSets().size(), 2, 10000); // by polling
+    QVERIFY(harness.seed().accountSets().remove(QStringLiteral("Made elsewhere")).has_value());
     const auto deleted = await<QList<AccountSet>>(
         [&](QObject *context, auto done) { backend.deleteAccountSet(id, context, done); });
     QVERIFY(deleted.has_value() && deleted->isEmpty());

@@ -2,6 +2,7 @@
 // message per line on its stdin/stdout, over a data folder with an account connected on the TikTok
 // stand-in. The runner publishes what the agent scheduled, and the agent reads the outcome.
 #include "CliHarness.h"
+#include "LoopbackHttpServer.h"
 #include "TestFixtures.h"
 #include "TikTokStandIn.h"
 #include "media/MediaDescriptor.h"
@@ -275,6 +276,32 @@ void TestMcp::probeDescribesMediaAndUnreadableFiles() {
     QCOMPARE(media.at(1).toObject().value(u"error").toObject().value(u"code").toString(),
              QStringLiteral("media.unreadable"));
     QVERIFY2(textOf(result).contains(u"2 files probed; 1 cannot be used"), qPrintable(textOf(result)));
+
+    // A URL: fetched through the one transport, probed, described under its URL.
+    cq::test::LoopbackHttpServer server;
+    cq::test::LoopbackHttpServer::Response clip;
+    clip.body = cq::test::fixtureBytes(QStringLiteral("vertical.mp4"));
+    clip.contentType = "video/mp4";
+    server.route("/clips/launch.mp4", clip);
+    const QString url = server.url(QStringLiteral("/clips/launch.mp4"));
+    const QJsonObject remote = structured(
+        client.call(QStringLiteral("media_probe"),
+                    {{QStringLiteral("paths"), QJsonArray{url, QStringLiteral("ftp://example.com/a.mp4")}}}));
+    const QJsonObject fetched = remote.value(u"media").toArray().at(0).toObject();
+    QCOMPARE(fetched.value(u"url").toString(), url);
+    QCOMPARE(fetched.value(u"filename").toString(), QStringLiteral("launch.mp4"));
+    QCOMPARE(fetched.value(u"mimeType").toString(), QStringLiteral("video/mp4"));
+    QCOMPARE(fetched.value(u"sizeBytes").toInteger(),
+             cq::test::fixtureBytes(QStringLiteral("vertical.mp4")).size());
+    QCOMPARE(remote.value(u"media")
+                 .toArray()
+                 .at(1)
+                 .toObject()
+                 .value(u"error")
+                 .toObject()
+                 .value(u"code")
+                 .toString(),
+             QStringLiteral("media.unreadable"));
 }
 
 void TestMcp::validateReturnsFindingsAsData() {

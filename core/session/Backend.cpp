@@ -209,13 +209,18 @@ public:
             Qt::QueuedConnection);
     }
 
-    // Sends the account sets as they are now to the window.
-    void publishAccountSets() {
+    // Sends the account sets as they are now to the window (with `onlyIfChanged`, only when they
+    // differ from what it was sent last: the poll's way to follow the CLI and other machines).
+    void publishAccountSets(bool onlyIfChanged = false) {
         auto sets = m_session->accountSets().list();
         if (!sets) {
             Q_EMIT m_owner.errorOccurred(u"Account sets not read: " + sets.error().message);
             return;
         }
+        if (onlyIfChanged && *sets == m_publishedSets) {
+            return;
+        }
+        m_publishedSets = *sets;
         QMetaObject::invokeMethod(
             &m_owner,
             [owner = &m_owner, sets = *sets] {
@@ -293,6 +298,7 @@ public:
         }
         // Deletions leave tombstones, read the same way.
         auto deleted = m_session->posts().repository().deletedSince(m_lastDeletionMs - 1);
+        publishAccountSets(true); // a handful of rows: reading them is cheaper than tracking changes
         if (!deleted) {
             return;
         }
@@ -316,6 +322,7 @@ private:
     QHash<QString, QByteArray> m_avatars; // account id → the picture's bytes
     QSet<QString> m_announcedDeletions;   // deletions told already (this window's own among them)
     QHash<QString, int> m_seenRevisions;
+    QList<AccountSet> m_publishedSets; // what the window was last told
 };
 
 Backend::Backend(QObject *parent)

@@ -17,6 +17,8 @@ struct AccountSet {
     QString id;
     QString name;
     QStringList accountIds; // in the order they were added
+
+    bool operator==(const AccountSet &) const = default;
 };
 
 // Reads and writes the account_sets and account_set_members tables. Methods do not open

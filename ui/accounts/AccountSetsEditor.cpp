@@ -70,11 +70,12 @@ AccountSetsEditor::AccountSetsEditor(Backend &backend, QWidget *parent)
     m_members->setIconSize(QSize(side, side));
     m_members->setSelectionMode(QAbstractItemView::NoSelection); // the check boxes say who is in
 
-    auto *deleteShortcut = new QAction(this);
-    deleteShortcut->setShortcut(QKeySequence::Delete);
-    deleteShortcut->setShortcutContext(Qt::WidgetShortcut);
-    m_sets->addAction(deleteShortcut);
+    buildLayout();
+    connectSignals();
+    rebuildSets();
+}
 
+void AccountSetsEditor::buildLayout() {
     auto *setsTitle = new QLabel(tr("&Sets"), this);
     setsTitle->setBuddy(m_sets);
     auto *newRow = new QHBoxLayout;
@@ -104,7 +105,13 @@ AccountSetsEditor::AccountSetsEditor(Backend &backend, QWidget *parent)
     setTabOrder(m_delete, m_newName);
     setTabOrder(m_newName, m_create);
     setTabOrder(m_create, m_members);
+}
 
+void AccountSetsEditor::connectSignals() {
+    auto *deleteShortcut = new QAction(this);
+    deleteShortcut->setShortcut(QKeySequence::Delete);
+    deleteShortcut->setShortcutContext(Qt::WidgetShortcut);
+    m_sets->addAction(deleteShortcut);
     connect(m_create, &QPushButton::clicked, this, &AccountSetsEditor::createSet);
     connect(m_newName, &QLineEdit::returnPressed, this, &AccountSetsEditor::createSet);
     connect(m_newName, &QLineEdit::textChanged, this, &AccountSetsEditor::updateButtons);
@@ -120,7 +127,6 @@ AccountSetsEditor::AccountSetsEditor(Backend &backend, QWidget *parent)
     connect(m_members, &QListWidget::itemChanged, this, &AccountSetsEditor::onMemberChanged);
     connect(&m_backend, &Backend::accountSetsChanged, this, &AccountSetsEditor::rebuildSets);
     connect(&m_backend, &Backend::accountsChanged, this, &AccountSetsEditor::rebuildMembers);
-    rebuildSets();
 }
 
 QString AccountSetsEditor::currentSetId() const {

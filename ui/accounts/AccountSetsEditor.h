@@ -30,6 +30,8 @@ public:
     void selectSet(const QString &id);
 
 private:
+    void buildLayout();
+    void connectSignals();
     void rebuildSets();
     void rebuildMembers();
     void createSet();

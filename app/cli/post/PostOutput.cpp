@@ -92,10 +92,6 @@ void printAttempts(QTextStream &out, const QList<PublishAttempt> &attempts) {
     }
 }
 
-} // namespace
-
-namespace {
-
 // The TikTok username of the post's account from the cached creator info; empty when unknown. Only
 // the link needs it, so a lookup that fails leaves the link out rather than the post.
 QString usernameFor(Session &session, const StoredPost &post) {
