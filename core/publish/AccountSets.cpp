@@ -212,11 +212,15 @@ std::expected<Post, Error> AccountSets::expand(const Post &post) const {
             return std::unexpected(Error{ErrorCode::ValidationFailed, finding.message});
         }
     }
+    auto set = get(post.platformSetId);
+    if (!set) {
+        return std::unexpected(set.error());
+    }
     Post expanded = post;
-    expanded.accounts = get(post.platformSetId)->accountIds;
+    expanded.accounts = set->accountIds;
     for (const QString &account : post.accounts) {
         auto id = resolveAccounts({account});
-        const QString resolved = id ? id->constFirst() : account; // an unknown account fails later, named
+        const QString resolved = id ? id->constFirst() : account; // kept as given, as without a set
         if (!expanded.accounts.contains(resolved)) {
             expanded.accounts << resolved;
         }
