@@ -76,6 +76,8 @@ AccountSetsEditor::AccountSetsEditor(Backend &backend, QWidget *parent)
 }
 
 void AccountSetsEditor::buildLayout() {
+    auto *title = new QLabel(tr("<h3>Account sets</h3>"), this);
+    title->setObjectName(QStringLiteral("accountSetsTitle"));
     auto *setsTitle = new QLabel(tr("&Sets"), this);
     setsTitle->setBuddy(m_sets);
     auto *newRow = new QHBoxLayout;
@@ -98,8 +100,12 @@ void AccountSetsEditor::buildLayout() {
     columns->addLayout(left, 2);
     columns->addLayout(right, 3);
     auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(title);
     layout->addWidget(m_message);
     layout->addLayout(columns, 1);
+    // Inside the Accounts page's scroll area it gets its size hint: room for a few sets and accounts.
+    setMinimumHeight(fontMetrics().height() * 18);
     setTabOrder(m_sets, m_rename);
     setTabOrder(m_rename, m_delete);
     setTabOrder(m_delete, m_newName);

@@ -12,7 +12,7 @@ namespace cq::ui {
 
 // Whom a post goes to: the connected accounts, each with its avatar, display name and @username and
 // a check box; several may be checked (one post per account). The default account is checked when
-// the accounts first arrive. Without any account it says how to connect one. Saved account sets
+// the accounts first arrive. Without any account it links to the Accounts page. Saved account sets
 // are listed after the accounts: checking a set checks its accounts (partly checked when some are).
 class AccountPicker : public QWidget {
     Q_OBJECT
@@ -43,6 +43,8 @@ public:
 
 Q_SIGNALS:
     void checkedChanged();
+    // The link in "No TikTok account is connected yet" was followed.
+    void connectRequested();
 
 protected:
     void changeEvent(QEvent *event) override;

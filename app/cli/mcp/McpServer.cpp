@@ -56,7 +56,7 @@ McpServer::McpServer(SessionOpener opener)
     , m_tools(makeTools()) {
     if (!m_opener) {
         m_opener = [](const QString &actor) {
-            return Session::open(actor);
+            return Session::open(Settings(), actor);
         };
     }
 }

@@ -20,7 +20,7 @@ namespace cq::cli::mcp {
 // as done by "agent:CLIENT NAME".
 class McpServer {
 public:
-    // Opens the session for the given actor; tests pass their own. Default: Session::open(actor).
+    // Opens the session for the given actor; tests pass their own. Default: Session::open(Settings(), actor).
     using SessionOpener = std::function<std::expected<std::unique_ptr<Session>, Error>(const QString &actor)>;
 
     explicit McpServer(SessionOpener opener = {});
