@@ -11,6 +11,7 @@ packages=(
   # qtdemux/matroska and VP8/VP9 are in -good, H.264/HEVC decoders (avdec_*) in -libav, their
   # parsers in -bad. Debian's Qt also ships the FFmpeg backend (QT_MEDIA_BACKEND=ffmpeg).
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-libav
+  nodejs # tests/mcp: the MCP TypeScript SDK client (tst_mcp_sdk)
 )
 missing=()
 for package in "${packages[@]}"; do
@@ -18,6 +19,10 @@ for package in "${packages[@]}"; do
     missing+=("$package")
   fi
 done
+# Debian's npm package; a NodeSource nodejs brings its own npm (and conflicts with Debian's).
+if ! command -v npm >/dev/null; then
+  missing+=(npm)
+fi
 if ((${#missing[@]} == 0)); then
   echo "All build dependencies are installed."
   exit 0

@@ -1,5 +1,7 @@
 #include "AccountsCommand.h"
 
+#include "AccountSetsCommand.h"
+
 #include "session/Session.h"
 #include "tiktok/DesktopLogin.h"
 
@@ -17,7 +19,8 @@ const auto usage =
                    "       clipqueue-cli accounts disconnect ID\n"
                    "       clipqueue-cli accounts import --open-id ID --access-token T --refresh-token R "
                    "[--expires-in S]\n"
-                   "                                     [--refresh-expires-in S] [--name NAME]\n");
+                   "                                     [--refresh-expires-in S] [--name NAME]\n"
+                   "       clipqueue-cli accounts sets list|create|rename|add|remove|delete ...\n");
 
 // The options of `accounts import` (the other actions take none but the display name).
 struct Options {
@@ -139,6 +142,9 @@ ExitCode addAccount(Session &session, Session::TikTok &tiktok, const tiktok::Tok
 
 ExitCode AccountsCommand::run(const QStringList &arguments, CliStreams streams) {
     const QString action = arguments.value(0);
+    if (action == u"sets") {
+        return AccountSetsCommand().run(arguments.mid(1), streams);
+    }
     const Options options;
     QCommandLineParser parser;
     parser.addOptions({options.openId, options.access, options.refresh, options.expires,

@@ -47,6 +47,8 @@ enum class FindingCode {
     ScheduleTooFar,
     PhotoCoverOutOfRange,
     PhotoHostMissing,
+    PostAccountSetUnknown,
+    PostAccountSetEmpty,
 };
 
 QString findingCodeName(FindingCode code);

@@ -69,6 +69,7 @@ public:
         }
         checkCreator();
         checkSchedule();
+        checkAccountSet();
         checkAccounts();
         return m_findings;
     }
@@ -447,6 +448,24 @@ private:
                         + m_context.tokenFreshUntil->toString(Qt::ISODate)
                         + u", before this post is due. Keep ClipQueue running or reconnect the account "
                           u"before then.");
+        }
+    }
+
+    void checkAccountSet() {
+        if (m_post.platformSetId.isEmpty() || !m_context.accountSet) {
+            return;
+        }
+        const AccountSetCheck &set = *m_context.accountSet;
+        if (!set.known) {
+            error(FindingCode::PostAccountSetUnknown, QStringLiteral("/platformSetId"),
+                  u"There is no account set \"" + m_post.platformSetId
+                      + u"\". Pick one that exists (clipqueue-cli accounts sets list) or name the accounts "
+                        u"in \"accounts\" instead.");
+        } else if (set.accountCount == 0) {
+            error(FindingCode::PostAccountSetEmpty, QStringLiteral("/platformSetId"),
+                  u"The account set \"" + set.name
+                      + u"\" has no accounts, so the post would go nowhere. Add accounts to the set or pick "
+                        u"another one.");
         }
     }
 

@@ -48,7 +48,8 @@ downloadRemoteMedia(const Post &post, QNetworkAccessManager &network, const Medi
 
 PostImporter::PostImporter(PostLifecycle &lifecycle, const MediaStore &store)
     : m_lifecycle(lifecycle)
-    , m_store(store) {
+    , m_store(store)
+    , m_sets(lifecycle.database(), lifecycle.clock()) {
 }
 
 std::expected<StoredMedia, Error> PostImporter::storeMedia(const MediaDescriptor &declared,
@@ -86,8 +87,14 @@ std::expected<StoredMedia, Error> PostImporter::storeMedia(const MediaDescriptor
 }
 
 std::expected<PostImporter::CreateResult, Error>
-PostImporter::create(const Post &input, const QString &baseDirectory, bool submit,
+PostImporter::create(const Post &post, const QString &baseDirectory, bool submit,
                      const QHash<int, StoredObject> &downloaded, const MediaStore::Progress &progress) {
+    // A set becomes its accounts now: each stored post goes to one account, whatever the set becomes.
+    auto expanded = m_sets.expand(post);
+    if (!expanded) {
+        return std::unexpected(expanded.error());
+    }
+    const Post &input = *expanded;
     StoredPost stored;
     stored.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     stored.content = input;

@@ -28,6 +28,14 @@ bool stillChecked(PostStatus status) {
            || status == PostStatus::Scheduled;
 }
 
+// Whether a change of an account set worked; the sets are read again afterwards.
+std::expected<void, Error> setChanged(const std::expected<AccountSet, Error> &set) {
+    if (!set) {
+        return std::unexpected(set.error());
+    }
+    return {};
+}
+
 // What TikTok answers when an unaudited app posts anything but SELF_ONLY.
 const QString unauditedCode = QStringLiteral("unaudited_client_can_only_post_to_private_accounts");
 
@@ -102,6 +110,7 @@ public:
         m_lastDeletionMs = m_lastSeenMs;
         m_factory = options.publisherFactory;
         announce();
+        publishAccountSets();
         fetchAvatars();
         refreshCreators();
         if (options.publish) {
@@ -428,6 +437,27 @@ public:
             Qt::QueuedConnection);
     }
 
+    // Sends the account sets as they are now to the window (with `onlyIfChanged`, only when they
+    // differ from what it was sent last: the poll's way to follow the CLI and other machines).
+    void publishAccountSets(bool onlyIfChanged = false) {
+        auto sets = m_session->accountSets().list();
+        if (!sets) {
+            Q_EMIT m_owner.errorOccurred(u"Account sets not read: " + sets.error().message);
+            return;
+        }
+        if (onlyIfChanged && *sets == m_publishedSets) {
+            return;
+        }
+        m_publishedSets = *sets;
+        QMetaObject::invokeMethod(
+            &m_owner,
+            [owner = &m_owner, sets = *sets] {
+                owner->m_accountSets = sets;
+                Q_EMIT owner->accountSetsChanged();
+            },
+            Qt::QueuedConnection);
+    }
+
     // Each account's avatar, once per address: small pictures on TikTok's CDN, fetched through the one
     // transport (a size cap and a deadline; no credentials travel with them).
     void fetchAvatars() {
@@ -507,6 +537,7 @@ public:
         }
         // Deletions leave tombstones, read the same way.
         auto deleted = m_session->posts().repository().deletedSince(m_lastDeletionMs - 1);
+        publishAccountSets(true); // a handful of rows: reading them is cheaper than tracking changes
         if (!deleted) {
             return;
         }
@@ -530,6 +561,7 @@ private:
     QHash<QString, QByteArray> m_avatars; // account id → the picture's bytes
     QSet<QString> m_announcedDeletions;   // deletions told already (this window's own among them)
     QHash<QString, int> m_seenRevisions;
+    QList<AccountSet> m_publishedSets;    // what the window was last told
     QSet<QString> m_unaudited;            // accounts TikTok refused as posting through an unaudited app
     QHash<QString, QStringList> m_scopes; // account id → the scopes it granted
     PublisherFactory m_factory;
@@ -741,6 +773,22 @@ void Backend::duplicate(const QString &id, QObject *context, Done<PostRow> done)
         std::move(done));
 }
 
+void Backend::changeAccountSets(QObject *context,
+                                std::function<std::expected<void, Error>(AccountSets &)> change,
+                                Done<QList<AccountSet>> done) {
+    run<QList<AccountSet>>(
+        context,
+        [change = std::move(change)](Worker &worker) -> std::expected<QList<AccountSet>, Error> {
+            AccountSets &sets = worker.session()->accountSets();
+            if (auto changed = change(sets); !changed) {
+                return std::unexpected(changed.error());
+            }
+            worker.publishAccountSets();
+            return sets.list();
+        },
+        std::move(done));
+}
+
 void Backend::connectAccount(UrlOpener openInBrowser, QObject *context, Done<AccountSummary> done) {
     runAsync<AccountSummary>(
         context,
@@ -748,6 +796,30 @@ void Backend::connectAccount(UrlOpener openInBrowser, QObject *context, Done<Acc
             worker.connectAccount(openInBrowser, std::move(answer));
         },
         std::move(done));
+}
+
+void Backend::createAccountSet(const QString &name, QObject *context, Done<QList<AccountSet>> done) {
+    changeAccountSets(
+        context, [name](AccountSets &sets) { return setChanged(sets.create(name)); }, std::move(done));
+}
+
+void Backend::renameAccountSet(const QString &id, const QString &name, QObject *context,
+                               Done<QList<AccountSet>> done) {
+    changeAccountSets(
+        context, [id, name](AccountSets &sets) { return setChanged(sets.rename(id, name)); },
+        std::move(done));
+}
+
+void Backend::setAccountSetMembers(const QString &id, const QStringList &accountIds, QObject *context,
+                                   Done<QList<AccountSet>> done) {
+    changeAccountSets(
+        context, [id, accountIds](AccountSets &sets) { return setChanged(sets.setAccounts(id, accountIds)); },
+        std::move(done));
+}
+
+void Backend::deleteAccountSet(const QString &id, QObject *context, Done<QList<AccountSet>> done) {
+    changeAccountSets(
+        context, [id](AccountSets &sets) { return sets.remove(id); }, std::move(done));
 }
 
 void Backend::cancelConnect() {

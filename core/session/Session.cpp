@@ -12,7 +12,7 @@
 
 namespace cq {
 
-std::expected<std::unique_ptr<Session>, Error> Session::open(const Settings &settings) {
+std::expected<std::unique_ptr<Session>, Error> Session::open(const Settings &settings, const QString &actor) {
     std::unique_ptr<Session> session(new Session);
     auto config = AppConfig::load(settings);
     if (!config) {
@@ -25,9 +25,11 @@ std::expected<std::unique_ptr<Session>, Error> Session::open(const Settings &set
     }
     session->m_database = std::move(*database);
     session->m_store = std::make_unique<MediaStore>(config->mediaStoreDirectory());
-    session->m_posts = std::make_unique<PostLifecycle>(*session->m_database, *session->m_store,
-                                                       session->m_clock, config->actorName());
+    session->m_posts =
+        std::make_unique<PostLifecycle>(*session->m_database, *session->m_store, session->m_clock,
+                                        actor.isEmpty() ? config->actorName() : actor);
     session->m_importer = std::make_unique<PostImporter>(*session->m_posts, *session->m_store);
+    session->m_accountSets = std::make_unique<AccountSets>(*session->m_database, session->m_clock);
     session->m_creators = std::make_unique<CreatorInfoCache>(*session->m_database, session->m_clock);
     return session;
 }

@@ -345,6 +345,8 @@ void ComposerPage::updateAuditHint() {
 void ComposerPage::connectBackend() {
     connect(m_settings->accounts(), &AccountPicker::connectRequested, this, &ComposerPage::accountsRequested);
     connect(&m_backend, &Backend::accountsChanged, this, &ComposerPage::onAccountsChanged);
+    connect(&m_backend, &Backend::accountSetsChanged, this,
+            [this] { m_settings->accounts()->setAccountSets(m_backend.accountSets()); });
     connect(&m_backend, &Backend::workspaceChanged, this, &ComposerPage::onWorkspaceChanged);
     connect(&m_backend, &Backend::storeProgress, this, &ComposerPage::onStoreProgress);
     connect(&m_backend, &Backend::postChanged, this, &ComposerPage::onPostChanged);
@@ -352,6 +354,7 @@ void ComposerPage::connectBackend() {
     connect(&m_backend, &Backend::ready, this, &ComposerPage::updateActions);
     if (m_backend.isReady()) {
         m_settings->accounts()->setAccounts(m_backend.accounts());
+        m_settings->accounts()->setAccountSets(m_backend.accountSets());
     }
 }
 
