@@ -584,6 +584,7 @@ void Backend::start(Options options) {
     if (m_worker) {
         return;
     }
+    m_publishing = options.publish; // what the worker is about to do; publishingChanged() follows
     m_worker = new Worker(*this);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
