@@ -21,6 +21,7 @@ enum class RedirectPolicy {
     None,       // the 3xx itself is the answer
     SameOrigin, // same scheme, host and port only
     NoLessSafe, // anywhere except from https:// down to http://
+    SameScheme, // anywhere with the same scheme (media downloads: no scheme changes at all)
 };
 
 // Takes each piece of an answer's body as it arrives, instead of collecting the body in
@@ -47,6 +48,10 @@ struct HttpRequest {
     // Tokens or secrets in a header, the body or the URL: plain http only to this computer, and no
     // redirect to another origin.
     bool carriesCredentials = false;
+    // Only to public addresses: the host (and the host of every redirect) is resolved first, and
+    // an address on this computer, link-local or on a private network is refused
+    // (NetFailure::AddressRefused). For URLs a document names, such as media URLs in a post.
+    bool publicAddressesOnly = false;
     BodySink bodySink;
 
     static HttpRequest get(const QUrl &url);

@@ -1,6 +1,8 @@
 #include "session/AppConfig.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -49,10 +51,16 @@ std::expected<AppConfig, Error> AppConfig::load() {
     config.dataDirectory =
         settingOrEnvironment("CLIPQUEUE_DATA_DIR", QStringLiteral("dataDirectory"),
                              QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+    const bool created = !config.dataDirectory.isEmpty() && !QFileInfo::exists(config.dataDirectory);
     if (config.dataDirectory.isEmpty() || !QDir().mkpath(config.dataDirectory)) {
         return std::unexpected(
             Error{ErrorCode::Io, u"Cannot create the data folder \"" + config.dataDirectory
                                      + u"\". Set CLIPQUEUE_DATA_DIR to a writable folder."});
+    }
+    if (created) {
+        // Tokens, the database and the media are the user's own: no one else may look.
+        QFile::setPermissions(config.dataDirectory,
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     }
     const QString url = settingOrEnvironment("CLIPQUEUE_DATABASE_URL", QStringLiteral("databaseUrl"));
     if (url.isEmpty()) {
@@ -66,6 +74,10 @@ std::expected<AppConfig, Error> AppConfig::load() {
         config.database = *database;
     }
     config.profileName = settingOrEnvironment("CLIPQUEUE_PROFILE_NAME", QStringLiteral("profileName"));
+    const QString allowPrivate =
+        settingOrEnvironment("CLIPQUEUE_ALLOW_PRIVATE_MEDIA_URLS", QStringLiteral("allowPrivateMediaUrls"));
+    config.allowPrivateMediaUrls =
+        allowPrivate == u"1" || allowPrivate.compare(u"true", Qt::CaseInsensitive) == 0;
     return config;
 }
 

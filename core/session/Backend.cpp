@@ -408,7 +408,8 @@ void Backend::createPost(const Post &post, const QString &baseDirectory, CreateI
         context,
         [this, post, baseDirectory, intent](Worker &worker) -> std::expected<QList<PostRow>, Error> {
             Session &session = *worker.session();
-            auto downloaded = downloadRemoteMedia(post, session.network(), session.store());
+            auto downloaded =
+                downloadRemoteMedia(post, session.network(), session.store(), session.mediaDownloadOptions());
             if (!downloaded) {
                 return std::unexpected(downloaded.error());
             }

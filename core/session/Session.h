@@ -3,6 +3,7 @@
 #include "accounts/AccountService.h"
 #include "accounts/CreatorInfoCache.h"
 #include "accounts/TokenStore.h"
+#include "media/MediaDownloader.h"
 #include "media/MediaStore.h"
 #include "net/HttpTransport.h"
 #include "publish/PostImporter.h"
@@ -32,6 +33,8 @@ public:
     static std::expected<std::unique_ptr<Session>, Error> open();
 
     const AppConfig &config() const { return m_config; }
+    // How media URLs are downloaded here: the configured rule about private addresses.
+    MediaDownloader::Options mediaDownloadOptions() const;
     const Database &database() const { return *m_database; }
     const MediaStore &store() const { return *m_store; }
     PostLifecycle &posts() { return *m_posts; }
