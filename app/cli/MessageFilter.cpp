@@ -1,6 +1,6 @@
 #include "MessageFilter.h"
 
-#include <QByteArray>
+#include <QString>
 #include <QtGlobal>
 
 #include <cstring>

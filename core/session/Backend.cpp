@@ -245,6 +245,10 @@ public:
         });
         connect(m_runner.get(), &SchedulerRunner::errorOccurred, this,
                 [this](const QString &message) { Q_EMIT m_owner.errorOccurred(message); });
+        connect(m_runner.get(), &SchedulerRunner::gaveUp, this, [this](const QString &message) {
+            Q_EMIT m_owner.errorOccurred(u"Publishing stopped: " + message
+                                         + u" Restart ClipQueue once the database works again.");
+        });
         m_runner->start();
     }
 
