@@ -25,8 +25,9 @@ inline bool imageHeader(const QByteArray &input) {
     QBuffer device(&bytes);
     device.open(QIODevice::ReadOnly);
     const auto header = readImageHeader(device, format, QDeadlineTimer(5000));
-    return !header || (header->width > 0 && header->height > 0 && header->exifOrientation >= 1
-                       && header->exifOrientation <= 8);
+    return !header
+           || (header->width > 0 && header->height > 0 && header->exifOrientation >= 1
+               && header->exifOrientation <= 8);
 }
 
 // The whole probe entry on a file holding `input`: what probes as readable describes a picture.
@@ -40,8 +41,9 @@ inline bool probe(const QByteArray &input) {
     file.write(input);
     file.close();
     const auto media = MediaProber(std::chrono::seconds(5)).probe(path);
-    return !media || (media->width.value_or(0) > 0 && media->height.value_or(0) > 0
-                      && media->durationSeconds.value_or(0) <= 24 * 3600.0);
+    return !media
+           || (media->width.value_or(0) > 0 && media->height.value_or(0) > 0
+               && media->durationSeconds.value_or(0) <= 24 * 3600.0);
 }
 
 // What the post reader accepts writes back and reads again to the same document.

@@ -183,10 +183,12 @@ namespace {
 // `every` for as long as the connection lasts: neither silent (no transfer timeout) nor done.
 class TricklingServer : public QObject {
 public:
+    // `every` 0: silent after `head`; negative: closes the connection after `head`.
     TricklingServer(QByteArray head, std::chrono::milliseconds every)
-        : m_head(std::move(head)) {
+        : m_head(std::move(head))
+        , m_closesAfterHead(every.count() < 0) {
         m_server.listen(QHostAddress::LocalHost);
-        m_timer.setInterval(every);
+        m_timer.setInterval(std::max(every, std::chrono::milliseconds(0)));
         connect(&m_server, &QTcpServer::newConnection, this, [this] {
             m_socket = m_server.nextPendingConnection();
             connect(m_socket, &QTcpSocket::readyRead, this, [this] {
@@ -198,6 +200,8 @@ public:
                         + m_head);
                     if (m_timer.interval() > 0) {
                         m_timer.start();
+                    } else if (m_closesAfterHead) {
+                        m_socket->disconnectFromHost();
                     }
                 }
             });
@@ -215,6 +219,7 @@ private:
     QPointer<QTcpSocket> m_socket;
     QTimer m_timer;
     QByteArray m_head;
+    bool m_closesAfterHead = false;
     bool m_answered = false;
 };
 } // namespace
@@ -249,6 +254,14 @@ void TestMediaDownload::stalledDownloadSaysItStalled() {
     QVERIFY(!result.has_value());
     QVERIFY2(!result.error().message.contains(u"HTTP 200"), qPrintable(result.error().message));
     QVERIFY2(result.error().message.contains(u"timed out"), qPrintable(result.error().message));
+
+    TricklingServer closing("abc", std::chrono::milliseconds(-1)); // 3 of 1,000,000 bytes, then gone
+    const auto cut = MediaDownloader::fetch(network, store, QUrl(closing.url()), 1'000'000, options);
+    QVERIFY(!cut.has_value());
+    QVERIFY2(!cut.error().message.contains(u"HTTP 200"), qPrintable(cut.error().message));
+    QVERIFY2(cut.error().message.contains(u"closed") || cut.error().message.contains(u"3 of"),
+             qPrintable(cut.error().message));
+    QVERIFY(QDir(dir.filePath(QStringLiteral("media/incoming"))).isEmpty());
 }
 
 // A post file must not make ClipQueue fetch from this computer or the user's network: loopback

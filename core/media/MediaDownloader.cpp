@@ -78,6 +78,16 @@ void MediaDownloader::onFinished(const net::HttpResult &result) {
         fail(errorFor(result));
         return;
     }
+    const QByteArray declared = result.header("Content-Length");
+    if (!declared.isEmpty() && declared.toLongLong() != result.receivedBytes) {
+        // A connection closed early can look like a complete answer: the declared length tells.
+        fail(Error{ErrorCode::Io, describe(m_url)
+                                      + QStringLiteral(": the server sent %1 of %2 bytes and closed the "
+                                                       "connection. Try again.")
+                                            .arg(result.receivedBytes)
+                                            .arg(declared.toLongLong())});
+        return;
+    }
     m_done = true;
     m_file->close();
     m_result = m_store.adoptDownloaded(m_file->fileName());
