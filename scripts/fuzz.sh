@@ -62,11 +62,16 @@ for target in "${targets[@]}"; do
   [[ $target == fuzz_probe ]] && max_len=262144
   echo "== $target for ${seconds} s"
   # -timeout: one input taking longer is a hang (a finding). -rss_limit_mb: a memory bound.
+  mkdir -p "$out/logs"
+  log=$out/logs/$target.log
   if ! "$out/fuzz/$target" "$out/corpus/$target" -max_total_time="$seconds" -max_len="$max_len" \
         -timeout=10 -rss_limit_mb=1024 -print_final_stats=1 \
-        -artifact_prefix="$out/crashes/$target/" 2>&1 | tail -n 25; then
+        -artifact_prefix="$out/crashes/$target/" > "$log" 2>&1; then
     status=1
   fi
+  tail -n 8 "$log"
+  # Whether it still finds new coverage: the run that last added some, against the runs in all.
+  echo "last new coverage at: $(grep -E '^#[0-9]+[[:space:]]+(NEW|REDUCE)' "$log" | tail -n 1 | cut -f1)"
 done
 echo "Crashes (if any):"
 find "$out/crashes" -type f | head -n 50
