@@ -85,6 +85,7 @@ private Q_SLOTS:
     void loopbackRule_data();
     void loopbackRule();
     void fastAnswerIsReadThroughABoundedBuffer();
+    void addressRuleHoldsAfterEveryRedirect();
     void publicAddressRule_data();
     void publicAddressRule();
 
@@ -468,6 +469,30 @@ void TestHttpTransport::fastAnswerIsReadThroughABoundedBuffer() {
     QVERIFY(result.isSuccess());
     QCOMPARE(total, bytes.size());
     QVERIFY2(largestPiece <= 1024 * 1024, qPrintable(QString::number(largestPiece)));
+}
+
+// The address rule is checked for the first host and again for the host of every redirect, after
+// DNS: here only 127.0.0.1 is allowed, and a redirect to 127.0.0.2 or to ::1 is refused before any
+// connection.
+void TestHttpTransport::addressRuleHoldsAfterEveryRedirect() {
+    LoopbackHttpServer server;
+    server.route("/ok", answer(200, "fine"));
+    server.route("/to-other", redirectTo(QStringLiteral("http://127.0.0.2:%1/ok").arg(server.port())));
+    server.route("/to-v6", redirectTo(QStringLiteral("http://[::1]:%1/ok").arg(server.port())));
+    auto onlyThisOne = [](const QHostAddress &address) {
+        return address == QHostAddress(QHostAddress::LocalHost);
+    };
+    auto direct = HttpRequest::get(QUrl(server.url(QStringLiteral("/ok"))));
+    direct.addressAllowed = onlyThisOne;
+    QVERIFY(run(std::move(direct)).isSuccess());
+    for (const char *path : {"/to-other", "/to-v6"}) {
+        auto request = HttpRequest::get(QUrl(server.url(QString::fromLatin1(path))));
+        request.addressAllowed = onlyThisOne;
+        const HttpResult result = run(std::move(request));
+        QVERIFY2(result.netError, path);
+        QCOMPARE(result.netError->failure, NetFailure::AddressRefused);
+    }
+    QCOMPARE(server.requests().size(), 3); // the first hops only
 }
 
 void TestHttpTransport::publicAddressRule_data() {

@@ -1,5 +1,7 @@
 #include "media/MediaDownloader.h"
 
+#include "net/UrlRules.h"
+
 #include <QEventLoop>
 #include <QFile>
 
@@ -52,7 +54,9 @@ void MediaDownloader::start(const QUrl &url, qint64 maxBytes) {
     request.transferTimeout = m_options.transferTimeout;
     request.deadline = m_options.deadline.value_or(deadlineFor(maxBytes));
     request.redirects = net::RedirectPolicy::SameScheme;
-    request.publicAddressesOnly = !m_options.allowPrivateAddresses;
+    if (!m_options.allowPrivateAddresses) {
+        request.addressAllowed = net::isPublicAddress;
+    }
     request.maxRedirects = MaxRedirects;
     request.maxResponseBytes = maxBytes;
     request.bodySink = [this](const QByteArray &piece) {
@@ -124,8 +128,9 @@ Error MediaDownloader::errorFor(const net::HttpResult &result) const {
     if (failure == NetFailure::AddressRefused) {
         return Error{ErrorCode::MediaUnreadable,
                      describe(m_url) + u": " + result.netError->what
-                         + u" Use a public URL, or allow private media URLs in the settings "
-                           u"(CLIPQUEUE_ALLOW_PRIVATE_MEDIA_URLS=1)."};
+                         + u" ClipQueue downloads media only from public addresses, not from this "
+                           u"computer or a private network. Use a public URL, or allow private media URLs "
+                           u"in the settings (CLIPQUEUE_ALLOW_PRIVATE_MEDIA_URLS=1)."};
     }
     if (failure) { // the transport's own words: timed out, stalled, refused, unreachable
         return Error{ErrorCode::Io, describe(m_url) + u" could not be downloaded: " + result.netError->what

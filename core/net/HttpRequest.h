@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHostAddress>
 #include <QIODevice>
 #include <QList>
 #include <QUrl>
@@ -48,10 +49,10 @@ struct HttpRequest {
     // Tokens or secrets in a header, the body or the URL: plain http only to this computer, and no
     // redirect to another origin.
     bool carriesCredentials = false;
-    // Only to public addresses: the host (and the host of every redirect) is resolved first, and
-    // an address on this computer, link-local or on a private network is refused
-    // (NetFailure::AddressRefused). For URLs a document names, such as media URLs in a post.
-    bool publicAddressesOnly = false;
+    // Which addresses the request may go to; empty: any. When set, the host (and the host of every
+    // redirect) is resolved first and any address it refuses ends the exchange
+    // (NetFailure::AddressRefused). Media URLs a post names use isPublicAddress (UrlRules.h).
+    std::function<bool(const QHostAddress &)> addressAllowed;
     BodySink bodySink;
 
     static HttpRequest get(const QUrl &url);

@@ -118,14 +118,14 @@ void HttpExchange::start() {
     if (m_request.deadline) {
         m_deadline.start(*m_request.deadline); // name lookups count too
     }
-    if (m_request.publicAddressesOnly) {
-        checkPublicThen(m_request.url, [this] { sendRequest(); });
+    if (m_request.addressAllowed) {
+        checkAddressThen(m_request.url, [this] { sendRequest(); });
         return;
     }
     sendRequest();
 }
 
-void HttpExchange::checkPublicThen(const QUrl &url, std::function<void()> next) {
+void HttpExchange::checkAddressThen(const QUrl &url, std::function<void()> next) {
     // Qt caches lookups, so the connection that follows normally uses the address checked here.
     QHostInfo::lookupHost(url.host(), this, [this, url, next = std::move(next)](const QHostInfo &info) {
         if (m_finished) {
@@ -136,7 +136,7 @@ void HttpExchange::checkPublicThen(const QUrl &url, std::function<void()> next) 
             return;
         }
         for (const QHostAddress &address : info.addresses()) {
-            if (!isPublicAddress(address)) {
+            if (!m_request.addressAllowed(address)) {
                 qCDebug(lcHttp).noquote() << "refused" << censoredUrl(url) << "at" << address.toString();
                 stop(addressRefused(url, address));
                 return;
@@ -212,8 +212,8 @@ void HttpExchange::onRedirected(const QUrl &target) {
     }
     qCDebug(lcHttp).noquote() << "redirect:" << censoredUrl(m_currentUrl) << "->" << censoredUrl(next);
     m_currentUrl = next;
-    if (m_request.publicAddressesOnly) {
-        checkPublicThen(next, [this] { Q_EMIT m_reply->redirectAllowed(); });
+    if (m_request.addressAllowed) {
+        checkAddressThen(next, [this] { Q_EMIT m_reply->redirectAllowed(); });
         return;
     }
     Q_EMIT m_reply->redirectAllowed();

@@ -21,7 +21,7 @@ class HttpExchange;
 // media downloads) goes through send(), so every one gets the same rules: a transfer timeout, an
 // optional overall deadline, a cap on the answer read through a bounded buffer (a fast server
 // never fills memory), plain http only to this computer and no redirect to another origin for a
-// request carrying credentials, public addresses only when asked, and censored logging (category
+// request carrying credentials, only the addresses a request allows, and censored logging (category
 // clipqueue.http, debug level). It runs over the injected network manager of its thread (one per
 // thread, never shared across threads); it holds no other state.
 class HttpTransport {
@@ -57,8 +57,8 @@ private:
     HttpExchange(QNetworkAccessManager &network, HttpRequest request, HttpTransport::Done done);
     void start();
     void sendRequest();
-    // Resolves `url`'s host and runs `next` when every address it has is public; else stops.
-    void checkPublicThen(const QUrl &url, std::function<void()> next);
+    // Resolves `url`'s host and runs `next` when the request allows every address it has; else stops.
+    void checkAddressThen(const QUrl &url, std::function<void()> next);
     void onMetaDataChanged();
     void onReadyRead();
     void onRedirected(const QUrl &target);

@@ -115,9 +115,7 @@ NetError sinkFailed(const QUrl &url) {
 
 NetError addressRefused(const QUrl &url, const QHostAddress &address) {
     return {NetFailure::AddressRefused,
-            hostOf(url) + u" leads to " + address.toString()
-                + u", an address on this computer or a private network; ClipQueue fetches media only "
-                  u"from public addresses.",
+            hostOf(url) + u" leads to " + address.toString() + u", an address this request may not go to.",
             {}};
 }
 
