@@ -52,6 +52,7 @@ private Q_SLOTS:
     void leftoversAreCleanedAtStartUp();
     void dataFolderAndDatabaseAreTheOwnersOnly();
     void fullDiskSaysSoAndWhere();
+    void privateMediaUrlsAreAllowedOnlyWhenSet();
 };
 
 void TestMediaStore::importNamesTheCopyByItsSha256() {
@@ -333,4 +334,18 @@ void TestMediaStore::fullDiskSaysSoAndWhere() {
     QVERIFY2(!stored.error().message.contains(u"Unknown error"), qPrintable(stored.error().message));
     QDirIterator files(store.root(), QDir::Files, QDirIterator::Subdirectories);
     QVERIFY(!files.hasNext()); // the partial copy went
+}
+
+// Off unless the setting or CLIPQUEUE_ALLOW_PRIVATE_MEDIA_URLS=1 says so (the test environment
+// sets it for its loopback servers).
+void TestMediaStore::privateMediaUrlsAreAllowedOnlyWhenSet() {
+    QTemporaryDir dir;
+    qputenv("CLIPQUEUE_DATA_DIR", dir.path().toUtf8());
+    const QByteArray previous = qgetenv("CLIPQUEUE_ALLOW_PRIVATE_MEDIA_URLS");
+    qunsetenv("CLIPQUEUE_ALLOW_PRIVATE_MEDIA_URLS");
+    QVERIFY(!Session::open().value()->mediaDownloadOptions().allowPrivateAddresses);
+    qputenv("CLIPQUEUE_ALLOW_PRIVATE_MEDIA_URLS", "1");
+    QVERIFY(Session::open().value()->mediaDownloadOptions().allowPrivateAddresses);
+    qputenv("CLIPQUEUE_ALLOW_PRIVATE_MEDIA_URLS", previous);
+    qunsetenv("CLIPQUEUE_DATA_DIR");
 }
