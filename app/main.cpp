@@ -5,6 +5,8 @@
 #include "shell/InstanceChannel.h"
 #include "shell/MainWindow.h"
 #include "shell/Translations.h"
+#include "shell/TrayIcon.h"
+#include "util/Settings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -74,10 +76,20 @@ int main(int argc, char *argv[]) {
     // `clipqueue-cli run` from sending one twice). The window shows at once and fills in as the
     // worker answers.
     const cq::MediaProber prober;
+    const cq::Settings settings;
     cq::Backend backend;
     cq::ui::MainWindow window(backend, prober);
+    // The window may go to the tray and come back: only its Quit ends the app.
+    QApplication::setQuitOnLastWindowClosed(false);
+    QObject::connect(&window, &cq::ui::MainWindow::quitConfirmed, &app, &QApplication::quit,
+                     Qt::QueuedConnection);
+    window.showWelcomeIfFirstStart();
     window.addFiles(files);
-    window.show();
+    const bool toTray =
+        settings.flag(cq::Setting::StartMinimised) && files.isEmpty() && window.tray()->isAvailable();
+    if (!toTray) {
+        window.show();
+    }
     QObject::connect(&instance, &cq::ui::InstanceChannel::filesHandedOver, &window,
                      [&window](const QStringList &paths) {
                          window.addFiles(paths);
@@ -99,7 +111,7 @@ int main(int argc, char *argv[]) {
         });
     }
     cq::Backend::Options options;
-    options.publish = !parser.isSet(noPublish);
+    options.publish = !parser.isSet(noPublish) && settings.flag(cq::Setting::PublishFromThisComputer);
     backend.start(options);
     return QApplication::exec();
 }

@@ -25,6 +25,7 @@ class TestMediaDownload : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void downloadsIntoTheStore();
     void failuresLeaveNothingBehind_data();
     void failuresLeaveNothingBehind();
@@ -37,6 +38,12 @@ private Q_SLOTS:
     void privateAddressesAreRefusedUnlessAllowed();
     void crossSchemeRedirectsAreRefused();
 };
+
+void TestMediaDownload::initTestCase() {
+    // The servers here are on this computer: allowed, as on a headless machine fetching from a local
+    // share. privateAddressesAreRefusedUnlessAllowed() checks the default.
+    qputenv("CLIPQUEUE_ALLOW_PRIVATE_MEDIA_URLS", "1");
+}
 
 void TestMediaDownload::downloadsIntoTheStore() {
     LoopbackHttpServer server;

@@ -19,10 +19,6 @@ QString describe(const QUrl &url) {
 }
 } // namespace
 
-bool privateMediaUrlsAllowedByEnvironment() {
-    return qEnvironmentVariable("CLIPQUEUE_ALLOW_PRIVATE_MEDIA_URLS") == u"1";
-}
-
 std::chrono::milliseconds MediaDownloader::deadlineFor(qint64 maxBytes) {
     return DeadlineBase
            + std::chrono::milliseconds(std::max<qint64>(0, maxBytes) / SlowestBytesPerSecond * 1000);

@@ -3,6 +3,7 @@
 #include "media/MediaStore.h"
 #include "net/HttpTransport.h"
 #include "util/Error.h"
+#include "util/Settings.h"
 
 #include <QObject>
 #include <QPointer>
@@ -18,13 +19,11 @@ class QFile;
 
 namespace cq {
 
-// Whether CLIPQUEUE_ALLOW_PRIVATE_MEDIA_URLS=1 allows media URLs on this computer or a private
-// network (tests, headless servers fetching from a local share).
-bool privateMediaUrlsAllowedByEnvironment();
-
 // The rules a download runs under.
 struct MediaDownloadOptions {
-    bool allowPrivateAddresses = privateMediaUrlsAllowedByEnvironment();
+    // The allowPrivateMediaUrls setting (CLIPQUEUE_ALLOW_PRIVATE_MEDIA_URLS=1 for tests and
+    // headless servers fetching from a local share) unless the caller says.
+    bool allowPrivateAddresses = Settings().flag(Setting::AllowPrivateMediaUrls);
     // No byte for this long: the download fails.
     std::chrono::milliseconds transferTimeout{60'000};
     // The whole download; unset: MediaDownloader::deadlineFor(maxBytes).

@@ -3,7 +3,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSettings>
 #include <QStandardPaths>
 
 #ifdef Q_OS_UNIX
@@ -12,16 +11,6 @@
 #endif
 
 namespace cq {
-
-namespace {
-QString settingOrEnvironment(const char *variable, const QString &key, const QString &fallback = {}) {
-    const QString fromEnvironment = qEnvironmentVariable(variable);
-    if (!fromEnvironment.isEmpty()) {
-        return fromEnvironment;
-    }
-    return QSettings().value(key, fallback).toString();
-}
-} // namespace
 
 QString defaultActorName(const QString &profileName) {
     if (!profileName.isEmpty()) {
@@ -46,23 +35,39 @@ QString AppConfig::mediaStoreDirectory() const {
     return QDir(dataDirectory).filePath(QStringLiteral("media"));
 }
 
-std::expected<AppConfig, Error> AppConfig::load() {
+QString AppConfig::secretsDirectory() const {
+    return secretsDirectoryIn(dataDirectory);
+}
+
+QString AppConfig::secretsDirectoryIn(const QString &dataDirectory) {
+    return QDir(dataDirectory).filePath(QStringLiteral("secrets"));
+}
+
+QString AppConfig::dataDirectoryOf(const Settings &settings) {
+    const QString set = settings.value(Setting::DataDirectory);
+    return set.isEmpty() ? defaultDataDirectory() : set;
+}
+
+QString AppConfig::defaultDataDirectory() {
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+std::expected<AppConfig, Error> AppConfig::load(const Settings &settings) {
     AppConfig config;
-    config.dataDirectory =
-        settingOrEnvironment("CLIPQUEUE_DATA_DIR", QStringLiteral("dataDirectory"),
-                             QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+    config.dataDirectory = dataDirectoryOf(settings);
     const bool created = !config.dataDirectory.isEmpty() && !QFileInfo::exists(config.dataDirectory);
     if (config.dataDirectory.isEmpty() || !QDir().mkpath(config.dataDirectory)) {
         return std::unexpected(
-            Error{ErrorCode::Io, u"Cannot create the data folder \"" + config.dataDirectory
-                                     + u"\". Set CLIPQUEUE_DATA_DIR to a writable folder."});
+            Error{ErrorCode::Io,
+                  u"Cannot create the data folder \"" + config.dataDirectory
+                      + u"\". Choose a writable data folder in Settings (or set CLIPQUEUE_DATA_DIR)."});
     }
     if (created) {
         // Tokens, the database and the media are the user's own: no one else may look.
         QFile::setPermissions(config.dataDirectory,
                               QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     }
-    const QString url = settingOrEnvironment("CLIPQUEUE_DATABASE_URL", QStringLiteral("databaseUrl"));
+    const QString url = settings.value(Setting::DatabaseUrl).trimmed();
     if (url.isEmpty()) {
         config.database =
             DatabaseConfig::sqlite(QDir(config.dataDirectory).filePath(QStringLiteral("clipqueue.sqlite")));
@@ -73,11 +78,8 @@ std::expected<AppConfig, Error> AppConfig::load() {
         }
         config.database = *database;
     }
-    config.profileName = settingOrEnvironment("CLIPQUEUE_PROFILE_NAME", QStringLiteral("profileName"));
-    const QString allowPrivate =
-        settingOrEnvironment("CLIPQUEUE_ALLOW_PRIVATE_MEDIA_URLS", QStringLiteral("allowPrivateMediaUrls"));
-    config.allowPrivateMediaUrls =
-        allowPrivate == u"1" || allowPrivate.compare(u"true", Qt::CaseInsensitive) == 0;
+    config.profileName = settings.value(Setting::ProfileName);
+    config.allowPrivateMediaUrls = settings.flag(Setting::AllowPrivateMediaUrls);
     return config;
 }
 
