@@ -17,7 +17,7 @@ struct AppConfig {
     QString dataDirectory;
     DatabaseConfig database;
     QString profileName; // reviewer identity; empty: the OS user name
-    // Media URLs may lead to this computer or a private network (setting allowPrivateMediaUrls,
+    // Media URLs may lead to this computer or a private network (setting media/allowPrivateUrls,
     // or CLIPQUEUE_ALLOW_PRIVATE_MEDIA_URLS=1 for tests and headless use). Off: a post file cannot
     // make ClipQueue fetch from the user's own network.
     bool allowPrivateMediaUrls = false;
