@@ -19,7 +19,7 @@ std::expected<QByteArray, QString> readFile(const QString &path) {
     if (!file.open(QIODevice::ReadOnly)) {
         return std::unexpected(path + u": cannot read it (" + file.errorString() + u").");
     }
-    return file.readAll();
+    return file.read(maxPostJsonBytes() + 1); // beyond the cap, parsing refuses it
 }
 
 // The --creator file: TikTok's creator info, or why it is not.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "media/MediaDownloader.h"
 #include "media/MediaStore.h"
 #include "post/Finding.h"
 #include "post/Post.h"
@@ -41,6 +42,12 @@ private:
                                                  const QString &baseDirectory,
                                                  const std::optional<StoredObject> &downloaded,
                                                  const MediaStore::Progress &progress) const;
+    // Copies a local file into the store and probes the copy.
+    std::expected<std::pair<MediaDescriptor, StoredObject>, Error>
+    importLocal(const QString &path, const MediaStore::Progress &progress) const;
+    // Probes a downloaded object where it is stored.
+    std::expected<std::pair<MediaDescriptor, StoredObject>, Error>
+    probeDownloaded(const MediaDescriptor &declared, const StoredObject &object) const;
 
     PostLifecycle &m_lifecycle;
     const MediaStore &m_store;
@@ -48,9 +55,11 @@ private:
 };
 
 // Downloads every remote media item of `post` into the store (blocking, with a local event loop),
-// refusing more bytes than declared (or than TikTok accepts for the type when undeclared).
+// refusing more bytes than declared (or than TikTok accepts for the type when undeclared), under
+// the downloader's rules (`options`: private addresses, deadlines).
 // Returns the stored objects by media index, for PostImporter::create().
 std::expected<QHash<int, StoredObject>, Error>
-downloadRemoteMedia(const Post &post, QNetworkAccessManager &network, const MediaStore &store);
+downloadRemoteMedia(const Post &post, QNetworkAccessManager &network, const MediaStore &store,
+                    const MediaDownloader::Options &options = {});
 
 } // namespace cq

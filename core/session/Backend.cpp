@@ -504,6 +504,10 @@ public:
         });
         connect(m_runner.get(), &SchedulerRunner::errorOccurred, this,
                 [this](const QString &message) { Q_EMIT m_owner.errorOccurred(message); });
+        connect(m_runner.get(), &SchedulerRunner::gaveUp, this, [this](const QString &message) {
+            Q_EMIT m_owner.errorOccurred(u"Publishing stopped: " + message
+                                         + u" Restart ClipQueue once the database works again.");
+        });
         m_runner->start();
     }
 
@@ -699,7 +703,8 @@ void Backend::createPost(const Post &post, const QString &baseDirectory, CreateI
         context,
         [this, post, baseDirectory, intent](Worker &worker) -> std::expected<QList<PostRow>, Error> {
             Session &session = *worker.session();
-            auto downloaded = downloadRemoteMedia(post, session.network(), session.store());
+            auto downloaded =
+                downloadRemoteMedia(post, session.network(), session.store(), session.mediaDownloadOptions());
             if (!downloaded) {
                 return std::unexpected(downloaded.error());
             }

@@ -3,6 +3,7 @@
 #include "accounts/AccountService.h"
 #include "accounts/CreatorInfoCache.h"
 #include "accounts/TokenStore.h"
+#include "media/MediaDownloader.h"
 #include "media/MediaStore.h"
 #include "net/HttpTransport.h"
 #include "publish/AccountSets.h"
@@ -37,6 +38,8 @@ public:
                                                                const QString &actor = {});
 
     const AppConfig &config() const { return m_config; }
+    // How media URLs are downloaded here: the configured rule about private addresses.
+    MediaDownloader::Options mediaDownloadOptions() const;
     const Database &database() const { return *m_database; }
     const MediaStore &store() const { return *m_store; }
     PostLifecycle &posts() { return *m_posts; }
