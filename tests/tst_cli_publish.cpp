@@ -386,32 +386,34 @@ void TestCliPublish::accountSetsFromTheCommandLine() {
     const CliRun unknown = runCli({QStringLiteral("validate"), path});
     QCOMPARE(unknown.exitCode, ExitCode::InvalidInput);
     QVERIFY2(unknown.out.contains(u"post.account_set_unknown"), qPrintable(unknown.out));
-    // Tokens on the command line show in `ps` and the shell's history: `accounts import` reads them
-    // from a file (or "-", standard input) in the form TikTok's token answer has.
-    void TestCliPublish::importReadsTokensFromAFileInsteadOfTheCommandLine() {
-        const QString path = m_dir->filePath(QStringLiteral("tokens.json"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write((u"{\"open_id\":\"open-bo\",\"access_token\":\"" + m_standIn->accessToken
-                    + u"\",\"refresh_token\":\"" + m_standIn->refreshToken
-                    + u"\",\"expires_in\":86400,\"refresh_expires_in\":31536000}")
-                       .toUtf8());
-        file.close();
-        const CliRun imported =
-            runCli({QStringLiteral("accounts"), QStringLiteral("import"), QStringLiteral("--tokens-from"),
-                    path, QStringLiteral("--name"), QStringLiteral("Bo")});
-        QVERIFY2(imported.exitCode == ExitCode::Success, qPrintable(imported.err));
-        const CliRun list = runCli({QStringLiteral("accounts"), QStringLiteral("list")});
-        QVERIFY2(list.out.contains(u"Bo  open_id open-bo"), qPrintable(list.out));
+}
 
-        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        file.write("{\"open_id\":\"open-cy\"}");
-        file.close();
-        const CliRun incomplete = runCli(
-            {QStringLiteral("accounts"), QStringLiteral("import"), QStringLiteral("--tokens-from"), path});
-        QCOMPARE(incomplete.exitCode, ExitCode::Usage);
-        QVERIFY2(incomplete.err.contains(u"access_token"), qPrintable(incomplete.err));
-    }
+// Tokens on the command line show in `ps` and the shell's history: `accounts import` reads them
+// from a file (or "-", standard input) in the form TikTok's token answer has.
+void TestCliPublish::importReadsTokensFromAFileInsteadOfTheCommandLine() {
+    const QString path = m_dir->filePath(QStringLiteral("tokens.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write((u"{\"open_id\":\"open-bo\",\"access_token\":\"" + m_standIn->accessToken
+                + u"\",\"refresh_token\":\"" + m_standIn->refreshToken
+                + u"\",\"expires_in\":86400,\"refresh_expires_in\":31536000}")
+                   .toUtf8());
+    file.close();
+    const CliRun imported =
+        runCli({QStringLiteral("accounts"), QStringLiteral("import"), QStringLiteral("--tokens-from"), path,
+                QStringLiteral("--name"), QStringLiteral("Bo")});
+    QVERIFY2(imported.exitCode == ExitCode::Success, qPrintable(imported.err));
+    const CliRun list = runCli({QStringLiteral("accounts"), QStringLiteral("list")});
+    QVERIFY2(list.out.contains(u"Bo  open_id open-bo"), qPrintable(list.out));
 
-    QTEST_GUILESS_MAIN(TestCliPublish)
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write("{\"open_id\":\"open-cy\"}");
+    file.close();
+    const CliRun incomplete =
+        runCli({QStringLiteral("accounts"), QStringLiteral("import"), QStringLiteral("--tokens-from"), path});
+    QCOMPARE(incomplete.exitCode, ExitCode::Usage);
+    QVERIFY2(incomplete.err.contains(u"access_token"), qPrintable(incomplete.err));
+}
+
+QTEST_GUILESS_MAIN(TestCliPublish)
 #include "tst_cli_publish.moc"
