@@ -1,13 +1,10 @@
 #include "ValidateCommand.h"
 
-#include "accounts/CreatorInfoCache.h"
+#include "CreatorInfoSource.h"
 #include "media/MediaProber.h"
 #include "post/PostJson.h"
 #include "post/PostMediaCheck.h"
 #include "post/PostValidator.h"
-#include "session/AppConfig.h"
-#include "storage/Database.h"
-#include "util/Clock.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -28,23 +25,6 @@ std::expected<QByteArray, QString> readFile(const QString &path) {
     return file.readAll();
 }
 
-// The --creator file: TikTok's creator info, or why it is not.
-std::expected<CreatorInfo, QString> readCreatorInfo(const QString &path) {
-    const auto bytes = readFile(path);
-    if (!bytes) {
-        return std::unexpected(bytes.error());
-    }
-    const QJsonDocument document = QJsonDocument::fromJson(*bytes);
-    if (!document.isObject()) {
-        return std::unexpected(QStringLiteral("not a JSON object"));
-    }
-    auto info = CreatorInfo::fromJson(document.object());
-    if (!info) {
-        return std::unexpected(info.error().message);
-    }
-    return *info;
-}
-
 void printFindings(QTextStream &out, const QList<Finding> &findings) {
     for (const Finding &finding : findings) {
         out << (finding.isError() ? "error  " : "warning") << "  " << findingCodeName(finding.code) << "  "
@@ -59,32 +39,6 @@ void printFindings(QTextStream &out, const QList<Finding> &findings) {
     } else {
         out << "Not valid: " << errors << " error(s), " << warnings << " warning(s).\n";
     }
-}
-
-// The creator info cached for the post's first account (or the default account) when this machine
-// has a ClipQueue database; validate never creates one.
-std::optional<CreatorInfo> cachedCreatorInfo(const Post &post, QTextStream &err) {
-    const auto config = AppConfig::load();
-    if (!config
-        || (config->database.backend == DatabaseConfig::Backend::Sqlite
-            && !QFileInfo::exists(config->database.sqlitePath))) {
-        return std::nullopt;
-    }
-    auto database = Database::open(config->database);
-    if (!database) {
-        err << "note: cached creator info not read (" << database.error().message << ")\n";
-        return std::nullopt;
-    }
-    const SystemClock clock;
-    const QString account = post.accounts.isEmpty() ? QString() : post.accounts.constFirst();
-    auto entry = CreatorInfoCache(**database, clock).lookup(account);
-    if (!entry || !*entry) {
-        return std::nullopt;
-    }
-    err << "Checked against the creator info of "
-        << (account.isEmpty() ? QStringLiteral("the default account") : account) << " fetched "
-        << (*entry)->fetchedAt.toLocalTime().toString(Qt::ISODate) << ".\n";
-    return (*entry)->info;
 }
 
 } // namespace
@@ -110,7 +64,7 @@ ExitCode ValidateCommand::run(const QStringList &arguments, CliStreams streams) 
     ValidationContext context;
     context.now = m_now();
     if (parser.isSet(creator)) {
-        const auto info = readCreatorInfo(parser.value(creator));
+        const auto info = readCreatorInfoFile(parser.value(creator));
         if (!info) {
             streams.err << parser.value(creator) << ": not TikTok creator info (" << info.error() << ")\n";
             return ExitCode::Usage;
