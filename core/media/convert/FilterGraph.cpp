@@ -31,8 +31,6 @@ std::expected<FilterGraph, Error> FilterGraph::build(bool video, const QByteArra
     if (!graph.m_graph) {
         return std::unexpected(filterError(description, AVERROR(ENOMEM)));
     }
-    // One thread: the decoder and encoder have threads of their own, as in the ffmpeg CLI.
-    graph.m_graph->nb_threads = 1;
     const AVFilter *source = avfilter_get_by_name(video ? "buffer" : "abuffer");
     const AVFilter *sink = avfilter_get_by_name(video ? "buffersink" : "abuffersink");
     int rc = avfilter_graph_create_filter(&graph.m_source, source, "in", sourceArguments.constData(), nullptr,
