@@ -66,6 +66,7 @@ private Q_SLOTS:
     void conformWritesBesideThePostAndPrintsTheFixedPost();
     void conformTrimsToTheCreatorsMaximum();
     void conformWithNothingToConvertPrintsThePost();
+    void conformStripsLocationWhenAsked();
     void conformUsageErrorsExitWith2();
     void postCreateConformStoresTheConvertedCopy();
     void realBinaryConform();
@@ -183,6 +184,20 @@ void TestCliConform::conformWithNothingToConvertPrintsThePost() {
     QCOMPARE(run.exitCode, ExitCode::Success);
     QVERIFY(run.err.contains(u"Nothing to convert."));
     QCOMPARE(mediaUrl(run.json(), 0), fileUrlForPath(m_dir->filePath(QStringLiteral("vertical.mp4"))));
+}
+
+void TestCliConform::conformStripsLocationWhenAsked() {
+    QFile::copy(cq::test::dataPath(QStringLiteral("exif_orientation6.jpg")),
+                m_dir->filePath(QStringLiteral("turned.jpg")));
+    copyFixture(QStringLiteral("photo.jpg"));
+    const QString post = writePost({QStringLiteral("photo.jpg"), QStringLiteral("turned.jpg")});
+    const CliRun plain = runCli({QStringLiteral("conform"), post});
+    QVERIFY(plain.err.contains(u"Nothing to convert."));
+    const CliRun run = runCli({QStringLiteral("conform"), QStringLiteral("--strip-location"), post});
+    QCOMPARE(run.exitCode, ExitCode::Success);
+    QVERIFY2(run.err.contains(u"media/0 photo.jpg: remove metadata (location) -> "), qPrintable(run.err));
+    QVERIFY(run.err.contains(u"media/1 turned.jpg: convert to a 32x64 JPEG, turned upright -> "));
+    QCOMPARE(mediaUrl(run.json(), 1), fileUrlForPath(m_dir->filePath(QStringLiteral("turned.tiktok.jpg"))));
 }
 
 void TestCliConform::conformUsageErrorsExitWith2() {

@@ -15,7 +15,7 @@ namespace {
 
 const auto usage = QStringLiteral(
     "Usage: clipqueue-cli conform [--creator FILE] [--output-dir DIR] [--trim-start S] [--trim-end S] "
-    "POST.json\n");
+    "[--strip-location] POST.json\n");
 
 std::optional<double> seconds(const QString &value) {
     bool ok = false;
@@ -48,7 +48,9 @@ ExitCode ConformCommand::run(const QStringList &arguments, CliStreams streams) {
                                        QStringLiteral("S"));
     const QCommandLineOption trimEnd(QStringLiteral("trim-end"), QStringLiteral("... up to S seconds."),
                                      QStringLiteral("S"));
-    parser.addOptions({creator, outputDir, trimStart, trimEnd});
+    const QCommandLineOption stripLocation(
+        QStringLiteral("strip-location"), QStringLiteral("Remove location (all metadata) from every photo."));
+    parser.addOptions({creator, outputDir, trimStart, trimEnd, stripLocation});
     if (!parser.parse(QStringList{name()} + arguments) || parser.positionalArguments().size() != 1) {
         streams.err << (parser.errorText().isEmpty() ? QString() : parser.errorText() + u'\n') << usage;
         return ExitCode::Usage;
@@ -84,6 +86,7 @@ ExitCode ConformCommand::run(const QStringList &arguments, CliStreams streams) {
         info = cachedCreatorInfo(parsed->post, streams.err);
     }
     ConformLimits limits = conformLimitsFor(info);
+    limits.stripPhotoMetadata = parser.isSet(stripLocation);
     if (parser.isSet(trimStart) || parser.isSet(trimEnd)) {
         limits.trim = TimeRange{start, end};
     }

@@ -4,7 +4,8 @@
 
 namespace cq::cli {
 
-// `conform [--creator FILE] [--output-dir DIR] [--trim-start S] [--trim-end S] POST.json`: converts
+// `conform [--creator FILE] [--output-dir DIR] [--trim-start S] [--trim-end S] [--strip-location]
+// POST.json`: converts
 // the media TikTok would refuse (docs/cli.md, "conform") into files beside the post and prints the
 // post again, pointing at them.
 class ConformCommand final : public CliCommand {

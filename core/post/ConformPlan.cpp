@@ -72,8 +72,14 @@ std::optional<ConformPlan> planPhoto(const MediaDescriptor &media, const Conform
         photo.height =
             photo.height == shorter ? rules::MaxPhotoShortSidePx : int(std::lround(photo.height * factor));
     }
-    if (plan.fixes.isEmpty()) {
+    if (plan.fixes.isEmpty() && !limits.stripPhotoMetadata) {
         return std::nullopt;
+    }
+    if (plan.fixes.isEmpty() && media.mimeType == u"image/jpeg" && media.rotation.value_or(0) == 0) {
+        photo.keepPixels = true;
+        plan.description = QStringLiteral("remove metadata (location)");
+        plan.photo = photo;
+        return plan;
     }
     const QString verb = plan.fixes.contains(FindingCode::PhotoDimensionsTooLarge)
                              ? QStringLiteral("scale to ")

@@ -19,6 +19,9 @@ struct ConformLimits {
     std::optional<TimeRange> trim;
     qint64 maxVideoBytes = rules::MaxVideoBytes;
     qint64 maxPhotoBytes = rules::MaxPhotoBytes;
+    // The user asked to remove location from photos: every photo loses its metadata (EXIF with
+    // GPS, XMP, IPTC), an upright JPEG without being re-encoded.
+    bool stripPhotoMetadata = false;
 };
 
 ConformLimits conformLimitsFor(const std::optional<CreatorInfo> &creator);

@@ -12,6 +12,9 @@ ConformQueue::ConformQueue() {
 }
 
 ConformQueue::~ConformQueue() {
+    for (auto &future : m_running) {
+        future.cancel();
+    }
     m_photos.clear();
     m_videos.clear();
     m_photos.waitForDone();
@@ -40,7 +43,10 @@ QFuture<std::expected<ConformResult, Error>> ConformQueue::conform(PostConformer
         }
         promise.addResult(conformer.conform(post, baseDirectory, downloaded, stop.get_token(), progress));
     };
-    return QtConcurrent::run(pool, std::move(job));
+    m_running.removeIf([](const auto &future) { return future.isFinished(); });
+    auto future = QtConcurrent::run(pool, std::move(job));
+    m_running << future;
+    return future;
 }
 
 } // namespace cq

@@ -12,6 +12,7 @@ namespace cq::cli {
 namespace {
 const auto submitName = QStringLiteral("submit");
 const auto conformName = QStringLiteral("conform");
+const auto stripLocationName = QStringLiteral("strip-location");
 
 // The creator's limits (maximum video length) from the creator info cached for the post's first
 // account, when there is any.
@@ -23,9 +24,11 @@ ConformLimits cachedLimits(Session &session, const Post &post) {
 // Converts the media TikTok would refuse into new store objects; `post` and `downloaded` then
 // refer to those instead of the originals.
 std::expected<void, Error> conformIntoStore(Session &session, Post &post, const QString &baseDirectory,
-                                            QHash<int, StoredObject> &downloaded, QTextStream &err) {
-    auto result = PostConformer({&session.store(), {}}, cachedLimits(session, post))
-                      .conform(post, baseDirectory, downloaded);
+                                            QHash<int, StoredObject> &downloaded, bool stripLocation,
+                                            QTextStream &err) {
+    ConformLimits limits = cachedLimits(session, post);
+    limits.stripPhotoMetadata = stripLocation;
+    auto result = PostConformer({&session.store(), {}}, limits).conform(post, baseDirectory, downloaded);
     if (!result) {
         return std::unexpected(result.error());
     }
@@ -40,8 +43,10 @@ std::expected<void, Error> conformIntoStore(Session &session, Post &post, const 
 } // namespace
 
 QList<QCommandLineOption> PostCreateCommand::options() const {
-    return {jsonOption(), QCommandLineOption(submitName, QStringLiteral("Submit after creating")),
-            QCommandLineOption(conformName, QStringLiteral("Convert media TikTok would refuse first"))};
+    return {
+        jsonOption(), QCommandLineOption(submitName, QStringLiteral("Submit after creating")),
+        QCommandLineOption(conformName, QStringLiteral("Convert media TikTok would refuse first")),
+        QCommandLineOption(stripLocationName, QStringLiteral("With --conform: remove location from photos"))};
 }
 
 ExitCode PostCreateCommand::execute(Session &session, const QCommandLineParser &parser, CliStreams streams) {
@@ -55,8 +60,10 @@ ExitCode PostCreateCommand::execute(Session &session, const QCommandLineParser &
         return fail(streams.err, downloaded.error());
     }
     const QString baseDirectory = QFileInfo(path).absolutePath();
-    if (parser.isSet(conformName)) {
-        if (auto conformed = conformIntoStore(session, *post, baseDirectory, *downloaded, streams.err);
+    const bool stripLocation = parser.isSet(stripLocationName);
+    if (parser.isSet(conformName) || stripLocation) {
+        if (auto conformed =
+                conformIntoStore(session, *post, baseDirectory, *downloaded, stripLocation, streams.err);
             !conformed) {
             return fail(streams.err, conformed.error());
         }

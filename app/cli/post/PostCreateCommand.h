@@ -6,8 +6,9 @@
 
 namespace cq::cli {
 
-// `post create [--conform] [--submit] [--json] POST.json`: copies the media into the store (with
-// --conform, what TikTok would refuse is converted first and the converted copy stored instead) and
+// `post create [--conform] [--strip-location] [--submit] [--json] POST.json`: copies the media into
+// the store (with --conform, what TikTok would refuse is converted first and the converted copy
+// stored instead; --strip-location also removes photos' metadata, and implies --conform) and
 // stores the post as a draft (one post per account), submitted with --submit.
 class PostCreateCommand final : public PostSubcommand {
 public:
@@ -15,7 +16,7 @@ public:
     QString summary() const override {
         return QStringLiteral("store a post (a draft, or submitted with --submit)");
     }
-    QString synopsis() const override { return QStringLiteral("[--conform] [--submit] [--json] POST.json"); }
+    QString synopsis() const override { return QStringLiteral("[--conform] [--strip-location] [--submit] [--json] POST.json"); }
 
 protected:
     QList<QCommandLineOption> options() const override;

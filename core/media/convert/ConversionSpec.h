@@ -16,6 +16,8 @@ struct PhotoConversion {
     int height = 0;
     // The JPEG is encoded at the best quality that stays under this many bytes.
     qint64 maxBytes = 0;
+    // Only drop the metadata of an upright JPEG (jpegWithoutMetadata): the picture is not re-encoded.
+    bool keepPixels = false;
 };
 
 // A span of the source, in seconds from its start.

@@ -3,6 +3,7 @@
 #include "media/ImageHeader.h"
 #include "media/convert/Codecs.h"
 #include "media/convert/FilterGraph.h"
+#include "media/convert/JpegMetadata.h"
 
 extern "C" {
 #include <libavutil/pixdesc.h>
@@ -122,10 +123,37 @@ std::expected<QByteArray, Error> encodeJpeg(const AVFrame *picture, int quantise
     return QByteArray(reinterpret_cast<const char *>(packet->data), packet->size);
 }
 
+std::expected<void, Error> writeFile(const QString &outputPath, const QByteArray &bytes) {
+    QFile output(outputPath);
+    if (!output.open(QIODevice::WriteOnly | QIODevice::Truncate) || output.write(bytes) != bytes.size()
+        || !output.flush()) {
+        return std::unexpected(Error{ErrorCode::Io, outputPath + u": cannot write the converted photo ("
+                                                        + output.errorString() + u")."});
+    }
+    return {};
+}
+
+std::expected<void, Error> stripMetadata(const QString &sourcePath, const QString &outputPath) {
+    QFile source(sourcePath);
+    if (!source.open(QIODevice::ReadOnly)) {
+        return std::unexpected(
+            convert::conversionError(sourcePath, u"cannot be read (" + source.errorString() + u')'));
+    }
+    const std::optional<QByteArray> stripped = jpegWithoutMetadata(source.readAll());
+    if (!stripped) {
+        return std::unexpected(
+            convert::conversionError(sourcePath, QStringLiteral("its JPEG segments are damaged")));
+    }
+    return writeFile(outputPath, *stripped);
+}
+
 } // namespace
 
 std::expected<void, Error> PhotoConverter::convert(const QString &sourcePath, const QString &outputPath,
                                                    const PhotoConversion &spec, std::stop_token stop) const {
+    if (spec.keepPixels) {
+        return stripMetadata(sourcePath, outputPath);
+    }
     auto input = convert::ConversionInput::open(sourcePath, stop);
     if (!input) {
         return std::unexpected(input.error());
@@ -182,13 +210,7 @@ std::expected<void, Error> PhotoConverter::convert(const QString &sourcePath, co
             break;
         }
     }
-    QFile output(outputPath);
-    if (!output.open(QIODevice::WriteOnly | QIODevice::Truncate) || output.write(jpeg) != jpeg.size()
-        || !output.flush()) {
-        return std::unexpected(Error{ErrorCode::Io, outputPath + u": cannot write the converted photo ("
-                                                        + output.errorString() + u")."});
-    }
-    return {};
+    return writeFile(outputPath, jpeg);
 }
 
 } // namespace cq

@@ -12,7 +12,8 @@ namespace cq {
 
 // Turns a photo FFmpeg can decode (JPEG, PNG, GIF's first frame, WebP, BMP, TIFF) into the JPEG
 // that `spec` describes, in-process with libavcodec and libavfilter. Writes `outputPath` only; the
-// source is only read. Blocking; safe to run on several threads at once.
+// source is only read. With `spec.keepPixels`, an upright JPEG only loses its metadata (no
+// re-encoding). Blocking; safe to run on several threads at once.
 class PhotoConverter {
 public:
     std::expected<void, Error> convert(const QString &sourcePath, const QString &outputPath,
