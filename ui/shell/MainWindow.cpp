@@ -1,6 +1,7 @@
 #include "shell/MainWindow.h"
 
 #include "composer/ComposerPage.h"
+#include "media/FfmpegVersion.h"
 #include "queue/PostDetailsPanel.h"
 #include "queue/QueuePage.h"
 #include "review/ReviewPage.h"
@@ -218,12 +219,18 @@ void MainWindow::closeEvent(QCloseEvent *event) {
 }
 
 void MainWindow::showAbout() {
-    QMessageBox::about(this, tr("About ClipQueue"),
-                       tr("<h3>ClipQueue %1</h3><p>Prepare, review, schedule and publish TikTok posts.</p>"
-                          "<p>Posts: %2<br>Media: %3</p>")
-                           .arg(QApplication::applicationVersion(),
-                                m_backend.workspace().databaseDescription.toHtmlEscaped(),
-                                m_backend.workspace().mediaStoreRoot.toHtmlEscaped()));
+    const WorkspaceInfo &workspace = m_backend.workspace();
+    QMessageBox::about(
+        this, tr("About ClipQueue"),
+        tr("<h3>ClipQueue %1</h3><p>Prepare, review, schedule and publish TikTok posts.</p>"
+           "<p>Qt %2 (built with %3)<br>FFmpeg %4</p>"
+           "<p>Posts: %5<br>Media: %6</p>"
+           "<p>ClipQueue is free software under the "
+           "<a href=\"https://www.gnu.org/licenses/gpl-3.0.html\">GNU General Public License, version 3 or "
+           "later</a>. It comes with no warranty.</p>")
+            .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()),
+                 QStringLiteral(QT_VERSION_STR), ffmpegVersion().toHtmlEscaped(),
+                 workspace.databaseDescription.toHtmlEscaped(), workspace.mediaStoreRoot.toHtmlEscaped()));
 }
 
 } // namespace cq::ui
