@@ -159,7 +159,7 @@ QString historyActionLabel(const QString &actionName) {
         {QStringLiteral("missed"), "Missed its time"},
     };
     const auto word = words.constFind(actionName);
-    return word == words.cend() ? actionName : tr(*word);
+    return word == words.cend() ? actionName : StatusTextStrings::tr(*word);
 }
 
 QString outcomeLabel(AttemptOutcome outcome) {
