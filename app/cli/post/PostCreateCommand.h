@@ -16,7 +16,9 @@ public:
     QString summary() const override {
         return QStringLiteral("store a post (a draft, or submitted with --submit)");
     }
-    QString synopsis() const override { return QStringLiteral("[--conform] [--strip-location] [--submit] [--json] POST.json"); }
+    QString synopsis() const override {
+        return QStringLiteral("[--conform] [--strip-location] [--submit] [--json] POST.json");
+    }
 
 protected:
     QList<QCommandLineOption> options() const override;
