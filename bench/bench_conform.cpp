@@ -184,10 +184,10 @@ int main(int argc, char *argv[]) {
     QTemporaryDir dir;
     const QStringList fps60{QStringLiteral("-vf"), QStringLiteral("fps=60,format=yuv420p")};
     const QList<Clip> clips{
-        {QStringLiteral("1080x1920, 120 fps, 1 s, H.264 + AAC -> 60 fps"),
+        {QStringLiteral("1080x1920, 120 fps, 2 s, H.264 + AAC -> 60 fps"),
          {QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-          QStringLiteral("testsrc2=size=1080x1920:rate=120:duration=1"), QStringLiteral("-f"),
-          QStringLiteral("lavfi"), QStringLiteral("-i"), QStringLiteral("sine=frequency=440:duration=1"),
+          QStringLiteral("testsrc2=size=1080x1920:rate=120:duration=2"), QStringLiteral("-f"),
+          QStringLiteral("lavfi"), QStringLiteral("-i"), QStringLiteral("sine=frequency=440:duration=2"),
           QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-preset"),
           QStringLiteral("ultrafast"), QStringLiteral("-c:a"), QStringLiteral("aac"),
           QStringLiteral("-shortest")},
