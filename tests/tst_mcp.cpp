@@ -155,7 +155,12 @@ private Q_SLOTS:
 
 private:
     QJsonObject postJson(const QString &privacy, const QJsonValue &scheduledFor) const;
-    QProcessEnvironment environment() const { return QProcessEnvironment::systemEnvironment(); }
+    QProcessEnvironment environment() const {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        // The media this test serves come from this computer, which media URLs may not name by default.
+        environment.insert(QStringLiteral("CLIPQUEUE_ALLOW_PRIVATE_MEDIA_URLS"), QStringLiteral("1"));
+        return environment;
+    }
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<cq::test::TikTokStandIn> m_standIn;
