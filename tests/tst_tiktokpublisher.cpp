@@ -211,19 +211,14 @@ void TestTikTokPublisher::permanentErrorsFailWithAdvice_data() {
     QTest::addColumn<int>("httpStatus");
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("advice"); // what the user is told to do
-    // Every permanent error of docs/tiktok.md ("Error codes") that video init can answer.
+    // Every permanent error of docs/tiktok.md ("Error codes") that video init can answer. (The
+    // posting caps pass with time: cannotPostKeepsThePostScheduledUntilTheCapPasses.)
     QTest::newRow("unaudited client")
         << 403 << QStringLiteral("unaudited_client_can_only_post_to_private_accounts")
         << QStringLiteral("Only me");
     QTest::newRow("privacy mismatch")
         << 403 << QStringLiteral("privacy_level_option_mismatch") << QStringLiteral("Pick one it offers");
     QTest::newRow("scope") << 401 << QStringLiteral("scope_not_authorized") << QStringLiteral("Reconnect it");
-    QTest::newRow("spam: too many posts")
-        << 403 << QStringLiteral("spam_risk_too_many_posts") << QStringLiteral("Try again later");
-    QTest::newRow("spam: banned") << 403 << QStringLiteral("spam_risk_user_banned_from_posting")
-                                  << QStringLiteral("Try again later");
-    QTest::newRow("active user cap") << 403 << QStringLiteral("reached_active_user_cap")
-                                     << QStringLiteral("Try again later");
     QTest::newRow("invalid parameter")
         << 400 << QStringLiteral("invalid_param") << QStringLiteral("Check the post");
     QTest::newRow("invalid parameters")

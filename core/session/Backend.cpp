@@ -162,6 +162,8 @@ public:
             summary.displayName = account.displayName;
             summary.isDefault = account.isDefault;
             summary.avatar = m_avatars.value(account.id);
+            summary.refreshExpiresAt = account.refreshExpiresAt;
+            summary.scopes = repository.scopes(account.id).value_or(std::nullopt);
             if (auto cached = repository.creatorInfo(account.id); cached && *cached) {
                 summary.creator = (*cached)->info;
                 summary.creatorInfoFetchedAt = (*cached)->fetchedAt;
@@ -492,6 +494,9 @@ QList<Finding> Backend::validate(const Post &post, const QList<MediaCheck> &chec
         context.hasDefaultAccount = context.hasDefaultAccount || account.isDefault;
         if (account.id == accountId || (accountId.isEmpty() && account.isDefault)) {
             context.creator = account.creator;
+            if (account.refreshExpiresAt.isValid() && account.refreshExpiresAt.toMSecsSinceEpoch() > 0) {
+                context.tokenFreshUntil = account.refreshExpiresAt;
+            }
         }
     }
     return validatePost(post, checks, context);

@@ -34,7 +34,9 @@ struct AccountSummary {
     bool isDefault = false;
     std::optional<CreatorInfo> creator;
     QDateTime creatorInfoFetchedAt;
-    QByteArray avatar; // the avatar's image bytes, once downloaded
+    QByteArray avatar;                 // the avatar's image bytes, once downloaded
+    QDateTime refreshExpiresAt;        // the authorisation runs out then unless ClipQueue refreshes it
+    std::optional<QStringList> scopes; // what the account allowed; nullopt: not known
 
     // "Ana (@ana.makes)", or the display name alone.
     QString label() const;

@@ -82,6 +82,10 @@ const QList<Migration> &schemaMigrations() {
          },
          {},
          {}},
+        // What each account allowed ClipQueue to do (TikTok's granted scopes, comma separated): an
+        // account without video.publish can still send to the inbox. NULL: connected before this was
+        // stored, so unknown.
+        {5, {QStringLiteral("ALTER TABLE accounts ADD COLUMN scopes TEXT")}, {}, {}},
     };
     return migrations;
 }

@@ -24,7 +24,7 @@ TikTokClient::TikTokClient(net::HttpTransport &http, ApiConfig config, QObject *
 
 template<typename T>
 void TikTokClient::postJson(const QString &path, const QString &accessToken, const QJsonObject &body,
-                            AnswerReader<T> read, Callback<T> done) {
+                            AnswerReader<T> read, Callback<T> done, const QStringList &codesToRead) {
     auto request = net::HttpRequest::post(m_config.endpoint(path), "application/json; charset=UTF-8",
                                           QJsonDocument(body).toJson(QJsonDocument::Compact));
     request.setHeader("Authorization", "Bearer " + accessToken.toUtf8());
@@ -33,8 +33,11 @@ void TikTokClient::postJson(const QString &path, const QString &accessToken, con
     request.deadline = JsonDeadline;
     request.maxResponseBytes = MaxAnswerBytes;
     m_http.send(std::move(request),
-                [read = std::move(read), done = std::move(done)](const net::HttpResult &result) {
+                [read = std::move(read), done = std::move(done), codesToRead](const net::HttpResult &result) {
                     auto json = answerJson(result);
+                    if (!json && !result.netError && codesToRead.contains(json.error().code)) {
+                        json = QJsonDocument::fromJson(result.body).object();
+                    }
                     if (!json) {
                         done(std::unexpected(json.error()));
                         return;
@@ -76,14 +79,15 @@ void TikTokClient::putFile(FilePut put, Callback<int> done) {
 void TikTokClient::queryCreatorInfo(const QString &accessToken, Callback<CreatorInfo> done) {
     postJson<CreatorInfo>(
         QStringLiteral("/v2/post/publish/creator_info/query/"), accessToken, {},
-        [](const QJsonObject &data, const QByteArray &) -> std::expected<CreatorInfo, TikTokError> {
-            auto info = CreatorInfo::fromJson(data);
+        [](const QJsonObject &, const QByteArray &raw) -> std::expected<CreatorInfo, TikTokError> {
+            // The whole envelope: its error code says whether the creator can post now.
+            auto info = CreatorInfo::fromJson(QJsonDocument::fromJson(raw).object());
             if (!info) {
                 return std::unexpected(invalidAnswer(info.error().message, TikTokError::Kind::Permanent));
             }
             return *info;
         },
-        std::move(done));
+        std::move(done), CreatorInfo::cannotPostCodes());
 }
 
 void TikTokClient::initVideoUpload(const QString &accessToken, PostMode mode, const QJsonObject &postInfo,

@@ -47,6 +47,8 @@ public:
 
     const ApiConfig &config() const { return m_config; }
 
+    // A creator who cannot post now (CreatorInfo::cannotPostCodes(), with HTTP 200 or not) is an
+    // answer: the info with its cannotPostCode, so that validation can say why.
     void queryCreatorInfo(const QString &accessToken, Callback<CreatorInfo> done);
     // POST /v2/post/publish/video/init/ (Direct Post) or /v2/post/publish/inbox/video/init/ (drafts,
     // which take no post_info) with source FILE_UPLOAD and the chunk plan.
@@ -92,10 +94,11 @@ private:
     template<typename T>
     using AnswerReader =
         std::function<std::expected<T, TikTokError>(const QJsonObject &data, const QByteArray &raw)>;
-    // POSTs JSON with the access token; an answer that is not an error is read by `read`.
+    // POSTs JSON with the access token; an answer that is not an error, or whose error code is one
+    // of `codesToRead` (answers that carry data), is read by `read`.
     template<typename T>
     void postJson(const QString &path, const QString &accessToken, const QJsonObject &body,
-                  AnswerReader<T> read, Callback<T> done);
+                  AnswerReader<T> read, Callback<T> done, const QStringList &codesToRead = {});
 
     net::HttpTransport &m_http;
     ApiConfig m_config;

@@ -63,6 +63,32 @@ PublishResult failedWith(const TikTokError &error, const QString &publishId) {
     return makeResult(PublishResult::Outcome::Failed, publishId, error.code, error.messageWithAdvice(),
                       error.logId, error.httpStatus);
 }
+
+// The account must have granted the scope the post's mode needs (unknown scopes allow everything).
+std::optional<Refusal> missingScope(PostMode mode, const std::optional<QStringList> &scopes) {
+    if (!scopes) {
+        return std::nullopt;
+    }
+    if (mode == PostMode::DirectPost && !scopes->contains(u"video.publish")) {
+        return Refusal{QStringLiteral("scope_not_authorized"),
+                       QStringLiteral("This account allowed ClipQueue only to send posts to its TikTok inbox "
+                                      "(video.upload), not to publish them. Choose \"Send to TikTok inbox\" "
+                                      "for this post, or connect the account again and allow posting.")};
+    }
+    if (mode == PostMode::Drafts && !scopes->contains(u"video.upload")) {
+        return Refusal{
+            QStringLiteral("scope_not_authorized"),
+            QStringLiteral("This account did not allow ClipQueue to send posts to its TikTok inbox "
+                           "(video.upload). Publish the post directly, or connect the account "
+                           "again and allow uploads.")};
+    }
+    return std::nullopt;
+}
+
+// TikTok's FAILED reasons that its documentation asks to retry; FAILED means nothing was posted.
+bool isRetryableFailReason(const QString &reason) {
+    return reason == u"internal" || reason == u"video_pull_failed" || reason == u"photo_pull_failed";
+}
 } // namespace
 
 TikTokPublisher::TikTokPublisher(TikTokClient &client, AccessTokenProvider &tokens, const MediaStore &store,
@@ -109,9 +135,21 @@ void TikTokPublisher::finish(const Job &job, PublishResult result, bool confirme
 template<typename T>
 void TikTokPublisher::send(const Job &job, Repeatable repeatable,
                            std::function<void(TikTokCallback<T>)> attempt, std::function<void(T)> succeeded) {
-    runWithRetries<T>(
-        this, m_options.retry, repeatable, std::move(attempt), std::move(succeeded),
-        [this, job](const TikTokError &error) { finish(job, failedWith(error, job->publishId)); });
+    runWithRetries<T>(this, m_options.retry, repeatable, std::move(attempt), std::move(succeeded),
+                      [this, job](const TikTokError &error) { onRequestFailed(job, error); });
+}
+
+void TikTokPublisher::onRequestFailed(const Job &job, const TikTokError &error) {
+    PublishResult result = failedWith(error, job->publishId);
+    // Before TikTok named a publish id nothing can be at TikTok, so trying later is safe.
+    const bool nothingAtTikTok = job->publishId.isEmpty() && !job->mayBeAtTikTok;
+    if (nothingAtTikTok && error.kind == TikTokError::Kind::Transient) {
+        result.retryAfter = m_options.offlineRetry;
+        result.waitsForNetwork = error.code == u"network_error" || error.code == u"timeout";
+    } else if (nothingAtTikTok && CreatorInfo::cannotPostCodes().contains(error.code)) {
+        result.retryAfter = m_options.cannotPostRetry;
+    }
+    finish(job, result);
 }
 
 template<typename T>
@@ -130,6 +168,9 @@ std::optional<Refusal> TikTokPublisher::prepare(PublishJob &job) {
     }
     job.token = *token;
     job.mode = post.content.tiktok.sendsToDrafts() ? PostMode::Drafts : PostMode::DirectPost;
+    if (auto refused = missingScope(job.mode, m_tokens.grantedScopes(job.accountId))) {
+        return refused;
+    }
     const bool photos = !post.media.isEmpty()
                         && std::all_of(post.media.cbegin(), post.media.cend(),
                                        [](const StoredMedia &media) { return media.descriptor.isPhoto(); });
@@ -174,6 +215,14 @@ void TikTokPublisher::checkCreator(const Job &job) {
         [this](const QString &token, auto done) { m_client.queryCreatorInfo(token, done); },
         [this, job](CreatorInfo creator) {
             Q_EMIT creatorInfoFetched(job->accountId, creator);
+            if (!creator.cannotPostCode.isEmpty()) { // passes with time: the runner tries again later
+                PublishResult waiting = makeResult(PublishResult::Outcome::Failed, {}, creator.cannotPostCode,
+                                                   u"TikTok says this account cannot post now ("
+                                                       + creator.cannotPostCode + u").");
+                waiting.retryAfter = m_options.cannotPostRetry;
+                finish(job, waiting);
+                return;
+            }
             // Re-validate with what TikTok says now: a post no longer allowed fails with the
             // validation code instead of being sent.
             ValidationContext context;
@@ -281,17 +330,27 @@ void TikTokPublisher::pollStatus(const Job &job) {
 }
 
 void TikTokPublisher::onStatus(const Job &job, const PublishStatus &status) {
-    if (status.status == u"PUBLISH_COMPLETE" || status.status == u"SEND_TO_USER_INBOX") {
+    if (status.status == u"PUBLISH_COMPLETE") {
         PublishResult published = makeResult(PublishResult::Outcome::Published, job->publishId, {}, {});
         published.publicPostIds = status.publicPostIds;
         finish(job, published);
         return;
     }
+    if (status.status == u"SEND_TO_USER_INBOX") {
+        // For a Direct Post this is not "published": TikTok left the post for the creator to finish.
+        const bool asked = job->mode == PostMode::Drafts;
+        PublishResult inbox = makeResult(
+            PublishResult::Outcome::Published, job->publishId, QStringLiteral("send_to_user_inbox"),
+            asked ? QStringLiteral("Sent to the creator's TikTok inbox. Open the TikTok app to finish and "
+                                   "post it.")
+                  : QStringLiteral("TikTok put this post in the creator's TikTok inbox instead of publishing "
+                                   "it. Open the TikTok app to finish and post it."));
+        inbox.deliveredToInbox = true;
+        finish(job, inbox);
+        return;
+    }
     if (status.status == u"FAILED") {
-        finish(job,
-               makeResult(PublishResult::Outcome::Failed, job->publishId, status.failReason,
-                          u"TikTok could not publish the post: " + status.failReason),
-               true);
+        onFailedStatus(job, status);
         return;
     }
     const VideoUpload *video = job->video();
@@ -302,7 +361,7 @@ void TikTokPublisher::onStatus(const Job &job, const PublishStatus &status) {
         // new one may start. (Without uploaded_bytes nothing is assumed.)
         qCInfo(lcPublish) << "resuming" << job->post.id << ": upload incomplete, starting again";
         job->mayBeAtTikTok = false;
-        initVideo(job);
+        checkCreator(job); // what TikTok allows may have changed since the first try
         return;
     }
     if (m_clock.monotonicMs() > job->poll.deadlineMs) {
@@ -316,6 +375,29 @@ void TikTokPublisher::onStatus(const Job &job, const PublishStatus &status) {
     const auto delay = std::min<std::chrono::milliseconds>(
         m_options.firstPoll * (1 << std::min(job->poll.count, 8)), m_options.maxPoll);
     QTimer::singleShot(delay, this, [this, job] { pollStatus(job); });
+}
+
+void TikTokPublisher::onFailedStatus(const Job &job, const PublishStatus &status) {
+    PublishResult failed = makeResult(PublishResult::Outcome::Failed, job->publishId, status.failReason,
+                                      u"TikTok could not publish the post: " + status.failReason);
+    if (!isRetryableFailReason(status.failReason) || job->failedRetries >= m_options.maxFailedRetries) {
+        finish(job, failed, true);
+        return;
+    }
+    job->failedRetries += 1;
+    failed.errorMessage += QStringLiteral(" TikTok asks to try again: new attempt %1 of %2.")
+                               .arg(job->failedRetries)
+                               .arg(m_options.maxFailedRetries);
+    qCInfo(lcPublish) << "post" << job->post.id << "FAILED with" << status.failReason << "at TikTok; retry"
+                      << job->failedRetries << "of" << m_options.maxFailedRetries;
+    Q_EMIT attemptFailed(job->post.id, failed);
+    // FAILED means nothing was posted: a new init cannot post twice.
+    job->publishId.clear();
+    job->mayBeAtTikTok = false;
+    if (PhotoUpload *photos = job->photos()) {
+        photos->next = 0; // the host may have lost them: the PUTs are cheap and idempotent
+    }
+    checkCreator(job);
 }
 
 } // namespace cq::tiktok

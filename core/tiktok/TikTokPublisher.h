@@ -29,7 +29,10 @@ struct Refusal;
 // expired token once (AccountToken). Status is polled with growing pauses until PUBLISH_COMPLETE,
 // SEND_TO_USER_INBOX or FAILED, or a deadline on the injected clock after which the outcome is
 // unknown. A post handed over with a publish id resumes: an upload TikTok never completed is
-// started anew, otherwise only status polling continues, so nothing is posted twice.
+// started anew (after asking for creator info again), otherwise only status polling continues, so
+// nothing is posted twice. A failure before TikTok could have the post whose cause passes (offline,
+// a posting cap) asks the runner to try again later (PublishResult::retryAfter); TikTok's FAILED
+// with internal, video_pull_failed or photo_pull_failed is tried again with a new init.
 class TikTokPublisher : public Publisher {
     Q_OBJECT
 
@@ -39,6 +42,13 @@ public:
         std::chrono::milliseconds firstPoll{std::chrono::seconds(3)};
         std::chrono::milliseconds maxPoll{std::chrono::seconds(30)};
         std::chrono::milliseconds statusDeadline{std::chrono::minutes(30)};
+        // Nothing reached TikTok and the network is down: the runner tries again after this (at
+        // least once a minute), and at once when the network comes back.
+        std::chrono::milliseconds offlineRetry{std::chrono::seconds(30)};
+        // The creator cannot post now (a posting cap): the runner tries again after this.
+        std::chrono::milliseconds cannotPostRetry{std::chrono::minutes(5)};
+        // New inits after FAILED with internal, video_pull_failed or photo_pull_failed.
+        int maxFailedRetries = 2;
     };
 
     TikTokPublisher(TikTokClient &client, AccessTokenProvider &tokens, const MediaStore &store,
@@ -64,6 +74,11 @@ private:
     void startPolling(const Job &job, std::chrono::milliseconds firstDelay);
     void pollStatus(const Job &job);
     void onStatus(const Job &job, const PublishStatus &status);
+    // TikTok's FAILED: a new init when the reason is one TikTok asks to retry and tries are left.
+    void onFailedStatus(const Job &job, const PublishStatus &status);
+    // A request failed for good: a failure, or a deferral when nothing reached TikTok and the
+    // cause passes with time.
+    void onRequestFailed(const Job &job, const TikTokError &error);
     void onUploadProgress(const QUrl &url, qint64 sentBytes, qint64 totalBytes);
 
     // Sends a request by the retry policy; a failure for good ends the publish.
