@@ -43,6 +43,9 @@ SchedulerRunner::SchedulerRunner(PostLifecycle &service, Publisher &publisher, c
     connect(&m_publisher, &Publisher::processing, this, &SchedulerRunner::onProcessing);
     connect(&m_publisher, &Publisher::finished, this, &SchedulerRunner::onFinished);
     connect(&m_publisher, &Publisher::attemptFailed, this, &SchedulerRunner::onAttemptFailed);
+    connect(&m_publisher, &Publisher::notice, this, [this](const QString &postId, const QString &message) {
+        Q_EMIT errorOccurred(u"Post " + postId + u": " + message);
+    });
 }
 
 void SchedulerRunner::start() {

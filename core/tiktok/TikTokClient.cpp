@@ -46,7 +46,8 @@ void TikTokClient::postJson(const QString &path, const QString &accessToken, con
                 });
 }
 
-void TikTokClient::putFile(FilePut put, Callback<int> done) {
+void TikTokClient::putFile(FilePut put, Callback<net::HttpResult> done,
+                           std::function<bool(const net::HttpResult &)> accepted) {
     auto file = std::make_unique<FileSlice>(put.path, put.offsetBytes, put.lengthBytes);
     if (!file->open(QIODevice::ReadOnly)) {
         TikTokError unreadable;
@@ -61,12 +62,12 @@ void TikTokClient::putFile(FilePut put, Callback<int> done) {
     request.transferTimeout = UploadTimeout;
     request.maxResponseBytes = MaxAnswerBytes;
     net::HttpExchange *exchange =
-        m_http.send(std::move(request), [refused = std::move(put.refused),
-                                         done = std::move(done)](const net::HttpResult &result) {
+        m_http.send(std::move(request), [refused = std::move(put.refused), done = std::move(done),
+                                         accepted = std::move(accepted)](const net::HttpResult &result) {
             if (result.netError) {
                 done(std::unexpected(fromNetError(*result.netError, result.httpStatus)));
-            } else if (result.isSuccess()) {
-                done(result.httpStatus);
+            } else if (result.isSuccess() || (accepted && accepted(result))) {
+                done(result);
             } else {
                 done(std::unexpected(refused(result)));
             }
@@ -115,8 +116,20 @@ void TikTokClient::initVideoUpload(const QString &accessToken, PostMode mode, co
         std::move(done));
 }
 
+namespace {
+// The bytes TikTok has, from a 416's "Range: bytes=0-LAST"; nullopt without one.
+std::optional<qint64> receivedFromRange(const net::HttpResult &result) {
+    static const QRegularExpression range(QStringLiteral(R"(^bytes=0-(-?\d+)$)"));
+    const auto match = range.match(QString::fromLatin1(result.header("Range").trimmed()));
+    if (!match.hasMatch()) {
+        return std::nullopt;
+    }
+    return std::max<qint64>(0, match.captured(1).toLongLong() + 1);
+}
+} // namespace
+
 void TikTokClient::uploadChunk(const QUrl &uploadUrl, const QString &path, const QString &mimeType,
-                               const ChunkPlan &plan, int chunk, Callback<int> done) {
+                               const ChunkPlan &plan, int chunk, Callback<ChunkAnswer> done) {
     FilePut put;
     put.target = uploadUrl;
     put.path = path;
@@ -129,9 +142,25 @@ void TikTokClient::uploadChunk(const QUrl &uploadUrl, const QString &path, const
     put.carriesCredentials = true; // the upload URL carries TikTok's upload token
     put.totalBytes = plan.videoSizeBytes;
     put.refused = [](const net::HttpResult &result) {
-        return *errorFromResponse(result.httpStatus, result.body); // never empty for a status other than 2xx
+        TikTokError error = *errorFromResponse(result.httpStatus, result.body); // never empty: not 2xx
+        if (result.httpStatus == 403 || result.httpStatus == 404) {
+            error.code = QStringLiteral("upload_expired"); // TikTok no longer knows this upload URL
+            error.message =
+                QStringLiteral("TikTok's upload URL expired or is unknown (HTTP %1).").arg(result.httpStatus);
+        }
+        return error;
     };
-    putFile(std::move(put), std::move(done));
+    putFile(
+        std::move(put),
+        [done = std::move(done)](std::expected<net::HttpResult, TikTokError> result) {
+            if (!result) {
+                done(std::unexpected(result.error()));
+                return;
+            }
+            done(ChunkAnswer{result->httpStatus,
+                             result->httpStatus == 416 ? receivedFromRange(*result) : std::nullopt});
+        },
+        [](const net::HttpResult &result) { return result.httpStatus == 416 && receivedFromRange(result); });
 }
 
 void TikTokClient::initPhotoPost(const QString &accessToken, PostMode mode, const QJsonObject &postInfo,
@@ -179,7 +208,9 @@ void TikTokClient::uploadPhoto(const QUrl &target, const QString &path, const QS
         error.httpStatus = result.httpStatus;
         return error;
     };
-    putFile(std::move(put), std::move(done));
+    putFile(std::move(put), [done = std::move(done)](std::expected<net::HttpResult, TikTokError> result) {
+        done(result ? std::expected<int, TikTokError>(result->httpStatus) : std::unexpected(result.error()));
+    });
 }
 
 QStringList TikTokClient::postIdsFromRawJson(const QByteArray &body) {

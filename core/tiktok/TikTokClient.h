@@ -25,6 +25,14 @@ struct VideoInit {
     QUrl uploadUrl; // valid for one hour
 };
 
+// TikTok's answer to one chunk: 206 while chunks remain, 201 once the whole file arrived, or 416
+// when the Content-Range is not what TikTok expects next, with the bytes it already has (from its
+// Range header) so the upload goes on from there.
+struct ChunkAnswer {
+    int httpStatus = 0;
+    std::optional<qint64> receivedBytes; // with 416
+};
+
 struct PublishStatus {
     QString status; // PROCESSING_UPLOAD, PROCESSING_DOWNLOAD, SEND_TO_USER_INBOX, PUBLISH_COMPLETE, FAILED
     QString failReason;
@@ -55,9 +63,9 @@ public:
     void initVideoUpload(const QString &accessToken, PostMode mode, const QJsonObject &postInfo,
                          const ChunkPlan &plan, Callback<VideoInit> done);
     // PUT one chunk, streamed from `path`, with Content-Type, Content-Length and Content-Range.
-    // Answers the HTTP status: 206 while chunks remain, 201 once the whole file arrived.
+    // A 403 or 404 (the upload URL expired or is unknown) is an error "upload_expired".
     void uploadChunk(const QUrl &uploadUrl, const QString &path, const QString &mimeType,
-                     const ChunkPlan &plan, int chunk, Callback<int> done);
+                     const ChunkPlan &plan, int chunk, Callback<ChunkAnswer> done);
     void fetchStatus(const QString &accessToken, const QString &publishId, Callback<PublishStatus> done);
     // POST /v2/post/publish/content/init/ for a photo post pulled from `photoUrls`; answers the publish id.
     void initPhotoPost(const QString &accessToken, PostMode mode, const QJsonObject &postInfo,
@@ -88,7 +96,9 @@ private:
         // What a complete answer other than 2xx means.
         std::function<TikTokError(const net::HttpResult &)> refused;
     };
-    void putFile(FilePut put, Callback<int> done);
+    // Answers the complete result (a 2xx, or `accepted` of another status) or the error.
+    void putFile(FilePut put, Callback<net::HttpResult> done,
+                 std::function<bool(const net::HttpResult &)> accepted = {});
     // What a call makes of the "data" of TikTok's answer (and its raw text, for what JSON numbers
     // would round).
     template<typename T>

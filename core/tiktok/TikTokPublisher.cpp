@@ -37,10 +37,16 @@ QJsonObject videoPostInfo(const Post &post) {
     return info;
 }
 
-QJsonObject photoPostInfo(const Post &post) {
+QJsonObject photoPostInfo(const Post &post, PostMode mode) {
+    const QJsonObject text{{QStringLiteral("title"), post.tiktok.title},
+                           {QStringLiteral("description"), post.text}};
+    if (mode == PostMode::Drafts) {
+        return text; // the creator picks everything else in the TikTok app: TikTok reads no more
+    }
     QJsonObject info = sharedPostInfo(post);
-    info.insert(QStringLiteral("title"), post.tiktok.title);
-    info.insert(QStringLiteral("description"), post.text);
+    for (auto it = text.begin(); it != text.end(); ++it) {
+        info.insert(it.key(), it.value());
+    }
     info.insert(QStringLiteral("auto_add_music"), post.tiktok.autoAddMusic);
     return info;
 }
@@ -209,7 +215,22 @@ void TikTokPublisher::publish(const StoredPost &post) {
     checkCreator(job);
 }
 
+void TikTokPublisher::startUpload(const Job &job) {
+    if (job->photos()) {
+        uploadPhoto(job);
+    } else {
+        initVideo(job);
+    }
+}
+
 void TikTokPublisher::checkCreator(const Job &job) {
+    const auto scopes = m_tokens.grantedScopes(job->accountId);
+    if (job->mode == PostMode::Drafts && scopes && !scopes->contains(u"video.publish")) {
+        // Creator info needs video.publish; an inbox-only account sends drafts without it (no post
+        // settings apply in the inbox).
+        startUpload(job);
+        return;
+    }
     sendAuthorized<CreatorInfo>(
         job, Repeatable::Always,
         [this](const QString &token, auto done) { m_client.queryCreatorInfo(token, done); },
@@ -235,11 +256,7 @@ void TikTokPublisher::checkCreator(const Job &job) {
                     return;
                 }
             }
-            if (job->photos()) {
-                uploadPhoto(job);
-            } else {
-                initVideo(job);
-            }
+            startUpload(job);
         });
 }
 
@@ -256,6 +273,7 @@ void TikTokPublisher::initVideo(const Job &job) {
             job->video()->nextChunk = 0;
             // Stored before the first byte goes out: a restart resumes instead of posting twice.
             Q_EMIT publishIdAssigned(job->post.id, init.publishId);
+            checkUploadTime(job);
             uploadChunk(job);
         });
 }
@@ -267,17 +285,82 @@ void TikTokPublisher::uploadChunk(const Job &job) {
         return;
     }
     job->mayBeAtTikTok = job->video()->isLastChunkNext();
-    send<int>(
-        job, Repeatable::Always,
+    runWithRetries<ChunkAnswer>(
+        this, m_options.retry, Repeatable::Always,
         [this, job](auto done) {
             const VideoUpload &current = *job->video();
+            job->chunkStartedMs = m_clock.monotonicMs();
             m_client.uploadChunk(current.uploadUrl, current.path, current.mimeType, current.plan,
                                  current.nextChunk, done);
         },
-        [this, job](int) {
-            ++job->video()->nextChunk;
-            uploadChunk(job);
+        [this, job](ChunkAnswer answer) { onChunkAnswer(job, answer); },
+        [this, job](const TikTokError &error) {
+            if (error.code != u"upload_expired" || job->uploadRestarts >= m_options.maxUploadRestarts) {
+                onRequestFailed(job, error);
+                return;
+            }
+            // TikTok refused the chunk, so it has no complete file: a new upload cannot post twice.
+            job->uploadRestarts += 1;
+            qCInfo(lcPublish) << "post" << job->post.id << "upload URL expired or unknown: init again";
+            job->mayBeAtTikTok = false;
+            job->publishId.clear();
+            initVideo(job);
         });
+}
+
+void TikTokPublisher::onChunkAnswer(const Job &job, const ChunkAnswer &answer) {
+    VideoUpload &video = *job->video();
+    if (const qint64 elapsedMs = m_clock.monotonicMs() - job->chunkStartedMs; elapsedMs > 0) {
+        const double measured = double(video.plan.sizeOf(video.nextChunk)) / double(elapsedMs);
+        m_bytesPerMs = m_bytesPerMs > 0 ? (m_bytesPerMs + measured) / 2 : measured;
+    }
+    if (answer.httpStatus != 416) {
+        ++video.nextChunk;
+        uploadChunk(job);
+        return;
+    }
+    // TikTok has other bytes than this chunk expects (an answer lost on the way, say): go on from
+    // what it has. A chunk it already had is no error.
+    const qint64 received = answer.receivedBytes.value_or(0);
+    const int next =
+        received >= video.plan.videoSizeBytes
+            ? video.plan.totalChunkCount
+            : int(std::min<qint64>(received / video.plan.chunkSizeBytes, video.plan.totalChunkCount - 1));
+    const bool aligned = received >= video.plan.videoSizeBytes || video.plan.offsetOf(next) == received;
+    if (!aligned || next == video.nextChunk) {
+        TikTokError mismatch = invalidAnswer(
+            QStringLiteral("TikTok reports %1 bytes received, which no chunk of this upload ends at.")
+                .arg(received),
+            TikTokError::Kind::Permanent);
+        mismatch.code = QStringLiteral("upload_range_mismatch");
+        mismatch.httpStatus = 416;
+        onRequestFailed(job, mismatch);
+        return;
+    }
+    qCInfo(lcPublish) << "post" << job->post.id << "TikTok has" << received << "bytes: going on with chunk"
+                      << next;
+    video.nextChunk = next;
+    job->mayBeAtTikTok = job->mayBeAtTikTok || video.isComplete();
+    uploadChunk(job);
+}
+
+void TikTokPublisher::checkUploadTime(const Job &job) {
+    if (m_bytesPerMs <= 0) {
+        return; // nothing measured yet: the first upload measures the link
+    }
+    const double neededMs = double(job->video()->plan.videoSizeBytes) / m_bytesPerMs;
+    if (neededMs <= double(m_options.uploadUrlLifetime.count())) {
+        return;
+    }
+    const QString message =
+        QStringLiteral("At the upload speed measured so far (%1 KB/s) this video needs about %2 minutes, but "
+                       "TikTok's upload address lasts %3 minutes: the upload will probably not finish. Use a "
+                       "faster connection or a smaller file.")
+            .arg(qRound(m_bytesPerMs))
+            .arg(qRound(neededMs / 60'000))
+            .arg(m_options.uploadUrlLifetime.count() / 60'000);
+    qCWarning(lcPublish).noquote() << "post" << job->post.id << message;
+    Q_EMIT notice(job->post.id, message);
 }
 
 void TikTokPublisher::uploadPhoto(const Job &job) {
@@ -302,7 +385,7 @@ void TikTokPublisher::initPhotos(const Job &job) {
     sendAuthorized<QString>(
         job, Repeatable::OnlyIfRefused,
         [this, job](const QString &token, auto done) {
-            m_client.initPhotoPost(token, job->mode, photoPostInfo(job->post.toPost()),
+            m_client.initPhotoPost(token, job->mode, photoPostInfo(job->post.toPost(), job->mode),
                                    job->photos()->publicUrls(), 0, done);
         },
         [this, job](QString publishId) {

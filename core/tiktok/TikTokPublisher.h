@@ -49,6 +49,9 @@ public:
         std::chrono::milliseconds cannotPostRetry{std::chrono::minutes(5)};
         // New inits after FAILED with internal, video_pull_failed or photo_pull_failed.
         int maxFailedRetries = 2;
+        // New inits after a chunk PUT answered 403/404 (the upload URL expired or is unknown).
+        int maxUploadRestarts = 2;
+        std::chrono::milliseconds uploadUrlLifetime{std::chrono::hours(1)}; // TikTok's documented hour
     };
 
     TikTokPublisher(TikTokClient &client, AccessTokenProvider &tokens, const MediaStore &store,
@@ -66,8 +69,15 @@ private:
     // Opens the account's token and plans the upload; a refusal ends the publish before it starts.
     std::optional<Refusal> prepare(PublishJob &job);
     void checkCreator(const Job &job);
+    // Photos to the photo host, or the video's init: the upload after the creator check.
+    void startUpload(const Job &job);
     void initVideo(const Job &job);
     void uploadChunk(const Job &job);
+    // 206/201: the next chunk; 416: go on from the bytes TikTok reports it has.
+    void onChunkAnswer(const Job &job, const ChunkAnswer &answer);
+    // Before the first byte: whether the link, as fast as it was measured, gets the video to
+    // TikTok while the upload URL lives; says so (notice) when not.
+    void checkUploadTime(const Job &job);
     void uploadPhoto(const Job &job);
     void initPhotos(const Job &job);
     // Polls from now until the status deadline, the first time after `firstDelay`.
@@ -99,10 +109,12 @@ private:
     const Clock &m_clock;
     Options m_options;
     QHash<QString, Job> m_jobs;
+    double m_bytesPerMs = 0; // upload throughput measured on the last chunks; 0: not yet known
 };
 
 // TikTok's post_info for a video post, and for a photo post.
 QJsonObject videoPostInfo(const Post &post);
-QJsonObject photoPostInfo(const Post &post);
+// In the inbox (Drafts) TikTok reads only the title and description of a photo post.
+QJsonObject photoPostInfo(const Post &post, PostMode mode = PostMode::DirectPost);
 
 } // namespace cq::tiktok
