@@ -54,6 +54,8 @@ private Q_SLOTS:
     void postIdsKeepAllNineteenDigits();
     void plainHttpOnlyForLoopback_data();
     void plainHttpOnlyForLoopback();
+    void photoPrefixNeedsHttpsAndADomain_data();
+    void photoPrefixNeedsHttpsAndADomain();
 
 private:
     std::expected<VideoInit, TikTokError> initFor(qint64 size, PostMode mode = PostMode::DirectPost);
@@ -356,6 +358,21 @@ void TestTikTokClient::plainHttpOnlyForLoopback() {
     QFETCH(QString, url);
     QFETCH(bool, accepted);
     QCOMPARE(ApiConfig::checkedUrl(url, "CLIPQUEUE_TIKTOK_API_BASE").has_value(), accepted);
+}
+
+void TestTikTokClient::photoPrefixNeedsHttpsAndADomain_data() {
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("https domain") << "https://photos.example.com/clipqueue/" << true;
+    QTest::newRow("https IP address") << "https://203.0.113.7/clipqueue/" << false;
+    QTest::newRow("plain http elsewhere") << "http://photos.example.com/" << false;
+    QTest::newRow("plain http to this computer") << "http://127.0.0.1:8080/photos/" << true;
+}
+
+void TestTikTokClient::photoPrefixNeedsHttpsAndADomain() {
+    QFETCH(QString, url);
+    QFETCH(bool, accepted);
+    QCOMPARE(ApiConfig::checkedPhotoPublicUrl(url).has_value(), accepted);
 }
 
 QTEST_GUILESS_MAIN(TestTikTokClient)

@@ -2,6 +2,8 @@
 
 #include "net/UrlRules.h"
 
+#include <QHostAddress>
+
 namespace cq::tiktok {
 
 QUrl ApiConfig::endpoint(const QString &path) const {
@@ -30,6 +32,23 @@ std::expected<QUrl, Error> ApiConfig::checkedUrl(const QString &text, const char
     return url;
 }
 
+std::expected<QUrl, Error> ApiConfig::checkedPhotoPublicUrl(const QString &text) {
+    auto url = checkedUrl(text, "CLIPQUEUE_PHOTO_PUBLIC_URL");
+    if (!url) {
+        return url;
+    }
+    // TikTok verifies a domain or URL prefix, and pulls only over https: an IP address can never be
+    // verified. (Plain http to this computer stays allowed, as for the API base, for tests.)
+    if (url->scheme() == u"https" && !QHostAddress(url->host()).isNull()) {
+        return std::unexpected(
+            Error{ErrorCode::Usage, QStringLiteral("CLIPQUEUE_PHOTO_PUBLIC_URL must name a domain "
+                                                   "(https://photos.example.com/...), not an IP "
+                                                   "address: TikTok pulls photos only from a "
+                                                   "domain verified in your developer portal.")});
+    }
+    return url;
+}
+
 std::expected<ApiConfig, Error> ApiConfig::fromEnvironment() {
     ApiConfig config;
     if (const QString base = qEnvironmentVariable("CLIPQUEUE_TIKTOK_API_BASE"); !base.isEmpty()) {
@@ -53,7 +72,14 @@ std::expected<ApiConfig, Error> ApiConfig::fromEnvironment() {
         }
         config.photoUploadBase = *url;
     }
-    config.photoPublicBase = QUrl(qEnvironmentVariable("CLIPQUEUE_PHOTO_PUBLIC_URL"));
+    if (const QString publicBase = qEnvironmentVariable("CLIPQUEUE_PHOTO_PUBLIC_URL");
+        !publicBase.isEmpty()) {
+        auto url = checkedPhotoPublicUrl(publicBase);
+        if (!url) {
+            return std::unexpected(url.error());
+        }
+        config.photoPublicBase = *url;
+    }
     config.photoUploadToken = qEnvironmentVariable("CLIPQUEUE_PHOTO_UPLOAD_TOKEN");
     config.clientKey = qEnvironmentVariable("CLIPQUEUE_TIKTOK_CLIENT_KEY");
     config.clientSecret = qEnvironmentVariable("CLIPQUEUE_TIKTOK_CLIENT_SECRET");

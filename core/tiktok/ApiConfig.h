@@ -28,6 +28,8 @@ struct ApiConfig {
     static std::expected<ApiConfig, Error> fromEnvironment();
     // Refuses anything but https, or http to 127.0.0.0/8, ::1 or localhost.
     static std::expected<QUrl, Error> checkedUrl(const QString &text, const char *variable);
+    // The photo prefix TikTok pulls from: https with a domain name (http only to this computer).
+    static std::expected<QUrl, Error> checkedPhotoPublicUrl(const QString &text);
 };
 
 } // namespace cq::tiktok
