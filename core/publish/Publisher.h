@@ -52,7 +52,8 @@ Q_SIGNALS:
     // One try of a publish that goes on failed (TikTok's FAILED with a reason it asks to retry):
     // recorded as an attempt; finished() follows later.
     void attemptFailed(const QString &postId, const cq::PublishResult &result);
-    // Something the user should know while the publish goes on (a slow link...).
+    // Something the user should know while the publish goes on (a slow link...); an empty postId
+    // concerns every post (the photo host failed its start-up check).
     void notice(const QString &postId, const QString &message);
 };
 

@@ -44,7 +44,7 @@ SchedulerRunner::SchedulerRunner(PostLifecycle &service, Publisher &publisher, c
     connect(&m_publisher, &Publisher::finished, this, &SchedulerRunner::onFinished);
     connect(&m_publisher, &Publisher::attemptFailed, this, &SchedulerRunner::onAttemptFailed);
     connect(&m_publisher, &Publisher::notice, this, [this](const QString &postId, const QString &message) {
-        Q_EMIT errorOccurred(u"Post " + postId + u": " + message);
+        Q_EMIT errorOccurred(postId.isEmpty() ? message : u"Post " + postId + u": " + message);
     });
 }
 

@@ -32,6 +32,24 @@ std::expected<QUrl, Error> ApiConfig::checkedUrl(const QString &text, const char
     return url;
 }
 
+QUrl ApiConfig::under(QUrl base, const QString &name) {
+    base.setPath(base.path().chopped(base.path().endsWith(u'/') ? 1 : 0) + u'/' + name);
+    return base;
+}
+
+QUrl ApiConfig::photoUploadTarget() const {
+    if (photoS3Bucket.isEmpty()) {
+        return photoUploadBase;
+    }
+    QUrl url = photoUploadBase;
+    QString path = url.path();
+    if (!path.endsWith(u'/')) {
+        path += u'/';
+    }
+    url.setPath(path + photoS3Bucket + u'/');
+    return url;
+}
+
 std::expected<QUrl, Error> ApiConfig::checkedPhotoPublicUrl(const QString &text) {
     auto url = checkedUrl(text, "CLIPQUEUE_PHOTO_PUBLIC_URL");
     if (!url) {
@@ -81,6 +99,17 @@ std::expected<ApiConfig, Error> ApiConfig::fromEnvironment() {
         config.photoPublicBase = *url;
     }
     config.photoUploadToken = qEnvironmentVariable("CLIPQUEUE_PHOTO_UPLOAD_TOKEN");
+    config.photoS3AccessKey = qEnvironmentVariable("CLIPQUEUE_PHOTO_S3_ACCESS_KEY");
+    config.photoS3SecretKey = qEnvironmentVariable("CLIPQUEUE_PHOTO_S3_SECRET_KEY");
+    config.photoS3Bucket = qEnvironmentVariable("CLIPQUEUE_PHOTO_S3_BUCKET");
+    if (const QString region = qEnvironmentVariable("CLIPQUEUE_PHOTO_S3_REGION"); !region.isEmpty()) {
+        config.photoS3Region = region;
+    }
+    if (config.usesS3() && config.photoS3SecretKey.isEmpty()) {
+        return std::unexpected(
+            Error{ErrorCode::Usage, QStringLiteral("CLIPQUEUE_PHOTO_S3_ACCESS_KEY is set but "
+                                                   "CLIPQUEUE_PHOTO_S3_SECRET_KEY is not.")});
+    }
     config.clientKey = qEnvironmentVariable("CLIPQUEUE_TIKTOK_CLIENT_KEY");
     config.clientSecret = qEnvironmentVariable("CLIPQUEUE_TIKTOK_CLIENT_SECRET");
     return config;

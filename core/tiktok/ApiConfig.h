@@ -22,8 +22,21 @@ struct ApiConfig {
     QUrl photoUploadBase;
     QUrl photoPublicBase;
     QString photoUploadToken; // optional bearer token for the PUTs; never logged
+    // An S3-compatible photo host (AWS S3, Cloudflare R2, Backblaze B2, MinIO): PUTs signed with AWS
+    // Signature V4 (CLIPQUEUE_PHOTO_S3_ACCESS_KEY, _SECRET_KEY, _REGION, _BUCKET). With a bucket,
+    // photos go to CLIPQUEUE_PHOTO_UPLOAD_URL/BUCKET/NAME (path style); without one, the upload URL
+    // names the bucket itself (https://BUCKET.s3.REGION.amazonaws.com/).
+    QString photoS3AccessKey;
+    QString photoS3SecretKey; // never logged
+    QString photoS3Region = QStringLiteral("us-east-1");
+    QString photoS3Bucket;
+    bool usesS3() const { return !photoS3AccessKey.isEmpty(); }
+    // Where photos are PUT: the upload URL, with the S3 bucket when one is named.
+    QUrl photoUploadTarget() const;
 
     QUrl endpoint(const QString &path) const;
+    // `base` with `name` as its last path segment.
+    static QUrl under(QUrl base, const QString &name);
 
     static std::expected<ApiConfig, Error> fromEnvironment();
     // Refuses anything but https, or http to 127.0.0.0/8, ::1 or localhost.

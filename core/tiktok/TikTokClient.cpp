@@ -1,6 +1,12 @@
 #include "tiktok/TikTokClient.h"
 
+#include "net/AwsSignature.h"
 #include "tiktok/FileSlice.h"
+
+#include <QBuffer>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QUuid>
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -10,6 +16,16 @@
 namespace cq::tiktok {
 
 namespace {
+// The SHA-256 S3 signs a body with; photos are at most 20 MB, read once more to hash.
+QByteArray fileSha256Hex(const QString &path) {
+    QFile file(path);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (file.open(QIODevice::ReadOnly)) {
+        hash.addData(&file);
+    }
+    return hash.result().toHex();
+}
+
 constexpr std::chrono::milliseconds JsonTimeout{30'000};    // no byte for 30 s: give up on a JSON call
 constexpr std::chrono::milliseconds JsonDeadline{60'000};   // nor may one take longer than a minute
 constexpr std::chrono::milliseconds UploadTimeout{120'000}; // no progress for 2 min: give up on a PUT
@@ -193,7 +209,10 @@ void TikTokClient::uploadPhoto(const QUrl &target, const QString &path, const QS
     put.path = path;
     put.lengthBytes = QFileInfo(path).size();
     put.mimeType = mimeType;
-    if (!m_config.photoUploadToken.isEmpty()) {
+    if (m_config.usesS3()) {
+        put.headers = s3Headers("PUT", target, mimeType.toUtf8(), fileSha256Hex(path));
+        put.carriesCredentials = true;
+    } else if (!m_config.photoUploadToken.isEmpty()) {
         put.headers = {{"Authorization", "Bearer " + m_config.photoUploadToken.toUtf8()}};
         put.carriesCredentials = true;
     }
@@ -211,6 +230,67 @@ void TikTokClient::uploadPhoto(const QUrl &target, const QString &path, const QS
     putFile(std::move(put), [done = std::move(done)](std::expected<net::HttpResult, TikTokError> result) {
         done(result ? std::expected<int, TikTokError>(result->httpStatus) : std::unexpected(result.error()));
     });
+}
+
+void TikTokClient::checkPhotoHost(std::function<void(std::expected<void, Error>)> done) {
+    const QString name = QStringLiteral("clipqueue-host-check.txt");
+    const QByteArray content =
+        "ClipQueue photo host check " + QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+    const QUrl target = ApiConfig::under(m_config.photoUploadTarget(), name);
+    const QUrl publicUrl = ApiConfig::under(m_config.photoPublicBase, name);
+    auto body = std::make_unique<QBuffer>();
+    body->setData(content);
+    body->open(QIODevice::ReadOnly);
+    auto put = net::HttpRequest::put(target, "text/plain", std::move(body));
+    if (m_config.usesS3()) {
+        put.headers += s3Headers("PUT", target, "text/plain",
+                                 QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
+    } else if (!m_config.photoUploadToken.isEmpty()) {
+        put.setHeader("Authorization", "Bearer " + m_config.photoUploadToken.toUtf8());
+    }
+    put.carriesCredentials = m_config.usesS3() || !m_config.photoUploadToken.isEmpty();
+    put.deadline = JsonDeadline;
+    m_http.send(std::move(put), [this, content, target, publicUrl, done](const net::HttpResult &stored) {
+        if (!stored.isSuccess()) {
+            done(std::unexpected(
+                Error{ErrorCode::Network,
+                      u"The photo host refused a test upload to " + target.toString(QUrl::RemoveQuery) + u" ("
+                          + (stored.netError ? stored.netError->what
+                                             : QStringLiteral("HTTP %1").arg(stored.httpStatus))
+                          + u"). Check CLIPQUEUE_PHOTO_UPLOAD_URL and its credentials."}));
+            return;
+        }
+        auto get = net::HttpRequest::get(publicUrl);
+        get.deadline = JsonDeadline;
+        m_http.send(std::move(get), [content, publicUrl, done](const net::HttpResult &served) {
+            if (!served.isSuccess() || served.body != content) {
+                done(std::unexpected(
+                    Error{ErrorCode::Network,
+                          u"The photo host accepted a test upload, but " + publicUrl.toString()
+                              + u" does not serve it back ("
+                              + (served.isSuccess() ? QStringLiteral("other content")
+                                                    : QStringLiteral("HTTP %1").arg(served.httpStatus))
+                              + u"). TikTok would not find the photos: check that CLIPQUEUE_PHOTO_PUBLIC_URL "
+                                u"is the "
+                                u"public address of the same place."}));
+                return;
+            }
+            done({});
+        });
+    });
+}
+
+net::HttpHeaders TikTokClient::s3Headers(const QByteArray &method, const QUrl &target,
+                                         const QByteArray &contentType,
+                                         const QByteArray &payloadSha256Hex) const {
+    const net::AwsCredentials credentials{m_config.photoS3AccessKey, m_config.photoS3SecretKey,
+                                          m_config.photoS3Region, QStringLiteral("s3")};
+    net::HttpHeaders signedHeaders;
+    if (!contentType.isEmpty()) {
+        signedHeaders.append({"Content-Type", contentType});
+    }
+    return net::awsSignatureV4(method, target, signedHeaders, payloadSha256Hex, credentials,
+                               QDateTime::currentDateTimeUtc());
 }
 
 QStringList TikTokClient::postIdsFromRawJson(const QByteArray &body) {

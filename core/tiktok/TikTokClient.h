@@ -72,6 +72,10 @@ public:
                        const QStringList &photoUrls, int coverIndex, Callback<QString> done);
     // PUT one photo from the managed store to the photo host; answers the HTTP status.
     void uploadPhoto(const QUrl &target, const QString &path, const QString &mimeType, Callback<int> done);
+    // Whether the photo host works end to end, before any post needs it: PUTs a small test object
+    // (clipqueue-host-check.txt, new content each time) and reads it back from the public prefix
+    // TikTok will pull from. The error says which half failed and what to check.
+    void checkPhotoHost(std::function<void(std::expected<void, Error>)> done);
 
     // The 19-digit ids in publicaly_available_post_id, read from the raw text so none is rounded.
     static QStringList postIdsFromRawJson(const QByteArray &body);
@@ -97,6 +101,9 @@ private:
         std::function<TikTokError(const net::HttpResult &)> refused;
     };
     // Answers the complete result (a 2xx, or `accepted` of another status) or the error.
+    // x-amz-date, x-amz-content-sha256 and Authorization for the S3 photo host.
+    net::HttpHeaders s3Headers(const QByteArray &method, const QUrl &target, const QByteArray &contentType,
+                               const QByteArray &payloadSha256Hex) const;
     void putFile(FilePut put, Callback<net::HttpResult> done,
                  std::function<bool(const net::HttpResult &)> accepted = {});
     // What a call makes of the "data" of TikTok's answer (and its raw text, for what JSON numbers
