@@ -31,6 +31,7 @@ private Q_SLOTS:
     void partialGrantKeepsTheGrantedScopes();
     void tokenAnswerWithoutOpenIdIsAnError();
     void tokenErrorsWithHttp200AreErrors();
+    void asksOnlyForTheConfiguredScopes();
 
 private:
     // A "browser" that follows TikTok's redirect to the loopback listener, optionally tampering.
@@ -221,6 +222,17 @@ void TestTikTokOAuth::tokenErrorsWithHttp200AreErrors() {
     QVERIFY(!refreshed->has_value());
     QCOMPARE(refreshed->error().code, QStringLiteral("invalid_grant"));
     QCOMPARE(refreshed->error().httpStatus, 200);
+}
+
+void TestTikTokOAuth::asksOnlyForTheConfiguredScopes() {
+    ApiConfig config;
+    config.authUrl = QUrl(m_standIn->apiBase() + QStringLiteral("/v2/auth/authorize/"));
+    config.scopes = {QStringLiteral("user.info.basic"), QStringLiteral("video.upload")}; // inbox only
+    OAuthClient oauth(*m_http, config, *m_clock);
+    const QUrl url = oauth.authorizationUrl(QStringLiteral("http://127.0.0.1:4567/callback/"),
+                                            Pkce::generate(), QStringLiteral("s"));
+    QCOMPARE(QUrlQuery(url).queryItemValue(QStringLiteral("scope"), QUrl::FullyDecoded),
+             QStringLiteral("user.info.basic,video.upload"));
 }
 
 QTEST_GUILESS_MAIN(TestTikTokOAuth)

@@ -110,6 +110,14 @@ std::expected<ApiConfig, Error> ApiConfig::fromEnvironment() {
             Error{ErrorCode::Usage, QStringLiteral("CLIPQUEUE_PHOTO_S3_ACCESS_KEY is set but "
                                                    "CLIPQUEUE_PHOTO_S3_SECRET_KEY is not.")});
     }
+    if (const QString scopes = qEnvironmentVariable("CLIPQUEUE_TIKTOK_SCOPES"); !scopes.isEmpty()) {
+        config.scopes = scopes.split(u',', Qt::SkipEmptyParts);
+        if (!config.scopes.contains(u"video.publish") && !config.scopes.contains(u"video.upload")) {
+            return std::unexpected(
+                Error{ErrorCode::Usage, QStringLiteral("CLIPQUEUE_TIKTOK_SCOPES must include "
+                                                       "video.publish or video.upload.")});
+        }
+    }
     config.clientKey = qEnvironmentVariable("CLIPQUEUE_TIKTOK_CLIENT_KEY");
     config.clientSecret = qEnvironmentVariable("CLIPQUEUE_TIKTOK_CLIENT_SECRET");
     return config;

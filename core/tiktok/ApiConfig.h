@@ -3,6 +3,7 @@
 #include "util/Error.h"
 
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 #include <expected>
@@ -15,6 +16,11 @@ namespace cq::tiktok {
 struct ApiConfig {
     QUrl apiBase{QStringLiteral("https://open.tiktokapis.com")};
     QUrl authUrl{QStringLiteral("https://www.tiktok.com/v2/auth/authorize/")};
+    // What ClipQueue asks the user to grant (CLIPQUEUE_TIKTOK_SCOPES, comma separated): posting
+    // directly needs video.publish, sending to the inbox video.upload. A team that only sends to the
+    // inbox asks for less.
+    QStringList scopes{QStringLiteral("user.info.basic"), QStringLiteral("video.publish"),
+                       QStringLiteral("video.upload")};
     QString clientKey;
     QString clientSecret; // never logged
     // Photo hosting: TikTok pulls photos from a URL prefix verified in the developer portal, so
