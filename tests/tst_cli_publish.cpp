@@ -46,6 +46,7 @@ private Q_SLOTS:
     void scopesAreStoredAndShown();
     void accountThatGrantedNoPostingIsRefused();
     void postDueAfterTheAuthorisationEndsIsWarned();
+    void creatorWhoCannotPostIsCachedForValidate();
 
 private:
     cq::AccountService &accounts(cq::Session &session) { return *(*session.tiktok())->accounts; }
@@ -429,6 +430,33 @@ void TestCliPublish::postDueAfterTheAuthorisationEndsIsWarned() {
     QVERIFY(findings.has_value());
     QVERIFY(std::any_of(findings->cbegin(), findings->cend(),
                         [](const cq::Finding &f) { return f.code == cq::FindingCode::ScheduleTooFar; }));
+}
+
+void TestCliPublish::creatorWhoCannotPostIsCachedForValidate() {
+    // TikTok answers creator info with HTTP 200 and the cap code: cached, and validate says why.
+    m_standIn->creatorCannotPostCode = QStringLiteral("spam_risk_too_many_posts");
+    auto session = cq::Session::open();
+    QVERIFY(session.has_value());
+    std::optional<std::expected<cq::CreatorInfo, cq::Error>> result;
+    (*session)->refreshCreatorInfo(QString(), [&](auto info) { result = info; });
+    QTRY_VERIFY(result.has_value());
+    QVERIFY2(result->has_value(), qPrintable(*result ? QString() : result->error().message));
+    QCOMPARE((*result)->cannotPostCode, QStringLiteral("spam_risk_too_many_posts"));
+    const QString path = m_dir->filePath(QStringLiteral("capped.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write((u"{\"content\":{\"text\":\"Capped\",\"media\":[{\"url\":\""
+                + fileUrlForPath(cq::test::fixturePath(QStringLiteral("vertical.mp4")))
+                + u"\"}],\"platformOverrides\":{\"tiktok\":{\"settings\":{\"privacyLevel\":"
+                  u"\"SELF_ONLY\"}}}},\"accounts\":[\"open-ana\"]}")
+                   .toUtf8());
+    file.close();
+    const CliRun validate = runCli({QStringLiteral("validate"), QStringLiteral("--json"), path});
+    QStringList codes;
+    for (const QJsonValue &finding : validate.json().object().value(u"findings").toArray()) {
+        codes << finding.toObject().value(u"code").toString();
+    }
+    QVERIFY2(codes.contains(u"creator.cannot_post"), qPrintable(codes.join(u',')));
 }
 
 QTEST_GUILESS_MAIN(TestCliPublish)

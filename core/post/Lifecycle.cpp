@@ -66,7 +66,8 @@ const std::array<LifecycleRule, 20> table{{
      ApprovalCondition::Any,
      ValidationGate::None,
      true},
-    {A::Defer, {Publishing}, Scheduled, ApprovalCondition::Any, ValidationGate::None, true},
+    // Processing too: after TikTok's FAILED asked for a new upload, nothing is at TikTok.
+    {A::Defer, {Publishing, Processing}, Scheduled, ApprovalCondition::Any, ValidationGate::None, true},
 }};
 
 constexpr std::array<std::pair<PostAction, const char *>, 17> names{{

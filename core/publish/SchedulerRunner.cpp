@@ -212,15 +212,19 @@ SchedulerRunner::takeDuePost(const QString &id, const QDateTime &now, const QDat
     if (post->status != PostStatus::Scheduled) {
         return DueOutcome::TakenByAnother;
     }
-    const auto deferral = m_deferred.constFind(id);
-    if (deferral != m_deferred.cend() && deferral->nextTry > now) {
-        return DueOutcome::Waiting;
+    bool pastGrace = post->schedule.atUtc && post->schedule.atUtc->msecsTo(now) > grace.count();
+    if (const auto deferral = m_deferred.constFind(id); deferral != m_deferred.cend()) {
+        if (deferral->nextTry > now) {
+            return DueOutcome::Waiting;
+        }
+        // Its next try is now: judged by its own deadline (it may be an "as soon as possible" post).
+        pastGrace = now > deferral->deadline;
+        m_deferred.erase(deferral);
     }
-    // A post this runner deferred is judged against its grace period when its next try ends.
-    if (deferral == m_deferred.cend() && post->schedule.atUtc
-        && post->schedule.atUtc->msecsTo(now) > grace.count()) {
-        const QString comment = u"due at " + post->schedule.atUtc->toString(Qt::ISODate)
-                                + u" but nothing ran until " + now.toString(Qt::ISODate)
+    if (pastGrace) {
+        const QString due = post->schedule.atUtc ? post->schedule.atUtc->toString(Qt::ISODate)
+                                                 : QStringLiteral("as soon as possible");
+        const QString comment = u"due at " + due + u" but nothing ran until " + now.toString(Qt::ISODate)
                                 + u"; not published late without asking";
         if (!m_service.advance(id, PostAction::MarkUnknown, comment, {}, QStringLiteral("missed"),
                                actorName())) {
@@ -236,7 +240,6 @@ SchedulerRunner::takeDuePost(const QString &id, const QDateTime &now, const QDat
     if (!claimed) {
         return std::unexpected(claimed.error());
     }
-    m_deferred.remove(id);
     if (!*claimed) {
         return DueOutcome::TakenByAnother;
     }
