@@ -254,9 +254,12 @@ void TestTikTokPublisher::permanentErrorsFailWithAdvice_data() {
     QTest::addColumn<QString>("advice"); // what the user is told to do
     // Every permanent error of docs/tiktok.md ("Error codes") that video init can answer. (The
     // posting caps pass with time: cannotPostKeepsThePostScheduledUntilTheCapPasses.)
-    QTest::newRow("unaudited client")
+    QTest::newRow("unaudited client: the account must be private")
         << 403 << QStringLiteral("unaudited_client_can_only_post_to_private_accounts")
-        << QStringLiteral("Only me");
+        << QStringLiteral("Make the account private");
+    QTest::newRow("unaudited client: or the inbox")
+        << 403 << QStringLiteral("unaudited_client_can_only_post_to_private_accounts")
+        << QStringLiteral("send the post to the TikTok inbox");
     QTest::newRow("privacy mismatch")
         << 403 << QStringLiteral("privacy_level_option_mismatch") << QStringLiteral("Pick one it offers");
     QTest::newRow("scope") << 401 << QStringLiteral("scope_not_authorized") << QStringLiteral("Reconnect it");
