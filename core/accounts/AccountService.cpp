@@ -140,12 +140,14 @@ void AccountService::disconnect(const QString &idOrOpenId,
 }
 
 bool AccountService::expiresSoon(const QString &accountId) {
+    // The row keeps the expiry of the stored tokens (add() writes both): no keychain round trip
+    // before every call.
     auto account = find(accountId);
-    auto tokens = account ? m_tokens.load(account->openId) : std::expected<tiktok::TokenSet, Error>();
-    if (!account || !tokens || !tokens->accessExpiresAt.isValid()) {
+    if (!account || !account->accessExpiresAt.isValid()
+        || account->accessExpiresAt.toMSecsSinceEpoch() <= 0) {
         return false;
     }
-    return tokens->accessExpiresAt <= m_clock.nowUtc().addMSecs(RefreshAheadMs);
+    return account->accessExpiresAt <= m_clock.nowUtc().addMSecs(RefreshAheadMs);
 }
 
 std::optional<QStringList> AccountService::grantedScopes(const QString &accountId) {
