@@ -152,7 +152,7 @@ void TestMainWindow::saveScreenshot(QWidget *widget, const QString &name) const 
 void TestMainWindow::navigatesByListAndShortcuts() {
     start(false, false);
     auto *navigation = widget<QListWidget>(m_window.get(), "navigation");
-    QCOMPARE(navigation->count(), 3);
+    QCOMPARE(navigation->count(), 4);
     QCOMPARE(navigation->item(0)->text(), QStringLiteral("Compose"));
     QVERIFY(!navigation->accessibleName().isEmpty());
     QCOMPARE(m_window->currentPage(), ui::MainWindow::Page::Compose);
@@ -160,6 +160,8 @@ void TestMainWindow::navigatesByListAndShortcuts() {
     QCOMPARE(m_window->currentPage(), ui::MainWindow::Page::Queue);
     QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
     QCOMPARE(m_window->currentPage(), ui::MainWindow::Page::Review);
+    QTest::keyClick(m_window.get(), Qt::Key_4, Qt::ControlModifier);
+    QCOMPARE(m_window->currentPage(), ui::MainWindow::Page::Accounts);
     navigation->setCurrentRow(0);
     QCOMPARE(m_window->currentPage(), ui::MainWindow::Page::Compose);
     // Every action in the menus has a shortcut people expect, or at least a name.
@@ -286,6 +288,9 @@ void TestMainWindow::screenshotsOfEveryPage() {
     m_window->showPage(ui::MainWindow::Page::Review);
     QTest::qWait(500);
     saveScreenshot(m_window.get(), QStringLiteral("window-review"));
+    m_window->showPage(ui::MainWindow::Page::Accounts);
+    QTest::qWait(300);
+    saveScreenshot(m_window.get(), QStringLiteral("window-accounts"));
     // Leave without the composed post: the window asks; answered by discarding it here.
     QVERIFY(m_window->composer()->hasUnsavedChanges());
 }
@@ -296,7 +301,8 @@ void TestMainWindow::everyControlHasAnAccessibleName() {
     // What a screen reader (AT-SPI) would say for each control of every page, as Qt's accessibility
     // bridge computes it (own name, text, or buddy label).
     for (const auto page :
-         {ui::MainWindow::Page::Compose, ui::MainWindow::Page::Queue, ui::MainWindow::Page::Review}) {
+         {ui::MainWindow::Page::Compose, ui::MainWindow::Page::Queue, ui::MainWindow::Page::Review,
+          ui::MainWindow::Page::Accounts, ui::MainWindow::Page::Welcome}) {
         m_window->showPage(page);
         QTest::qWait(100);
         int checked = 0;

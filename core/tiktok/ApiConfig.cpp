@@ -67,38 +67,24 @@ std::expected<QUrl, Error> ApiConfig::checkedPhotoPublicUrl(const QString &text)
     return url;
 }
 
-std::expected<ApiConfig, Error> ApiConfig::fromEnvironment() {
-    ApiConfig config;
-    if (const QString base = qEnvironmentVariable("CLIPQUEUE_TIKTOK_API_BASE"); !base.isEmpty()) {
-        auto url = checkedUrl(base, "CLIPQUEUE_TIKTOK_API_BASE");
-        if (!url) {
-            return std::unexpected(url.error());
-        }
-        config.apiBase = *url;
+namespace {
+// The setting as a checked URL into `url`; an unset one leaves `url` as it is.
+std::expected<void, Error> readUrl(const Settings &settings, Setting setting, QUrl &url) {
+    const QString text = settings.value(setting);
+    if (text.isEmpty()) {
+        return {};
     }
-    if (const QString auth = qEnvironmentVariable("CLIPQUEUE_TIKTOK_AUTH_URL"); !auth.isEmpty()) {
-        auto url = checkedUrl(auth, "CLIPQUEUE_TIKTOK_AUTH_URL");
-        if (!url) {
-            return std::unexpected(url.error());
-        }
-        config.authUrl = *url;
+    const QString variable = Settings::environmentVariable(setting);
+    auto checked = ApiConfig::checkedUrl(text, variable.toLatin1().constData());
+    if (!checked) {
+        return std::unexpected(checked.error());
     }
-    if (const QString upload = qEnvironmentVariable("CLIPQUEUE_PHOTO_UPLOAD_URL"); !upload.isEmpty()) {
-        auto url = checkedUrl(upload, "CLIPQUEUE_PHOTO_UPLOAD_URL");
-        if (!url) {
-            return std::unexpected(url.error());
-        }
-        config.photoUploadBase = *url;
-    }
-    if (const QString publicBase = qEnvironmentVariable("CLIPQUEUE_PHOTO_PUBLIC_URL");
-        !publicBase.isEmpty()) {
-        auto url = checkedPhotoPublicUrl(publicBase);
-        if (!url) {
-            return std::unexpected(url.error());
-        }
-        config.photoPublicBase = *url;
-    }
-    config.photoUploadToken = qEnvironmentVariable("CLIPQUEUE_PHOTO_UPLOAD_TOKEN");
+    url = *checked;
+    return {};
+}
+
+// An S3-compatible photo host, from CLIPQUEUE_PHOTO_S3_* (environment only, for now).
+std::expected<void, Error> readPhotoS3(ApiConfig &config) {
     config.photoS3AccessKey = qEnvironmentVariable("CLIPQUEUE_PHOTO_S3_ACCESS_KEY");
     config.photoS3SecretKey = qEnvironmentVariable("CLIPQUEUE_PHOTO_S3_SECRET_KEY");
     config.photoS3Bucket = qEnvironmentVariable("CLIPQUEUE_PHOTO_S3_BUCKET");
@@ -110,17 +96,61 @@ std::expected<ApiConfig, Error> ApiConfig::fromEnvironment() {
             Error{ErrorCode::Usage, QStringLiteral("CLIPQUEUE_PHOTO_S3_ACCESS_KEY is set but "
                                                    "CLIPQUEUE_PHOTO_S3_SECRET_KEY is not.")});
     }
-    if (const QString scopes = qEnvironmentVariable("CLIPQUEUE_TIKTOK_SCOPES"); !scopes.isEmpty()) {
-        config.scopes = scopes.split(u',', Qt::SkipEmptyParts);
-        if (!config.scopes.contains(u"video.publish") && !config.scopes.contains(u"video.upload")) {
-            return std::unexpected(
-                Error{ErrorCode::Usage, QStringLiteral("CLIPQUEUE_TIKTOK_SCOPES must include "
-                                                       "video.publish or video.upload.")});
+    return {};
+}
+
+// The scopes to ask for (CLIPQUEUE_TIKTOK_SCOPES); at least one of them must allow posting.
+std::expected<void, Error> readScopes(ApiConfig &config) {
+    const QString scopes = qEnvironmentVariable("CLIPQUEUE_TIKTOK_SCOPES");
+    if (scopes.isEmpty()) {
+        return {};
+    }
+    config.scopes = scopes.split(u',', Qt::SkipEmptyParts);
+    if (!config.scopes.contains(u"video.publish") && !config.scopes.contains(u"video.upload")) {
+        return std::unexpected(Error{ErrorCode::Usage, QStringLiteral("CLIPQUEUE_TIKTOK_SCOPES must include "
+                                                                      "video.publish or video.upload.")});
+    }
+    return {};
+}
+} // namespace
+
+std::expected<ApiConfig, Error> ApiConfig::fromSettings(const Settings &settings) {
+    ApiConfig config;
+    for (const auto &[setting, url] : {std::pair<Setting, QUrl *>{Setting::TikTokApiBase, &config.apiBase},
+                                       {Setting::TikTokAuthUrl, &config.authUrl},
+                                       {Setting::PhotoUploadUrl, &config.photoUploadBase}}) {
+        if (auto read = readUrl(settings, setting, *url); !read) {
+            return std::unexpected(read.error());
         }
     }
-    config.clientKey = qEnvironmentVariable("CLIPQUEUE_TIKTOK_CLIENT_KEY");
-    config.clientSecret = qEnvironmentVariable("CLIPQUEUE_TIKTOK_CLIENT_SECRET");
+    if (const QString publicBase = settings.value(Setting::PhotoPublicUrl); !publicBase.isEmpty()) {
+        auto url = checkedPhotoPublicUrl(publicBase);
+        if (!url) {
+            return std::unexpected(url.error());
+        }
+        config.photoPublicBase = *url;
+    }
+    config.photoUploadToken = settings.value(Setting::PhotoUploadToken);
+    if (auto s3 = readPhotoS3(config); !s3) {
+        return std::unexpected(s3.error());
+    }
+    if (auto scopes = readScopes(config); !scopes) {
+        return std::unexpected(scopes.error());
+    }
+    config.clientKey = settings.value(Setting::TikTokClientKey).trimmed();
+    config.clientSecret = settings.value(Setting::TikTokClientSecret).trimmed();
     return config;
+}
+
+std::expected<void, Error> ApiConfig::checkCredentials() const {
+    if (clientKey.isEmpty() || clientSecret.isEmpty()) {
+        return std::unexpected(
+            Error{ErrorCode::Usage, QStringLiteral("Enter your TikTok app's client key and client secret in "
+                                                   "Settings (or set CLIPQUEUE_TIKTOK_CLIENT_KEY and "
+                                                   "CLIPQUEUE_TIKTOK_CLIENT_SECRET) first; README says where "
+                                                   "to get them.")});
+    }
+    return {};
 }
 
 } // namespace cq::tiktok

@@ -23,6 +23,8 @@ class OAuthClient : public QObject {
 
 public:
     using TokenCallback = std::function<void(std::expected<TokenSet, TikTokError>)>;
+    // The scopes ClipQueue asks for unless CLIPQUEUE_TIKTOK_SCOPES says otherwise.
+    static QStringList defaultScopes() { return ApiConfig{}.scopes; }
 
     OAuthClient(net::HttpTransport &http, ApiConfig config, const Clock &clock, QObject *parent = nullptr);
 
