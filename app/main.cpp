@@ -1,4 +1,5 @@
 // The desktop app's composition root: creates the services once, in order, and passes them down.
+#include "common/AppIcon.h"
 #include "media/MediaProber.h"
 #include "session/AppConfig.h"
 #include "session/Backend.h"
@@ -17,19 +18,6 @@
 
 #include <cstdio>
 
-namespace {
-
-// The icon rendered from resources/icons/clipqueue.svg at build time, in every size it comes in.
-QIcon applicationIcon() {
-    QIcon icon;
-    for (const int side : {16, 24, 32, 48, 64, 128, 256, 512}) {
-        icon.addFile(QStringLiteral(":/icons/clipqueue-%1.png").arg(side), QSize(side, side));
-    }
-    return icon;
-}
-
-} // namespace
-
 int main(int argc, char *argv[]) {
     QElapsedTimer sinceStart;
     sinceStart.start();
@@ -40,7 +28,7 @@ int main(int argc, char *argv[]) {
     QApplication::setApplicationVersion(QStringLiteral(CLIPQUEUE_VERSION));
     // Wayland compositors and docks match the window to the installed desktop entry and its icon.
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.clipqueue.ClipQueue"));
-    QApplication::setWindowIcon(applicationIcon());
+    QApplication::setWindowIcon(cq::ui::applicationIcon());
     cq::ui::installTranslators(app);
 
     QCommandLineParser parser;

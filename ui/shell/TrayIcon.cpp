@@ -1,50 +1,25 @@
 #include "shell/TrayIcon.h"
 
+#include "common/AppIcon.h"
 #include "common/StatusText.h"
 #include "session/Backend.h"
 #include "shell/PublishingStatusWidget.h"
 
 #include <QApplication>
 #include <QMenu>
-#include <QPainter>
-#include <QPainterPath>
 #include <QSystemTrayIcon>
 
 namespace cq::ui {
 
 namespace {
 constexpr int NotificationMs = 10'000;
-
-// ClipQueue's mark: a play triangle on a rounded square in the palette's highlight colour.
-QIcon appIcon() {
-    QIcon icon;
-    const QPalette palette = QApplication::palette();
-    for (int side : {16, 22, 32, 48, 64}) {
-        QPixmap pixmap(side, side);
-        pixmap.fill(Qt::transparent);
-        QPainter painter(&pixmap);
-        painter.setRenderHint(QPainter::Antialiasing);
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(palette.color(QPalette::Highlight));
-        painter.drawRoundedRect(QRectF(0, 0, side, side), side / 5.0, side / 5.0);
-        QPainterPath play;
-        play.moveTo(side * 0.38, side * 0.28);
-        play.lineTo(side * 0.74, side * 0.5);
-        play.lineTo(side * 0.38, side * 0.72);
-        play.closeSubpath();
-        painter.setBrush(palette.color(QPalette::HighlightedText));
-        painter.drawPath(play);
-        icon.addPixmap(pixmap);
-    }
-    return icon;
-}
 } // namespace
 
 TrayIcon::TrayIcon(Backend &backend, QObject *parent)
     : QObject(parent)
     , m_backend(backend)
     , m_menu(new QMenu)
-    , m_icon(new QSystemTrayIcon(appIcon(), this)) {
+    , m_icon(new QSystemTrayIcon(applicationIcon(), this)) {
     m_menu->setObjectName(QStringLiteral("trayMenu"));
     QAction *open = m_menu->addAction(tr("&Open ClipQueue"), this, &TrayIcon::openRequested);
     open->setObjectName(QStringLiteral("trayOpenAction"));
