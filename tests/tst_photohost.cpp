@@ -92,6 +92,7 @@ private Q_SLOTS:
     void s3HostPassesTheStartUpCheck();
     void webDavHostGetsTheBearerToken();
     void publicPrefixThatServesSomethingElseFailsTheCheck();
+    void s3SettingsComeFromTheEnvironment();
 
 private:
     QNetworkAccessManager m_network;
@@ -212,6 +213,22 @@ void TestPhotoHost::publicPrefixThatServesSomethingElseFailsTheCheck() {
     QVERIFY(!checked->has_value());
     QVERIFY2(checked->error().message.contains(u"CLIPQUEUE_PHOTO_PUBLIC_URL"),
              qPrintable(checked->error().message));
+}
+
+void TestPhotoHost::s3SettingsComeFromTheEnvironment() {
+    qputenv("CLIPQUEUE_PHOTO_S3_ACCESS_KEY", "AKIA-TEST");
+    qputenv("CLIPQUEUE_PHOTO_S3_BUCKET", "photos");
+    qunsetenv("CLIPQUEUE_PHOTO_S3_SECRET_KEY");
+    QCOMPARE(ApiConfig::fromSettings(Settings()).error().code, ErrorCode::Usage); // a key without its secret
+    qputenv("CLIPQUEUE_PHOTO_S3_SECRET_KEY", "s3cret");
+    const auto config = ApiConfig::fromSettings(Settings());
+    QVERIFY(config.has_value());
+    QVERIFY(config->usesS3());
+    QCOMPARE(config->photoS3Region, QStringLiteral("us-east-1"));
+    QCOMPARE(config->photoS3Bucket, QStringLiteral("photos"));
+    qunsetenv("CLIPQUEUE_PHOTO_S3_ACCESS_KEY");
+    qunsetenv("CLIPQUEUE_PHOTO_S3_SECRET_KEY");
+    qunsetenv("CLIPQUEUE_PHOTO_S3_BUCKET");
 }
 
 QTEST_GUILESS_MAIN(TestPhotoHost)

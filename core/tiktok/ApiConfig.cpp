@@ -83,12 +83,13 @@ std::expected<void, Error> readUrl(const Settings &settings, Setting setting, QU
     return {};
 }
 
-// An S3-compatible photo host, from CLIPQUEUE_PHOTO_S3_* (environment only, for now).
-std::expected<void, Error> readPhotoS3(ApiConfig &config) {
-    config.photoS3AccessKey = qEnvironmentVariable("CLIPQUEUE_PHOTO_S3_ACCESS_KEY");
-    config.photoS3SecretKey = qEnvironmentVariable("CLIPQUEUE_PHOTO_S3_SECRET_KEY");
-    config.photoS3Bucket = qEnvironmentVariable("CLIPQUEUE_PHOTO_S3_BUCKET");
-    if (const QString region = qEnvironmentVariable("CLIPQUEUE_PHOTO_S3_REGION"); !region.isEmpty()) {
+// An S3-compatible photo host (CLIPQUEUE_PHOTO_S3_* or the stored settings; the secret from the
+// environment or the keychain).
+std::expected<void, Error> readPhotoS3(const Settings &settings, ApiConfig &config) {
+    config.photoS3AccessKey = settings.value(Setting::PhotoS3AccessKey).trimmed();
+    config.photoS3SecretKey = settings.value(Setting::PhotoS3SecretKey).trimmed();
+    config.photoS3Bucket = settings.value(Setting::PhotoS3Bucket).trimmed();
+    if (const QString region = settings.value(Setting::PhotoS3Region).trimmed(); !region.isEmpty()) {
         config.photoS3Region = region;
     }
     if (config.usesS3() && config.photoS3SecretKey.isEmpty()) {
@@ -131,7 +132,7 @@ std::expected<ApiConfig, Error> ApiConfig::fromSettings(const Settings &settings
         config.photoPublicBase = *url;
     }
     config.photoUploadToken = settings.value(Setting::PhotoUploadToken);
-    if (auto s3 = readPhotoS3(config); !s3) {
+    if (auto s3 = readPhotoS3(settings, config); !s3) {
         return std::unexpected(s3.error());
     }
     if (auto scopes = readScopes(config); !scopes) {

@@ -32,6 +32,10 @@ constexpr std::array entries{
     Entry{Setting::StartMinimised, nullptr, "window/startMinimised", "false"},
     Entry{Setting::FirstStartDone, nullptr, "window/firstStartDone", "false"},
     Entry{Setting::TrayExplained, nullptr, "window/trayExplained", "false"},
+    Entry{Setting::PhotoS3AccessKey, "CLIPQUEUE_PHOTO_S3_ACCESS_KEY", "photos/s3AccessKey", ""},
+    Entry{Setting::PhotoS3SecretKey, "CLIPQUEUE_PHOTO_S3_SECRET_KEY", nullptr, ""},
+    Entry{Setting::PhotoS3Region, "CLIPQUEUE_PHOTO_S3_REGION", "photos/s3Region", "us-east-1"},
+    Entry{Setting::PhotoS3Bucket, "CLIPQUEUE_PHOTO_S3_BUCKET", "photos/s3Bucket", ""},
 };
 
 const Entry &entryOf(Setting setting) {

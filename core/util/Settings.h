@@ -26,6 +26,11 @@ enum class Setting {
     StartMinimised,
     FirstStartDone, // the welcome page was finished or skipped
     TrayExplained,  // "ClipQueue keeps publishing in the tray" was said once
+    // An S3-compatible photo host (AWS Signature V4): access key, secret, region, bucket.
+    PhotoS3AccessKey,
+    PhotoS3SecretKey, // a secret
+    PhotoS3Region,
+    PhotoS3Bucket,
 };
 
 // Where a setting's value comes from, in the order that wins.
