@@ -1,6 +1,7 @@
 #include "CliApplication.h"
 
 #include "AccountsCommand.h"
+#include "McpCommand.h"
 #include "PostCommand.h"
 #include "ProbeCommand.h"
 #include "ValidateCommand.h"
@@ -23,6 +24,7 @@ CliApplication::CliApplication(PublisherFactory publishers) {
     m_commands.push_back(std::make_unique<WorkspaceCommand>());
     m_commands.push_back(std::make_unique<AccountsCommand>());
     m_commands.push_back(std::make_unique<RunCommand>(std::move(publishers)));
+    m_commands.push_back(std::make_unique<McpCommand>());
 }
 
 void CliApplication::printUsage(QTextStream &stream) const {

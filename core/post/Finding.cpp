@@ -78,6 +78,14 @@ QString findingCodeName(FindingCode code) {
         return QStringLiteral("schedule.in_past");
     case FindingCode::ScheduleTooFar:
         return QStringLiteral("schedule.too_far");
+    case FindingCode::PhotoCoverOutOfRange:
+        return QStringLiteral("photo.cover_out_of_range");
+    case FindingCode::PhotoHostMissing:
+        return QStringLiteral("photo.host_missing");
+    case FindingCode::PostAccountSetUnknown:
+        return QStringLiteral("post.account_set_unknown");
+    case FindingCode::PostAccountSetEmpty:
+        return QStringLiteral("post.account_set_empty");
     }
     return QStringLiteral("unknown");
 }

@@ -45,6 +45,10 @@ enum class FindingCode {
     CreatorUnknown,
     ScheduleInPast,
     ScheduleTooFar,
+    PhotoCoverOutOfRange,
+    PhotoHostMissing,
+    PostAccountSetUnknown,
+    PostAccountSetEmpty,
 };
 
 QString findingCodeName(FindingCode code);

@@ -20,12 +20,26 @@ struct MediaCheck {
     std::optional<Error> error;
 };
 
+// What the database says about the account set a post names (platformSetId).
+struct AccountSetCheck {
+    bool known = false;
+    QString name;
+    int accountCount = 0;
+    QString firstAccountId; // whose creator limits the post is checked against
+};
+
 struct ValidationContext {
     QDateTime now;
     std::optional<CreatorInfo> creator; // nullopt: creator limits unknown
     bool requireAccounts = false;       // at submit or schedule time
     bool hasDefaultAccount = false;
     std::optional<QDateTime> tokenFreshUntil; // how far ahead a post can still be published
+    // Whether this machine has a photo host that TikTok can pull photos from; nullopt: not known here
+    // (another machine may publish the post).
+    std::optional<bool> photoHostConfigured;
+    // The set of the post's platformSetId as looked up; nullopt: not looked up (no database), so
+    // an unknown or empty set is not reported.
+    std::optional<AccountSetCheck> accountSet;
 };
 
 // The effective descriptor of item `index`: the probed values where there are any, else the declared.

@@ -24,8 +24,10 @@ enum class Setting {
     PhotoUploadToken, // a secret
     PublishFromThisComputer,
     StartMinimised,
-    FirstStartDone, // the welcome page was finished or skipped
-    TrayExplained,  // "ClipQueue keeps publishing in the tray" was said once
+    FirstStartDone,        // the welcome page was finished or skipped
+    TrayExplained,         // "ClipQueue keeps publishing in the tray" was said once
+    TikTokAppAudited,      // TikTok audited the developer app: public posts are possible
+    AllowPrivateMediaUrls, // media URLs may lead to this computer or a private network
     // An S3-compatible photo host (AWS Signature V4): access key, secret, region, bucket.
     PhotoS3AccessKey,
     PhotoS3SecretKey, // a secret

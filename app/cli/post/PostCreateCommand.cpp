@@ -22,7 +22,8 @@ ExitCode PostCreateCommand::execute(Session &session, const QCommandLineParser &
     if (!post) {
         return post.error();
     }
-    auto downloaded = downloadRemoteMedia(*post, session.network(), session.store());
+    auto downloaded =
+        downloadRemoteMedia(*post, session.network(), session.store(), session.mediaDownloadOptions());
     if (!downloaded) {
         return fail(streams.err, downloaded.error());
     }
