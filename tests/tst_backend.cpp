@@ -381,6 +381,8 @@ void TestFacade::publishTimeProblemsShowBeforeScheduling() {
     QVERIFY(codesOf(backend.validate(later, {}, QString(), true)).contains(u"schedule.too_far"));
     later.scheduledFor = QDateTime::currentDateTimeUtc().addDays(1);
     QVERIFY(!codesOf(backend.validate(later, {}, QString(), true)).contains(u"schedule.too_far"));
+}
+
 void TestFacade::accountSetsAreEditedOnTheWorker() {
     m_backend.reset(); // this test runs the harness's Backend, with two accounts
     BackendHarness::Options options;

@@ -1,6 +1,7 @@
 #include "CliApplication.h"
 
 #include "AccountsCommand.h"
+#include "ConformCommand.h"
 #include "McpCommand.h"
 #include "PostCommand.h"
 #include "ProbeCommand.h"
@@ -20,6 +21,7 @@ CliApplication::CliApplication(PublisherFactory publishers) {
     }
     m_commands.push_back(std::make_unique<ProbeCommand>());
     m_commands.push_back(std::make_unique<ValidateCommand>());
+    m_commands.push_back(std::make_unique<ConformCommand>());
     m_commands.push_back(std::make_unique<PostCommand>());
     m_commands.push_back(std::make_unique<WorkspaceCommand>());
     m_commands.push_back(std::make_unique<AccountsCommand>());

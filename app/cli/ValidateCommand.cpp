@@ -1,5 +1,6 @@
 #include "ValidateCommand.h"
 
+#include "CreatorInfoSource.h"
 #include "publish/PostDocumentCheck.h"
 #include "session/AppConfig.h"
 
@@ -20,23 +21,6 @@ std::expected<QByteArray, QString> readFile(const QString &path) {
         return std::unexpected(path + u": cannot read it (" + file.errorString() + u").");
     }
     return file.read(maxPostJsonBytes() + 1); // beyond the cap, parsing refuses it
-}
-
-// The --creator file: TikTok's creator info, or why it is not.
-std::expected<CreatorInfo, QString> readCreatorInfo(const QString &path) {
-    const auto bytes = readFile(path);
-    if (!bytes) {
-        return std::unexpected(bytes.error());
-    }
-    const QJsonDocument document = QJsonDocument::fromJson(*bytes);
-    if (!document.isObject()) {
-        return std::unexpected(QStringLiteral("not a JSON object"));
-    }
-    auto info = CreatorInfo::fromJson(document.object());
-    if (!info) {
-        return std::unexpected(info.error().message);
-    }
-    return *info;
 }
 
 void printFindings(QTextStream &out, const QList<Finding> &findings) {
@@ -94,7 +78,7 @@ ExitCode ValidateCommand::run(const QStringList &arguments, CliStreams streams) 
 
     std::optional<CreatorInfo> creatorInfo;
     if (parser.isSet(creator)) {
-        const auto info = readCreatorInfo(parser.value(creator));
+        const auto info = readCreatorInfoFile(parser.value(creator));
         if (!info) {
             streams.err << parser.value(creator) << ": not TikTok creator info (" << info.error() << ")\n";
             return ExitCode::Usage;

@@ -91,13 +91,17 @@ QString findingCodeName(FindingCode code) {
 }
 
 QJsonObject Finding::toJson() const {
-    return QJsonObject{
+    QJsonObject json{
         {QStringLiteral("severity"),
          severity == Severity::Error ? QStringLiteral("error") : QStringLiteral("warning")},
         {QStringLiteral("code"), findingCodeName(code)},
         {QStringLiteral("field"), field},
         {QStringLiteral("message"), message},
     };
+    if (!fix.isEmpty()) {
+        json.insert(QStringLiteral("fix"), fix);
+    }
+    return json;
 }
 
 bool hasErrors(const QList<Finding> &findings) {

@@ -1,5 +1,6 @@
 #include "post/PostValidator.h"
 
+#include "post/ConformPlan.h"
 #include "post/TikTokRules.h"
 
 #include <QLocale>
@@ -136,10 +137,22 @@ private:
             checkMismatch(declared, *check.probed, index, name);
         }
         const MediaDescriptor &media = m_items.at(index);
+        const qsizetype firstFinding = m_findings.size();
         if (media.isVideo()) {
             checkVideo(media, index, name);
         } else if (media.isPhoto()) {
             checkPhoto(media, index, name);
+        }
+        attachFix(media, firstFinding);
+    }
+
+    // Marks the item's findings that its conversion (ConformPlan) clears with what it would do.
+    void attachFix(const MediaDescriptor &media, qsizetype firstFinding) {
+        const std::optional<ConformPlan> plan = planConform(media, conformLimitsFor(m_context.creator));
+        for (qsizetype i = firstFinding; plan && i < m_findings.size(); ++i) {
+            if (plan->fixes.contains(m_findings.at(i).code)) {
+                m_findings[i].fix = plan->description;
+            }
         }
     }
 

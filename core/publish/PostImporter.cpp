@@ -74,6 +74,10 @@ std::expected<StoredMedia, Error> PostImporter::storeMedia(const MediaDescriptor
     media.descriptor.url = declared.url;
     media.descriptor.sourceJson = declared.sourceJson;
     media.descriptor.sizeBytes = probed->second.sizeBytes;
+    if (!declared.filename.isEmpty()) {
+        // The declared name is the one shown (a converted copy in the store is named by its hash).
+        media.descriptor.filename = declared.filename;
+    }
     media.sha256 = probed->second.sha256;
     return media;
 }

@@ -6,15 +6,19 @@
 
 namespace cq::cli {
 
-// `post create [--submit] [--json] POST.json`: copies the media into the store and stores the post
-// as a draft (one post per account), submitted with --submit.
+// `post create [--conform] [--strip-location] [--submit] [--json] POST.json`: copies the media into
+// the store (with --conform, what TikTok would refuse is converted first and the converted copy
+// stored instead; --strip-location also removes photos' metadata, and implies --conform) and
+// stores the post as a draft (one post per account), submitted with --submit.
 class PostCreateCommand final : public PostSubcommand {
 public:
     QString name() const override { return QStringLiteral("create"); }
     QString summary() const override {
         return QStringLiteral("store a post (a draft, or submitted with --submit)");
     }
-    QString synopsis() const override { return QStringLiteral("[--submit] [--json] POST.json"); }
+    QString synopsis() const override {
+        return QStringLiteral("[--conform] [--strip-location] [--submit] [--json] POST.json");
+    }
 
 protected:
     QList<QCommandLineOption> options() const override;
