@@ -78,7 +78,8 @@ bool writeRandomFile(const QString &path, qint64 size) {
 std::expected<VideoInit, TikTokError> initUpload(TikTokClient &client, const QString &token,
                                                  const ChunkPlan &plan) {
     const QJsonObject postInfo{{QStringLiteral("title"), QStringLiteral("bench")},
-                               {QStringLiteral("privacy_level"), QStringLiteral("SELF_ONLY")}};
+                               {QStringLiteral("privacy_level"), QStringLiteral("SELF_ONLY")},
+                               {QStringLiteral("brand_content_toggle"), false}};
     return await<VideoInit>(
         [&](auto done) { client.initVideoUpload(token, PostMode::DirectPost, postInfo, plan, done); });
 }
@@ -145,7 +146,7 @@ int main(int argc, char **argv) {
     timer.start();
     int lastStatus = 0;
     for (int chunk = 0; chunk < plan->totalChunkCount; ++chunk) {
-        const auto status = await<int>(
+        const auto status = await<ChunkAnswer>(
             [&](auto done) {
                 client.uploadChunk(init->uploadUrl, video, QStringLiteral("video/mp4"), *plan, chunk, done);
             },
@@ -154,7 +155,7 @@ int main(int argc, char **argv) {
             std::fprintf(stderr, "chunk %d failed: %s\n", chunk, qPrintable(status.error().message));
             return 2;
         }
-        lastStatus = *status;
+        lastStatus = status->httpStatus;
     }
     const qint64 clientNs = timer.nsecsElapsed();
     const qint64 rssGrowth = procStatusBytes("VmHWM") - rssBefore;

@@ -182,7 +182,7 @@ void TestCliPosts::createRefusesBrokenInput_data() {
     QTest::newRow("unreadable media")
         << postJson(QStringLiteral("truncated.mp4")) << 1 << QStringLiteral("truncated.mp4");
     QTest::newRow("invalid post with --submit")
-        << postJson(QStringLiteral("short.mp4")) << 1 << QStringLiteral("video.duration_too_short");
+        << postJson(QStringLiteral("fps15.mp4")) << 1 << QStringLiteral("video.frame_rate_out_of_range");
 }
 
 void TestCliPosts::createRefusesBrokenInput() {

@@ -41,8 +41,17 @@ private Q_SLOTS:
     void disconnectRevokesAndForgetsTheTokens();
     void accountSetsFromTheCommandLine();
     void importReadsTokensFromAFileInsteadOfTheCommandLine();
+    void disconnectAfterTheTokenRanOutStillRevokes();
+    void refreshAnswerWithoutTokensKeepsTheStoredOnes();
+    void tokenEndpointDownIsNotReconnect();
+    void tokenRunningOutSoonIsRefreshedAhead();
+    void scopesAreStoredAndShown();
+    void accountThatGrantedNoPostingIsRefused();
+    void postDueAfterTheAuthorisationEndsIsWarned();
+    void creatorWhoCannotPostIsCachedForValidate();
 
 private:
+    cq::AccountService &accounts(cq::Session &session) { return *(*session.tiktok())->accounts; }
     QString createDuePost();
     QString postStatus(const QString &id);
     QProcessEnvironment environment() const;
@@ -68,7 +77,8 @@ QString TestCliPublish::createDuePost() {
     file.open(QIODevice::WriteOnly);
     file.write((u"{\"content\":{\"text\":\"From the CLI\",\"media\":[{\"url\":\""
                 + fileUrlForPath(cq::test::fixturePath(QStringLiteral("vertical.mp4")))
-                + u"\"}],\"platformOverrides\":{\"tiktok\":{\"settings\":{\"privacyLevel\":\"SELF_ONLY\"}}}},"
+                + u"\"}],\"platformOverrides\":{\"tiktok\":{\"settings\":{\"privacyLevel\":\"PUBLIC_TO_"
+                  u"EVERYONE\"}}}},"
                   u"\"scheduledFor\":null}")
                    .toUtf8());
     file.close();
@@ -413,6 +423,141 @@ void TestCliPublish::importReadsTokensFromAFileInsteadOfTheCommandLine() {
         runCli({QStringLiteral("accounts"), QStringLiteral("import"), QStringLiteral("--tokens-from"), path});
     QCOMPARE(incomplete.exitCode, ExitCode::Usage);
     QVERIFY2(incomplete.err.contains(u"access_token"), qPrintable(incomplete.err));
+}
+
+void TestCliPublish::disconnectAfterTheTokenRanOutStillRevokes() {
+    m_standIn->expireAccessToken(); // TikTok revokes only a live token: ClipQueue refreshes first
+    const CliRun done =
+        runCli({QStringLiteral("accounts"), QStringLiteral("disconnect"), QStringLiteral("open-ana")});
+    QVERIFY2(done.exitCode == ExitCode::Success, qPrintable(done.err));
+    QCOMPARE(m_standIn->tokenIssues, 1);
+    QVERIFY(m_standIn->server().requests().last().path == "/v2/oauth/revoke/");
+}
+
+void TestCliPublish::refreshAnswerWithoutTokensKeepsTheStoredOnes() {
+    auto session = cq::Session::open();
+    QVERIFY(session && (*session)->tiktok());
+    cq::AccountService &service = accounts(**session);
+    const QString before = service.accessToken(QStringLiteral("open-ana")).value_or(QString());
+    m_standIn->injectFault("/v2/oauth/token/", cq::test::TikTokStandIn::jsonAnswer(
+                                                   200, R"({"open_id":"open-ana","expires_in":7200})"));
+    std::optional<std::expected<QString, cq::Error>> refreshed;
+    service.refresh(QStringLiteral("open-ana"), before, [&](auto token) { refreshed = token; });
+    QTRY_VERIFY(refreshed.has_value());
+    QVERIFY(!refreshed->has_value());
+    QCOMPARE(service.accessToken(QStringLiteral("open-ana")).value_or(QString()), before); // untouched
+    // The refresh token still works: the next refresh succeeds.
+    refreshed.reset();
+    service.refresh(QStringLiteral("open-ana"), before, [&](auto token) { refreshed = token; });
+    QTRY_VERIFY(refreshed.has_value());
+    QVERIFY(refreshed->has_value());
+}
+
+void TestCliPublish::tokenEndpointDownIsNotReconnect() {
+    auto session = cq::Session::open();
+    QVERIFY(session && (*session)->tiktok());
+    m_standIn->injectFault("/v2/oauth/token/", {503, "down", "text/plain", true, false, {}});
+    std::optional<std::expected<QString, cq::Error>> refreshed;
+    cq::AccountService &service = accounts(**session);
+    service.refresh(QStringLiteral("open-ana"),
+                    service.accessToken(QStringLiteral("open-ana")).value_or(QString()),
+                    [&](auto token) { refreshed = token; });
+    QTRY_VERIFY(refreshed.has_value());
+    QVERIFY(!refreshed->has_value());
+    QCOMPARE(refreshed->error().code, cq::ErrorCode::Network); // try later, not "reconnect"
+    QVERIFY(!refreshed->error().message.contains(u"Reconnect"));
+}
+
+void TestCliPublish::tokenRunningOutSoonIsRefreshedAhead() {
+    const qsizetype requestsBefore = m_standIn->server().requests().size();
+    const CliRun imported =
+        runCli({QStringLiteral("accounts"), QStringLiteral("import"), QStringLiteral("--open-id"),
+                QStringLiteral("open-ana"), QStringLiteral("--access-token"), m_standIn->accessToken,
+                QStringLiteral("--refresh-token"), m_standIn->refreshToken, QStringLiteral("--expires-in"),
+                QStringLiteral("60")});
+    QVERIFY2(imported.exitCode == ExitCode::Success, qPrintable(imported.err));
+    // Import asks for the creator info: with a minute left, the token is refreshed first, and the
+    // creator info request goes out once, with the new token (no 401 round trip).
+    QCOMPARE(m_standIn->tokenIssues, 1);
+    const auto requests = m_standIn->server().requests().mid(requestsBefore);
+    QCOMPARE(requests.size(), 2);
+    QCOMPARE(requests.first().path, QByteArray("/v2/oauth/token/"));
+    QCOMPARE(requests.last().headers.value("authorization"), "Bearer " + m_standIn->accessToken.toUtf8());
+}
+
+void TestCliPublish::scopesAreStoredAndShown() {
+    CliRun list = runCli({QStringLiteral("accounts"), QStringLiteral("list")});
+    QVERIFY2(list.out.contains(u"scopes not known"), qPrintable(list.out)); // imported without --scopes
+    const CliRun imported = runCli(
+        {QStringLiteral("accounts"), QStringLiteral("import"), QStringLiteral("--open-id"),
+         QStringLiteral("open-bo"), QStringLiteral("--access-token"), QStringLiteral("act.bo"),
+         QStringLiteral("--refresh-token"), QStringLiteral("rft.bo"), QStringLiteral("--name"),
+         QStringLiteral("Bo"), QStringLiteral("--scopes"), QStringLiteral("user.info.basic,video.upload")});
+    QVERIFY2(imported.exitCode == ExitCode::Success, qPrintable(imported.err));
+    list = runCli({QStringLiteral("accounts"), QStringLiteral("list")});
+    QVERIFY2(list.out.contains(u"Bo  open_id open-bo") && list.out.contains(u"may send to inbox only"),
+             qPrintable(list.out));
+    auto session = cq::Session::open();
+    QVERIFY(session && (*session)->tiktok());
+    QCOMPARE(accounts(**session).grantedScopes(QStringLiteral("open-bo")),
+             (QStringList{QStringLiteral("user.info.basic"), QStringLiteral("video.upload")}));
+}
+
+void TestCliPublish::accountThatGrantedNoPostingIsRefused() {
+    const CliRun imported =
+        runCli({QStringLiteral("accounts"), QStringLiteral("import"), QStringLiteral("--open-id"),
+                QStringLiteral("open-cy"), QStringLiteral("--access-token"), QStringLiteral("act.cy"),
+                QStringLiteral("--refresh-token"), QStringLiteral("rft.cy"), QStringLiteral("--scopes"),
+                QStringLiteral("user.info.basic")});
+    QVERIFY(imported.exitCode != ExitCode::Success);
+    QVERIFY2(imported.err.contains(u"not enough to post"), qPrintable(imported.err));
+    QVERIFY(!runCli({QStringLiteral("accounts"), QStringLiteral("list")}).out.contains(u"open-cy"));
+}
+
+void TestCliPublish::postDueAfterTheAuthorisationEndsIsWarned() {
+    const CliRun imported =
+        runCli({QStringLiteral("accounts"), QStringLiteral("import"), QStringLiteral("--open-id"),
+                QStringLiteral("open-ana"), QStringLiteral("--access-token"), m_standIn->accessToken,
+                QStringLiteral("--refresh-token"), m_standIn->refreshToken,
+                QStringLiteral("--refresh-expires-in"), QStringLiteral("3600")});
+    QVERIFY2(imported.exitCode == ExitCode::Success, qPrintable(imported.err));
+    auto session = cq::Session::open();
+    QVERIFY(session.has_value());
+    const QString id = createDuePost();
+    auto post = (*session)->posts().repository().get(id);
+    QVERIFY(post.has_value());
+    post->schedule.atUtc = QDateTime::currentDateTimeUtc().addDays(2);
+    const auto findings = (*session)->posts().validate(*post, true);
+    QVERIFY(findings.has_value());
+    QVERIFY(std::any_of(findings->cbegin(), findings->cend(),
+                        [](const cq::Finding &f) { return f.code == cq::FindingCode::ScheduleTooFar; }));
+}
+
+void TestCliPublish::creatorWhoCannotPostIsCachedForValidate() {
+    // TikTok answers creator info with HTTP 200 and the cap code: cached, and validate says why.
+    m_standIn->creatorCannotPostCode = QStringLiteral("spam_risk_too_many_posts");
+    auto session = cq::Session::open();
+    QVERIFY(session.has_value());
+    std::optional<std::expected<cq::CreatorInfo, cq::Error>> result;
+    (*session)->refreshCreatorInfo(QString(), [&](auto info) { result = info; });
+    QTRY_VERIFY(result.has_value());
+    QVERIFY2(result->has_value(), qPrintable(*result ? QString() : result->error().message));
+    QCOMPARE((*result)->cannotPostCode, QStringLiteral("spam_risk_too_many_posts"));
+    const QString path = m_dir->filePath(QStringLiteral("capped.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write((u"{\"content\":{\"text\":\"Capped\",\"media\":[{\"url\":\""
+                + fileUrlForPath(cq::test::fixturePath(QStringLiteral("vertical.mp4")))
+                + u"\"}],\"platformOverrides\":{\"tiktok\":{\"settings\":{\"privacyLevel\":"
+                  u"\"SELF_ONLY\"}}}},\"accounts\":[\"open-ana\"]}")
+                   .toUtf8());
+    file.close();
+    const CliRun validate = runCli({QStringLiteral("validate"), QStringLiteral("--json"), path});
+    QStringList codes;
+    for (const QJsonValue &finding : validate.json().object().value(u"findings").toArray()) {
+        codes << finding.toObject().value(u"code").toString();
+    }
+    QVERIFY2(codes.contains(u"creator.cannot_post"), qPrintable(codes.join(u',')));
 }
 
 QTEST_GUILESS_MAIN(TestCliPublish)

@@ -187,14 +187,14 @@ void TestLifecycle::submitGoesToReviewOnlyWhenApprovalIsRequired() {
 
 void TestLifecycle::postWithValidationErrorsCannotBeSubmittedApprovedOrScheduled() {
     StoreFixture fixture;
-    Post post = validVideoPost(fixturePath(QStringLiteral("short.mp4"))); // 2 s: too short
+    Post post = validVideoPost(fixturePath(QStringLiteral("fps15.mp4"))); // 15 fps: too few
     const auto created = fixture.importer().create(post, QString(), false);
     QVERIFY(created.has_value()); // drafts may be invalid
     QVERIFY(hasErrors(created->findings));
     const auto submitted = fixture.posts().submit(created->post.id);
     QVERIFY(!submitted.has_value());
     QCOMPARE(submitted.error().code, ErrorCode::ValidationFailed);
-    QVERIFY2(submitted.error().message.contains(u"video.duration_too_short"),
+    QVERIFY2(submitted.error().message.contains(u"video.frame_rate_out_of_range"),
              qPrintable(submitted.error().message));
     const auto scheduled = fixture.posts().schedule(created->post.id, fixture.clock().nowUtc().addDays(1));
     QCOMPARE(scheduled.error().code, ErrorCode::ValidationFailed);

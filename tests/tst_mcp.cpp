@@ -353,9 +353,10 @@ void TestMcp::createScheduleThenReadThePublishedStatus() {
     McpClient client(environment());
     QVERIFY(client.started());
     client.initialize();
-    const QJsonObject created =
-        client.call(QStringLiteral("posts_create"),
-                    {{QStringLiteral("post"), postJson(QStringLiteral("SELF_ONLY"), QJsonValue::Null)}});
+    // Public: TikTok gives private posts no public id, and this test reads it back.
+    const QJsonObject created = client.call(
+        QStringLiteral("posts_create"),
+        {{QStringLiteral("post"), postJson(QStringLiteral("PUBLIC_TO_EVERYONE"), QJsonValue::Null)}});
     QCOMPARE(created.value(u"isError").toBool(), false);
     QCOMPARE(structured(created).value(u"created").toBool(), true);
     const QJsonObject draft = structured(created).value(u"posts").toArray().first().toObject();

@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QUrlQuery>
 
 using namespace cq;
 using namespace cq::tiktok;
@@ -24,7 +25,8 @@ QJsonObject postInfo(const QString &privacy = QStringLiteral("SELF_ONLY")) {
                        {QStringLiteral("privacy_level"), privacy},
                        {QStringLiteral("disable_comment"), true},
                        {QStringLiteral("disable_duet"), true},
-                       {QStringLiteral("disable_stitch"), true}};
+                       {QStringLiteral("disable_stitch"), true},
+                       {QStringLiteral("brand_content_toggle"), false}};
 }
 
 } // namespace
@@ -37,6 +39,12 @@ private Q_SLOTS:
     void creatorInfoIsRead();
     void wrongTokenIsAnAuthError();
     void errorsInsideHttp200AreErrors();
+    void cannotPostCodesComeWithTheCreatorInfo();
+    void uploadUrlIsElsewhereAndExpires();
+    void chunkTikTokAlreadyHasAnswersWhatItHas();
+    void initRulesTikTokEnforces();
+    void photoRulesTikTokEnforces_data();
+    void photoRulesTikTokEnforces();
     void smallVideoGoesInOneChunk();
     void largeVideoGoesInSeveralChunksByteForByte();
     void draftsModeSendsNoPostInfo();
@@ -46,6 +54,8 @@ private Q_SLOTS:
     void postIdsKeepAllNineteenDigits();
     void plainHttpOnlyForLoopback_data();
     void plainHttpOnlyForLoopback();
+    void photoPrefixNeedsHttpsAndADomain_data();
+    void photoPrefixNeedsHttpsAndADomain();
 
 private:
     std::expected<VideoInit, TikTokError> initFor(qint64 size, PostMode mode = PostMode::DirectPost);
@@ -80,9 +90,10 @@ std::expected<int, TikTokError> TestTikTokClient::uploadAll(const VideoInit &ini
                                                             const ChunkPlan &plan) {
     std::expected<int, TikTokError> last = 0;
     for (int chunk = 0; chunk < plan.totalChunkCount && last; ++chunk) {
-        last = await<int>([&](auto done) {
+        const auto answer = await<ChunkAnswer>([&](auto done) {
             m_client->uploadChunk(init.uploadUrl, path, QStringLiteral("video/mp4"), plan, chunk, done);
         });
+        last = answer ? std::expected<int, TikTokError>(answer->httpStatus) : std::unexpected(answer.error());
     }
     return last;
 }
@@ -110,12 +121,103 @@ void TestTikTokClient::errorsInsideHttp200AreErrors() {
     m_standIn->injectFault(
         "/v2/post/publish/creator_info/query/",
         TikTokStandIn::jsonAnswer(
-            200, R"({"data":{},"error":{"code":"spam_risk_too_many_posts","message":"cap","log_id":"L9"}})"));
+            200, R"({"data":{},"error":{"code":"invalid_params","message":"bad","log_id":"L9"}})"));
     const auto info = await<CreatorInfo>([&](auto done) { m_client->queryCreatorInfo(m_token, done); });
     QVERIFY(!info.has_value());
-    QCOMPARE(info.error().code, QStringLiteral("spam_risk_too_many_posts"));
+    QCOMPARE(info.error().code, QStringLiteral("invalid_params"));
     QCOMPARE(info.error().logId, QStringLiteral("L9"));
     QCOMPARE(info.error().kind, TikTokError::Kind::Permanent);
+}
+
+void TestTikTokClient::cannotPostCodesComeWithTheCreatorInfo() {
+    // TikTok answers HTTP 200 with the cap code and the creator's data: the info says why.
+    m_standIn->creatorCannotPostCode = QStringLiteral("spam_risk_too_many_posts");
+    const auto info = await<CreatorInfo>([&](auto done) { m_client->queryCreatorInfo(m_token, done); });
+    QVERIFY2(info.has_value(), qPrintable(info ? QString() : info.error().message));
+    QCOMPARE(info->cannotPostCode, QStringLiteral("spam_risk_too_many_posts"));
+    QCOMPARE(info->nickname, QStringLiteral("Ana"));
+}
+
+void TestTikTokClient::uploadUrlIsElsewhereAndExpires() {
+    const QString path = cq::test::fixturePath(QStringLiteral("vertical.mp4"));
+    const ChunkPlan plan = *ChunkPlan::forSize(QFileInfo(path).size());
+    m_standIn->uploadUrlLifetimeMs = 0; // expired the moment it is handed out
+    const auto init = initFor(plan.videoSizeBytes);
+    QVERIFY(init.has_value());
+    QCOMPARE(init->uploadUrl.host(), QStringLiteral("localhost")); // not the API's host
+    QVERIFY(QUrlQuery(init->uploadUrl).hasQueryItem(QStringLiteral("upload_token")));
+    const auto expired = uploadAll(*init, path, plan);
+    QVERIFY(!expired.has_value());
+    QCOMPARE(expired.error().code, QStringLiteral("upload_expired"));
+    QCOMPARE(expired.error().httpStatus, 403);
+    // A client that drops the query parameters is refused too.
+    m_standIn->uploadUrlLifetimeMs = 3600'000;
+    auto fresh = initFor(plan.videoSizeBytes);
+    QVERIFY(fresh.has_value());
+    fresh->uploadUrl.setQuery(QString());
+    QCOMPARE(uploadAll(*fresh, path, plan).error().code, QStringLiteral("upload_expired"));
+}
+
+void TestTikTokClient::chunkTikTokAlreadyHasAnswersWhatItHas() {
+    const QString path = cq::test::fixturePath(QStringLiteral("vertical.mp4"));
+    const ChunkPlan plan = *ChunkPlan::forSize(QFileInfo(path).size());
+    const auto init = initFor(plan.videoSizeBytes);
+    QCOMPARE(uploadAll(*init, path, plan).value_or(0), 201);
+    const auto again = await<ChunkAnswer>([&](auto done) {
+        m_client->uploadChunk(init->uploadUrl, path, QStringLiteral("video/mp4"), plan, 0, done);
+    });
+    QVERIFY(again.has_value());
+    QCOMPARE(again->httpStatus, 416);
+    QCOMPARE(again->receivedBytes, plan.videoSizeBytes);
+}
+
+void TestTikTokClient::initRulesTikTokEnforces() {
+    // One chunk: chunk_size must be the whole video.
+    ChunkPlan plan = *ChunkPlan::forSize(1'000'000);
+    plan.chunkSizeBytes = 900'000;
+    auto init = await<VideoInit>(
+        [&](auto done) { m_client->initVideoUpload(m_token, PostMode::DirectPost, postInfo(), plan, done); });
+    QCOMPARE(init.error().code, QStringLiteral("invalid_params"));
+    // brand_content_toggle is required.
+    QJsonObject info = postInfo();
+    info.remove(QStringLiteral("brand_content_toggle"));
+    init = await<VideoInit>([&](auto done) {
+        m_client->initVideoUpload(m_token, PostMode::DirectPost, info, *ChunkPlan::forSize(1'000'000), done);
+    });
+    QCOMPARE(init.error().code, QStringLiteral("invalid_params"));
+}
+
+void TestTikTokClient::photoRulesTikTokEnforces_data() {
+    QTest::addColumn<QString>("privacy");
+    QTest::addColumn<int>("descriptionLength");
+    QTest::addColumn<int>("coverIndex");
+    QTest::addColumn<QString>("prefix");
+    QTest::addColumn<QString>("code");
+    const QString https = QStringLiteral("https://cdn.example.com/");
+    QTest::newRow("fine") << "SELF_ONLY" << 4000 << 1 << https << QString();
+    QTest::newRow("privacy not offered")
+        << "FOLLOWER_OF_CREATOR" << 10 << 0 << https << "privacy_level_option_mismatch";
+    QTest::newRow("description over 4000") << "SELF_ONLY" << 4001 << 0 << https << "invalid_params";
+    QTest::newRow("cover out of range") << "SELF_ONLY" << 10 << 2 << https << "invalid_params";
+    QTest::newRow("plain http") << "SELF_ONLY" << 10 << 0 << "http://cdn.example.com/"
+                                << "invalid_params";
+}
+
+void TestTikTokClient::photoRulesTikTokEnforces() {
+    QFETCH(QString, privacy);
+    QFETCH(int, descriptionLength);
+    QFETCH(int, coverIndex);
+    QFETCH(QString, prefix);
+    QFETCH(QString, code);
+    m_standIn->verifiedPrefix = prefix;
+    QJsonObject info = postInfo(privacy);
+    info.insert(QStringLiteral("title"), QStringLiteral("Photos"));
+    info.insert(QStringLiteral("description"), QString(descriptionLength, u'x'));
+    const auto published = await<QString>([&](auto done) {
+        m_client->initPhotoPost(m_token, PostMode::DirectPost, info, {prefix + u"a.jpg", prefix + u"b.jpg"},
+                                coverIndex, done);
+    });
+    QCOMPARE(published ? QString() : published.error().code, code);
 }
 
 void TestTikTokClient::smallVideoGoesInOneChunk() {
@@ -137,7 +239,7 @@ void TestTikTokClient::smallVideoGoesInOneChunk() {
         await<PublishStatus>([&](auto done) { m_client->fetchStatus(m_token, init->publishId, done); });
     QVERIFY(status.has_value());
     QCOMPARE(status->status, QStringLiteral("PUBLISH_COMPLETE"));
-    QCOMPARE(status->publicPostIds, QStringList{QStringLiteral("7312345678901234567")});
+    QVERIFY(status->publicPostIds.isEmpty()); // a private post never gets a public id
 }
 
 void TestTikTokClient::largeVideoGoesInSeveralChunksByteForByte() {
@@ -256,6 +358,21 @@ void TestTikTokClient::plainHttpOnlyForLoopback() {
     QFETCH(QString, url);
     QFETCH(bool, accepted);
     QCOMPARE(ApiConfig::checkedUrl(url, "CLIPQUEUE_TIKTOK_API_BASE").has_value(), accepted);
+}
+
+void TestTikTokClient::photoPrefixNeedsHttpsAndADomain_data() {
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("https domain") << "https://photos.example.com/clipqueue/" << true;
+    QTest::newRow("https IP address") << "https://203.0.113.7/clipqueue/" << false;
+    QTest::newRow("plain http elsewhere") << "http://photos.example.com/" << false;
+    QTest::newRow("plain http to this computer") << "http://127.0.0.1:8080/photos/" << true;
+}
+
+void TestTikTokClient::photoPrefixNeedsHttpsAndADomain() {
+    QFETCH(QString, url);
+    QFETCH(bool, accepted);
+    QCOMPARE(ApiConfig::checkedPhotoPublicUrl(url).has_value(), accepted);
 }
 
 QTEST_GUILESS_MAIN(TestTikTokClient)

@@ -27,10 +27,15 @@ private Q_SLOTS:
     void listenerIsOneUseOnly();
     void refreshRotatesTheRefreshToken();
     void wrongClientSecretFails();
+    void tikToksErrorIsReportedBeforeTheStateCheck();
+    void partialGrantKeepsTheGrantedScopes();
+    void tokenAnswerWithoutOpenIdIsAnError();
+    void tokenErrorsWithHttp200AreErrors();
+    void asksOnlyForTheConfiguredScopes();
 
 private:
     // A "browser" that follows TikTok's redirect to the loopback listener, optionally tampering.
-    DesktopLogin::BrowserOpener browser(const QString &replaceState = {});
+    DesktopLogin::BrowserOpener browser(const QString &replaceState = {}, const QString &replaceQuery = {});
 
     std::unique_ptr<TikTokStandIn> m_standIn;
     std::unique_ptr<QNetworkAccessManager> m_network;
@@ -55,15 +60,19 @@ void TestTikTokOAuth::init() {
     m_oauth = std::make_unique<OAuthClient>(*m_http, config, *m_clock);
 }
 
-DesktopLogin::BrowserOpener TestTikTokOAuth::browser(const QString &replaceState) {
-    return [this, replaceState](const QUrl &url) {
+DesktopLogin::BrowserOpener TestTikTokOAuth::browser(const QString &replaceState,
+                                                     const QString &replaceQuery) {
+    return [this, replaceState, replaceQuery](const QUrl &url) {
         m_openedUrl = url;
         QNetworkRequest request(url);
         request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
         QNetworkReply *reply = m_network->get(request);
-        connect(reply, &QNetworkReply::finished, this, [this, reply, replaceState] {
+        connect(reply, &QNetworkReply::finished, this, [this, reply, replaceState, replaceQuery] {
             reply->deleteLater();
             QUrl target = reply->header(QNetworkRequest::LocationHeader).toUrl();
+            if (!replaceQuery.isEmpty()) {
+                target.setQuery(replaceQuery);
+            }
             if (!replaceState.isEmpty()) {
                 QUrlQuery query(target);
                 query.removeQueryItem(QStringLiteral("state"));
@@ -170,6 +179,60 @@ void TestTikTokOAuth::wrongClientSecretFails() {
     QTRY_VERIFY(refreshed.has_value());
     QVERIFY(!refreshed->has_value());
     QCOMPARE(refreshed->error().code, QStringLiteral("invalid_client"));
+}
+
+void TestTikTokOAuth::tikToksErrorIsReportedBeforeTheStateCheck() {
+    // The user declined: TikTok's answer carries its error (and here no state at all).
+    DesktopLogin login(*m_oauth,
+                       browser({}, QStringLiteral("error=access_denied&error_description=declined")));
+    QSignalSpy failed(&login, &DesktopLogin::failed);
+    login.start();
+    QTRY_COMPARE(failed.count(), 1);
+    QCOMPARE(failed.first().first().toString(), QStringLiteral("access_denied"));
+    QCOMPARE(failed.first().at(1).toString(), QStringLiteral("declined"));
+}
+
+void TestTikTokOAuth::partialGrantKeepsTheGrantedScopes() {
+    m_standIn->grantedScopes = QStringLiteral("user.info.basic,video.upload"); // the user unticked posting
+    DesktopLogin login(*m_oauth, browser());
+    QSignalSpy succeeded(&login, &DesktopLogin::succeeded);
+    login.start();
+    QTRY_COMPARE(succeeded.count(), 1);
+    const TokenSet tokens = succeeded.first().first().value<TokenSet>();
+    QCOMPARE(tokens.scopes(),
+             (QStringList{QStringLiteral("user.info.basic"), QStringLiteral("video.upload")}));
+}
+
+void TestTikTokOAuth::tokenAnswerWithoutOpenIdIsAnError() {
+    m_standIn->injectFault("/v2/oauth/token/", TikTokStandIn::jsonAnswer(
+                                                   200, R"({"access_token":"act.x","refresh_token":"rft.x",)"
+                                                        R"("expires_in":7200})"));
+    std::optional<std::expected<TokenSet, TikTokError>> refreshed;
+    m_oauth->refresh(m_standIn->refreshToken, [&](auto result) { refreshed = result; });
+    QTRY_VERIFY(refreshed.has_value());
+    QVERIFY(!refreshed->has_value());
+    QCOMPARE(refreshed->error().code, QStringLiteral("invalid_answer"));
+}
+
+void TestTikTokOAuth::tokenErrorsWithHttp200AreErrors() {
+    m_standIn->tokenErrorsWithHttp200 = true;
+    std::optional<std::expected<TokenSet, TikTokError>> refreshed;
+    m_oauth->refresh(QStringLiteral("rft.stale"), [&](auto result) { refreshed = result; });
+    QTRY_VERIFY(refreshed.has_value());
+    QVERIFY(!refreshed->has_value());
+    QCOMPARE(refreshed->error().code, QStringLiteral("invalid_grant"));
+    QCOMPARE(refreshed->error().httpStatus, 200);
+}
+
+void TestTikTokOAuth::asksOnlyForTheConfiguredScopes() {
+    ApiConfig config;
+    config.authUrl = QUrl(m_standIn->apiBase() + QStringLiteral("/v2/auth/authorize/"));
+    config.scopes = {QStringLiteral("user.info.basic"), QStringLiteral("video.upload")}; // inbox only
+    OAuthClient oauth(*m_http, config, *m_clock);
+    const QUrl url = oauth.authorizationUrl(QStringLiteral("http://127.0.0.1:4567/callback/"),
+                                            Pkce::generate(), QStringLiteral("s"));
+    QCOMPARE(QUrlQuery(url).queryItemValue(QStringLiteral("scope"), QUrl::FullyDecoded),
+             QStringLiteral("user.info.basic,video.upload"));
 }
 
 QTEST_GUILESS_MAIN(TestTikTokOAuth)

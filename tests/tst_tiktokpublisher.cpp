@@ -29,6 +29,8 @@ public:
         : m_standIn(standIn) {}
     QString current = QStringLiteral("act.valid-token");
     int refreshes = 0;
+    bool runsOutSoon = false; // until the next refresh
+    std::optional<QStringList> scopes;
 
     std::expected<QString, Error> accessToken(const QString &) override { return current; }
     void refresh(const QString &, const QString &,
@@ -36,8 +38,12 @@ public:
         ++refreshes;
         current = QStringLiteral("act.refreshed-%1").arg(refreshes);
         m_standIn.accessToken = current; // TikTok accepts the new token, and only it
+        m_standIn.accessTokenExpiresAtMs = 0;
+        runsOutSoon = false;
         done(current);
     }
+    bool expiresSoon(const QString &) override { return runsOutSoon; }
+    std::optional<QStringList> grantedScopes(const QString &) override { return scopes; }
 
 private:
     TikTokStandIn &m_standIn;
@@ -64,18 +70,22 @@ struct Rig {
         config.photoUploadBase = QUrl(photoHost.url(QStringLiteral("/dav/")));
         config.photoPublicBase = QUrl(QStringLiteral("https://cdn.example.com/clipqueue/"));
         standIn.verifiedPrefix = QStringLiteral("https://cdn.example.com/clipqueue/");
-        runner.reset();
-        publisher.reset();
         build(config);
     }
+    TikTokPublisher::Options options = [] {
+        TikTokPublisher::Options fast;
+        fast.retry.firstBackoff = 10ms;
+        fast.retry.maxBackoff = 50ms;
+        fast.retry.rateLimitWait = 50ms;
+        fast.firstPoll = 10ms;
+        fast.maxPoll = 50ms;
+        return fast;
+    }();
+
     void build(const ApiConfig &config) {
+        runner.reset();
+        publisher.reset();
         client = std::make_unique<TikTokClient>(http, config);
-        TikTokPublisher::Options options;
-        options.retry.firstBackoff = 10ms;
-        options.retry.maxBackoff = 50ms;
-        options.retry.rateLimitWait = 50ms;
-        options.firstPoll = 10ms;
-        options.maxPoll = 50ms;
         publisher =
             std::make_unique<TikTokPublisher>(*client, tokens, fixture.store(), fixture.clock(), options);
         SchedulerRunner::Options runnerOptions;
@@ -90,6 +100,24 @@ struct Rig {
         return created ? created->post.id : QString();
     }
     StoredPost stored(const QString &id) { return *fixture.posts().repository().get(id); }
+    QList<PublishAttempt> attempts(const QString &id) { return *fixture.posts().repository().attempts(id); }
+    QString lastHistoryAction(const QString &id) {
+        return fixture.posts().repository().history(id)->last().action;
+    }
+    qsizetype requestsTo(const QByteArray &path) {
+        return std::count_if(standIn.server().requests().cbegin(), standIn.server().requests().cend(),
+                             [&](const auto &request) { return request.path == path; });
+    }
+    // Publishes the due post `id` on one pass and waits until it left publishing/processing.
+    bool passAndWait(const QString &id) {
+        runner->runPass();
+        return QTest::qWaitFor(
+            [&] {
+                const PostStatus status = stored(id).status;
+                return status != PostStatus::Publishing && status != PostStatus::Processing;
+            },
+            20000);
+    }
     bool settle(const QString &id) {
         return QTest::qWaitFor(
             [&] {
@@ -123,12 +151,25 @@ private Q_SLOTS:
     void draftsModeEndsInTheInbox();
     void resumptionOfAnIncompleteUploadStartsAgain();
     void statusDeadlineOnTheClockMakesTheOutcomeUnknown();
+    void tokenExpiringAgainWhileTikTokProcessesIsRefreshedAgain();
+    void tokenRunningOutSoonIsRefreshedBeforeTheFirstCall();
+    void cannotPostKeepsThePostScheduledUntilTheCapPasses();
+    void cannotPostUntilTheGraceEndsFails();
+    void offlineAtTheScheduledTimeRetriesWhenTheNetworkReturns();
+    void retryableFailureStartsANewInit();
+    void retryableFailureGivesUpAfterTheLimit();
+    void directPostLandingInTheInboxSaysSo();
+    void inboxOnlyAccountSendsDraftsButCannotPublish();
+    void expiredUploadUrlStartsANewUpload();
+    void chunkTikTokAlreadyHadIsNotAnError();
+    void inboxPhotoPostSendsOnlyWhatTikTokReads();
+    void slowLinkIsAnnouncedBeforeTheUpload();
     void damagedStoredMediaIsNeverUploaded();
 };
 
 void TestTikTokPublisher::publishesADueVideo() {
     Rig rig;
-    const QString id = rig.duePost();
+    const QString id = rig.duePost(QStringLiteral("PUBLIC_TO_EVERYONE")); // only public posts get an id
     QCOMPARE(rig.runner->runPass().value(), 1);
     QVERIFY(rig.settle(id));
     const StoredPost post = rig.stored(id);
@@ -212,19 +253,17 @@ void TestTikTokPublisher::permanentErrorsFailWithAdvice_data() {
     QTest::addColumn<int>("httpStatus");
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("advice"); // what the user is told to do
-    // Every permanent error of docs/tiktok.md ("Error codes") that video init can answer.
-    QTest::newRow("unaudited client")
+    // Every permanent error of docs/tiktok.md ("Error codes") that video init can answer. (The
+    // posting caps pass with time: cannotPostKeepsThePostScheduledUntilTheCapPasses.)
+    QTest::newRow("unaudited client: the account must be private")
         << 403 << QStringLiteral("unaudited_client_can_only_post_to_private_accounts")
-        << QStringLiteral("Only me");
+        << QStringLiteral("Make the account private");
+    QTest::newRow("unaudited client: or the inbox")
+        << 403 << QStringLiteral("unaudited_client_can_only_post_to_private_accounts")
+        << QStringLiteral("send the post to the TikTok inbox");
     QTest::newRow("privacy mismatch")
         << 403 << QStringLiteral("privacy_level_option_mismatch") << QStringLiteral("Pick one it offers");
     QTest::newRow("scope") << 401 << QStringLiteral("scope_not_authorized") << QStringLiteral("Reconnect it");
-    QTest::newRow("spam: too many posts")
-        << 403 << QStringLiteral("spam_risk_too_many_posts") << QStringLiteral("Try again later");
-    QTest::newRow("spam: banned") << 403 << QStringLiteral("spam_risk_user_banned_from_posting")
-                                  << QStringLiteral("Try again later");
-    QTest::newRow("active user cap") << 403 << QStringLiteral("reached_active_user_cap")
-                                     << QStringLiteral("Try again later");
     QTest::newRow("invalid parameter")
         << 400 << QStringLiteral("invalid_param") << QStringLiteral("Check the post");
     QTest::newRow("invalid parameters")
@@ -307,6 +346,15 @@ void TestTikTokPublisher::resumptionOfAnIncompleteUploadStartsAgain() {
     QTRY_COMPARE(finished.count(), 1);
     QCOMPARE(finished.first().at(1).value<PublishResult>().outcome, PublishResult::Outcome::Published);
     QCOMPARE(rig.standIn.initCount(), 2); // the dropped upload was started anew
+    // Creator info was asked for again before the new init: what TikTok allows may have changed.
+    const auto &requests = rig.standIn.server().requests();
+    const auto status = std::find_if(requests.cbegin(), requests.cend(), [](const auto &r) {
+        return r.path == "/v2/post/publish/status/fetch/";
+    });
+    const auto creator = std::find_if(status, requests.cend(), [](const auto &r) {
+        return r.path == "/v2/post/publish/creator_info/query/";
+    });
+    QVERIFY(creator != requests.cend());
 }
 
 void TestTikTokPublisher::statusDeadlineOnTheClockMakesTheOutcomeUnknown() {
@@ -421,6 +469,221 @@ void TestTikTokPublisher::draftsModeEndsInTheInbox() {
     QVERIFY(rig.settle(created->post.id));
     QCOMPARE(rig.stored(created->post.id).status, PostStatus::Published); // SEND_TO_USER_INBOX
     QVERIFY(rig.standIn.uploads().value(rig.stored(created->post.id).publishId).drafts);
+}
+
+void TestTikTokPublisher::tokenExpiringAgainWhileTikTokProcessesIsRefreshedAgain() {
+    Rig rig;
+    const QString id = rig.duePost();
+    // The stored token is refused at once (refresh 1); the refreshed one runs out by time while
+    // TikTok processes the upload, so the status poll needs refresh 2.
+    rig.standIn.accessToken = QStringLiteral("act.somebody-elses");
+    rig.standIn.onUploadComplete = [&](const QString &) {
+        rig.standIn.expireAccessToken();
+    };
+    QVERIFY(rig.passAndWait(id));
+    QCOMPARE(rig.stored(id).status, PostStatus::Published);
+    QCOMPARE(rig.tokens.refreshes, 2);
+    QCOMPARE(rig.standIn.initCount(), 1);
+}
+
+void TestTikTokPublisher::tokenRunningOutSoonIsRefreshedBeforeTheFirstCall() {
+    Rig rig;
+    const QString id = rig.duePost();
+    rig.tokens.runsOutSoon = true;
+    QVERIFY(rig.passAndWait(id));
+    QCOMPARE(rig.stored(id).status, PostStatus::Published);
+    QCOMPARE(rig.tokens.refreshes, 1);
+    // No 401 round trip: every API request carried the fresh token.
+    for (const auto &request : rig.standIn.server().requests()) {
+        if (request.path.startsWith("/v2/post/")) {
+            QCOMPARE(request.headers.value("authorization"), QByteArray("Bearer act.refreshed-1"));
+        }
+    }
+}
+
+void TestTikTokPublisher::cannotPostKeepsThePostScheduledUntilTheCapPasses() {
+    Rig rig;
+    rig.standIn.creatorCannotPostCode = QStringLiteral("spam_risk_too_many_posts");
+    const QString id = rig.duePost();
+    QVERIFY(rig.passAndWait(id));
+    QCOMPARE(rig.stored(id).status, PostStatus::Scheduled); // not failed: the cap passes
+    QCOMPARE(rig.lastHistoryAction(id), QStringLiteral("deferred"));
+    QCOMPARE(rig.attempts(id).first().errorCode, QStringLiteral("spam_risk_too_many_posts"));
+    QCOMPARE(rig.standIn.initCount(), 0);
+    QCOMPARE(rig.runner->runPass().value(), 0); // not before its next try
+    rig.standIn.creatorCannotPostCode.clear();
+    rig.fixture.clock().advance(5 * 60 * 1000 + 1000);
+    QVERIFY(rig.passAndWait(id));
+    QCOMPARE(rig.stored(id).status, PostStatus::Published);
+    QCOMPARE(rig.attempts(id).size(), 2);
+}
+
+void TestTikTokPublisher::cannotPostUntilTheGraceEndsFails() {
+    Rig rig;
+    rig.standIn.creatorCannotPostCode = QStringLiteral("reached_active_user_cap");
+    const QString id = rig.duePost();
+    QVERIFY(rig.passAndWait(id));
+    QCOMPARE(rig.stored(id).status, PostStatus::Scheduled);
+    for (int i = 0; i < 4 && rig.stored(id).status == PostStatus::Scheduled; ++i) {
+        rig.fixture.clock().advance(5 * 60 * 1000 + 1000); // the grace period is 15 minutes
+        QVERIFY(rig.passAndWait(id));
+    }
+    QCOMPARE(rig.stored(id).status, PostStatus::Failed);
+    const PublishAttempt last = rig.attempts(id).last();
+    QCOMPARE(last.errorCode, QStringLiteral("reached_active_user_cap"));
+    QVERIFY2(last.errorMessage.contains(u"grace period"), qPrintable(last.errorMessage));
+}
+
+void TestTikTokPublisher::offlineAtTheScheduledTimeRetriesWhenTheNetworkReturns() {
+    Rig rig;
+    for (int i = 0; i < 30; ++i) { // more than the retry policy's five tries (Qt resends some itself)
+        rig.standIn.injectFault("/v2/post/publish/creator_info/query/", {0, {}, {}, true, true, {}});
+    }
+    const QString id = rig.duePost();
+    QVERIFY(rig.passAndWait(id));
+    QCOMPARE(rig.stored(id).status, PostStatus::Scheduled);
+    QCOMPARE(rig.attempts(id).first().errorCode, QStringLiteral("network_error"));
+    QCOMPARE(rig.runner->deferredCount(), 1);
+    QCOMPARE(rig.runner->runPass().value(), 0); // waits (at most a minute)...
+    rig.standIn.clearFaults();
+    rig.runner->networkCameBack(); // ...unless the network comes back
+    QVERIFY(rig.passAndWait(id));
+    QCOMPARE(rig.stored(id).status, PostStatus::Published);
+    QCOMPARE(rig.standIn.initCount(), 1);
+}
+
+void TestTikTokPublisher::retryableFailureStartsANewInit() {
+    Rig rig;
+    rig.standIn.injectFault(
+        "/v2/post/publish/status/fetch/",
+        TikTokStandIn::jsonAnswer(200, R"({"data":{"status":"FAILED","fail_reason":"internal"},)"
+                                       R"("error":{"code":"ok","log_id":"L"}})"));
+    const QString id = rig.duePost();
+    QVERIFY(rig.passAndWait(id));
+    QCOMPARE(rig.stored(id).status, PostStatus::Published);
+    QCOMPARE(rig.standIn.initCount(), 2);
+    const auto attempts = rig.attempts(id);
+    QCOMPARE(attempts.size(), 2); // each try logged (the fake clock stands still: find them by outcome)
+    const auto failed = std::find_if(attempts.cbegin(), attempts.cend(),
+                                     [](const auto &a) { return a.outcome == AttemptOutcome::Failed; });
+    const auto published = std::find_if(attempts.cbegin(), attempts.cend(),
+                                        [](const auto &a) { return a.outcome == AttemptOutcome::Published; });
+    QVERIFY(failed != attempts.cend() && published != attempts.cend());
+    QCOMPARE(failed->errorCode, QStringLiteral("internal"));
+    QVERIFY(failed->publishId != published->publishId);
+    QCOMPARE(rig.stored(id).publishId, published->publishId); // the new init's
+}
+
+void TestTikTokPublisher::retryableFailureGivesUpAfterTheLimit() {
+    Rig rig;
+    for (int i = 0; i < 3; ++i) {
+        rig.standIn.injectFault("/v2/post/publish/status/fetch/",
+                                TikTokStandIn::jsonAnswer(200,
+                                                          R"({"data":{"status":"FAILED","fail_reason":)"
+                                                          R"("video_pull_failed"},"error":{"code":"ok"}})"));
+    }
+    const QString id = rig.duePost();
+    QVERIFY(rig.passAndWait(id));
+    QCOMPARE(rig.stored(id).status, PostStatus::Failed);
+    QCOMPARE(rig.standIn.initCount(), 3); // the first try and two more
+    QCOMPARE(rig.attempts(id).size(), 3);
+}
+
+void TestTikTokPublisher::directPostLandingInTheInboxSaysSo() {
+    Rig rig;
+    rig.standIn.onUploadComplete = [&](const QString &) {
+        rig.standIn.injectFault("/v2/post/publish/status/fetch/",
+                                TikTokStandIn::jsonAnswer(200, R"({"data":{"status":"SEND_TO_USER_INBOX"},)"
+                                                               R"("error":{"code":"ok"}})"));
+    };
+    const QString id = rig.duePost();
+    QVERIFY(rig.passAndWait(id));
+    QCOMPARE(rig.stored(id).status, PostStatus::Published);
+    const PublishAttempt attempt = rig.attempts(id).first();
+    QCOMPARE(attempt.errorCode, QStringLiteral("send_to_user_inbox"));
+    QVERIFY(attempt.errorMessage.contains(u"instead of publishing"));
+    QVERIFY2(rig.fixture.posts().repository().history(id)->last().comment.contains(u"TikTok app"),
+             qPrintable(rig.fixture.posts().repository().history(id)->last().comment));
+}
+
+void TestTikTokPublisher::inboxOnlyAccountSendsDraftsButCannotPublish() {
+    Rig rig;
+    rig.tokens.scopes = QStringList{QStringLiteral("user.info.basic"), QStringLiteral("video.upload")};
+    rig.standIn.grantedScopes = QStringLiteral("user.info.basic,video.upload");
+    const QString direct = rig.duePost();
+    QVERIFY(rig.passAndWait(direct));
+    QCOMPARE(rig.stored(direct).status, PostStatus::Failed);
+    QCOMPARE(rig.attempts(direct).first().errorCode, QStringLiteral("scope_not_authorized"));
+    QVERIFY(rig.attempts(direct).first().errorMessage.contains(u"inbox"));
+
+    Post post = validVideoPost();
+    post.tiktok.postMode = QStringLiteral("MEDIA_UPLOAD");
+    const auto drafts = rig.fixture.importer().create(post, QString(), true);
+    QVERIFY(drafts.has_value());
+    QVERIFY(rig.passAndWait(drafts->post.id));
+    QCOMPARE(rig.stored(drafts->post.id).status, PostStatus::Published);
+    QCOMPARE(rig.requestsTo("/v2/post/publish/creator_info/query/"), 0); // it needs video.publish
+}
+
+void TestTikTokPublisher::expiredUploadUrlStartsANewUpload() {
+    Rig rig;
+    rig.standIn.injectFault("/upload/", {403, "expired", "text/plain", true, false, {}});
+    const QString id = rig.duePost();
+    QVERIFY(rig.passAndWait(id));
+    QCOMPARE(rig.stored(id).status, PostStatus::Published);
+    QCOMPARE(rig.standIn.initCount(), 2);
+    const StoredPost post = rig.stored(id);
+    QCOMPARE(rig.standIn.receivedSha256(post.publishId), post.media.first().sha256.toLatin1());
+}
+
+void TestTikTokPublisher::chunkTikTokAlreadyHadIsNotAnError() {
+    Rig rig;
+    rig.standIn.loseNextChunkAnswer = true; // TikTok has the chunk; ClipQueue never heard so
+    const QString id = rig.duePost();
+    QVERIFY(rig.passAndWait(id));
+    QCOMPARE(rig.stored(id).status, PostStatus::Published);
+    QCOMPARE(rig.standIn.initCount(), 1);
+    QCOMPARE(rig.requestsTo("/v2/post/publish/video/init/"), 1);
+}
+
+void TestTikTokPublisher::inboxPhotoPostSendsOnlyWhatTikTokReads() {
+    LoopbackHttpServer photoHost;
+    photoHost.setHandler([](const LoopbackHttpServer::Request &) {
+        return LoopbackHttpServer::Response{201, {}, "text/plain", true, false, {}};
+    });
+    Rig rig;
+    rig.usePhotoHost(photoHost);
+    Post post = validVideoPost(fixturePath(QStringLiteral("photo.jpg")));
+    post.tiktok.postMode = QStringLiteral("MEDIA_UPLOAD");
+    post.tiktok.title = QStringLiteral("Inbox photos");
+    const auto created = rig.fixture.importer().create(post, QString(), true);
+    QVERIFY2(created.has_value(), qPrintable(created ? QString() : created.error().message));
+    QVERIFY(rig.passAndWait(created->post.id));
+    QCOMPARE(rig.stored(created->post.id).status, PostStatus::Published);
+    const auto upload = rig.standIn.uploads().value(rig.stored(created->post.id).publishId);
+    QVERIFY2(upload.contractViolation.isEmpty(), qPrintable(upload.contractViolation));
+    QCOMPARE(upload.postInfo.keys(), (QStringList{QStringLiteral("description"), QStringLiteral("title")}));
+    QVERIFY(upload.statusFetches >= 2); // through PROCESSING_DOWNLOAD
+}
+
+void TestTikTokPublisher::slowLinkIsAnnouncedBeforeTheUpload() {
+    Rig rig;
+    rig.options.uploadUrlLifetime = 5s; // stands for TikTok's hour
+    rig.build(rig.client->config());
+    QSignalSpy notices(rig.publisher.get(), &Publisher::notice);
+    // The first upload measures the link: its one chunk "takes" ten seconds on the clock.
+    rig.standIn.onUploadComplete = [&](const QString &) {
+        rig.fixture.clock().advance(10'000);
+    };
+    QVERIFY(rig.passAndWait(rig.duePost()));
+    QCOMPARE(notices.count(), 0); // nothing measured before it
+    rig.standIn.onUploadComplete = nullptr;
+    const QString second = rig.duePost();
+    QVERIFY(rig.passAndWait(second));
+    QCOMPARE(notices.count(), 1); // said before the upload started
+    QCOMPARE(notices.first().at(0).toString(), second);
+    QVERIFY2(notices.first().at(1).toString().contains(u"will probably not finish"),
+             qPrintable(notices.first().at(1).toString()));
 }
 
 // A stored object whose bytes changed since it was stored (bit rot, tampering) is not uploaded:

@@ -23,7 +23,8 @@ const auto usage =
                    "       clipqueue-cli accounts import --tokens-from FILE|- [--name NAME]\n"
                    "       clipqueue-cli accounts import --open-id ID --access-token T --refresh-token R "
                    "[--expires-in S]\n"
-                   "                                     [--refresh-expires-in S] [--name NAME]\n"
+                   "                                     [--refresh-expires-in S] [--name NAME] "
+                   "[--scopes LIST]\n"
                    "       clipqueue-cli accounts sets list|create|rename|add|remove|delete ...\n");
 
 // The options of `accounts import` (the other actions take none but the display name).
@@ -40,11 +41,30 @@ struct Options {
                                       QStringLiteral("S"), QStringLiteral("15552000")};
     QCommandLineOption displayName{QStringLiteral("name"), QStringLiteral("Display name"),
                                    QStringLiteral("NAME")};
+    // What the account granted, as TikTok lists it (user.info.basic,video.publish,video.upload);
+    // unset: not known, so ClipQueue tries everything.
+    QCommandLineOption scopes{QStringLiteral("scopes"), QStringLiteral("Granted scopes, comma separated"),
+                              QStringLiteral("LIST")};
     // Tokens on the command line show in `ps` and the shell's history; a file (or standard input)
     // holding TikTok's token answer does not.
     QCommandLineOption tokensFrom{QStringLiteral("tokens-from"),
                                   QStringLiteral("Token JSON file, - for stdin"), QStringLiteral("FILE")};
 };
+
+// What the account's scopes let ClipQueue do, in words.
+QString mayDo(const std::optional<QStringList> &scopes) {
+    if (!scopes) {
+        return QStringLiteral("scopes not known");
+    }
+    const bool publish = scopes->contains(u"video.publish");
+    const bool upload = scopes->contains(u"video.upload");
+    if (publish && upload) {
+        return QStringLiteral("may publish and send to inbox");
+    }
+    return publish  ? QStringLiteral("may publish only (no inbox)")
+           : upload ? QStringLiteral("may send to inbox only")
+                    : QStringLiteral("may not post");
+}
 
 bool argumentsFit(const QString &action, const QCommandLineParser &parser, const Options &options) {
     const qsizetype positional = action == u"disconnect" ? 1 : 0;
@@ -86,7 +106,7 @@ std::expected<tiktok::TokenSet, Error> tokensFromFile(const QString &path, const
     return *tokens;
 }
 
-ExitCode listAccounts(const AccountService &accounts, CliStreams streams) {
+ExitCode listAccounts(AccountService &accounts, CliStreams streams) {
     auto list = accounts.list();
     if (!list) {
         return fail(streams.err, list.error());
@@ -94,7 +114,8 @@ ExitCode listAccounts(const AccountService &accounts, CliStreams streams) {
     for (const Account &account : *list) {
         streams.out << account.id << "  " << account.displayName << "  open_id " << account.openId
                     << (account.isDefault ? "  (default)" : "") << "  authorised until "
-                    << account.refreshExpiresAt.toString(Qt::ISODate) << '\n';
+                    << account.refreshExpiresAt.toString(Qt::ISODate) << "  "
+                    << mayDo(accounts.grantedScopes(account.id)) << '\n';
     }
     return ExitCode::Success;
 }
@@ -184,7 +205,7 @@ ExitCode AccountsCommand::run(const QStringList &arguments, CliStreams streams) 
     const Options options;
     QCommandLineParser parser;
     parser.addOptions({options.openId, options.access, options.refresh, options.expires,
-                       options.refreshExpires, options.displayName, options.tokensFrom});
+                       options.refreshExpires, options.displayName, options.tokensFrom, options.scopes});
     if (!parser.parse(QStringList{name()} + arguments.mid(1)) || !argumentsFit(action, parser, options)) {
         streams.err << usage;
         return ExitCode::Usage;
@@ -221,7 +242,7 @@ ExitCode AccountsCommand::run(const QStringList &arguments, CliStreams streams) 
             ? tokensFromFile(parser.value(options.tokensFrom), now)
             : std::expected<tiktok::TokenSet, Error>(tiktok::TokenSet{
                 parser.value(options.openId), parser.value(options.access), parser.value(options.refresh),
-                QString(), now.addSecs(*accessSeconds), now.addSecs(*refreshSeconds)});
+                parser.value(options.scopes), now.addSecs(*accessSeconds), now.addSecs(*refreshSeconds)});
     if (!tokens) {
         return fail(streams.err, tokens.error());
     }

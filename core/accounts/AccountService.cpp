@@ -11,7 +11,8 @@ namespace cq {
 namespace {
 constexpr int RefreshLockPollMs = 200;
 constexpr int RefreshLockWaitMs = 60'000;
-constexpr int RefreshLockStaleMs = 120'000; // longer than a refresh's request timeout
+constexpr int RefreshLockStaleMs = 120'000;   // longer than a refresh's request timeout
+constexpr qint64 RefreshAheadMs = 5 * 60'000; // a token with less left is refreshed before use
 } // namespace
 
 AccountService::AccountService(const Database &database, TokenStore &tokens, tiktok::OAuthClient *oauth,
@@ -30,6 +31,14 @@ std::expected<Account, Error> AccountService::add(const tiktok::TokenSet &tokens
         return std::unexpected(
             Error{ErrorCode::Usage, QStringLiteral("An account needs an open id and a refresh token.")});
     }
+    const QStringList scopes = tokens.scopes();
+    if (!scopes.isEmpty() && !scopes.contains(u"video.publish") && !scopes.contains(u"video.upload")) {
+        return std::unexpected(
+            Error{ErrorCode::Usage,
+                  u"The TikTok account allowed ClipQueue only " + scopes.join(u", ")
+                      + u", which is not enough to post. Connect it again and allow posting (video.publish) "
+                        u"or sending to the TikTok inbox (video.upload)."});
+    }
     if (auto saved = m_tokens.save(tokens.openId, tokens); !saved) {
         return std::unexpected(saved.error());
     }
@@ -43,6 +52,11 @@ std::expected<Account, Error> AccountService::add(const tiktok::TokenSet &tokens
             account = **existing;
             account.accessExpiresAt = tokens.accessExpiresAt;
             account.refreshExpiresAt = tokens.refreshExpiresAt;
+            if (!scopes.isEmpty()) { // the answer names them: they may have changed
+                if (auto stored = m_accounts.updateScopes(account.id, scopes); !stored) {
+                    return stored;
+                }
+            }
             if (displayName.isEmpty()) { // a refresh: keep the name the user gave
                 return m_accounts.updateExpiry(account.id, account.accessExpiresAt, account.refreshExpiresAt);
             }
@@ -59,7 +73,10 @@ std::expected<Account, Error> AccountService::add(const tiktok::TokenSet &tokens
                           *count == 0, // the first account becomes the default
                           tokens.accessExpiresAt,
                           tokens.refreshExpiresAt};
-        return m_accounts.insert(account, m_clock.nowUtc());
+        if (auto inserted = m_accounts.insert(account, m_clock.nowUtc()); !inserted || scopes.isEmpty()) {
+            return inserted;
+        }
+        return m_accounts.updateScopes(account.id, scopes);
     });
     if (!done) {
         return std::unexpected(done.error());
@@ -108,14 +125,46 @@ void AccountService::disconnect(const QString &idOrOpenId,
         }
         done({});
     };
-    auto token = tiktok::AccountToken::open(*this, account->id);
+    auto token = accessToken(account->id);
     if (!token || !m_oauth) {
         forget(false);
         return;
     }
-    (*token)->call<void>(
-        [this](const QString &accessToken, auto answer) { m_oauth->revoke(accessToken, answer); },
-        [forget](auto revoked) { forget(revoked.has_value()); });
+    // TikTok revokes only a live access token, and after an idle spell the stored one has run out:
+    // refresh first (with the stored token when the refresh fails: it may still be live).
+    refresh(account->id, *token, [this, forget, stored = *token](std::expected<QString, Error> fresh) {
+        m_oauth->revoke(fresh.value_or(stored), [forget](std::expected<void, tiktok::TikTokError> revoked) {
+            forget(revoked.has_value());
+        });
+    });
+}
+
+bool AccountService::expiresSoon(const QString &accountId) {
+    // The row keeps the expiry of the stored tokens (add() writes both): no keychain round trip
+    // before every call.
+    auto account = find(accountId);
+    if (!account || !account->accessExpiresAt.isValid()
+        || account->accessExpiresAt.toMSecsSinceEpoch() <= 0) {
+        return false;
+    }
+    return account->accessExpiresAt <= m_clock.nowUtc().addMSecs(RefreshAheadMs);
+}
+
+std::optional<QStringList> AccountService::grantedScopes(const QString &accountId) {
+    auto account = find(accountId);
+    auto scopes =
+        account ? m_accounts.scopes(account->id) : std::expected<std::optional<QStringList>, Error>();
+    return account && scopes ? *scopes : std::nullopt;
+}
+
+Error AccountService::refreshFailure(const tiktok::TikTokError &error) {
+    using Kind = tiktok::TikTokError::Kind;
+    if (error.kind == Kind::Transient || error.kind == Kind::RateLimited) {
+        return Error{ErrorCode::Network, u"TikTok's token service could not be reached (" + error.code
+                                             + u"); ClipQueue tries again later."};
+    }
+    return Error{ErrorCode::Io, u"TikTok refused to refresh the account's authorisation (" + error.code
+                                    + u"). Reconnect the account."};
 }
 
 std::expected<QString, Error> AccountService::accessToken(const QString &accountId) {
@@ -188,13 +237,15 @@ void AccountService::refreshLocked(const QString &accountId, const QString &reje
     // The lock is held until the rotated tokens are saved (it goes with this callback).
     m_oauth->refresh(tokens->refreshToken, [this, openId, lock, done = std::move(done)](auto refreshed) {
         if (!refreshed) {
-            done(std::unexpected(
-                Error{ErrorCode::Io, u"TikTok refused to refresh the account's authorisation ("
-                                         + refreshed.error().code + u"). Reconnect the account."}));
+            done(std::unexpected(refreshFailure(refreshed.error())));
             return;
         }
-        tiktok::TokenSet next = *refreshed;
-        next.openId = next.openId.isEmpty() ? openId : next.openId;
+        const tiktok::TokenSet &next = *refreshed;
+        if (next.openId != openId) { // never store another account's tokens under this one
+            done(std::unexpected(Error{ErrorCode::Io, QStringLiteral("TikTok's refresh answer named another "
+                                                                     "account. Reconnect the account.")}));
+            return;
+        }
         // The old refresh token is dead now: save the new one before anything else.
         if (auto saved = add(next); !saved) {
             done(std::unexpected(saved.error()));

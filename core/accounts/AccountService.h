@@ -33,14 +33,21 @@ public:
     // By account id or open id; an empty id means the default account.
     std::expected<Account, Error> find(const QString &idOrOpenId) const;
 
-    // Revokes the account's authorisation at TikTok (best effort), then forgets its tokens and row.
+    // Refreshes the access token (TikTok revokes only a live one), revokes the authorisation at
+    // TikTok (best effort), then forgets the account's tokens and row.
     void disconnect(const QString &idOrOpenId, std::function<void(std::expected<void, Error>)> done);
 
     std::expected<QString, Error> accessToken(const QString &accountId) override;
     void refresh(const QString &accountId, const QString &rejectedAccessToken,
                  std::function<void(std::expected<QString, Error>)> done) override;
+    // Less than five minutes left on the stored access token.
+    bool expiresSoon(const QString &accountId) override;
+    std::optional<QStringList> grantedScopes(const QString &accountId) override;
 
 private:
+    // A failed refresh as the provider reports it: Network when TikTok's token service was out of
+    // reach or failed (retry later), otherwise "reconnect the account".
+    static Error refreshFailure(const tiktok::TikTokError &error);
     // Waits for the lock until `deadlineMs` (on m_clock's monotonic reading), then refreshes.
     void refreshLocked(const QString &accountId, const QString &rejectedAccessToken,
                        std::shared_ptr<QLockFile> lock, qint64 deadlineMs,

@@ -154,7 +154,8 @@ std::expected<QString, Error> SecretStore::readNow(Setting secret) {
 }
 
 void SecretStore::loadInto(Settings &settings) {
-    for (Setting secret : {Setting::TikTokClientSecret, Setting::PhotoUploadToken}) {
+    for (Setting secret :
+         {Setting::TikTokClientSecret, Setting::PhotoUploadToken, Setting::PhotoS3SecretKey}) {
         if (settings.fromEnvironment(secret)) {
             continue; // the environment wins: no keychain prompt for nothing
         }

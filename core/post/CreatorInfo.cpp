@@ -9,6 +9,13 @@ namespace {
 constexpr int MaxPlausibleDurationSec = 24 * 3600;
 } // namespace
 
+const QStringList &CreatorInfo::cannotPostCodes() {
+    static const QStringList codes{
+        QStringLiteral("spam_risk_too_many_posts"), QStringLiteral("spam_risk_user_banned_from_posting"),
+        QStringLiteral("reached_active_user_cap"), QStringLiteral("spam_risk_too_many_pending_share")};
+    return codes;
+}
+
 std::expected<CreatorInfo, Error> CreatorInfo::fromJson(const QJsonObject &json) {
     const bool isEnvelope = json.contains(u"data") && json.value(u"data").isObject();
     const QJsonObject data = isEnvelope ? json.value(u"data").toObject() : json;

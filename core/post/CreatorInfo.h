@@ -26,6 +26,10 @@ struct CreatorInfo {
     // (spam_risk_too_many_posts, spam_risk_user_banned_from_posting, reached_active_user_cap).
     QString cannotPostCode;
 
+    // The error codes that mean "this creator cannot post now" (TikTok sends them with HTTP 200 from
+    // creator info, and from init); they pass with time, unlike other refusals.
+    static const QStringList &cannotPostCodes();
+
     // Reads either the `data` object alone or the whole answer envelope `{data, error}`.
     static std::expected<CreatorInfo, Error> fromJson(const QJsonObject &json);
     // The `data` object again (TikTok's field names), for caching; fromJson(toJson()) is the same info.

@@ -16,7 +16,7 @@ using enum PostStatus;
 using A = PostAction;
 
 // Read top to bottom: the first row whose action, status and approval condition match wins.
-const std::array<LifecycleRule, 19> table{{
+const std::array<LifecycleRule, 20> table{{
     {A::Submit,
      {Draft, ChangesRequested},
      InReview,
@@ -49,7 +49,14 @@ const std::array<LifecycleRule, 19> table{{
     {A::Delete, {Draft, ChangesRequested, Cancelled, Failed, Published}, std::nullopt},
     {A::Claim, {Scheduled}, Publishing, ApprovalCondition::Any, ValidationGate::None, true},
     {A::TakeOver, {Publishing}, Publishing, ApprovalCondition::Any, ValidationGate::None, true},
-    {A::StorePublishId, {Publishing}, Publishing, ApprovalCondition::Any, ValidationGate::None, true},
+    // From processing too: TikTok's FAILED with a reason it asks to retry (internal...) starts a new
+    // upload with a new publish id.
+    {A::StorePublishId,
+     {Publishing, Processing},
+     Publishing,
+     ApprovalCondition::Any,
+     ValidationGate::None,
+     true},
     {A::StartProcessing, {Publishing}, Processing, ApprovalCondition::Any, ValidationGate::None, true},
     {A::Publish, {Publishing, Processing}, Published, ApprovalCondition::Any, ValidationGate::None, true},
     {A::Fail, {Publishing, Processing}, Failed, ApprovalCondition::Any, ValidationGate::None, true},
@@ -59,9 +66,11 @@ const std::array<LifecycleRule, 19> table{{
      ApprovalCondition::Any,
      ValidationGate::None,
      true},
+    // Processing too: after TikTok's FAILED asked for a new upload, nothing is at TikTok.
+    {A::Defer, {Publishing, Processing}, Scheduled, ApprovalCondition::Any, ValidationGate::None, true},
 }};
 
-constexpr std::array<std::pair<PostAction, const char *>, 16> names{{
+constexpr std::array<std::pair<PostAction, const char *>, 17> names{{
     {A::Submit, "submit"},
     {A::Approve, "approve"},
     {A::RequestChanges, "request_changes"},
@@ -78,6 +87,7 @@ constexpr std::array<std::pair<PostAction, const char *>, 16> names{{
     {A::Publish, "published"},
     {A::Fail, "failed"},
     {A::MarkUnknown, "unknown"},
+    {A::Defer, "deferred"},
 }};
 
 // The verb in "it cannot be … now".

@@ -30,6 +30,7 @@ enum class PostAction {
     Publish,
     Fail,
     MarkUnknown, // an unknown outcome, or a time that passed while nothing ran
+    Defer,       // nothing reached TikTok and the cause passes (offline, a posting cap): try later
 };
 
 // Whether a rule holds when the workspace requires approval.

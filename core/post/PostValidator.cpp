@@ -264,9 +264,11 @@ private:
         if (media.durationSeconds) {
             const double duration = *media.durationSeconds;
             if (duration < rules::MinVideoDurationSeconds) {
-                error(FindingCode::VideoDurationTooShort, mediaPointer(index, u"durationSeconds"),
-                      name + u" is " + seconds(duration)
-                          + u" long; TikTok refuses videos shorter than 3 s. Use a longer clip.");
+                // A warning: the 3 s minimum comes from third-party guides, not TikTok's documentation.
+                warning(FindingCode::VideoDurationTooShort, mediaPointer(index, u"durationSeconds"),
+                        name + u" is " + seconds(duration)
+                            + u" long; TikTok has refused clips shorter than 3 s (duration_check_failed). "
+                              u"A longer clip is safer.");
             }
             const std::optional<int> maxDuration =
                 m_context.creator ? m_context.creator->maxVideoPostDurationSec : std::nullopt;

@@ -154,6 +154,13 @@ std::expected<QList<Finding>, Error> PostLifecycle::validate(const StoredPost &p
     if (auto cached = accounts.creatorInfo(post.accountId()); cached && *cached) {
         context.creator = (*cached)->info;
     }
+    // Without a refresh before then, the account's authorisation runs out at the refresh token's end.
+    if (auto account = accounts.find(post.accountId()); account && *account) {
+        const QDateTime &until = (*account)->refreshExpiresAt;
+        if (until.isValid() && until.toMSecsSinceEpoch() > 0) {
+            context.tokenFreshUntil = until;
+        }
+    }
     return validatePost(post.toPost(), storedMediaChecks(post), context);
 }
 

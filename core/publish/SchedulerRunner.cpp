@@ -1,6 +1,7 @@
 #include "publish/SchedulerRunner.h"
 
 #include <QLoggingCategory>
+#include <QNetworkInformation>
 #include <QUuid>
 
 Q_LOGGING_CATEGORY(lcRunner, "clipqueue.runner", QtInfoMsg)
@@ -47,6 +48,10 @@ SchedulerRunner::SchedulerRunner(PostLifecycle &service, Publisher &publisher, c
     connect(&m_publisher, &Publisher::publishIdAssigned, this, &SchedulerRunner::onPublishIdAssigned);
     connect(&m_publisher, &Publisher::processing, this, &SchedulerRunner::onProcessing);
     connect(&m_publisher, &Publisher::finished, this, &SchedulerRunner::onFinished);
+    connect(&m_publisher, &Publisher::attemptFailed, this, &SchedulerRunner::onAttemptFailed);
+    connect(&m_publisher, &Publisher::notice, this, [this](const QString &postId, const QString &message) {
+        Q_EMIT errorOccurred(postId.isEmpty() ? message : u"Post " + postId + u": " + message);
+    });
 }
 
 void SchedulerRunner::start() {
@@ -55,6 +60,29 @@ void SchedulerRunner::start() {
     m_clockCheck.start(m_options.clockCheck);
     m_leaseRenewal.start(m_options.lease / 3);
     m_wake.start(0);
+    if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
+        connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+                [this](QNetworkInformation::Reachability reachability) {
+                    if (reachability == QNetworkInformation::Reachability::Online) {
+                        networkCameBack();
+                    }
+                });
+    }
+}
+
+void SchedulerRunner::networkCameBack() {
+    const QDateTime now = m_clock.nowUtc();
+    bool any = false;
+    for (Deferral &deferral : m_deferred) {
+        if (deferral.waitsForNetwork && deferral.nextTry > now) {
+            deferral.nextTry = now;
+            any = true;
+        }
+    }
+    if (any) {
+        qCInfo(lcRunner) << "the network is back: trying waiting posts now";
+        wake();
+    }
 }
 
 void SchedulerRunner::wake() {
@@ -128,6 +156,11 @@ std::expected<int, Error> SchedulerRunner::takeOverExpiredClaims(const QDateTime
 
 std::expected<int, Error> SchedulerRunner::claimDuePosts(const QDateTime &now, const QDateTime &leaseUntil) {
     const auto grace = gracePeriod();
+    // A deferred post someone cancelled, edited or retried meanwhile is no longer this runner's to wait for.
+    m_deferred.removeIf([this](const auto &entry) {
+        auto post = m_service.repository().get(entry.key());
+        return !post || post->status != PostStatus::Scheduled;
+    });
     // Posts this pass looked at and left where they are (another runner's account, a damaged row):
     // they stay at the head of the due list, so each query asks for that many more and skips them.
     QSet<QString> passedOver;
@@ -160,6 +193,7 @@ std::expected<int, Error> SchedulerRunner::claimDuePosts(const QDateTime &now, c
                 passedOver.insert(id);
                 break;
             case DueOutcome::TakenByAnother:
+            case DueOutcome::Waiting:
                 passedOver.insert(id);
                 break;
             }
@@ -184,9 +218,19 @@ SchedulerRunner::takeDuePost(const QString &id, const QDateTime &now, const QDat
     if (post->status != PostStatus::Scheduled) {
         return DueOutcome::TakenByAnother;
     }
-    if (post->schedule.atUtc && post->schedule.atUtc->msecsTo(now) > grace.count()) {
-        const QString comment = u"due at " + post->schedule.atUtc->toString(Qt::ISODate)
-                                + u" but nothing ran until " + now.toString(Qt::ISODate)
+    bool pastGrace = post->schedule.atUtc && post->schedule.atUtc->msecsTo(now) > grace.count();
+    if (const auto deferral = m_deferred.constFind(id); deferral != m_deferred.cend()) {
+        if (deferral->nextTry > now) {
+            return DueOutcome::Waiting;
+        }
+        // Its next try is now: judged by its own deadline (it may be an "as soon as possible" post).
+        pastGrace = now > deferral->deadline;
+        m_deferred.erase(deferral);
+    }
+    if (pastGrace) {
+        const QString due = post->schedule.atUtc ? post->schedule.atUtc->toString(Qt::ISODate)
+                                                 : QStringLiteral("as soon as possible");
+        const QString comment = u"due at " + due + u" but nothing ran until " + now.toString(Qt::ISODate)
                                 + u"; not published late without asking";
         if (!m_service.advance(id, PostAction::MarkUnknown, comment, {}, QStringLiteral("missed"),
                                actorName())) {
@@ -256,26 +300,55 @@ void SchedulerRunner::onProcessing(const QString &postId) {
     }
 }
 
-void SchedulerRunner::onFinished(const QString &postId, const PublishResult &result) {
-    if (!m_inFlight.remove(postId)) {
-        return; // not ours
-    }
-    const QDateTime now = m_clock.nowUtc();
+PublishAttempt SchedulerRunner::attemptFrom(const QString &postId, const PublishResult &result) const {
     PublishAttempt attempt;
     attempt.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     attempt.postId = postId;
     attempt.runner = m_options.runnerId;
-    attempt.startedAt = m_attemptStarted.take(postId);
-    attempt.finishedAt = now;
+    attempt.startedAt = m_attemptStarted.value(postId);
+    attempt.finishedAt = m_clock.nowUtc();
     attempt.outcome = result.outcome;
     attempt.httpStatus = result.httpStatus;
     attempt.errorCode = result.errorCode;
     attempt.errorMessage = result.errorMessage;
     attempt.logId = result.logId;
     attempt.publishId = result.publishId;
+    return attempt;
+}
+
+void SchedulerRunner::onAttemptFailed(const QString &postId, const PublishResult &result) {
+    if (!m_inFlight.contains(postId)) {
+        return; // not ours
+    }
+    // The publish goes on: this try is logged, and the next one starts now.
+    if (auto recorded = m_service.repository().recordAttempt(attemptFrom(postId, result)); !recorded) {
+        Q_EMIT errorOccurred(recorded.error().message);
+    }
+    m_attemptStarted.insert(postId, m_clock.nowUtc());
+}
+
+void SchedulerRunner::onFinished(const QString &postId, const PublishResult &result) {
+    if (!m_inFlight.remove(postId)) {
+        return; // not ours
+    }
+    PublishAttempt attempt = attemptFrom(postId, result);
+    m_attemptStarted.remove(postId);
+    if (result.retryAfter && defer(attempt, result)) {
+        if (m_inFlight.isEmpty()) {
+            Q_EMIT idle();
+        }
+        return;
+    }
     QString comment = result.errorCode.isEmpty() ? QString() : result.errorCode + u": " + result.errorMessage;
+    if (result.retryAfter) {
+        attempt.errorMessage += QStringLiteral(" ClipQueue kept trying until the grace period ended.");
+        comment = result.errorCode + u": " + attempt.errorMessage;
+    }
+    m_firstTry.remove(postId);
     if (!result.publicPostIds.isEmpty()) {
         comment = u"TikTok post " + result.publicPostIds.join(u", ");
+    } else if (result.deliveredToInbox) {
+        comment = result.errorMessage; // in the inbox, not on the profile: what the creator must do
     }
     const PostAction action = result.outcome == AttemptOutcome::Published ? PostAction::Publish
                               : result.outcome == AttemptOutcome::Failed  ? PostAction::Fail
@@ -299,17 +372,54 @@ void SchedulerRunner::onFinished(const QString &postId, const PublishResult &res
     }
 }
 
+QDateTime SchedulerRunner::graceStart(const QString &postId) const {
+    auto post = m_service.repository().get(postId);
+    if (post && post->schedule.atUtc) {
+        return *post->schedule.atUtc;
+    }
+    return m_firstTry.value(postId);
+}
+
+bool SchedulerRunner::defer(const PublishAttempt &attempt, const PublishResult &result) {
+    const QString &postId = attempt.postId;
+    if (!m_firstTry.contains(postId)) {
+        m_firstTry.insert(postId, attempt.startedAt);
+    }
+    const QDateTime deadline = graceStart(postId).addMSecs(gracePeriod().count());
+    const QDateTime nextTry = m_clock.nowUtc().addMSecs(result.retryAfter->count());
+    if (nextTry > deadline) {
+        return false;
+    }
+    PublishAttempt logged = attempt;
+    logged.errorMessage += u" Trying again at " + nextTry.toString(Qt::ISODate) + u'.';
+    auto settled =
+        m_service.settle(logged, PostAction::Defer, result.errorCode + u": " + logged.errorMessage);
+    if (!settled) {
+        Q_EMIT errorOccurred(settled.error().message);
+        return false;
+    }
+    qCInfo(lcRunner) << "post" << postId << "deferred after" << result.errorCode << "until" << nextTry;
+    m_deferred.insert(postId, Deferral{nextTry, deadline, result.waitsForNetwork});
+    Q_EMIT postSettled(postId, PostStatus::Scheduled);
+    return true;
+}
+
 void SchedulerRunner::scheduleNextWake() {
     auto next = m_service.repository().nextDueTime();
     qint64 delayMs = m_options.maxSleep.count();
     if (next && *next) {
         delayMs = std::clamp<qint64>(m_clock.nowUtc().msecsTo(**next), 0, m_options.maxSleep.count());
     }
-    // A due post the last pass left alone is due still, so its time would wake the runner at once,
-    // again and again. Look again a little later instead (a post falling due meanwhile waits that long).
-    if (m_leftInPlace > 0) {
+    // A due post the last pass left alone (or deferred) is due still, so its time would wake the
+    // runner at once, again and again. Look again a little later instead (a post falling due
+    // meanwhile waits that long).
+    if (m_leftInPlace > 0 || !m_deferred.isEmpty()) {
         delayMs =
             std::max<qint64>(delayMs, std::min<qint64>(PassedOverRecheckMs, m_options.maxSleep.count()));
+    }
+    // A deferred post wakes the runner for its next try.
+    for (const Deferral &deferral : std::as_const(m_deferred)) {
+        delayMs = std::min(delayMs, std::max<qint64>(0, m_clock.nowUtc().msecsTo(deferral.nextTry)));
     }
     m_wake.start(std::chrono::milliseconds(delayMs));
 }

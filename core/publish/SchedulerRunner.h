@@ -17,7 +17,10 @@ namespace cq {
 // expires), hands it to the Publisher and records how it ended. It sleeps until the next due time
 // instead of polling, wakes at least every `maxSleep` to see posts other machines added, and
 // notices wall-clock jumps and resume from sleep. A post whose time passed by more than the grace
-// period while nothing ran goes to needs_attention instead of out late.
+// period while nothing ran goes to needs_attention instead of out late. A publish that failed before
+// TikTok could have the post, for a reason that passes (offline, a posting cap), keeps the post
+// scheduled and is tried again (at least once a minute while offline, at once when the network
+// returns) until the grace period ends; then it fails.
 class SchedulerRunner : public QObject {
     Q_OBJECT
 
@@ -47,6 +50,11 @@ public:
     // Looks for due posts now instead of at the next planned wake-up: a post was just scheduled here.
     void wake();
     void stop();
+    // The network is back: posts waiting for it are tried at once. start() connects this to
+    // QNetworkInformation where the platform reports reachability.
+    void networkCameBack();
+    // Posts kept scheduled after a failure that passes with time, waiting for their next try.
+    int deferredCount() const { return int(m_deferred.size()); }
     // One pass now: take over expired claims, set missed posts aside, claim and publish due posts.
     // Returns how many posts it handed to the publisher.
     std::expected<int, Error> runPass();
@@ -66,6 +74,8 @@ private:
     void onPublishIdAssigned(const QString &postId, const QString &publishId);
     void onProcessing(const QString &postId);
     void onFinished(const QString &postId, const PublishResult &result);
+    void onAttemptFailed(const QString &postId, const PublishResult &result);
+    PublishAttempt attemptFrom(const QString &postId, const PublishResult &result) const;
     void scheduleNextWake();
     void onPassFailed(const Error &error);
     void checkClock();
@@ -81,7 +91,20 @@ private:
         SetAside,       // its time passed unattended: needs attention
         LeftInPlace,    // still due but not for this runner (another's account, a damaged row)
         TakenByAnother, // another runner was quicker
+        Waiting,        // deferred by this runner: its next try is later
     };
+    // A post kept scheduled after a publish failed before TikTok could have it (offline, a posting
+    // cap), and when to try it again. Kept in memory: after a restart the post is simply due.
+    struct Deferral {
+        QDateTime nextTry;
+        QDateTime deadline; // the end of the grace period: then it fails for good
+        bool waitsForNetwork = false;
+    };
+    // Keeps the post scheduled for another try when the grace period allows one; false when it
+    // does not (the caller records the failure).
+    bool defer(const PublishAttempt &attempt, const PublishResult &result);
+    // The time a post's grace period runs from: its schedule, or its first try when it has none.
+    QDateTime graceStart(const QString &postId) const;
     std::expected<DueOutcome, Error> takeDuePost(const QString &id, const QDateTime &now,
                                                  const QDateTime &leaseUntil,
                                                  std::chrono::milliseconds grace);
@@ -100,6 +123,8 @@ private:
     QString m_lastPassError;      // told already
     bool leaveToOthers(const StoredPost &post);
     QHash<QString, QDateTime> m_attemptStarted;
+    QHash<QString, QDateTime> m_firstTry; // of posts this runner tried and deferred
+    QHash<QString, Deferral> m_deferred;
     qint64 m_wallAtCheck = 0;
     qint64 m_monotonicAtCheck = 0;
 };

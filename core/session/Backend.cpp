@@ -235,6 +235,9 @@ public:
             }
             summary.unauditedClient = m_unaudited.contains(account.id) || summary.privateOnly();
             summary.scopes = m_scopes.value(account.id);
+            if (auto granted = repository.scopes(account.id); granted && *granted) {
+                summary.scopes = **granted; // in the row since schema 5; the token store for older accounts
+            }
             summaries << summary;
         }
         return summaries;

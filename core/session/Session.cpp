@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QHostInfo>
 #include <QLoggingCategory>
+#include <QPointer>
 
 #include <cerrno>
 #include <csignal>
@@ -98,6 +99,17 @@ std::expected<std::unique_ptr<tiktok::TikTokPublisher>, Error> Session::makeTikT
                              qCWarning(lcSession).noquote() << cached.error().message;
                          }
                      });
+    const tiktok::ApiConfig &config = (*services)->client->config();
+    if (!config.photoUploadBase.isEmpty() && !config.photoPublicBase.isEmpty()) {
+        // A wrong prefix shows up now, not when TikTok fails to pull a post's photos.
+        (*services)->client->checkPhotoHost([publisher = QPointer<tiktok::TikTokPublisher>(publisher.get())](
+                                                std::expected<void, Error> checked) {
+            if (!checked && publisher) {
+                qWarning().noquote() << checked.error().message;
+                Q_EMIT publisher->notice(QString(), checked.error().message);
+            }
+        });
+    }
     return publisher;
 }
 

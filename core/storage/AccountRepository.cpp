@@ -125,6 +125,22 @@ std::expected<void, Error> AccountRepository::updateExpiry(const QString &id,
                           {accessExpiresAt.toMSecsSinceEpoch(), refreshExpiresAt.toMSecsSinceEpoch(), id}));
 }
 
+std::expected<void, Error> AccountRepository::updateScopes(const QString &id, const QStringList &scopes) {
+    return done(
+        m_db.exec(QStringLiteral("UPDATE accounts SET scopes = ? WHERE id = ?"), {scopes.join(u','), id}));
+}
+
+std::expected<std::optional<QStringList>, Error> AccountRepository::scopes(const QString &idOrOpenId) const {
+    auto query = select(QStringLiteral("scopes"), idOrOpenId);
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    if (!query->next() || query->value(0).isNull()) {
+        return std::optional<QStringList>();
+    }
+    return std::optional<QStringList>(query->value(0).toString().split(u',', Qt::SkipEmptyParts));
+}
+
 std::expected<void, Error> AccountRepository::remove(const QString &id) {
     return done(m_db.exec(QStringLiteral("DELETE FROM accounts WHERE id = ?"), {id}));
 }

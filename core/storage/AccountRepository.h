@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QStringList>
 
 #include <expected>
 #include <optional>
@@ -47,6 +48,11 @@ public:
     std::expected<void, Error> update(const Account &account);
     std::expected<void, Error> updateExpiry(const QString &id, const QDateTime &accessExpiresAt,
                                             const QDateTime &refreshExpiresAt);
+    // Records the scopes the account granted (a connection or a refresh names them).
+    std::expected<void, Error> updateScopes(const QString &id, const QStringList &scopes);
+    // The scopes TikTok granted the account (video.publish, video.upload...); nullopt when not known
+    // (connected before ClipQueue stored them) or there is no such account.
+    std::expected<std::optional<QStringList>, Error> scopes(const QString &idOrOpenId) const;
     // Deleting an account that is gone already is no error.
     std::expected<void, Error> remove(const QString &id);
 

@@ -82,6 +82,10 @@ const QList<Migration> &schemaMigrations() {
          },
          {},
          {}},
+        // What each account allowed ClipQueue to do (TikTok's granted scopes, comma separated): an
+        // account without video.publish can still send to the inbox. NULL: connected before this was
+        // stored, so unknown.
+        {5, {QStringLiteral("ALTER TABLE accounts ADD COLUMN scopes TEXT")}, {}, {}},
         // Account sets: named groups of connected accounts ("brand channels") that a post can name
         // (platformSetId) instead of listing accounts. Members go with their account or their set.
         {6,

@@ -18,13 +18,17 @@ std::expected<std::shared_ptr<AccountToken>, Error> AccountToken::open(AccessTok
 }
 
 void AccountToken::refresh(std::function<void(std::optional<TikTokError> failed)> next) {
-    m_refreshed = true;
+    ++m_refreshes;
     m_provider.refresh(
         m_accountId, m_token,
         [self = shared_from_this(), next = std::move(next)](std::expected<QString, Error> token) {
             if (!token) {
-                next(fromError(token.error(), QStringLiteral("access_token_invalid"),
-                               TikTokError::Kind::Auth));
+                // TikTok's token service down or out of reach is no reason to reconnect: retry later.
+                const bool unreachable = token.error().code == ErrorCode::Network;
+                next(fromError(token.error(),
+                               unreachable ? QStringLiteral("token_refresh_unavailable")
+                                           : QStringLiteral("access_token_invalid"),
+                               unreachable ? TikTokError::Kind::Transient : TikTokError::Kind::Auth));
                 return;
             }
             self->m_token = *token;

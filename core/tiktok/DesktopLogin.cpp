@@ -13,31 +13,40 @@ DesktopLogin::DesktopLogin(OAuthClient &oauth, BrowserOpener openBrowser, int ti
             QStringLiteral("timeout"),
             QStringLiteral("TikTok's sign-in did not come back in time. Try connecting the account again."));
     });
-    connect(&m_listener, &LoopbackRedirectListener::received, this, [this](const QUrlQuery &query) {
-        if (query.queryItemValue(QStringLiteral("state")) != m_state) {
-            m_done = true;
-            Q_EMIT failed(
-                QStringLiteral("state_mismatch"),
-                QStringLiteral("The sign-in answer did not match this request and was refused. Try again."));
-            return;
-        }
-        if (query.hasQueryItem(QStringLiteral("error"))) {
-            m_done = true;
-            Q_EMIT failed(query.queryItemValue(QStringLiteral("error")),
-                          query.queryItemValue(QStringLiteral("error_description"), QUrl::FullyDecoded));
-            return;
-        }
-        m_oauth.exchangeCode(query.queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded),
-                             m_listener.redirectUri(), m_pkce.verifier,
-                             [this](std::expected<TokenSet, TikTokError> tokens) {
-                                 m_done = true;
-                                 if (!tokens) {
-                                     Q_EMIT failed(tokens.error().code, tokens.error().message);
-                                     return;
-                                 }
-                                 Q_EMIT succeeded(*tokens);
-                             });
-    });
+    connect(&m_listener, &LoopbackRedirectListener::received, this, &DesktopLogin::onCallback);
+}
+
+void DesktopLogin::onCallback(const QUrlQuery &query) {
+    // TikTok's own refusal first: an error answer (the user declined, say) may come without state,
+    // and "did not match" would hide what happened.
+    if (query.hasQueryItem(QStringLiteral("error"))) {
+        m_done = true;
+        Q_EMIT failed(query.queryItemValue(QStringLiteral("error")),
+                      query.queryItemValue(QStringLiteral("error_description"), QUrl::FullyDecoded));
+        return;
+    }
+    if (query.queryItemValue(QStringLiteral("state")) != m_state) {
+        m_done = true;
+        Q_EMIT failed(
+            QStringLiteral("state_mismatch"),
+            QStringLiteral("The sign-in answer did not match this request and was refused. Try again."));
+        return;
+    }
+    const QString granted = query.queryItemValue(QStringLiteral("scopes"), QUrl::FullyDecoded);
+    m_oauth.exchangeCode(query.queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded),
+                         m_listener.redirectUri(), m_pkce.verifier,
+                         [this, granted](std::expected<TokenSet, TikTokError> tokens) {
+                             m_done = true;
+                             if (!tokens) {
+                                 Q_EMIT failed(tokens.error().code, tokens.error().message);
+                                 return;
+                             }
+                             TokenSet set = *tokens;
+                             if (set.scope.isEmpty()) { // the token answer's list wins; else the callback's
+                                 set.scope = granted;
+                             }
+                             Q_EMIT succeeded(set);
+                         });
 }
 
 void DesktopLogin::start() {

@@ -25,6 +25,10 @@ Q_SIGNALS:
     void failed(const QString &code, const QString &message);
 
 private:
+    // TikTok's answer on the loopback port: its error, else the state check, then the code
+    // exchange (the tokens keep the scopes the user granted).
+    void onCallback(const QUrlQuery &query);
+
     OAuthClient &m_oauth;
     BrowserOpener m_openBrowser;
     LoopbackRedirectListener m_listener;

@@ -5,11 +5,6 @@
 
 namespace cq::tiktok {
 
-QStringList OAuthClient::defaultScopes() {
-    return {QStringLiteral("user.info.basic"), QStringLiteral("video.publish"),
-            QStringLiteral("video.upload")};
-}
-
 namespace {
 constexpr std::chrono::milliseconds FormTimeout{30'000};
 constexpr std::chrono::milliseconds FormDeadline{60'000}; // well inside the refresh lock's stale time
@@ -23,12 +18,11 @@ OAuthClient::OAuthClient(net::HttpTransport &http, ApiConfig config, const Clock
     , m_clock(clock) {
 }
 
-QUrl OAuthClient::authorizationUrl(const QString &redirectUri, const Pkce &pkce, const QString &state,
-                                   const QStringList &scopes) const {
+QUrl OAuthClient::authorizationUrl(const QString &redirectUri, const Pkce &pkce, const QString &state) const {
     QUrl url = m_config.authUrl;
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("client_key"), m_config.clientKey);
-    query.addQueryItem(QStringLiteral("scope"), scopes.join(u','));
+    query.addQueryItem(QStringLiteral("scope"), m_config.scopes.join(u','));
     query.addQueryItem(QStringLiteral("response_type"), QStringLiteral("code"));
     query.addQueryItem(QStringLiteral("redirect_uri"), redirectUri);
     query.addQueryItem(QStringLiteral("state"), state);

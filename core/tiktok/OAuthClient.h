@@ -23,12 +23,13 @@ class OAuthClient : public QObject {
 
 public:
     using TokenCallback = std::function<void(std::expected<TokenSet, TikTokError>)>;
-    static QStringList defaultScopes();
+    // The scopes ClipQueue asks for unless CLIPQUEUE_TIKTOK_SCOPES says otherwise.
+    static QStringList defaultScopes() { return ApiConfig{}.scopes; }
 
     OAuthClient(net::HttpTransport &http, ApiConfig config, const Clock &clock, QObject *parent = nullptr);
 
-    QUrl authorizationUrl(const QString &redirectUri, const Pkce &pkce, const QString &state,
-                          const QStringList &scopes = defaultScopes()) const;
+    // Asks for the configured scopes (ApiConfig::scopes).
+    QUrl authorizationUrl(const QString &redirectUri, const Pkce &pkce, const QString &state) const;
     void exchangeCode(const QString &code, const QString &redirectUri, const QString &codeVerifier,
                       TokenCallback done);
     void refresh(const QString &refreshToken, TokenCallback done);

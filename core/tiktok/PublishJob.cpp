@@ -5,12 +5,6 @@
 namespace cq::tiktok {
 
 namespace {
-// `base` with `name` as its last path segment.
-QUrl under(QUrl base, const QString &name) {
-    base.setPath(base.path().chopped(base.path().endsWith(u'/') ? 1 : 0) + u'/' + name);
-    return base;
-}
-
 // A stored object is read back before anything is sent: bytes that changed on disk (bit rot,
 // tampering) are never uploaded and reported published.
 std::optional<Refusal> damaged(const StoredMedia &media, const MediaStore &store) {
@@ -80,8 +74,8 @@ std::expected<PhotoUpload, Refusal> planPhotoUpload(const StoredPost &post, cons
         photo.path = store.pathFor(media.sha256);
         photo.mimeType = media.descriptor.mimeType;
         photo.sizeBytes = QFileInfo(photo.path).size();
-        photo.hostTarget = under(config.photoUploadBase, media.sha256 + extension);
-        photo.publicUrl = under(config.photoPublicBase, media.sha256 + extension);
+        photo.hostTarget = ApiConfig::under(config.photoUploadTarget(), media.sha256 + extension);
+        photo.publicUrl = ApiConfig::under(config.photoPublicBase, media.sha256 + extension);
         upload.photos << photo;
     }
     return upload;

@@ -79,6 +79,9 @@ struct PublishJob {
     // TikTok may already have this post (a resumption, the last chunk sent, a photo init sent): from
     // then on only TikTok's own FAILED status is a failure; any other end is an unknown outcome.
     bool mayBeAtTikTok = false;
+    int failedRetries = 0;     // new inits after TikTok's FAILED with a reason it asks to retry
+    int uploadRestarts = 0;    // new inits after TikTok no longer knew the upload URL (403/404)
+    qint64 chunkStartedMs = 0; // on the clock's monotonic reading: the throughput of the link
 
     VideoUpload *video() { return std::get_if<VideoUpload>(&upload); }
     PhotoUpload *photos() { return std::get_if<PhotoUpload>(&upload); }

@@ -25,6 +25,14 @@ struct VideoInit {
     QUrl uploadUrl; // valid for one hour
 };
 
+// TikTok's answer to one chunk: 206 while chunks remain, 201 once the whole file arrived, or 416
+// when the Content-Range is not what TikTok expects next, with the bytes it already has (from its
+// Range header) so the upload goes on from there.
+struct ChunkAnswer {
+    int httpStatus = 0;
+    std::optional<qint64> receivedBytes; // with 416
+};
+
 struct PublishStatus {
     QString status; // PROCESSING_UPLOAD, PROCESSING_DOWNLOAD, SEND_TO_USER_INBOX, PUBLISH_COMPLETE, FAILED
     QString failReason;
@@ -47,21 +55,27 @@ public:
 
     const ApiConfig &config() const { return m_config; }
 
+    // A creator who cannot post now (CreatorInfo::cannotPostCodes(), with HTTP 200 or not) is an
+    // answer: the info with its cannotPostCode, so that validation can say why.
     void queryCreatorInfo(const QString &accessToken, Callback<CreatorInfo> done);
     // POST /v2/post/publish/video/init/ (Direct Post) or /v2/post/publish/inbox/video/init/ (drafts,
     // which take no post_info) with source FILE_UPLOAD and the chunk plan.
     void initVideoUpload(const QString &accessToken, PostMode mode, const QJsonObject &postInfo,
                          const ChunkPlan &plan, Callback<VideoInit> done);
     // PUT one chunk, streamed from `path`, with Content-Type, Content-Length and Content-Range.
-    // Answers the HTTP status: 206 while chunks remain, 201 once the whole file arrived.
+    // A 403 or 404 (the upload URL expired or is unknown) is an error "upload_expired".
     void uploadChunk(const QUrl &uploadUrl, const QString &path, const QString &mimeType,
-                     const ChunkPlan &plan, int chunk, Callback<int> done);
+                     const ChunkPlan &plan, int chunk, Callback<ChunkAnswer> done);
     void fetchStatus(const QString &accessToken, const QString &publishId, Callback<PublishStatus> done);
     // POST /v2/post/publish/content/init/ for a photo post pulled from `photoUrls`; answers the publish id.
     void initPhotoPost(const QString &accessToken, PostMode mode, const QJsonObject &postInfo,
                        const QStringList &photoUrls, int coverIndex, Callback<QString> done);
     // PUT one photo from the managed store to the photo host; answers the HTTP status.
     void uploadPhoto(const QUrl &target, const QString &path, const QString &mimeType, Callback<int> done);
+    // Whether the photo host works end to end, before any post needs it: PUTs a small test object
+    // (clipqueue-host-check.txt, new content each time) and reads it back from the public prefix
+    // TikTok will pull from. The error says which half failed and what to check.
+    void checkPhotoHost(std::function<void(std::expected<void, Error>)> done);
 
     // The 19-digit ids in publicaly_available_post_id, read from the raw text so none is rounded.
     static QStringList postIdsFromRawJson(const QByteArray &body);
@@ -86,16 +100,22 @@ private:
         // What a complete answer other than 2xx means.
         std::function<TikTokError(const net::HttpResult &)> refused;
     };
-    void putFile(FilePut put, Callback<int> done);
+    // Answers the complete result (a 2xx, or `accepted` of another status) or the error.
+    // x-amz-date, x-amz-content-sha256 and Authorization for the S3 photo host.
+    net::HttpHeaders s3Headers(const QByteArray &method, const QUrl &target, const QByteArray &contentType,
+                               const QByteArray &payloadSha256Hex) const;
+    void putFile(FilePut put, Callback<net::HttpResult> done,
+                 std::function<bool(const net::HttpResult &)> accepted = {});
     // What a call makes of the "data" of TikTok's answer (and its raw text, for what JSON numbers
     // would round).
     template<typename T>
     using AnswerReader =
         std::function<std::expected<T, TikTokError>(const QJsonObject &data, const QByteArray &raw)>;
-    // POSTs JSON with the access token; an answer that is not an error is read by `read`.
+    // POSTs JSON with the access token; an answer that is not an error, or whose error code is one
+    // of `codesToRead` (answers that carry data), is read by `read`.
     template<typename T>
     void postJson(const QString &path, const QString &accessToken, const QJsonObject &body,
-                  AnswerReader<T> read, Callback<T> done);
+                  AnswerReader<T> read, Callback<T> done, const QStringList &codesToRead = {});
 
     net::HttpTransport &m_http;
     ApiConfig m_config;

@@ -56,8 +56,11 @@ QString TikTokError::advice() const {
     }
     if (code == u"unaudited_client_can_only_post_to_private_accounts") {
         return QStringLiteral(
-            "Your TikTok app is not audited, so it can only post with privacy \"Only me\" (SELF_ONLY) "
-            "to a private account. Choose Only me, or have TikTok audit the app.");
+            "Your TikTok app is not audited, so TikTok takes its posts only with privacy \"Only me\" "
+            "(SELF_ONLY) and only while the TikTok account itself is private: a private post from a public "
+            "account is refused too. Make the account private in the TikTok app and choose Only me, or "
+            "send the post to the TikTok inbox instead (the creator posts it from the app), or have "
+            "TikTok audit the app.");
     }
     if (code == u"privacy_level_option_mismatch") {
         return QStringLiteral("This account does not offer that privacy level any more. Pick one it offers.");

@@ -37,10 +37,16 @@ QJsonObject videoPostInfo(const Post &post) {
     return info;
 }
 
-QJsonObject photoPostInfo(const Post &post) {
+QJsonObject photoPostInfo(const Post &post, PostMode mode) {
+    const QJsonObject text{{QStringLiteral("title"), post.tiktok.title},
+                           {QStringLiteral("description"), post.text}};
+    if (mode == PostMode::Drafts) {
+        return text; // the creator picks everything else in the TikTok app: TikTok reads no more
+    }
     QJsonObject info = sharedPostInfo(post);
-    info.insert(QStringLiteral("title"), post.tiktok.title);
-    info.insert(QStringLiteral("description"), post.text);
+    for (auto it = text.begin(); it != text.end(); ++it) {
+        info.insert(it.key(), it.value());
+    }
     info.insert(QStringLiteral("auto_add_music"), post.tiktok.autoAddMusic);
     return info;
 }
@@ -62,6 +68,32 @@ PublishResult makeResult(PublishResult::Outcome outcome, const QString &publishI
 PublishResult failedWith(const TikTokError &error, const QString &publishId) {
     return makeResult(PublishResult::Outcome::Failed, publishId, error.code, error.messageWithAdvice(),
                       error.logId, error.httpStatus);
+}
+
+// The account must have granted the scope the post's mode needs (unknown scopes allow everything).
+std::optional<Refusal> missingScope(PostMode mode, const std::optional<QStringList> &scopes) {
+    if (!scopes) {
+        return std::nullopt;
+    }
+    if (mode == PostMode::DirectPost && !scopes->contains(u"video.publish")) {
+        return Refusal{QStringLiteral("scope_not_authorized"),
+                       QStringLiteral("This account allowed ClipQueue only to send posts to its TikTok inbox "
+                                      "(video.upload), not to publish them. Choose \"Send to TikTok inbox\" "
+                                      "for this post, or connect the account again and allow posting.")};
+    }
+    if (mode == PostMode::Drafts && !scopes->contains(u"video.upload")) {
+        return Refusal{
+            QStringLiteral("scope_not_authorized"),
+            QStringLiteral("This account did not allow ClipQueue to send posts to its TikTok inbox "
+                           "(video.upload). Publish the post directly, or connect the account "
+                           "again and allow uploads.")};
+    }
+    return std::nullopt;
+}
+
+// TikTok's FAILED reasons that its documentation asks to retry; FAILED means nothing was posted.
+bool isRetryableFailReason(const QString &reason) {
+    return reason == u"internal" || reason == u"video_pull_failed" || reason == u"photo_pull_failed";
 }
 } // namespace
 
@@ -109,9 +141,21 @@ void TikTokPublisher::finish(const Job &job, PublishResult result, bool confirme
 template<typename T>
 void TikTokPublisher::send(const Job &job, Repeatable repeatable,
                            std::function<void(TikTokCallback<T>)> attempt, std::function<void(T)> succeeded) {
-    runWithRetries<T>(
-        this, m_options.retry, repeatable, std::move(attempt), std::move(succeeded),
-        [this, job](const TikTokError &error) { finish(job, failedWith(error, job->publishId)); });
+    runWithRetries<T>(this, m_options.retry, repeatable, std::move(attempt), std::move(succeeded),
+                      [this, job](const TikTokError &error) { onRequestFailed(job, error); });
+}
+
+void TikTokPublisher::onRequestFailed(const Job &job, const TikTokError &error) {
+    PublishResult result = failedWith(error, job->publishId);
+    // Before TikTok named a publish id nothing can be at TikTok, so trying later is safe.
+    const bool nothingAtTikTok = job->publishId.isEmpty() && !job->mayBeAtTikTok;
+    if (nothingAtTikTok && error.kind == TikTokError::Kind::Transient) {
+        result.retryAfter = m_options.offlineRetry;
+        result.waitsForNetwork = error.code == u"network_error" || error.code == u"timeout";
+    } else if (nothingAtTikTok && CreatorInfo::cannotPostCodes().contains(error.code)) {
+        result.retryAfter = m_options.cannotPostRetry;
+    }
+    finish(job, result);
 }
 
 template<typename T>
@@ -130,6 +174,9 @@ std::optional<Refusal> TikTokPublisher::prepare(PublishJob &job) {
     }
     job.token = *token;
     job.mode = post.content.tiktok.sendsToDrafts() ? PostMode::Drafts : PostMode::DirectPost;
+    if (auto refused = missingScope(job.mode, m_tokens.grantedScopes(job.accountId))) {
+        return refused;
+    }
     const bool photos = !post.media.isEmpty()
                         && std::all_of(post.media.cbegin(), post.media.cend(),
                                        [](const StoredMedia &media) { return media.descriptor.isPhoto(); });
@@ -168,12 +215,35 @@ void TikTokPublisher::publish(const StoredPost &post) {
     checkCreator(job);
 }
 
+void TikTokPublisher::startUpload(const Job &job) {
+    if (job->photos()) {
+        uploadPhoto(job);
+    } else {
+        initVideo(job);
+    }
+}
+
 void TikTokPublisher::checkCreator(const Job &job) {
+    const auto scopes = m_tokens.grantedScopes(job->accountId);
+    if (job->mode == PostMode::Drafts && scopes && !scopes->contains(u"video.publish")) {
+        // Creator info needs video.publish; an inbox-only account sends drafts without it (no post
+        // settings apply in the inbox).
+        startUpload(job);
+        return;
+    }
     sendAuthorized<CreatorInfo>(
         job, Repeatable::Always,
         [this](const QString &token, auto done) { m_client.queryCreatorInfo(token, done); },
         [this, job](CreatorInfo creator) {
             Q_EMIT creatorInfoFetched(job->accountId, creator);
+            if (!creator.cannotPostCode.isEmpty()) { // passes with time: the runner tries again later
+                PublishResult waiting = makeResult(PublishResult::Outcome::Failed, {}, creator.cannotPostCode,
+                                                   u"TikTok says this account cannot post now ("
+                                                       + creator.cannotPostCode + u").");
+                waiting.retryAfter = m_options.cannotPostRetry;
+                finish(job, waiting);
+                return;
+            }
             // Re-validate with what TikTok says now: a post no longer allowed fails with the
             // validation code instead of being sent.
             ValidationContext context;
@@ -186,11 +256,7 @@ void TikTokPublisher::checkCreator(const Job &job) {
                     return;
                 }
             }
-            if (job->photos()) {
-                uploadPhoto(job);
-            } else {
-                initVideo(job);
-            }
+            startUpload(job);
         });
 }
 
@@ -207,6 +273,7 @@ void TikTokPublisher::initVideo(const Job &job) {
             job->video()->nextChunk = 0;
             // Stored before the first byte goes out: a restart resumes instead of posting twice.
             Q_EMIT publishIdAssigned(job->post.id, init.publishId);
+            checkUploadTime(job);
             uploadChunk(job);
         });
 }
@@ -218,17 +285,82 @@ void TikTokPublisher::uploadChunk(const Job &job) {
         return;
     }
     job->mayBeAtTikTok = job->video()->isLastChunkNext();
-    send<int>(
-        job, Repeatable::Always,
+    runWithRetries<ChunkAnswer>(
+        this, m_options.retry, Repeatable::Always,
         [this, job](auto done) {
             const VideoUpload &current = *job->video();
+            job->chunkStartedMs = m_clock.monotonicMs();
             m_client.uploadChunk(current.uploadUrl, current.path, current.mimeType, current.plan,
                                  current.nextChunk, done);
         },
-        [this, job](int) {
-            ++job->video()->nextChunk;
-            uploadChunk(job);
+        [this, job](ChunkAnswer answer) { onChunkAnswer(job, answer); },
+        [this, job](const TikTokError &error) {
+            if (error.code != u"upload_expired" || job->uploadRestarts >= m_options.maxUploadRestarts) {
+                onRequestFailed(job, error);
+                return;
+            }
+            // TikTok refused the chunk, so it has no complete file: a new upload cannot post twice.
+            job->uploadRestarts += 1;
+            qCInfo(lcPublish) << "post" << job->post.id << "upload URL expired or unknown: init again";
+            job->mayBeAtTikTok = false;
+            job->publishId.clear();
+            initVideo(job);
         });
+}
+
+void TikTokPublisher::onChunkAnswer(const Job &job, const ChunkAnswer &answer) {
+    VideoUpload &video = *job->video();
+    if (const qint64 elapsedMs = m_clock.monotonicMs() - job->chunkStartedMs; elapsedMs > 0) {
+        const double measured = double(video.plan.sizeOf(video.nextChunk)) / double(elapsedMs);
+        m_bytesPerMs = m_bytesPerMs > 0 ? (m_bytesPerMs + measured) / 2 : measured;
+    }
+    if (answer.httpStatus != 416) {
+        ++video.nextChunk;
+        uploadChunk(job);
+        return;
+    }
+    // TikTok has other bytes than this chunk expects (an answer lost on the way, say): go on from
+    // what it has. A chunk it already had is no error.
+    const qint64 received = answer.receivedBytes.value_or(0);
+    const int next =
+        received >= video.plan.videoSizeBytes
+            ? video.plan.totalChunkCount
+            : int(std::min<qint64>(received / video.plan.chunkSizeBytes, video.plan.totalChunkCount - 1));
+    const bool aligned = received >= video.plan.videoSizeBytes || video.plan.offsetOf(next) == received;
+    if (!aligned || next == video.nextChunk) {
+        TikTokError mismatch = invalidAnswer(
+            QStringLiteral("TikTok reports %1 bytes received, which no chunk of this upload ends at.")
+                .arg(received),
+            TikTokError::Kind::Permanent);
+        mismatch.code = QStringLiteral("upload_range_mismatch");
+        mismatch.httpStatus = 416;
+        onRequestFailed(job, mismatch);
+        return;
+    }
+    qCInfo(lcPublish) << "post" << job->post.id << "TikTok has" << received << "bytes: going on with chunk"
+                      << next;
+    video.nextChunk = next;
+    job->mayBeAtTikTok = job->mayBeAtTikTok || video.isComplete();
+    uploadChunk(job);
+}
+
+void TikTokPublisher::checkUploadTime(const Job &job) {
+    if (m_bytesPerMs <= 0) {
+        return; // nothing measured yet: the first upload measures the link
+    }
+    const double neededMs = double(job->video()->plan.videoSizeBytes) / m_bytesPerMs;
+    if (neededMs <= double(m_options.uploadUrlLifetime.count())) {
+        return;
+    }
+    const QString message =
+        QStringLiteral("At the upload speed measured so far (%1 KB/s) this video needs about %2 minutes, but "
+                       "TikTok's upload address lasts %3 minutes: the upload will probably not finish. Use a "
+                       "faster connection or a smaller file.")
+            .arg(qRound(m_bytesPerMs))
+            .arg(qRound(neededMs / 60'000))
+            .arg(m_options.uploadUrlLifetime.count() / 60'000);
+    qCWarning(lcPublish).noquote() << "post" << job->post.id << message;
+    Q_EMIT notice(job->post.id, message);
 }
 
 void TikTokPublisher::uploadPhoto(const Job &job) {
@@ -254,8 +386,8 @@ void TikTokPublisher::initPhotos(const Job &job) {
         job, Repeatable::OnlyIfRefused,
         [this, job](const QString &token, auto done) {
             const Post post = job->post.toPost();
-            m_client.initPhotoPost(token, job->mode, photoPostInfo(post), job->photos()->publicUrls(),
-                                   post.tiktok.photoCoverIndex, done);
+            m_client.initPhotoPost(token, job->mode, photoPostInfo(post, job->mode),
+                                   job->photos()->publicUrls(), post.tiktok.photoCoverIndex, done);
         },
         [this, job](QString publishId) {
             job->publishId = publishId;
@@ -282,17 +414,27 @@ void TikTokPublisher::pollStatus(const Job &job) {
 }
 
 void TikTokPublisher::onStatus(const Job &job, const PublishStatus &status) {
-    if (status.status == u"PUBLISH_COMPLETE" || status.status == u"SEND_TO_USER_INBOX") {
+    if (status.status == u"PUBLISH_COMPLETE") {
         PublishResult published = makeResult(PublishResult::Outcome::Published, job->publishId, {}, {});
         published.publicPostIds = status.publicPostIds;
         finish(job, published);
         return;
     }
+    if (status.status == u"SEND_TO_USER_INBOX") {
+        // For a Direct Post this is not "published": TikTok left the post for the creator to finish.
+        const bool asked = job->mode == PostMode::Drafts;
+        PublishResult inbox = makeResult(
+            PublishResult::Outcome::Published, job->publishId, QStringLiteral("send_to_user_inbox"),
+            asked ? QStringLiteral("Sent to the creator's TikTok inbox. Open the TikTok app to finish and "
+                                   "post it.")
+                  : QStringLiteral("TikTok put this post in the creator's TikTok inbox instead of publishing "
+                                   "it. Open the TikTok app to finish and post it."));
+        inbox.deliveredToInbox = true;
+        finish(job, inbox);
+        return;
+    }
     if (status.status == u"FAILED") {
-        finish(job,
-               makeResult(PublishResult::Outcome::Failed, job->publishId, status.failReason,
-                          u"TikTok could not publish the post: " + status.failReason),
-               true);
+        onFailedStatus(job, status);
         return;
     }
     const VideoUpload *video = job->video();
@@ -303,7 +445,7 @@ void TikTokPublisher::onStatus(const Job &job, const PublishStatus &status) {
         // new one may start. (Without uploaded_bytes nothing is assumed.)
         qCInfo(lcPublish) << "resuming" << job->post.id << ": upload incomplete, starting again";
         job->mayBeAtTikTok = false;
-        initVideo(job);
+        checkCreator(job); // what TikTok allows may have changed since the first try
         return;
     }
     if (m_clock.monotonicMs() > job->poll.deadlineMs) {
@@ -317,6 +459,29 @@ void TikTokPublisher::onStatus(const Job &job, const PublishStatus &status) {
     const auto delay = std::min<std::chrono::milliseconds>(
         m_options.firstPoll * (1 << std::min(job->poll.count, 8)), m_options.maxPoll);
     QTimer::singleShot(delay, this, [this, job] { pollStatus(job); });
+}
+
+void TikTokPublisher::onFailedStatus(const Job &job, const PublishStatus &status) {
+    PublishResult failed = makeResult(PublishResult::Outcome::Failed, job->publishId, status.failReason,
+                                      u"TikTok could not publish the post: " + status.failReason);
+    if (!isRetryableFailReason(status.failReason) || job->failedRetries >= m_options.maxFailedRetries) {
+        finish(job, failed, true);
+        return;
+    }
+    job->failedRetries += 1;
+    failed.errorMessage += QStringLiteral(" TikTok asks to try again: new attempt %1 of %2.")
+                               .arg(job->failedRetries)
+                               .arg(m_options.maxFailedRetries);
+    qCInfo(lcPublish) << "post" << job->post.id << "FAILED with" << status.failReason << "at TikTok; retry"
+                      << job->failedRetries << "of" << m_options.maxFailedRetries;
+    Q_EMIT attemptFailed(job->post.id, failed);
+    // FAILED means nothing was posted: a new init cannot post twice.
+    job->publishId.clear();
+    job->mayBeAtTikTok = false;
+    if (PhotoUpload *photos = job->photos()) {
+        photos->next = 0; // the host may have lost them: the PUTs are cheap and idempotent
+    }
+    checkCreator(job);
 }
 
 } // namespace cq::tiktok

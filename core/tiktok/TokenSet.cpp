@@ -1,6 +1,7 @@
 #include "tiktok/TokenSet.h"
 
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 namespace cq::tiktok {
 
@@ -21,11 +22,28 @@ std::expected<TokenSet, TikTokError> TokenSet::fromTokenAnswer(const QJsonObject
     TokenSet tokens = commonFields(answer);
     tokens.accessExpiresAt = now.addSecs(answer.value(u"expires_in").toInteger());
     tokens.refreshExpiresAt = now.addSecs(answer.value(u"refresh_expires_in").toInteger());
-    if (tokens.accessToken.isEmpty() || tokens.refreshToken.isEmpty()) {
-        return std::unexpected(invalidAnswer(QStringLiteral("TikTok's token answer had no tokens."),
-                                             TikTokError::Kind::Permanent));
+    // An answer without any of them is no answer: the stored tokens must stay as they are.
+    if (tokens.accessToken.isEmpty() || tokens.refreshToken.isEmpty() || tokens.openId.isEmpty()) {
+        return std::unexpected(invalidAnswer(
+            QStringLiteral("TikTok's token answer lacked access_token, refresh_token or open_id."),
+            TikTokError::Kind::Permanent));
     }
     return tokens;
+}
+
+QStringList TokenSet::scopes() const {
+    return scopesFrom(scope);
+}
+
+QStringList TokenSet::scopesFrom(const QString &text) {
+    QStringList scopes;
+    for (const QString &each :
+         text.split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts)) {
+        if (!scopes.contains(each)) {
+            scopes << each;
+        }
+    }
+    return scopes;
 }
 
 QByteArray TokenSet::toStoredJson() const {

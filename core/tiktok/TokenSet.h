@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 #include <expected>
 #include <optional>
@@ -17,14 +18,18 @@ struct TokenSet {
     QString openId;
     QString accessToken;  // never logged
     QString refreshToken; // never logged; rotates on every refresh
-    QString scope;
+    QString scope;        // as TikTok sends it: "user.info.basic,video.publish"
     QDateTime accessExpiresAt;
     QDateTime refreshExpiresAt;
 
     // TikTok's answer to a code exchange or a refresh (lifetimes in seconds from `now`). An answer
-    // without both tokens is an invalid answer.
+    // without access_token, refresh_token or open_id is an invalid answer.
     static std::expected<TokenSet, TikTokError> fromTokenAnswer(const QJsonObject &answer,
                                                                 const QDateTime &now);
+
+    QStringList scopes() const;
+    // Scopes from TikTok's comma-separated list (the callback's `scopes`, the answer's `scope`).
+    static QStringList scopesFrom(const QString &text);
 
     // The form the token stores keep (absolute expiry times). Without a refresh token a stored set
     // is worthless: nullopt.

@@ -35,6 +35,10 @@ constexpr std::array entries{
     Entry{Setting::TikTokAppAudited, "CLIPQUEUE_TIKTOK_APP_AUDITED", "tiktok/appAudited", "false"},
     Entry{Setting::AllowPrivateMediaUrls, "CLIPQUEUE_ALLOW_PRIVATE_MEDIA_URLS", "media/allowPrivateUrls",
           "false"},
+    Entry{Setting::PhotoS3AccessKey, "CLIPQUEUE_PHOTO_S3_ACCESS_KEY", "photos/s3AccessKey", ""},
+    Entry{Setting::PhotoS3SecretKey, "CLIPQUEUE_PHOTO_S3_SECRET_KEY", nullptr, ""},
+    Entry{Setting::PhotoS3Region, "CLIPQUEUE_PHOTO_S3_REGION", "photos/s3Region", "us-east-1"},
+    Entry{Setting::PhotoS3Bucket, "CLIPQUEUE_PHOTO_S3_BUCKET", "photos/s3Bucket", ""},
 };
 
 const Entry &entryOf(Setting setting) {

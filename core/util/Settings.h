@@ -28,6 +28,11 @@ enum class Setting {
     TrayExplained,         // "ClipQueue keeps publishing in the tray" was said once
     TikTokAppAudited,      // TikTok audited the developer app: public posts are possible
     AllowPrivateMediaUrls, // media URLs may lead to this computer or a private network
+    // An S3-compatible photo host (AWS Signature V4): access key, secret, region, bucket.
+    PhotoS3AccessKey,
+    PhotoS3SecretKey, // a secret
+    PhotoS3Region,
+    PhotoS3Bucket,
 };
 
 // Where a setting's value comes from, in the order that wins.

@@ -158,6 +158,7 @@ QString historyActionLabel(const QString &actionName) {
         {QStringLiteral("failed"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Failed")},
         {QStringLiteral("unknown"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Outcome unknown")},
         {QStringLiteral("missed"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Missed its time")},
+        {QStringLiteral("deferred"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Waiting to try again")},
     };
     const auto word = words.constFind(actionName);
     return word == words.cend() ? actionName : StatusTextStrings::tr(*word);
