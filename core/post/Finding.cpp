@@ -78,6 +78,8 @@ QString findingCodeName(FindingCode code) {
         return QStringLiteral("schedule.in_past");
     case FindingCode::ScheduleTooFar:
         return QStringLiteral("schedule.too_far");
+    case FindingCode::MediaDuplicate:
+        return QStringLiteral("media.duplicate");
     }
     return QStringLiteral("unknown");
 }

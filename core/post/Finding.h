@@ -45,6 +45,7 @@ enum class FindingCode {
     CreatorUnknown,
     ScheduleInPast,
     ScheduleTooFar,
+    MediaDuplicate,
 };
 
 QString findingCodeName(FindingCode code);

@@ -65,6 +65,7 @@ public:
         checkCreator();
         checkSchedule();
         checkAccounts();
+        checkDuplicates();
         return m_findings;
     }
 
@@ -422,6 +423,16 @@ private:
                         + m_context.tokenFreshUntil->toString(Qt::ISODate)
                         + u", before this post is due. Keep ClipQueue running or reconnect the account "
                           u"before then.");
+        }
+    }
+
+    void checkDuplicates() {
+        for (const DuplicateMedia &duplicate : m_context.duplicates) {
+            warning(FindingCode::MediaDuplicate, u"/media/" + QString::number(duplicate.mediaIndex),
+                    u"The same media is already in post " + duplicate.otherPostId + u" ("
+                        + duplicate.otherStatus
+                        + u") for this account. TikTok may treat a repost as spam; post something new, or "
+                          u"go ahead if that is meant.");
         }
     }
 

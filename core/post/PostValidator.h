@@ -20,12 +20,20 @@ struct MediaCheck {
     std::optional<Error> error;
 };
 
+// Another post of the same account with the same media bytes (sha256), queued or published.
+struct DuplicateMedia {
+    int mediaIndex = 0; // which item of the post being checked
+    QString otherPostId;
+    QString otherStatus; // its status name: "scheduled", "published"...
+};
+
 struct ValidationContext {
     QDateTime now;
     std::optional<CreatorInfo> creator; // nullopt: creator limits unknown
     bool requireAccounts = false;       // at submit or schedule time
     bool hasDefaultAccount = false;
     std::optional<QDateTime> tokenFreshUntil; // how far ahead a post can still be published
+    QList<DuplicateMedia> duplicates;         // filled from storage by callers that have it
 };
 
 // The effective descriptor of item `index`: the probed values where there are any, else the declared.

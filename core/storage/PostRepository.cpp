@@ -331,6 +331,56 @@ std::expected<QHash<PostStatus, int>, Error> PostRepository::countByStatus(const
     return counts;
 }
 
+std::expected<QList<qint64>, Error> PostRepository::takenTimes(const QString &accountId,
+                                                               const QDateTime &fromUtc,
+                                                               const QDateTime &beforeUtc) const {
+    auto query = m_db.exec(QStringLiteral("SELECT scheduled_at_ms FROM posts WHERE account_id = ? AND "
+                                          "scheduled_at_ms >= ? AND scheduled_at_ms < ? AND status NOT IN "
+                                          "(?, ?) ORDER BY scheduled_at_ms"),
+                           {accountId, fromUtc.toMSecsSinceEpoch(), beforeUtc.toMSecsSinceEpoch(),
+                            postStatusName(PostStatus::Cancelled), postStatusName(PostStatus::Failed)});
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    QList<qint64> times;
+    while (query->next()) {
+        times << query->value(0).toLongLong();
+    }
+    return times;
+}
+
+std::expected<QList<PostRepository::SharedMedia>, Error>
+PostRepository::sharingMedia(const QString &accountId, const QStringList &sha256s,
+                             const QString &exceptId) const {
+    QList<SharedMedia> shared;
+    if (sha256s.isEmpty()) {
+        return shared;
+    }
+    QVariantList values{accountId, exceptId, postStatusName(PostStatus::Cancelled),
+                        postStatusName(PostStatus::Failed)};
+    QStringList marks;
+    for (const QString &sha : sha256s) {
+        marks << QStringLiteral("?");
+        values << sha;
+    }
+    // One other post per item is enough to name; a clip queued thousands of times must not cost more.
+    values << int(sha256s.size());
+    auto query =
+        m_db.exec(u"SELECT p.id, p.status, m.sha256 FROM post_media m JOIN posts p ON p.id = m.post_id "
+                  u"WHERE p.account_id = ? AND p.id <> ? AND p.status NOT IN (?, ?) AND m.sha256 IN ("
+                      + marks.join(u", ") + u") LIMIT ?",
+                  values);
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    while (query->next()) {
+        if (auto status = postStatusFromName(query->value(1).toString())) {
+            shared << SharedMedia{query->value(0).toString(), *status, query->value(2).toString()};
+        }
+    }
+    return shared;
+}
+
 std::expected<QList<StoredPost>, Error> PostRepository::changedSince(qint64 sinceMs, int limit) const {
     return selectPosts(u"SELECT " + QLatin1StringView(PostColumns)
                            + u" FROM posts WHERE updated_at_ms > ? ORDER BY updated_at_ms, id LIMIT ?",

@@ -1,5 +1,6 @@
 #include "shell/MainWindow.h"
 
+#include "calendar/CalendarPage.h"
 #include "composer/ComposerPage.h"
 #include "queue/PostDetailsPanel.h"
 #include "queue/QueuePage.h"
@@ -31,6 +32,7 @@ MainWindow::MainWindow(Backend &backend, const MediaProber &prober, QWidget *par
     m_queue = new QueuePage(backend);
     m_details = new PostDetailsPanel(backend);
     m_review = new ReviewPage(backend);
+    m_calendar = new CalendarPage(backend);
 
     m_queueSplit = new QSplitter(Qt::Horizontal);
     m_queueSplit->setObjectName(QStringLiteral("queueSplitter"));
@@ -45,6 +47,7 @@ MainWindow::MainWindow(Backend &backend, const MediaProber &prober, QWidget *par
     m_pages->addWidget(m_composer);
     m_pages->addWidget(m_queueSplit);
     m_pages->addWidget(m_review);
+    m_pages->addWidget(m_calendar);
 
     buildNavigation();
     // The navigation keeps its width whatever page is shown.
@@ -63,6 +66,8 @@ MainWindow::MainWindow(Backend &backend, const MediaProber &prober, QWidget *par
     connect(m_queue, &QueuePage::editRequested, this, &MainWindow::editPost);
     connect(m_queue, &QueuePage::composeRequested, this, [this] { showPage(Page::Compose); });
     connect(m_details, &PostDetailsPanel::editRequested, this, &MainWindow::editPost);
+    connect(m_calendar, &CalendarPage::editRequested, this, &MainWindow::editPost);
+    connect(m_calendar, &CalendarPage::composeRequested, this, &MainWindow::composeAt);
     connect(m_review, &ReviewPage::countChanged, this, [this](int count) {
         m_reviewCount = count;
         updateNavigationLabels();
@@ -93,6 +98,8 @@ void MainWindow::buildNavigation() {
                          style->standardIcon(QStyle::SP_FileDialogDetailedView)));
     add(QIcon::fromTheme(QStringLiteral("mail-mark-important"),
                          style->standardIcon(QStyle::SP_DialogApplyButton)));
+    add(QIcon::fromTheme(QStringLiteral("x-office-calendar"),
+                         style->standardIcon(QStyle::SP_FileDialogContentsView)));
     updateNavigationLabels();
     m_navigation->setFixedWidth(fontMetrics().horizontalAdvance(tr("Review (999)"))
                                 + fontMetrics().height() * 4);
@@ -105,7 +112,8 @@ void MainWindow::buildNavigation() {
 
 void MainWindow::updateNavigationLabels() {
     const QStringList labels{tr("Compose"), tr("Queue"),
-                             m_reviewCount > 0 ? tr("Review (%1)").arg(m_reviewCount) : tr("Review")};
+                             m_reviewCount > 0 ? tr("Review (%1)").arg(m_reviewCount) : tr("Review"),
+                             tr("Calendar")};
     for (int i = 0; i < labels.size(); ++i) {
         QListWidgetItem *item = m_navigation->item(i);
         item->setText(labels.at(i));
@@ -126,7 +134,7 @@ void MainWindow::buildMenus() {
     post->addActions(m_composer->postActions());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    const QStringList names{tr("&Compose"), tr("&Queue"), tr("&Review")};
+    const QStringList names{tr("&Compose"), tr("&Queue"), tr("&Review"), tr("C&alendar")};
     for (int i = 0; i < names.size(); ++i) {
         QAction *action = view->addAction(names.at(i), this, [this, i] { showPage(Page(i)); });
         action->setObjectName(QStringLiteral("showPage%1").arg(i));
@@ -191,6 +199,14 @@ void MainWindow::addFiles(const QStringList &paths) {
         return;
     }
     m_composer->addFiles(paths);
+    showPage(Page::Compose);
+}
+
+void MainWindow::composeAt(const QDateTime &atUtc, const QString &zone) {
+    if (m_composer->hasUnsavedChanges() && !m_composer->confirmDiscard()) {
+        return;
+    }
+    m_composer->composeAt(atUtc, zone);
     showPage(Page::Compose);
 }
 

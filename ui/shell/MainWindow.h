@@ -16,6 +16,7 @@ struct PostRow;
 
 namespace cq::ui {
 
+class CalendarPage;
 class ComposerPage;
 class PostDetailsPanel;
 class PublishingStatusWidget;
@@ -29,7 +30,7 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
-    enum class Page { Compose, Queue, Review };
+    enum class Page { Compose, Queue, Review, Calendar };
 
     // `backend` and `prober` must outlive the window.
     MainWindow(Backend &backend, const MediaProber &prober, QWidget *parent = nullptr);
@@ -46,6 +47,7 @@ public:
     QueuePage *queue() const { return m_queue; }
     PostDetailsPanel *details() const { return m_details; }
     ReviewPage *review() const { return m_review; }
+    CalendarPage *calendar() const { return m_calendar; }
     PublishingStatusWidget *publishingStatus() const { return m_status; }
 
 protected:
@@ -58,6 +60,8 @@ private:
     void connectBackend();
     void updateNavigationLabels();
     void showAbout();
+    // A new post in the composer for a time picked in the calendar.
+    void composeAt(const QDateTime &atUtc, const QString &zone);
 
     Backend &m_backend;
     QListWidget *m_navigation = nullptr;
@@ -67,6 +71,7 @@ private:
     QueuePage *m_queue = nullptr;
     PostDetailsPanel *m_details = nullptr;
     ReviewPage *m_review = nullptr;
+    CalendarPage *m_calendar = nullptr;
     PublishingStatusWidget *m_status = nullptr;
     QLabel *m_database = nullptr;
     QList<QAction *> m_pageActions;

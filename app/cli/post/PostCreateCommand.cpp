@@ -1,6 +1,7 @@
 #include "PostCreateCommand.h"
 
 #include "PostOutput.h"
+#include "publish/QueueSlots.h"
 #include "session/Session.h"
 
 #include <QFileInfo>
@@ -10,10 +11,12 @@ namespace cq::cli {
 
 namespace {
 const auto submitName = QStringLiteral("submit");
+const auto queueName = QStringLiteral("add-to-queue");
 } // namespace
 
 QList<QCommandLineOption> PostCreateCommand::options() const {
-    return {jsonOption(), QCommandLineOption(submitName, QStringLiteral("Submit after creating"))};
+    return {jsonOption(), QCommandLineOption(submitName, QStringLiteral("Submit after creating")),
+            QCommandLineOption(queueName, QStringLiteral("At the account's next free posting time"))};
 }
 
 ExitCode PostCreateCommand::execute(Session &session, const QCommandLineParser &parser, CliStreams streams) {
@@ -21,6 +24,13 @@ ExitCode PostCreateCommand::execute(Session &session, const QCommandLineParser &
     auto post = readPostFile(path, streams.err);
     if (!post) {
         return post.error();
+    }
+    if (parser.isSet(queueName)) {
+        auto slot = QueueSlots(session.database(), session.posts().repository())
+                        .addToQueue(*post, session.clock().nowUtc());
+        if (!slot) {
+            return fail(streams.err, slot.error());
+        }
     }
     auto downloaded = downloadRemoteMedia(*post, session.network(), session.store());
     if (!downloaded) {

@@ -7,14 +7,17 @@
 namespace cq::cli {
 
 // `post create [--submit] [--json] POST.json`: copies the media into the store and stores the post
-// as a draft (one post per account), submitted with --submit.
+// as a draft (one post per account), submitted with --submit; --add-to-queue sets its time to the
+// account's next free posting time (QueueSlots).
 class PostCreateCommand final : public PostSubcommand {
 public:
     QString name() const override { return QStringLiteral("create"); }
     QString summary() const override {
         return QStringLiteral("store a post (a draft, or submitted with --submit)");
     }
-    QString synopsis() const override { return QStringLiteral("[--submit] [--json] POST.json"); }
+    QString synopsis() const override {
+        return QStringLiteral("[--submit] [--add-to-queue] [--json] POST.json");
+    }
 
 protected:
     QList<QCommandLineOption> options() const override;
