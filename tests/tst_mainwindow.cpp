@@ -152,7 +152,8 @@ void TestMainWindow::saveScreenshot(QWidget *widget, const QString &name) const 
 void TestMainWindow::navigatesByListAndShortcuts() {
     start(false, false);
     auto *navigation = widget<QListWidget>(m_window.get(), "navigation");
-    QCOMPARE(navigation->count(), 3);
+    QCOMPARE(navigation->count(), 4);
+    QCOMPARE(navigation->item(3)->text(), QStringLiteral("Calendar"));
     QCOMPARE(navigation->item(0)->text(), QStringLiteral("Compose"));
     QVERIFY(!navigation->accessibleName().isEmpty());
     QCOMPARE(m_window->currentPage(), ui::MainWindow::Page::Compose);
@@ -160,6 +161,8 @@ void TestMainWindow::navigatesByListAndShortcuts() {
     QCOMPARE(m_window->currentPage(), ui::MainWindow::Page::Queue);
     QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
     QCOMPARE(m_window->currentPage(), ui::MainWindow::Page::Review);
+    QTest::keyClick(m_window.get(), Qt::Key_4, Qt::ControlModifier);
+    QCOMPARE(m_window->currentPage(), ui::MainWindow::Page::Calendar);
     navigation->setCurrentRow(0);
     QCOMPARE(m_window->currentPage(), ui::MainWindow::Page::Compose);
     // Every action in the menus has a shortcut people expect, or at least a name.
@@ -294,8 +297,8 @@ void TestMainWindow::everyControlHasAnAccessibleName() {
     compose(QStringLiteral("Accessible #a11y"));
     // What a screen reader (AT-SPI) would say for each control of every page, as Qt's accessibility
     // bridge computes it (own name, text, or buddy label).
-    for (const auto page :
-         {ui::MainWindow::Page::Compose, ui::MainWindow::Page::Queue, ui::MainWindow::Page::Review}) {
+    for (const auto page : {ui::MainWindow::Page::Compose, ui::MainWindow::Page::Queue,
+                            ui::MainWindow::Page::Review, ui::MainWindow::Page::Calendar}) {
         m_window->showPage(page);
         QTest::qWait(100);
         int checked = 0;

@@ -9,6 +9,7 @@
 #include "storage/AccountRepository.h"
 #include "storage/MediaGarbageCollector.h"
 #include "storage/MediaObjectRepository.h"
+#include "storage/Migrations.h"
 #include "storage/WorkspaceSettingsRepository.h"
 
 #include <QFile>
@@ -144,7 +145,8 @@ void TestStorage::migratingTwiceChangesNothing() {
     QVERIFY(Database::open(fixture.config()).has_value());
     auto rows = fixture.database().exec(QStringLiteral("SELECT COUNT(*) FROM schema_version"));
     QVERIFY(rows.has_value() && rows->next());
-    QCOMPARE(rows->value(0).toInt(), Database::LatestSchemaVersion);
+    // One row per migration applied, once each (numbers are assigned per feature, so they may skip).
+    QCOMPARE(rows->value(0).toInt(), int(schemaMigrations().size()));
 }
 
 void TestStorage::postRoundTrip() {

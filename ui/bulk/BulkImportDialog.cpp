@@ -3,6 +3,7 @@
 #include "bulk/BulkPlanModel.h"
 #include "common/InlineMessage.h"
 #include "common/StatusText.h"
+#include "composer/WhenPicker.h"
 #include "session/Backend.h"
 
 #include <QCheckBox>
@@ -77,7 +78,12 @@ BulkImportDialog::BulkImportDialog(Backend &backend, QWidget *parent)
     m_table->setAccessibleName(tr("Posts to import"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->horizontalHeader()->setSectionResizeMode(BulkPlanModel::FindingsColumn, QHeaderView::Stretch);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionResizeMode(BulkPlanModel::FileColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(BulkPlanModel::CaptionColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(BulkPlanModel::WhenColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(BulkPlanModel::FindingsColumn, QHeaderView::Stretch);
+    m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_message->setObjectName(QStringLiteral("bulkMessage"));
     m_message->hide();
@@ -134,6 +140,7 @@ QWidget *BulkImportDialog::buildScheduling() {
     m_time = new QTimeEdit(QTime(18, 0), row);
     m_time->setObjectName(QStringLiteral("spreadTimeEdit"));
     m_time->setAccessibleName(tr("Time of day"));
+    m_time->setDisplayFormat(WhenPicker::clockFormat());
     QPushButton *spread = button(tr("S&pread"), QStringLiteral("spreadButton"), row);
     spread->setToolTip(tr("One post a day in turn, at this time in the workspace's zone"));
     connect(spread, &QPushButton::clicked, this, &BulkImportDialog::spread);

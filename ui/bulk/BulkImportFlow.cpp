@@ -16,6 +16,14 @@
 
 namespace cq::ui {
 
+namespace {
+// "1 post", "12 posts".
+QString postCount(int count) {
+    return count == 1 ? BulkImportDialog::tr("1 post")
+                      : BulkImportDialog::tr("%1 posts").arg(QLocale().toString(count));
+}
+} // namespace
+
 void BulkImportDialog::addPaths(const QStringList &paths) {
     if (paths.isEmpty() || m_busy) {
         return;
@@ -118,24 +126,25 @@ void BulkImportDialog::store() {
         return;
     }
     setBusy(true);
-    m_backend.storePlan(
-        rows, m_baseDirectory, m_submit->isChecked(), this,
-        [this](std::expected<Backend::PlanStored, Error> stored) {
-            setBusy(false);
-            if (!stored) {
-                m_message->showMessage(stored.error().message, InlineMessage::Kind::Error);
-                return;
-            }
-            const int count = int(stored->rows.size());
-            m_message->showMessage(
-                stored->failures.isEmpty() ? tr("Stored %n post(s).", nullptr, count)
-                                           : tr("Stored %n post(s); not stored: %1", nullptr, count)
-                                                 .arg(stored->failures.join(QStringLiteral("; "))),
-                stored->failures.isEmpty() ? InlineMessage::Kind::Information : InlineMessage::Kind::Error);
-            m_model->setRows({});
-            updateState();
-            Q_EMIT this->stored(count);
-        });
+    m_backend.storePlan(rows, m_baseDirectory, m_submit->isChecked(), this,
+                        [this](std::expected<Backend::PlanStored, Error> stored) {
+                            setBusy(false);
+                            if (!stored) {
+                                m_message->showMessage(stored.error().message, InlineMessage::Kind::Error);
+                                return;
+                            }
+                            const int count = int(stored->rows.size());
+                            m_message->showMessage(
+                                stored->failures.isEmpty()
+                                    ? tr("Stored: %1.").arg(postCount(count))
+                                    : tr("Stored: %1. Not stored: %2")
+                                          .arg(postCount(count), stored->failures.join(QStringLiteral("; "))),
+                                stored->failures.isEmpty() ? InlineMessage::Kind::Information
+                                                           : InlineMessage::Kind::Error);
+                            m_model->setRows({});
+                            updateState();
+                            Q_EMIT this->stored(count);
+                        });
 }
 
 void BulkImportDialog::setBusy(bool busy) {
@@ -149,7 +158,7 @@ void BulkImportDialog::updateState() {
     const int invalid = total - storable;
     const bool goAhead = storable > 0 && (invalid == 0 || m_skipInvalid->isChecked());
     m_store->setEnabled(!m_busy && goAhead);
-    m_store->setText(storable == 0 ? tr("&Store Posts") : tr("&Store %n Post(s)", nullptr, storable));
+    m_store->setText(storable == 0 ? tr("&Store Posts") : tr("&Store %1").arg(postCount(storable)));
     m_store->setToolTip(invalid > 0 && !m_skipInvalid->isChecked()
                             ? tr("Fix the rows with errors, or skip them, to store the others")
                             : QString());
@@ -157,12 +166,11 @@ void BulkImportDialog::updateState() {
         planButton->setEnabled(!m_busy && total > 0);
     }
     m_privacy->setEnabled(!m_busy && total > 0);
-    m_summary->setText(m_busy ? tr("Checking…")
-                       : total == 0
-                           ? tr("Nothing to import yet.")
-                           : tr("%1: %2 ready, %3 with errors. Nothing is stored until you choose Store.")
-                                 .arg(tr("%n post(s)", nullptr, total), QLocale().toString(storable),
-                                      QLocale().toString(invalid)));
+    m_summary->setText(
+        m_busy       ? tr("Checking…")
+        : total == 0 ? tr("Nothing to import yet.")
+                     : tr("%1: %2 ready, %3 with errors. Nothing is stored until you choose Store.")
+                           .arg(postCount(total), QLocale().toString(storable), QLocale().toString(invalid)));
 }
 
 } // namespace cq::ui

@@ -3,6 +3,7 @@
 #include "common/PostText.h"
 #include "common/TimeText.h"
 #include "media/MediaDescriptor.h"
+#include "queue/QueueText.h"
 
 #include <QFileInfo>
 #include <QTimeZone>
@@ -41,9 +42,7 @@ QString BulkPlanModel::findingsText(const CheckedRow &row) const {
     }
     const Finding &first = *std::find_if(row.findings.cbegin(), row.findings.cend(),
                                          [errors](const Finding &f) { return errors == 0 || f.isError(); });
-    const QString counts =
-        errors > 0 ? tr("%n error(s)", nullptr, int(errors)) : tr("%n warning(s)", nullptr, int(warnings));
-    return counts + u": " + first.message;
+    return QueueText::findingsSummary(int(errors), int(warnings)) + u": " + first.message;
 }
 
 QVariant BulkPlanModel::data(const QModelIndex &index, int role) const {

@@ -208,9 +208,10 @@ void CalendarGrid::updateAccessibleText() {
         posts << chipDescription(m_entries.at(index), m_zone);
     }
     const QString day = QLocale().toString(m_current, QLocale::LongFormat);
-    setAccessibleDescription(posts.isEmpty() ? tr("%1: no posts").arg(day)
-                                             : tr("%1: %n post(s): %2", nullptr, int(posts.size()))
-                                                   .arg(day, posts.join(QStringLiteral("; "))));
+    const QString count = posts.size() == 1 ? tr("1 post") : tr("%1 posts").arg(posts.size());
+    setAccessibleDescription(posts.isEmpty()
+                                 ? tr("%1: no posts").arg(day)
+                                 : tr("%1: %2: %3").arg(day, count, posts.join(QStringLiteral("; "))));
     if (QAccessible::isActive()) {
         QAccessibleEvent changed(this, QAccessible::DescriptionChanged);
         QAccessible::updateAccessibility(&changed);

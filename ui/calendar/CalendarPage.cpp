@@ -53,6 +53,7 @@ CalendarPage::CalendarPage(Backend &backend, QWidget *parent)
     m_message->hide();
     m_scroll = new QScrollArea(this);
     m_scroll->setObjectName(QStringLiteral("calendarScroll"));
+    m_scroll->setAccessibleName(tr("Calendar days"));
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
     m_scroll->setWidget(m_grid);
