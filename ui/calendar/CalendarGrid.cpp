@@ -87,20 +87,53 @@ std::pair<QDateTime, QDateTime> CalendarGrid::visibleRangeUtc() const {
             QDateTime(lastVisibleDay().addDays(1), QTime(0, 0), m_zone).toUTC()};
 }
 
+bool CalendarGrid::earlier(int a, int b) const {
+    return std::pair(m_entries.at(a).atUtc, m_entries.at(a).id)
+           < std::pair(m_entries.at(b).atUtc, m_entries.at(b).id);
+}
+
 void CalendarGrid::setEntries(const QList<CalendarEntry> &entries) {
     m_entries = entries;
     m_entriesByDay.clear();
+    m_indexById.clear();
     for (int i = 0; i < m_entries.size(); ++i) {
         m_entriesByDay[m_entries.at(i).atUtc.toTimeZone(m_zone).date()] << i;
+        m_indexById.insert(m_entries.at(i).id, i);
     }
     for (QList<int> &day : m_entriesByDay) {
-        std::sort(day.begin(), day.end(), [this](int a, int b) {
-            return std::pair(m_entries.at(a).atUtc, m_entries.at(a).id)
-                   < std::pair(m_entries.at(b).atUtc, m_entries.at(b).id);
-        });
+        std::sort(day.begin(), day.end(), [this](int a, int b) { return earlier(a, b); });
     }
     relayout();
     updateAccessibleText();
+}
+
+void CalendarGrid::setEntry(const CalendarEntry &entry) {
+    const auto found = m_indexById.constFind(entry.id);
+    int index = found == m_indexById.cend() ? -1 : found.value();
+    if (index >= 0) {
+        m_entriesByDay[m_entries.at(index).atUtc.toTimeZone(m_zone).date()].removeOne(index);
+        m_entries[index] = entry;
+    } else {
+        index = int(m_entries.size());
+        m_entries << entry;
+        m_indexById.insert(entry.id, index);
+    }
+    // One post moved or changed: into its day's list in order, without sorting the others again.
+    QList<int> &day = m_entriesByDay[entry.atUtc.toTimeZone(m_zone).date()];
+    day.insert(
+        std::lower_bound(day.begin(), day.end(), index, [this](int a, int b) { return earlier(a, b); }),
+        index);
+    relayout();
+    updateAccessibleText();
+}
+
+void CalendarGrid::removeEntry(const QString &id) {
+    if (!m_indexById.contains(id)) {
+        return;
+    }
+    QList<CalendarEntry> rest = m_entries;
+    rest.removeAt(m_indexById.value(id));
+    setEntries(rest); // indices shift: rare enough to rebuild
 }
 
 void CalendarGrid::setSlots(const QList<CalendarSlot> &slots) {

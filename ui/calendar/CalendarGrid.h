@@ -48,6 +48,9 @@ public:
     std::pair<QDateTime, QDateTime> visibleRangeUtc() const;
 
     void setEntries(const QList<CalendarEntry> &entries);
+    // One post added or changed (a move): cheaper than setEntries() for a month of thousands.
+    void setEntry(const CalendarEntry &entry);
+    void removeEntry(const QString &id);
     const QList<CalendarEntry> &entries() const { return m_entries; }
     void setSlots(const QList<CalendarSlot> &slots);
     // Where pictures of media come from (a null image while one is made); call update() when one is ready.
@@ -90,6 +93,7 @@ private:
         int entry = -1; // index into m_entries; -1 for a slot
         int slot = -1;  // index into m_slots
     };
+    bool earlier(int a, int b) const; // entries by time, then id
     void relayout();
     void layoutMonthDay(const CalendarGeometry &geometry, const QDate &day);
     void layoutWeekDay(const CalendarGeometry &geometry, const QDate &day);
@@ -110,6 +114,7 @@ private:
     QList<CalendarEntry> m_entries;
     QList<CalendarSlot> m_slots;
     QHash<QDate, QList<int>> m_entriesByDay; // in the view's zone, by time
+    QHash<QString, int> m_indexById;
     QHash<QDate, QList<int>> m_slotsByDay;
     QList<Placed> m_placed;
     QHash<QDate, int> m_hidden; // month view: chips that did not fit, per day

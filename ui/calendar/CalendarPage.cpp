@@ -195,6 +195,13 @@ QWidget *CalendarPage::buildToolbar() {
     return bar;
 }
 
+void CalendarPage::showEvent(QShowEvent *event) {
+    QWidget::showEvent(event);
+    if (m_stale) {
+        reload();
+    }
+}
+
 void CalendarPage::setViewZone(const QString &zone) {
     const QTimeZone valid(zone.toUtf8());
     if (!valid.isValid()) {

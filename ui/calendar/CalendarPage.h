@@ -57,6 +57,9 @@ Q_SIGNALS:
     // A load finished (tests wait for it).
     void loaded();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     QWidget *buildToolbar();
     void showPeriod();
@@ -83,6 +86,7 @@ private:
     QTimer m_slotDelay;             // a burst of changes reloads the free times once
     quint64 m_request = 0;          // answers to older loads are dropped
     bool m_loading = false;
+    bool m_stale = true; // something changed while hidden: load when shown
 };
 
 } // namespace cq::ui

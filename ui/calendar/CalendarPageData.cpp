@@ -26,7 +26,7 @@ PostFilter visibleFilter(PostFilter filter, const std::pair<QDateTime, QDateTime
 struct Loading {
     quint64 request = 0;
     PostFilter filter;
-    QList<PostRow> rows;
+    int pages = 0; // answered so far
 };
 } // namespace
 
@@ -34,10 +34,15 @@ void CalendarPage::reload() {
     if (!m_backend.isReady()) {
         return;
     }
+    if (!isVisible()) {
+        m_stale = true; // loaded when shown: a window that never opens the calendar never pays for it
+        return;
+    }
+    m_stale = false;
     m_loading = true;
     m_loadedFirstDay = m_grid->firstVisibleDay();
     auto loading = std::make_shared<Loading>(
-        Loading{++m_request, visibleFilter(m_filter->filter(), m_grid->visibleRangeUtc()), {}});
+        Loading{++m_request, visibleFilter(m_filter->filter(), m_grid->visibleRangeUtc()), 0});
     // Page by page (the queue's cursor), so that no single answer grows without bound.
     auto next = std::make_shared<std::function<void(std::optional<PostCursor>)>>();
     *next = [this, loading, next](std::optional<PostCursor> after) {
@@ -53,17 +58,19 @@ void CalendarPage::reload() {
                                         InlineMessage::Kind::Error);
                                     return;
                                 }
-                                loading->rows << *rows;
-                                if (rows->size() == PageSize && loading->rows.size() < MaxPosts) {
+                                // Each page is shown as it comes: a busy month appears a page at a time.
+                                if (loading->pages++ == 0) {
+                                    m_rows.clear();
+                                }
+                                for (const PostRow &row : std::as_const(*rows)) {
+                                    m_rows.insert(row.post.id, row);
+                                }
+                                publishEntries();
+                                if (rows->size() == PageSize && m_rows.size() < MaxPosts) {
                                     const StoredPost &last = rows->constLast().post;
                                     (*next)(PostCursor{last.schedule.atUtc, last.id});
                                     return;
                                 }
-                                m_rows.clear();
-                                for (const PostRow &row : std::as_const(loading->rows)) {
-                                    m_rows.insert(row.post.id, row);
-                                }
-                                publishEntries();
                                 loadSlots(loading->request);
                             });
     };
@@ -135,18 +142,20 @@ void CalendarPage::onPostChanged(const PostRow &row) {
     if (!shown && !m_rows.contains(row.post.id)) {
         return;
     }
-    if (shown) {
+    const std::optional<CalendarEntry> entry = shown ? entryFor(row) : std::nullopt;
+    if (entry) {
         m_rows.insert(row.post.id, row);
+        m_grid->setEntry(*entry);
     } else {
         m_rows.remove(row.post.id);
+        m_grid->removeEntry(row.post.id);
     }
-    publishEntries();
     m_slotDelay.start(); // the post may take or free a posting time
 }
 
 void CalendarPage::onPostRemoved(const QString &id) {
     if (m_rows.remove(id) > 0) {
-        publishEntries();
+        m_grid->removeEntry(id);
         m_slotDelay.start();
     }
 }
