@@ -5,11 +5,13 @@
 #include "CliHarness.h"
 #include "TestFixtures.h"
 #include "TikTokStandIn.h"
+#include "calendar/CalendarPage.h"
 #include "composer/ComposerPage.h"
 #include "composer/MediaProbeQueue.h"
 #include "media/MediaProber.h"
 #include "publish/WorkspaceSettings.h"
 #include "queue/PostDetailsPanel.h"
+#include "queue/QueueFilterBar.h"
 #include "queue/QueuePage.h"
 #include "review/ReviewPage.h"
 #include "session/Backend.h"
@@ -163,6 +165,13 @@ void TestMainWindow::navigatesByListAndShortcuts() {
     QCOMPARE(m_window->currentPage(), ui::MainWindow::Page::Review);
     QTest::keyClick(m_window.get(), Qt::Key_4, Qt::ControlModifier);
     QCOMPARE(m_window->currentPage(), ui::MainWindow::Page::Calendar);
+    // The calendar and the queue share one filter, set on either page.
+    ui::QueueFilterBar *queueFilter = m_window->queue()->filterBar();
+    ui::QueueFilterBar *calendarFilter = m_window->calendar()->filterBar();
+    calendarFilter->findChild<QAbstractButton *>(QStringLiteral("statusFilterScheduled"))->click();
+    QCOMPARE(queueFilter->filter().statuses, QList<PostStatus>{PostStatus::Scheduled});
+    queueFilter->findChild<QAbstractButton *>(QStringLiteral("statusFilterAll"))->click();
+    QVERIFY(calendarFilter->filter().statuses.isEmpty());
     navigation->setCurrentRow(0);
     QCOMPARE(m_window->currentPage(), ui::MainWindow::Page::Compose);
     // Every action in the menus has a shortcut people expect, or at least a name.

@@ -3,6 +3,7 @@
 #include "calendar/CalendarPage.h"
 #include "composer/ComposerPage.h"
 #include "queue/PostDetailsPanel.h"
+#include "queue/QueueFilterBar.h"
 #include "queue/QueuePage.h"
 #include "review/ReviewPage.h"
 #include "session/Backend.h"
@@ -68,6 +69,11 @@ MainWindow::MainWindow(Backend &backend, const MediaProber &prober, QWidget *par
     connect(m_details, &PostDetailsPanel::editRequested, this, &MainWindow::editPost);
     connect(m_calendar, &CalendarPage::editRequested, this, &MainWindow::editPost);
     connect(m_calendar, &CalendarPage::composeRequested, this, &MainWindow::composeAt);
+    // The queue and the calendar show the same posts: one filter, whichever page it is set on.
+    connect(m_queue->filterBar(), &QueueFilterBar::filterChanged, m_calendar->filterBar(),
+            &QueueFilterBar::setFilter);
+    connect(m_calendar->filterBar(), &QueueFilterBar::filterChanged, m_queue->filterBar(),
+            &QueueFilterBar::setFilter);
     connect(m_review, &ReviewPage::countChanged, this, [this](int count) {
         m_reviewCount = count;
         updateNavigationLabels();
