@@ -112,6 +112,14 @@ void TestBulkImport::folderWithSidecarsBecomesOneRowPerVideo() {
     QTRY_COMPARE_WITH_TIMEOUT(stored.count(), 1, TimeoutMs);
     QCOMPARE(stored.at(0).at(0).toInt(), 2);
     QCOMPARE(storedPosts(), 2);
+    // The same folder again: each video's bytes are in a stored post of the account already.
+    m_dialog->addPaths({m_files.filePath(QStringLiteral("drop"))});
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, TimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_dialog->isBusy(), TimeoutMs);
+    const QString tip = model->index(0, BulkPlanModel::FindingsColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(u"Warning: The same media is already in post"),
+             qPrintable(tip + u" / "
+                        + model->index(1, BulkPlanModel::FindingsColumn).data(Qt::ToolTipRole).toString()));
 }
 
 void TestBulkImport::addAllToQueueGivesEachAFreeTime() {

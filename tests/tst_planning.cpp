@@ -146,6 +146,12 @@ void TestPlanning::nextFreeTimeSkipsTakenTimes() {
     // A cancelled post gives its time back.
     QVERIFY(fixture.posts().cancel(wednesday->post.id));
     QCOMPARE(slots.nextFree(QStringLiteral("acct-1"), now)->value().atUtc, utc(2026, 11, 25, 17, 30));
+    // A post naming no account goes to the default account, and takes its time too.
+    Post unnamed = validVideoPost();
+    unnamed.accounts.clear();
+    unnamed.scheduledFor = utc(2026, 11, 25, 17, 30);
+    QVERIFY(fixture.importer().create(unnamed, QString(), false));
+    QCOMPARE(slots.nextFree(QStringLiteral("acct-1"), now)->value().atUtc, utc(2026, 11, 26, 17, 30));
     // Another account's posts do not take this account's times.
     QVERIFY(slots.nextFree(QStringLiteral("acct-9"), now)->has_value() == false);
 }

@@ -1,5 +1,6 @@
 #include "publish/PlanCheck.h"
 
+#include "media/MediaStore.h"
 #include "post/PostMediaCheck.h"
 #include "post/PostValidator.h"
 #include "publish/QueueSlots.h"
@@ -34,6 +35,7 @@ QList<Finding> PlanCheck::validate(const Post &post, const QString &baseDirector
     if (auto cached = accounts.creatorInfo(post.accounts.value(0)); cached && *cached) {
         context.creator = (*cached)->info;
     }
+    context.duplicates = duplicatesOf(post, baseDirectory);
     QList<Finding> findings = validatePost(post, checkPostMedia(post, m_prober, baseDirectory), context);
     // Remote media is downloaded when the row is stored, and checked then: its size and shape are
     // not known yet, which is no fault of the row.
@@ -44,6 +46,29 @@ QList<Finding> PlanCheck::validate(const Post &post, const QString &baseDirector
                   });
     });
     return findings;
+}
+
+// Posts of the row's account already holding one of its local files' bytes. A file that cannot be
+// read is left to the media check, which says so.
+QList<DuplicateMedia> PlanCheck::duplicatesOf(const Post &post, const QString &baseDirectory) const {
+    QList<DuplicateMedia> duplicates;
+    auto account = AccountRepository(m_db).find(post.accounts.value(0));
+    if (!account || !*account) {
+        return duplicates;
+    }
+    for (int i = 0; i < post.media.size(); ++i) {
+        MediaLocation location = locateMedia(post.media.at(i).url);
+        if (location.kind != MediaLocation::Kind::LocalFile) {
+            continue;
+        }
+        auto sha = sha256OfFile(QDir(baseDirectory).absoluteFilePath(location.localPath));
+        auto shared = sha ? m_posts.sharingMedia((*account)->id, {*sha}, QString())
+                          : std::expected<QList<PostRepository::SharedMedia>, Error>();
+        if (shared && !shared->isEmpty()) {
+            duplicates << DuplicateMedia{i, shared->first().postId, postStatusName(shared->first().status)};
+        }
+    }
+    return duplicates;
 }
 
 QList<CheckedRow> PlanCheck::check(const QList<CsvPostRow> &rows, const QString &baseDirectory,

@@ -3,6 +3,7 @@
 #include "media/MediaProber.h"
 #include "post/CsvPosts.h"
 #include "post/Finding.h"
+#include "post/PostValidator.h"
 #include "storage/Database.h"
 #include "storage/PostRepository.h"
 
@@ -43,6 +44,7 @@ public:
 
 private:
     QList<Finding> validate(const Post &post, const QString &baseDirectory, const QDateTime &nowUtc) const;
+    QList<DuplicateMedia> duplicatesOf(const Post &post, const QString &baseDirectory) const;
 
     const Database &m_db;
     const PostRepository &m_posts;

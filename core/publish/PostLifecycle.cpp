@@ -169,7 +169,13 @@ std::expected<QList<DuplicateMedia>, Error> PostLifecycle::duplicatesOf(const St
     for (const StoredMedia &media : post.media) {
         hashes << media.sha256;
     }
-    auto shared = m_repository.sharingMedia(post.accountId(), hashes, post.id);
+    // A post naming no account goes to the default account: look for that account's posts.
+    QString account = post.accountId();
+    if (account.isEmpty()) {
+        auto fallback = AccountRepository(m_db).find(QString());
+        account = fallback && *fallback ? (*fallback)->id : QString();
+    }
+    auto shared = m_repository.sharingMedia(account, hashes, post.id);
     if (!shared) {
         return std::unexpected(shared.error());
     }

@@ -331,14 +331,23 @@ std::expected<QHash<PostStatus, int>, Error> PostRepository::countByStatus(const
     return counts;
 }
 
+namespace {
+// The posts of account ? (bound twice): those naming it, and, when it is the default account, those
+// naming none (which go to the default account).
+constexpr auto OfAccount = "(p.account_id = ? OR (p.account_id = '' AND EXISTS "
+                           "(SELECT 1 FROM accounts a WHERE a.id = ? AND a.is_default = 1)))";
+} // namespace
+
 std::expected<QList<qint64>, Error> PostRepository::takenTimes(const QString &accountId,
                                                                const QDateTime &fromUtc,
                                                                const QDateTime &beforeUtc) const {
-    auto query = m_db.exec(QStringLiteral("SELECT scheduled_at_ms FROM posts WHERE account_id = ? AND "
-                                          "scheduled_at_ms >= ? AND scheduled_at_ms < ? AND status NOT IN "
-                                          "(?, ?) ORDER BY scheduled_at_ms"),
-                           {accountId, fromUtc.toMSecsSinceEpoch(), beforeUtc.toMSecsSinceEpoch(),
-                            postStatusName(PostStatus::Cancelled), postStatusName(PostStatus::Failed)});
+    auto query =
+        m_db.exec(u"SELECT scheduled_at_ms FROM posts p WHERE " + QLatin1StringView(OfAccount)
+                      + u" AND scheduled_at_ms >= ? AND scheduled_at_ms < ? AND status NOT IN (?, ?) "
+                        u"ORDER BY scheduled_at_ms",
+                  {accountId.isNull() ? QStringLiteral("") : accountId, accountId,
+                   fromUtc.toMSecsSinceEpoch(), beforeUtc.toMSecsSinceEpoch(),
+                   postStatusName(PostStatus::Cancelled), postStatusName(PostStatus::Failed)});
     if (!query) {
         return std::unexpected(query.error());
     }
@@ -356,7 +365,10 @@ PostRepository::sharingMedia(const QString &accountId, const QStringList &sha256
     if (sha256s.isEmpty()) {
         return shared;
     }
-    QVariantList values{accountId, exceptId, postStatusName(PostStatus::Cancelled),
+    // A null QString binds as SQL NULL, and "id <> NULL" holds for no row: bind empty text instead.
+    const QString except = exceptId.isNull() ? QStringLiteral("") : exceptId;
+    const QString account = accountId.isNull() ? QStringLiteral("") : accountId;
+    QVariantList values{account, account, except, postStatusName(PostStatus::Cancelled),
                         postStatusName(PostStatus::Failed)};
     QStringList marks;
     for (const QString &sha : sha256s) {
@@ -365,11 +377,11 @@ PostRepository::sharingMedia(const QString &accountId, const QStringList &sha256
     }
     // One other post per item is enough to name; a clip queued thousands of times must not cost more.
     values << int(sha256s.size());
-    auto query =
-        m_db.exec(u"SELECT p.id, p.status, m.sha256 FROM post_media m JOIN posts p ON p.id = m.post_id "
-                  u"WHERE p.account_id = ? AND p.id <> ? AND p.status NOT IN (?, ?) AND m.sha256 IN ("
-                      + marks.join(u", ") + u") LIMIT ?",
-                  values);
+    auto query = m_db.exec(
+        u"SELECT p.id, p.status, m.sha256 FROM post_media m JOIN posts p ON p.id = m.post_id WHERE "
+            + QLatin1StringView(OfAccount) + u" AND p.id <> ? AND p.status NOT IN (?, ?) AND m.sha256 IN ("
+            + marks.join(u", ") + u") LIMIT ?",
+        values);
     if (!query) {
         return std::unexpected(query.error());
     }
