@@ -21,10 +21,11 @@ QDate weekStart(const QDate &day) {
     return day.addDays(-((day.dayOfWeek() - first + 7) % 7));
 }
 
-int chipHeight(const QFontMetrics &metrics, CalendarGeometry::Mode mode) {
-    return mode == CalendarGeometry::Mode::Month ? metrics.height() + 6 : metrics.height() * 2 + 6;
-}
 } // namespace
+
+int CalendarGrid::chipHeight(const QFontMetrics &metrics, Mode mode) {
+    return mode == Mode::Month ? metrics.height() + 6 : metrics.height() * 2 + 6;
+}
 
 CalendarGrid::CalendarGrid(QWidget *parent)
     : QWidget(parent)
@@ -152,7 +153,7 @@ void CalendarGrid::setThumbnailSource(std::function<QImage(const StoredMedia &)>
 }
 
 void CalendarGrid::forgetThumbnail(const QString &sha256) {
-    m_scaled.remove(sha256);
+    m_scaled.removeIf([&sha256](const auto &entry) { return entry.key().startsWith(sha256); });
     update();
 }
 
@@ -289,19 +290,24 @@ QPixmap CalendarGrid::thumbnailFor(const StoredMedia &media, int side) const {
     if (!m_thumbnails || media.sha256.isEmpty() || side <= 4) {
         return {};
     }
-    auto found = m_scaled.constFind(media.sha256);
-    if (found != m_scaled.cend() && found->width() >= side * devicePixelRatio()) {
+    // Scaled once to the exact square the chip shows, so that painting only copies pixels.
+    const QString key = media.sha256 + u':' + QString::number(side);
+    auto found = m_scaled.constFind(key);
+    if (found != m_scaled.cend()) {
         return *found;
     }
     const QImage image = m_thumbnails(media);
     if (image.isNull()) {
         return {};
     }
-    const int pixels = int(side * 2 * devicePixelRatio()); // room for the week view's bigger chips
-    QPixmap scaled = QPixmap::fromImage(
-        image.scaled(pixels, pixels, Qt::KeepAspectRatioByExpanding, Qt::SmoothTransformation));
-    m_scaled.insert(media.sha256, scaled);
-    return scaled;
+    const int pixels = int(side * devicePixelRatio());
+    const QImage covered =
+        image.scaled(pixels, pixels, Qt::KeepAspectRatioByExpanding, Qt::SmoothTransformation);
+    QPixmap square = QPixmap::fromImage(
+        covered.copy((covered.width() - pixels) / 2, (covered.height() - pixels) / 2, pixels, pixels));
+    square.setDevicePixelRatio(devicePixelRatio());
+    m_scaled.insert(key, square);
+    return square;
 }
 
 } // namespace cq::ui

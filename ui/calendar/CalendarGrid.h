@@ -93,7 +93,8 @@ private:
         int entry = -1; // index into m_entries; -1 for a slot
         int slot = -1;  // index into m_slots
     };
-    bool earlier(int a, int b) const; // entries by time, then id
+    static int chipHeight(const QFontMetrics &metrics, Mode mode); // one line (month) or two (week)
+    bool earlier(int a, int b) const;                              // entries by time, then id
     void relayout();
     void layoutMonthDay(const CalendarGeometry &geometry, const QDate &day);
     void layoutWeekDay(const CalendarGeometry &geometry, const QDate &day);

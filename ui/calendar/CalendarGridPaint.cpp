@@ -19,7 +19,8 @@ void CalendarGrid::paintEvent(QPaintEvent *event) {
         paintHours(painter, geometry);
     }
     const ChipPainter chips(painter, palette(), m_zone);
-    const int side = fontMetrics().height() * (m_mode == Mode::Month ? 1 : 2);
+    const int side =
+        ChipPainter::pictureSide(chipHeight(fontMetrics(), m_mode), m_mode == Mode::Week, fontMetrics());
     for (const Placed &placed : m_placed) {
         if (!placed.rect.intersects(event->rect())) {
             continue;

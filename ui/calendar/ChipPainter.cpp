@@ -46,11 +46,10 @@ void ChipPainter::paintPost(const QRect &rect, const CalendarEntry &entry, const
     m_painter.fillRect(QRect(rect.left() + 1, rect.top() + 1, stripe, rect.height() - 2),
                        StatusBadgeDelegate::outline(m_palette, tone));
     int left = rect.left() + stripe + 3;
-    const int side =
-        twoLines ? std::min(rect.height() - 4, m_painter.fontMetrics().height() * 2) : rect.height() - 4;
+    const int side = pictureSide(rect.height(), twoLines, m_painter.fontMetrics());
     if (!thumbnail.isNull() && side > 4) {
         const QRect picture(left, rect.top() + 2, side, side);
-        m_painter.drawPixmap(picture, thumbnail); // the grid keeps it scaled to about this size
+        m_painter.drawPixmap(picture, thumbnail); // the grid keeps it at this size: a plain copy
         left += side + 3;
     }
     m_painter.setPen(m_palette.color(QPalette::Text));
@@ -70,6 +69,10 @@ void ChipPainter::paintPost(const QRect &rect, const CalendarEntry &entry, const
                            metrics.elidedText(line, Qt::ElideRight, text.width()));
     }
     m_painter.restore();
+}
+
+int ChipPainter::pictureSide(int chipHeight, bool twoLines, const QFontMetrics &metrics) {
+    return twoLines ? std::min(chipHeight - 4, metrics.height() * 2) : chipHeight - 4;
 }
 
 void ChipPainter::paintSlot(const QRect &rect, const CalendarSlot &slot) const {

@@ -6,6 +6,7 @@
 #include <QRect>
 #include <QTimeZone>
 
+class QFontMetrics;
 class QPainter;
 class QPalette;
 
@@ -27,6 +28,8 @@ public:
     void paintPost(const QRect &rect, const CalendarEntry &entry, const QPixmap &thumbnail, bool twoLines,
                    bool selected) const;
     void paintSlot(const QRect &rect, const CalendarSlot &slot) const;
+    // The thumbnail's side in a chip of `chipHeight`, so that it can be scaled once to exactly that.
+    static int pictureSide(int chipHeight, bool twoLines, const QFontMetrics &metrics);
     // "+12 more" below a month cell's chips.
     void paintMore(const QRect &rect, int count) const;
 
