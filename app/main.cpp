@@ -1,11 +1,19 @@
 // The desktop app's composition root: creates the services once, in order, and passes them down.
+#include "common/AppIcon.h"
 #include "media/MediaProber.h"
+#include "session/AppConfig.h"
 #include "session/Backend.h"
+#include "shell/InstanceChannel.h"
 #include "shell/MainWindow.h"
+#include "shell/Translations.h"
+#include "shell/TrayIcon.h"
+#include "util/Settings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QFileInfo>
+#include <QIcon>
 #include <QTimer>
 
 #include <cstdio>
@@ -18,6 +26,10 @@ int main(int argc, char *argv[]) {
     QApplication::setApplicationName(QStringLiteral("ClipQueue"));
     QApplication::setApplicationDisplayName(QStringLiteral("ClipQueue"));
     QApplication::setApplicationVersion(QStringLiteral(CLIPQUEUE_VERSION));
+    // Wayland compositors and docks match the window to the installed desktop entry and its icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.clipqueue.ClipQueue"));
+    QApplication::setWindowIcon(cq::ui::applicationIcon());
+    cq::ui::installTranslators(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -34,15 +46,45 @@ int main(int argc, char *argv[]) {
     parser.addOption(noPublish);
     parser.process(app);
 
+    QStringList files;
+    for (const QString &path : parser.positionalArguments()) {
+        files.append(QFileInfo(path).absoluteFilePath());
+    }
+    // A second start (a file manager's "Open with ClipQueue") hands its files to the window already
+    // open on the same data folder and exits.
+    const auto config = cq::AppConfig::load();
+    cq::ui::InstanceChannel instance(config ? config->dataDirectory : QString());
+    if (instance.handOver(files)) {
+        return 0;
+    }
+    instance.listen();
+
     // Everything that touches the database, the keychain or the network runs on the Backend's worker
     // thread; with publishing on, due posts go out from here (leases keep several windows and
     // `clipqueue-cli run` from sending one twice). The window shows at once and fills in as the
     // worker answers.
     const cq::MediaProber prober;
+    const cq::Settings settings;
     cq::Backend backend;
     cq::ui::MainWindow window(backend, prober);
-    window.addFiles(parser.positionalArguments());
-    window.show();
+    // The window may go to the tray and come back: only its Quit ends the app.
+    QApplication::setQuitOnLastWindowClosed(false);
+    QObject::connect(&window, &cq::ui::MainWindow::quitConfirmed, &app, &QApplication::quit,
+                     Qt::QueuedConnection);
+    window.showWelcomeIfFirstStart();
+    window.addFiles(files);
+    const bool toTray =
+        settings.flag(cq::Setting::StartMinimised) && files.isEmpty() && window.tray()->isAvailable();
+    if (!toTray) {
+        window.show();
+    }
+    QObject::connect(&instance, &cq::ui::InstanceChannel::filesHandedOver, &window,
+                     [&window](const QStringList &paths) {
+                         window.addFiles(paths);
+                         window.showNormal();
+                         window.raise();
+                         window.activateWindow();
+                     });
     // For bench/bench_startup: report when the window has been shown (its first paint is queued before
     // anything else) and when the database is open, then quit.
     if (qEnvironmentVariableIsSet("CLIPQUEUE_STARTUP_PROBE")) {
@@ -57,7 +99,7 @@ int main(int argc, char *argv[]) {
         });
     }
     cq::Backend::Options options;
-    options.publish = !parser.isSet(noPublish);
+    options.publish = !parser.isSet(noPublish) && settings.flag(cq::Setting::PublishFromThisComputer);
     backend.start(options);
     return QApplication::exec();
 }

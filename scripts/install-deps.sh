@@ -6,6 +6,7 @@ packages=(
   qt6-base-dev qt6-multimedia-dev libqt6sql6-sqlite libqt6sql6-psql libgl-dev qtkeychain-qt6-dev
   libavformat-dev libavcodec-dev libavutil-dev libswscale-dev ffmpeg
   postgresql xvfb xauth fonts-noto-color-emoji
+  librsvg2-bin gzip dpkg-dev file desktop-file-utils appstream
 )
 missing=()
 for package in "${packages[@]}"; do

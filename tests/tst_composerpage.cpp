@@ -797,7 +797,10 @@ void TestComposerPage::withoutAnAccountItSaysHowToConnectOne() {
     restart({});
     auto *hint = widget<QLabel>("noAccountHint");
     QVERIFY(hint->isVisible());
-    QVERIFY(hint->text().contains(u"clipqueue-cli accounts connect"));
+    QVERIFY(hint->text().contains(u"Accounts page"));
+    QSignalSpy accountsRequested(m_page.get(), &ComposerPage::accountsRequested);
+    Q_EMIT hint->linkActivated(QStringLiteral("#accounts"));
+    QCOMPARE(accountsRequested.count(), 1);
     QVERIFY(!widget<QListWidget>("accountList")->isVisible());
     drop({fixturePath(QStringLiteral("vertical.mp4"))});
     waitForProbes();
@@ -809,6 +812,10 @@ void TestComposerPage::withoutAnAccountItSaysHowToConnectOne() {
     QVERIFY(!widget<QPushButton>("submitButton")->isEnabled());
     QCOMPARE(widget<QLabel>("actionReason")->text(),
              findingRow(QStringLiteral("post.no_accounts")).data(Qt::DisplayRole).toString());
+    // The finding leads to the Accounts page too.
+    auto *findings = widget<QListView>("findingsView");
+    Q_EMIT findings->activated(findingRow(QStringLiteral("post.no_accounts")));
+    QCOMPARE(accountsRequested.count(), 2);
     QVERIFY(m_page->grab().save(screenshotPath(QStringLiteral("composer-no-account"))));
 }
 

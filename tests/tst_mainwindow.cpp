@@ -154,8 +154,8 @@ void TestMainWindow::saveScreenshot(QWidget *widget, const QString &name) const 
 void TestMainWindow::navigatesByListAndShortcuts() {
     start(false, false);
     auto *navigation = widget<QListWidget>(m_window.get(), "navigation");
-    QCOMPARE(navigation->count(), 4);
-    QCOMPARE(navigation->item(3)->text(), QStringLiteral("Calendar"));
+    QCOMPARE(navigation->count(), 5);
+    QCOMPARE(navigation->item(4)->text(), QStringLiteral("Calendar"));
     QCOMPARE(navigation->item(0)->text(), QStringLiteral("Compose"));
     QVERIFY(!navigation->accessibleName().isEmpty());
     QCOMPARE(m_window->currentPage(), ui::MainWindow::Page::Compose);
@@ -164,6 +164,8 @@ void TestMainWindow::navigatesByListAndShortcuts() {
     QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
     QCOMPARE(m_window->currentPage(), ui::MainWindow::Page::Review);
     QTest::keyClick(m_window.get(), Qt::Key_4, Qt::ControlModifier);
+    QCOMPARE(m_window->currentPage(), ui::MainWindow::Page::Accounts);
+    QTest::keyClick(m_window.get(), Qt::Key_5, Qt::ControlModifier);
     QCOMPARE(m_window->currentPage(), ui::MainWindow::Page::Calendar);
     // The calendar and the queue share one filter, set on either page.
     ui::QueueFilterBar *queueFilter = m_window->queue()->filterBar();
@@ -297,6 +299,9 @@ void TestMainWindow::screenshotsOfEveryPage() {
     m_window->showPage(ui::MainWindow::Page::Review);
     QTest::qWait(500);
     saveScreenshot(m_window.get(), QStringLiteral("window-review"));
+    m_window->showPage(ui::MainWindow::Page::Accounts);
+    QTest::qWait(300);
+    saveScreenshot(m_window.get(), QStringLiteral("window-accounts"));
     // Leave without the composed post: the window asks; answered by discarding it here.
     QVERIFY(m_window->composer()->hasUnsavedChanges());
 }
@@ -306,8 +311,9 @@ void TestMainWindow::everyControlHasAnAccessibleName() {
     compose(QStringLiteral("Accessible #a11y"));
     // What a screen reader (AT-SPI) would say for each control of every page, as Qt's accessibility
     // bridge computes it (own name, text, or buddy label).
-    for (const auto page : {ui::MainWindow::Page::Compose, ui::MainWindow::Page::Queue,
-                            ui::MainWindow::Page::Review, ui::MainWindow::Page::Calendar}) {
+    for (const auto page :
+         {ui::MainWindow::Page::Compose, ui::MainWindow::Page::Queue, ui::MainWindow::Page::Review,
+          ui::MainWindow::Page::Accounts, ui::MainWindow::Page::Calendar, ui::MainWindow::Page::Welcome}) {
         m_window->showPage(page);
         QTest::qWait(100);
         int checked = 0;

@@ -83,11 +83,8 @@ ExitCode disconnect(AccountService &accounts, const QString &id, CliStreams stre
 
 // Tokens from TikTok's authorisation page in the browser, with the answer on a loopback port.
 std::expected<tiktok::TokenSet, Error> loginTokens(Session::TikTok &tiktok, CliStreams streams) {
-    if (tiktok.config.clientKey.isEmpty() || tiktok.config.clientSecret.isEmpty()) {
-        return std::unexpected(
-            Error{ErrorCode::Usage, QStringLiteral("Set CLIPQUEUE_TIKTOK_CLIENT_KEY and "
-                                                   "CLIPQUEUE_TIKTOK_CLIENT_SECRET to your TikTok app's "
-                                                   "credentials first (see README).")});
+    if (auto credentials = tiktok.config.checkCredentials(); !credentials) {
+        return std::unexpected(credentials.error());
     }
     std::expected<tiktok::TokenSet, Error> tokens = std::unexpected(Error{ErrorCode::Cancelled, QString()});
     tiktok::DesktopLogin login(*tiktok.oauth, [&streams](const QUrl &url) {

@@ -1,7 +1,6 @@
 #include "session/AppConfig.h"
 
 #include <QDir>
-#include <QSettings>
 #include <QStandardPaths>
 
 #ifdef Q_OS_UNIX
@@ -10,16 +9,6 @@
 #endif
 
 namespace cq {
-
-namespace {
-QString settingOrEnvironment(const char *variable, const QString &key, const QString &fallback = {}) {
-    const QString fromEnvironment = qEnvironmentVariable(variable);
-    if (!fromEnvironment.isEmpty()) {
-        return fromEnvironment;
-    }
-    return QSettings().value(key, fallback).toString();
-}
-} // namespace
 
 QString defaultActorName(const QString &profileName) {
     if (!profileName.isEmpty()) {
@@ -44,17 +33,33 @@ QString AppConfig::mediaStoreDirectory() const {
     return QDir(dataDirectory).filePath(QStringLiteral("media"));
 }
 
-std::expected<AppConfig, Error> AppConfig::load() {
+QString AppConfig::secretsDirectory() const {
+    return secretsDirectoryIn(dataDirectory);
+}
+
+QString AppConfig::secretsDirectoryIn(const QString &dataDirectory) {
+    return QDir(dataDirectory).filePath(QStringLiteral("secrets"));
+}
+
+QString AppConfig::dataDirectoryOf(const Settings &settings) {
+    const QString set = settings.value(Setting::DataDirectory);
+    return set.isEmpty() ? defaultDataDirectory() : set;
+}
+
+QString AppConfig::defaultDataDirectory() {
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+std::expected<AppConfig, Error> AppConfig::load(const Settings &settings) {
     AppConfig config;
-    config.dataDirectory =
-        settingOrEnvironment("CLIPQUEUE_DATA_DIR", QStringLiteral("dataDirectory"),
-                             QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+    config.dataDirectory = dataDirectoryOf(settings);
     if (config.dataDirectory.isEmpty() || !QDir().mkpath(config.dataDirectory)) {
         return std::unexpected(
-            Error{ErrorCode::Io, u"Cannot create the data folder \"" + config.dataDirectory
-                                     + u"\". Set CLIPQUEUE_DATA_DIR to a writable folder."});
+            Error{ErrorCode::Io,
+                  u"Cannot create the data folder \"" + config.dataDirectory
+                      + u"\". Choose a writable data folder in Settings (or set CLIPQUEUE_DATA_DIR)."});
     }
-    const QString url = settingOrEnvironment("CLIPQUEUE_DATABASE_URL", QStringLiteral("databaseUrl"));
+    const QString url = settings.value(Setting::DatabaseUrl).trimmed();
     if (url.isEmpty()) {
         config.database =
             DatabaseConfig::sqlite(QDir(config.dataDirectory).filePath(QStringLiteral("clipqueue.sqlite")));
@@ -65,7 +70,7 @@ std::expected<AppConfig, Error> AppConfig::load() {
         }
         config.database = *database;
     }
-    config.profileName = settingOrEnvironment("CLIPQUEUE_PROFILE_NAME", QStringLiteral("profileName"));
+    config.profileName = settings.value(Setting::ProfileName);
     return config;
 }
 

@@ -2,6 +2,7 @@
 
 #include "storage/DatabaseConfig.h"
 #include "util/Error.h"
+#include "util/Settings.h"
 
 #include <QString>
 
@@ -9,16 +10,22 @@
 
 namespace cq {
 
-// Where ClipQueue keeps its data, from QSettings with an environment variable that wins for each
-// setting (docs/cli.md, "Configuration"): CLIPQUEUE_DATA_DIR, CLIPQUEUE_DATABASE_URL, CLIPQUEUE_PROFILE_NAME.
+// Where ClipQueue keeps its data, from the Settings (QSettings with an environment variable that
+// wins for each setting, docs/cli.md "Configuration"): data folder, database URL, profile name.
 struct AppConfig {
     QString dataDirectory;
     DatabaseConfig database;
     QString profileName; // reviewer identity; empty: the OS user name
 
     QString mediaStoreDirectory() const;
-    QString actorName() const; // who history rows name: the profile name, else the OS user
-    static std::expected<AppConfig, Error> load();
+    QString secretsDirectory() const; // where SecretStore keeps files when there is no keychain
+    QString actorName() const;        // who history rows name: the profile name, else the OS user
+    static std::expected<AppConfig, Error> load(const Settings &settings = Settings());
+    // The platform's application data folder: the data folder unless one is set.
+    static QString defaultDataDirectory();
+    // The data folder the settings name, else the default one.
+    static QString dataDirectoryOf(const Settings &settings);
+    static QString secretsDirectoryIn(const QString &dataDirectory);
 };
 
 // The profile name used as reviewer identity: the given one, else the OS user name.

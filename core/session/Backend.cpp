@@ -7,9 +7,12 @@
 #include "session/Session.h"
 #include "storage/AccountRepository.h"
 #include "storage/PostingTimesRepository.h"
+#include "tiktok/DesktopLogin.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QSet>
+#include <QThreadPool>
 #include <QTimeZone>
 #include <QTimer>
 
@@ -28,10 +31,41 @@ bool stillChecked(PostStatus status) {
            || status == PostStatus::Scheduled;
 }
 
+// What TikTok answers when an unaudited app posts anything but SELF_ONLY.
+const QString unauditedCode = QStringLiteral("unaudited_client_can_only_post_to_private_accounts");
+
+// The account as it is in `accounts`; NotFound when it is gone.
+std::expected<AccountSummary, Error> summaryOf(const QList<AccountSummary> &accounts, const QString &id) {
+    for (const AccountSummary &account : accounts) {
+        if (account.id == id) {
+            return account;
+        }
+    }
+    return std::unexpected(
+        Error{ErrorCode::NotFound, QStringLiteral("The account is not connected any more.")});
+}
+
 } // namespace
 
 QString AccountSummary::label() const {
     return username.isEmpty() ? displayName : displayName + u" (@" + username + u')';
+}
+
+TokenState AccountSummary::tokenState(const QDateTime &nowUtc) const {
+    if (refreshExpiresAt.isValid() && refreshExpiresAt <= nowUtc) {
+        return TokenState::Expired;
+    }
+    if (refreshExpiresAt.isValid() && refreshExpiresAt <= nowUtc.addDays(ExpiringSoonDays)) {
+        return TokenState::ExpiringSoon;
+    }
+    if (accessExpiresAt.isValid() && accessExpiresAt <= nowUtc) {
+        return TokenState::AccessExpired;
+    }
+    return TokenState::Valid;
+}
+
+bool AccountSummary::privateOnly() const {
+    return creator && creator->privacyLevelOptions == QStringList{QString::fromLatin1(privacy::SelfOnly)};
 }
 
 int PostRow::errorCount() const {
@@ -69,11 +103,12 @@ public:
         m_session = std::move(*session);
         m_lastSeenMs = m_session->clock().nowUtc().toMSecsSinceEpoch();
         m_lastDeletionMs = m_lastSeenMs;
+        m_factory = options.publisherFactory;
         announce();
         fetchAvatars();
         refreshCreators();
         if (options.publish) {
-            startRunner(options.publisherFactory);
+            setPublishing(true);
         }
         // Made here, so that it lives on this thread.
         auto *poll = new QTimer(this);
@@ -140,6 +175,25 @@ public:
     }
 
     void announce() {
+        QMetaObject::invokeMethod(
+            &m_owner,
+            [owner = &m_owner, workspace = workspaceInfo(), accounts = accountSummaries()] {
+                owner->onReady(workspace, accounts);
+            },
+            Qt::QueuedConnection);
+    }
+
+    void publishWorkspace() {
+        QMetaObject::invokeMethod(
+            &m_owner,
+            [owner = &m_owner, workspace = workspaceInfo()] {
+                owner->m_workspace = workspace;
+                Q_EMIT owner->workspaceChanged();
+            },
+            Qt::QueuedConnection);
+    }
+
+    WorkspaceInfo workspaceInfo() const {
         WorkspaceInfo workspace;
         const WorkspaceSettings &settings = m_session->workspace();
         workspace.approvalRequired = settings.approvalRequired().value_or(false);
@@ -149,12 +203,7 @@ public:
         workspace.mediaStoreRoot = m_session->store().root();
         workspace.databaseDescription = m_session->config().database.describe();
         workspace.actor = m_session->posts().actor();
-        QMetaObject::invokeMethod(
-            &m_owner,
-            [owner = &m_owner, workspace, accounts = accountSummaries()] {
-                owner->onReady(workspace, accounts);
-            },
-            Qt::QueuedConnection);
+        return workspace;
     }
 
     QList<AccountSummary> accountSummaries() const {
@@ -163,14 +212,19 @@ public:
         for (const Account &account : repository.list().value_or(QList<Account>())) {
             AccountSummary summary;
             summary.id = account.id;
+            summary.openId = account.openId;
             summary.displayName = account.displayName;
             summary.isDefault = account.isDefault;
             summary.avatar = m_avatars.value(account.id);
+            summary.accessExpiresAt = account.accessExpiresAt;
+            summary.refreshExpiresAt = account.refreshExpiresAt;
             if (auto cached = repository.creatorInfo(account.id); cached && *cached) {
                 summary.creator = (*cached)->info;
                 summary.creatorInfoFetchedAt = (*cached)->fetchedAt;
                 summary.username = (*cached)->info.username;
             }
+            summary.unauditedClient = m_unaudited.contains(account.id) || summary.privateOnly();
+            summary.scopes = m_scopes.value(account.id);
             summaries << summary;
         }
         return summaries;
@@ -182,15 +236,184 @@ public:
             return; // no TikTok app configured: the cached info is all there is
         }
         for (const AccountSummary &account : accountSummaries()) {
-            m_session->refreshCreatorInfo(account.id, [this](std::expected<CreatorInfo, Error> info) {
-                if (!info) {
-                    Q_EMIT m_owner.errorOccurred(u"Creator info not refreshed: " + info.error().message);
-                    return;
+            refreshAccount(account.id, [this](std::expected<AccountSummary, Error> refreshed) {
+                if (!refreshed) {
+                    Q_EMIT m_owner.errorOccurred(u"Creator info not refreshed: " + refreshed.error().message);
+                }
+            });
+        }
+    }
+
+    // Creator info of one account, fresh from TikTok; the window hears of it either way.
+    void refreshAccount(const QString &id, Done<AccountSummary> done) {
+        m_session->refreshCreatorInfo(
+            id, [this, id, done = std::move(done)](std::expected<CreatorInfo, Error> info) {
+                if (!info && info.error().message.contains(unauditedCode)) {
+                    m_unaudited.insert(id);
                 }
                 publishAccounts();
                 fetchAvatars();
+                if (!info) {
+                    done(std::unexpected(info.error()));
+                    return;
+                }
+                done(summaryOf(accountSummaries(), id));
             });
+    }
+
+    // What the account granted, from its stored tokens (once per account: the keychain is slow).
+    void noteScopes(const QString &id) {
+        auto services = m_session->tiktok();
+        if (!services || m_scopes.contains(id)) {
+            return;
         }
+        auto account = (*services)->accounts->find(id);
+        auto tokens = account ? (*services)->store->load(account->openId)
+                              : std::expected<tiktok::TokenSet, Error>(std::unexpected(account.error()));
+        if (tokens && !tokens->scope.isEmpty()) {
+            m_scopes.insert(id, tokens->scope.split(u',', Qt::SkipEmptyParts));
+        }
+    }
+
+    void connectAccount(const UrlOpener &openInBrowser, Done<AccountSummary> done) {
+        if (m_login) {
+            done(std::unexpected(
+                Error{ErrorCode::Usage, QStringLiteral("An account is being connected already.")}));
+            return;
+        }
+        auto services = m_session->tiktok();
+        auto credentials = services ? (*services)->config.checkCredentials()
+                                    : std::expected<void, Error>(std::unexpected(services.error()));
+        if (!credentials) {
+            done(std::unexpected(credentials.error()));
+            return;
+        }
+        m_loginDone = std::move(done);
+        // The browser opens on the GUI thread; the loopback listener waits here.
+        m_login = new tiktok::DesktopLogin(
+            *(*services)->oauth,
+            [this, openInBrowser](const QUrl &url) {
+                QMetaObject::invokeMethod(
+                    &m_owner, [openInBrowser, url] { openInBrowser(url); }, Qt::QueuedConnection);
+                return true;
+            },
+            5 * 60'000, this);
+        connect(m_login, &tiktok::DesktopLogin::succeeded, this, &Worker::onLoginTokens);
+        connect(m_login, &tiktok::DesktopLogin::failed, this,
+                [this](const QString &code, const QString &message) {
+                    const QString said = message.isEmpty() ? code : message;
+                    finishLogin(std::unexpected(
+                        Error{ErrorCode::Network,
+                              code == u"access_denied" ? QStringLiteral(
+                                  "The connection was declined on TikTok's page; nothing was connected.")
+                                                       : u"TikTok did not connect the account: " + said}));
+                });
+        m_login->start();
+    }
+
+    void cancelLogin() {
+        if (m_login) {
+            finishLogin(std::unexpected(
+                Error{ErrorCode::Cancelled, QStringLiteral("Connecting the account was cancelled.")}));
+        }
+    }
+
+    void onLoginTokens(const tiktok::TokenSet &tokens) {
+        auto services = m_session->tiktok();
+        auto account = services ? (*services)->accounts->add(tokens)
+                                : std::expected<Account, Error>(std::unexpected(services.error()));
+        if (!account) {
+            finishLogin(std::unexpected(account.error()));
+            return;
+        }
+        m_scopes.insert(account->id, tokens.scope.split(u',', Qt::SkipEmptyParts)); // a new grant
+        refreshAccount(account->id, [this, id = account->id](std::expected<AccountSummary, Error> summary) {
+            // Connected either way: the creator info is fetched again before publishing.
+            finishLogin(summary ? summary : summaryOf(accountSummaries(), id));
+        });
+    }
+
+    // Ends the connection under way. The login object may still wait for a redirect or a token
+    // answer that refers to it: it goes once that comes (or its listener times out), heard by no one.
+    void finishLogin(std::expected<AccountSummary, Error> result) {
+        if (!m_login) {
+            return;
+        }
+        tiktok::DesktopLogin *login = std::exchange(m_login, nullptr);
+        disconnect(login, nullptr, this, nullptr);
+        connect(login, &tiktok::DesktopLogin::succeeded, login, &QObject::deleteLater);
+        connect(login, &tiktok::DesktopLogin::failed, login, &QObject::deleteLater);
+        std::exchange(m_loginDone, {})(std::move(result));
+    }
+
+    void disconnectAccount(const QString &id, Done<void> done) {
+        auto services = m_session->tiktok();
+        if (!services) {
+            done(std::unexpected(services.error()));
+            return;
+        }
+        (*services)->accounts->disconnect(
+            id, [this, id, done = std::move(done)](std::expected<void, Error> result) {
+                m_avatars.remove(id);
+                m_avatarUrls.remove(id);
+                m_unaudited.remove(id);
+                publishAccounts();
+                done(result);
+            });
+    }
+
+    std::expected<int, Error> countDueWithin(std::chrono::minutes window) const {
+        PostRepository &repository = m_session->posts().repository();
+        PostFilter scheduled;
+        scheduled.statuses = {PostStatus::Scheduled, PostStatus::Publishing, PostStatus::Processing};
+        PostFilter later = scheduled;
+        later.statuses = {PostStatus::Scheduled};
+        later.fromUtc = m_session->clock().nowUtc().addSecs(std::chrono::seconds(window).count());
+        auto all = repository.countByStatus(scheduled);
+        auto notYet = all ? repository.countByStatus(later) : all;
+        if (!notYet) {
+            return std::unexpected(notYet.error());
+        }
+        int due = 0;
+        for (auto it = all->cbegin(); it != all->cend(); ++it) {
+            due += it.value() - notYet->value(it.key());
+        }
+        return due;
+    }
+
+    void setPublishing(bool on) {
+        if (on && !m_runner) {
+            startRunner(m_factory);
+        } else if (on) {
+            m_runner->start();
+        } else if (m_runner) {
+            m_runner->stop();
+        }
+        m_publishingWanted = on;
+        const bool publishing = on && m_runner;
+        QMetaObject::invokeMethod(
+            &m_owner,
+            [owner = &m_owner, publishing] {
+                owner->m_publishing = publishing;
+                Q_EMIT owner->publishingChanged(publishing);
+            },
+            Qt::QueuedConnection);
+    }
+
+    // The TikTok side is made again from the settings; the runner (which holds the publisher, which
+    // holds the TikTok client) goes first and comes back if it ran.
+    void reloadTikTok() {
+        cancelLogin();
+        if (m_runner) {
+            m_runner->stop();
+        }
+        m_runner.reset();
+        m_publisher.reset();
+        m_session->resetTikTok();
+        if (m_publishingWanted) {
+            setPublishing(true);
+        }
+        refreshCreators();
     }
 
     // Sends the accounts as they are now to the window.
@@ -244,12 +467,23 @@ public:
         connect(m_runner.get(), &SchedulerRunner::postSettled, this, [this](const QString &id, PostStatus) {
             auto settled = changedRow(m_session->posts().repository().get(id));
             if (settled) {
+                noteUnaudited(*settled);
                 Q_EMIT m_owner.postSettled(*settled);
             }
         });
         connect(m_runner.get(), &SchedulerRunner::errorOccurred, this,
                 [this](const QString &message) { Q_EMIT m_owner.errorOccurred(message); });
         m_runner->start();
+    }
+
+    // TikTok's word that the app is unaudited, from the post's last attempt, marks its account.
+    void noteUnaudited(const PostRow &row) {
+        auto attempts = m_session->posts().repository().attempts(row.post.id);
+        if (attempts && !attempts->isEmpty() && attempts->constLast().errorCode == unauditedCode
+            && !m_unaudited.contains(row.post.accountId())) {
+            m_unaudited.insert(row.post.accountId());
+            publishAccounts();
+        }
     }
 
     // Follows what others changed (the runner's claims and uploads, the CLI, other machines on a team
@@ -295,6 +529,12 @@ private:
     QHash<QString, QByteArray> m_avatars; // account id → the picture's bytes
     QSet<QString> m_announcedDeletions;   // deletions told already (this window's own among them)
     QHash<QString, int> m_seenRevisions;
+    QSet<QString> m_unaudited;            // accounts TikTok refused as posting through an unaudited app
+    QHash<QString, QStringList> m_scopes; // account id → the scopes it granted
+    PublisherFactory m_factory;
+    bool m_publishingWanted = false;
+    tiktok::DesktopLogin *m_login = nullptr; // the connection under way
+    Done<AccountSummary> m_loginDone;
 };
 
 Backend::Backend(QObject *parent)
@@ -327,6 +567,7 @@ void Backend::stop() {
     m_thread.wait();
     m_worker = nullptr; // deleted on its thread as it finished
     m_ready = false;
+    m_publishing = false;
 }
 
 void Backend::onReady(const WorkspaceInfo &workspace, const QList<AccountSummary> &accounts) {
@@ -340,6 +581,13 @@ void Backend::onReady(const WorkspaceInfo &workspace, const QList<AccountSummary
 
 template<typename T>
 void Backend::run(QObject *context, std::function<std::expected<T, Error>(Worker &)> work, Done<T> done) {
+    runAsync<T>(
+        context, [work = std::move(work)](Worker &worker, Done<T> answer) { answer(work(worker)); },
+        std::move(done));
+}
+
+template<typename T>
+void Backend::runAsync(QObject *context, std::function<void(Worker &, Done<T>)> work, Done<T> done) {
     if (!m_worker) {
         QMetaObject::invokeMethod(
             context, [done = std::move(done)] { done(std::unexpected(notStarted())); }, Qt::QueuedConnection);
@@ -351,16 +599,21 @@ void Backend::run(QObject *context, std::function<std::expected<T, Error>(Worker
     QMetaObject::invokeMethod(
         m_worker,
         [this, worker = m_worker, guard, work = std::move(work), done = std::move(done)]() mutable {
-            std::expected<T, Error> result =
-                worker->session() ? work(*worker) : std::expected<T, Error>(std::unexpected(notStarted()));
-            QMetaObject::invokeMethod(
-                this,
-                [guard, done = std::move(done), result = std::move(result)]() mutable {
-                    if (guard) {
-                        done(std::move(result));
-                    }
-                },
-                Qt::QueuedConnection);
+            Done<T> answer = [this, guard, done = std::move(done)](std::expected<T, Error> result) mutable {
+                QMetaObject::invokeMethod(
+                    this,
+                    [guard, done = std::move(done), result = std::move(result)]() mutable {
+                        if (guard) {
+                            done(std::move(result));
+                        }
+                    },
+                    Qt::QueuedConnection);
+            };
+            if (!worker->session()) {
+                answer(std::unexpected(notStarted()));
+                return;
+            }
+            work(*worker, std::move(answer));
         },
         Qt::QueuedConnection);
 }
@@ -406,6 +659,164 @@ void Backend::postDetails(const QString &id, QObject *context, Done<PostDetails>
         std::move(done));
 }
 
+void Backend::createPost(const Post &post, const QString &baseDirectory, CreateIntent intent,
+                         QObject *context, Done<QList<PostRow>> done) {
+    run<QList<PostRow>>(
+        context,
+        [this, post, baseDirectory, intent](Worker &worker) {
+            return createRows(worker, post, baseDirectory, intent != CreateIntent::SaveDraft);
+        },
+        std::move(done));
+}
+
+void Backend::editPost(const QString &id, const Post &post, QObject *context, Done<PostRow> done) {
+    run<PostRow>(
+        context,
+        [id, post](Worker &worker) { return worker.changedRow(worker.session()->posts().edit(id, post)); },
+        std::move(done));
+}
+
+void Backend::perform(const QString &id, PostAction action, const QString &comment, QObject *context,
+                      Done<std::optional<PostRow>> done) {
+    run<std::optional<PostRow>>(
+        context,
+        [id, action, comment](Worker &worker) -> std::expected<std::optional<PostRow>, Error> {
+            PostLifecycle &posts = worker.session()->posts();
+            if (action == PostAction::Delete) {
+                if (auto removed = posts.remove(id); !removed) {
+                    return std::unexpected(removed.error());
+                }
+                worker.removed(id);
+                return std::optional<PostRow>();
+            }
+            auto row = worker.changedRow(posts.act(id, action, comment));
+            if (!row) {
+                return std::unexpected(row.error());
+            }
+            return std::optional<PostRow>(*row);
+        },
+        std::move(done));
+}
+
+void Backend::schedule(const QString &id, const QDateTime &localTime, const QString &timeZone,
+                       QObject *context, Done<PostRow> done) {
+    run<PostRow>(
+        context,
+        [id, localTime, timeZone](Worker &worker) {
+            return worker.changedRow(worker.session()->posts().schedule(id, localTime, timeZone));
+        },
+        std::move(done));
+}
+
+void Backend::duplicate(const QString &id, QObject *context, Done<PostRow> done) {
+    run<PostRow>(
+        context, [id](Worker &worker) { return worker.changedRow(worker.session()->posts().duplicate(id)); },
+        std::move(done));
+}
+
+void Backend::connectAccount(UrlOpener openInBrowser, QObject *context, Done<AccountSummary> done) {
+    runAsync<AccountSummary>(
+        context,
+        [openInBrowser = std::move(openInBrowser)](Worker &worker, Done<AccountSummary> answer) {
+            worker.connectAccount(openInBrowser, std::move(answer));
+        },
+        std::move(done));
+}
+
+void Backend::cancelConnect() {
+    if (m_worker) {
+        QMetaObject::invokeMethod(
+            m_worker, [worker = m_worker] { worker->cancelLogin(); }, Qt::QueuedConnection);
+    }
+}
+
+void Backend::refreshAccount(const QString &id, QObject *context, Done<AccountSummary> done) {
+    runAsync<AccountSummary>(
+        context,
+        [id](Worker &worker, Done<AccountSummary> answer) { worker.refreshAccount(id, std::move(answer)); },
+        std::move(done));
+}
+
+void Backend::disconnectAccount(const QString &id, QObject *context, Done<void> done) {
+    runAsync<void>(
+        context, [id](Worker &worker, Done<void> answer) { worker.disconnectAccount(id, std::move(answer)); },
+        std::move(done));
+}
+
+void Backend::setWorkspaceSetting(const QString &key, const QString &value, QObject *context,
+                                  Done<void> done) {
+    run<void>(
+        context,
+        [key, value](Worker &worker) -> std::expected<void, Error> {
+            auto set = WorkspaceSettings(worker.session()->database()).set(key, value);
+            if (set) {
+                worker.publishWorkspace();
+            }
+            return set;
+        },
+        std::move(done));
+}
+
+void Backend::countDueWithin(std::chrono::minutes window, QObject *context, Done<int> done) {
+    run<int>(
+        context, [window](Worker &worker) { return worker.countDueWithin(window); }, std::move(done));
+}
+
+void Backend::setPublishing(bool on) {
+    if (m_worker) {
+        QMetaObject::invokeMethod(
+            m_worker,
+            [worker = m_worker, on] {
+                if (worker->session()) {
+                    worker->setPublishing(on);
+                }
+            },
+            Qt::QueuedConnection);
+    }
+}
+
+void Backend::reloadTikTokSettings() {
+    if (m_worker) {
+        QMetaObject::invokeMethod(
+            m_worker,
+            [worker = m_worker] {
+                if (worker->session()) {
+                    worker->reloadTikTok();
+                }
+            },
+            Qt::QueuedConnection);
+    }
+}
+
+void Backend::testDatabase(const QString &url, QObject *context, Done<QString> done) {
+    QPointer<QObject> guard(context);
+    QThreadPool::globalInstance()->start([url, guard, done = std::move(done)]() mutable {
+        std::expected<QString, Error> result = [&]() -> std::expected<QString, Error> {
+            auto config =
+                url.trimmed().isEmpty()
+                    ? std::unexpected(Error{ErrorCode::Usage, QStringLiteral("Enter a database URL first.")})
+                    : DatabaseConfig::fromUrl(url.trimmed());
+            if (!config) {
+                return std::unexpected(config.error());
+            }
+            auto database = Database::openUnmigrated(*config);
+            if (!database) {
+                return std::unexpected(database.error());
+            }
+            return config->describe();
+        }();
+        // Back on the GUI thread, where the guard can be read safely.
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [guard, done = std::move(done), result = std::move(result)]() mutable {
+                if (guard) {
+                    done(std::move(result));
+                }
+            },
+            Qt::QueuedConnection);
+    });
+}
+
 std::expected<QList<PostRow>, Error> Backend::createRows(Worker &worker, const Post &post,
                                                          const QString &baseDirectory, bool submit) {
     Session &session = *worker.session();
@@ -433,16 +844,6 @@ std::expected<QList<PostRow>, Error> Backend::createRows(Worker &worker, const P
         Q_EMIT errorOccurred(u"Saved as a draft but not submitted: " + created->notSubmitted->message);
     }
     return rows;
-}
-
-void Backend::createPost(const Post &post, const QString &baseDirectory, CreateIntent intent,
-                         QObject *context, Done<QList<PostRow>> done) {
-    run<QList<PostRow>>(
-        context,
-        [this, post, baseDirectory, intent](Worker &worker) {
-            return createRows(worker, post, baseDirectory, intent != CreateIntent::SaveDraft);
-        },
-        std::move(done));
 }
 
 void Backend::planFromFiles(const QStringList &paths, QObject *context, Done<QList<CsvPostRow>> done) {
@@ -502,45 +903,6 @@ void Backend::storePlan(const QList<CsvPostRow> &rows, const QString &baseDirect
         std::move(done));
 }
 
-void Backend::editPost(const QString &id, const Post &post, QObject *context, Done<PostRow> done) {
-    run<PostRow>(
-        context,
-        [id, post](Worker &worker) { return worker.changedRow(worker.session()->posts().edit(id, post)); },
-        std::move(done));
-}
-
-void Backend::perform(const QString &id, PostAction action, const QString &comment, QObject *context,
-                      Done<std::optional<PostRow>> done) {
-    run<std::optional<PostRow>>(
-        context,
-        [id, action, comment](Worker &worker) -> std::expected<std::optional<PostRow>, Error> {
-            PostLifecycle &posts = worker.session()->posts();
-            if (action == PostAction::Delete) {
-                if (auto removed = posts.remove(id); !removed) {
-                    return std::unexpected(removed.error());
-                }
-                worker.removed(id);
-                return std::optional<PostRow>();
-            }
-            auto row = worker.changedRow(posts.act(id, action, comment));
-            if (!row) {
-                return std::unexpected(row.error());
-            }
-            return std::optional<PostRow>(*row);
-        },
-        std::move(done));
-}
-
-void Backend::schedule(const QString &id, const QDateTime &localTime, const QString &timeZone,
-                       QObject *context, Done<PostRow> done) {
-    run<PostRow>(
-        context,
-        [id, localTime, timeZone](Worker &worker) {
-            return worker.changedRow(worker.session()->posts().schedule(id, localTime, timeZone));
-        },
-        std::move(done));
-}
-
 void Backend::swapTimes(const QString &firstId, const QString &secondId, QObject *context,
                         Done<QList<PostRow>> done) {
     run<QList<PostRow>>(
@@ -560,12 +922,6 @@ void Backend::swapTimes(const QString &firstId, const QString &secondId, QObject
             }
             return rows;
         },
-        std::move(done));
-}
-
-void Backend::duplicate(const QString &id, QObject *context, Done<PostRow> done) {
-    run<PostRow>(
-        context, [id](Worker &worker) { return worker.changedRow(worker.session()->posts().duplicate(id)); },
         std::move(done));
 }
 

@@ -17,6 +17,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QThread>
+#include <QUrl>
 
 #include <chrono>
 #include <expected>
@@ -29,18 +30,38 @@ namespace cq {
 class Publisher;
 class Session;
 
+// How an account's authorisation stands now.
+enum class TokenState {
+    Valid,         // the access token is good
+    AccessExpired, // the access token ran out; it is refreshed on its next use, nothing to do
+    ExpiringSoon,  // the refresh token ends within AccountSummary::ExpiringSoonDays: reconnect
+    Expired,       // the refresh token ran out: the account must be connected again
+};
+
 // A connected account as the window shows it.
 struct AccountSummary {
+    static constexpr int ExpiringSoonDays = 14;
+
     QString id;
+    QString openId;
     QString displayName;
     QString username; // from the creator info; empty before it is known
     bool isDefault = false;
     std::optional<CreatorInfo> creator;
     QDateTime creatorInfoFetchedAt;
     QByteArray avatar; // the avatar's image bytes, once downloaded
+    QDateTime accessExpiresAt;
+    QDateTime refreshExpiresAt;
+    QStringList scopes; // what the account granted ClipQueue (user.info.basic ...); empty: not known
+    // TikTok refused a post because the developer app is not audited
+    // (unaudited_client_can_only_post_to_private_accounts), or the account is offered "Only me" alone.
+    bool unauditedClient = false;
 
     // "Ana (@ana.makes)", or the display name alone.
     QString label() const;
+    TokenState tokenState(const QDateTime &nowUtc) const;
+    // The creator info offers no privacy level but SELF_ONLY: what an unaudited app gets.
+    bool privateOnly() const;
 };
 
 // The workspace's shared settings and where this machine keeps its data.
@@ -90,6 +111,9 @@ class Backend : public QObject {
 public:
     template<typename T>
     using Done = std::function<void(std::expected<T, Error>)>;
+    // Opens an address in the user's browser; called on the GUI thread (the app passes
+    // QDesktopServices::openUrl, tests a function that plays the browser).
+    using UrlOpener = std::function<void(const QUrl &)>;
     // Makes the publisher inside the worker thread; tests pass a scripted one. Empty: TikTok's.
     using PublisherFactory = std::function<std::unique_ptr<Publisher>(Session &)>;
 
@@ -136,6 +160,32 @@ public:
     // A new draft with the same content and stored media.
     void duplicate(const QString &id, QObject *context, Done<PostRow> done);
 
+    // Connects a TikTok account the desktop way (tiktok::DesktopLogin on the worker): TikTok's
+    // authorise page goes to `openInBrowser`, the answer comes back to a loopback port, the tokens
+    // are stored and the creator info fetched. `done` gets the new account, or why not (ErrorCode::
+    // Cancelled after cancelConnect()). One connection at a time.
+    void connectAccount(UrlOpener openInBrowser, QObject *context, Done<AccountSummary> done);
+    void cancelConnect();
+    // Asks TikTok for the account's creator info again (refreshing its access token if it ran out).
+    void refreshAccount(const QString &id, QObject *context, Done<AccountSummary> done);
+    // Revokes the account at TikTok and forgets it here. An error after which the account is gone
+    // all the same says so (TikTok did not confirm the revocation).
+    void disconnectAccount(const QString &id, QObject *context, Done<void> done);
+    // A workspace setting shared through the database (settings::ApprovalRequired ...), checked by
+    // WorkspaceSettings; workspaceChanged() follows.
+    void setWorkspaceSetting(const QString &key, const QString &value, QObject *context, Done<void> done);
+    // Posts scheduled to go out within `window` from now (those without a time included), and posts
+    // on their way to TikTok: what quitting would hold back.
+    void countDueWithin(std::chrono::minutes window, QObject *context, Done<int> done);
+    // Publishing from this computer: the runner claims due posts, or is paused (a post already on
+    // its way still finishes).
+    void setPublishing(bool on);
+    bool isPublishing() const { return m_publishing; }
+    // Reads the TikTok app and photo host settings again (after the settings dialog changed them).
+    void reloadTikTokSettings();
+    // Opens `url` as a database and closes it again on a pool thread, without touching its schema:
+    // "Test connection". `done` gets a description of what answered.
+    static void testDatabase(const QString &url, QObject *context, Done<QString> done);
     // An account's weekly posting times (empty when it has none).
     void postingTimes(const QString &accountId, QObject *context, Done<PostingTimes> done);
     // Replaces them; postingTimesChanged() follows.
@@ -186,6 +236,7 @@ Q_SIGNALS:
     // The runner finished with a post (published, failed, needs attention).
     void postSettled(const cq::PostRow &row);
     void errorOccurred(const QString &message);
+    void publishingChanged(bool on);
 
 private:
     class Worker;
@@ -193,6 +244,9 @@ private:
     // Runs `work` on the worker with its session and hands the result to `done` on `context`'s thread.
     template<typename T>
     void run(QObject *context, std::function<std::expected<T, Error>(Worker &)> work, Done<T> done);
+    // The same for work that answers later: `work` hands its result to the Done it gets (once).
+    template<typename T>
+    void runAsync(QObject *context, std::function<void(Worker &, Done<T>)> work, Done<T> done);
     void onReady(const WorkspaceInfo &workspace, const QList<AccountSummary> &accounts);
     // On the worker: downloads, stores and (with `submit`) submits `post`, announcing the rows.
     std::expected<QList<PostRow>, Error> createRows(Worker &worker, const Post &post,
@@ -201,6 +255,7 @@ private:
     QThread m_thread;
     Worker *m_worker = nullptr; // lives in m_thread, deleted there when it finishes
     bool m_ready = false;
+    bool m_publishing = false;
     WorkspaceInfo m_workspace;
     QList<AccountSummary> m_accounts;
 };

@@ -1,5 +1,6 @@
 #include "session/Session.h"
 
+#include "accounts/SecretStore.h"
 #include "tiktok/AccountToken.h"
 
 #include <QCoreApplication>
@@ -11,9 +12,9 @@
 
 namespace cq {
 
-std::expected<std::unique_ptr<Session>, Error> Session::open() {
+std::expected<std::unique_ptr<Session>, Error> Session::open(const Settings &settings) {
     std::unique_ptr<Session> session(new Session);
-    auto config = AppConfig::load();
+    auto config = AppConfig::load(settings);
     if (!config) {
         return std::unexpected(config.error());
     }
@@ -35,7 +36,13 @@ std::expected<Session::TikTok *, Error> Session::tiktok() {
     if (m_tiktok) {
         return m_tiktok.get();
     }
-    auto config = tiktok::ApiConfig::fromEnvironment();
+    Settings settings;
+    SecretStore(m_config.secretsDirectory()).loadInto(settings);
+    // Waiting for the keychain ran this thread's events, which may have made the services already.
+    if (m_tiktok) {
+        return m_tiktok.get();
+    }
+    auto config = tiktok::ApiConfig::fromSettings(settings);
     if (!config) {
         return std::unexpected(config.error());
     }
@@ -47,12 +54,11 @@ std::expected<Session::TikTok *, Error> Session::tiktok() {
         std::make_unique<FileTokenStore>(QDir(m_config.dataDirectory).filePath(QStringLiteral("tokens")));
     // Tests and headless servers set CLIPQUEUE_TOKEN_STORE=file to skip the keychain.
     services->tokens = std::make_unique<KeychainTokenStore>(*services->fileTokens);
-    services->accounts = std::make_unique<AccountService>(
-        *m_database,
-        qEnvironmentVariable("CLIPQUEUE_TOKEN_STORE") == u"file"
-            ? static_cast<TokenStore &>(*services->fileTokens)
-            : *services->tokens,
-        services->oauth.get(), m_clock, QDir(m_config.dataDirectory).filePath(QStringLiteral("locks")));
+    services->store = SecretStore::filesOnly() ? static_cast<TokenStore *>(services->fileTokens.get())
+                                               : services->tokens.get();
+    services->accounts =
+        std::make_unique<AccountService>(*m_database, *services->store, services->oauth.get(), m_clock,
+                                         QDir(m_config.dataDirectory).filePath(QStringLiteral("locks")));
     m_tiktok = std::move(services);
     return m_tiktok.get();
 }

@@ -14,6 +14,7 @@
 #include "tiktok/TikTokClient.h"
 #include "tiktok/TikTokPublisher.h"
 #include "util/Clock.h"
+#include "util/Settings.h"
 
 #include <QNetworkAccessManager>
 
@@ -29,7 +30,7 @@ namespace cq {
 // thread, which owns its network manager.
 class Session {
 public:
-    static std::expected<std::unique_ptr<Session>, Error> open();
+    static std::expected<std::unique_ptr<Session>, Error> open(const Settings &settings = Settings());
 
     const AppConfig &config() const { return m_config; }
     const Database &database() const { return *m_database; }
@@ -42,16 +43,21 @@ public:
     QNetworkAccessManager &network() { return m_network; }
     net::HttpTransport &http() { return m_http; }
 
-    // The TikTok side, made on first use from the environment (CLIPQUEUE_TIKTOK_*).
+    // The TikTok side, made on first use from the settings (the environment winning, the client
+    // secret and photo token from the keychain).
     struct TikTok {
         tiktok::ApiConfig config;
         std::unique_ptr<tiktok::TikTokClient> client;
         std::unique_ptr<tiktok::OAuthClient> oauth;
         std::unique_ptr<FileTokenStore> fileTokens;
         std::unique_ptr<KeychainTokenStore> tokens;
+        TokenStore *store = nullptr; // the one of the two the accounts use
         std::unique_ptr<AccountService> accounts;
     };
     std::expected<TikTok *, Error> tiktok();
+    // Forgets the TikTok side, so that the next tiktok() reads the settings again (the user changed
+    // the TikTok app or the photo host). Whatever holds references into it must be gone first.
+    void resetTikTok() { m_tiktok.reset(); }
 
     // The TikTok publisher on this thread's network manager; creator info it fetches before each
     // publish is cached.

@@ -30,34 +30,48 @@ std::expected<QUrl, Error> ApiConfig::checkedUrl(const QString &text, const char
     return url;
 }
 
-std::expected<ApiConfig, Error> ApiConfig::fromEnvironment() {
+namespace {
+// The setting as a checked URL into `url`; an unset one leaves `url` as it is.
+std::expected<void, Error> readUrl(const Settings &settings, Setting setting, QUrl &url) {
+    const QString text = settings.value(setting);
+    if (text.isEmpty()) {
+        return {};
+    }
+    const QString variable = Settings::environmentVariable(setting);
+    auto checked = ApiConfig::checkedUrl(text, variable.toLatin1().constData());
+    if (!checked) {
+        return std::unexpected(checked.error());
+    }
+    url = *checked;
+    return {};
+}
+} // namespace
+
+std::expected<ApiConfig, Error> ApiConfig::fromSettings(const Settings &settings) {
     ApiConfig config;
-    if (const QString base = qEnvironmentVariable("CLIPQUEUE_TIKTOK_API_BASE"); !base.isEmpty()) {
-        auto url = checkedUrl(base, "CLIPQUEUE_TIKTOK_API_BASE");
-        if (!url) {
-            return std::unexpected(url.error());
+    for (const auto &[setting, url] : {std::pair<Setting, QUrl *>{Setting::TikTokApiBase, &config.apiBase},
+                                       {Setting::TikTokAuthUrl, &config.authUrl},
+                                       {Setting::PhotoUploadUrl, &config.photoUploadBase}}) {
+        if (auto read = readUrl(settings, setting, *url); !read) {
+            return std::unexpected(read.error());
         }
-        config.apiBase = *url;
     }
-    if (const QString auth = qEnvironmentVariable("CLIPQUEUE_TIKTOK_AUTH_URL"); !auth.isEmpty()) {
-        auto url = checkedUrl(auth, "CLIPQUEUE_TIKTOK_AUTH_URL");
-        if (!url) {
-            return std::unexpected(url.error());
-        }
-        config.authUrl = *url;
-    }
-    if (const QString upload = qEnvironmentVariable("CLIPQUEUE_PHOTO_UPLOAD_URL"); !upload.isEmpty()) {
-        auto url = checkedUrl(upload, "CLIPQUEUE_PHOTO_UPLOAD_URL");
-        if (!url) {
-            return std::unexpected(url.error());
-        }
-        config.photoUploadBase = *url;
-    }
-    config.photoPublicBase = QUrl(qEnvironmentVariable("CLIPQUEUE_PHOTO_PUBLIC_URL"));
-    config.photoUploadToken = qEnvironmentVariable("CLIPQUEUE_PHOTO_UPLOAD_TOKEN");
-    config.clientKey = qEnvironmentVariable("CLIPQUEUE_TIKTOK_CLIENT_KEY");
-    config.clientSecret = qEnvironmentVariable("CLIPQUEUE_TIKTOK_CLIENT_SECRET");
+    config.photoPublicBase = QUrl(settings.value(Setting::PhotoPublicUrl));
+    config.photoUploadToken = settings.value(Setting::PhotoUploadToken);
+    config.clientKey = settings.value(Setting::TikTokClientKey).trimmed();
+    config.clientSecret = settings.value(Setting::TikTokClientSecret).trimmed();
     return config;
+}
+
+std::expected<void, Error> ApiConfig::checkCredentials() const {
+    if (clientKey.isEmpty() || clientSecret.isEmpty()) {
+        return std::unexpected(
+            Error{ErrorCode::Usage, QStringLiteral("Enter your TikTok app's client key and client secret in "
+                                                   "Settings (or set CLIPQUEUE_TIKTOK_CLIENT_KEY and "
+                                                   "CLIPQUEUE_TIKTOK_CLIENT_SECRET) first; README says where "
+                                                   "to get them.")});
+    }
+    return {};
 }
 
 } // namespace cq::tiktok

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "util/Error.h"
+#include "util/Settings.h"
 
 #include <QString>
 #include <QUrl>
@@ -10,7 +11,7 @@
 namespace cq::tiktok {
 
 // Where ClipQueue talks to TikTok, and as which app (the user's own TikTok developer app).
-// CLIPQUEUE_TIKTOK_API_BASE / CLIPQUEUE_TIKTOK_AUTH_URL point it at another server; plain http://
+// The API base and authorise URL settings point it at another server; plain http://
 // is accepted only for loopback hosts, so tokens never cross a network unencrypted.
 struct ApiConfig {
     QUrl apiBase{QStringLiteral("https://open.tiktokapis.com")};
@@ -25,7 +26,10 @@ struct ApiConfig {
 
     QUrl endpoint(const QString &path) const;
 
-    static std::expected<ApiConfig, Error> fromEnvironment();
+    // From the settings (the environment winning; the secrets as handed to `settings`).
+    static std::expected<ApiConfig, Error> fromSettings(const Settings &settings);
+    // Connecting an account needs the app's client key and secret.
+    std::expected<void, Error> checkCredentials() const;
     // Refuses anything but https, or http to 127.0.0.0/8, ::1 or localhost.
     static std::expected<QUrl, Error> checkedUrl(const QString &text, const char *variable);
 };

@@ -10,12 +10,13 @@
 namespace cq::ui {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("cq::ui::PostText", text);
-}
+// The context both lupdate and the runtime use for these strings.
+class PostTextStrings {
+    Q_DECLARE_TR_FUNCTIONS(cq::ui::PostText)
+};
 
 QString onOff(const QString &what, bool enabled) {
-    return enabled ? tr("%1 on").arg(what) : tr("%1 off").arg(what);
+    return enabled ? PostTextStrings::tr("%1 on").arg(what) : PostTextStrings::tr("%1 off").arg(what);
 }
 
 QString duration(double seconds) {
@@ -25,9 +26,10 @@ QString duration(double seconds) {
 } // namespace
 
 QString interactionsLabel(const TikTokSettings &settings, bool photoPost) {
-    QStringList parts{onOff(tr("Comments"), !settings.disableComment)};
+    QStringList parts{onOff(PostTextStrings::tr("Comments"), !settings.disableComment)};
     if (!photoPost) {
-        parts << onOff(tr("Duet"), !settings.disableDuet) << onOff(tr("Stitch"), !settings.disableStitch);
+        parts << onOff(PostTextStrings::tr("Duet"), !settings.disableDuet)
+              << onOff(PostTextStrings::tr("Stitch"), !settings.disableStitch);
     }
     return parts.join(QStringLiteral(" · "));
 }
@@ -35,33 +37,36 @@ QString interactionsLabel(const TikTokSettings &settings, bool photoPost) {
 QString commercialLabel(const TikTokSettings &settings) {
     QStringList kinds;
     if (settings.brandOrganicToggle) {
-        kinds << tr("your brand");
+        kinds << PostTextStrings::tr("your brand");
     }
     if (settings.brandContentToggle) {
-        kinds << tr("branded content (paid partnership)");
+        kinds << PostTextStrings::tr("branded content (paid partnership)");
     }
     if (!kinds.isEmpty()) {
-        return tr("Disclosed: %1").arg(kinds.join(QStringLiteral(", ")));
+        return PostTextStrings::tr("Disclosed: %1").arg(kinds.join(QStringLiteral(", ")));
     }
-    return settings.discloseCommercialContent ? tr("Disclosed (type not chosen)") : tr("Not disclosed");
+    return settings.discloseCommercialContent ? PostTextStrings::tr("Disclosed (type not chosen)")
+                                              : PostTextStrings::tr("Not disclosed");
 }
 
 QString aiGeneratedLabel(const TikTokSettings &settings) {
-    return settings.isAigc ? tr("Yes, labelled as AI-generated") : tr("No");
+    return settings.isAigc ? PostTextStrings::tr("Yes, labelled as AI-generated") : PostTextStrings::tr("No");
 }
 
 QString postModeLabel(const TikTokSettings &settings) {
-    return settings.sendsToDrafts() ? tr("To the creator's TikTok drafts (inbox), to finish in the app")
-                                    : tr("Onto the profile");
+    return settings.sendsToDrafts()
+               ? PostTextStrings::tr("To the creator's TikTok drafts (inbox), to finish in the app")
+               : PostTextStrings::tr("Onto the profile");
 }
 
 QString mediaShortLabel(const StoredMedia &media, int index) {
     const MediaDescriptor &descriptor = media.descriptor;
     if (descriptor.isVideo()) {
-        return descriptor.durationSeconds ? tr("Video · %1").arg(duration(*descriptor.durationSeconds))
-                                          : tr("Video");
+        return descriptor.durationSeconds
+                   ? PostTextStrings::tr("Video · %1").arg(duration(*descriptor.durationSeconds))
+                   : PostTextStrings::tr("Video");
     }
-    return tr("Photo %1").arg(index + 1);
+    return PostTextStrings::tr("Photo %1").arg(index + 1);
 }
 
 QString mediaSummary(const MediaDescriptor &media) {

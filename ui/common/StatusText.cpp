@@ -8,35 +8,36 @@
 namespace cq::ui {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("cq::ui::StatusText", text);
-}
+// The context both lupdate and the runtime use for these strings.
+class StatusTextStrings {
+    Q_DECLARE_TR_FUNCTIONS(cq::ui::StatusText)
+};
 } // namespace
 
 QString statusLabel(PostStatus status) {
     switch (status) {
     case PostStatus::Draft:
-        return tr("Draft");
+        return StatusTextStrings::tr("Draft");
     case PostStatus::InReview:
-        return tr("In review");
+        return StatusTextStrings::tr("In review");
     case PostStatus::ChangesRequested:
-        return tr("Changes requested");
+        return StatusTextStrings::tr("Changes requested");
     case PostStatus::Approved:
-        return tr("Approved");
+        return StatusTextStrings::tr("Approved");
     case PostStatus::Scheduled:
-        return tr("Scheduled");
+        return StatusTextStrings::tr("Scheduled");
     case PostStatus::Publishing:
-        return tr("Publishing");
+        return StatusTextStrings::tr("Publishing");
     case PostStatus::Processing:
-        return tr("Processing");
+        return StatusTextStrings::tr("Processing");
     case PostStatus::Published:
-        return tr("Published");
+        return StatusTextStrings::tr("Published");
     case PostStatus::Failed:
-        return tr("Failed");
+        return StatusTextStrings::tr("Failed");
     case PostStatus::Cancelled:
-        return tr("Cancelled");
+        return StatusTextStrings::tr("Cancelled");
     case PostStatus::NeedsAttention:
-        return tr("Needs attention");
+        return StatusTextStrings::tr("Needs attention");
     }
     return postStatusName(status);
 }
@@ -44,27 +45,28 @@ QString statusLabel(PostStatus status) {
 QString statusDescription(PostStatus status) {
     switch (status) {
     case PostStatus::Draft:
-        return tr("Not submitted yet: it will not be published.");
+        return StatusTextStrings::tr("Not submitted yet: it will not be published.");
     case PostStatus::InReview:
-        return tr("Waiting for a reviewer to approve it.");
+        return StatusTextStrings::tr("Waiting for a reviewer to approve it.");
     case PostStatus::ChangesRequested:
-        return tr("A reviewer asked for changes: edit it and submit it again.");
+        return StatusTextStrings::tr("A reviewer asked for changes: edit it and submit it again.");
     case PostStatus::Approved:
-        return tr("Approved: schedule it to publish it.");
+        return StatusTextStrings::tr("Approved: schedule it to publish it.");
     case PostStatus::Scheduled:
-        return tr("Will be published at its time.");
+        return StatusTextStrings::tr("Will be published at its time.");
     case PostStatus::Publishing:
-        return tr("Being sent to TikTok now.");
+        return StatusTextStrings::tr("Being sent to TikTok now.");
     case PostStatus::Processing:
-        return tr("Sent: TikTok is processing it.");
+        return StatusTextStrings::tr("Sent: TikTok is processing it.");
     case PostStatus::Published:
-        return tr("Published on TikTok.");
+        return StatusTextStrings::tr("Published on TikTok.");
     case PostStatus::Failed:
-        return tr("Publishing failed: retry it, or duplicate and edit it.");
+        return StatusTextStrings::tr("Publishing failed: retry it, or duplicate and edit it.");
     case PostStatus::Cancelled:
-        return tr("Cancelled: it will not be published.");
+        return StatusTextStrings::tr("Cancelled: it will not be published.");
     case PostStatus::NeedsAttention:
-        return tr("TikTok may or may not have it: check TikTok, then mark it published or retry.");
+        return StatusTextStrings::tr(
+            "TikTok may or may not have it: check TikTok, then mark it published or retry.");
     }
     return {};
 }
@@ -93,19 +95,19 @@ StatusTone statusTone(PostStatus status) {
 
 QString privacyLabel(const QString &level) {
     if (level == QLatin1StringView(privacy::PublicToEveryone)) {
-        return tr("Everyone");
+        return StatusTextStrings::tr("Everyone");
     }
     if (level == QLatin1StringView(privacy::MutualFollowFriends)) {
-        return tr("Friends");
+        return StatusTextStrings::tr("Friends");
     }
     if (level == QLatin1StringView(privacy::FollowerOfCreator)) {
-        return tr("Followers");
+        return StatusTextStrings::tr("Followers");
     }
     if (level == QLatin1StringView(privacy::SelfOnly)) {
-        return tr("Only me");
+        return StatusTextStrings::tr("Only me");
     }
     if (level.isEmpty()) {
-        return tr("Not chosen");
+        return StatusTextStrings::tr("Not chosen");
     }
     return level; // a level TikTok added later: its API name is better than nothing
 }
@@ -113,23 +115,23 @@ QString privacyLabel(const QString &level) {
 QString actionLabel(PostAction action) {
     switch (action) {
     case PostAction::Submit:
-        return tr("Submit for review");
+        return StatusTextStrings::tr("Submit for review");
     case PostAction::Approve:
-        return tr("Approve");
+        return StatusTextStrings::tr("Approve");
     case PostAction::RequestChanges:
-        return tr("Request changes");
+        return StatusTextStrings::tr("Request changes");
     case PostAction::Schedule:
-        return tr("Schedule");
+        return StatusTextStrings::tr("Schedule");
     case PostAction::Edit:
-        return tr("Edit");
+        return StatusTextStrings::tr("Edit");
     case PostAction::Cancel:
-        return tr("Cancel post");
+        return StatusTextStrings::tr("Cancel post");
     case PostAction::Retry:
-        return tr("Retry");
+        return StatusTextStrings::tr("Retry");
     case PostAction::MarkPublished:
-        return tr("Mark as published");
+        return StatusTextStrings::tr("Mark as published");
     case PostAction::Delete:
-        return tr("Delete draft");
+        return StatusTextStrings::tr("Delete draft");
     default:
         return Lifecycle::actionName(action); // runner actions have no button
     }
@@ -137,37 +139,38 @@ QString actionLabel(PostAction action) {
 
 QString historyActionLabel(const QString &actionName) {
     static const QHash<QString, const char *> words{
-        {QStringLiteral("create"), "Created"},
-        {QStringLiteral("duplicate"), "Duplicated"},
-        {QStringLiteral("submit"), "Submitted"},
-        {QStringLiteral("approve"), "Approved"},
-        {QStringLiteral("request_changes"), "Requested changes"},
-        {QStringLiteral("schedule"), "Scheduled"},
-        {QStringLiteral("edit"), "Edited"},
-        {QStringLiteral("cancel"), "Cancelled"},
-        {QStringLiteral("retry"), "Retried"},
-        {QStringLiteral("mark_published"), "Marked as published"},
-        {QStringLiteral("claim"), "Picked up to publish"},
-        {QStringLiteral("take_over"), "Taken over by another runner"},
-        {QStringLiteral("publish_id"), "Sent to TikTok"},
-        {QStringLiteral("processing"), "TikTok is processing"},
-        {QStringLiteral("published"), "Published"},
-        {QStringLiteral("failed"), "Failed"},
-        {QStringLiteral("unknown"), "Outcome unknown"},
-        {QStringLiteral("missed"), "Missed its time"},
+        {QStringLiteral("create"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Created")},
+        {QStringLiteral("duplicate"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Duplicated")},
+        {QStringLiteral("submit"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Submitted")},
+        {QStringLiteral("approve"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Approved")},
+        {QStringLiteral("request_changes"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Requested changes")},
+        {QStringLiteral("schedule"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Scheduled")},
+        {QStringLiteral("edit"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Edited")},
+        {QStringLiteral("cancel"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Cancelled")},
+        {QStringLiteral("retry"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Retried")},
+        {QStringLiteral("mark_published"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Marked as published")},
+        {QStringLiteral("claim"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Picked up to publish")},
+        {QStringLiteral("take_over"),
+         QT_TRANSLATE_NOOP("cq::ui::StatusText", "Taken over by another runner")},
+        {QStringLiteral("publish_id"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Sent to TikTok")},
+        {QStringLiteral("processing"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "TikTok is processing")},
+        {QStringLiteral("published"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Published")},
+        {QStringLiteral("failed"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Failed")},
+        {QStringLiteral("unknown"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Outcome unknown")},
+        {QStringLiteral("missed"), QT_TRANSLATE_NOOP("cq::ui::StatusText", "Missed its time")},
     };
     const auto word = words.constFind(actionName);
-    return word == words.cend() ? actionName : tr(*word);
+    return word == words.cend() ? actionName : StatusTextStrings::tr(*word);
 }
 
 QString outcomeLabel(AttemptOutcome outcome) {
     switch (outcome) {
     case AttemptOutcome::Published:
-        return tr("Published");
+        return StatusTextStrings::tr("Published");
     case AttemptOutcome::Failed:
-        return tr("Failed");
+        return StatusTextStrings::tr("Failed");
     case AttemptOutcome::Unknown:
-        return tr("Unknown outcome");
+        return StatusTextStrings::tr("Unknown outcome");
     }
     return attemptOutcomeName(outcome);
 }

@@ -7,9 +7,10 @@
 namespace cq::ui {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("cq::ui::TimeText", text);
-}
+// The context both lupdate and the runtime use for these strings.
+class TimeTextStrings {
+    Q_DECLARE_TR_FUNCTIONS(cq::ui::TimeText)
+};
 
 // The locale's long date with short names ("Thu, Dec 24, 2026" in the US, "Thu 24 Dec 2026" in the
 // UK): unambiguous, in the order people there read dates, and short enough for a side panel.
@@ -59,12 +60,12 @@ QString preciseMomentLabel(const QDateTime &moment) {
 
 QString scheduleLabel(const PostSchedule &schedule) {
     const auto [there, here] = scheduleLines(schedule);
-    return here.isEmpty() ? there : there + u' ' + tr("(%1)").arg(here);
+    return here.isEmpty() ? there : there + u' ' + TimeTextStrings::tr("(%1)").arg(here);
 }
 
 std::pair<QString, QString> scheduleLines(const PostSchedule &schedule) {
     if (!schedule.atUtc) {
-        return {tr("As soon as possible"), QString()};
+        return {TimeTextStrings::tr("As soon as possible"), QString()};
     }
     const QDateTime there = inPostZone(schedule);
     const QDateTime here = schedule.atUtc->toLocalTime();
@@ -73,12 +74,12 @@ std::pair<QString, QString> scheduleLines(const PostSchedule &schedule) {
         return {inZone, QString()};
     }
     const QString local = here.date() == there.date() ? timeOfDay(here) : momentLabel(here);
-    return {inZone, tr("%1 your time").arg(local)};
+    return {inZone, TimeTextStrings::tr("%1 your time").arg(local)};
 }
 
 QString scheduleShortLabel(const PostSchedule &schedule) {
     if (!schedule.atUtc) {
-        return tr("As soon as possible");
+        return TimeTextStrings::tr("As soon as possible");
     }
     const QDateTime there = inPostZone(schedule);
     const QDateTime here = schedule.atUtc->toLocalTime();

@@ -39,9 +39,11 @@ AccountPicker::AccountPicker(QWidget *parent)
 
     m_none->setObjectName(QStringLiteral("noAccountHint"));
     m_none->setWordWrap(true);
-    m_none->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_none->setText(QStringLiteral("No TikTok account is connected yet. Connect one in a terminal with "
-                                   "“clipqueue-cli accounts connect”, then come back: it shows up here."));
+    m_none->setTextFormat(Qt::RichText);
+    m_none->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_none->setText(tr("No TikTok account is connected yet. <a href=\"#accounts\">Connect the account</a> "
+                       "on the Accounts page; it shows up here."));
+    connect(m_none, &QLabel::linkActivated, this, &AccountPicker::connectRequested);
     // One or the other shows: a hidden widget takes no room in the layout.
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

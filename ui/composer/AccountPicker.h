@@ -12,7 +12,7 @@ namespace cq::ui {
 
 // Whom a post goes to: the connected accounts, each with its avatar, display name and @username and
 // a check box; several may be checked (one post per account). The default account is checked when
-// the accounts first arrive. Without any account it says how to connect one.
+// the accounts first arrive. Without any account it links to the Accounts page.
 class AccountPicker : public QWidget {
     Q_OBJECT
 
@@ -40,6 +40,8 @@ public:
 
 Q_SIGNALS:
     void checkedChanged();
+    // The link in "No TikTok account is connected yet" was followed.
+    void connectRequested();
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -251,6 +251,7 @@ QWidget *ComposerPage::buildActionBar() {
 }
 
 void ComposerPage::connectBackend() {
+    connect(m_settings->accounts(), &AccountPicker::connectRequested, this, &ComposerPage::accountsRequested);
     connect(&m_backend, &Backend::accountsChanged, this, &ComposerPage::onAccountsChanged);
     connect(&m_backend, &Backend::workspaceChanged, this, &ComposerPage::onWorkspaceChanged);
     connect(&m_backend, &Backend::storeProgress, this, &ComposerPage::onStoreProgress);
@@ -570,6 +571,13 @@ void ComposerPage::updateActions() {
 }
 
 void ComposerPage::showFinding(const QModelIndex &index) {
+    // "Connect the account": the place for that is the Accounts page.
+    const QString code = index.data(FindingsModel::CodeRole).toString();
+    if (code == findingCodeName(FindingCode::CreatorUnknown)
+        || (code == findingCodeName(FindingCode::PostNoAccounts) && m_backend.accounts().isEmpty())) {
+        Q_EMIT accountsRequested();
+        return;
+    }
     const int media = index.data(FindingsModel::MediaIndexRole).toInt();
     if (media >= 0 && media < m_media->model()->rowCount()) {
         m_media->showItem(media);

@@ -86,6 +86,8 @@ Q_SIGNALS:
     void showRequested();
     // Posts were stored (one per account) or the edited post was saved; rows as they are now.
     void postsSaved(const QList<cq::PostRow> &rows);
+    // "Connect an account" was chosen: the Accounts page should show.
+    void accountsRequested();
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;

@@ -1,13 +1,19 @@
 #include "shell/MainWindow.h"
 
+#include "accounts/AccountsPage.h"
 #include "calendar/CalendarPage.h"
 #include "composer/ComposerPage.h"
+#include "media/FfmpegVersion.h"
 #include "queue/PostDetailsPanel.h"
 #include "queue/QueueFilterBar.h"
 #include "queue/QueuePage.h"
 #include "review/ReviewPage.h"
 #include "session/Backend.h"
+#include "settings/SettingsDialog.h"
 #include "shell/PublishingStatusWidget.h"
+#include "shell/TrayIcon.h"
+#include "shell/WelcomePage.h"
+#include "util/Settings.h"
 
 #include <QAction>
 #include <QApplication>
@@ -17,10 +23,12 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QSystemTrayIcon>
 
 namespace cq::ui {
 
@@ -33,6 +41,8 @@ MainWindow::MainWindow(Backend &backend, const MediaProber &prober, QWidget *par
     m_queue = new QueuePage(backend);
     m_details = new PostDetailsPanel(backend);
     m_review = new ReviewPage(backend);
+    m_accounts = new AccountsPage(backend);
+    m_welcome = new WelcomePage(backend);
     m_calendar = new CalendarPage(backend);
 
     m_queueSplit = new QSplitter(Qt::Horizontal);
@@ -48,7 +58,9 @@ MainWindow::MainWindow(Backend &backend, const MediaProber &prober, QWidget *par
     m_pages->addWidget(m_composer);
     m_pages->addWidget(m_queueSplit);
     m_pages->addWidget(m_review);
+    m_pages->addWidget(m_accounts);
     m_pages->addWidget(m_calendar);
+    m_pages->addWidget(m_welcome);
 
     buildNavigation();
     // The navigation keeps its width whatever page is shown.
@@ -61,11 +73,20 @@ MainWindow::MainWindow(Backend &backend, const MediaProber &prober, QWidget *par
 
     buildMenus();
     buildStatusBar();
+    buildTray();
     connectBackend();
 
     connect(m_queue, &QueuePage::currentPostChanged, m_details, &PostDetailsPanel::showPost);
     connect(m_queue, &QueuePage::editRequested, this, &MainWindow::editPost);
     connect(m_queue, &QueuePage::composeRequested, this, [this] { showPage(Page::Compose); });
+    connect(m_composer, &ComposerPage::accountsRequested, this, [this] { showPage(Page::Accounts); });
+    connect(m_accounts, &AccountsPage::settingsRequested, this, &MainWindow::openSettings);
+    connect(m_welcome, &WelcomePage::settingsRequested, this, &MainWindow::openSettings);
+    connect(m_welcome, &WelcomePage::connectRequested, this, [this] {
+        showPage(Page::Accounts);
+        m_accounts->connectAccount();
+    });
+    connect(m_welcome, &WelcomePage::finished, this, [this] { showPage(Page::Compose); });
     connect(m_details, &PostDetailsPanel::editRequested, this, &MainWindow::editPost);
     connect(m_calendar, &CalendarPage::editRequested, this, &MainWindow::editPost);
     connect(m_calendar, &CalendarPage::composeRequested, this, &MainWindow::composeAt);
@@ -104,13 +125,14 @@ void MainWindow::buildNavigation() {
                          style->standardIcon(QStyle::SP_FileDialogDetailedView)));
     add(QIcon::fromTheme(QStringLiteral("mail-mark-important"),
                          style->standardIcon(QStyle::SP_DialogApplyButton)));
+    add(QIcon::fromTheme(QStringLiteral("system-users"), style->standardIcon(QStyle::SP_DirHomeIcon)));
     add(QIcon::fromTheme(QStringLiteral("x-office-calendar"),
                          style->standardIcon(QStyle::SP_FileDialogContentsView)));
     updateNavigationLabels();
     m_navigation->setFixedWidth(fontMetrics().horizontalAdvance(tr("Review (999)"))
                                 + fontMetrics().height() * 4);
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (row >= 0) {
+        if (row >= 0 && row < m_navigation->count()) {
             m_pages->setCurrentIndex(row);
         }
     });
@@ -119,7 +141,7 @@ void MainWindow::buildNavigation() {
 void MainWindow::updateNavigationLabels() {
     const QStringList labels{tr("Compose"), tr("Queue"),
                              m_reviewCount > 0 ? tr("Review (%1)").arg(m_reviewCount) : tr("Review"),
-                             tr("Calendar")};
+                             tr("Accounts"), tr("Calendar")};
     for (int i = 0; i < labels.size(); ++i) {
         QListWidgetItem *item = m_navigation->item(i);
         item->setText(labels.at(i));
@@ -132,7 +154,12 @@ void MainWindow::buildMenus() {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addActions(m_composer->fileActions());
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    QAction *settings = file->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
+    settings->setObjectName(QStringLiteral("settingsAction"));
+    settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    settings->setMenuRole(QAction::PreferencesRole);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &MainWindow::requestQuit);
     quit->setObjectName(QStringLiteral("quitAction"));
     quit->setShortcut(QKeySequence::Quit);
 
@@ -140,7 +167,7 @@ void MainWindow::buildMenus() {
     post->addActions(m_composer->postActions());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    const QStringList names{tr("&Compose"), tr("&Queue"), tr("&Review"), tr("C&alendar")};
+    const QStringList names{tr("&Compose"), tr("&Queue"), tr("&Review"), tr("&Accounts"), tr("C&alendar")};
     for (int i = 0; i < names.size(); ++i) {
         QAction *action = view->addAction(names.at(i), this, [this, i] { showPage(Page(i)); });
         action->setObjectName(QStringLiteral("showPage%1").arg(i));
@@ -191,9 +218,103 @@ void MainWindow::connectBackend() {
     connect(&m_backend, &Backend::errorOccurred, m_status, &PublishingStatusWidget::showMessage);
 }
 
+void MainWindow::buildTray() {
+    m_tray = new TrayIcon(m_backend, this);
+    setWindowIcon(m_tray->icon()->icon());
+    connect(m_tray, &TrayIcon::openRequested, this, &MainWindow::raiseWindow);
+    connect(m_tray, &TrayIcon::postOpenRequested, this, &MainWindow::openPost);
+    connect(m_tray, &TrayIcon::quitRequested, this, &MainWindow::requestQuit);
+    if (m_tray->isAvailable()) {
+        m_tray->show();
+    }
+}
+
 void MainWindow::showPage(Page page) {
-    m_navigation->setCurrentRow(int(page));
+    // The welcome page has no entry in the navigation.
+    m_navigation->setCurrentRow(page == Page::Welcome ? -1 : int(page));
     m_pages->setCurrentIndex(int(page));
+}
+
+void MainWindow::showWelcomeIfFirstStart() {
+    if (WelcomePage::wanted()) {
+        showPage(Page::Welcome);
+    }
+}
+
+QDialog *MainWindow::openSettings() {
+    auto *dialog = new SettingsDialog(m_backend, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::saved, this, [this](const SettingsDialog::Changes &changes) {
+        if (changes.tiktok) {
+            m_backend.reloadTikTokSettings();
+        }
+        if (changes.publishing) {
+            m_backend.setPublishing(Settings().flag(Setting::PublishFromThisComputer));
+        }
+        if (changes.restart) {
+            m_status->showMessage(tr("Settings saved. The new data folder, database or name are used from "
+                                     "the next start of ClipQueue."));
+        }
+        m_welcome->updateSteps();
+    });
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::raiseWindow() {
+    showNormal();
+    raise();
+    activateWindow();
+}
+
+void MainWindow::openPost(const QString &id) {
+    raiseWindow();
+    showPage(Page::Queue);
+    m_details->showPost(id);
+}
+
+void MainWindow::requestQuit() {
+    if (m_composer->hasUnsavedChanges() && !m_composer->confirmDiscard()) {
+        return;
+    }
+    if (!m_backend.isReady()) {
+        quitNow();
+        return;
+    }
+    m_backend.countDueWithin(QuitWarningWindow, this, [this](std::expected<int, Error> due) {
+        if (!due || *due == 0) {
+            quitNow();
+            return;
+        }
+        raiseWindow();
+        auto *box = new QMessageBox(
+            QMessageBox::Question, tr("Quit ClipQueue?"),
+            (*due == 1
+                 ? tr("1 post is due in the next %1 hours.").arg(QuitWarningWindow.count())
+                 : tr("%1 posts are due in the next %2 hours.").arg(*due).arg(QuitWarningWindow.count()))
+                + u' '
+                + tr("They go out only while ClipQueue runs, here or on another computer of your team "
+                     "(clipqueue-cli run). Quit anyway?"),
+            QMessageBox::NoButton, this);
+        box->setObjectName(QStringLiteral("quitConfirmation"));
+        QPushButton *quit = box->addButton(tr("&Quit anyway"), QMessageBox::DestructiveRole);
+        QPushButton *keep = box->addButton(tr("&Keep running"), QMessageBox::RejectRole);
+        box->setDefaultButton(keep);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        connect(box, &QMessageBox::finished, this, [this, box, quit] {
+            if (box->clickedButton() == quit) {
+                quitNow();
+            }
+        });
+        box->open();
+    });
+}
+
+void MainWindow::quitNow() {
+    m_quitting = true;
+    close();
+    m_tray->icon()->hide();
+    Q_EMIT quitConfirmed();
 }
 
 MainWindow::Page MainWindow::currentPage() const {
@@ -231,21 +352,38 @@ void MainWindow::editPost(const QString &id) {
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {
-    // Nothing composed is dropped without asking.
-    if (m_composer->hasUnsavedChanges() && !m_composer->confirmDiscard()) {
-        event->ignore();
+    if (m_quitting) {
+        event->accept();
         return;
     }
-    event->accept();
+    event->ignore();
+    if (!m_backend.isPublishing() || !m_tray->isAvailable()) {
+        requestQuit(); // closing the window is quitting
+        return;
+    }
+    // Publishing goes on in the tray; that is said once, the first time.
+    hide();
+    Settings settings;
+    if (!settings.flag(Setting::TrayExplained)) {
+        settings.setFlag(Setting::TrayExplained, true);
+        m_tray->notify(tr("ClipQueue keeps publishing"),
+                       tr("ClipQueue runs on in the tray and publishes due posts. Quit from the tray menu."));
+    }
 }
 
 void MainWindow::showAbout() {
-    QMessageBox::about(this, tr("About ClipQueue"),
-                       tr("<h3>ClipQueue %1</h3><p>Prepare, review, schedule and publish TikTok posts.</p>"
-                          "<p>Posts: %2<br>Media: %3</p>")
-                           .arg(QApplication::applicationVersion(),
-                                m_backend.workspace().databaseDescription.toHtmlEscaped(),
-                                m_backend.workspace().mediaStoreRoot.toHtmlEscaped()));
+    const WorkspaceInfo &workspace = m_backend.workspace();
+    QMessageBox::about(
+        this, tr("About ClipQueue"),
+        tr("<h3>ClipQueue %1</h3><p>Prepare, review, schedule and publish TikTok posts.</p>"
+           "<p>Qt %2 (built with %3)<br>FFmpeg %4</p>"
+           "<p>Posts: %5<br>Media: %6</p>"
+           "<p>ClipQueue is free software under the "
+           "<a href=\"https://www.gnu.org/licenses/gpl-3.0.html\">GNU General Public License, version 3 or "
+           "later</a>. It comes with no warranty.</p>")
+            .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()),
+                 QStringLiteral(QT_VERSION_STR), ffmpegVersion().toHtmlEscaped(),
+                 workspace.databaseDescription.toHtmlEscaped(), workspace.mediaStoreRoot.toHtmlEscaped()));
 }
 
 } // namespace cq::ui
