@@ -1,6 +1,8 @@
 // The GUI-thread facade over the worker thread: commands answer on the caller's thread, changes made
 // here or elsewhere come back as rows, pages of the queue follow each other by cursor.
+#include "BackendHarness.h"
 #include "LoopbackHttpServer.h"
+#include "ScriptedPublisher.h"
 #include "StoreFixture.h"
 #include "TestFixtures.h"
 #include "session/Backend.h"
@@ -33,6 +35,8 @@ private Q_SLOTS:
     void resultsForAGoneContextAreDropped();
     void storeProgressIsReported();
     void accountsComeWithTheirAvatars();
+    void publishTimeProblemsShowBeforeScheduling();
+    void accountSetsAreEditedOnTheWorker();
 
 private:
     std::expected<QList<PostRow>, Error> create(const Post &post, CreateIntent intent);
@@ -380,6 +384,99 @@ void TestFacade::accountsComeWithTheirAvatars() {
     QCOMPARE(backend.accounts().first().avatar, picture);
     QCOMPARE(backend.accounts().first().label(), QStringLiteral("Ana (@ana.makes)"));
     QCOMPARE(server.requests().size(), 1);
+}
+
+// What would fail only at publish time is a finding in the composer: photos on a publishing machine
+// without a photo host, and a schedule past the end of the account's TikTok authorisation.
+void TestFacade::publishTimeProblemsShowBeforeScheduling() {
+    m_backend.reset();
+    qunsetenv("CLIPQUEUE_PHOTO_UPLOAD_URL");
+    qunsetenv("CLIPQUEUE_PHOTO_PUBLIC_URL");
+    {
+        auto session = Session::open();
+        QVERIFY(session.has_value());
+        AccountRepository accounts((*session)->database());
+        Account ana;
+        ana.id = QStringLiteral("acct-1");
+        ana.openId = QStringLiteral("open-ana");
+        ana.displayName = QStringLiteral("Ana");
+        ana.isDefault = true;
+        ana.refreshExpiresAt = QDateTime::currentDateTimeUtc().addDays(2);
+        QVERIFY(accounts.insert(ana, QDateTime::currentDateTimeUtc()));
+    }
+    PublishLedger ledger;
+    Backend backend;
+    Backend::Options options;
+    options.publish = true;
+    options.publisherFactory = [&ledger](Session &) {
+        return std::make_unique<ScriptedPublisher>(ledger);
+    };
+    QSignalSpy ready(&backend, &Backend::ready);
+    backend.start(options);
+    QVERIFY(ready.wait(10000));
+    QVERIFY(!backend.workspace().photoHostConfigured);
+
+    Post photos = validVideoPost();
+    MediaDescriptor photo;
+    photo.url = fileUrlForPath(fixturePath(QStringLiteral("photo.jpg")));
+    photo.type = MediaType::Photo;
+    photos.media = {photo};
+    const auto codesOf = [](const QList<Finding> &findings) {
+        QStringList codes;
+        for (const Finding &finding : findings) {
+            codes << findingCodeName(finding.code);
+        }
+        return codes;
+    };
+    QVERIFY(codesOf(backend.validate(photos, {}, QString(), true)).contains(u"photo.host_missing"));
+    Post later = validVideoPost();
+    later.scheduledFor = QDateTime::currentDateTimeUtc().addDays(5);
+    QVERIFY(codesOf(backend.validate(later, {}, QString(), true)).contains(u"schedule.too_far"));
+    later.scheduledFor = QDateTime::currentDateTimeUtc().addDays(1);
+    QVERIFY(!codesOf(backend.validate(later, {}, QString(), true)).contains(u"schedule.too_far"));
+}
+
+void TestFacade::accountSetsAreEditedOnTheWorker() {
+    m_backend.reset(); // this test runs the harness's Backend, with two accounts
+    BackendHarness::Options options;
+    options.accounts = {{QStringLiteral("acct-1"), QStringLiteral("ana.makes")},
+                        {QStringLiteral("acct-2"), QStringLiteral("bob.films")}};
+    BackendHarness harness(options);
+    QVERIFY2(harness.start(), qPrintable(harness.why()));
+    Backend &backend = harness.backend();
+    QSignalSpy announced(&backend, &Backend::accountSetsChanged);
+    const auto created = await<QList<AccountSet>>([&](QObject *context, auto done) {
+        backend.createAccountSet(QStringLiteral("Brands"), context, done);
+    });
+    QVERIFY2(created.has_value(), qPrintable(created ? QString() : created.error().message));
+    QCOMPARE(created->size(), 1);
+    const QString id = created->first().id;
+    QTRY_COMPARE(backend.accountSets().size(), 1); // cached on this thread, announced
+    QVERIFY(announced.count() >= 1);
+
+    const auto ticked = await<QList<AccountSet>>([&](QObject *context, auto done) {
+        backend.setAccountSetMembers(id, {QStringLiteral("acct-2"), QStringLiteral("acct-1")}, context, done);
+    });
+    QVERIFY(ticked.has_value());
+    QCOMPARE(ticked->first().accountIds.size(), 2);
+    const auto taken = await<QList<AccountSet>>([&](QObject *context, auto done) {
+        backend.createAccountSet(QStringLiteral("Brands"), context, done);
+    });
+    QCOMPARE(taken.error().code, ErrorCode::Usage); // refused, saying why
+    QVERIFY(taken.error().message.contains(u"Brands"));
+    const auto renamed = await<QList<AccountSet>>([&](QObject *context, auto done) {
+        backend.renameAccountSet(id, QStringLiteral("Brand channels"), context, done);
+    });
+    QCOMPARE(renamed->first().name, QStringLiteral("Brand channels"));
+    // What the window did is what the CLI and the database see, and the other way round.
+    QCOMPARE(harness.seed().accountSets().get(id)->name, QStringLiteral("Brand channels"));
+    QVERIFY(harness.seed().accountSets().create(QStringLiteral("Made elsewhere")).has_value());
+    QTRY_COMPARE_WITH_TIMEOUT(backend.accountSets().size(), 2, 10000); // by polling
+    QVERIFY(harness.seed().accountSets().remove(QStringLiteral("Made elsewhere")).has_value());
+    const auto deleted = await<QList<AccountSet>>(
+        [&](QObject *context, auto done) { backend.deleteAccountSet(id, context, done); });
+    QVERIFY(deleted.has_value() && deleted->isEmpty());
+    QTRY_VERIFY(backend.accountSets().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestFacade)

@@ -75,6 +75,7 @@ private Q_SLOTS:
     void validateMalformedJsonNamesLineAndColumn();
     void realBinaryProbe();
     void realBinaryValidate();
+    void qtOwnMessagesStayOffStderr();
 
 private:
     QTemporaryDir m_dir;
@@ -274,6 +275,26 @@ void TestCli::realBinaryValidate() {
     process.start(cq::test::cliPath(), {QStringLiteral("validate"), QStringLiteral("--json")});
     QVERIFY(process.waitForFinished(30000));
     QCOMPARE(process.exitCode(), 2);
+}
+
+// stderr carries what the command says: Qt's own messages (here its plugin loader's, switched on
+// by QT_DEBUG_PLUGINS) stay out unless CLIPQUEUE_DEBUG=1 asks for them.
+void TestCli::qtOwnMessagesStayOffStderr() {
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("CLIPQUEUE_DATA_DIR"), m_dir.filePath(QStringLiteral("quiet")));
+    environment.insert(QStringLiteral("QT_DEBUG_PLUGINS"), QStringLiteral("1"));
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(cq::test::cliPath(), {QStringLiteral("post"), QStringLiteral("list")});
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitCode(), 0);
+    QCOMPARE(process.readAllStandardError(), QByteArray());
+
+    environment.insert(QStringLiteral("CLIPQUEUE_DEBUG"), QStringLiteral("1"));
+    process.setProcessEnvironment(environment);
+    process.start(cq::test::cliPath(), {QStringLiteral("post"), QStringLiteral("list")});
+    QVERIFY(process.waitForFinished(30000));
+    QVERIFY(!process.readAllStandardError().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

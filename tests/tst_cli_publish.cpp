@@ -39,6 +39,8 @@ private Q_SLOTS:
     void publishingThreadPublishesOffTheGuiThread();
     void withoutPublishingTheThreadOnlyReportsTheAccount();
     void disconnectRevokesAndForgetsTheTokens();
+    void accountSetsFromTheCommandLine();
+    void importReadsTokensFromAFileInsteadOfTheCommandLine();
 
 private:
     QString createDuePost();
@@ -312,6 +314,105 @@ void TestCliPublish::disconnectRevokesAndForgetsTheTokens() {
     QCOMPARE(runCli({QStringLiteral("accounts"), QStringLiteral("disconnect"), QStringLiteral("open-ana")})
                  .exitCode,
              ExitCode::InvalidInput);
+}
+
+void TestCliPublish::accountSetsFromTheCommandLine() {
+    const CliRun bob =
+        runCli({QStringLiteral("accounts"), QStringLiteral("import"), QStringLiteral("--open-id"),
+                QStringLiteral("open-bob"), QStringLiteral("--access-token"), m_standIn->accessToken,
+                QStringLiteral("--refresh-token"), m_standIn->refreshToken, QStringLiteral("--name"),
+                QStringLiteral("Bob")});
+    QVERIFY2(bob.exitCode == ExitCode::Success, qPrintable(bob.err));
+    const auto sets = [](const QStringList &arguments) {
+        return runCli(QStringList{QStringLiteral("accounts"), QStringLiteral("sets")} + arguments);
+    };
+    const CliRun created = sets({QStringLiteral("create"), QStringLiteral("brand channels")});
+    QVERIFY2(created.exitCode == ExitCode::Success, qPrintable(created.err));
+    const QString setId = created.out.trimmed();
+    QCOMPARE(sets({QStringLiteral("create"), QStringLiteral("brand channels")}).exitCode, ExitCode::Usage);
+    const CliRun added = sets({QStringLiteral("add"), QStringLiteral("brand channels"),
+                               QStringLiteral("open-ana"), QStringLiteral("open-bob")});
+    QVERIFY2(added.exitCode == ExitCode::Success, qPrintable(added.err));
+    QVERIFY2(added.out.contains(u"brand channels  (2 accounts: Ana, Bob)"), qPrintable(added.out));
+    QCOMPARE(sets({QStringLiteral("add"), setId, QStringLiteral("open-nobody")}).exitCode,
+             ExitCode::InvalidInput);
+    QCOMPARE(
+        sets({QStringLiteral("add"), QStringLiteral("no such set"), QStringLiteral("open-ana")}).exitCode,
+        ExitCode::InvalidInput);
+    QCOMPARE(sets({QStringLiteral("add"), setId}).exitCode, ExitCode::Usage); // no account named
+    QCOMPARE(sets({QStringLiteral("frobnicate")}).exitCode, ExitCode::Usage);
+    const QJsonArray listed = sets({QStringLiteral("list"), QStringLiteral("--json")}).json().array();
+    QCOMPARE(listed.size(), 1);
+    QCOMPARE(listed.first().toObject().value(u"id").toString(), setId);
+    QCOMPARE(listed.first().toObject().value(u"accounts").toArray().size(), 2);
+
+    // A post to the set is one post per account, each with its own id.
+    const QString path = m_dir->filePath(QStringLiteral("set.json"));
+    const auto writePost = [&](const QString &set) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(
+            (u"{\"content\":{\"text\":\"To the set\",\"media\":[{\"url\":\""
+             + fileUrlForPath(cq::test::fixturePath(QStringLiteral("vertical.mp4")))
+             + u"\"}],\"platformOverrides\":{\"tiktok\":{\"settings\":{\"privacyLevel\":\"SELF_ONLY\"}}}},"
+               u"\"platformSetId\":\""
+             + set + u"\"}")
+                .toUtf8());
+    };
+    writePost(QStringLiteral("brand channels"));
+    const CliRun posted = runCli({QStringLiteral("post"), QStringLiteral("create"), path});
+    QVERIFY2(posted.exitCode == ExitCode::Success, qPrintable(posted.err));
+    QCOMPARE(posted.out.trimmed().split(u'\n').size(), 2);
+    QCOMPARE(runCli({QStringLiteral("validate"), path}).exitCode, ExitCode::Success);
+
+    // An emptied or unknown set is a validation error naming it, for validate and for create.
+    QCOMPARE(sets({QStringLiteral("remove"), setId, QStringLiteral("open-ana"), QStringLiteral("open-bob")})
+                 .exitCode,
+             ExitCode::Success);
+    const CliRun empty = runCli({QStringLiteral("validate"), QStringLiteral("--json"), path});
+    QCOMPARE(empty.exitCode, ExitCode::InvalidInput);
+    const QJsonObject finding = empty.json().object().value(u"findings").toArray().last().toObject();
+    QCOMPARE(finding.value(u"code").toString(), QStringLiteral("post.account_set_empty"));
+    QCOMPARE(finding.value(u"field").toString(), QStringLiteral("/platformSetId"));
+    QVERIFY2(finding.value(u"message").toString().contains(u"\"brand channels\""),
+             qPrintable(finding.value(u"message").toString()));
+    const CliRun refused = runCli({QStringLiteral("post"), QStringLiteral("create"), path});
+    QCOMPARE(refused.exitCode, ExitCode::InvalidInput);
+    QVERIFY2(refused.err.contains(u"\"brand channels\" has no accounts"), qPrintable(refused.err));
+    QCOMPARE(sets({QStringLiteral("rename"), setId, QStringLiteral("Brands")}).exitCode, ExitCode::Success);
+    QCOMPARE(sets({QStringLiteral("delete"), QStringLiteral("Brands")}).exitCode, ExitCode::Success);
+    QVERIFY(sets({QStringLiteral("list")}).out.isEmpty());
+    writePost(QStringLiteral("Brands"));
+    const CliRun unknown = runCli({QStringLiteral("validate"), path});
+    QCOMPARE(unknown.exitCode, ExitCode::InvalidInput);
+    QVERIFY2(unknown.out.contains(u"post.account_set_unknown"), qPrintable(unknown.out));
+}
+
+// Tokens on the command line show in `ps` and the shell's history: `accounts import` reads them
+// from a file (or "-", standard input) in the form TikTok's token answer has.
+void TestCliPublish::importReadsTokensFromAFileInsteadOfTheCommandLine() {
+    const QString path = m_dir->filePath(QStringLiteral("tokens.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write((u"{\"open_id\":\"open-bo\",\"access_token\":\"" + m_standIn->accessToken
+                + u"\",\"refresh_token\":\"" + m_standIn->refreshToken
+                + u"\",\"expires_in\":86400,\"refresh_expires_in\":31536000}")
+                   .toUtf8());
+    file.close();
+    const CliRun imported =
+        runCli({QStringLiteral("accounts"), QStringLiteral("import"), QStringLiteral("--tokens-from"), path,
+                QStringLiteral("--name"), QStringLiteral("Bo")});
+    QVERIFY2(imported.exitCode == ExitCode::Success, qPrintable(imported.err));
+    const CliRun list = runCli({QStringLiteral("accounts"), QStringLiteral("list")});
+    QVERIFY2(list.out.contains(u"Bo  open_id open-bo"), qPrintable(list.out));
+
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write("{\"open_id\":\"open-cy\"}");
+    file.close();
+    const CliRun incomplete =
+        runCli({QStringLiteral("accounts"), QStringLiteral("import"), QStringLiteral("--tokens-from"), path});
+    QCOMPARE(incomplete.exitCode, ExitCode::Usage);
+    QVERIFY2(incomplete.err.contains(u"access_token"), qPrintable(incomplete.err));
 }
 
 QTEST_GUILESS_MAIN(TestCliPublish)

@@ -14,6 +14,7 @@
 #include <QNetworkAccessManager>
 #include <QTcpServer>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 
 #include <optional>
@@ -74,6 +75,7 @@ private Q_SLOTS:
     void redirectWithinTheOriginIsFollowedWithCredentials();
     void redirectToAnotherOriginIsRefusedWithCredentials();
     void redirectToAnotherOriginIsFollowedWithoutCredentials();
+    void credentialsNeverFollowA307ToPlainHttp();
     void redirectsAreNotFollowedWhenThePolicySaysNone();
     void credentialsGoOverPlainHttpOnlyToThisComputer();
     void unreachableAndDroppedConnectionsAreNetworkErrors();
@@ -82,6 +84,10 @@ private Q_SLOTS:
     void logIsCensored();
     void loopbackRule_data();
     void loopbackRule();
+    void fastAnswerIsReadThroughABoundedBuffer();
+    void addressRuleHoldsAfterEveryRedirect();
+    void publicAddressRule_data();
+    void publicAddressRule();
 
 private:
     HttpResult run(HttpRequest request, int timeoutMs = 10'000);
@@ -277,6 +283,29 @@ void TestHttpTransport::redirectToAnotherOriginIsFollowedWithoutCredentials() {
     QCOMPARE(refused.netError->failure, NetFailure::RedirectRefused);
 }
 
+// A 307 repeats the request, body and headers included: the token or client secret would go to
+// whoever the answer names. A request carrying credentials never follows one off its origin.
+void TestHttpTransport::credentialsNeverFollowA307ToPlainHttp() {
+    LoopbackHttpServer server;
+    LoopbackHttpServer elsewhere; // stands for a plain-http host elsewhere: another origin
+    elsewhere.route("/steal", answer(200, "thanks"));
+    for (const QString &target :
+         {QStringLiteral("http://192.0.2.10/steal"), elsewhere.url(QStringLiteral("/steal"))}) {
+        server.route("/v2/oauth/token/",
+                     {307, {}, "text/plain", true, false, {{"Location", target.toUtf8()}}});
+        auto request = HttpRequest::post(QUrl(server.url(QStringLiteral("/v2/oauth/token/"))),
+                                         "application/x-www-form-urlencoded",
+                                         "client_secret=SECRET&refresh_token=rft.SECRET");
+        request.setHeader("Authorization", "Bearer act.SECRET");
+        request.carriesCredentials = true;
+        const HttpResult result = run(std::move(request));
+        QVERIFY(result.netError);
+        QCOMPARE(result.netError->failure, NetFailure::RedirectRefused);
+        QVERIFY2(result.netError->what.contains(u"credentials"), qPrintable(result.netError->what));
+    }
+    QVERIFY(elsewhere.requests().isEmpty());
+}
+
 void TestHttpTransport::redirectsAreNotFollowedWhenThePolicySaysNone() {
     LoopbackHttpServer server;
     server.route("/old", redirectTo(server.url(QStringLiteral("/new"))));
@@ -414,6 +443,77 @@ void TestHttpTransport::loopbackRule() {
     QFETCH(QString, url);
     QFETCH(bool, allowed);
     QCOMPARE(isSecureOrLoopback(QUrl(url)), allowed);
+}
+
+// A server sending fast while the taker is slow (a busy disk) does not grow the process: Qt holds at
+// most a bounded buffer of the answer and stops reading the socket beyond it.
+void TestHttpTransport::fastAnswerIsReadThroughABoundedBuffer() {
+    LoopbackHttpServer server;
+    server.setLogsRequestBodies(false);
+    const QByteArray bytes(48 * 1024 * 1024, 'v');
+    server.route("/fast", answer(200, bytes));
+    auto request = HttpRequest::get(QUrl(server.url(QStringLiteral("/fast"))));
+    request.maxResponseBytes = bytes.size();
+    qint64 largestPiece = 0;
+    qint64 total = 0;
+    int slowPieces = 0;
+    request.bodySink = [&](const QByteArray &piece) {
+        largestPiece = std::max<qint64>(largestPiece, piece.size());
+        total += piece.size();
+        if (slowPieces++ < 5) {
+            QThread::msleep(150); // a slow disk: the network thread keeps receiving meanwhile
+        }
+        return true;
+    };
+    const HttpResult result = run(std::move(request), 60'000);
+    QVERIFY(result.isSuccess());
+    QCOMPARE(total, bytes.size());
+    QVERIFY2(largestPiece <= 1024 * 1024, qPrintable(QString::number(largestPiece)));
+}
+
+// The address rule is checked for the first host and again for the host of every redirect, after
+// DNS: here only 127.0.0.1 is allowed, and a redirect to 127.0.0.2 or to ::1 is refused before any
+// connection.
+void TestHttpTransport::addressRuleHoldsAfterEveryRedirect() {
+    LoopbackHttpServer server;
+    server.route("/ok", answer(200, "fine"));
+    server.route("/to-other", redirectTo(QStringLiteral("http://127.0.0.2:%1/ok").arg(server.port())));
+    server.route("/to-v6", redirectTo(QStringLiteral("http://[::1]:%1/ok").arg(server.port())));
+    auto onlyThisOne = [](const QHostAddress &address) {
+        return address == QHostAddress(QHostAddress::LocalHost);
+    };
+    auto direct = HttpRequest::get(QUrl(server.url(QStringLiteral("/ok"))));
+    direct.addressAllowed = onlyThisOne;
+    QVERIFY(run(std::move(direct)).isSuccess());
+    for (const char *path : {"/to-other", "/to-v6"}) {
+        auto request = HttpRequest::get(QUrl(server.url(QString::fromLatin1(path))));
+        request.addressAllowed = onlyThisOne;
+        const HttpResult result = run(std::move(request));
+        QVERIFY2(result.netError, path);
+        QCOMPARE(result.netError->failure, NetFailure::AddressRefused);
+    }
+    QCOMPARE(server.requests().size(), 3); // the first hops only
+}
+
+void TestHttpTransport::publicAddressRule_data() {
+    QTest::addColumn<QString>("address");
+    QTest::addColumn<bool>("isPublic");
+    for (const char *address :
+         {"127.0.0.1", "127.9.9.9", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1",
+          "169.254.169.254", "100.64.0.1", "0.0.0.0", "224.0.0.1", "255.255.255.255", "::1", "::", "fe80::1",
+          "fc00::1", "fd12:3456::1", "::ffff:10.0.0.1", "::ffff:127.0.0.1", "ff02::1"}) {
+        QTest::newRow(address) << QString::fromLatin1(address) << false;
+    }
+    for (const char *address :
+         {"8.8.8.8", "1.1.1.1", "172.32.0.1", "192.169.0.1", "2001:4860:4860::8888", "::ffff:8.8.8.8"}) {
+        QTest::newRow(address) << QString::fromLatin1(address) << true;
+    }
+}
+
+void TestHttpTransport::publicAddressRule() {
+    QFETCH(QString, address);
+    QFETCH(bool, isPublic);
+    QCOMPARE(isPublicAddress(QHostAddress(address)), isPublic);
 }
 
 QTEST_GUILESS_MAIN(TestHttpTransport)

@@ -1,9 +1,11 @@
 // Media probing: what libavformat's headers say about real files, and a clear media.unreadable for
 // everything that is not a readable video or photo.
 #include "TestFixtures.h"
+#include "media/ImageHeader.h"
 #include "media/MediaProber.h"
 #include "media/ThumbnailExtractor.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -14,6 +16,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace cq;
@@ -35,6 +40,13 @@ private Q_SLOTS:
     void probesManyFilesInParallelInOrder();
     void cancelledProbeSaysSo();
     void extractsRotatedThumbnail();
+    void webpExifLengthIsCheckedAgainstTheFile();
+    void nonRegularFilesAreRefused();
+    void truncatedImagesAreRefused_data();
+    void truncatedImagesAreRefused();
+    void absurdContainerDurationIsRefused();
+    void thumbnailsRefuseImageBombs();
+    void headerWalkObeysTimeoutAndCancellation();
 };
 
 void TestMediaProbe::describesReadableMedia_data() {
@@ -277,6 +289,175 @@ void TestMediaProbe::extractsRotatedThumbnail() {
     QVERIFY(photo.has_value());
     QCOMPARE(photo->height, 96);
     QVERIFY(!extractThumbnail(fixturePath(QStringLiteral("empty.mp4")), 96, 0).has_value());
+}
+
+namespace {
+
+// A buffer that remembers the largest read asked of it: a header length taken on trust shows up as
+// a read far larger than the file.
+class ReadRecordingBuffer final : public QBuffer {
+public:
+    qint64 largestRead = 0;
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override {
+        largestRead = std::max(largestRead, maxSize);
+        return QBuffer::readData(data, maxSize);
+    }
+};
+
+QByteArray littleEndian32(quint32 value) {
+    QByteArray bytes(4, '\0');
+    for (int i = 0; i < 4; ++i) {
+        bytes[i] = char((value >> (8 * i)) & 0xff);
+    }
+    return bytes;
+}
+
+QString writeTemp(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes) {
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()) {
+        qFatal("cannot write %s", qPrintable(path));
+    }
+    return path;
+}
+
+} // namespace
+
+// A 116-byte WebP whose EXIF chunk claims 4 GB: nothing larger than the file is ever read.
+void TestMediaProbe::webpExifLengthIsCheckedAgainstTheFile() {
+    QByteArray webp = "RIFF" + littleEndian32(108) + "WEBP";
+    webp += "VP8X" + littleEndian32(10) + QByteArray("\x08\0\0\0", 4) + QByteArray("\x3f\x04\0\x3f\x04\0", 6);
+    webp += "EXIF" + littleEndian32(0xfffffff0u);
+    webp += QByteArray(116 - webp.size(), 'x');
+    QCOMPARE(webp.size(), 116);
+    ReadRecordingBuffer device;
+    device.setData(webp);
+    QVERIFY(device.open(QIODevice::ReadOnly));
+    (void)readImageHeader(device, ImageFormat::WebP);
+    QVERIFY2(device.largestRead <= webp.size(), qPrintable(QString::number(device.largestRead)));
+}
+
+// A FIFO (or any file that is not a regular file) is refused before it is opened: opening one
+// blocks until someone writes to it.
+void TestMediaProbe::nonRegularFilesAreRefused() {
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(QStringLiteral("clip.mp4"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    auto future = QtConcurrent::run([fifo] { return MediaProber().probe(fifo); });
+    if (!QTest::qWaitFor([&] { return future.isFinished(); }, 20000)) {
+        QFile writer(fifo); // unblock the probe so the test can end
+        writer.open(QIODevice::WriteOnly);
+        writer.close();
+        future.waitForFinished();
+        QFAIL("probing a FIFO blocked");
+    }
+    const auto media = future.result();
+    QVERIFY(!media.has_value());
+    QCOMPARE(media.error().code, ErrorCode::MediaUnreadable);
+    QVERIFY2(media.error().message.contains(u"not a regular file"), qPrintable(media.error().message));
+}
+
+void TestMediaProbe::truncatedImagesAreRefused_data() {
+    QTest::addColumn<QString>("fixture");
+    QTest::addColumn<qint64>("keepBytes");
+    QTest::newRow("JPEG cut after its header") << "photo.jpg" << qint64(2000);
+    QTest::newRow("JPEG without its last byte") << "photo.jpg" << qint64(-1);
+    QTest::newRow("PNG cut in a chunk") << "photo.png" << qint64(5000);
+    QTest::newRow("WebP cut in its image chunk") << "photo.webp" << qint64(3000);
+}
+
+// A photo cut short is damaged: it fails here, not at TikTok.
+void TestMediaProbe::truncatedImagesAreRefused() {
+    QFETCH(QString, fixture);
+    QFETCH(qint64, keepBytes);
+    QByteArray bytes = cq::test::fixtureBytes(fixture);
+    bytes.truncate(keepBytes < 0 ? bytes.size() + keepBytes : keepBytes);
+    QTemporaryDir dir;
+    const auto media = MediaProber().probe(writeTemp(dir, u"cut-" + fixture, bytes));
+    QVERIFY2(!media.has_value(), "a truncated photo probed as readable");
+    QCOMPARE(media.error().code, ErrorCode::MediaUnreadable);
+    QVERIFY2(media.error().message.contains(u"cut short") || media.error().message.contains(u"damaged"),
+             qPrintable(media.error().message));
+}
+
+// A container claiming 2^32 seconds is damaged, not a video of 136 years.
+void TestMediaProbe::absurdContainerDurationIsRefused() {
+    QByteArray bytes = cq::test::fixtureBytes(QStringLiteral("vertical_faststart.mp4"));
+    const qsizetype mvhd = bytes.indexOf("mvhd");
+    QVERIFY(mvhd > 0);
+    QCOMPARE(bytes.at(mvhd + 4), '\0');                                       // version 0: 32-bit times
+    bytes.replace(mvhd + 16, 8, QByteArray("\0\0\0\x01\xff\xff\xff\xff", 8)); // timescale 1, duration 2^32-1
+    QTemporaryDir dir;
+    const auto media = MediaProber().probe(writeTemp(dir, QStringLiteral("forever.mp4"), bytes));
+    QVERIFY2(!media.has_value(), media ? qPrintable(QString::number(*media->durationSeconds)) : "");
+    QCOMPARE(media.error().code, ErrorCode::MediaUnreadable);
+}
+
+// A 16000x16000 PNG would decode to a gigabyte: its preview is refused from the header.
+void TestMediaProbe::thumbnailsRefuseImageBombs() {
+    QByteArray png = cq::test::fixtureBytes(QStringLiteral("photo.png"));
+    QCOMPARE(png.mid(12, 4), QByteArray("IHDR"));
+    png.replace(16, 8, QByteArray("\0\0\x3e\x80\0\0\x3e\x80", 8)); // 16000 x 16000
+    QTemporaryDir dir;
+    const auto thumbnail = extractThumbnail(writeTemp(dir, QStringLiteral("bomb.png"), png), 96, 0);
+    QVERIFY(!thumbnail.has_value());
+    QVERIFY2(thumbnail.error().message.contains(u"16000"), qPrintable(thumbnail.error().message));
+}
+
+namespace {
+// Sets `flag` once more than `afterBytes` were read: a caller cancelling in the middle of a walk.
+class CancellingBuffer final : public QBuffer {
+public:
+    CancellingBuffer(std::atomic_bool &flag, qint64 afterBytes)
+        : m_flag(flag)
+        , m_afterBytes(afterBytes) {}
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override {
+        m_read += maxSize;
+        if (m_read > m_afterBytes) {
+            m_flag = true;
+        }
+        return QBuffer::readData(data, maxSize);
+    }
+
+private:
+    std::atomic_bool &m_flag;
+    qint64 m_afterBytes;
+    qint64 m_read = 0;
+};
+} // namespace
+
+// A JPEG padded with 100 MB of fill bytes (or one huge entropy-coded scan) is walked in blocks that
+// obey the deadline and cancellation; endless fill is damage, not padding.
+void TestMediaProbe::headerWalkObeysTimeoutAndCancellation() {
+    const QByteArray filled = QByteArray("\xFF\xD8", 2) + QByteArray(100 * 1024 * 1024, '\xFF');
+    QBuffer device;
+    device.setData(filled);
+    QVERIFY(device.open(QIODevice::ReadOnly));
+    QCOMPARE(readImageHeader(device, ImageFormat::Jpeg).error(), ImageHeaderFailure::Damaged);
+
+    const QByteArray photo = cq::test::fixtureBytes(QStringLiteral("photo_large.jpg"));
+    QBuffer expired;
+    expired.setData(photo);
+    QVERIFY(expired.open(QIODevice::ReadOnly));
+    QCOMPARE(readImageHeader(expired, ImageFormat::Jpeg, QDeadlineTimer(0)).error(),
+             ImageHeaderFailure::TimedOut);
+
+    std::atomic_bool cancel{false};
+    CancellingBuffer cancelling(cancel, 0); // cancelled once the first block was read
+    cancelling.setData(photo);
+    QVERIFY(cancelling.open(QIODevice::ReadOnly));
+    QCOMPARE(readImageHeader(cancelling, ImageFormat::Jpeg, QDeadlineTimer(QDeadlineTimer::Forever), &cancel)
+                 .error(),
+             ImageHeaderFailure::Cancelled);
+
+    QBuffer whole;
+    whole.setData(photo);
+    QVERIFY(whole.open(QIODevice::ReadOnly));
+    QVERIFY(readImageHeader(whole, ImageFormat::Jpeg).has_value());
 }
 
 QTEST_GUILESS_MAIN(TestMediaProbe)

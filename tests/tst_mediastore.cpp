@@ -2,12 +2,16 @@
 // deduplicate, and outlive the originals.
 #include "StoreFixture.h"
 #include "TestFixtures.h"
+#include "media/MediaProber.h"
+#include "session/Session.h"
 #include "storage/MediaGarbageCollector.h"
 
 #include <QCryptographicHash>
 #include <QDirIterator>
 #include <QProcess>
 #include <QTest>
+
+#include <csignal>
 
 #include <sys/resource.h>
 
@@ -43,6 +47,12 @@ private Q_SLOTS:
     void garbageCollectionSparesObjectsInUse();
     void storeDeletesOnlyTheObjectsItIsTold();
     void largeFilesStreamWithoutFillingMemory();
+    void storedBytesAreTheProbedBytes();
+    void failedCreateLeavesNoObjectBehind();
+    void leftoversAreCleanedAtStartUp();
+    void dataFolderAndDatabaseAreTheOwnersOnly();
+    void fullDiskSaysSoAndWhere();
+    void privateMediaUrlsAreAllowedOnlyWhenSet();
 };
 
 void TestMediaStore::importNamesTheCopyByItsSha256() {
@@ -204,3 +214,138 @@ void TestMediaStore::largeFilesStreamWithoutFillingMemory() {
 
 QTEST_GUILESS_MAIN(TestMediaStore)
 #include "tst_mediastore.moc"
+
+// A file that changes while it is copied (here: cut short once the first MiB was copied) must not
+// be stored with the descriptor of what it was before: the stored copy is what gets probed.
+void TestMediaStore::storedBytesAreTheProbedBytes() {
+    StoreFixture fixture;
+    QTemporaryDir dir;
+    const QString source = dir.filePath(QStringLiteral("changing.mp4"));
+    QVERIFY(QFile::copy(fixturePath(QStringLiteral("vertical.mp4")), source)); // index at the end
+    QVERIFY(QFileInfo(source).size() > (1 << 20));
+    bool cut = false;
+    const auto created =
+        fixture.importer().create(validVideoPost(source), QString(), false, {}, [&](qint64 done, qint64) {
+            if (!cut && done > 0) {
+                cut = true;
+                QFile file(source);
+                QVERIFY(file.open(QIODevice::ReadWrite));
+                QVERIFY(file.resize(done));
+            }
+        });
+    QVERIFY(cut);
+    if (created) {
+        // Whatever was stored, its descriptor must describe the stored bytes.
+        const StoredMedia &media = created->post.media.first();
+        const auto probed = MediaProber().probe(fixture.store().pathFor(media.sha256));
+        QVERIFY2(probed.has_value(), "a post was stored with bytes that do not probe");
+        QCOMPARE(media.descriptor.durationSeconds, probed->durationSeconds);
+    } else {
+        QCOMPARE(created.error().code, ErrorCode::MediaUnreadable);
+        QVERIFY2(created.error().message.contains(u"changing.mp4"), qPrintable(created.error().message));
+    }
+}
+
+// A create that fails on its media leaves neither an object nor a temporary copy in the store.
+void TestMediaStore::failedCreateLeavesNoObjectBehind() {
+    StoreFixture fixture;
+    QTemporaryDir dir;
+    const QString source = dir.filePath(QStringLiteral("notes.mp4"));
+    QFile text(source);
+    QVERIFY(text.open(QIODevice::WriteOnly));
+    text.write(QByteArray(4096, 'a'));
+    text.close();
+    const auto created = fixture.importer().create(validVideoPost(source), QString(), false);
+    QVERIFY(!created);
+    QCOMPARE(created.error().code, ErrorCode::MediaUnreadable);
+    QVERIFY2(created.error().message.contains(u"notes.mp4"), qPrintable(created.error().message));
+    QDirIterator files(fixture.store().root(), QDir::Files, QDirIterator::Subdirectories);
+    QVERIFY2(!files.hasNext(), qPrintable(files.hasNext() ? files.next() : QString()));
+}
+
+// A copy killed halfway leaves its .part file, a failed create an object without a row: opening
+// the session removes those old enough not to belong to a copy still running.
+void TestMediaStore::leftoversAreCleanedAtStartUp() {
+    QTemporaryDir dir;
+    qputenv("CLIPQUEUE_DATA_DIR", dir.path().toUtf8());
+    MediaStore store(QDir(dir.path()).filePath(QStringLiteral("media")));
+    const QDateTime old = QDateTime::currentDateTimeUtc().addDays(-2);
+    auto plant = [&](const QString &path, bool aged) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("half a video");
+        file.flush(); // a write at close would make it new again
+        if (aged) {
+            QVERIFY(file.setFileTime(old, QFileDevice::FileModificationTime));
+        }
+    };
+    const QString part = store.newIncomingPath();
+    plant(part, true);
+    const QString running = store.newIncomingPath(); // a copy running right now
+    plant(running, false);
+    const auto orphan = store.importFile(fixturePath(QStringLiteral("photo.jpg")));
+    QVERIFY(orphan.has_value());
+    QFile::setPermissions(orphan->path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    QFile aged(orphan->path);
+    QVERIFY(aged.open(QIODevice::ReadWrite));
+    QVERIFY(aged.setFileTime(old, QFileDevice::FileModificationTime));
+    aged.close();
+
+    auto session = Session::open();
+    QVERIFY2(session.has_value(), qPrintable(session ? QString() : session.error().message));
+    QVERIFY(!QFile::exists(part));
+    QVERIFY(QFile::exists(running));
+    QVERIFY(!QFile::exists(orphan->path));
+    qunsetenv("CLIPQUEUE_DATA_DIR");
+}
+
+// The database, tokens and media are the user's own: a new data folder is 0700, the database 0600.
+void TestMediaStore::dataFolderAndDatabaseAreTheOwnersOnly() {
+    QTemporaryDir dir;
+    const QString data = dir.filePath(QStringLiteral("fresh/clipqueue"));
+    qputenv("CLIPQUEUE_DATA_DIR", data.toUtf8());
+    auto session = Session::open();
+    qunsetenv("CLIPQUEUE_DATA_DIR");
+    QVERIFY2(session.has_value(), qPrintable(session ? QString() : session.error().message));
+    const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+                        | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    QCOMPARE(QFileInfo(data).permissions() & others, QFileDevice::Permissions());
+    const QString database = QDir(data).filePath(QStringLiteral("clipqueue.sqlite"));
+    QVERIFY(QFile::exists(database));
+    QCOMPARE(QFileInfo(database).permissions() & others, QFileDevice::Permissions());
+}
+
+// A write that fails for want of space says so, and where: the store's folder may be on another
+// disk than the one the user looks at. (RLIMIT_FSIZE stands in for a full disk.)
+void TestMediaStore::fullDiskSaysSoAndWhere() {
+    QTemporaryDir dir;
+    MediaStore store(dir.filePath(QStringLiteral("media")));
+    rlimit previous{};
+    getrlimit(RLIMIT_FSIZE, &previous);
+    std::signal(SIGXFSZ, SIG_IGN);
+    rlimit small = previous;
+    small.rlim_cur = 100 * 1024;
+    QCOMPARE(setrlimit(RLIMIT_FSIZE, &small), 0);
+    const auto stored = store.importFile(fixturePath(QStringLiteral("vertical.mp4")));
+    setrlimit(RLIMIT_FSIZE, &previous);
+    QVERIFY(!stored.has_value());
+    QCOMPARE(stored.error().code, ErrorCode::Io);
+    QVERIFY2(stored.error().message.contains(store.root()), qPrintable(stored.error().message));
+    QVERIFY2(!stored.error().message.contains(u"Unknown error"), qPrintable(stored.error().message));
+    QDirIterator files(store.root(), QDir::Files, QDirIterator::Subdirectories);
+    QVERIFY(!files.hasNext()); // the partial copy went
+}
+
+// Off unless the setting or CLIPQUEUE_ALLOW_PRIVATE_MEDIA_URLS=1 says so (the test environment
+// sets it for its loopback servers).
+void TestMediaStore::privateMediaUrlsAreAllowedOnlyWhenSet() {
+    QTemporaryDir dir;
+    qputenv("CLIPQUEUE_DATA_DIR", dir.path().toUtf8());
+    const QByteArray previous = qgetenv("CLIPQUEUE_ALLOW_PRIVATE_MEDIA_URLS");
+    qunsetenv("CLIPQUEUE_ALLOW_PRIVATE_MEDIA_URLS");
+    QVERIFY(!Session::open().value()->mediaDownloadOptions().allowPrivateAddresses);
+    qputenv("CLIPQUEUE_ALLOW_PRIVATE_MEDIA_URLS", "1");
+    QVERIFY(Session::open().value()->mediaDownloadOptions().allowPrivateAddresses);
+    qputenv("CLIPQUEUE_ALLOW_PRIVATE_MEDIA_URLS", previous);
+    qunsetenv("CLIPQUEUE_DATA_DIR");
+}

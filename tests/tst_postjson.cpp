@@ -35,6 +35,11 @@ private Q_SLOTS:
     void scheduledForNeedsAnOffset();
     void writesNullScheduleAsNull();
     void creatorInfoRoundTripsThroughItsJson();
+    void absurdNumbersAreRefused_data();
+    void absurdNumbersAreRefused();
+    void absurdCreatorMaximumIsRefused();
+    void inputFarBeyondTikTokLimitsIsRefused_data();
+    void inputFarBeyondTikTokLimitsIsRefused();
 };
 
 void TestPostJson::readsTheContractExample() {
@@ -181,6 +186,113 @@ void TestPostJson::writesNullScheduleAsNull() {
     QVERIFY(written.value(u"scheduledFor").isNull());
     QVERIFY(written.value(u"platformSetId").isNull());
     QCOMPARE(written.value(u"platforms").toArray().at(0).toString(), QStringLiteral("tiktok"));
+}
+
+namespace {
+// The contract example with one field of its first media item (or, with an empty `mediaKey`, of
+// its TikTok settings) replaced.
+QJsonObject exampleWith(const QString &mediaKey, const QString &settingsKey, const QJsonValue &value) {
+    QJsonObject source = QJsonDocument::fromJson(contractExample()).object();
+    QJsonObject content = source.value(u"content").toObject();
+    if (!mediaKey.isEmpty()) {
+        QJsonArray media = content.value(u"media").toArray();
+        QJsonObject item = media.at(0).toObject();
+        item.insert(mediaKey, value);
+        media.replace(0, item);
+        content.insert(QStringLiteral("media"), media);
+    } else {
+        QJsonObject overrides = content.value(u"platformOverrides").toObject();
+        QJsonObject tiktok = overrides.value(u"tiktok").toObject();
+        QJsonObject settings = tiktok.value(u"settings").toObject();
+        settings.insert(settingsKey, value);
+        tiktok.insert(QStringLiteral("settings"), settings);
+        overrides.insert(QStringLiteral("tiktok"), tiktok);
+        content.insert(QStringLiteral("platformOverrides"), overrides);
+    }
+    source.insert(QStringLiteral("content"), content);
+    return source;
+}
+} // namespace
+
+void TestPostJson::absurdNumbersAreRefused_data() {
+    QTest::addColumn<QString>("mediaKey");
+    QTest::addColumn<QString>("settingsKey");
+    QTest::addColumn<double>("value");
+    QTest::newRow("width 3e9") << "width" << QString() << 3e9;
+    QTest::newRow("height 1e300") << "height" << QString() << 1e300;
+    QTest::newRow("rotation 4294967296") << "rotation" << QString() << 4294967296.0;
+    QTest::newRow("sizeBytes 1e300") << "sizeBytes" << QString() << 1e300;
+    QTest::newRow("durationSeconds 1e300") << "durationSeconds" << QString() << 1e300;
+    QTest::newRow("frameRate 1e300") << "frameRate" << QString() << 1e300;
+    QTest::newRow("videoCoverTimestampMs 1e300") << QString() << "videoCoverTimestampMs" << 1e300;
+}
+
+// A number that does not fit what it describes is refused naming its field, never converted into
+// another number.
+void TestPostJson::absurdNumbersAreRefused() {
+    QFETCH(QString, mediaKey);
+    QFETCH(QString, settingsKey);
+    QFETCH(double, value);
+    const auto parsed = parsePostJson(exampleWith(mediaKey, settingsKey, value));
+    QVERIFY2(!parsed.has_value(),
+             parsed ? qPrintable(QString::number(parsed->post.media.at(0).width.value_or(0))) : "");
+    QCOMPARE(parsed.error().code, ErrorCode::JsonInvalid);
+    QVERIFY2(parsed.error().message.contains(mediaKey.isEmpty() ? settingsKey : mediaKey),
+             qPrintable(parsed.error().message));
+}
+
+void TestPostJson::absurdCreatorMaximumIsRefused() {
+    for (const double value : {1e308, -5.0, 3e9}) {
+        const auto info = CreatorInfo::fromJson(
+            QJsonObject{{QStringLiteral("privacy_level_options"), QJsonArray{QStringLiteral("SELF_ONLY")}},
+                        {QStringLiteral("max_video_post_duration_sec"), value}});
+        QVERIFY2(!info.has_value(), qPrintable(QString::number(info->maxVideoPostDurationSec.value_or(-1))));
+        QCOMPARE(info.error().code, ErrorCode::JsonInvalid);
+        QVERIFY(info.error().message.contains(u"max_video_post_duration_sec"));
+    }
+    const auto fine =
+        CreatorInfo::fromJson(QJsonObject{{QStringLiteral("max_video_post_duration_sec"), 600}});
+    QVERIFY(fine.has_value());
+    QCOMPARE(fine->maxVideoPostDurationSec, 600);
+}
+
+void TestPostJson::inputFarBeyondTikTokLimitsIsRefused_data() {
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("says");
+    QJsonObject caption = QJsonDocument::fromJson(contractExample()).object();
+    QJsonObject content = caption.value(u"content").toObject();
+    content.insert(QStringLiteral("text"), QString(3'000'000, u'a'));
+    caption.insert(QStringLiteral("content"), content);
+    QTest::newRow("3 MB caption") << QJsonDocument(caption).toJson() << "/content/text";
+    QJsonObject title = exampleWith(QString(), QStringLiteral("title"), QString(100'000, u't'));
+    QTest::newRow("100 000 character title") << QJsonDocument(title).toJson() << "title";
+    QJsonObject many = QJsonDocument::fromJson(contractExample()).object();
+    content = many.value(u"content").toObject();
+    QJsonArray media;
+    for (int i = 0; i < 5000; ++i) {
+        media.append(QJsonObject{{QStringLiteral("url"), QStringLiteral("photo.jpg")}});
+    }
+    content.insert(QStringLiteral("media"), media);
+    many.insert(QStringLiteral("content"), content);
+    QTest::newRow("5000 media items") << QJsonDocument(many).toJson() << "/content/media";
+    QTest::newRow("50 MB document") << QByteArray(50'000'000, ' ') + "{}"
+                                    << "MB";
+}
+
+// Far beyond what TikTok takes is refused by the reader, before anything is stored; slightly
+// beyond stays a validation finding the user can fix.
+void TestPostJson::inputFarBeyondTikTokLimitsIsRefused() {
+    QFETCH(QByteArray, json);
+    QFETCH(QString, says);
+    const auto parsed = parsePostJson(json);
+    QVERIFY(!parsed.has_value());
+    QCOMPARE(parsed.error().code, ErrorCode::JsonInvalid);
+    QVERIFY2(parsed.error().message.contains(says), qPrintable(parsed.error().message));
+    QJsonObject slightly = QJsonDocument::fromJson(contractExample()).object();
+    QJsonObject content = slightly.value(u"content").toObject();
+    content.insert(QStringLiteral("text"), QString(2300, u'a'));
+    slightly.insert(QStringLiteral("content"), content);
+    QVERIFY(parsePostJson(slightly).has_value());
 }
 
 QTEST_GUILESS_MAIN(TestPostJson)

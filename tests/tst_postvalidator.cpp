@@ -482,6 +482,56 @@ void TestPostValidator::rules_data() {
     row(
         "no creator info", [](Case &c) { c.context.creator.reset(); }, F::CreatorUnknown, true, false);
 
+    // Inbox mode (MEDIA_UPLOAD): the creator picks privacy, interactions and labels in TikTok's app.
+    const auto toInbox = [](Case &c) {
+        c.post.tiktok.postMode = QStringLiteral("MEDIA_UPLOAD");
+    };
+    row(
+        "inbox mode without a privacy level",
+        [toInbox](Case &c) {
+            toInbox(c);
+            c.post.tiktok.privacyLevel.clear();
+        },
+        F::PrivacyRequired, false);
+    row(
+        "inbox mode with a disclosure left open",
+        [toInbox](Case &c) {
+            toInbox(c);
+            c.post.tiktok.discloseCommercialContent = true;
+        },
+        F::DisclosureTypeRequired, false);
+    row(
+        "direct post with a disclosure left open",
+        [](Case &c) { c.post.tiktok.discloseCommercialContent = true; }, F::DisclosureTypeRequired, true);
+
+    // Photo cover and the photo host.
+    row(
+        "photo cover past the last photo",
+        [](Case &c) {
+            setPhotos(c, 3);
+            c.post.tiktok.photoCoverIndex = 3;
+        },
+        F::PhotoCoverOutOfRange, true);
+    row(
+        "photo cover on the last photo",
+        [](Case &c) {
+            setPhotos(c, 3);
+            c.post.tiktok.photoCoverIndex = 2;
+        },
+        F::PhotoCoverOutOfRange, false);
+    row(
+        "photos without a photo host on the publishing machine",
+        [](Case &c) {
+            setPhotos(c, 2);
+            c.context.photoHostConfigured = false;
+        },
+        F::PhotoHostMissing, true);
+    row(
+        "photos, photo host unknown here", [](Case &c) { setPhotos(c, 2); }, F::PhotoHostMissing, false);
+    row(
+        "a video needs no photo host", [](Case &c) { c.context.photoHostConfigured = false; },
+        F::PhotoHostMissing, false);
+
     // Schedule and accounts.
     row(
         "scheduled a minute ago", [](Case &c) { c.post.scheduledFor = now.addSecs(-60); }, F::ScheduleInPast,

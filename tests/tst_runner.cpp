@@ -62,6 +62,7 @@ private Q_SLOTS:
     void takesOverAnExpiredLeaseAndResumes();
     void wakesAtTheNextDueTimeWithoutPolling();
     void noticesWallClockJumps();
+    void persistentDatabaseErrorIsToldOnceAndBacksOff();
 };
 
 void TestRunner::leavesPostsItCannotPublishToOtherRunners() {
@@ -291,6 +292,27 @@ void TestRunner::noticesWallClockJumps() {
     QTRY_VERIFY(jumped.count() >= 1);
     QVERIFY(jumped.first().first().toLongLong() >= 11 * 60'000 - 100);
     QTRY_COMPARE(rig.status(id), PostStatus::Published); // one minute late, within grace
+}
+
+// A database that refuses every write (read-only) fails each pass the same way: the runner says
+// so once, waits longer after each failure instead of trying again at once, and gives up.
+void TestRunner::persistentDatabaseErrorIsToldOnceAndBacksOff() {
+    SchedulerRunner::Options options;
+    options.firstErrorBackoff = std::chrono::milliseconds(20);
+    options.maxFailedPasses = 4;
+    RunnerRig rig(options);
+    rig.scheduledPost(-1000);
+    QVERIFY(rig.fixture.database().exec(QStringLiteral("PRAGMA query_only = ON")).has_value());
+    QSignalSpy errors(rig.runner.get(), &SchedulerRunner::errorOccurred);
+    QSignalSpy gaveUp(rig.runner.get(), &SchedulerRunner::gaveUp);
+    rig.runner->start();
+    QVERIFY(gaveUp.wait(20000));
+    QCOMPARE(errors.count(), 1);
+    QVERIFY2(errors.first().at(0).toString().contains(u"readonly"),
+             qPrintable(errors.first().at(0).toString()));
+    QVERIFY(!gaveUp.first().at(0).toString().isEmpty());
+    QTest::qWait(200); // and nothing more: it stopped
+    QCOMPARE(errors.count(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestRunner)

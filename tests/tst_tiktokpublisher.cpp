@@ -123,6 +123,7 @@ private Q_SLOTS:
     void draftsModeEndsInTheInbox();
     void resumptionOfAnIncompleteUploadStartsAgain();
     void statusDeadlineOnTheClockMakesTheOutcomeUnknown();
+    void damagedStoredMediaIsNeverUploaded();
 };
 
 void TestTikTokPublisher::publishesADueVideo() {
@@ -420,6 +421,30 @@ void TestTikTokPublisher::draftsModeEndsInTheInbox() {
     QVERIFY(rig.settle(created->post.id));
     QCOMPARE(rig.stored(created->post.id).status, PostStatus::Published); // SEND_TO_USER_INBOX
     QVERIFY(rig.standIn.uploads().value(rig.stored(created->post.id).publishId).drafts);
+}
+
+// A stored object whose bytes changed since it was stored (bit rot, tampering) is not uploaded:
+// the post fails with a clear error before TikTok has anything.
+void TestTikTokPublisher::damagedStoredMediaIsNeverUploaded() {
+    Rig rig;
+    const QString id = rig.duePost();
+    const QString path = rig.fixture.store().pathFor(rig.stored(id).media.first().sha256);
+    QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    QFile object(path);
+    QVERIFY(object.open(QIODevice::ReadWrite));
+    QVERIFY(object.seek(object.size() / 2));
+    object.write("rot");
+    object.close();
+    QCOMPARE(rig.runner->runPass().value(), 1);
+    QVERIFY(rig.settle(id));
+    const StoredPost post = rig.stored(id);
+    QCOMPARE(post.status, PostStatus::Failed);
+    QCOMPARE(rig.standIn.initCount(), 0);
+    QVERIFY(rig.standIn.uploads().isEmpty());
+    auto attempts = rig.fixture.posts().repository().attempts(id);
+    QVERIFY(attempts.has_value() && !attempts->isEmpty());
+    QCOMPARE(attempts->last().errorCode, QStringLiteral("media_damaged"));
+    QVERIFY2(attempts->last().errorMessage.contains(u"changed"), qPrintable(attempts->last().errorMessage));
 }
 
 QTEST_GUILESS_MAIN(TestTikTokPublisher)

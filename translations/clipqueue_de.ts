@@ -53,6 +53,116 @@
     </message>
 </context>
 <context>
+    <name>cq::ui::AccountPicker</name>
+    <message>
+        <source>set of 1 account</source>
+        <translation>Gruppe mit 1 Konto</translation>
+    </message>
+    <message>
+        <source>set of %1 accounts</source>
+        <translation>Gruppe mit %1 Konten</translation>
+    </message>
+    <message>
+        <source>This set has no accounts.</source>
+        <translation>Diese Gruppe enthält keine Konten.</translation>
+    </message>
+    <message>
+        <source>Checks %1</source>
+        <translation>Wählt %1</translation>
+    </message>
+</context>
+<context>
+    <name>cq::ui::AccountSetsEditor</name>
+    <message>
+        <source>1 account</source>
+        <translation>1 Konto</translation>
+    </message>
+    <message>
+        <source>%1 accounts</source>
+        <translation>%1 Konten</translation>
+    </message>
+    <message>
+        <source>Account sets</source>
+        <translation>Kontogruppen</translation>
+    </message>
+    <message>
+        <source>&amp;Create set</source>
+        <translation>Gruppe &amp;anlegen</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Umbenennen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Accounts in the set</source>
+        <translation>Konten der Gruppe</translation>
+    </message>
+    <message>
+        <source>Name of a new account set</source>
+        <translation>Name einer neuen Kontogruppe</translation>
+    </message>
+    <message>
+        <source>New set name</source>
+        <translation>Name der neuen Gruppe</translation>
+    </message>
+    <message>
+        <source>Create account set</source>
+        <translation>Kontogruppe anlegen</translation>
+    </message>
+    <message>
+        <source>Rename account set</source>
+        <translation>Kontogruppe umbenennen</translation>
+    </message>
+    <message>
+        <source>Rename the chosen set (F2)</source>
+        <translation>Die gewählte Gruppe umbenennen (F2)</translation>
+    </message>
+    <message>
+        <source>Delete account set</source>
+        <translation>Kontogruppe löschen</translation>
+    </message>
+    <message>
+        <source>Delete the chosen set (Delete). Posts made for it keep their accounts.</source>
+        <translation>Die gewählte Gruppe löschen (Entf). Beiträge, die für sie angelegt wurden, behalten ihre Konten.</translation>
+    </message>
+    <message>
+        <source>&amp;Sets</source>
+        <translation>&amp;Gruppen</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts in “%1” (%2)</source>
+        <translation>&amp;Konten in „%1“ (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts in the set</source>
+        <translation>&amp;Konten der Gruppe</translation>
+    </message>
+    <message>
+        <source>No account sets yet. A set is a named group of accounts (“brand channels”): a post for the set goes to each of its accounts. Name one on the left to create it.</source>
+        <translation>Noch keine Kontogruppen. Eine Gruppe ist eine benannte Auswahl von Konten („Markenkanäle“): Ein Beitrag für die Gruppe geht an jedes ihrer Konten. Geben Sie links einen Namen ein, um eine anzulegen.</translation>
+    </message>
+    <message>
+        <source>No TikTok account is connected yet, so there is nobody to put in a set.</source>
+        <translation>Es ist noch kein TikTok-Konto verbunden, daher gibt es niemanden, der in eine Gruppe kann.</translation>
+    </message>
+    <message>
+        <source>Tick the accounts that belong to the set; each change is saved at once.</source>
+        <translation>Haken Sie die Konten an, die zur Gruppe gehören; jede Änderung wird sofort gespeichert.</translation>
+    </message>
+    <message>
+        <source>Delete the account set “%1”? Its accounts stay connected, and posts already made for the set keep their accounts.</source>
+        <translation>Die Kontogruppe „%1“ löschen? Ihre Konten bleiben verbunden, und Beiträge, die schon für die Gruppe angelegt wurden, behalten ihre Konten.</translation>
+    </message>
+    <message>
+        <source>Delete set</source>
+        <translation>Gruppe löschen</translation>
+    </message>
+</context>
+<context>
     <name>cq::ui::CommentDialog</name>
     <message>
         <source>%1 (%2)</source>
@@ -734,7 +844,7 @@
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen…</translation>
     </message>
     <message>
         <source>Delete the selected posts from ClipQueue</source>

@@ -1,5 +1,7 @@
 #include "AccountsCommand.h"
 
+#include "AccountSetsCommand.h"
+
 #include "publish/QueueSlots.h"
 #include "session/Session.h"
 #include "storage/AccountRepository.h"
@@ -8,6 +10,9 @@
 
 #include <QCommandLineParser>
 #include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTimeZone>
 
@@ -19,9 +24,11 @@ const auto usage = QStringLiteral(
     "Usage: clipqueue-cli accounts list\n"
     "       clipqueue-cli accounts connect\n"
     "       clipqueue-cli accounts disconnect ID\n"
+    "       clipqueue-cli accounts import --tokens-from FILE|- [--name NAME]\n"
     "       clipqueue-cli accounts import --open-id ID --access-token T --refresh-token R "
     "[--expires-in S]\n"
     "                                     [--refresh-expires-in S] [--name NAME]\n"
+    "       clipqueue-cli accounts sets list|create|rename|add|remove|delete ...\n"
     "       clipqueue-cli accounts times ID [--set \"mon-fri 18:30, sat 11:00\"] [--zone ZONE]\n");
 
 // The options of `accounts import` (the other actions take none but the display name).
@@ -38,6 +45,10 @@ struct Options {
                                       QStringLiteral("S"), QStringLiteral("15552000")};
     QCommandLineOption displayName{QStringLiteral("name"), QStringLiteral("Display name"),
                                    QStringLiteral("NAME")};
+    // Tokens on the command line show in `ps` and the shell's history; a file (or standard input)
+    // holding TikTok's token answer does not.
+    QCommandLineOption tokensFrom{QStringLiteral("tokens-from"),
+                                  QStringLiteral("Token JSON file, - for stdin"), QStringLiteral("FILE")};
     QCommandLineOption setTimes{QStringLiteral("set"), QStringLiteral("Weekly posting times"),
                                 QStringLiteral("TIMES")};
     QCommandLineOption zone{QStringLiteral("zone"), QStringLiteral("IANA time zone"), QStringLiteral("ZONE")};
@@ -48,11 +59,39 @@ bool argumentsFit(const QString &action, const QCommandLineParser &parser, const
     if (parser.positionalArguments().size() != positional) {
         return false;
     }
+    if (action == u"import" && parser.isSet(options.tokensFrom)) {
+        return !parser.isSet(options.openId) && !parser.isSet(options.access)
+               && !parser.isSet(options.refresh);
+    }
     if (action == u"import") {
         return !parser.value(options.openId).isEmpty() && !parser.value(options.access).isEmpty()
                && !parser.value(options.refresh).isEmpty();
     }
     return action == u"list" || action == u"connect" || action == u"disconnect" || action == u"times";
+}
+
+// TikTok's token answer ({"open_id", "access_token", "refresh_token", "expires_in",
+// "refresh_expires_in"}) from a file or, for "-", standard input.
+std::expected<tiktok::TokenSet, Error> tokensFromFile(const QString &path, const QDateTime &now) {
+    QFile file(path);
+    const bool opened = path == u"-" ? file.open(stdin, QIODevice::ReadOnly) : file.open(QIODevice::ReadOnly);
+    if (!opened) {
+        return std::unexpected(
+            Error{ErrorCode::Usage, path + u": cannot read it (" + file.errorString() + u")."});
+    }
+    const QJsonObject json = QJsonDocument::fromJson(file.read(64 * 1024)).object();
+    for (const char *field : {"open_id", "access_token", "refresh_token"}) {
+        if (json.value(QLatin1StringView(field)).toString().isEmpty()) {
+            return std::unexpected(
+                Error{ErrorCode::Usage, path + u" has no \"" + QLatin1StringView(field)
+                                            + u"\": it must hold TikTok's token answer as JSON."});
+        }
+    }
+    auto tokens = tiktok::TokenSet::fromTokenAnswer(json, now);
+    if (!tokens) {
+        return std::unexpected(Error{ErrorCode::Usage, path + u": " + tokens.error().message});
+    }
+    return *tokens;
 }
 
 ExitCode listAccounts(const AccountService &accounts, CliStreams streams) {
@@ -191,10 +230,14 @@ ExitCode postingTimes(Session &session, const QString &id, const QCommandLinePar
 
 ExitCode AccountsCommand::run(const QStringList &arguments, CliStreams streams) {
     const QString action = arguments.value(0);
+    if (action == u"sets") {
+        return AccountSetsCommand().run(arguments.mid(1), streams);
+    }
     const Options options;
     QCommandLineParser parser;
     parser.addOptions({options.openId, options.access, options.refresh, options.expires,
-                       options.refreshExpires, options.displayName, options.setTimes, options.zone});
+                       options.refreshExpires, options.displayName, options.tokensFrom, options.setTimes,
+                       options.zone});
     if (!parser.parse(QStringList{name()} + arguments.mid(1)) || !argumentsFit(action, parser, options)) {
         streams.err << usage;
         return ExitCode::Usage;
@@ -229,10 +272,12 @@ ExitCode AccountsCommand::run(const QStringList &arguments, CliStreams streams) 
     }
     const QDateTime now = (*session)->clock().nowUtc();
     const auto tokens =
-        action == u"import" ? std::expected<tiktok::TokenSet, Error>(tiktok::TokenSet{
-            parser.value(options.openId), parser.value(options.access), parser.value(options.refresh),
-            QString(), now.addSecs(*accessSeconds), now.addSecs(*refreshSeconds)})
-                            : loginTokens(**tiktok, streams);
+        action != u"import" ? loginTokens(**tiktok, streams)
+        : parser.isSet(options.tokensFrom)
+            ? tokensFromFile(parser.value(options.tokensFrom), now)
+            : std::expected<tiktok::TokenSet, Error>(tiktok::TokenSet{
+                parser.value(options.openId), parser.value(options.access), parser.value(options.refresh),
+                QString(), now.addSecs(*accessSeconds), now.addSecs(*refreshSeconds)});
     if (!tokens) {
         return fail(streams.err, tokens.error());
     }

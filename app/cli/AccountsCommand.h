@@ -4,8 +4,9 @@
 
 namespace cq::cli {
 
-// `accounts list`, `accounts import --open-id ID --access-token T --refresh-token R [--expires-in S]`,
-// `accounts connect` (browser OAuth with a loopback redirect) and `accounts disconnect ID`.
+// `accounts list`, `accounts sets ...` (AccountSetsCommand), `accounts import --open-id ID --access-token T
+// --refresh-token R [--expires-in S]`, `accounts connect` (browser OAuth with a loopback redirect) and
+// `accounts disconnect ID`.
 class AccountsCommand final : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("accounts"); }

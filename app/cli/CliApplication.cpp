@@ -1,6 +1,8 @@
 #include "CliApplication.h"
 
 #include "AccountsCommand.h"
+#include "ConformCommand.h"
+#include "McpCommand.h"
 #include "PostCommand.h"
 #include "ProbeCommand.h"
 #include "ValidateCommand.h"
@@ -19,10 +21,12 @@ CliApplication::CliApplication(PublisherFactory publishers) {
     }
     m_commands.push_back(std::make_unique<ProbeCommand>());
     m_commands.push_back(std::make_unique<ValidateCommand>());
+    m_commands.push_back(std::make_unique<ConformCommand>());
     m_commands.push_back(std::make_unique<PostCommand>());
     m_commands.push_back(std::make_unique<WorkspaceCommand>());
     m_commands.push_back(std::make_unique<AccountsCommand>());
     m_commands.push_back(std::make_unique<RunCommand>(std::move(publishers)));
+    m_commands.push_back(std::make_unique<McpCommand>());
 }
 
 void CliApplication::printUsage(QTextStream &stream) const {

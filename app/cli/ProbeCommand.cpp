@@ -29,6 +29,18 @@ QString describe(const MediaDescriptor &media) {
 
 } // namespace
 
+QJsonObject probeResultJson(const QString &path, const std::expected<MediaDescriptor, Error> &result) {
+    if (result) {
+        return mediaDescriptorToJson(*result);
+    }
+    return QJsonObject{
+        {QStringLiteral("url"), fileUrlForPath(path)},
+        {QStringLiteral("filename"), QFileInfo(path).fileName()},
+        {QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), errorCodeName(result.error().code)},
+                                              {QStringLiteral("message"), result.error().message}}},
+    };
+}
+
 ExitCode ProbeCommand::run(const QStringList &arguments, CliStreams streams) {
     QCommandLineParser parser;
     parser.setApplicationDescription(summary());
@@ -52,25 +64,16 @@ ExitCode ProbeCommand::run(const QStringList &arguments, CliStreams streams) {
     QJsonArray array;
     for (qsizetype i = 0; i < files.size(); ++i) {
         const auto &result = results.at(i);
-        if (result) {
-            array.append(mediaDescriptorToJson(*result));
-            if (!parser.isSet(json)) {
-                streams.out << result->filename << ": " << describe(*result) << '\n';
-            }
+        array.append(probeResultJson(files.at(i), result));
+        anyUnreadable = anyUnreadable || !result;
+        if (parser.isSet(json)) {
             continue;
         }
-        anyUnreadable = true;
-        const QFileInfo info(files.at(i));
-        array.append(QJsonObject{
-            {QStringLiteral("url"), fileUrlForPath(files.at(i))},
-            {QStringLiteral("filename"), info.fileName()},
-            {QStringLiteral("error"),
-             QJsonObject{{QStringLiteral("code"), errorCodeName(result.error().code)},
-                         {QStringLiteral("message"), result.error().message}}},
-        });
-        if (!parser.isSet(json)) {
-            streams.out << info.fileName() << ": " << errorCodeName(result.error().code) << ": "
-                        << result.error().message << '\n';
+        if (result) {
+            streams.out << result->filename << ": " << describe(*result) << '\n';
+        } else {
+            streams.out << QFileInfo(files.at(i)).fileName() << ": " << errorCodeName(result.error().code)
+                        << ": " << result.error().message << '\n';
         }
     }
     if (parser.isSet(json)) {

@@ -63,6 +63,14 @@ ExitCode RunCommand::run(const QStringList &arguments, CliStreams streams) {
         streams.err.flush();
         failed = true;
     });
+    // A pass that keeps failing (a read-only database) was said once; when the runner gives up,
+    // so does `run`, with a non-zero exit.
+    QObject::connect(&runner, &SchedulerRunner::gaveUp, &runner, [&](const QString &message) {
+        streams.err << "error: " << message << '\n';
+        streams.err.flush();
+        failed = true;
+        QCoreApplication::exit(int(ExitCode::Runtime));
+    });
     reportUploads(**publisher, runner, streams.err);
     QObject::connect(&runner, &SchedulerRunner::postSettled, &runner,
                      [&](const QString &id, PostStatus status) {

@@ -1,13 +1,8 @@
 #include "ValidateCommand.h"
 
-#include "accounts/CreatorInfoCache.h"
-#include "media/MediaProber.h"
-#include "post/PostJson.h"
-#include "post/PostMediaCheck.h"
-#include "post/PostValidator.h"
+#include "CreatorInfoSource.h"
+#include "publish/PostDocumentCheck.h"
 #include "session/AppConfig.h"
-#include "storage/Database.h"
-#include "util/Clock.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -25,24 +20,7 @@ std::expected<QByteArray, QString> readFile(const QString &path) {
     if (!file.open(QIODevice::ReadOnly)) {
         return std::unexpected(path + u": cannot read it (" + file.errorString() + u").");
     }
-    return file.readAll();
-}
-
-// The --creator file: TikTok's creator info, or why it is not.
-std::expected<CreatorInfo, QString> readCreatorInfo(const QString &path) {
-    const auto bytes = readFile(path);
-    if (!bytes) {
-        return std::unexpected(bytes.error());
-    }
-    const QJsonDocument document = QJsonDocument::fromJson(*bytes);
-    if (!document.isObject()) {
-        return std::unexpected(QStringLiteral("not a JSON object"));
-    }
-    auto info = CreatorInfo::fromJson(document.object());
-    if (!info) {
-        return std::unexpected(info.error().message);
-    }
-    return *info;
+    return file.read(maxPostJsonBytes() + 1); // beyond the cap, parsing refuses it
 }
 
 void printFindings(QTextStream &out, const QList<Finding> &findings) {
@@ -61,30 +39,21 @@ void printFindings(QTextStream &out, const QList<Finding> &findings) {
     }
 }
 
-// The creator info cached for the post's first account (or the default account) when this machine
-// has a ClipQueue database; validate never creates one.
-std::optional<CreatorInfo> cachedCreatorInfo(const Post &post, QTextStream &err) {
+// This machine's ClipQueue database when it has one (for cached creator info and account sets);
+// validate never creates one.
+std::unique_ptr<Database> existingDatabase(QTextStream &err) {
     const auto config = AppConfig::load();
     if (!config
         || (config->database.backend == DatabaseConfig::Backend::Sqlite
             && !QFileInfo::exists(config->database.sqlitePath))) {
-        return std::nullopt;
+        return nullptr;
     }
     auto database = Database::open(config->database);
     if (!database) {
-        err << "note: cached creator info not read (" << database.error().message << ")\n";
-        return std::nullopt;
+        err << "note: cached creator info and account sets not read (" << database.error().message << ")\n";
+        return nullptr;
     }
-    const SystemClock clock;
-    const QString account = post.accounts.isEmpty() ? QString() : post.accounts.constFirst();
-    auto entry = CreatorInfoCache(**database, clock).lookup(account);
-    if (!entry || !*entry) {
-        return std::nullopt;
-    }
-    err << "Checked against the creator info of "
-        << (account.isEmpty() ? QStringLiteral("the default account") : account) << " fetched "
-        << (*entry)->fetchedAt.toLocalTime().toString(Qt::ISODate) << ".\n";
-    return (*entry)->info;
+    return std::move(*database);
 }
 
 } // namespace
@@ -107,38 +76,33 @@ ExitCode ValidateCommand::run(const QStringList &arguments, CliStreams streams) 
     }
     const QString postPath = parser.positionalArguments().constFirst();
 
-    ValidationContext context;
-    context.now = m_now();
+    std::optional<CreatorInfo> creatorInfo;
     if (parser.isSet(creator)) {
-        const auto info = readCreatorInfo(parser.value(creator));
+        const auto info = readCreatorInfoFile(parser.value(creator));
         if (!info) {
             streams.err << parser.value(creator) << ": not TikTok creator info (" << info.error() << ")\n";
             return ExitCode::Usage;
         }
-        context.creator = *info;
+        creatorInfo = *info;
     }
 
-    QList<Finding> findings;
     const auto bytes = readFile(postPath);
     if (!bytes) {
         streams.err << bytes.error() << '\n';
         return ExitCode::InvalidInput;
     }
-    const auto parsed = parsePostJson(*bytes);
-    if (!parsed) {
-        const FindingCode code = parsed.error().code == ErrorCode::JsonMalformed
-                                     ? FindingCode::PostJsonMalformed
-                                     : FindingCode::PostJsonInvalid;
-        findings.append({Severity::Error, code, QString(),
-                         QFileInfo(postPath).fileName() + u": " + parsed.error().message});
-    } else {
-        if (!context.creator) {
-            context.creator = cachedCreatorInfo(parsed->post, streams.err);
-        }
-        const QList<MediaCheck> checks =
-            checkPostMedia(parsed->post, MediaProber(), QFileInfo(postPath).absolutePath());
-        findings = parsed->warnings + validatePost(parsed->post, checks, context);
+    const auto database = existingDatabase(streams.err);
+    const auto checked = PostDocumentCheck(database.get(), m_now())
+                             .check(parsePostJson(*bytes), QFileInfo(postPath).fileName(),
+                                    QFileInfo(postPath).absolutePath(), creatorInfo);
+    if (checked.cachedCreator) {
+        streams.err << "Checked against the creator info of "
+                    << (checked.cachedFor.isEmpty() ? QStringLiteral("the default account")
+                                                    : checked.cachedFor)
+                    << " fetched " << checked.cachedCreator->fetchedAt.toLocalTime().toString(Qt::ISODate)
+                    << ".\n";
     }
+    const QList<Finding> &findings = checked.findings;
 
     if (parser.isSet(json)) {
         QJsonArray array;

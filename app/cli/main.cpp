@@ -1,10 +1,12 @@
 #include "CliApplication.h"
+#include "MessageFilter.h"
 
 #include <QCoreApplication>
 
 #include <cstdio>
 
 int main(int argc, char *argv[]) {
+    cq::cli::installMessageFilter();
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("ClipQueue"));
     QCoreApplication::setApplicationName(QStringLiteral("ClipQueue"));

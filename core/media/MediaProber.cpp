@@ -2,6 +2,7 @@
 
 #include "media/FfmpegInput.h"
 #include "media/ImageHeader.h"
+#include "media/RegularFile.h"
 
 extern "C" {
 #include <libavutil/display.h>
@@ -154,16 +155,43 @@ qint64 bytesIndexedBeyond(const AVFormatContext *context, qint64 fileSize) {
     return lastByte > fileSize ? lastByte : 0;
 }
 
+// A day: TikTok takes at most an hour; a longer duration is a damaged or hostile header.
+constexpr double MaxPlausibleDurationSeconds = 24 * 3600.0;
+
+std::unexpected<Error> imageHeaderError(const QString &name, ImageHeaderFailure failure) {
+    switch (failure) {
+    case ImageHeaderFailure::Cancelled:
+        return std::unexpected(Error{ErrorCode::Cancelled, name + u": probing was cancelled."});
+    case ImageHeaderFailure::TimedOut:
+        return std::unexpected(Error{ErrorCode::MediaUnreadable,
+                                     name
+                                         + u": reading it took too long. If it is on a network drive, "
+                                           u"copy it to this computer first."});
+    case ImageHeaderFailure::Truncated:
+        return std::unexpected(
+            Error{ErrorCode::MediaUnreadable, name
+                                                  + u": the photo is cut short (it does not end where its "
+                                                    u"format says). Copy or export it again."});
+    case ImageHeaderFailure::Damaged:
+        break;
+    }
+    return std::unexpected(
+        Error{ErrorCode::MediaUnreadable, name + u": its image header is damaged. Export the photo again."});
+}
+
 } // namespace
 
 MediaProber::MediaProber(std::chrono::milliseconds timeout)
     : m_timeout(timeout) {
 }
 
-std::expected<MediaDescriptor, Error> MediaProber::probe(const QString &path,
-                                                         const std::atomic_bool *cancel) const {
+std::expected<MediaDescriptor, Error> MediaProber::probe(const QString &path, const std::atomic_bool *cancel,
+                                                         const QString &displayName) const {
     const QFileInfo info(path);
-    const QString name = info.fileName().isEmpty() ? path : info.fileName();
+    const QString name = !displayName.isEmpty()      ? displayName
+                         : info.fileName().isEmpty() ? path
+                                                     : info.fileName();
+    const QDeadlineTimer deadline(m_timeout);
     auto unreadable = [&name](const QString &reason) {
         return std::unexpected(Error{ErrorCode::MediaUnreadable, name + u": " + reason});
     };
@@ -176,9 +204,10 @@ std::expected<MediaDescriptor, Error> MediaProber::probe(const QString &path,
             QStringLiteral("this is a folder. Add the video or photo files inside it instead."));
     }
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return unreadable(u"ClipQueue may not read it (" + file.errorString()
-                          + u"). Check the file's permissions.");
+    if (auto opened = openRegularFile(file); !opened) {
+        return unreadable(isRegularFile(path) ? u"ClipQueue may not read it (" + opened.error()
+                                                    + u"). Check the file's permissions."
+                                              : opened.error());
     }
     const qint64 sizeBytes = file.size();
     if (sizeBytes == 0) {
@@ -237,7 +266,7 @@ std::expected<MediaDescriptor, Error> MediaProber::probe(const QString &path,
 
     MediaDescriptor media;
     media.url = fileUrlForPath(info.absoluteFilePath());
-    media.filename = info.fileName();
+    media.filename = name;
     media.sizeBytes = sizeBytes;
     media.codec = QString::fromLatin1(avcodec_get_name(video->codecpar->codec_id));
     media.hasAudio = hasStream(context, AVMEDIA_TYPE_AUDIO);
@@ -252,9 +281,9 @@ std::expected<MediaDescriptor, Error> MediaProber::probe(const QString &path,
         media.durationSeconds = 0.0;
         media.frameRate = 0.0;
         if (image->headerFormat) {
-            const std::optional<ImageHeader> header = readImageHeader(file, *image->headerFormat);
+            const auto header = readImageHeader(file, *image->headerFormat, deadline, cancel);
             if (!header) {
-                return unreadable(QStringLiteral("its image header is damaged. Export the photo again."));
+                return imageHeaderError(name, header.error());
             }
             width = header->width;
             height = header->height;
@@ -288,6 +317,11 @@ std::expected<MediaDescriptor, Error> MediaProber::probe(const QString &path,
             media.durationSeconds = 0.0;
         }
         const double averageRate = rationalValue(video->avg_frame_rate);
+        if (*media.durationSeconds > MaxPlausibleDurationSeconds) {
+            return unreadable(QStringLiteral("its header claims a duration of %1 hours, which no real clip "
+                                             "has: the file is damaged. Export it again.")
+                                  .arg(*media.durationSeconds / 3600.0, 0, 'f', 0));
+        }
         media.frameRate = averageRate > 0 ? averageRate : rationalValue(video->r_frame_rate);
         rotation = streamRotation(video);
         if (family == ContainerFamily::IsoBmff) {

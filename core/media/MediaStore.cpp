@@ -1,18 +1,26 @@
 #include "media/MediaStore.h"
 
+#include "media/RegularFile.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QStorageInfo>
 #include <QUuid>
+
+#include <cerrno>
+#include <cstring>
 
 namespace cq {
 
 namespace {
 
 constexpr qint64 ChunkBytes = 1 << 20;
+// Less free space than this after a failed write: the disk is full.
+constexpr qint64 LowSpaceBytes = 16 * 1024 * 1024;
 
 std::expected<QString, Error> hashFile(QFile &file, const std::atomic_bool *cancel) {
     QCryptographicHash hash(QCryptographicHash::Sha256);
@@ -62,49 +70,79 @@ QString MediaStore::newIncomingPath() const {
     return m_root + u"/incoming/" + QUuid::createUuid().toString(QUuid::WithoutBraces) + u".part";
 }
 
+QString MediaStore::writeFailure(const QFileDevice &file, int systemError) const {
+    // Qt often has no words for a failed write ("Unknown error"); the system's errno and the free
+    // space do. Say where, too: the store may be on another disk than the one the user looks at.
+    const QStorageInfo volume(m_root);
+    const bool full = systemError == ENOSPC || systemError == EDQUOT
+                      || file.error() == QFileDevice::ResourceError
+                      || (volume.isValid() && volume.bytesAvailable() < LowSpaceBytes);
+    QString why = file.errorString();
+    if (full) {
+        why = QStringLiteral("the disk is full");
+    } else if (systemError != 0) {
+        why = QString::fromLocal8Bit(std::strerror(systemError));
+    }
+    return u"writing to ClipQueue's media store at " + m_root + u" failed (" + why
+           + u"). Free some space there, or move the data folder (CLIPQUEUE_DATA_DIR).";
+}
+
 std::expected<StoredObject, Error> MediaStore::importFile(const QString &sourcePath, const Progress &progress,
-                                                          const std::atomic_bool *cancel) const {
+                                                          const std::atomic_bool *cancel,
+                                                          const Inspect &inspect) const {
     QFile source(sourcePath);
     const QString name = QFileInfo(sourcePath).fileName();
-    if (!source.open(QIODevice::ReadOnly)) {
+    if (auto opened = openRegularFile(source); !opened) {
         return std::unexpected(
             Error{ErrorCode::Io, name + u": cannot read it to copy it into ClipQueue's media store ("
-                                     + source.errorString() + u")."});
+                                     + opened.error() + u")."});
     }
     const QString tempPath = newIncomingPath();
+    // Unbuffered: a write that fails (a full disk) fails here, not silently at close().
     QFile temp(tempPath);
-    if (!temp.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
-        return std::unexpected(Error{ErrorCode::Io, u"Cannot write to the media store at " + m_root + u" ("
-                                                        + temp.errorString()
-                                                        + u"). Check free space and permissions."});
+    if (!temp.open(QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered)) {
+        return std::unexpected(Error{ErrorCode::Io, name + u": " + writeFailure(temp)});
     }
     auto discard = [&temp] {
         temp.close();
         temp.remove();
     };
+    auto copied = copyHashing(source, temp, progress, cancel);
+    if (!copied) {
+        discard();
+        return std::unexpected(Error{copied.error().code, name + u": " + copied.error().message});
+    }
+    temp.close();
+    if (inspect) {
+        if (auto inspected = inspect(tempPath); !inspected) {
+            QFile::remove(tempPath);
+            return std::unexpected(inspected.error());
+        }
+    }
+    return place(tempPath, copied->first, copied->second);
+}
+
+std::expected<std::pair<QString, qint64>, Error>
+MediaStore::copyHashing(QFile &source, QFile &target, const Progress &progress,
+                        const std::atomic_bool *cancel) const {
     QCryptographicHash hash(QCryptographicHash::Sha256);
     QByteArray buffer(ChunkBytes, Qt::Uninitialized);
     const qint64 total = source.size();
     qint64 copied = 0;
     while (true) {
         if (cancel && cancel->load()) {
-            discard();
-            return std::unexpected(Error{ErrorCode::Cancelled, name + u": copying was cancelled."});
+            return std::unexpected(Error{ErrorCode::Cancelled, QStringLiteral("copying was cancelled.")});
         }
         const qint64 read = source.read(buffer.data(), buffer.size());
         if (read < 0) {
-            discard();
-            return std::unexpected(
-                Error{ErrorCode::Io, name + u": reading failed (" + source.errorString() + u")."});
+            return std::unexpected(Error{ErrorCode::Io, u"reading failed (" + source.errorString() + u")."});
         }
         if (read == 0) {
             break;
         }
-        if (temp.write(buffer.constData(), read) != read) {
-            const QString why = temp.errorString();
-            discard();
-            return std::unexpected(Error{ErrorCode::Io, name + u": writing the store copy failed (" + why
-                                                            + u"). Check free space in " + m_root + u'.'});
+        errno = 0;
+        if (target.write(buffer.constData(), read) != read) {
+            return std::unexpected(Error{ErrorCode::Io, writeFailure(target, errno)});
         }
         hash.addData(QByteArrayView(buffer.constData(), read));
         copied += read;
@@ -112,12 +150,7 @@ std::expected<StoredObject, Error> MediaStore::importFile(const QString &sourceP
             progress(copied, total);
         }
     }
-    if (!temp.flush()) {
-        discard();
-        return std::unexpected(Error{ErrorCode::Io, name + u": writing the store copy failed."});
-    }
-    temp.close();
-    return place(tempPath, QString::fromLatin1(hash.result().toHex()), copied);
+    return std::pair{QString::fromLatin1(hash.result().toHex()), copied};
 }
 
 std::expected<StoredObject, Error> MediaStore::adoptDownloaded(const QString &incomingPath) const {

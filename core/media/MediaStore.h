@@ -3,6 +3,7 @@
 #include "util/Error.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QString>
 #include <QStringList>
 
@@ -32,19 +33,28 @@ std::expected<QString, Error> sha256OfFile(const QString &path, const std::atomi
 class MediaStore {
 public:
     using Progress = std::function<void(qint64 doneBytes, qint64 totalBytes)>;
+    // Looks at a finished copy (under its temporary name) before it becomes a stored object; an
+    // error discards the copy. The importer probes here, so the descriptor describes stored bytes.
+    using Inspect = std::function<std::expected<void, Error>(const QString &copyPath)>;
 
     explicit MediaStore(QString rootDirectory);
 
     const QString &root() const { return m_root; }
     QString pathFor(const QString &sha256) const;
 
-    // Copies a local file into the store (or finds the identical object already there).
+    // Copies a local regular file into the store (or finds the identical object already there),
+    // hashing while it copies; `inspect` sees the copy before it is placed.
     std::expected<StoredObject, Error> importFile(const QString &sourcePath, const Progress &progress = {},
-                                                  const std::atomic_bool *cancel = nullptr) const;
+                                                  const std::atomic_bool *cancel = nullptr,
+                                                  const Inspect &inspect = {}) const;
     // Moves a finished download (a file inside the store's incoming/ folder) into place.
     std::expected<StoredObject, Error> adoptDownloaded(const QString &incomingPath) const;
     // A fresh path under incoming/ for a download to write to.
     QString newIncomingPath() const;
+
+    // "writing to ClipQueue's media store at ROOT failed (why)...": where, and a full disk said as
+    // such, for a write to `file` under the store that failed with `systemError` (errno, or 0).
+    QString writeFailure(const QFileDevice &file, int systemError = 0) const;
 
     // Checks that a stored object still has the bytes it is named after.
     std::expected<void, Error> verify(const QString &sha256) const;
@@ -61,6 +71,9 @@ public:
     void removeIncomingBefore(const QDateTime &cutoff) const;
 
 private:
+    // Copies `source` to `target`, hashing what it copies; answers the sha256 and the size.
+    std::expected<std::pair<QString, qint64>, Error>
+    copyHashing(QFile &source, QFile &target, const Progress &progress, const std::atomic_bool *cancel) const;
     std::expected<StoredObject, Error> place(const QString &tempPath, const QString &sha256,
                                              qint64 sizeBytes) const;
 

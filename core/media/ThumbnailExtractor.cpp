@@ -1,7 +1,10 @@
 #include "media/ThumbnailExtractor.h"
 
 #include "media/FfmpegInput.h"
+#include "media/ImageHeader.h"
+#include "media/RegularFile.h"
 
+#include <QFile>
 #include <QFileInfo>
 
 #include <chrono>
@@ -29,6 +32,49 @@ std::expected<Thumbnail, Error> scaleFrame(const AVFrame *frame, int maxSidePx, 
     return thumbnail;
 }
 
+// A decoded picture costs width x height x 4 bytes or more. Far beyond anything TikTok takes (4096
+// px video, 1080p photos) is refused from the header, before a pixel is decoded: no preview is
+// worth a gigabyte.
+constexpr int MaxPreviewSidePx = 8192;
+constexpr qint64 MaxPreviewPixels = 50'000'000;
+
+// The picture size an image file's header states: FFmpeg's image demuxers learn it only by decoding.
+std::pair<int, int> statedPictureSize(const QString &path, const AVCodecParameters *picture) {
+    std::optional<ImageFormat> format;
+    switch (picture->codec_id) {
+    case AV_CODEC_ID_MJPEG:
+        format = ImageFormat::Jpeg;
+        break;
+    case AV_CODEC_ID_PNG:
+    case AV_CODEC_ID_APNG:
+        format = ImageFormat::Png;
+        break;
+    case AV_CODEC_ID_WEBP:
+        format = ImageFormat::WebP;
+        break;
+    case AV_CODEC_ID_GIF:
+        format = ImageFormat::Gif;
+        break;
+    default:
+        break;
+    }
+    QFile file(path);
+    if (picture->width > 0 || !format || !openRegularFile(file)) {
+        return {picture->width, picture->height};
+    }
+    const auto header = readImageHeader(file, *format, QDeadlineTimer(std::chrono::seconds(5)));
+    return header ? std::pair{header->width, header->height} : std::pair{0, 0};
+}
+
+// JPEG decodes at 1/2, 1/4 or 1/8 of its size for free: the smallest that still covers `maxSidePx`.
+int jpegScaleDown(int longestSidePx, int maxSidePx) {
+    int lowres = 0;
+    while (lowres < 3 && (longestSidePx >> (lowres + 1)) >= maxSidePx) {
+        ++lowres;
+    }
+    return lowres;
+}
+
 } // namespace
 
 std::expected<Thumbnail, Error> extractThumbnail(const QString &path, int maxSidePx, int rotation,
@@ -37,6 +83,9 @@ std::expected<Thumbnail, Error> extractThumbnail(const QString &path, int maxSid
     auto failed = [&name](const QString &why) {
         return std::unexpected(Error{ErrorCode::MediaUnreadable, name + u": no preview: " + why});
     };
+    if (!isRegularFile(path)) {
+        return failed(QStringLiteral("it is not a regular file"));
+    }
     auto opened = ffmpeg::InputFile::open(path, std::chrono::seconds(20), cancel);
     if (!opened) {
         return failed(ffmpeg::errorString(opened.error().averror));
@@ -48,12 +97,21 @@ std::expected<Thumbnail, Error> extractThumbnail(const QString &path, int maxSid
         return failed(QStringLiteral("no decodable picture"));
     }
     const AVStream *stream = context->streams[streamIndex];
+    const AVCodecParameters *picture = stream->codecpar;
+    const auto [width, height] = statedPictureSize(path, picture);
+    if (width > MaxPreviewSidePx || height > MaxPreviewSidePx || qint64(width) * height > MaxPreviewPixels) {
+        return failed(QStringLiteral("the picture is %1x%2 px, too large to preview").arg(width).arg(height));
+    }
     ffmpeg::CodecContextPtr codec(avcodec_alloc_context3(decoder));
     if (!codec || avcodec_parameters_to_context(codec.get(), stream->codecpar) < 0) {
         return failed(QStringLiteral("decoder setup failed"));
     }
     ffmpeg::Dictionary codecOptions;
     codecOptions.set("threads", "1"); // thumbnails run in parallel already
+    if (picture->codec_id == AV_CODEC_ID_MJPEG) {
+        codecOptions.set("lowres",
+                         QByteArray::number(jpegScaleDown(std::max(width, height), maxSidePx)).constData());
+    }
     if (const int rc = avcodec_open2(codec.get(), decoder, codecOptions.address()); rc < 0) {
         return failed(ffmpeg::errorString(rc));
     }

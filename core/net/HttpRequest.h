@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHostAddress>
 #include <QIODevice>
 #include <QList>
 #include <QUrl>
@@ -21,6 +22,7 @@ enum class RedirectPolicy {
     None,       // the 3xx itself is the answer
     SameOrigin, // same scheme, host and port only
     NoLessSafe, // anywhere except from https:// down to http://
+    SameScheme, // anywhere with the same scheme (media downloads: no scheme changes at all)
 };
 
 // Takes each piece of an answer's body as it arrives, instead of collecting the body in
@@ -47,6 +49,10 @@ struct HttpRequest {
     // Tokens or secrets in a header, the body or the URL: plain http only to this computer, and no
     // redirect to another origin.
     bool carriesCredentials = false;
+    // Which addresses the request may go to; empty: any. When set, the host (and the host of every
+    // redirect) is resolved first and any address it refuses ends the exchange
+    // (NetFailure::AddressRefused). Media URLs a post names use isPublicAddress (UrlRules.h).
+    std::function<bool(const QHostAddress &)> addressAllowed;
     BodySink bodySink;
 
     static HttpRequest get(const QUrl &url);

@@ -21,6 +21,7 @@ enum class NetFailure {
     Tls,              // the secure connection could not be set up
     Cancelled,        // the caller stopped it
     SinkFailed,       // the body sink refused a piece (the disk is full...)
+    AddressRefused,   // a public-only request led to this computer or a private network
     Other,
 };
 

@@ -4,6 +4,7 @@
 #include "net/NetFailures.h"
 #include "net/UrlRules.h"
 
+#include <QHostInfo>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -14,6 +15,9 @@ namespace cq::net {
 
 namespace {
 constexpr qsizetype LoggedBodyChars = 2000;
+// What Qt may hold of an answer before it is taken: it stops reading the socket beyond this, so a
+// fast server (or a slow sink) never grows the process.
+constexpr qint64 ReadBufferBytes = 256 * 1024;
 
 // Bodies worth reading in a log: JSON, forms, text. Media and uploads are logged by size only.
 bool isTextual(const QByteArray &contentType) {
@@ -73,6 +77,9 @@ bool redirectAllowed(const HttpRequest &request, const QUrl &from, const QUrl &t
     if (request.carriesCredentials || request.redirects == RedirectPolicy::SameOrigin) {
         return isSameOrigin(from, to);
     }
+    if (request.redirects == RedirectPolicy::SameScheme) {
+        return from.scheme() == to.scheme();
+    }
     return !(from.scheme() == u"https" && to.scheme() != u"https");
 }
 } // namespace
@@ -108,11 +115,44 @@ void HttpExchange::start() {
         QMetaObject::invokeMethod(this, &HttpExchange::finish, Qt::QueuedConnection);
         return;
     }
+    if (m_request.deadline) {
+        m_deadline.start(*m_request.deadline); // name lookups count too
+    }
+    if (m_request.addressAllowed) {
+        checkAddressThen(m_request.url, [this] { sendRequest(); });
+        return;
+    }
+    sendRequest();
+}
+
+void HttpExchange::checkAddressThen(const QUrl &url, std::function<void()> next) {
+    // Qt caches lookups, so the connection that follows normally uses the address checked here.
+    QHostInfo::lookupHost(url.host(), this, [this, url, next = std::move(next)](const QHostInfo &info) {
+        if (m_finished) {
+            return;
+        }
+        if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
+            stop(hostNotFound(url, info.errorString()));
+            return;
+        }
+        for (const QHostAddress &address : info.addresses()) {
+            if (!m_request.addressAllowed(address)) {
+                qCDebug(lcHttp).noquote() << "refused" << censoredUrl(url) << "at" << address.toString();
+                stop(addressRefused(url, address));
+                return;
+            }
+        }
+        next();
+    });
+}
+
+void HttpExchange::sendRequest() {
     QIODevice *device = m_request.bodyDevice.release();
     qCDebug(lcHttp).noquote() << m_request.method << censoredUrl(m_request.url)
                               << (device ? QStringLiteral("(%1 bytes streamed)").arg(device->size())
                                          : loggedBody(m_request.body, m_request.header("Content-Type")));
     m_reply = sendWith(m_network, qtRequest(m_request), m_request.method, device, m_request.body);
+    m_reply->setReadBufferSize(ReadBufferBytes);
     m_request.body.clear();
     if (device) {
         device->setParent(m_reply); // read until the reply is done with it
@@ -126,9 +166,6 @@ void HttpExchange::start() {
         }
     });
     connect(m_reply, &QNetworkReply::finished, this, &HttpExchange::onFinished);
-    if (m_request.deadline) {
-        m_deadline.start(*m_request.deadline);
-    }
 }
 
 void HttpExchange::onMetaDataChanged() {
@@ -175,6 +212,10 @@ void HttpExchange::onRedirected(const QUrl &target) {
     }
     qCDebug(lcHttp).noquote() << "redirect:" << censoredUrl(m_currentUrl) << "->" << censoredUrl(next);
     m_currentUrl = next;
+    if (m_request.addressAllowed) {
+        checkAddressThen(next, [this] { Q_EMIT m_reply->redirectAllowed(); });
+        return;
+    }
     Q_EMIT m_reply->redirectAllowed();
 }
 

@@ -19,8 +19,9 @@ class HttpExchange;
 
 // ClipQueue's one way to speak HTTP: every request (TikTok's API, OAuth, uploads, the photo host,
 // media downloads) goes through send(), so every one gets the same rules: a transfer timeout, an
-// optional overall deadline, a cap on the answer, plain http only to this computer and no redirect
-// to another origin for a request carrying credentials, and censored logging (category
+// optional overall deadline, a cap on the answer read through a bounded buffer (a fast server
+// never fills memory), plain http only to this computer and no redirect to another origin for a
+// request carrying credentials, only the addresses a request allows, and censored logging (category
 // clipqueue.http, debug level). It runs over the injected network manager of its thread (one per
 // thread, never shared across threads); it holds no other state.
 class HttpTransport {
@@ -55,6 +56,9 @@ private:
     friend class HttpTransport;
     HttpExchange(QNetworkAccessManager &network, HttpRequest request, HttpTransport::Done done);
     void start();
+    void sendRequest();
+    // Resolves `url`'s host and runs `next` when the request allows every address it has; else stops.
+    void checkAddressThen(const QUrl &url, std::function<void()> next);
     void onMetaDataChanged();
     void onReadyRead();
     void onRedirected(const QUrl &target);

@@ -91,6 +91,8 @@ NetError redirectRefused(const QUrl &from, const QUrl &to, bool carriesCredentia
         carriesCredentials ? QStringLiteral(", another site, which is not sent this request's credentials.")
         : from.scheme() == u"https" && to.scheme() != u"https"
             ? QStringLiteral(", which is less safe than https://.")
+        : from.scheme() != to.scheme()
+            ? QStringLiteral(", another scheme; this request keeps to its own.")
             : QStringLiteral(", another site; this request follows redirects only within its own.");
     return {NetFailure::RedirectRefused, hostOf(from) + u" redirected to " + target + why,
             QStringLiteral("Check the configured URL: it should lead to the service directly.")};
@@ -109,6 +111,16 @@ NetError cancelled(const QUrl &url) {
 NetError sinkFailed(const QUrl &url) {
     return {NetFailure::SinkFailed, u"The answer from " + hostOf(url) + u" could not be stored.",
             QStringLiteral("Check the free disk space.")};
+}
+
+NetError addressRefused(const QUrl &url, const QHostAddress &address) {
+    return {NetFailure::AddressRefused,
+            hostOf(url) + u" leads to " + address.toString() + u", an address this request may not go to.",
+            {}};
+}
+
+NetError hostNotFound(const QUrl &url, const QString &why) {
+    return {NetFailure::Unreachable, hostOf(url) + u" could not be reached (" + why + u").", checkConnection};
 }
 
 } // namespace cq::net

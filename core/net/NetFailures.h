@@ -2,6 +2,7 @@
 
 #include "net/HttpResult.h"
 
+#include <QHostAddress>
 #include <QNetworkReply>
 
 #include <chrono>
@@ -24,5 +25,7 @@ NetError redirectRefused(const QUrl &from, const QUrl &to, bool carriesCredentia
 NetError insecureUrl(const QUrl &url);
 NetError cancelled(const QUrl &url);
 NetError sinkFailed(const QUrl &url);
+NetError addressRefused(const QUrl &url, const QHostAddress &address);
+NetError hostNotFound(const QUrl &url, const QString &why);
 
 } // namespace cq::net

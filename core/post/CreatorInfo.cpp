@@ -4,6 +4,11 @@
 
 namespace cq {
 
+namespace {
+// A day: TikTok's own maximum is an hour; anything beyond a day is a broken answer.
+constexpr int MaxPlausibleDurationSec = 24 * 3600;
+} // namespace
+
 std::expected<CreatorInfo, Error> CreatorInfo::fromJson(const QJsonObject &json) {
     const bool isEnvelope = json.contains(u"data") && json.value(u"data").isObject();
     const QJsonObject data = isEnvelope ? json.value(u"data").toObject() : json;
@@ -30,8 +35,16 @@ std::expected<CreatorInfo, Error> CreatorInfo::fromJson(const QJsonObject &json)
     info.duetDisabled = data.value(u"duet_disabled").toBool();
     info.stitchDisabled = data.value(u"stitch_disabled").toBool();
     const QJsonValue maxDuration = data.value(u"max_video_post_duration_sec");
-    if (maxDuration.isDouble()) {
-        info.maxVideoPostDurationSec = maxDuration.toInt();
+    if (!maxDuration.isUndefined() && !maxDuration.isNull()) {
+        // Checked before it is converted: 1e308 must not become 0, nor 3e9 a negative number.
+        const double seconds = maxDuration.toDouble(-1);
+        if (!maxDuration.isDouble() || !(seconds >= 1) || seconds > MaxPlausibleDurationSec) {
+            return std::unexpected(Error{ErrorCode::JsonInvalid,
+                                         QStringLiteral("max_video_post_duration_sec must be a number of "
+                                                        "seconds from 1 to %1.")
+                                             .arg(MaxPlausibleDurationSec)});
+        }
+        info.maxVideoPostDurationSec = int(seconds);
     }
     return info;
 }

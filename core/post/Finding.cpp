@@ -78,6 +78,14 @@ QString findingCodeName(FindingCode code) {
         return QStringLiteral("schedule.in_past");
     case FindingCode::ScheduleTooFar:
         return QStringLiteral("schedule.too_far");
+    case FindingCode::PhotoCoverOutOfRange:
+        return QStringLiteral("photo.cover_out_of_range");
+    case FindingCode::PhotoHostMissing:
+        return QStringLiteral("photo.host_missing");
+    case FindingCode::PostAccountSetUnknown:
+        return QStringLiteral("post.account_set_unknown");
+    case FindingCode::PostAccountSetEmpty:
+        return QStringLiteral("post.account_set_empty");
     case FindingCode::MediaDuplicate:
         return QStringLiteral("media.duplicate");
     }
@@ -85,13 +93,17 @@ QString findingCodeName(FindingCode code) {
 }
 
 QJsonObject Finding::toJson() const {
-    return QJsonObject{
+    QJsonObject json{
         {QStringLiteral("severity"),
          severity == Severity::Error ? QStringLiteral("error") : QStringLiteral("warning")},
         {QStringLiteral("code"), findingCodeName(code)},
         {QStringLiteral("field"), field},
         {QStringLiteral("message"), message},
     };
+    if (!fix.isEmpty()) {
+        json.insert(QStringLiteral("fix"), fix);
+    }
+    return json;
 }
 
 bool hasErrors(const QList<Finding> &findings) {

@@ -45,6 +45,10 @@ enum class FindingCode {
     CreatorUnknown,
     ScheduleInPast,
     ScheduleTooFar,
+    PhotoCoverOutOfRange,
+    PhotoHostMissing,
+    PostAccountSetUnknown,
+    PostAccountSetEmpty,
     MediaDuplicate,
 };
 
@@ -53,12 +57,14 @@ QString findingCodeName(FindingCode code);
 enum class Severity { Error, Warning };
 
 // One validation result: `field` is a JSON Pointer into the post, `message` names the file or field
-// and says what to do.
+// and says what to do. `fix` says what ClipQueue's conversion would do to clear it ("scale to
+// 1080x1440 JPEG"); empty when no conversion applies (docs/validation.md, "Fixes").
 struct Finding {
     Severity severity;
     FindingCode code;
     QString field;
     QString message;
+    QString fix = {};
 
     bool isError() const { return severity == Severity::Error; }
     QJsonObject toJson() const;

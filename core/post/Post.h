@@ -36,11 +36,13 @@ struct TikTokSettings {
     bool isAigc = false;
     std::optional<qint64> videoCoverTimestampMs;
     bool autoAddMusic = false;
-    QString title; // the short photo title
+    int photoCoverIndex = 0; // TikTok's photo_cover_index: which photo (0-based) is the carousel's cover
+    QString title;           // the short photo title
     // "DIRECT_POST" (default) posts onto the profile; "MEDIA_UPLOAD" sends the media to the
     // creator's TikTok drafts (inbox), where they finish it in the app and no post settings apply.
     QString postMode = QStringLiteral("DIRECT_POST");
     bool sendsToDrafts() const { return postMode == u"MEDIA_UPLOAD"; }
+    bool operator==(const TikTokSettings &) const = default;
 };
 
 // What a post says, apart from its media and its time: the caption, TikTok's settings, where it

@@ -1,13 +1,37 @@
 #include "post/PostJson.h"
 
+#include "post/TikTokRules.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QSet>
 
+#include <cmath>
+
 namespace cq {
 
 namespace {
+
+// Input far beyond anything TikTok takes is refused by the reader, before it is stored or shown:
+// ten times TikTok's limits, so a post slightly over stays a validation finding the user can fix.
+constexpr qsizetype MaxDocumentBytes = 4 * 1024 * 1024;
+constexpr qsizetype MaxTextUtf16 = 10 * rules::MaxDescriptionPhotoUtf16;
+constexpr qsizetype MaxTitleUtf16 = 10 * rules::MaxPhotoTitleUtf16;
+constexpr qsizetype MaxMediaItems = 10 * rules::MaxPhotos;
+constexpr qsizetype MaxListItems = 1000;     // accounts, platforms
+constexpr qsizetype MaxStringUtf16 = 65'536; // URLs, names, ids
+
+// The largest value each number may have; beyond it the field is refused, never converted.
+namespace limits {
+constexpr double PixelSide = 100'000;
+constexpr double Rotation = 360;
+constexpr double SizeBytes = 1e12;
+constexpr double DurationSeconds = 1e6;
+constexpr double FrameRate = 10'000;
+constexpr double CoverTimestampMs = 1e9;
+constexpr double PhotoCoverIndex = 1000; // TikTok takes 35 photos; far beyond is refused, not wrapped
+} // namespace limits
 
 // Reads typed fields out of JSON objects, remembering the first type error with its pointer and
 // collecting a warning for each field it does not know.
@@ -55,7 +79,8 @@ public:
         return value.toArray();
     }
 
-    QString string(const QJsonObject &parent, const char *key, const QString &pointer) {
+    QString string(const QJsonObject &parent, const char *key, const QString &pointer,
+                   qsizetype maxUtf16 = MaxStringUtf16) {
         const QJsonValue value = parent.value(QLatin1StringView(key));
         if (value.isUndefined() || value.isNull()) {
             return {};
@@ -64,7 +89,15 @@ public:
             fail(pointer + u'/' + QLatin1StringView(key), u"a string");
             return {};
         }
-        return value.toString();
+        QString text = value.toString();
+        if (text.size() > maxUtf16) {
+            fail(pointer + u'/' + QLatin1StringView(key),
+                 QStringLiteral("at most %1 characters, far beyond what TikTok takes (it has %2)")
+                     .arg(maxUtf16)
+                     .arg(text.size()));
+            return {};
+        }
+        return text;
     }
 
     std::optional<bool> boolean(const QJsonObject &parent, const char *key, const QString &pointer) {
@@ -79,25 +112,30 @@ public:
         return value.toBool();
     }
 
-    std::optional<double> number(const QJsonObject &parent, const char *key, const QString &pointer) {
+    // A number from 0 to `max`, checked before it is converted to anything.
+    std::optional<double> number(const QJsonObject &parent, const char *key, const QString &pointer,
+                                 double max) {
         const QJsonValue value = parent.value(QLatin1StringView(key));
         if (value.isUndefined() || value.isNull()) {
             return std::nullopt;
         }
-        if (!value.isDouble() || value.toDouble() < 0) {
-            fail(pointer + u'/' + QLatin1StringView(key), u"a number, zero or more");
+        if (!value.isDouble() || !(value.toDouble() >= 0) || !(value.toDouble() <= max)) {
+            fail(pointer + u'/' + QLatin1StringView(key),
+                 QString(u"a number from 0 to " + QString::number(max, 'g', 12)));
             return std::nullopt;
         }
         return value.toDouble();
     }
 
     template<typename Int>
-    std::optional<Int> integer(const QJsonObject &parent, const char *key, const QString &pointer) {
-        const std::optional<double> value = number(parent, key, pointer);
+    std::optional<Int> integer(const QJsonObject &parent, const char *key, const QString &pointer,
+                               double max) {
+        static_assert(sizeof(Int) >= sizeof(int));
+        const std::optional<double> value = number(parent, key, pointer, max);
         if (!value) {
             return std::nullopt;
         }
-        if (*value != double(qint64(*value))) {
+        if (*value != std::floor(*value)) {
             fail(pointer + u'/' + QLatin1StringView(key), u"a whole number");
             return std::nullopt;
         }
@@ -107,6 +145,11 @@ public:
     QStringList strings(const QJsonObject &parent, const char *key, const QString &pointer) {
         QStringList result;
         const QJsonArray values = array(parent, key, pointer);
+        if (values.size() > MaxListItems) {
+            fail(pointer + u'/' + QLatin1StringView(key),
+                 QStringLiteral("a list of at most %1").arg(MaxListItems));
+            return {};
+        }
         for (qsizetype i = 0; i < values.size(); ++i) {
             if (!values.at(i).isString()) {
                 fail(pointer + u'/' + QLatin1StringView(key) + u'/' + QString::number(i), u"a string");
@@ -143,14 +186,14 @@ MediaDescriptor readMedia(ContractReader &reader, const QJsonObject &json, const
         }
     }
     media.mimeType = reader.string(json, "mimeType", pointer);
-    media.sizeBytes = reader.integer<qint64>(json, "sizeBytes", pointer);
+    media.sizeBytes = reader.integer<qint64>(json, "sizeBytes", pointer, limits::SizeBytes);
     media.filename = reader.string(json, "filename", pointer);
-    media.width = reader.integer<int>(json, "width", pointer);
-    media.height = reader.integer<int>(json, "height", pointer);
-    media.durationSeconds = reader.number(json, "durationSeconds", pointer);
+    media.width = reader.integer<int>(json, "width", pointer, limits::PixelSide);
+    media.height = reader.integer<int>(json, "height", pointer, limits::PixelSide);
+    media.durationSeconds = reader.number(json, "durationSeconds", pointer, limits::DurationSeconds);
     media.codec = reader.string(json, "codec", pointer);
-    media.frameRate = reader.number(json, "frameRate", pointer);
-    media.rotation = reader.integer<int>(json, "rotation", pointer);
+    media.frameRate = reader.number(json, "frameRate", pointer, limits::FrameRate);
+    media.rotation = reader.integer<int>(json, "rotation", pointer, limits::Rotation);
     media.hasAudio = reader.boolean(json, "hasAudio", pointer);
     return media;
 }
@@ -159,7 +202,7 @@ TikTokSettings readSettings(ContractReader &reader, const QJsonObject &json, con
     reader.warnUnknown(json, pointer,
                        {"privacyLevel", "disableComment", "disableDuet", "disableStitch",
                         "discloseCommercialContent", "brandContentToggle", "brandOrganicToggle", "isAigc",
-                        "videoCoverTimestampMs", "autoAddMusic", "title", "postMode"});
+                        "videoCoverTimestampMs", "autoAddMusic", "photoCoverIndex", "title", "postMode"});
     TikTokSettings settings;
     settings.privacyLevel = reader.string(json, "privacyLevel", pointer);
     settings.disableComment = reader.boolean(json, "disableComment", pointer).value_or(true);
@@ -171,9 +214,12 @@ TikTokSettings readSettings(ContractReader &reader, const QJsonObject &json, con
         reader.boolean(json, "discloseCommercialContent", pointer)
             .value_or(settings.brandContentToggle || settings.brandOrganicToggle);
     settings.isAigc = reader.boolean(json, "isAigc", pointer).value_or(false);
-    settings.videoCoverTimestampMs = reader.integer<qint64>(json, "videoCoverTimestampMs", pointer);
+    settings.videoCoverTimestampMs =
+        reader.integer<qint64>(json, "videoCoverTimestampMs", pointer, limits::CoverTimestampMs);
     settings.autoAddMusic = reader.boolean(json, "autoAddMusic", pointer).value_or(false);
-    settings.title = reader.string(json, "title", pointer);
+    settings.photoCoverIndex =
+        reader.integer<int>(json, "photoCoverIndex", pointer, limits::PhotoCoverIndex).value_or(0);
+    settings.title = reader.string(json, "title", pointer, MaxTitleUtf16);
     const QString postMode = reader.string(json, "postMode", pointer);
     if (!postMode.isEmpty()) {
         if (postMode != u"DIRECT_POST" && postMode != u"MEDIA_UPLOAD") {
@@ -198,6 +244,17 @@ void insertAtPath(QJsonObject &root, QStringList path, const QJsonValue &value) 
 
 } // namespace
 
+qsizetype maxPostJsonBytes() {
+    return MaxDocumentBytes;
+}
+
+QString postTooLargeMessage(qint64 sizeBytes) {
+    return QStringLiteral("The post is %1 MB; a post file is at most %2 MB (TikTok takes far less). "
+                          "Check that this is the right file.")
+        .arg(double(sizeBytes) / 1e6, 0, 'f', 1)
+        .arg(MaxDocumentBytes / (1024 * 1024));
+}
+
 QString describeJsonPosition(const QByteArray &json, qsizetype offset) {
     offset = std::clamp<qsizetype>(offset, 0, json.size());
     const QByteArray before = json.left(offset);
@@ -208,6 +265,9 @@ QString describeJsonPosition(const QByteArray &json, qsizetype offset) {
 }
 
 std::expected<ParsedPost, Error> parsePostJson(const QByteArray &json) {
+    if (json.size() > MaxDocumentBytes) {
+        return std::unexpected(Error{ErrorCode::JsonInvalid, postTooLargeMessage(json.size())});
+    }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
@@ -234,9 +294,15 @@ std::expected<ParsedPost, Error> parsePostJson(const QJsonObject &json) {
                        {"content", "platforms", "scheduledFor", "platformSetId", "accounts"});
     const QJsonObject content = reader.object(json, "content", QString());
     reader.warnUnknown(content, QStringLiteral("/content"), {"text", "media", "platformOverrides"});
-    post.text = reader.string(content, "text", QStringLiteral("/content"));
+    post.text = reader.string(content, "text", QStringLiteral("/content"), MaxTextUtf16);
     const QJsonArray media = reader.array(content, "media", QStringLiteral("/content"));
-    for (qsizetype i = 0; i < media.size(); ++i) {
+    if (media.size() > MaxMediaItems) {
+        reader.fail(QStringLiteral("/content/media"),
+                    QStringLiteral("a list of at most %1 items (TikTok takes %2)")
+                        .arg(MaxMediaItems)
+                        .arg(rules::MaxPhotos));
+    }
+    for (qsizetype i = 0; i < media.size() && media.size() <= MaxMediaItems; ++i) {
         const QString pointer = u"/content/media/" + QString::number(i);
         if (!media.at(i).isObject()) {
             reader.fail(pointer, u"an object with a \"url\"");
@@ -311,6 +377,7 @@ QJsonObject postToJson(const Post &post) {
         settings.remove(QStringLiteral("videoCoverTimestampMs"));
     }
     settings.insert(QStringLiteral("autoAddMusic"), s.autoAddMusic);
+    settings.insert(QStringLiteral("photoCoverIndex"), s.photoCoverIndex);
     settings.insert(QStringLiteral("title"), s.title);
     settings.insert(QStringLiteral("postMode"), s.postMode);
 

@@ -25,6 +25,12 @@ std::expected<ParsedPost, Error> parsePostJson(const QJsonObject &json);
 // Writes the contract; fields of the source document that ClipQueue does not know are kept.
 QJsonObject postToJson(const Post &post);
 
+// The largest post document read (4 MiB): anything larger is refused before it is parsed, and
+// callers reading a file check its size against this before reading it.
+qsizetype maxPostJsonBytes();
+// Why a post document of `sizeBytes` is refused, for a person.
+QString postTooLargeMessage(qint64 sizeBytes);
+
 // "line L, column C" for a byte offset into UTF-8 text.
 QString describeJsonPosition(const QByteArray &json, qsizetype offset);
 

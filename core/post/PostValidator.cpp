@@ -1,5 +1,6 @@
 #include "post/PostValidator.h"
 
+#include "post/ConformPlan.h"
 #include "post/TikTokRules.h"
 
 #include <QLocale>
@@ -60,10 +61,16 @@ public:
             checkItem(i);
         }
         checkCaption();
-        checkPrivacyAndDisclosure();
-        checkInteractions();
+        checkPhotoPost();
+        // In inbox mode the creator picks privacy, interactions and labels in TikTok's app, and TikTok
+        // ignores what the post says about them: nothing to demand or refuse here.
+        if (!m_post.tiktok.sendsToDrafts()) {
+            checkPrivacyAndDisclosure();
+            checkInteractions();
+        }
         checkCreator();
         checkSchedule();
+        checkAccountSet();
         checkAccounts();
         checkDuplicates();
         return m_findings;
@@ -131,10 +138,22 @@ private:
             checkMismatch(declared, *check.probed, index, name);
         }
         const MediaDescriptor &media = m_items.at(index);
+        const qsizetype firstFinding = m_findings.size();
         if (media.isVideo()) {
             checkVideo(media, index, name);
         } else if (media.isPhoto()) {
             checkPhoto(media, index, name);
+        }
+        attachFix(media, firstFinding);
+    }
+
+    // Marks the item's findings that its conversion (ConformPlan) clears with what it would do.
+    void attachFix(const MediaDescriptor &media, qsizetype firstFinding) {
+        const std::optional<ConformPlan> plan = planConform(media, conformLimitsFor(m_context.creator));
+        for (qsizetype i = firstFinding; plan && i < m_findings.size(); ++i) {
+            if (plan->fixes.contains(m_findings.at(i).code)) {
+                m_findings[i].fix = plan->description;
+            }
         }
     }
 
@@ -314,6 +333,26 @@ private:
         }
     }
 
+    void checkPhotoPost() {
+        if (!m_photoPost) {
+            return;
+        }
+        const int cover = m_post.tiktok.photoCoverIndex;
+        if (cover < 0 || cover >= m_items.size()) {
+            error(FindingCode::PhotoCoverOutOfRange, settingsPointer + u"/photoCoverIndex",
+                  QStringLiteral("The cover is photo %1, but the post has %2. Choose one of its photos as "
+                                 "the cover.")
+                      .arg(cover + 1)
+                      .arg(counted(m_items.size(), u"photo")));
+        }
+        if (m_context.photoHostConfigured == false) {
+            error(FindingCode::PhotoHostMissing, QStringLiteral("/content/media"),
+                  QStringLiteral("TikTok pulls photos from a public web address, and no photo host is set "
+                                 "up on this computer. Set CLIPQUEUE_PHOTO_UPLOAD_URL and "
+                                 "CLIPQUEUE_PHOTO_PUBLIC_URL (see the README), or post a video."));
+        }
+    }
+
     void checkPrivacyAndDisclosure() {
         const TikTokSettings &s = m_post.tiktok;
         const QString field = settingsPointer + u"/privacyLevel";
@@ -423,6 +462,24 @@ private:
                         + m_context.tokenFreshUntil->toString(Qt::ISODate)
                         + u", before this post is due. Keep ClipQueue running or reconnect the account "
                           u"before then.");
+        }
+    }
+
+    void checkAccountSet() {
+        if (m_post.platformSetId.isEmpty() || !m_context.accountSet) {
+            return;
+        }
+        const AccountSetCheck &set = *m_context.accountSet;
+        if (!set.known) {
+            error(FindingCode::PostAccountSetUnknown, QStringLiteral("/platformSetId"),
+                  u"There is no account set \"" + m_post.platformSetId
+                      + u"\". Pick one that exists (clipqueue-cli accounts sets list) or name the accounts "
+                        u"in \"accounts\" instead.");
+        } else if (set.accountCount == 0) {
+            error(FindingCode::PostAccountSetEmpty, QStringLiteral("/platformSetId"),
+                  u"The account set \"" + set.name
+                      + u"\" has no accounts, so the post would go nowhere. Add accounts to the set or pick "
+                        u"another one.");
         }
     }
 

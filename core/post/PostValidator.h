@@ -20,6 +20,14 @@ struct MediaCheck {
     std::optional<Error> error;
 };
 
+// What the database says about the account set a post names (platformSetId).
+struct AccountSetCheck {
+    bool known = false;
+    QString name;
+    int accountCount = 0;
+    QString firstAccountId; // whose creator limits the post is checked against
+};
+
 // Another post of the same account with the same media bytes (sha256), queued or published.
 struct DuplicateMedia {
     int mediaIndex = 0; // which item of the post being checked
@@ -33,7 +41,13 @@ struct ValidationContext {
     bool requireAccounts = false;       // at submit or schedule time
     bool hasDefaultAccount = false;
     std::optional<QDateTime> tokenFreshUntil; // how far ahead a post can still be published
-    QList<DuplicateMedia> duplicates;         // filled from storage by callers that have it
+    // Whether this machine has a photo host that TikTok can pull photos from; nullopt: not known here
+    // (another machine may publish the post).
+    std::optional<bool> photoHostConfigured;
+    // The set of the post's platformSetId as looked up; nullopt: not looked up (no database), so
+    // an unknown or empty set is not reported.
+    std::optional<AccountSetCheck> accountSet;
+    QList<DuplicateMedia> duplicates; // filled from storage by callers that have it
 };
 
 // The effective descriptor of item `index`: the probed values where there are any, else the declared.

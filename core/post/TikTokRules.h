@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QStringView>
 #include <QtGlobal>
 
 // TikTok's media and post limits (docs/tiktok.md, "Limits"). Where TikTok writes "MB" or "GB"
@@ -24,5 +25,19 @@ inline constexpr int MaxPhotoShortSidePx = 1080;
 
 // Frame rates are averages: 29.97 is "30", 59.94 is "60", so allow a rounding margin.
 inline constexpr double FrameRateTolerance = 0.01;
+
+inline bool isAcceptedVideoContainer(QStringView mimeType) {
+    return mimeType == u"video/mp4" || mimeType == u"video/quicktime" || mimeType == u"video/webm";
+}
+inline bool isAcceptedVideoCodec(QStringView codec) {
+    return codec == u"h264" || codec == u"hevc" || codec == u"vp8" || codec == u"vp9";
+}
+inline bool isAcceptedFrameRate(double framesPerSecond) {
+    return framesPerSecond >= MinFrameRate - FrameRateTolerance
+           && framesPerSecond <= MaxFrameRate + FrameRateTolerance;
+}
+inline bool isAcceptedPhotoFormat(QStringView mimeType) {
+    return mimeType == u"image/jpeg" || mimeType == u"image/webp";
+}
 
 } // namespace cq::rules

@@ -12,8 +12,10 @@
 
 namespace cq {
 
-std::expected<QHash<int, StoredObject>, Error>
-downloadRemoteMedia(const Post &post, QNetworkAccessManager &network, const MediaStore &store) {
+std::expected<QHash<int, StoredObject>, Error> downloadRemoteMedia(const Post &post,
+                                                                   QNetworkAccessManager &network,
+                                                                   const MediaStore &store,
+                                                                   const MediaDownloader::Options &options) {
     // Remote media must say what it is before a byte is fetched (media.metadata_missing).
     for (const Finding &finding : validatePost(post, {}, ValidationContext{})) {
         if (finding.code == FindingCode::MediaMetadataMissing) {
@@ -28,7 +30,7 @@ downloadRemoteMedia(const Post &post, QNetworkAccessManager &network, const Medi
         }
         const qint64 limit =
             media.sizeBytes.value_or(media.isPhoto() ? rules::MaxPhotoBytes : rules::MaxVideoBytes);
-        auto object = MediaDownloader::fetch(network, store, QUrl(media.url), limit);
+        auto object = MediaDownloader::fetch(network, store, QUrl(media.url), limit, options);
         if (!object) {
             return std::unexpected(object.error());
         }
@@ -48,7 +50,8 @@ downloadRemoteMedia(const Post &post, QNetworkAccessManager &network, const Medi
 
 PostImporter::PostImporter(PostLifecycle &lifecycle, const MediaStore &store)
     : m_lifecycle(lifecycle)
-    , m_store(store) {
+    , m_store(store)
+    , m_sets(lifecycle.database(), lifecycle.clock()) {
 }
 
 std::expected<StoredMedia, Error> PostImporter::storeMedia(const MediaDescriptor &declared,
@@ -61,33 +64,67 @@ std::expected<StoredMedia, Error> PostImporter::storeMedia(const MediaDescriptor
         return std::unexpected(
             Error{ErrorCode::Usage, declared.url + u" has not been downloaded into the media store."});
     }
-    // Local files are probed before they are copied (an unreadable file is not copied at all);
-    // downloaded bytes are local now and probed the same way, so declared metadata is checked.
-    const QString probePath = local ? QDir(baseDirectory).absoluteFilePath(location.localPath)
-                                    : m_store.pathFor(downloaded->sha256);
-    auto probed = MediaProber().probe(probePath);
+    auto probed = local ? importLocal(QDir(baseDirectory).absoluteFilePath(location.localPath), progress)
+                        : probeDownloaded(declared, *downloaded);
     if (!probed) {
-        return std::unexpected(
-            local ? probed.error()
-                  : Error{probed.error().code, declared.url + u": " + probed.error().message});
-    }
-    auto object =
-        local ? m_store.importFile(probePath, progress) : std::expected<StoredObject, Error>(*downloaded);
-    if (!object) {
-        return std::unexpected(object.error());
+        return std::unexpected(probed.error());
     }
     StoredMedia media;
-    media.descriptor = *probed;
+    media.descriptor = probed->first;
     media.descriptor.url = declared.url;
     media.descriptor.sourceJson = declared.sourceJson;
-    media.descriptor.sizeBytes = object->sizeBytes;
-    media.sha256 = object->sha256;
+    media.descriptor.sizeBytes = probed->second.sizeBytes;
+    if (!declared.filename.isEmpty()) {
+        // The declared name is the one shown (a converted copy in the store is named by its hash).
+        media.descriptor.filename = declared.filename;
+    }
+    media.sha256 = probed->second.sha256;
     return media;
 }
 
+std::expected<std::pair<MediaDescriptor, StoredObject>, Error>
+PostImporter::importLocal(const QString &path, const MediaStore::Progress &progress) const {
+    // A quick look first, so an unreadable file is not copied at all; then the copy is what gets
+    // probed: a file that changes meanwhile is stored with the descriptor of the stored bytes.
+    const QString name = QFileInfo(path).fileName();
+    if (auto first = MediaProber().probe(path); !first) {
+        return std::unexpected(first.error());
+    }
+    std::optional<MediaDescriptor> probed;
+    auto object =
+        m_store.importFile(path, progress, nullptr, [&](const QString &copy) -> std::expected<void, Error> {
+            auto media = MediaProber().probe(copy, nullptr, name);
+            if (!media) {
+                return std::unexpected(media.error());
+            }
+            probed = *media;
+            return {};
+        });
+    if (!object) {
+        return std::unexpected(object.error());
+    }
+    return std::pair{*probed, *object};
+}
+
+std::expected<std::pair<MediaDescriptor, StoredObject>, Error>
+PostImporter::probeDownloaded(const MediaDescriptor &declared, const StoredObject &object) const {
+    // Downloaded bytes sit in the store already: probing the stored object checks what is stored.
+    auto probed = MediaProber().probe(m_store.pathFor(object.sha256), nullptr, QUrl(declared.url).fileName());
+    if (!probed) {
+        return std::unexpected(Error{probed.error().code, declared.url + u": " + probed.error().message});
+    }
+    return std::pair{*probed, object};
+}
+
 std::expected<PostImporter::CreateResult, Error>
-PostImporter::create(const Post &input, const QString &baseDirectory, bool submit,
+PostImporter::create(const Post &post, const QString &baseDirectory, bool submit,
                      const QHash<int, StoredObject> &downloaded, const MediaStore::Progress &progress) {
+    // A set becomes its accounts now: each stored post goes to one account, whatever the set becomes.
+    auto expanded = m_sets.expand(post);
+    if (!expanded) {
+        return std::unexpected(expanded.error());
+    }
+    const Post &input = *expanded;
     StoredPost stored;
     stored.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     stored.content = input;

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "media/MediaDownloader.h"
 #include "media/MediaStore.h"
 #include "post/Finding.h"
 #include "post/Post.h"
+#include "publish/AccountSets.h"
 #include "publish/PostLifecycle.h"
 
 #include <QHash>
@@ -13,7 +15,8 @@ namespace cq {
 
 // Turns a post in the JSON contract into stored posts: every media item is probed and copied (or,
 // downloaded beforehand, checked) into the managed store, then the post is inserted as a draft, one
-// post per account, in one transaction, and submitted when asked.
+// post per account (of its account set, when it names one), in one transaction, and submitted when
+// asked.
 class PostImporter {
 public:
     PostImporter(PostLifecycle &lifecycle, const MediaStore &store);
@@ -28,7 +31,8 @@ public:
     };
     // Relative paths are taken from `baseDirectory`. Remote media must have been downloaded already:
     // pass their stored objects in `downloaded` by media index (downloadRemoteMedia()).
-    // `progress` counts the bytes of local files copied into the store, over all of them.
+    // `progress` counts the bytes of local files copied into the store, over all of them. A post
+    // naming an unknown or empty account set is refused (ValidationFailed) before anything is copied.
     std::expected<CreateResult, Error> create(const Post &post, const QString &baseDirectory, bool submit,
                                               const QHash<int, StoredObject> &downloaded = {},
                                               const MediaStore::Progress &progress = {});
@@ -38,15 +42,24 @@ private:
                                                  const QString &baseDirectory,
                                                  const std::optional<StoredObject> &downloaded,
                                                  const MediaStore::Progress &progress) const;
+    // Copies a local file into the store and probes the copy.
+    std::expected<std::pair<MediaDescriptor, StoredObject>, Error>
+    importLocal(const QString &path, const MediaStore::Progress &progress) const;
+    // Probes a downloaded object where it is stored.
+    std::expected<std::pair<MediaDescriptor, StoredObject>, Error>
+    probeDownloaded(const MediaDescriptor &declared, const StoredObject &object) const;
 
     PostLifecycle &m_lifecycle;
     const MediaStore &m_store;
+    AccountSets m_sets;
 };
 
 // Downloads every remote media item of `post` into the store (blocking, with a local event loop),
-// refusing more bytes than declared (or than TikTok accepts for the type when undeclared).
+// refusing more bytes than declared (or than TikTok accepts for the type when undeclared), under
+// the downloader's rules (`options`: private addresses, deadlines).
 // Returns the stored objects by media index, for PostImporter::create().
 std::expected<QHash<int, StoredObject>, Error>
-downloadRemoteMedia(const Post &post, QNetworkAccessManager &network, const MediaStore &store);
+downloadRemoteMedia(const Post &post, QNetworkAccessManager &network, const MediaStore &store,
+                    const MediaDownloader::Options &options = {});
 
 } // namespace cq

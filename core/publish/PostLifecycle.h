@@ -23,6 +23,8 @@ public:
     PostLifecycle(const Database &database, const MediaStore &store, const Clock &clock, QString actor);
 
     const QString &actor() const { return m_actor; }
+    const Database &database() const { return m_db; }
+    const Clock &clock() const { return m_clock; }
     const WorkspaceSettings &workspace() const { return m_workspace; }
     PostRepository &repository() { return m_repository; }
 

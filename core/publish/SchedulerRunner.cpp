@@ -25,8 +25,14 @@ SchedulerRunner::SchedulerRunner(PostLifecycle &service, Publisher &publisher, c
     m_wake.setTimerType(Qt::CoarseTimer);
     connect(&m_wake, &QTimer::timeout, this, [this] {
         if (auto done = runPass(); !done) {
-            Q_EMIT errorOccurred(done.error().message);
+            onPassFailed(done.error());
+            return;
         }
+        if (m_failedPasses > 0) {
+            qCInfo(lcRunner) << "passes work again after" << m_failedPasses << "failures";
+        }
+        m_failedPasses = 0;
+        m_lastPassError.clear();
         scheduleNextWake();
     });
     connect(&m_clockCheck, &QTimer::timeout, this, &SchedulerRunner::checkClock);
@@ -306,6 +312,25 @@ void SchedulerRunner::scheduleNextWake() {
             std::max<qint64>(delayMs, std::min<qint64>(PassedOverRecheckMs, m_options.maxSleep.count()));
     }
     m_wake.start(std::chrono::milliseconds(delayMs));
+}
+
+void SchedulerRunner::onPassFailed(const Error &error) {
+    ++m_failedPasses;
+    if (error.message != m_lastPassError) {
+        m_lastPassError = error.message;
+        Q_EMIT errorOccurred(error.message);
+    }
+    if (m_failedPasses >= m_options.maxFailedPasses) {
+        stop();
+        Q_EMIT gaveUp(QStringLiteral("%1 passes in a row failed (last: %2); the runner stopped.")
+                          .arg(m_failedPasses)
+                          .arg(error.message));
+        return;
+    }
+    // Trying again at once would fail the same way, a thousand times a second: back off.
+    const qint64 backoffMs = std::min<qint64>(
+        m_options.firstErrorBackoff.count() << std::min(m_failedPasses - 1, 20), m_options.maxSleep.count());
+    m_wake.start(std::chrono::milliseconds(backoffMs));
 }
 
 void SchedulerRunner::checkClock() {

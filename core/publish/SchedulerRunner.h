@@ -34,6 +34,10 @@ public:
         // Whether this runner holds what the post needs (its account's tokens). On a shared database
         // a post this runner cannot publish is left to one that can, instead of failing here.
         std::function<bool(const StoredPost &post)> canPublish;
+        // A pass that fails (the database refuses, say) is tried again after this, doubling up to
+        // maxSleep; after maxFailedPasses failures in a row the runner stops and emits gaveUp().
+        std::chrono::milliseconds firstErrorBackoff{std::chrono::seconds(1)};
+        int maxFailedPasses = 8;
     };
 
     SchedulerRunner(PostLifecycle &service, Publisher &publisher, const Clock &clock, Options options,
@@ -52,7 +56,10 @@ public:
 Q_SIGNALS:
     void postSettled(const QString &postId, cq::PostStatus status);
     void idle(); // nothing in flight after a settle
+    // Said once per distinct error in a row: a database that keeps refusing is not a flood.
     void errorOccurred(const QString &message);
+    // Passes kept failing (Options::maxFailedPasses): the runner stopped.
+    void gaveUp(const QString &message);
     void clockJumped(qint64 driftMs);
 
 private:
@@ -60,6 +67,7 @@ private:
     void onProcessing(const QString &postId);
     void onFinished(const QString &postId, const PublishResult &result);
     void scheduleNextWake();
+    void onPassFailed(const Error &error);
     void checkClock();
     void hand(const QString &postId);
     std::chrono::milliseconds gracePeriod() const;
@@ -88,6 +96,8 @@ private:
     QSet<QString> m_inFlight;
     QSet<QString> m_leftToOthers; // told once per post
     int m_leftInPlace = 0;        // due posts the last pass left where they were
+    int m_failedPasses = 0;       // in a row
+    QString m_lastPassError;      // told already
     bool leaveToOthers(const StoredPost &post);
     QHash<QString, QDateTime> m_attemptStarted;
     qint64 m_wallAtCheck = 0;

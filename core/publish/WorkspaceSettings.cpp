@@ -2,6 +2,45 @@
 
 namespace cq {
 
+QStringList settings::mcpToolNames() {
+    return {QStringLiteral("media_probe"),      QStringLiteral("posts_validate"),
+            QStringLiteral("posts_create"),     QStringLiteral("posts_schedule"),
+            QStringLiteral("posts_list"),       QStringLiteral("posts_get"),
+            QStringLiteral("posts_cancel"),     QStringLiteral("accounts_list"),
+            QStringLiteral("account_sets_list")};
+}
+
+namespace {
+
+// "all", "none", or tool names separated by commas (spaces allowed).
+std::expected<QStringList, QString> parseToolList(const QString &value) {
+    const QStringList known = settings::mcpToolNames();
+    if (value.trimmed() == u"all") {
+        return known;
+    }
+    if (value.trimmed() == u"none") {
+        return QStringList();
+    }
+    QStringList named;
+    for (const QString &part : value.split(u',', Qt::SkipEmptyParts)) {
+        const QString name = part.trimmed();
+        if (!known.contains(name)) {
+            return std::unexpected(u"\"" + name + u"\" is not an MCP tool; known: " + known.join(u", ")
+                                   + u'.');
+        }
+        named << name;
+    }
+    QStringList ordered;
+    for (const QString &name : known) {
+        if (named.contains(name)) {
+            ordered << name;
+        }
+    }
+    return ordered;
+}
+
+} // namespace
+
 WorkspaceSettings::WorkspaceSettings(const Database &database)
     : m_repository(database) {
 }
@@ -33,9 +72,18 @@ std::expected<std::chrono::minutes, Error> WorkspaceSettings::gracePeriod() cons
     return std::chrono::minutes(ok && value >= 0 ? value : 15);
 }
 
+std::expected<QStringList, Error> WorkspaceSettings::mcpTools() const {
+    auto value = m_repository.value(QString::fromLatin1(settings::McpTools), QStringLiteral("all"));
+    if (!value) {
+        return std::unexpected(value.error());
+    }
+    // Written through set(), so only a hand-edited row fails here: then no tool, rather than all.
+    return parseToolList(*value).value_or(QStringList());
+}
+
 QStringList WorkspaceSettings::keys() {
     return {QString::fromLatin1(settings::ApprovalRequired), QString::fromLatin1(settings::DefaultTimeZone),
-            QString::fromLatin1(settings::GraceMinutes)};
+            QString::fromLatin1(settings::GraceMinutes), QString::fromLatin1(settings::McpTools)};
 }
 
 std::expected<void, Error> WorkspaceSettings::set(const QString &key, const QString &value) {
@@ -55,6 +103,10 @@ std::expected<void, Error> WorkspaceSettings::set(const QString &key, const QStr
         if (value.toInt(&ok) < 0 || !ok) {
             return std::unexpected(Error{
                 ErrorCode::Usage, QStringLiteral("grace_minutes is a whole number of minutes, 0 or more.")});
+        }
+    } else if (key == QLatin1StringView(settings::McpTools)) {
+        if (auto tools = parseToolList(value); !tools) {
+            return std::unexpected(Error{ErrorCode::Usage, tools.error()});
         }
     } else {
         return std::unexpected(Error{ErrorCode::Usage, u"Unknown setting \"" + key + u"\"; known: "

@@ -15,6 +15,9 @@ namespace settings {
 inline constexpr auto ApprovalRequired = "approval_required"; // "true" / "false" (default)
 inline constexpr auto DefaultTimeZone = "default_time_zone";  // IANA id; default: this computer's
 inline constexpr auto GraceMinutes = "grace_minutes";         // default 15
+inline constexpr auto McpTools = "mcp_tools"; // "all" (default) or tool names, comma-separated
+// Every tool the MCP server (clipqueue-cli mcp) offers; none of them approves a post.
+QStringList mcpToolNames();
 } // namespace settings
 
 // The settings a team shares through its database, read with their defaults and checked when set.
@@ -27,6 +30,8 @@ public:
     std::expected<QTimeZone, Error> defaultTimeZone() const;
     // How late a post may still go out after its time passed while nothing ran.
     std::expected<std::chrono::minutes, Error> gracePeriod() const;
+    // The MCP tools agents may call, in the order of settings::mcpToolNames().
+    std::expected<QStringList, Error> mcpTools() const;
 
     static QStringList keys();
     // Refuses unknown keys and values that do not fit the key (ErrorCode::Usage, saying what fits).

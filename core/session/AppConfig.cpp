@@ -1,6 +1,8 @@
 #include "session/AppConfig.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QStandardPaths>
 
 #ifdef Q_OS_UNIX
@@ -53,11 +55,17 @@ QString AppConfig::defaultDataDirectory() {
 std::expected<AppConfig, Error> AppConfig::load(const Settings &settings) {
     AppConfig config;
     config.dataDirectory = dataDirectoryOf(settings);
+    const bool created = !config.dataDirectory.isEmpty() && !QFileInfo::exists(config.dataDirectory);
     if (config.dataDirectory.isEmpty() || !QDir().mkpath(config.dataDirectory)) {
         return std::unexpected(
             Error{ErrorCode::Io,
                   u"Cannot create the data folder \"" + config.dataDirectory
                       + u"\". Choose a writable data folder in Settings (or set CLIPQUEUE_DATA_DIR)."});
+    }
+    if (created) {
+        // Tokens, the database and the media are the user's own: no one else may look.
+        QFile::setPermissions(config.dataDirectory,
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     }
     const QString url = settings.value(Setting::DatabaseUrl).trimmed();
     if (url.isEmpty()) {
@@ -71,6 +79,7 @@ std::expected<AppConfig, Error> AppConfig::load(const Settings &settings) {
         config.database = *database;
     }
     config.profileName = settings.value(Setting::ProfileName);
+    config.allowPrivateMediaUrls = settings.flag(Setting::AllowPrivateMediaUrls);
     return config;
 }
 

@@ -11,11 +11,16 @@
 namespace cq {
 
 // Where ClipQueue keeps its data, from the Settings (QSettings with an environment variable that
-// wins for each setting, docs/cli.md "Configuration"): data folder, database URL, profile name.
+// wins for each setting, docs/cli.md "Configuration"): data folder, database URL, profile name,
+// whether media URLs may be private. A new data folder is created readable by its owner only.
 struct AppConfig {
     QString dataDirectory;
     DatabaseConfig database;
     QString profileName; // reviewer identity; empty: the OS user name
+    // Media URLs may lead to this computer or a private network (setting media/allowPrivateUrls,
+    // or CLIPQUEUE_ALLOW_PRIVATE_MEDIA_URLS=1 for tests and headless use). Off: a post file cannot
+    // make ClipQueue fetch from the user's own network.
+    bool allowPrivateMediaUrls = false;
 
     QString mediaStoreDirectory() const;
     QString secretsDirectory() const; // where SecretStore keeps files when there is no keychain

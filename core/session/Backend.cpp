@@ -8,6 +8,7 @@
 #include "storage/AccountRepository.h"
 #include "storage/PostingTimesRepository.h"
 #include "tiktok/DesktopLogin.h"
+#include "util/Settings.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -31,13 +32,21 @@ bool stillChecked(PostStatus status) {
            || status == PostStatus::Scheduled;
 }
 
+// Whether a change of an account set worked; the sets are read again afterwards.
+std::expected<void, Error> setChanged(const std::expected<AccountSet, Error> &set) {
+    if (!set) {
+        return std::unexpected(set.error());
+    }
+    return {};
+}
+
 // What TikTok answers when an unaudited app posts anything but SELF_ONLY.
 const QString unauditedCode = QStringLiteral("unaudited_client_can_only_post_to_private_accounts");
 
 // The account as it is in `accounts`; NotFound when it is gone.
 std::expected<AccountSummary, Error> summaryOf(const QList<AccountSummary> &accounts, const QString &id) {
     for (const AccountSummary &account : accounts) {
-        if (account.id == id) {
+        if (account.id == id || (id.isEmpty() && account.isDefault)) { // empty: the default account
             return account;
         }
     }
@@ -105,6 +114,7 @@ public:
         m_lastDeletionMs = m_lastSeenMs;
         m_factory = options.publisherFactory;
         announce();
+        publishAccountSets();
         fetchAvatars();
         refreshCreators();
         if (options.publish) {
@@ -203,6 +213,10 @@ public:
         workspace.mediaStoreRoot = m_session->store().root();
         workspace.databaseDescription = m_session->config().database.describe();
         workspace.actor = m_session->posts().actor();
+        const Settings local; // read here: the settings dialog may have changed them
+        workspace.photoHostConfigured = !local.value(Setting::PhotoUploadUrl).isEmpty()
+                                        && !local.value(Setting::PhotoPublicUrl).isEmpty();
+        workspace.tiktokAppAudited = local.flag(Setting::TikTokAppAudited);
         return workspace;
     }
 
@@ -427,6 +441,27 @@ public:
             Qt::QueuedConnection);
     }
 
+    // Sends the account sets as they are now to the window (with `onlyIfChanged`, only when they
+    // differ from what it was sent last: the poll's way to follow the CLI and other machines).
+    void publishAccountSets(bool onlyIfChanged = false) {
+        auto sets = m_session->accountSets().list();
+        if (!sets) {
+            Q_EMIT m_owner.errorOccurred(u"Account sets not read: " + sets.error().message);
+            return;
+        }
+        if (onlyIfChanged && *sets == m_publishedSets) {
+            return;
+        }
+        m_publishedSets = *sets;
+        QMetaObject::invokeMethod(
+            &m_owner,
+            [owner = &m_owner, sets = *sets] {
+                owner->m_accountSets = sets;
+                Q_EMIT owner->accountSetsChanged();
+            },
+            Qt::QueuedConnection);
+    }
+
     // Each account's avatar, once per address: small pictures on TikTok's CDN, fetched through the one
     // transport (a size cap and a deadline; no credentials travel with them).
     void fetchAvatars() {
@@ -473,6 +508,10 @@ public:
         });
         connect(m_runner.get(), &SchedulerRunner::errorOccurred, this,
                 [this](const QString &message) { Q_EMIT m_owner.errorOccurred(message); });
+        connect(m_runner.get(), &SchedulerRunner::gaveUp, this, [this](const QString &message) {
+            Q_EMIT m_owner.errorOccurred(u"Publishing stopped: " + message
+                                         + u" Restart ClipQueue once the database works again.");
+        });
         m_runner->start();
     }
 
@@ -506,6 +545,7 @@ public:
         }
         // Deletions leave tombstones, read the same way.
         auto deleted = m_session->posts().repository().deletedSince(m_lastDeletionMs - 1);
+        publishAccountSets(true); // a handful of rows: reading them is cheaper than tracking changes
         if (!deleted) {
             return;
         }
@@ -529,6 +569,7 @@ private:
     QHash<QString, QByteArray> m_avatars; // account id → the picture's bytes
     QSet<QString> m_announcedDeletions;   // deletions told already (this window's own among them)
     QHash<QString, int> m_seenRevisions;
+    QList<AccountSet> m_publishedSets;    // what the window was last told
     QSet<QString> m_unaudited;            // accounts TikTok refused as posting through an unaudited app
     QHash<QString, QStringList> m_scopes; // account id → the scopes it granted
     PublisherFactory m_factory;
@@ -551,6 +592,7 @@ void Backend::start(Options options) {
     if (m_worker) {
         return;
     }
+    m_publishing = options.publish; // what the worker is about to do; publishingChanged() follows
     m_worker = new Worker(*this);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
@@ -714,6 +756,22 @@ void Backend::duplicate(const QString &id, QObject *context, Done<PostRow> done)
         std::move(done));
 }
 
+void Backend::changeAccountSets(QObject *context,
+                                std::function<std::expected<void, Error>(AccountSets &)> change,
+                                Done<QList<AccountSet>> done) {
+    run<QList<AccountSet>>(
+        context,
+        [change = std::move(change)](Worker &worker) -> std::expected<QList<AccountSet>, Error> {
+            AccountSets &sets = worker.session()->accountSets();
+            if (auto changed = change(sets); !changed) {
+                return std::unexpected(changed.error());
+            }
+            worker.publishAccountSets();
+            return sets.list();
+        },
+        std::move(done));
+}
+
 void Backend::connectAccount(UrlOpener openInBrowser, QObject *context, Done<AccountSummary> done) {
     runAsync<AccountSummary>(
         context,
@@ -721,6 +779,30 @@ void Backend::connectAccount(UrlOpener openInBrowser, QObject *context, Done<Acc
             worker.connectAccount(openInBrowser, std::move(answer));
         },
         std::move(done));
+}
+
+void Backend::createAccountSet(const QString &name, QObject *context, Done<QList<AccountSet>> done) {
+    changeAccountSets(
+        context, [name](AccountSets &sets) { return setChanged(sets.create(name)); }, std::move(done));
+}
+
+void Backend::renameAccountSet(const QString &id, const QString &name, QObject *context,
+                               Done<QList<AccountSet>> done) {
+    changeAccountSets(
+        context, [id, name](AccountSets &sets) { return setChanged(sets.rename(id, name)); },
+        std::move(done));
+}
+
+void Backend::setAccountSetMembers(const QString &id, const QStringList &accountIds, QObject *context,
+                                   Done<QList<AccountSet>> done) {
+    changeAccountSets(
+        context, [id, accountIds](AccountSets &sets) { return setChanged(sets.setAccounts(id, accountIds)); },
+        std::move(done));
+}
+
+void Backend::deleteAccountSet(const QString &id, QObject *context, Done<QList<AccountSet>> done) {
+    changeAccountSets(
+        context, [id](AccountSets &sets) { return sets.remove(id); }, std::move(done));
 }
 
 void Backend::cancelConnect() {
@@ -820,7 +902,8 @@ void Backend::testDatabase(const QString &url, QObject *context, Done<QString> d
 std::expected<QList<PostRow>, Error> Backend::createRows(Worker &worker, const Post &post,
                                                          const QString &baseDirectory, bool submit) {
     Session &session = *worker.session();
-    auto downloaded = downloadRemoteMedia(post, session.network(), session.store());
+    auto downloaded =
+        downloadRemoteMedia(post, session.network(), session.store(), session.mediaDownloadOptions());
     if (!downloaded) {
         return std::unexpected(downloaded.error());
     }
@@ -980,6 +1063,21 @@ void Backend::nextQueueSlot(const QString &accountId, QObject *context, Done<std
         std::move(done));
 }
 
+void Backend::refreshCreatorInfo(const QString &accountId, QObject *context, Done<CreatorInfo> done) {
+    // The same refresh as the Accounts page's, so an unaudited app is noticed here too.
+    refreshAccount(accountId, context,
+                   [done = std::move(done)](std::expected<AccountSummary, Error> account) {
+                       if (!account) {
+                           done(std::unexpected(account.error()));
+                       } else if (!account->creator) {
+                           done(std::unexpected(
+                               Error{ErrorCode::NotFound, QStringLiteral("TikTok sent no creator info.")}));
+                       } else {
+                           done(*account->creator);
+                       }
+                   });
+}
+
 QList<Finding> Backend::validate(const Post &post, const QList<MediaCheck> &checks, const QString &accountId,
                                  bool forSubmit) const {
     ValidationContext context;
@@ -989,7 +1087,14 @@ QList<Finding> Backend::validate(const Post &post, const QList<MediaCheck> &chec
         context.hasDefaultAccount = context.hasDefaultAccount || account.isDefault;
         if (account.id == accountId || (accountId.isEmpty() && account.isDefault)) {
             context.creator = account.creator;
+            if (account.refreshExpiresAt.isValid()) {
+                context.tokenFreshUntil = account.refreshExpiresAt;
+            }
         }
+    }
+    // The photo host is this machine's: a machine that does not publish leaves the post to another.
+    if (m_publishing) {
+        context.photoHostConfigured = m_workspace.photoHostConfigured;
     }
     return validatePost(post, checks, context);
 }

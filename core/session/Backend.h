@@ -9,6 +9,7 @@
 #include "post/StoredPost.h"
 #include "publish/PlanCheck.h"
 #include "publish/QueueSlots.h"
+#include "storage/AccountSetRepository.h"
 #include "storage/PostRepository.h"
 #include "util/Error.h"
 
@@ -27,6 +28,7 @@
 
 namespace cq {
 
+class AccountSets;
 class Publisher;
 class Session;
 
@@ -72,6 +74,11 @@ struct WorkspaceInfo {
     QString mediaStoreRoot; // to find stored objects' files (thumbnails)
     QString databaseDescription;
     QString actor; // whose name history rows carry
+    // TikTok pulls photos from a public address: whether this machine has a photo host to put them on.
+    bool photoHostConfigured = false;
+    // Whether the user's TikTok app passed TikTok's audit (CLIPQUEUE_TIKTOK_APP_AUDITED=1). Unaudited
+    // apps can post directly only "Only me" to private accounts; sending to the inbox has no such limit.
+    bool tiktokAppAudited = false;
 };
 
 // One post with what the window shows beside it: its findings now and the actions the lifecycle
@@ -133,6 +140,8 @@ public:
     bool isReady() const { return m_ready; }
     const WorkspaceInfo &workspace() const { return m_workspace; }
     const QList<AccountSummary> &accounts() const { return m_accounts; }
+    // Saved account sets by name, as of start-up and this window's last change (accountSetsChanged).
+    const QList<AccountSet> &accountSets() const { return m_accountSets; }
 
     void countPosts(const PostFilter &filter, QObject *context, Done<QHash<PostStatus, int>> done);
     void listPosts(const PostFilter &filter, const std::optional<PostCursor> &after, int limit,
@@ -160,6 +169,15 @@ public:
     // A new draft with the same content and stored media.
     void duplicate(const QString &id, QObject *context, Done<PostRow> done);
 
+    // Account sets. Each command answers with every set as it is afterwards (also announced by
+    // accountSetsChanged()); refusals (a blank or taken name, an unknown set) say why.
+    void createAccountSet(const QString &name, QObject *context, Done<QList<AccountSet>> done);
+    void renameAccountSet(const QString &id, const QString &name, QObject *context,
+                          Done<QList<AccountSet>> done);
+    // Makes the set's members exactly `accountIds`.
+    void setAccountSetMembers(const QString &id, const QStringList &accountIds, QObject *context,
+                              Done<QList<AccountSet>> done);
+    void deleteAccountSet(const QString &id, QObject *context, Done<QList<AccountSet>> done);
     // Connects a TikTok account the desktop way (tiktok::DesktopLogin on the worker): TikTok's
     // authorise page goes to `openInBrowser`, the answer comes back to a loopback port, the tokens
     // are stored and the creator info fetched. `done` gets the new account, or why not (ErrorCode::
@@ -186,6 +204,9 @@ public:
     // Opens `url` as a database and closes it again on a pool thread, without touching its schema:
     // "Test connection". `done` gets a description of what answered.
     static void testDatabase(const QString &url, QObject *context, Done<QString> done);
+    // Asks TikTok for the creator info of `accountId` (empty: default) now, as TikTok's guidelines
+    // ask before the post screen; accountsChanged() brings it to accounts() before `done` runs.
+    void refreshCreatorInfo(const QString &accountId, QObject *context, Done<CreatorInfo> done);
     // An account's weekly posting times (empty when it has none).
     void postingTimes(const QString &accountId, QObject *context, Done<PostingTimes> done);
     // Replaces them; postingTimesChanged() follows.
@@ -223,6 +244,7 @@ Q_SIGNALS:
     void ready();
     void failedToStart(const QString &message);
     void accountsChanged();
+    void accountSetsChanged();
     void workspaceChanged();
     // A post was created, changed or moved on; the row is as it is now.
     void postChanged(const cq::PostRow &row);
@@ -248,6 +270,9 @@ private:
     template<typename T>
     void runAsync(QObject *context, std::function<void(Worker &, Done<T>)> work, Done<T> done);
     void onReady(const WorkspaceInfo &workspace, const QList<AccountSummary> &accounts);
+    // Runs `change` on the worker's account sets, then answers (and announces) every set.
+    void changeAccountSets(QObject *context, std::function<std::expected<void, Error>(AccountSets &)> change,
+                           Done<QList<AccountSet>> done);
     // On the worker: downloads, stores and (with `submit`) submits `post`, announcing the rows.
     std::expected<QList<PostRow>, Error> createRows(Worker &worker, const Post &post,
                                                     const QString &baseDirectory, bool submit);
@@ -258,6 +283,7 @@ private:
     bool m_publishing = false;
     WorkspaceInfo m_workspace;
     QList<AccountSummary> m_accounts;
+    QList<AccountSet> m_accountSets;
 };
 
 } // namespace cq

@@ -1,18 +1,22 @@
 #include "session/Session.h"
 
 #include "accounts/SecretStore.h"
+#include "storage/MediaGarbageCollector.h"
 #include "tiktok/AccountToken.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QHostInfo>
+#include <QLoggingCategory>
 
 #include <cerrno>
 #include <csignal>
 
+Q_LOGGING_CATEGORY(lcSession, "clipqueue.session", QtWarningMsg)
+
 namespace cq {
 
-std::expected<std::unique_ptr<Session>, Error> Session::open(const Settings &settings) {
+std::expected<std::unique_ptr<Session>, Error> Session::open(const Settings &settings, const QString &actor) {
     std::unique_ptr<Session> session(new Session);
     auto config = AppConfig::load(settings);
     if (!config) {
@@ -25,11 +29,25 @@ std::expected<std::unique_ptr<Session>, Error> Session::open(const Settings &set
     }
     session->m_database = std::move(*database);
     session->m_store = std::make_unique<MediaStore>(config->mediaStoreDirectory());
-    session->m_posts = std::make_unique<PostLifecycle>(*session->m_database, *session->m_store,
-                                                       session->m_clock, config->actorName());
+    session->m_posts =
+        std::make_unique<PostLifecycle>(*session->m_database, *session->m_store, session->m_clock,
+                                        actor.isEmpty() ? config->actorName() : actor);
     session->m_importer = std::make_unique<PostImporter>(*session->m_posts, *session->m_store);
+    session->m_accountSets = std::make_unique<AccountSets>(*session->m_database, session->m_clock);
     session->m_creators = std::make_unique<CreatorInfoCache>(*session->m_database, session->m_clock);
+    // Leftovers of copies that were killed and of creates that failed, old enough not to belong to
+    // one still running. A failure here does not stop the session (a read-only database, say).
+    if (auto collected = MediaGarbageCollector(*session->m_database, *session->m_store).collect();
+        !collected) {
+        qCWarning(lcSession).noquote() << "Cleaning the media store failed:" << collected.error().message;
+    }
     return session;
+}
+
+MediaDownloader::Options Session::mediaDownloadOptions() const {
+    MediaDownloader::Options options;
+    options.allowPrivateAddresses = m_config.allowPrivateMediaUrls;
+    return options;
 }
 
 std::expected<Session::TikTok *, Error> Session::tiktok() {
@@ -77,7 +95,7 @@ std::expected<std::unique_ptr<tiktok::TikTokPublisher>, Error> Session::makeTikT
                          auto cached = account ? m_creators->store(account->id, info)
                                                : std::expected<void, Error>(std::unexpected(account.error()));
                          if (!cached) {
-                             qWarning().noquote() << cached.error().message;
+                             qCWarning(lcSession).noquote() << cached.error().message;
                          }
                      });
     return publisher;

@@ -3,8 +3,10 @@
 #include "accounts/AccountService.h"
 #include "accounts/CreatorInfoCache.h"
 #include "accounts/TokenStore.h"
+#include "media/MediaDownloader.h"
 #include "media/MediaStore.h"
 #include "net/HttpTransport.h"
+#include "publish/AccountSets.h"
 #include "publish/PostImporter.h"
 #include "publish/PostLifecycle.h"
 #include "publish/SchedulerRunner.h"
@@ -26,17 +28,23 @@ namespace cq {
 
 // The services of one ClipQueue process, created once in order and shared by the desktop app and
 // clipqueue-cli: configuration, the open database, the media store, the lifecycle service, the
-// creator-info cache, and (on first use) the TikTok client, OAuth and accounts. Lives on the main
-// thread, which owns its network manager.
+// account sets, the creator-info cache, and (on first use) the TikTok client, OAuth and accounts. Lives on
+// the main thread, which owns its network manager.
 class Session {
 public:
-    static std::expected<std::unique_ptr<Session>, Error> open(const Settings &settings = Settings());
+    // `actor` is whom the history rows this session writes name; empty: the profile name (AppConfig).
+    // The MCP server passes "agent:CLIENT".
+    static std::expected<std::unique_ptr<Session>, Error> open(const Settings &settings = Settings(),
+                                                               const QString &actor = {});
 
     const AppConfig &config() const { return m_config; }
+    // How media URLs are downloaded here: the configured rule about private addresses.
+    MediaDownloader::Options mediaDownloadOptions() const;
     const Database &database() const { return *m_database; }
     const MediaStore &store() const { return *m_store; }
     PostLifecycle &posts() { return *m_posts; }
     PostImporter &importer() { return *m_importer; }
+    AccountSets &accountSets() { return *m_accountSets; }
     const WorkspaceSettings &workspace() const { return m_posts->workspace(); }
     CreatorInfoCache &creators() { return *m_creators; }
     const Clock &clock() const { return m_clock; }
@@ -83,6 +91,7 @@ private:
     std::unique_ptr<MediaStore> m_store;
     std::unique_ptr<PostLifecycle> m_posts;
     std::unique_ptr<PostImporter> m_importer;
+    std::unique_ptr<AccountSets> m_accountSets;
     std::unique_ptr<CreatorInfoCache> m_creators;
     std::unique_ptr<TikTok> m_tiktok;
 };

@@ -3,6 +3,7 @@
 #include "storage/Migrations.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSqlError>
@@ -12,6 +13,18 @@
 Q_LOGGING_CATEGORY(lcDb, "clipqueue.db", QtWarningMsg)
 
 namespace cq {
+
+namespace {
+// A new SQLite file is created readable by its owner only (SQLite gives its -wal and -shm files the
+// same mode): posts and history are the user's own.
+void createOwnerOnly(const QString &path) {
+    QFile file(path);
+    if (!file.exists() && file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+        file.close();
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    }
+}
+} // namespace
 
 namespace {
 
@@ -54,6 +67,7 @@ std::expected<std::unique_ptr<Database>, Error> Database::openUnmigrated(const D
     }
     if (sqlite) {
         QDir().mkpath(QFileInfo(config.sqlitePath).absolutePath());
+        createOwnerOnly(config.sqlitePath);
         db.setDatabaseName(config.sqlitePath);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     } else {

@@ -82,6 +82,20 @@ const QList<Migration> &schemaMigrations() {
          },
          {},
          {}},
+        // Account sets: named groups of connected accounts ("brand channels") that a post can name
+        // (platformSetId) instead of listing accounts. Members go with their account or their set.
+        {6,
+         {
+             QStringLiteral("CREATE TABLE account_sets (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, "
+                            "created_at_ms BIGINT NOT NULL)"),
+             QStringLiteral(
+                 "CREATE TABLE account_set_members (set_id TEXT NOT NULL REFERENCES account_sets(id) "
+                 "ON DELETE CASCADE, account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE, "
+                 "added_at_ms BIGINT NOT NULL, PRIMARY KEY (set_id, account_id))"),
+             QStringLiteral("CREATE INDEX account_set_members_account ON account_set_members(account_id)"),
+         },
+         {},
+         {}},
         // Each account's weekly posting times ("add to queue" fills the next free one), read in the
         // account's zone.
         {7,

@@ -10,6 +10,17 @@ QUrl under(QUrl base, const QString &name) {
     base.setPath(base.path().chopped(base.path().endsWith(u'/') ? 1 : 0) + u'/' + name);
     return base;
 }
+
+// A stored object is read back before anything is sent: bytes that changed on disk (bit rot,
+// tampering) are never uploaded and reported published.
+std::optional<Refusal> damaged(const StoredMedia &media, const MediaStore &store) {
+    if (auto verified = store.verify(media.sha256); !verified) {
+        return Refusal{QStringLiteral("media_damaged"),
+                       verified.error().message
+                           + u" Nothing was sent to TikTok. Add the original file to a new post."};
+    }
+    return std::nullopt;
+}
 } // namespace
 
 QStringList PhotoUpload::publicUrls() const {
@@ -34,6 +45,9 @@ std::expected<VideoUpload, Refusal> planVideoUpload(const StoredPost &post, cons
                                        QStringLiteral("A TikTok post is one video or 1 to 35 photos.")});
     }
     const StoredMedia &media = post.media.first();
+    if (auto refusal = damaged(media, store)) {
+        return std::unexpected(*refusal);
+    }
     const auto plan = ChunkPlan::forSize(media.descriptor.sizeBytes.value_or(0));
     if (!plan) {
         return std::unexpected(Refusal{QStringLiteral("file_size_check_failed"),
@@ -57,6 +71,9 @@ std::expected<PhotoUpload, Refusal> planPhotoUpload(const StoredPost &post, cons
     }
     PhotoUpload upload;
     for (const StoredMedia &media : post.media) {
+        if (auto refusal = damaged(media, store)) {
+            return std::unexpected(*refusal);
+        }
         const QString extension =
             media.descriptor.mimeType == u"image/webp" ? QStringLiteral(".webp") : QStringLiteral(".jpg");
         PhotoUpload::Photo photo;

@@ -253,8 +253,9 @@ void TikTokPublisher::initPhotos(const Job &job) {
     sendAuthorized<QString>(
         job, Repeatable::OnlyIfRefused,
         [this, job](const QString &token, auto done) {
-            m_client.initPhotoPost(token, job->mode, photoPostInfo(job->post.toPost()),
-                                   job->photos()->publicUrls(), 0, done);
+            const Post post = job->post.toPost();
+            m_client.initPhotoPost(token, job->mode, photoPostInfo(post), job->photos()->publicUrls(),
+                                   post.tiktok.photoCoverIndex, done);
         },
         [this, job](QString publishId) {
             job->publishId = publishId;

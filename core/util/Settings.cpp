@@ -32,6 +32,9 @@ constexpr std::array entries{
     Entry{Setting::StartMinimised, nullptr, "window/startMinimised", "false"},
     Entry{Setting::FirstStartDone, nullptr, "window/firstStartDone", "false"},
     Entry{Setting::TrayExplained, nullptr, "window/trayExplained", "false"},
+    Entry{Setting::TikTokAppAudited, "CLIPQUEUE_TIKTOK_APP_AUDITED", "tiktok/appAudited", "false"},
+    Entry{Setting::AllowPrivateMediaUrls, "CLIPQUEUE_ALLOW_PRIVATE_MEDIA_URLS", "media/allowPrivateUrls",
+          "false"},
 };
 
 const Entry &entryOf(Setting setting) {

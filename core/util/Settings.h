@@ -24,8 +24,10 @@ enum class Setting {
     PhotoUploadToken, // a secret
     PublishFromThisComputer,
     StartMinimised,
-    FirstStartDone, // the welcome page was finished or skipped
-    TrayExplained,  // "ClipQueue keeps publishing in the tray" was said once
+    FirstStartDone,        // the welcome page was finished or skipped
+    TrayExplained,         // "ClipQueue keeps publishing in the tray" was said once
+    TikTokAppAudited,      // TikTok audited the developer app: public posts are possible
+    AllowPrivateMediaUrls, // media URLs may lead to this computer or a private network
 };
 
 // Where a setting's value comes from, in the order that wins.

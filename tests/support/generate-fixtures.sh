@@ -41,6 +41,21 @@ ff -f lavfi -i "$(src 1440x1920 1 1)" -frames:v 1 "$out/photo_large.jpg"
 ff -f lavfi -i "$(src 1080x1080 1 1)" -frames:v 1 -c:v libwebp "$out/photo.webp"
 ff -f lavfi -i "$(src 800x800 1 1)" -frames:v 1 "$out/photo.png"
 ff -f lavfi -i "$(src 320x240 1 1)" -frames:v 1 "$out/photo.gif"
+# Media the conversion ("Fix it for me", tst_conform) turns into media TikTok takes.
+ff -f lavfi -i "$(src 360x640 120 3.5)" -f lavfi -i "sine=frequency=440:duration=3.5" \
+   "${x264[@]}" -c:a aac -shortest "$out/fps120.mp4"
+ff -f lavfi -i "$(src 640x360 120 3.5)" "${x264[@]}" "$out/landscape_fps120.mp4"
+ff -i "$out/landscape_fps120.mp4" -c copy -metadata:s:v:0 rotate=90 "$out/rotated_fps120.mp4"
+ff -f lavfi -i "$(src 200x200 30 3.5)" "${x264[@]}" "$out/tiny.mp4"
+ff -f lavfi -i "$(src 360x640 30 3.5)" -c:v libvpx -deadline realtime -cpu-used 8 -b:v 300k "$out/vp8.mkv"
+ff -f lavfi -i "$(src 360x640 25 3.5)" -f lavfi -i "sine=frequency=440:duration=3.5" -c:v mpeg4 \
+   -c:a pcm_s16le -shortest "$out/mpeg4_pcm.avi"
+ff -f lavfi -i "$(src 360x640 30 8)" -f lavfi -i "sine=frequency=440:duration=8" \
+   "${x264[@]}" -c:a aac -shortest "$out/long.mp4"
+ff -f lavfi -i "$(src 540x960 30 4)" -c:v libx264 -preset ultrafast -crf 4 -pix_fmt yuv420p "$out/high_bitrate.mp4"
+ff -f lavfi -i "$(src 4000x3000 1 1)" -frames:v 1 "$out/photo_4000x3000.jpg"
+ff -f lavfi -i "$(src 1284x2778 1 1),format=rgba" -frames:v 1 "$out/screenshot.png"
+
 # Damaged files: cut short with the index at the end (lost) and at the front (points past the end).
 size=$(stat -c %s "$out/vertical.mp4")
 head -c $((size / 2)) "$out/vertical.mp4" > "$out/truncated.mp4"

@@ -38,7 +38,10 @@ InlineMessage::InlineMessage(QWidget *parent)
     row->addWidget(m_action, 0, Qt::AlignVCenter);
     row->addWidget(m_close, 0, Qt::AlignTop);
     connect(m_action, &QPushButton::clicked, this, &InlineMessage::actionTriggered);
-    connect(m_close, &QToolButton::clicked, this, &QWidget::hide);
+    connect(m_close, &QToolButton::clicked, this, [this] {
+        hide();
+        Q_EMIT dismissed();
+    });
     hide();
 }
 
@@ -53,6 +56,7 @@ void InlineMessage::showMessage(const QString &text, Kind kind, const QString &a
             .pixmap(QSize(side, side), devicePixelRatioF()));
     setAccessibleName(error ? tr("Error") : tr("Information"));
     setAccessibleDescription(text);
+    m_text->setAccessibleName(accessibleName()); // selectable, so it takes the focus: say what it is
     m_action->setText(actionText);
     m_action->setVisible(!actionText.isEmpty());
     show();

@@ -25,6 +25,8 @@ public:
 
 Q_SIGNALS:
     void actionTriggered();
+    // The user closed the message.
+    void dismissed();
 
 protected:
     void paintEvent(QPaintEvent *event) override;

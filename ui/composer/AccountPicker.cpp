@@ -11,6 +11,7 @@ namespace cq::ui {
 
 namespace {
 constexpr int IdRole = Qt::UserRole + 1;
+constexpr int SetMembersRole = Qt::UserRole + 2; // on a set's row: its account ids
 constexpr int MaxVisibleRows = 4;
 
 // The initial shown when there is no picture: the first letter (or emoji) of the name.
@@ -104,6 +105,50 @@ QListWidgetItem *AccountPicker::itemFor(const AccountSummary &account, bool chec
     return item;
 }
 
+QListWidgetItem *AccountPicker::itemFor(const AccountSet &set) const {
+    QStringList names;
+    for (const AccountSummary &account : m_accounts) {
+        if (set.accountIds.contains(account.id)) {
+            names << account.displayName;
+        }
+    }
+    const QString count =
+        names.size() == 1 ? tr("set of 1 account") : tr("set of %1 accounts").arg(names.size());
+    auto *item = new QListWidgetItem(set.name + u'\n' + count);
+    item->setData(SetMembersRole, set.accountIds);
+    AccountSummary look; // drawn like an account: the set's initial
+    look.displayName = set.name;
+    item->setIcon(avatar(look, m_list->iconSize().width(), palette(), devicePixelRatioF()));
+    item->setFlags(names.isEmpty() ? Qt::ItemIsSelectable
+                                   : Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
+    item->setCheckState(Qt::Unchecked);
+    item->setToolTip(names.isEmpty() ? tr("This set has no accounts.")
+                                     : tr("Checks %1").arg(names.join(u", ")));
+    return item;
+}
+
+void AccountPicker::setAccountSets(const QList<AccountSet> &sets) {
+    m_sets = sets;
+    rebuild(checkedIds());
+}
+
+void AccountPicker::updateSetStates() {
+    const QStringList checked = checkedIds();
+    const QSignalBlocker blocker(m_list);
+    for (int row = 0; row < m_list->count(); ++row) {
+        QListWidgetItem *item = m_list->item(row);
+        const QStringList members = item->data(SetMembersRole).toStringList();
+        if (!item->data(SetMembersRole).isValid() || members.isEmpty()) {
+            continue;
+        }
+        const auto in = std::count_if(members.cbegin(), members.cend(),
+                                      [&](const QString &id) { return checked.contains(id); });
+        item->setCheckState(in == 0                ? Qt::Unchecked
+                            : in == members.size() ? Qt::Checked
+                                                   : Qt::PartiallyChecked);
+    }
+}
+
 void AccountPicker::setAccounts(const QList<AccountSummary> &accounts) {
     QStringList checked = checkedIds();
     m_accounts = accounts;
@@ -130,7 +175,11 @@ void AccountPicker::rebuild(const QStringList &checked) {
         for (const AccountSummary &account : std::as_const(m_accounts)) {
             m_list->addItem(itemFor(account, checked.contains(account.id)));
         }
+        for (const AccountSet &set : m_single || m_accounts.isEmpty() ? QList<AccountSet>() : m_sets) {
+            m_list->addItem(itemFor(set));
+        }
     }
+    updateSetStates();
     m_none->setVisible(m_accounts.isEmpty());
     m_list->setVisible(!m_accounts.isEmpty());
     fitHeight();
@@ -144,7 +193,7 @@ void AccountPicker::fitHeight() {
     if (m_accounts.isEmpty()) {
         return;
     }
-    const int rows = std::min<int>(int(m_accounts.size()), MaxVisibleRows);
+    const int rows = std::min<int>(m_list->count(), MaxVisibleRows);
     const int rowHeight = std::max(m_list->sizeHintForRow(0), m_list->iconSize().height() + 4);
     m_list->setFixedHeight(rows * rowHeight + 2 * m_list->frameWidth() + 2);
 }
@@ -152,7 +201,7 @@ void AccountPicker::fitHeight() {
 QStringList AccountPicker::checkedIds() const {
     QStringList ids;
     for (int row = 0; row < m_list->count(); ++row) {
-        if (m_list->item(row)->checkState() == Qt::Checked) {
+        if (m_list->item(row)->checkState() == Qt::Checked && m_list->item(row)->data(IdRole).isValid()) {
             ids << m_list->item(row)->data(IdRole).toString();
         }
     }
@@ -174,11 +223,32 @@ void AccountPicker::checkDefault() {
 }
 
 void AccountPicker::setSingleChoice(bool single, const QString &why) {
+    const bool changed = single != m_single;
     m_single = single;
     m_list->setToolTip(single ? why : QString());
+    if (changed && !m_sets.isEmpty()) {
+        rebuild(checkedIds()); // sets are offered only while several accounts may be chosen
+    }
 }
 
 void AccountPicker::onItemChanged(QListWidgetItem *changed) {
+    if (changed->data(SetMembersRole).isValid()) {
+        // A set stands for its accounts: checking it checks them all, unchecking unchecks them.
+        const QStringList members = changed->data(SetMembersRole).toStringList();
+        const bool check = changed->checkState() != Qt::Unchecked;
+        {
+            const QSignalBlocker blocker(m_list);
+            for (int row = 0; row < m_list->count(); ++row) {
+                QListWidgetItem *item = m_list->item(row);
+                if (members.contains(item->data(IdRole).toString())) {
+                    item->setCheckState(check ? Qt::Checked : Qt::Unchecked);
+                }
+            }
+        }
+        updateSetStates();
+        Q_EMIT checkedChanged();
+        return;
+    }
     if (m_single) {
         const QSignalBlocker blocker(m_list);
         if (changed->checkState() == Qt::Checked) {
@@ -192,6 +262,7 @@ void AccountPicker::onItemChanged(QListWidgetItem *changed) {
             return;
         }
     }
+    updateSetStates();
     Q_EMIT checkedChanged();
 }
 

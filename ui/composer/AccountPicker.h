@@ -12,7 +12,8 @@ namespace cq::ui {
 
 // Whom a post goes to: the connected accounts, each with its avatar, display name and @username and
 // a check box; several may be checked (one post per account). The default account is checked when
-// the accounts first arrive. Without any account it links to the Accounts page.
+// the accounts first arrive. Without any account it links to the Accounts page. Saved account sets
+// are listed after the accounts: checking a set checks its accounts (partly checked when some are).
 class AccountPicker : public QWidget {
     Q_OBJECT
 
@@ -22,6 +23,8 @@ public:
     // Keeps the checks of accounts that are still there; checks the default account when none is.
     void setAccounts(const QList<AccountSummary> &accounts);
     const QList<AccountSummary> &accounts() const { return m_accounts; }
+    // Offered after the accounts, except while only one account may be chosen.
+    void setAccountSets(const QList<AccountSet> &sets);
     // Checked account ids, in the order of the list.
     QStringList checkedIds() const;
     void setCheckedIds(const QStringList &ids);
@@ -50,9 +53,13 @@ private:
     void rebuild(const QStringList &checked);
     void fitHeight();
     QListWidgetItem *itemFor(const AccountSummary &account, bool checked) const;
+    QListWidgetItem *itemFor(const AccountSet &set) const;
     void onItemChanged(QListWidgetItem *changed);
+    // Each set's check box from its accounts' (all, some, none).
+    void updateSetStates();
 
     QList<AccountSummary> m_accounts;
+    QList<AccountSet> m_sets;
     QListWidget *m_list;
     QLabel *m_none;
     bool m_single = false;

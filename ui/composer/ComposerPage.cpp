@@ -11,17 +11,23 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTimeZone>
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "common/InlineMessage.h"
+#include "common/StatusText.h"
 #include "composer/AccountPicker.h"
+#include "composer/CreatorHeader.h"
 #include "composer/FindingsModel.h"
 #include "composer/MediaListModel.h"
 #include "composer/MediaPane.h"
 #include "composer/PaletteTones.h"
 #include "composer/PostSettingsForm.h"
+#include "composer/VideoPreview.h"
 #include "composer/WhenPicker.h"
 #include "post/Lifecycle.h"
 #include "post/PostValidator.h"
@@ -31,6 +37,8 @@ namespace cq::ui {
 namespace {
 // A time passes while the user looks at it: check "scheduled in the past" again this often.
 constexpr int RecheckIntervalMs = 30'000;
+// How soon the same account's creator info is asked for again.
+constexpr qint64 CreatorRefreshIntervalMs = 10'000;
 
 // "1 problem", "3 problems": English plurals without a translator loaded.
 QString counted(qsizetype count, const QString &singular, const QString &plural) {
@@ -88,8 +96,24 @@ ComposerPage::ComposerPage(Backend &backend, const MediaProber &prober, QWidget 
     auto *right = new QWidget(m_content);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
-    m_settings = new PostSettingsForm(right);
-    rightLayout->addWidget(m_settings);
+    // The settings are long (TikTok asks for many of them): they scroll, the checks stay in view.
+    auto *settingsScroll = new QScrollArea(right);
+    settingsScroll->setObjectName(QStringLiteral("postSettingsScroll"));
+    settingsScroll->setAccessibleName(QStringLiteral("TikTok post settings"));
+    settingsScroll->setWidgetResizable(true);
+    settingsScroll->setFrameShape(QFrame::NoFrame);
+    settingsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *settingsPage = new QWidget(settingsScroll);
+    auto *settingsLayout = new QVBoxLayout(settingsPage);
+    settingsLayout->setContentsMargins(0, 0, 0, 0);
+    m_settings = new PostSettingsForm(settingsPage);
+    settingsLayout->addWidget(m_settings);
+    settingsLayout->addStretch(1); // the form keeps its height when there is room to spare
+    settingsScroll->setWidget(settingsPage);
+    // Never narrower than the form: it scrolls up and down, never sideways.
+    settingsScroll->setMinimumWidth(m_settings->minimumSizeHint().width()
+                                    + settingsScroll->verticalScrollBar()->sizeHint().width());
+    rightLayout->addWidget(settingsScroll, 3);
     rightLayout->addWidget(buildFindingsPane(), 1);
     m_content->addWidget(right);
     m_content->setStretchFactor(0, 3);
@@ -116,11 +140,24 @@ ComposerPage::ComposerPage(Backend &backend, const MediaProber &prober, QWidget 
             revalidate();
         }
     });
-    connect(media, &QAbstractItemModel::dataChanged, this, &ComposerPage::revalidateSoon);
+    connect(media, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
+                // The findings shown on the rows and the cover mark come from a revalidation (the
+                // cover's change is announced by the pane): nothing new to check.
+                const bool shownOnly =
+                    !roles.isEmpty() && std::all_of(roles.cbegin(), roles.cend(), [](int role) {
+                        return role == MediaListModel::NotesRole || role == MediaListModel::IsCoverRole
+                               || role == Qt::DisplayRole;
+                    });
+                if (!shownOnly) {
+                    revalidateSoon();
+                }
+            });
     connect(media, &QAbstractItemModel::rowsInserted, this, &ComposerPage::revalidateSoon);
     connect(media, &QAbstractItemModel::rowsRemoved, this, &ComposerPage::revalidate);
     connect(media, &QAbstractItemModel::rowsMoved, this, &ComposerPage::revalidate);
     connect(m_settings, &PostSettingsForm::changed, this, &ComposerPage::revalidate);
+    connect(m_media, &MediaPane::coverChanged, this, &ComposerPage::revalidate);
     connect(m_settings->when(), &WhenPicker::queueSlotWanted, this, &ComposerPage::requestQueueSlot);
     connect(m_settings->accounts(), &AccountPicker::checkedChanged, this, [this] {
         if (m_settings->when()->isAddToQueue()) {
@@ -186,6 +223,20 @@ QWidget *ComposerPage::buildNotices() {
     for (QLabel *label : {m_editingNote, m_reviewerComment, m_result, m_error}) {
         layout->addWidget(label);
     }
+    m_auditHint = new InlineMessage(notices);
+    m_auditHint->setObjectName(QStringLiteral("auditHint"));
+    m_auditHint->hide();
+    connect(m_auditHint, &InlineMessage::actionTriggered, this, [this] {
+        m_settings->setSendsToInbox(true);
+        revalidate();
+    });
+    connect(m_auditHint, &InlineMessage::dismissed, this, [this] { m_auditHintDismissed = true; });
+    layout->addWidget(m_auditHint);
+    m_splitOffer = new InlineMessage(notices);
+    m_splitOffer->setObjectName(QStringLiteral("onePostPerVideoOffer"));
+    connect(m_splitOffer, &InlineMessage::actionTriggered, this,
+            [this] { setOnePostPerVideo(!m_onePostPerVideo); });
+    layout->addWidget(m_splitOffer);
     return notices;
 }
 
@@ -209,7 +260,9 @@ QWidget *ComposerPage::buildFindingsPane() {
     m_findingsView->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_findingsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_findingsView->setMinimumHeight(fontMetrics().height() * 4);
+    // One click (or Return) on a finding takes the user to what it is about.
     connect(m_findingsView, &QAbstractItemView::activated, this, &ComposerPage::showFinding);
+    connect(m_findingsView, &QAbstractItemView::clicked, this, &ComposerPage::showFinding);
     layout->addWidget(m_summary);
     layout->addWidget(m_findingsView, 1);
     layout->addStretch(); // takes the room while there is nothing to list
@@ -242,17 +295,64 @@ QWidget *ComposerPage::buildActionBar() {
     m_submitButton->setObjectName(QStringLiteral("submitButton"));
     m_submitButton->setDefault(true);
     bindButton(m_submitButton, m_submitAction);
+    m_consent = buildConsent(bar);
+    auto *text = new QVBoxLayout;
+    text->setSpacing(0);
+    text->addWidget(m_reason);
+    text->addWidget(m_consent);
     layout->addWidget(m_progress);
     layout->addWidget(m_progressLabel);
-    layout->addWidget(m_reason, 1);
+    layout->addLayout(text, 1);
     layout->addWidget(m_saveButton);
     layout->addWidget(m_submitButton);
     return bar;
 }
 
+QLabel *ComposerPage::buildConsent(QWidget *parent) {
+    auto *consent = new QLabel(parent);
+    consent->setObjectName(QStringLiteral("consentLine"));
+    consent->setAccessibleName(QStringLiteral("What you agree to by posting"));
+    consent->setTextFormat(Qt::RichText);
+    consent->setWordWrap(true);
+    consent->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    consent->setOpenExternalLinks(true);
+    consent->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    return consent;
+}
+
+void ComposerPage::updateConsent() {
+    // TikTok's content sharing guidelines: the consent sits by the post button, with the Branded
+    // Content Policy named as soon as branded content is disclosed.
+    static const QString music = QStringLiteral(
+        "<a href=\"https://www.tiktok.com/legal/page/global/music-usage-confirmation/en\">Music Usage "
+        "Confirmation</a>");
+    static const QString branded = QStringLiteral(
+        "<a href=\"https://www.tiktok.com/legal/page/global/bc-policy/en\">Branded Content Policy</a>");
+    const bool inbox = m_settings->sendsToInbox();
+    m_consent->setVisible(!inbox); // in inbox mode the creator posts, and agrees, in TikTok's app
+    const QString agreed = m_settings->brandedContent() ? branded + u" and " + music : music;
+    m_consent->setText(u"By posting, you agree to TikTok's " + agreed);
+}
+
+void ComposerPage::updateAuditHint() {
+    const bool show = m_backend.isReady() && !m_backend.workspace().tiktokAppAudited
+                      && !m_settings->sendsToInbox() && !m_auditHintDismissed;
+    if (show && !m_auditHint->isVisible()) {
+        m_auditHint->showMessage(
+            QStringLiteral("Your TikTok app is not audited yet, so TikTok publishes its direct posts only "
+                           "as “Only me”, and only to private accounts. Sent to the TikTok app instead, the "
+                           "creator picks the audience there (at most 5 waiting posts per 24 hours)."),
+            InlineMessage::Kind::Information, QStringLiteral("Send to the TikTok app instead"));
+    } else if (!show) {
+        m_auditHint->hide();
+    }
+}
+
 void ComposerPage::connectBackend() {
     connect(m_settings->accounts(), &AccountPicker::connectRequested, this, &ComposerPage::accountsRequested);
     connect(&m_backend, &Backend::accountsChanged, this, &ComposerPage::onAccountsChanged);
+    connect(&m_backend, &Backend::accountSetsChanged, this,
+            [this] { m_settings->accounts()->setAccountSets(m_backend.accountSets()); });
     connect(&m_backend, &Backend::workspaceChanged, this, &ComposerPage::onWorkspaceChanged);
     connect(&m_backend, &Backend::storeProgress, this, &ComposerPage::onStoreProgress);
     connect(&m_backend, &Backend::postChanged, this, &ComposerPage::onPostChanged);
@@ -260,6 +360,7 @@ void ComposerPage::connectBackend() {
     connect(&m_backend, &Backend::ready, this, &ComposerPage::updateActions);
     if (m_backend.isReady()) {
         m_settings->accounts()->setAccounts(m_backend.accounts());
+        m_settings->accounts()->setAccountSets(m_backend.accountSets());
     }
 }
 
@@ -309,7 +410,7 @@ void ComposerPage::dropEvent(QDropEvent *event) {
 void ComposerPage::showEvent(QShowEvent *event) {
     QWidget::showEvent(event);
     m_shown = true;
-    updateActions();
+    revalidate(); // asks TikTok for the creator info first thing
 }
 
 void ComposerPage::hideEvent(QHideEvent *event) {
@@ -320,9 +421,21 @@ void ComposerPage::hideEvent(QHideEvent *event) {
     }
 }
 
+void ComposerPage::changeEvent(QEvent *event) {
+    QWidget::changeEvent(event);
+    // Rich text takes its link colour when it is parsed: parse the consent line again.
+    if (event->type() == QEvent::PaletteChange && m_consent) {
+        m_consent->clear();
+        updateConsent();
+    }
+}
+
 void ComposerPage::addFiles(const QStringList &paths) {
     if (!m_editing && !m_busy) {
         m_media->addFiles(paths);
+        // Save is off the moment files arrive ("Reading media…"), even while the revalidation of a
+        // burst of other changes is still pending; the cheap part only, probes are running.
+        updateActions();
     }
 }
 
@@ -347,6 +460,7 @@ void ComposerPage::newPost() {
 
 void ComposerPage::clear() {
     m_editing.reset();
+    m_onePostPerVideo = false;
     m_media->clear();
     m_media->setLocked(false);
     {
@@ -377,6 +491,8 @@ Post ComposerPage::post() const {
     if (!m_editing) {
         post.media = m_media->model()->declaredMedia();
     }
+    post.tiktok.photoCoverIndex = m_media->model()->coverRow();
+    post.tiktok.videoCoverTimestampMs = m_media->videoCoverMs();
     post.accounts = m_settings->accounts()->checkedIds();
     post.scheduledFor = m_settings->when()->scheduledFor();
     return post;
@@ -387,14 +503,10 @@ std::optional<QString> ComposerPage::editedPostId() const {
 }
 
 ComposerPage::Snapshot ComposerPage::snapshot() const {
-    Post composed;
-    m_settings->applyTo(composed);
+    const Post composed = post();
     Snapshot now;
     now.caption = composed.text;
-    now.privacy = composed.tiktok.privacyLevel;
-    now.allowComment = !composed.tiktok.disableComment;
-    now.allowDuet = !composed.tiktok.disableDuet;
-    now.allowStitch = !composed.tiktok.disableStitch;
+    now.settings = composed.tiktok;
     const MediaListModel *media = m_media->model();
     for (int row = 0; row < media->rowCount(); ++row) {
         now.media << media->index(row).data(MediaListModel::PathRole).toString();
@@ -430,19 +542,143 @@ void ComposerPage::revalidate() {
     const Post current = post();
     // The findings, the privacy levels and the interactions follow the first chosen account, and
     // whether this is a photo post as the validator decides it.
-    const AccountSummary *primary = m_settings->accounts()->primary();
-    {
-        const QSignalBlocker blocker(m_settings); // what it turns off follows from what is shown
-        m_settings->follow(primary ? primary->creator : std::nullopt, isPhotoPost(current, checks));
-    }
+    followCreator(current, checks);
     m_revalidationPending = false; // whatever was pending is checked now
-    m_findings->setFindings(m_backend.validate(current, checks, primary ? primary->id : QString(), true));
+    const AccountSummary *primary = m_settings->accounts()->primary();
+    // What the form just turned off (an interaction the creator disabled) is part of the post.
+    const Post followed = post();
+    m_findings->setFindings(validateAll(checks));
+    m_media->model()->setFindings(m_findings->findings());
     m_findingsView->setVisible(m_findings->rowCount() > 0);
+    QString cannotPost;
+    for (const Finding &finding : m_findings->findings()) {
+        if (finding.code == FindingCode::CreatorCannotPost) {
+            cannotPost = finding.message;
+        }
+    }
+    askCreator();
+    m_settings->creatorHeader()->setAccount(primary, cannotPost, primary && m_creatorAsking == primary->id);
+    updateSplitOffer();
+    m_media->setVideoCoverApplies(!m_settings->sendsToInbox());
+    updateConsent();
+    updateAuditHint();
     updateSummary();
     updateActions();
     if (hasUnsavedChanges()) {
         m_result->hide(); // the last result is about a post that is gone from the composer
     }
+}
+
+QList<int> ComposerPage::videoRows() const {
+    const Post current = post();
+    const QList<MediaCheck> checks = m_media->model()->checks();
+    QList<int> rows;
+    for (qsizetype i = 0; i < current.media.size(); ++i) {
+        if (effectiveMedia(current, checks, i).isVideo()) {
+            rows << int(i);
+        }
+    }
+    return rows;
+}
+
+QList<Post> ComposerPage::postsToStore() const {
+    const Post whole = post();
+    const QList<int> videos = videoRows();
+    if (!m_onePostPerVideo || m_editing || videos.size() < 2 || videos.size() != whole.media.size()) {
+        return {whole};
+    }
+    QList<Post> posts;
+    for (const int row : videos) {
+        Post single = whole;
+        single.media = {whole.media.at(row)};
+        single.tiktok.videoCoverTimestampMs.reset(); // a frame of one video is no cover for another
+        posts << single;
+    }
+    return posts;
+}
+
+// The findings of what saving stores: with one post per video, each video's post is checked and
+// its media findings point at that video's row; a finding every post shares is listed once.
+QList<Finding> ComposerPage::validateAll(const QList<MediaCheck> &checks) const {
+    const AccountSummary *primary = m_settings->accounts()->primary();
+    const QString account = primary ? primary->id : QString();
+    const QList<Post> posts = postsToStore();
+    if (posts.size() == 1) {
+        return m_backend.validate(posts.first(), checks, account, true);
+    }
+    const QList<int> videos = videoRows();
+    const QString first = QStringLiteral("/content/media/0");
+    QList<Finding> all;
+    for (qsizetype i = 0; i < posts.size(); ++i) {
+        const int row = videos.at(i);
+        for (Finding finding : m_backend.validate(posts.at(i), {checks.value(row)}, account, true)) {
+            if (finding.field == first || finding.field.startsWith(first + u'/')) {
+                finding.field = u"/content/media/" + QString::number(row) + finding.field.mid(first.size());
+            }
+            const bool listed = std::any_of(all.cbegin(), all.cend(), [&](const Finding &f) {
+                return f.code == finding.code && f.field == finding.field && f.message == finding.message;
+            });
+            if (!listed) {
+                all << finding;
+            }
+        }
+    }
+    return all;
+}
+
+void ComposerPage::updateSplitOffer() {
+    const qsizetype videos = m_editing ? 0 : videoRows().size();
+    const bool onlyVideos = videos == m_media->model()->rowCount();
+    if (videos < 2 || !onlyVideos) {
+        m_splitOffer->hide();
+        return;
+    }
+    const QString text =
+        m_onePostPerVideo
+            ? QStringLiteral("One post per video: saving stores %1 posts, each with the caption and settings "
+                             "below.")
+                  .arg(videos)
+            : QStringLiteral(
+                  "These %1 videos cannot go in one TikTok post. Make one post per video, each with "
+                  "the same caption and settings?")
+                  .arg(videos);
+    if (m_splitOffer->isHidden() || m_splitOffer->text() != text) {
+        m_splitOffer->showMessage(text, InlineMessage::Kind::Information,
+                                  m_onePostPerVideo ? QStringLiteral("Make it one post")
+                                                    : QStringLiteral("One post per video"));
+    }
+}
+
+void ComposerPage::setOnePostPerVideo(bool split) {
+    m_onePostPerVideo = split;
+    revalidate();
+}
+
+void ComposerPage::askCreator() {
+    const AccountSummary *primary = m_settings->accounts()->primary();
+    if (!m_shown || !m_backend.isReady() || !primary || !m_creatorAsking.isEmpty()) {
+        return;
+    }
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    const auto asked = m_creatorAskedMs.constFind(primary->id);
+    if (asked != m_creatorAskedMs.cend() && nowMs - *asked < CreatorRefreshIntervalMs) {
+        return;
+    }
+    m_creatorAskedMs.insert(primary->id, nowMs);
+    m_creatorAsking = primary->id;
+    // Without TikTok's answer (no app configured, offline) the cached creator info stays in use.
+    m_backend.refreshCreatorInfo(primary->id, this, [this](std::expected<CreatorInfo, Error>) {
+        m_creatorAsking.clear();
+        revalidate();
+    });
+}
+
+void ComposerPage::followCreator(const Post &current, const QList<MediaCheck> &checks) {
+    // The privacy levels and interactions follow the first chosen account's creator info, and
+    // whether this is a photo post as the validator decides it.
+    const AccountSummary *primary = m_settings->accounts()->primary();
+    const QSignalBlocker blocker(m_settings); // what it turns off follows from what is shown
+    m_settings->follow(primary ? primary->creator : std::nullopt, isPhotoPost(current, checks));
 }
 
 void ComposerPage::updateSummary() {
@@ -463,7 +699,8 @@ void ComposerPage::updateSummary() {
     if (m_backend.workspace().approvalRequired) {
         ready = QStringLiteral("✔ Ready to submit for review");
     } else if (m_settings->when()->isAsap()) {
-        ready = QStringLiteral("✔ Ready to post");
+        ready = m_settings->sendsToInbox() ? QStringLiteral("✔ Ready to send to the TikTok app")
+                                           : QStringLiteral("✔ Ready to post");
     }
     if (warnings > 0) {
         ready += u" · " + counted(warnings, QStringLiteral("note"), QStringLiteral("notes")) + u" below";
@@ -548,9 +785,14 @@ ComposerPage::Allowed ComposerPage::allowed() const {
 void ComposerPage::updateActions() {
     const Allowed can = allowed();
     const bool approval = m_backend.workspace().approvalRequired;
-    QString submit = approval                       ? QStringLiteral("submit for review")
-                     : m_settings->when()->isAsap() ? QStringLiteral("post now")
-                                                    : QStringLiteral("schedule");
+    QString submit = QStringLiteral("schedule");
+    if (approval) {
+        submit = QStringLiteral("submit for review");
+    } else if (m_settings->when()->isAsap()) {
+        // In inbox mode nothing is posted yet: the creator finishes it in TikTok's app.
+        submit =
+            m_settings->sendsToInbox() ? QStringLiteral("send to TikTok now") : QStringLiteral("post now");
+    }
     QString save = QStringLiteral("Save draft");
     if (m_editing) {
         save = QStringLiteral("Save changes");
@@ -579,8 +821,13 @@ void ComposerPage::showFinding(const QModelIndex &index) {
         return;
     }
     const int media = index.data(FindingsModel::MediaIndexRole).toInt();
+    const QString field = index.data(FindingsModel::FieldRole).toString();
     if (media >= 0 && media < m_media->model()->rowCount()) {
         m_media->showItem(media);
+    } else if (field.endsWith(u"/photoCoverIndex") || field == u"/content/media") {
+        m_media->showItem(m_media->model()->coverRow());
+    } else if (field.endsWith(u"/videoCoverTimestampMs")) {
+        m_media->preview()->setFocus();
     } else {
         m_settings->focusField(index.data(FindingsModel::FieldRole).toString());
     }
@@ -612,6 +859,7 @@ void ComposerPage::onWorkspaceChanged() {
 }
 
 void ComposerPage::onPostChanged(const PostRow &row) {
+    followSent(row);
     if (!m_editing || row.post.id != m_editing->post.id || m_busy) {
         return;
     }

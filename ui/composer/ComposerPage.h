@@ -24,6 +24,7 @@ class MediaProber;
 namespace cq::ui {
 
 class FindingsModel;
+class InlineMessage;
 class MediaListModel;
 class MediaPane;
 class MediaProbeQueue;
@@ -36,6 +37,11 @@ class PostSettingsForm;
 // the Backend (copying the media into the store on the worker, with progress), each enabled only
 // when core allows it, with the reason beside the buttons when not. editPost() loads a stored post
 // to change its caption, settings and time (its media stay).
+//
+// TikTok's content sharing guidelines are met here and in PostSettingsForm: creator info is asked
+// for when the page shows, the consent line stands beside the buttons, and after a post goes out
+// the result line says TikTok may take a few minutes and follows its status. A drop of several
+// videos can become one post per video.
 //
 // The page holds no rules of its own: findings are Backend::validate(), what may happen to a post is
 // Lifecycle's table.
@@ -76,6 +82,10 @@ public:
 
     // The post as composed now (for a stored post: its content with the edited fields).
     Post post() const;
+    // What saving stores: post(), or with "One post per video" one post per video (same caption
+    // and settings, no cover frame).
+    QList<Post> postsToStore() const;
+    bool isOnePostPerVideo() const { return m_onePostPerVideo; }
     MediaListModel *mediaModel() const;
     FindingsModel *findingsModel() const { return m_findings; }
     MediaProbeQueue *probeQueue() const;
@@ -95,15 +105,13 @@ protected:
     void dropEvent(QDropEvent *event) override;
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     // What the user composed, to tell whether anything changed since the last save or load.
     struct Snapshot {
         QString caption;
-        QString privacy;
-        bool allowComment = false;
-        bool allowDuet = false;
-        bool allowStitch = false;
+        TikTokSettings settings;
         QStringList media;
         QStringList accounts;
         std::optional<QDateTime> when;
@@ -122,7 +130,19 @@ private:
     QWidget *buildNotices();
     QWidget *buildFindingsPane();
     QWidget *buildActionBar();
+    QLabel *buildConsent(QWidget *parent);
     void connectBackend();
+    void followCreator(const Post &current, const QList<MediaCheck> &checks);
+    void updateConsent();
+    void updateAuditHint();
+    void followSent(const PostRow &row);
+    void askCreator();
+    QList<Finding> validateAll(const QList<MediaCheck> &checks) const;
+    QList<int> videoRows() const;
+    void updateSplitOffer();
+    void setOnePostPerVideo(bool split);
+    void createEach(QList<Post> remaining, CreateIntent intent, QList<PostRow> stored,
+                    const Finished &finished);
 
     void chooseFiles();
     void newPost();
@@ -183,6 +203,18 @@ private:
     QLabel *m_reviewerComment = nullptr;
     QLabel *m_result = nullptr;
     QLabel *m_error = nullptr;
+    // Creator info is fetched when the page shows and when another account is chosen: the account
+    // being asked about, and when each was last asked (TikTok allows 20 queries a minute).
+    QString m_creatorAsking;
+    QHash<QString, qint64> m_creatorAskedMs;
+    InlineMessage *m_auditHint = nullptr;
+    InlineMessage *m_splitOffer = nullptr; // "One post per video" for a drop of several videos
+    bool m_onePostPerVideo = false;
+    bool m_auditHintDismissed = false;
+    QLabel *m_consent = nullptr;
+    // The posts stored by the last "Post now" / "Schedule", whose status the result line follows.
+    QStringList m_sentIds;
+    QString m_sentMessage;
     QSplitter *m_content = nullptr;
     MediaPane *m_media = nullptr;
     PostSettingsForm *m_settings = nullptr;

@@ -12,6 +12,7 @@
 #include <QSplitter>
 #include <QTimeZone>
 
+#include "common/StatusText.h"
 #include "composer/AccountPicker.h"
 #include "composer/MediaListModel.h"
 #include "composer/MediaPane.h"
@@ -58,6 +59,8 @@ void ComposerPage::editPost(const PostRow &row) {
         m_media->addStored(storePathOf(media.sha256), media.descriptor);
     }
     m_media->setLocked(true);
+    m_media->model()->setCoverRow(stored.content.tiktok.photoCoverIndex);
+    m_media->setVideoCoverMs(stored.content.tiktok.videoCoverTimestampMs);
     {
         const QSignalBlocker blocker(m_settings);
         m_settings->load(stored.content);
@@ -172,17 +175,45 @@ void ComposerPage::save(bool submit, const Finished &finished) {
 
 void ComposerPage::create(CreateIntent intent, const Finished &finished) {
     setBusy(true, m_media->model()->rowCount());
-    m_backend.createPost(post(), QString(), intent, this,
-                         [this, intent, finished](std::expected<QList<PostRow>, Error> rows) {
-                             setBusy(false);
-                             if (!rows) {
-                                 failed(QStringLiteral("The post was not saved"), rows.error());
-                                 finished(false);
-                                 return;
-                             }
-                             succeeded(describeCreated(intent, *rows), *rows);
-                             finished(true);
-                         });
+    createEach(postsToStore(), intent, {}, finished);
+}
+
+// Stores the posts one after the other (one per video, or the one post). When one fails, the
+// videos already stored leave the composer, so that trying again does not store them twice.
+void ComposerPage::createEach(QList<Post> remaining, CreateIntent intent, QList<PostRow> stored,
+                              const Finished &finished) {
+    const Post next = remaining.takeFirst();
+    m_backend.createPost(
+        next, QString(), intent, this,
+        [this, remaining, intent, stored, finished](std::expected<QList<PostRow>, Error> rows) mutable {
+            if (!rows) {
+                setBusy(false);
+                if (!stored.isEmpty()) {
+                    QList<int> done;
+                    for (qsizetype i = 0; i < stored.size(); ++i) {
+                        done << int(i); // one video each, from the top of the list
+                    }
+                    m_media->model()->removeRowsAt(done);
+                }
+                failed(stored.isEmpty() ? QStringLiteral("The post was not saved")
+                                        : describeCreated(intent, stored)
+                                              + QStringLiteral(" The next video's post was not saved"),
+                       rows.error());
+                finished(false);
+                return;
+            }
+            stored << *rows;
+            if (!remaining.isEmpty()) {
+                createEach(remaining, intent, stored, finished);
+                return;
+            }
+            setBusy(false);
+            const QString each = stored.size() > 1 && m_onePostPerVideo
+                                     ? QStringLiteral("%1 posts, one per video. ").arg(stored.size())
+                                     : QString();
+            succeeded(each + describeCreated(intent, stored), stored);
+            finished(true);
+        });
 }
 
 void ComposerPage::edit(bool submit, const Finished &finished) {
@@ -297,8 +328,35 @@ void ComposerPage::onStoreProgress(qint64 doneBytes, qint64 totalBytes) {
 
 void ComposerPage::succeeded(const QString &message, const QList<PostRow> &rows) {
     clear();
-    showResult(message);
+    // A post on its way to TikTok now: the result line follows its status (TikTok's guidelines ask
+    // the app to say processing takes a while, and to show the status).
+    m_sentIds.clear();
+    for (const PostRow &row : rows) {
+        if (row.post.status == PostStatus::Scheduled && !row.post.schedule.atUtc) {
+            m_sentIds << row.post.id;
+        }
+    }
+    m_sentMessage = message;
+    if (!m_sentIds.isEmpty()) {
+        m_sentMessage += QStringLiteral(" TikTok may take a few minutes to process your post.");
+        if (rows.constFirst().post.content.tiktok.sendsToDrafts()) {
+            m_sentMessage +=
+                QStringLiteral(" Then the creator finishes it from a notification in the TikTok app.");
+        }
+    }
+    showResult(m_sentMessage);
+    for (const PostRow &row : rows) {
+        followSent(row);
+    }
     Q_EMIT postsSaved(rows);
+}
+
+void ComposerPage::followSent(const PostRow &row) {
+    if (!m_sentIds.contains(row.post.id) || m_result->isHidden()) {
+        return;
+    }
+    const QString status = statusLabel(row.post.status) + u": " + statusDescription(row.post.status);
+    m_result->setText(u"✔ " + m_sentMessage + u"\nStatus: " + status);
 }
 
 void ComposerPage::failed(const QString &what, const Error &error) {

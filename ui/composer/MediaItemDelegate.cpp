@@ -52,7 +52,12 @@ MediaItemDelegate::Layout MediaItemDelegate::layout(const QStyleOptionViewItem &
     const int nameHeight = QFontMetrics(boldFont(option.font)).height();
     const QRect summaryBounds = option.fontMetrics.boundingRect(
         QRect(0, 0, textWidth, 10000), Qt::TextWordWrap, index.data(MediaListModel::SummaryRole).toString());
-    const int textHeight = nameHeight + lineGap + summaryBounds.height();
+    const QString notes = index.data(MediaListModel::NotesRole).toString();
+    const QRect notesBounds = notes.isEmpty() ? QRect()
+                                              : option.fontMetrics.boundingRect(QRect(0, 0, textWidth, 10000),
+                                                                                Qt::TextWordWrap, notes);
+    const int notesHeight = notes.isEmpty() ? 0 : lineGap + notesBounds.height();
+    const int textHeight = nameHeight + lineGap + summaryBounds.height() + notesHeight;
     const int contentHeight = std::max(side.height(), textHeight);
     const int top = rect.top() + padding;
 
@@ -61,6 +66,10 @@ MediaItemDelegate::Layout MediaItemDelegate::layout(const QStyleOptionViewItem &
     const int textTop = top + (contentHeight - textHeight) / 2;
     result.name = QRect(textLeft, textTop, textWidth, nameHeight);
     result.summary = QRect(textLeft, textTop + nameHeight + lineGap, textWidth, summaryBounds.height());
+    if (!notes.isEmpty()) {
+        result.notes =
+            QRect(textLeft, result.summary.bottom() + 1 + lineGap, textWidth, notesBounds.height());
+    }
     return result;
 }
 
@@ -72,7 +81,8 @@ QSize MediaItemDelegate::sizeHint(const QStyleOptionViewItem &option, const QMod
                           ? option.rect.width()
                           : side.width() + gapPx(metrics) + minTextWidthPx(metrics) + 2 * paddingPx(metrics);
     const Layout parts = layout(option, index, QRect(0, 0, width, 0));
-    const int bottom = std::max(parts.thumbnail.bottom(), parts.summary.bottom());
+    const int textBottom = parts.notes.isEmpty() ? parts.summary.bottom() : parts.notes.bottom();
+    const int bottom = std::max(parts.thumbnail.bottom(), textBottom);
     return {width, bottom + 1 + paddingPx(metrics)};
 }
 
@@ -115,7 +125,11 @@ void MediaItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     const QColor textColor = opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
     painter->setPen(textColor);
     painter->setFont(boldFont(opt.font));
-    const QString name = index.data(Qt::DisplayRole).toString();
+    QString name = index.data(Qt::DisplayRole).toString();
+    if (index.data(MediaListModel::IsCoverRole).toBool() && index.model()->rowCount() > 1
+        && index.data(MediaListModel::TypeRole).toString() == u"photo") {
+        name = u"★ Cover · " + name;
+    }
     painter->drawText(parts.name, Qt::AlignLeft | Qt::AlignVCenter,
                       QFontMetrics(painter->font()).elidedText(name, Qt::ElideMiddle, parts.name.width()));
 
@@ -130,6 +144,11 @@ void MediaItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     painter->setFont(opt.font);
     painter->drawText(parts.summary, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
                       index.data(MediaListModel::SummaryRole).toString());
+    if (!parts.notes.isEmpty()) {
+        painter->setPen(selected ? textColor : errorTone(opt.palette));
+        painter->drawText(parts.notes, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+                          index.data(MediaListModel::NotesRole).toString());
+    }
     painter->restore();
 }
 

@@ -6,7 +6,8 @@ namespace cq::ui {
 
 // Draws one media row of the composer: the thumbnail (or a status icon) in a square on the left,
 // the file name in bold, and below it the metadata summary in a quieter colour, or in red why the
-// file cannot be used. Reads MediaListModel's roles; the square's side is the view's icon size.
+// file cannot be used; then the validator's findings about this item, and "Cover" on the photo that
+// is the carousel's cover. Reads MediaListModel's roles; the square's side is the view's icon size.
 class MediaItemDelegate : public QStyledItemDelegate {
     Q_OBJECT
 
@@ -22,6 +23,7 @@ private:
         QRect thumbnail;
         QRect name;
         QRect summary;
+        QRect notes; // this item's findings, below the summary; empty when there are none
     };
     Layout layout(const QStyleOptionViewItem &option, const QModelIndex &index, const QRect &rect) const;
 };

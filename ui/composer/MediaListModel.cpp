@@ -10,6 +10,7 @@
 #include <QStyle>
 #include <QUrl>
 
+#include "composer/FindingsModel.h"
 #include "util/Error.h"
 
 namespace cq::ui {
@@ -21,7 +22,7 @@ MediaListModel::MediaListModel(QObject *parent)
 int MediaListModel::addFile(const QString &path) {
     const int row = int(m_items.size());
     beginInsertRows({}, row, row);
-    m_items.append(Item{m_nextId, path, State::Probing, {}, {}, std::nullopt});
+    m_items.append(Item{m_nextId, path, State::Probing, {}, {}, std::nullopt, {}});
     endInsertRows();
     return m_nextId++;
 }
@@ -30,7 +31,7 @@ int MediaListModel::addStored(const QString &storePath, const MediaDescriptor &d
     const int row = int(m_items.size());
     beginInsertRows({}, row, row);
     m_items.append(
-        Item{m_nextId, storePath, State::Ready, MediaCheck{descriptor, std::nullopt}, {}, descriptor});
+        Item{m_nextId, storePath, State::Ready, MediaCheck{descriptor, std::nullopt}, {}, descriptor, {}});
     endInsertRows();
     return m_nextId++;
 }
@@ -41,7 +42,53 @@ void MediaListModel::clear() {
     }
     beginRemoveRows({}, 0, int(m_items.size()) - 1);
     m_items.clear();
+    m_coverId = 0;
     endRemoveRows();
+}
+
+void MediaListModel::setFindings(const QList<Finding> &findings) {
+    QList<QStringList> notes(m_items.size());
+    for (const Finding &finding : findings) {
+        const int row = FindingsModel::mediaIndexOf(finding.field);
+        if (row >= 0 && row < notes.size()) {
+            notes[row] << (finding.isError() ? u"✖ " : u"⚠ ") + finding.message;
+        }
+    }
+    for (qsizetype row = 0; row < m_items.size(); ++row) {
+        const QString joined = notes.at(row).join(u'\n');
+        if (m_items.at(row).notes != joined) {
+            m_items[row].notes = joined;
+            const QModelIndex changed = index(int(row));
+            Q_EMIT dataChanged(changed, changed, {NotesRole});
+        }
+    }
+}
+
+int MediaListModel::coverRow() const {
+    return std::max(0, rowOf(m_coverId));
+}
+
+void MediaListModel::setCoverRow(int row) {
+    const int before = coverRow();
+    if (row < 0 || row >= m_items.size() || row == before) {
+        return;
+    }
+    m_coverId = m_items.at(row).id;
+    for (const int changed : {before, row}) {
+        if (changed < m_items.size()) {
+            Q_EMIT dataChanged(index(changed), index(changed), {IsCoverRole, Qt::DisplayRole});
+        }
+    }
+}
+
+Qt::ItemFlags MediaListModel::flags(const QModelIndex &index) const {
+    const Qt::ItemFlags flags = QAbstractListModel::flags(index);
+    // Dropping between rows (on the root) reorders; dropping onto an item does nothing.
+    return index.isValid() ? flags | Qt::ItemIsDragEnabled : flags | Qt::ItemIsDropEnabled;
+}
+
+Qt::DropActions MediaListModel::supportedDropActions() const {
+    return Qt::MoveAction;
 }
 
 QString MediaListModel::nameOf(const Item &item) const {
@@ -293,6 +340,10 @@ QVariant MediaListModel::data(const QModelIndex &index, int role) const {
         return item.check.error ? errorCodeName(item.check.error->code) : QString();
     case ThumbnailRole:
         return item.thumbnail;
+    case NotesRole:
+        return item.notes;
+    case IsCoverRole:
+        return item.id == m_items.at(coverRow()).id;
     default:
         return item.check.probed ? descriptorData(*item.check.probed, role) : QVariant();
     }
@@ -300,24 +351,16 @@ QVariant MediaListModel::data(const QModelIndex &index, int role) const {
 
 QHash<int, QByteArray> MediaListModel::roleNames() const {
     QHash<int, QByteArray> names = QAbstractListModel::roleNames();
-    names.insert({{PathRole, "path"},
-                  {FilenameRole, "filename"},
-                  {StateRole, "state"},
-                  {SummaryRole, "summary"},
-                  {TypeRole, "type"},
-                  {MimeTypeRole, "mimeType"},
-                  {SizeBytesRole, "sizeBytes"},
-                  {WidthRole, "width"},
-                  {HeightRole, "height"},
-                  {DurationRole, "durationSeconds"},
-                  {FrameRateRole, "frameRate"},
-                  {CodecRole, "codec"},
-                  {RotationRole, "rotation"},
-                  {HasAudioRole, "hasAudio"},
-                  {ErrorRole, "error"},
-                  {ErrorCodeRole, "errorCode"},
-                  {ThumbnailRole, "thumbnail"},
-                  {StoredRole, "stored"}});
+    names.insert({{PathRole, "path"},           {FilenameRole, "filename"},
+                  {StateRole, "state"},         {SummaryRole, "summary"},
+                  {TypeRole, "type"},           {MimeTypeRole, "mimeType"},
+                  {SizeBytesRole, "sizeBytes"}, {WidthRole, "width"},
+                  {HeightRole, "height"},       {DurationRole, "durationSeconds"},
+                  {FrameRateRole, "frameRate"}, {CodecRole, "codec"},
+                  {RotationRole, "rotation"},   {HasAudioRole, "hasAudio"},
+                  {ErrorRole, "error"},         {ErrorCodeRole, "errorCode"},
+                  {ThumbnailRole, "thumbnail"}, {StoredRole, "stored"},
+                  {NotesRole, "notes"},         {IsCoverRole, "isCover"}});
     return names;
 }
 

@@ -43,6 +43,8 @@ public:
         ErrorCodeRole, // QString: errorCodeName() of the error, e.g. "media.unreadable", empty otherwise
         ThumbnailRole, // QImage: the upright thumbnail, null until it is made
         StoredRole,    // bool: media of a stored post, in ClipQueue's media store
+        NotesRole,   // QString: the validator's findings about this item, one per line ("✖ …", "⚠ …")
+        IsCoverRole, // bool: the photo chosen as the carousel's cover
     };
 
     explicit MediaListModel(QObject *parent = nullptr);
@@ -56,6 +58,12 @@ public:
     void setProbed(int itemId, const MediaCheck &check);
     void setThumbnail(int itemId, const QImage &thumbnail);
     void removeRowsAt(QList<int> rows);
+    // Shows each finding about one media item (its field points into /content/media/N) on its row.
+    void setFindings(const QList<Finding> &findings);
+    // The photo shown as the carousel's cover (TikTok's photo_cover_index); it follows its item when
+    // rows move. 0 when none was chosen or the chosen one was removed.
+    int coverRow() const;
+    void setCoverRow(int row);
 
     bool isProbing() const;
     // The post's media as declared (file URLs; stored media: their descriptors) and what probing
@@ -67,6 +75,9 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
     bool removeRows(int row, int count, const QModelIndex &parent = {}) override;
+    // Items are reordered by dragging them within the list (QListView moves them with moveRows()).
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    Qt::DropActions supportedDropActions() const override;
     bool moveRows(const QModelIndex &sourceParent, int sourceRow, int count,
                   const QModelIndex &destinationParent, int destinationChild) override;
 
@@ -83,6 +94,7 @@ private:
         MediaCheck check;
         QImage thumbnail;
         std::optional<MediaDescriptor> stored; // as the store holds it; nullopt for a local file
+        QString notes;                         // NotesRole
     };
     QString nameOf(const Item &item) const;
     int rowOf(int itemId) const;
@@ -91,6 +103,7 @@ private:
 
     QList<Item> m_items;
     int m_nextId = 1;
+    int m_coverId = 0; // the cover's item id; 0: the first item
 };
 
 } // namespace cq::ui

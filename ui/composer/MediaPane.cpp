@@ -10,6 +10,7 @@
 #include "composer/MediaItemDelegate.h"
 #include "composer/MediaListModel.h"
 #include "composer/MediaProbeQueue.h"
+#include "composer/VideoPreview.h"
 
 namespace cq::ui {
 
@@ -18,7 +19,8 @@ MediaPane::MediaPane(const MediaProber &prober, const QKeySequence &addShortcut,
     , m_model(new MediaListModel(this))
     , m_queue(new MediaProbeQueue(prober, this))
     , m_stack(new QStackedWidget(this))
-    , m_view(new QListView(this)) {
+    , m_view(new QListView(this))
+    , m_preview(new VideoPreview(this)) {
     setObjectName(QStringLiteral("mediaPane"));
     auto *hint =
         new QLabel(QStringLiteral("<p style='font-size:large'>Drop a video or up to 35 photos here</p>"
@@ -43,10 +45,23 @@ MediaPane::MediaPane(const MediaProber &prober, const QKeySequence &addShortcut,
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    // Drag a row up or down to reorder (the model moves it; nothing is copied or removed).
+    m_view->setDragDropMode(QAbstractItemView::InternalMove);
+    m_view->setDefaultDropAction(Qt::MoveAction);
+    m_view->setDragDropOverwriteMode(false);
+    m_view->setDropIndicatorShown(true);
     buildActions();
     m_stack->addWidget(m_view);
+    m_preview->hide();
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_stack);
+    layout->addWidget(m_stack, 2);
+    layout->addWidget(m_preview, 3);
+    connect(m_preview, &VideoPreview::coverChanged, this, &MediaPane::coverChanged);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &MediaPane::updatePreview);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MediaPane::updatePreview);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &MediaPane::updatePreview);
+    connect(m_model, &QAbstractItemModel::rowsMoved, this, &MediaPane::updatePreview);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &MediaPane::updatePreview);
 
     connect(m_queue, &MediaProbeQueue::probed, m_model, &MediaListModel::setProbed);
     connect(m_queue, &MediaProbeQueue::thumbnailReady, m_model, &MediaListModel::setThumbnail);
@@ -63,13 +78,17 @@ void MediaPane::buildActions() {
     later->setObjectName(QStringLiteral("moveMediaLaterAction"));
     later->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
     connect(later, &QAction::triggered, this, [this] { moveCurrent(+1); });
+    auto *cover = new QAction(QStringLiteral("Use as cover photo"), m_view);
+    cover->setObjectName(QStringLiteral("useAsCoverAction"));
+    cover->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    connect(cover, &QAction::triggered, this, &MediaPane::useCurrentAsCover);
     auto *separator = new QAction(m_view);
     separator->setSeparator(true);
     auto *remove = new QAction(QStringLiteral("Remove"), m_view);
     remove->setObjectName(QStringLiteral("removeMediaAction"));
     remove->setShortcuts({QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
     connect(remove, &QAction::triggered, this, &MediaPane::removeSelected);
-    for (QAction *action : {earlier, later, separator, remove}) {
+    for (QAction *action : {earlier, later, cover, separator, remove}) {
         action->setShortcutContext(Qt::WidgetShortcut);
         m_view->addAction(action);
     }
@@ -77,6 +96,67 @@ void MediaPane::buildActions() {
 
 void MediaPane::updatePage() {
     m_stack->setCurrentIndex(m_model->rowCount() == 0 ? 0 : 1);
+}
+
+void MediaPane::updatePreview() {
+    // The video chosen in the list, else the first one (a TikTok video post has one video).
+    const auto isVideo = [](const QModelIndex &index) {
+        return index.data(MediaListModel::TypeRole).toString() == u"video";
+    };
+    QModelIndex shown = m_view->currentIndex();
+    int videos = 0;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QModelIndex index = m_model->index(row);
+        if (isVideo(index)) {
+            ++videos;
+            shown = shown.isValid() && isVideo(shown) ? shown : index;
+        }
+    }
+    const QString video =
+        shown.isValid() && isVideo(shown) ? shown.data(MediaListModel::PathRole).toString() : QString();
+    m_preview->setSource(video);
+    // A frame of one video is no cover for another.
+    m_preview->setCoverPickerShown(videos == 1 && m_videoCoverApplies);
+    m_preview->setVisible(!video.isEmpty());
+    fitList();
+}
+
+void MediaPane::fitList() {
+    // Beside a preview the list takes only the room its rows need (up to two and a half), so the
+    // preview gets the rest; alone it fills the pane.
+    if (m_preview->isHidden() || m_model->rowCount() == 0) {
+        m_stack->setMaximumHeight(QWIDGETSIZE_MAX);
+        return;
+    }
+    int rows = 0;
+    for (int row = 0; row < std::min(m_model->rowCount(), 3); ++row) {
+        rows += m_view->sizeHintForRow(row) * (row == 2 ? 1 : 2);
+    }
+    m_stack->setMaximumHeight(rows / 2 + 2 * m_view->frameWidth() + 2);
+}
+
+void MediaPane::setVideoCoverApplies(bool applies) {
+    if (applies != m_videoCoverApplies) {
+        m_videoCoverApplies = applies;
+        updatePreview();
+    }
+}
+
+std::optional<qint64> MediaPane::videoCoverMs() const {
+    return m_preview->coverMs();
+}
+
+void MediaPane::setVideoCoverMs(std::optional<qint64> coverMs) {
+    m_preview->setCoverMs(coverMs);
+}
+
+void MediaPane::useCurrentAsCover() {
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid() || current.data(MediaListModel::TypeRole).toString() != u"photo") {
+        return;
+    }
+    m_model->setCoverRow(current.row());
+    Q_EMIT coverChanged();
 }
 
 void MediaPane::addFiles(const QStringList &paths) {
@@ -104,6 +184,7 @@ void MediaPane::setLocked(bool locked) {
     for (QAction *action : m_view->actions()) {
         action->setEnabled(!locked);
     }
+    m_view->setDragEnabled(!locked);
 }
 
 void MediaPane::showItem(int row) {

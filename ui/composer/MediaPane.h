@@ -4,6 +4,8 @@
 
 #include "media/MediaDescriptor.h"
 
+#include <optional>
+
 class QListView;
 class QStackedWidget;
 
@@ -15,10 +17,13 @@ namespace cq::ui {
 
 class MediaListModel;
 class MediaProbeQueue;
+class VideoPreview;
 
 // The media of the post being composed: a drop hint while there is none, then the list with
-// thumbnails and metadata. Files are probed off the GUI thread; items can be moved (Alt+Up/Down)
-// and removed (Delete) unless the pane is locked, as a stored post's media are.
+// thumbnails, metadata and each item's findings. Files are probed off the GUI thread; items can be
+// moved (drag, or Alt+Up/Down) and removed (Delete) unless the pane is locked, as a stored post's
+// media are. A photo can be made the carousel's cover (Ctrl+K); a video is previewed below the list
+// in TikTok's 9:16 frame, with its cover frame picker.
 class MediaPane : public QGroupBox {
     Q_OBJECT
 
@@ -29,6 +34,12 @@ public:
     MediaListModel *model() const { return m_model; }
     MediaProbeQueue *queue() const { return m_queue; }
     QListView *view() const { return m_view; }
+    VideoPreview *preview() const { return m_preview; }
+    // The video's chosen cover frame (nullopt: TikTok's default).
+    std::optional<qint64> videoCoverMs() const;
+    void setVideoCoverMs(std::optional<qint64> coverMs);
+    // Whether a video cover frame applies (TikTok ignores it when the post goes to the inbox).
+    void setVideoCoverApplies(bool applies);
 
     // Local files, in order; each is probed in the background.
     void addFiles(const QStringList &paths);
@@ -42,18 +53,27 @@ public:
     // Where files were last added from: where "Add media…" opens.
     const QString &lastDirectory() const { return m_lastDirectory; }
 
+Q_SIGNALS:
+    // Another cover was chosen (a photo, or a video frame).
+    void coverChanged();
+
 private:
     void buildActions();
     void removeSelected();
     void moveCurrent(int offset);
+    void useCurrentAsCover();
     void updatePage();
+    void updatePreview();
+    void fitList();
 
     MediaListModel *m_model;
     MediaProbeQueue *m_queue;
     QStackedWidget *m_stack;
     QListView *m_view;
+    VideoPreview *m_preview;
     QString m_lastDirectory;
     bool m_locked = false;
+    bool m_videoCoverApplies = true;
 };
 
 } // namespace cq::ui

@@ -1,5 +1,6 @@
 #include "shell/MainWindow.h"
 
+#include "accounts/AccountSetsEditor.h"
 #include "accounts/AccountsPage.h"
 #include "calendar/CalendarPage.h"
 #include "composer/ComposerPage.h"
@@ -42,6 +43,7 @@ MainWindow::MainWindow(Backend &backend, const MediaProber &prober, QWidget *par
     m_details = new PostDetailsPanel(backend);
     m_review = new ReviewPage(backend);
     m_accounts = new AccountsPage(backend);
+    m_accounts->setAccountSetsEditor(new AccountSetsEditor(backend));
     m_welcome = new WelcomePage(backend);
     m_calendar = new CalendarPage(backend);
 

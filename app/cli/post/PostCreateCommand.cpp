@@ -1,6 +1,7 @@
 #include "PostCreateCommand.h"
 
 #include "PostOutput.h"
+#include "publish/PostConformer.h"
 #include "publish/QueueSlots.h"
 #include "session/Session.h"
 
@@ -11,12 +12,44 @@ namespace cq::cli {
 
 namespace {
 const auto submitName = QStringLiteral("submit");
+const auto conformName = QStringLiteral("conform");
+const auto stripLocationName = QStringLiteral("strip-location");
 const auto queueName = QStringLiteral("add-to-queue");
+
+// The creator's limits (maximum video length) from the creator info cached for the post's first
+// account, when there is any.
+ConformLimits cachedLimits(Session &session, const Post &post) {
+    auto entry = session.creators().lookup(post.accounts.isEmpty() ? QString() : post.accounts.constFirst());
+    return conformLimitsFor(entry && *entry ? std::optional((*entry)->info) : std::nullopt);
+}
+
+// Converts the media TikTok would refuse into new store objects; `post` and `downloaded` then
+// refer to those instead of the originals.
+std::expected<void, Error> conformIntoStore(Session &session, Post &post, const QString &baseDirectory,
+                                            QHash<int, StoredObject> &downloaded, bool stripLocation,
+                                            QTextStream &err) {
+    ConformLimits limits = cachedLimits(session, post);
+    limits.stripPhotoMetadata = stripLocation;
+    auto result = PostConformer({&session.store(), {}}, limits).conform(post, baseDirectory, downloaded);
+    if (!result) {
+        return std::unexpected(result.error());
+    }
+    for (const ConformedMedia &item : std::as_const(result->converted)) {
+        err << "media/" << item.index << ' ' << QFileInfo(item.sourcePath).fileName() << ": "
+            << item.description << '\n';
+        downloaded.remove(int(item.index));
+    }
+    post = result->post;
+    return {};
+}
 } // namespace
 
 QList<QCommandLineOption> PostCreateCommand::options() const {
-    return {jsonOption(), QCommandLineOption(submitName, QStringLiteral("Submit after creating")),
-            QCommandLineOption(queueName, QStringLiteral("At the account's next free posting time"))};
+    return {
+        jsonOption(), QCommandLineOption(submitName, QStringLiteral("Submit after creating")),
+        QCommandLineOption(conformName, QStringLiteral("Convert media TikTok would refuse first")),
+        QCommandLineOption(stripLocationName, QStringLiteral("With --conform: remove location from photos")),
+        QCommandLineOption(queueName, QStringLiteral("At the account's next free posting time"))};
 }
 
 ExitCode PostCreateCommand::execute(Session &session, const QCommandLineParser &parser, CliStreams streams) {
@@ -32,12 +65,21 @@ ExitCode PostCreateCommand::execute(Session &session, const QCommandLineParser &
             return fail(streams.err, slot.error());
         }
     }
-    auto downloaded = downloadRemoteMedia(*post, session.network(), session.store());
+    auto downloaded =
+        downloadRemoteMedia(*post, session.network(), session.store(), session.mediaDownloadOptions());
     if (!downloaded) {
         return fail(streams.err, downloaded.error());
     }
-    auto created = session.importer().create(*post, QFileInfo(path).absolutePath(), parser.isSet(submitName),
-                                             *downloaded);
+    const QString baseDirectory = QFileInfo(path).absolutePath();
+    const bool stripLocation = parser.isSet(stripLocationName);
+    if (parser.isSet(conformName) || stripLocation) {
+        if (auto conformed =
+                conformIntoStore(session, *post, baseDirectory, *downloaded, stripLocation, streams.err);
+            !conformed) {
+            return fail(streams.err, conformed.error());
+        }
+    }
+    auto created = session.importer().create(*post, baseDirectory, parser.isSet(submitName), *downloaded);
     if (!created) {
         return fail(streams.err, created.error());
     }

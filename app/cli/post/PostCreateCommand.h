@@ -6,9 +6,11 @@
 
 namespace cq::cli {
 
-// `post create [--submit] [--json] POST.json`: copies the media into the store and stores the post
-// as a draft (one post per account), submitted with --submit; --add-to-queue sets its time to the
-// account's next free posting time (QueueSlots).
+// `post create [--conform] [--strip-location] [--submit] [--json] POST.json`: copies the media into
+// the store (with --conform, what TikTok would refuse is converted first and the converted copy
+// stored instead; --strip-location also removes photos' metadata, and implies --conform) and
+// stores the post as a draft (one post per account), submitted with --submit.
+// --add-to-queue sets its time to the account's next free posting time (QueueSlots).
 class PostCreateCommand final : public PostSubcommand {
 public:
     QString name() const override { return QStringLiteral("create"); }
@@ -16,7 +18,8 @@ public:
         return QStringLiteral("store a post (a draft, or submitted with --submit)");
     }
     QString synopsis() const override {
-        return QStringLiteral("[--submit] [--add-to-queue] [--json] POST.json");
+        return QStringLiteral(
+            "[--conform] [--strip-location] [--submit] [--add-to-queue] [--json] POST.json");
     }
 
 protected:

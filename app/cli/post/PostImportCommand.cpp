@@ -65,7 +65,8 @@ void PostImportCommand::report(QTextStream &out, const QList<CheckedRow> &rows) 
 
 std::expected<QString, Error> PostImportCommand::store(Session &session, const CheckedRow &row,
                                                        const QString &baseDirectory, bool submit) const {
-    auto downloaded = downloadRemoteMedia(row.row.post, session.network(), session.store());
+    auto downloaded =
+        downloadRemoteMedia(row.row.post, session.network(), session.store(), session.mediaDownloadOptions());
     if (!downloaded) {
         return std::unexpected(downloaded.error());
     }

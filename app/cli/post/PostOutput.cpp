@@ -1,6 +1,7 @@
 #include "PostOutput.h"
 
 #include "post/PostJson.h"
+#include "session/Session.h"
 
 #include <QJsonArray>
 #include <QTimeZone>
@@ -91,7 +92,39 @@ void printAttempts(QTextStream &out, const QList<PublishAttempt> &attempts) {
     }
 }
 
+// The TikTok username of the post's account from the cached creator info; empty when unknown. Only
+// the link needs it, so a lookup that fails leaves the link out rather than the post.
+QString usernameFor(Session &session, const StoredPost &post) {
+    auto entry = session.creators().lookup(post.accountId());
+    if (!entry || !*entry) {
+        return {};
+    }
+    return (*entry)->info.username;
+}
+
 } // namespace
+
+std::expected<PostDetail, Error> loadPostDetail(Session &session, const QString &id) {
+    PostLifecycle &posts = session.posts();
+    auto post = posts.repository().get(id);
+    if (!post) {
+        return std::unexpected(post.error());
+    }
+    auto history = posts.repository().history(id);
+    if (!history) {
+        return std::unexpected(history.error());
+    }
+    auto attempts = posts.repository().attempts(id);
+    if (!attempts) {
+        return std::unexpected(attempts.error());
+    }
+    auto actions = posts.allowedActions(*post);
+    if (!actions) {
+        return std::unexpected(actions.error());
+    }
+    const QString username = post->publicPostId.isEmpty() ? QString() : usernameFor(session, *post);
+    return PostDetail{*post, *history, *attempts, *actions, username};
+}
 
 QString tiktokPostUrl(const QString &username, const QString &publicPostId) {
     if (username.isEmpty() || publicPostId.isEmpty()) {

@@ -2,9 +2,16 @@
 
 #include "post/Lifecycle.h"
 #include "post/StoredPost.h"
+#include "util/Error.h"
 
 #include <QJsonObject>
 #include <QTextStream>
+
+#include <expected>
+
+namespace cq {
+class Session;
+}
 
 // How `post` subcommands print posts: the summary and detail JSON of docs/cli.md and their text
 // forms, in one place so that every subcommand says the same thing the same way.
@@ -18,6 +25,9 @@ struct PostDetail {
     QList<PostAction> actions; // what people may do with it now (PostLifecycle::allowedActions)
     QString username;          // the account's TikTok username when known, for the post's link
 };
+
+// Loads everything `post show` (and the MCP posts_get tool) says about post `id`.
+std::expected<PostDetail, Error> loadPostDetail(Session &session, const QString &id);
 
 // The post's page on TikTok once it is public; empty while TikTok has not named the post or the
 // account's username is unknown.

@@ -60,7 +60,8 @@ std::expected<Post, ExitCode> PostSubcommand::readPostFile(const QString &path, 
         err << path << ": " << file.errorString() << '\n';
         return std::unexpected(ExitCode::InvalidInput);
     }
-    auto parsed = parsePostJson(file.readAll());
+    // One byte beyond the cap is enough to refuse: a huge file is never read whole.
+    auto parsed = parsePostJson(file.read(maxPostJsonBytes() + 1));
     if (!parsed) {
         return std::unexpected(fail(err, parsed.error()));
     }
