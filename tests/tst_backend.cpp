@@ -31,6 +31,7 @@ private Q_SLOTS:
     void pagesFollowEachOtherByCursor();
     void countsByStatusAndFilters();
     void deleteAndDuplicate();
+    void postingTimesQueueSlotsAndSwaps();
     void resultsForAGoneContextAreDropped();
     void storeProgressIsReported();
     void accountsComeWithTheirAvatars();
@@ -278,6 +279,58 @@ void TestFacade::deleteAndDuplicate() {
     QVERIFY(!deleted->has_value());
     QCOMPARE(removed.size(), 1);
     QCOMPARE(removed.first().first().toString(), id);
+}
+
+void TestFacade::postingTimesQueueSlotsAndSwaps() {
+    {
+        auto seed = Session::open();
+        QVERIFY(seed);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QVERIFY(AccountRepository((*seed)->database())
+                    .insert(Account{QStringLiteral("acct-1"), QStringLiteral("open-1"), QStringLiteral("Ana"),
+                                    true, now.addDays(1), now.addDays(365)},
+                            now));
+    }
+    QSignalSpy changed(m_backend.get(), &Backend::postingTimesChanged);
+    const auto times = PostingTimes::parse(QStringLiteral("daily 18:30"), QStringLiteral("UTC"));
+    const auto set = await<PostingTimes>([&](QObject *context, auto done) {
+        m_backend->setPostingTimes(QStringLiteral("acct-1"), *times, context, std::move(done));
+    });
+    QVERIFY(set.has_value());
+    QCOMPARE(*set, *times);
+    QTRY_COMPARE(changed.size(), 1);
+    const auto read = await<PostingTimes>([&](QObject *context, auto done) {
+        m_backend->postingTimes(QStringLiteral("acct-1"), context, std::move(done));
+    });
+    QCOMPARE(*read, *times);
+    // The default account's next free time, and a week of free times.
+    const auto next = await<std::optional<QueueSlot>>(
+        [&](QObject *context, auto done) { m_backend->nextQueueSlot(QString(), context, std::move(done)); });
+    QVERIFY(next.has_value() && next->has_value());
+    QCOMPARE((*next)->atUtc.time(), QTime(18, 30));
+    QCOMPARE((*next)->accountId, QStringLiteral("acct-1"));
+    const QDateTime from = (*next)->atUtc;
+    const auto week = await<QList<QueueSlot>>([&](QObject *context, auto done) {
+        m_backend->freeQueueSlots(from, from.addDays(7), context, std::move(done));
+    });
+    QCOMPARE(week->size(), 7);
+    // Two posts in the first two times trade them.
+    Post first = validVideoPost();
+    first.scheduledFor = from;
+    Post second = validVideoPost();
+    second.scheduledFor = from.addDays(1);
+    const QString a = create(first, CreateIntent::Submit)->first().post.id;
+    const QString b = create(second, CreateIntent::Submit)->first().post.id;
+    const auto swapped = await<QList<PostRow>>(
+        [&](QObject *context, auto done) { m_backend->swapTimes(a, b, context, std::move(done)); });
+    QVERIFY2(swapped.has_value(), qPrintable(swapped ? QString() : swapped.error().message));
+    QCOMPARE(swapped->at(0).post.schedule.atUtc, from.addDays(1));
+    QCOMPARE(swapped->at(1).post.schedule.atUtc, from);
+    QCOMPARE(swapped->at(0).post.status, PostStatus::Scheduled);
+    const auto taken = await<QList<QueueSlot>>([&](QObject *context, auto done) {
+        m_backend->freeQueueSlots(from, from.addDays(7), context, std::move(done));
+    });
+    QCOMPARE(taken->size(), 5);
 }
 
 void TestFacade::resultsForAGoneContextAreDropped() {

@@ -5,11 +5,13 @@
 #include "CliHarness.h"
 #include "TestFixtures.h"
 #include "TikTokStandIn.h"
+#include "calendar/CalendarPage.h"
 #include "composer/ComposerPage.h"
 #include "composer/MediaProbeQueue.h"
 #include "media/MediaProber.h"
 #include "publish/WorkspaceSettings.h"
 #include "queue/PostDetailsPanel.h"
+#include "queue/QueueFilterBar.h"
 #include "queue/QueuePage.h"
 #include "review/ReviewPage.h"
 #include "session/Backend.h"
@@ -152,7 +154,8 @@ void TestMainWindow::saveScreenshot(QWidget *widget, const QString &name) const 
 void TestMainWindow::navigatesByListAndShortcuts() {
     start(false, false);
     auto *navigation = widget<QListWidget>(m_window.get(), "navigation");
-    QCOMPARE(navigation->count(), 4);
+    QCOMPARE(navigation->count(), 5);
+    QCOMPARE(navigation->item(4)->text(), QStringLiteral("Calendar"));
     QCOMPARE(navigation->item(0)->text(), QStringLiteral("Compose"));
     QVERIFY(!navigation->accessibleName().isEmpty());
     QCOMPARE(m_window->currentPage(), ui::MainWindow::Page::Compose);
@@ -162,6 +165,15 @@ void TestMainWindow::navigatesByListAndShortcuts() {
     QCOMPARE(m_window->currentPage(), ui::MainWindow::Page::Review);
     QTest::keyClick(m_window.get(), Qt::Key_4, Qt::ControlModifier);
     QCOMPARE(m_window->currentPage(), ui::MainWindow::Page::Accounts);
+    QTest::keyClick(m_window.get(), Qt::Key_5, Qt::ControlModifier);
+    QCOMPARE(m_window->currentPage(), ui::MainWindow::Page::Calendar);
+    // The calendar and the queue share one filter, set on either page.
+    ui::QueueFilterBar *queueFilter = m_window->queue()->filterBar();
+    ui::QueueFilterBar *calendarFilter = m_window->calendar()->filterBar();
+    calendarFilter->findChild<QAbstractButton *>(QStringLiteral("statusFilterScheduled"))->click();
+    QCOMPARE(queueFilter->filter().statuses, QList<PostStatus>{PostStatus::Scheduled});
+    queueFilter->findChild<QAbstractButton *>(QStringLiteral("statusFilterAll"))->click();
+    QVERIFY(calendarFilter->filter().statuses.isEmpty());
     navigation->setCurrentRow(0);
     QCOMPARE(m_window->currentPage(), ui::MainWindow::Page::Compose);
     // Every action in the menus has a shortcut people expect, or at least a name.
@@ -302,7 +314,7 @@ void TestMainWindow::everyControlHasAnAccessibleName() {
     // bridge computes it (own name, text, or buddy label).
     for (const auto page :
          {ui::MainWindow::Page::Compose, ui::MainWindow::Page::Queue, ui::MainWindow::Page::Review,
-          ui::MainWindow::Page::Accounts, ui::MainWindow::Page::Welcome}) {
+          ui::MainWindow::Page::Accounts, ui::MainWindow::Page::Calendar, ui::MainWindow::Page::Welcome}) {
         m_window->showPage(page);
         QTest::qWait(100);
         int checked = 0;

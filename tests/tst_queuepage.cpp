@@ -75,6 +75,7 @@ private Q_SLOTS:
     void cancelsAMultiSelection();
     void deleteAsksFirstNamingHowMany();
     void reschedulesByAnOffset();
+    void moveUpAndDownSwapTimesWithinAnAccount();
     void backendErrorsShowInline();
     void currentPostAndEditRequests();
     void screenshot();
@@ -821,6 +822,39 @@ void TestQueuePage::reschedulesByAnOffset() {
                      .data(PostTableModel::ScheduledAtRole)
                      .toDateTime(),
                  first.addDays(2));
+}
+
+void TestQueuePage::moveUpAndDownSwapTimesWithinAnAccount() {
+    // Three scheduled posts of acct-1 and, between them, one of another account: reordering an
+    // account's queue trades times with its own neighbour only.
+    const QDateTime day(QDateTime::currentDateTimeUtc().date().addDays(3), QTime(17, 30), Qt::UTC);
+    const QDateTime t1 = day, t2 = day.addSecs(3600), t3 = day.addSecs(7200), t4 = day.addSecs(10800);
+    const QString a =
+        insertRaw(PostStatus::Scheduled, &t1, QStringLiteral("First"), QStringLiteral("Europe/Berlin"));
+    const QString b =
+        insertRaw(PostStatus::Scheduled, &t2, QStringLiteral("Other account"), QStringLiteral("UTC"));
+    {
+        StoredPost moved = *m_other->posts().repository().get(b);
+        moved.content.accounts = {QStringLiteral("acct-2")};
+        QVERIFY(m_other->posts().repository().update(moved, moved.revision));
+    }
+    const QString c =
+        insertRaw(PostStatus::Scheduled, &t3, QStringLiteral("Second"), QStringLiteral("Europe/Berlin"));
+    const QString d =
+        insertRaw(PostStatus::Published, &t4, QStringLiteral("Out"), QStringLiteral("Europe/Berlin"));
+    startBackend();
+    showPage();
+    select({c});
+    QVERIFY(action("moveUpAction")->isEnabled());
+    QVERIFY(!action("moveDownAction")->isEnabled()); // the next post of acct-1 is published: it cannot move
+    action("moveUpAction")->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(m_other->posts().repository().get(c)->schedule.atUtc, t1, LoadTimeoutMs);
+    QCOMPARE(m_other->posts().repository().get(a)->schedule.atUtc, t3);
+    QCOMPARE(m_other->posts().repository().get(b)->schedule.atUtc, t2);
+    QCOMPARE(m_other->posts().repository().get(d)->schedule.atUtc, t4);
+    select({b});
+    QVERIFY(!action("moveUpAction")->isEnabled()); // alone in its account
+    QCOMPARE(action("moveUpAction")->shortcut(), QKeySequence(Qt::ALT | Qt::Key_Up));
 }
 
 void TestQueuePage::backendErrorsShowInline() {

@@ -2,7 +2,10 @@
 
 #include "AccountSetsCommand.h"
 
+#include "publish/QueueSlots.h"
 #include "session/Session.h"
+#include "storage/AccountRepository.h"
+#include "storage/PostingTimesRepository.h"
 #include "tiktok/DesktopLogin.h"
 
 #include <QCommandLineParser>
@@ -11,21 +14,23 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTimeZone>
 
 namespace cq::cli {
 
 namespace {
 
-const auto usage =
-    QStringLiteral("Usage: clipqueue-cli accounts list\n"
-                   "       clipqueue-cli accounts connect\n"
-                   "       clipqueue-cli accounts disconnect ID\n"
-                   "       clipqueue-cli accounts import --tokens-from FILE|- [--name NAME]\n"
-                   "       clipqueue-cli accounts import --open-id ID --access-token T --refresh-token R "
-                   "[--expires-in S]\n"
-                   "                                     [--refresh-expires-in S] [--name NAME] "
-                   "[--scopes LIST]\n"
-                   "       clipqueue-cli accounts sets list|create|rename|add|remove|delete ...\n");
+const auto usage = QStringLiteral(
+    "Usage: clipqueue-cli accounts list\n"
+    "       clipqueue-cli accounts connect\n"
+    "       clipqueue-cli accounts disconnect ID\n"
+    "       clipqueue-cli accounts import --tokens-from FILE|- [--name NAME]\n"
+    "       clipqueue-cli accounts import --open-id ID --access-token T --refresh-token R "
+    "[--expires-in S]\n"
+    "                                     [--refresh-expires-in S] [--name NAME] "
+    "[--scopes LIST]\n"
+    "       clipqueue-cli accounts sets list|create|rename|add|remove|delete ...\n"
+    "       clipqueue-cli accounts times ID [--set \"mon-fri 18:30, sat 11:00\"] [--zone ZONE]\n");
 
 // The options of `accounts import` (the other actions take none but the display name).
 struct Options {
@@ -49,6 +54,9 @@ struct Options {
     // holding TikTok's token answer does not.
     QCommandLineOption tokensFrom{QStringLiteral("tokens-from"),
                                   QStringLiteral("Token JSON file, - for stdin"), QStringLiteral("FILE")};
+    QCommandLineOption setTimes{QStringLiteral("set"), QStringLiteral("Weekly posting times"),
+                                QStringLiteral("TIMES")};
+    QCommandLineOption zone{QStringLiteral("zone"), QStringLiteral("IANA time zone"), QStringLiteral("ZONE")};
 };
 
 // What the account's scopes let ClipQueue do, in words.
@@ -67,7 +75,7 @@ QString mayDo(const std::optional<QStringList> &scopes) {
 }
 
 bool argumentsFit(const QString &action, const QCommandLineParser &parser, const Options &options) {
-    const qsizetype positional = action == u"disconnect" ? 1 : 0;
+    const qsizetype positional = action == u"disconnect" || action == u"times" ? 1 : 0;
     if (parser.positionalArguments().size() != positional) {
         return false;
     }
@@ -79,7 +87,7 @@ bool argumentsFit(const QString &action, const QCommandLineParser &parser, const
         return !parser.value(options.openId).isEmpty() && !parser.value(options.access).isEmpty()
                && !parser.value(options.refresh).isEmpty();
     }
-    return action == u"list" || action == u"connect" || action == u"disconnect";
+    return action == u"list" || action == u"connect" || action == u"disconnect" || action == u"times";
 }
 
 // TikTok's token answer ({"open_id", "access_token", "refresh_token", "expires_in",
@@ -195,6 +203,50 @@ ExitCode addAccount(Session &session, Session::TikTok &tiktok, const tiktok::Tok
     return ExitCode::Success;
 }
 
+// `accounts times ID`: prints the account's weekly posting times and its next free one; with --set,
+// replaces them first (read in --zone, else the workspace's zone).
+ExitCode postingTimes(Session &session, const QString &id, const QCommandLineParser &parser,
+                      const Options &options, CliStreams streams) {
+    auto account = AccountRepository(session.database()).find(id);
+    if (!account) {
+        return fail(streams.err, account.error());
+    }
+    if (!*account) {
+        return fail(streams.err, Error{ErrorCode::NotFound, u"There is no account " + id + u"."});
+    }
+    const PostingTimesRepository repository(session.database());
+    if (parser.isSet(options.setTimes)) {
+        QString zone = parser.value(options.zone);
+        if (zone.isEmpty()) {
+            zone = QString::fromUtf8(session.workspace().defaultTimeZone().value_or(QTimeZone::utc()).id());
+        }
+        auto times = PostingTimes::parse(parser.value(options.setTimes), zone);
+        if (!times) {
+            return fail(streams.err, times.error());
+        }
+        if (auto stored = repository.set((*account)->id, *times); !stored) {
+            return fail(streams.err, stored.error());
+        }
+    }
+    auto times = repository.get((*account)->id);
+    if (!times) {
+        return fail(streams.err, times.error());
+    }
+    if (times->isEmpty()) {
+        streams.out << "No posting times.\n";
+        return ExitCode::Success;
+    }
+    streams.out << times->toText() << " (" << times->timeZone << ")\n";
+    auto next = QueueSlots(session.database(), session.posts().repository())
+                    .nextFree((*account)->id, session.clock().nowUtc());
+    if (next && *next) {
+        streams.out << "Next free: "
+                    << (*next)->atUtc.toTimeZone(QTimeZone((*next)->timeZone.toUtf8())).toString(Qt::ISODate)
+                    << ' ' << (*next)->timeZone << '\n';
+    }
+    return ExitCode::Success;
+}
+
 } // namespace
 
 ExitCode AccountsCommand::run(const QStringList &arguments, CliStreams streams) {
@@ -205,7 +257,8 @@ ExitCode AccountsCommand::run(const QStringList &arguments, CliStreams streams) 
     const Options options;
     QCommandLineParser parser;
     parser.addOptions({options.openId, options.access, options.refresh, options.expires,
-                       options.refreshExpires, options.displayName, options.tokensFrom, options.scopes});
+                       options.refreshExpires, options.displayName, options.tokensFrom, options.scopes,
+                       options.setTimes, options.zone});
     if (!parser.parse(QStringList{name()} + arguments.mid(1)) || !argumentsFit(action, parser, options)) {
         streams.err << usage;
         return ExitCode::Usage;
@@ -223,6 +276,9 @@ ExitCode AccountsCommand::run(const QStringList &arguments, CliStreams streams) 
     auto session = Session::open();
     if (!session) {
         return fail(streams.err, session.error());
+    }
+    if (action == u"times") { // posting times need no TikTok app
+        return postingTimes(**session, parser.positionalArguments().constFirst(), parser, options, streams);
     }
     auto tiktok = (*session)->tiktok();
     if (!tiktok) {

@@ -4,6 +4,7 @@
 #include "post/PostDeleteCommand.h"
 #include "post/PostDuplicateCommand.h"
 #include "post/PostEditCommand.h"
+#include "post/PostImportCommand.h"
 #include "post/PostListCommand.h"
 #include "post/PostScheduleCommand.h"
 #include "post/PostShowCommand.h"
@@ -14,6 +15,7 @@ namespace cq::cli {
 PostCommand::PostCommand() {
     // In the order `post --help` lists them: roughly the order a post lives through.
     m_subcommands.push_back(std::make_unique<PostCreateCommand>());
+    m_subcommands.push_back(std::make_unique<PostImportCommand>());
     m_subcommands.push_back(std::make_unique<PostListCommand>());
     m_subcommands.push_back(std::make_unique<PostShowCommand>());
     m_subcommands.push_back(std::make_unique<PostEditCommand>());

@@ -48,6 +48,14 @@ bool isSha256(const QString &name) {
 
 } // namespace
 
+std::expected<QString, Error> sha256OfFile(const QString &path, const std::atomic_bool *cancel) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return std::unexpected(Error{ErrorCode::Io, path + u": " + file.errorString()});
+    }
+    return hashFile(file, cancel);
+}
+
 MediaStore::MediaStore(QString rootDirectory)
     : m_root(QDir(rootDirectory).absolutePath()) {
     QDir().mkpath(m_root + u"/objects");

@@ -21,6 +21,10 @@ struct StoredObject {
     bool wasAlreadyStored = false;
 };
 
+// The SHA-256 of a file's bytes (64 lowercase hex digits), read in chunks: what the store names an
+// object after, so that a file can be matched with stored media before it is stored.
+std::expected<QString, Error> sha256OfFile(const QString &path, const std::atomic_bool *cancel = nullptr);
+
 // ClipQueue's managed media store (docs/post-json.md): every media item of a post is copied in at
 // creation, so a post scheduled for next week does not depend on the original still being there.
 // Files are content-addressed (objects/ab/abcdef...), written through a temporary file, hashed

@@ -86,6 +86,8 @@ QString findingCodeName(FindingCode code) {
         return QStringLiteral("post.account_set_unknown");
     case FindingCode::PostAccountSetEmpty:
         return QStringLiteral("post.account_set_empty");
+    case FindingCode::MediaDuplicate:
+        return QStringLiteral("media.duplicate");
     }
     return QStringLiteral("unknown");
 }

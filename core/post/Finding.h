@@ -49,6 +49,7 @@ enum class FindingCode {
     PhotoHostMissing,
     PostAccountSetUnknown,
     PostAccountSetEmpty,
+    MediaDuplicate,
 };
 
 QString findingCodeName(FindingCode code);

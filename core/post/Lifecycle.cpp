@@ -170,6 +170,17 @@ QString Lifecycle::whyNot(PostAction action, PostStatus status, bool approvalReq
         .arg(postStatusName(status), pastParticiple(action));
 }
 
+std::optional<PostAction> Lifecycle::rescheduleAction(PostStatus status, bool approvalRequired) {
+    const auto schedule = find(A::Schedule, status, approvalRequired);
+    if (schedule && schedule->to == status) {
+        return A::Schedule;
+    }
+    if (allows(A::Edit, status, approvalRequired)) {
+        return A::Edit;
+    }
+    return std::nullopt;
+}
+
 QString Lifecycle::actionName(PostAction action) {
     return enumName(names, action, "unknown");
 }

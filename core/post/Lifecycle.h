@@ -69,6 +69,12 @@ public:
     // cancelled."); empty when it is allowed.
     static QString whyNot(PostAction action, PostStatus status, bool approvalRequired);
 
+    // Which action moves a post in `status` to another time (a drag in the calendar): Schedule where
+    // the post stays scheduled (validated again at the new time, refused with errors), otherwise
+    // Edit, with the edit's approval rule (a review or approval is withdrawn); nullopt when the post
+    // cannot move (publishing, published, cancelled...).
+    static std::optional<PostAction> rescheduleAction(PostStatus status, bool approvalRequired);
+
     static QString actionName(PostAction action); // "submit", "request_changes", ... (history, CLI, JSON)
     static std::optional<PostAction> actionFromName(const QString &name);
 };

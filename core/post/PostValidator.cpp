@@ -72,6 +72,7 @@ public:
         checkSchedule();
         checkAccountSet();
         checkAccounts();
+        checkDuplicates();
         return m_findings;
     }
 
@@ -481,6 +482,16 @@ private:
                   u"The account set \"" + set.name
                       + u"\" has no accounts, so the post would go nowhere. Add accounts to the set or pick "
                         u"another one.");
+        }
+    }
+
+    void checkDuplicates() {
+        for (const DuplicateMedia &duplicate : m_context.duplicates) {
+            warning(FindingCode::MediaDuplicate, u"/media/" + QString::number(duplicate.mediaIndex),
+                    u"The same media is already in post " + duplicate.otherPostId + u" ("
+                        + duplicate.otherStatus
+                        + u") for this account. TikTok may treat a repost as spam; post something new, or "
+                          u"go ahead if that is meant.");
         }
     }
 

@@ -28,6 +28,13 @@ struct AccountSetCheck {
     QString firstAccountId; // whose creator limits the post is checked against
 };
 
+// Another post of the same account with the same media bytes (sha256), queued or published.
+struct DuplicateMedia {
+    int mediaIndex = 0; // which item of the post being checked
+    QString otherPostId;
+    QString otherStatus; // its status name: "scheduled", "published"...
+};
+
 struct ValidationContext {
     QDateTime now;
     std::optional<CreatorInfo> creator; // nullopt: creator limits unknown
@@ -40,6 +47,7 @@ struct ValidationContext {
     // The set of the post's platformSetId as looked up; nullopt: not looked up (no database), so
     // an unknown or empty set is not reported.
     std::optional<AccountSetCheck> accountSet;
+    QList<DuplicateMedia> duplicates; // filled from storage by callers that have it
 };
 
 // The effective descriptor of item `index`: the probed values where there are any, else the declared.

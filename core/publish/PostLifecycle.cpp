@@ -8,6 +8,8 @@
 #include <QFileInfo>
 #include <QUuid>
 
+#include <algorithm>
+
 namespace cq {
 
 namespace {
@@ -161,7 +163,41 @@ std::expected<QList<Finding>, Error> PostLifecycle::validate(const StoredPost &p
             context.tokenFreshUntil = until;
         }
     }
+    auto duplicates = duplicatesOf(post);
+    if (!duplicates) {
+        return std::unexpected(duplicates.error());
+    }
+    context.duplicates = *duplicates;
     return validatePost(post.toPost(), storedMediaChecks(post), context);
+}
+
+std::expected<QList<DuplicateMedia>, Error> PostLifecycle::duplicatesOf(const StoredPost &post) const {
+    QStringList hashes;
+    for (const StoredMedia &media : post.media) {
+        hashes << media.sha256;
+    }
+    // A post naming no account goes to the default account: look for that account's posts.
+    QString account = post.accountId();
+    if (account.isEmpty()) {
+        auto fallback = AccountRepository(m_db).find(QString());
+        account = fallback && *fallback ? (*fallback)->id : QString();
+    }
+    auto shared = m_repository.sharingMedia(account, hashes, post.id);
+    if (!shared) {
+        return std::unexpected(shared.error());
+    }
+    QList<DuplicateMedia> duplicates;
+    for (const PostRepository::SharedMedia &other : *shared) {
+        const auto named = std::find_if(duplicates.cbegin(), duplicates.cend(), [&](const DuplicateMedia &d) {
+            return d.mediaIndex == hashes.indexOf(other.sha256);
+        });
+        if (named != duplicates.cend()) {
+            continue; // one other post per item is enough to name
+        }
+        duplicates << DuplicateMedia{int(hashes.indexOf(other.sha256)), other.postId,
+                                     postStatusName(other.status)};
+    }
+    return duplicates;
 }
 
 // Where the table sends the post, after the validation gate the table names.
@@ -212,40 +248,97 @@ PostLifecycle::perform(const QString &id, PostAction action, const QString &comm
                 return also;
             }
         }
-        auto checked = load(id, action);
-        if (!checked) {
-            return std::unexpected(checked.error());
+        auto performed = performInTransaction(id, action, comment, apply, actor, historyAction);
+        if (!performed) {
+            return std::unexpected(performed.error());
         }
-        auto &[loaded, rule] = *checked;
-        StoredPost *post = &loaded;
-        const PostStatus from = post->status;
-        const int revision = post->revision;
-        if (apply) {
-            if (auto applied = apply(*post); !applied) {
-                return applied;
+        result = *performed;
+        return {};
+    });
+    if (!done) {
+        return std::unexpected(done.error());
+    }
+    return result;
+}
+
+std::expected<StoredPost, Error> PostLifecycle::performInTransaction(const QString &id, PostAction action,
+                                                                     const QString &comment,
+                                                                     const Apply &apply, const QString &actor,
+                                                                     const QString &historyAction) {
+    auto checked = load(id, action);
+    if (!checked) {
+        return std::unexpected(checked.error());
+    }
+    auto &[post, rule] = *checked;
+    const PostStatus from = post.status;
+    const int revision = post.revision;
+    if (apply) {
+        if (auto applied = apply(post); !applied) {
+            return std::unexpected(applied.error());
+        }
+    }
+    auto to = gate(post, rule);
+    if (!to) {
+        return std::unexpected(to.error());
+    }
+    post.status = *to;
+    if (*to != PostStatus::Publishing && *to != PostStatus::Processing) {
+        releaseClaim(post);
+    }
+    post.updatedAt = m_clock.nowUtc();
+    if (auto updated = m_repository.update(post, revision); !updated) {
+        return std::unexpected(updated.error());
+    }
+    post.revision = revision + 1;
+    const QString name = historyAction.isEmpty() ? Lifecycle::actionName(action) : historyAction;
+    if (auto logged = m_repository.appendHistory(
+            id, HistoryEntry{0, post.updatedAt, actor.isEmpty() ? m_actor : actor, name, from, *to, comment});
+        !logged) {
+        return std::unexpected(logged.error());
+    }
+    return post;
+}
+
+std::expected<std::pair<StoredPost, StoredPost>, Error> PostLifecycle::swapTimes(const QString &firstId,
+                                                                                 const QString &secondId) {
+    std::pair<StoredPost, StoredPost> result;
+    auto done = m_db.transaction([&]() -> std::expected<void, Error> {
+        auto first = m_repository.get(firstId);
+        auto second = m_repository.get(secondId);
+        if (!first || !second) {
+            return std::unexpected(!first ? first.error() : second.error());
+        }
+        if (first->accountId() != second->accountId()) {
+            return std::unexpected(
+                Error{ErrorCode::Usage, QStringLiteral("Only posts of the same account swap times.")});
+        }
+        auto approval = m_workspace.approvalRequired();
+        if (!approval) {
+            return std::unexpected(approval.error());
+        }
+        // Each moves as a drag would move it, to the other's time in its own zone's reading.
+        const auto move = [&](const StoredPost &post,
+                              const PostSchedule &to) -> std::expected<StoredPost, Error> {
+            const auto action = Lifecycle::rescheduleAction(post.status, *approval);
+            if (!action) {
+                return notAllowed(post.id, PostAction::Schedule, post.status, *approval);
             }
+            const QString comment = u"Swapped times with " + (post.id == firstId ? secondId : firstId);
+            return performInTransaction(post.id, *action, comment,
+                                        [&to](StoredPost &moved) -> std::expected<void, Error> {
+                                            moved.schedule.atUtc = to.atUtc;
+                                            return {};
+                                        });
+        };
+        auto movedFirst = move(*first, second->schedule);
+        if (!movedFirst) {
+            return std::unexpected(movedFirst.error());
         }
-        auto to = gate(*post, rule);
-        if (!to) {
-            return std::unexpected(to.error());
+        auto movedSecond = move(*second, first->schedule);
+        if (!movedSecond) {
+            return std::unexpected(movedSecond.error());
         }
-        post->status = *to;
-        if (*to != PostStatus::Publishing && *to != PostStatus::Processing) {
-            releaseClaim(*post);
-        }
-        post->updatedAt = m_clock.nowUtc();
-        if (auto updated = m_repository.update(*post, revision); !updated) {
-            return updated;
-        }
-        post->revision = revision + 1;
-        const QString name = historyAction.isEmpty() ? Lifecycle::actionName(action) : historyAction;
-        if (auto logged = m_repository.appendHistory(id, HistoryEntry{0, post->updatedAt,
-                                                                      actor.isEmpty() ? m_actor : actor, name,
-                                                                      from, *to, comment});
-            !logged) {
-            return logged;
-        }
-        result = *post;
+        result = {*movedFirst, *movedSecond};
         return {};
     });
     if (!done) {

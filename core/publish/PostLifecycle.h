@@ -3,6 +3,7 @@
 #include "media/MediaStore.h"
 #include "post/Finding.h"
 #include "post/Lifecycle.h"
+#include "post/PostValidator.h"
 #include "post/StoredPost.h"
 #include "publish/WorkspaceSettings.h"
 #include "storage/Database.h"
@@ -52,6 +53,11 @@ public:
     // time in a QTimeZone also sets the post's zone. Approvals are withdrawn.
     std::expected<StoredPost, Error> edit(const QString &id, const Post &edited);
     std::expected<StoredPost, Error> cancel(const QString &id, const QString &comment = {});
+    // Reordering an account's queue: two posts of one account trade times (each keeps its zone), in
+    // one transaction, each moved by the action a calendar drag would use (Lifecycle::
+    // rescheduleAction: scheduled posts are validated again at their new time). All or nothing.
+    std::expected<std::pair<StoredPost, StoredPost>, Error> swapTimes(const QString &firstId,
+                                                                      const QString &secondId);
     // needs_attention or failed → scheduled for now: the user decided to try again.
     std::expected<StoredPost, Error> retry(const QString &id);
     // needs_attention → published: the user checked TikTok and saw the post.
@@ -81,6 +87,8 @@ public:
     // Findings for a stored post (its media as probed at creation), against the creator info cached for
     // its account (creator.unknown when there is none). `forSubmit` also asks for an account.
     std::expected<QList<Finding>, Error> validate(const StoredPost &post, bool forSubmit) const;
+    // Other posts of the same account, queued or published, with the same media bytes.
+    std::expected<QList<DuplicateMedia>, Error> duplicatesOf(const StoredPost &post) const;
 
 private:
     using Apply = std::function<std::expected<void, Error>(StoredPost &)>;
@@ -88,6 +96,11 @@ private:
     perform(const QString &id, PostAction action, const QString &comment, const Apply &apply,
             const QString &actor = {}, const QString &historyAction = {},
             const std::function<std::expected<void, Error>()> &alsoInTransaction = {});
+    // perform() inside a transaction the caller holds (several posts changed at once).
+    std::expected<StoredPost, Error> performInTransaction(const QString &id, PostAction action,
+                                                          const QString &comment, const Apply &apply,
+                                                          const QString &actor = {},
+                                                          const QString &historyAction = {});
     // The post, and the table's rule that lets `action` move it now (InvalidTransition, saying why, if none).
     std::expected<std::pair<StoredPost, LifecycleRule>, Error> load(const QString &id,
                                                                     PostAction action) const;

@@ -1,16 +1,20 @@
 #include "session/Backend.h"
 
+#include "media/MediaProber.h"
 #include "post/PostMediaCheck.h"
 #include "publish/Publisher.h"
 #include "publish/SchedulerRunner.h"
 #include "session/Session.h"
 #include "storage/AccountRepository.h"
+#include "storage/PostingTimesRepository.h"
 #include "tiktok/DesktopLogin.h"
 #include "util/Settings.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QSet>
 #include <QThreadPool>
+#include <QTimeZone>
 #include <QTimer>
 
 namespace cq {
@@ -704,35 +708,8 @@ void Backend::createPost(const Post &post, const QString &baseDirectory, CreateI
                          QObject *context, Done<QList<PostRow>> done) {
     run<QList<PostRow>>(
         context,
-        [this, post, baseDirectory, intent](Worker &worker) -> std::expected<QList<PostRow>, Error> {
-            Session &session = *worker.session();
-            auto downloaded =
-                downloadRemoteMedia(post, session.network(), session.store(), session.mediaDownloadOptions());
-            if (!downloaded) {
-                return std::unexpected(downloaded.error());
-            }
-            const auto progress = [this](qint64 doneBytes, qint64 totalBytes) {
-                Q_EMIT storeProgress(doneBytes, totalBytes);
-            };
-            auto created = session.importer().create(post, baseDirectory, intent != CreateIntent::SaveDraft,
-                                                     *downloaded, progress);
-            if (!created) {
-                return std::unexpected(created.error());
-            }
-            auto rows = worker.rows(created->perAccount);
-            if (!rows) {
-                return rows;
-            }
-            for (const PostRow &row : *rows) {
-                worker.changed(row);
-            }
-            if (created->notSubmitted) {
-                // The posts are stored all the same, as drafts: the rows say so (with the findings
-                // that kept them back), so that the caller does not store them a second time.
-                Q_EMIT errorOccurred(u"Saved as a draft but not submitted: "
-                                     + created->notSubmitted->message);
-            }
-            return rows;
+        [this, post, baseDirectory, intent](Worker &worker) {
+            return createRows(worker, post, baseDirectory, intent != CreateIntent::SaveDraft);
         },
         std::move(done));
 }
@@ -923,6 +900,170 @@ void Backend::testDatabase(const QString &url, QObject *context, Done<QString> d
             },
             Qt::QueuedConnection);
     });
+}
+
+std::expected<QList<PostRow>, Error> Backend::createRows(Worker &worker, const Post &post,
+                                                         const QString &baseDirectory, bool submit) {
+    Session &session = *worker.session();
+    auto downloaded =
+        downloadRemoteMedia(post, session.network(), session.store(), session.mediaDownloadOptions());
+    if (!downloaded) {
+        return std::unexpected(downloaded.error());
+    }
+    const auto progress = [this](qint64 doneBytes, qint64 totalBytes) {
+        Q_EMIT storeProgress(doneBytes, totalBytes);
+    };
+    auto created = session.importer().create(post, baseDirectory, submit, *downloaded, progress);
+    if (!created) {
+        return std::unexpected(created.error());
+    }
+    auto rows = worker.rows(created->perAccount);
+    if (!rows) {
+        return rows;
+    }
+    for (const PostRow &row : *rows) {
+        worker.changed(row);
+    }
+    if (created->notSubmitted) {
+        // The posts are stored all the same, as drafts: the rows say so (with the findings that kept
+        // them back), so that the caller does not store them a second time.
+        Q_EMIT errorOccurred(u"Saved as a draft but not submitted: " + created->notSubmitted->message);
+    }
+    return rows;
+}
+
+void Backend::planFromFiles(const QStringList &paths, QObject *context, Done<QList<CsvPostRow>> done) {
+    run<QList<CsvPostRow>>(
+        context,
+        [paths](Worker &) -> std::expected<QList<CsvPostRow>, Error> {
+            return PlanCheck::rowsFromFiles(paths);
+        },
+        std::move(done));
+}
+
+void Backend::planFromCsv(const QString &path, QObject *context, Done<QList<CsvPostRow>> done) {
+    run<QList<CsvPostRow>>(
+        context,
+        [path](Worker &worker) -> std::expected<QList<CsvPostRow>, Error> {
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly)) {
+                return std::unexpected(
+                    Error{ErrorCode::Io, path + u": cannot read it (" + file.errorString() + u")."});
+            }
+            const QTimeZone zone =
+                worker.session()->workspace().defaultTimeZone().value_or(QTimeZone::systemTimeZone());
+            return parseCsvPosts(file.readAll(), QString::fromUtf8(zone.id()));
+        },
+        std::move(done));
+}
+
+void Backend::checkPlan(const QList<CsvPostRow> &rows, const QString &baseDirectory, QObject *context,
+                        Done<QList<CheckedRow>> done) {
+    run<QList<CheckedRow>>(
+        context,
+        [rows, baseDirectory](Worker &worker) -> std::expected<QList<CheckedRow>, Error> {
+            Session &session = *worker.session();
+            const MediaProber prober;
+            return PlanCheck(session.database(), session.posts().repository(), prober)
+                .check(rows, baseDirectory, session.clock().nowUtc());
+        },
+        std::move(done));
+}
+
+void Backend::storePlan(const QList<CsvPostRow> &rows, const QString &baseDirectory, bool submit,
+                        QObject *context, Done<PlanStored> done) {
+    run<PlanStored>(
+        context,
+        [this, rows, baseDirectory, submit](Worker &worker) -> std::expected<PlanStored, Error> {
+            PlanStored stored;
+            for (const CsvPostRow &row : rows) {
+                auto made = createRows(worker, row.post, baseDirectory, submit);
+                if (made) {
+                    stored.rows << *made;
+                } else {
+                    stored.failures << QStringLiteral("line %1: %2").arg(row.line).arg(made.error().message);
+                }
+            }
+            return stored;
+        },
+        std::move(done));
+}
+
+void Backend::swapTimes(const QString &firstId, const QString &secondId, QObject *context,
+                        Done<QList<PostRow>> done) {
+    run<QList<PostRow>>(
+        context,
+        [firstId, secondId](Worker &worker) -> std::expected<QList<PostRow>, Error> {
+            auto swapped = worker.session()->posts().swapTimes(firstId, secondId);
+            if (!swapped) {
+                return std::unexpected(swapped.error());
+            }
+            QList<PostRow> rows;
+            for (const StoredPost &post : {swapped->first, swapped->second}) {
+                auto row = worker.changedRow(post);
+                if (!row) {
+                    return std::unexpected(row.error());
+                }
+                rows << *row;
+            }
+            return rows;
+        },
+        std::move(done));
+}
+
+void Backend::postingTimes(const QString &accountId, QObject *context, Done<PostingTimes> done) {
+    run<PostingTimes>(
+        context,
+        [accountId](Worker &worker) {
+            return PostingTimesRepository(worker.session()->database()).get(accountId);
+        },
+        std::move(done));
+}
+
+void Backend::setPostingTimes(const QString &accountId, const PostingTimes &times, QObject *context,
+                              Done<PostingTimes> done) {
+    run<PostingTimes>(
+        context,
+        [this, accountId, times](Worker &worker) -> std::expected<PostingTimes, Error> {
+            const PostingTimesRepository repository(worker.session()->database());
+            if (auto stored = repository.set(accountId, times); !stored) {
+                return std::unexpected(stored.error());
+            }
+            QMetaObject::invokeMethod(
+                this, [this, accountId] { Q_EMIT postingTimesChanged(accountId); }, Qt::QueuedConnection);
+            return repository.get(accountId);
+        },
+        std::move(done));
+}
+
+void Backend::freeQueueSlots(const QDateTime &fromUtc, const QDateTime &beforeUtc, QObject *context,
+                             Done<QList<QueueSlot>> done) {
+    run<QList<QueueSlot>>(
+        context,
+        [fromUtc, beforeUtc](Worker &worker) {
+            Session &session = *worker.session();
+            return QueueSlots(session.database(), session.posts().repository())
+                .freeBetween(fromUtc, beforeUtc);
+        },
+        std::move(done));
+}
+
+void Backend::nextQueueSlot(const QString &accountId, QObject *context, Done<std::optional<QueueSlot>> done) {
+    run<std::optional<QueueSlot>>(
+        context,
+        [accountId](Worker &worker) -> std::expected<std::optional<QueueSlot>, Error> {
+            Session &session = *worker.session();
+            auto account = AccountRepository(session.database()).find(accountId);
+            if (!account) {
+                return std::unexpected(account.error());
+            }
+            if (!*account) {
+                return std::optional<QueueSlot>(); // no account: no posting times either
+            }
+            return QueueSlots(session.database(), session.posts().repository())
+                .nextFree((*account)->id, session.clock().nowUtc());
+        },
+        std::move(done));
 }
 
 void Backend::refreshCreatorInfo(const QString &accountId, QObject *context, Done<CreatorInfo> done) {

@@ -5,7 +5,10 @@
 #include "post/Lifecycle.h"
 #include "post/Post.h"
 #include "post/PostValidator.h"
+#include "post/PostingTimes.h"
 #include "post/StoredPost.h"
+#include "publish/PlanCheck.h"
+#include "publish/QueueSlots.h"
 #include "storage/AccountSetRepository.h"
 #include "storage/PostRepository.h"
 #include "util/Error.h"
@@ -160,6 +163,9 @@ public:
     // `localTime` is read in `timeZone` (empty: the workspace default).
     void schedule(const QString &id, const QDateTime &localTime, const QString &timeZone, QObject *context,
                   Done<PostRow> done);
+    // Two posts of one account trade times (PostLifecycle::swapTimes): reordering its queue.
+    void swapTimes(const QString &firstId, const QString &secondId, QObject *context,
+                   Done<QList<PostRow>> done);
     // A new draft with the same content and stored media.
     void duplicate(const QString &id, QObject *context, Done<PostRow> done);
 
@@ -201,6 +207,33 @@ public:
     // Asks TikTok for the creator info of `accountId` (empty: default) now, as TikTok's guidelines
     // ask before the post screen; accountsChanged() brings it to accounts() before `done` runs.
     void refreshCreatorInfo(const QString &accountId, QObject *context, Done<CreatorInfo> done);
+    // An account's weekly posting times (empty when it has none).
+    void postingTimes(const QString &accountId, QObject *context, Done<PostingTimes> done);
+    // Replaces them; postingTimesChanged() follows.
+    void setPostingTimes(const QString &accountId, const PostingTimes &times, QObject *context,
+                         Done<PostingTimes> done);
+    // Posting times no post holds yet, of every account, at or after `fromUtc` and before `beforeUtc`.
+    void freeQueueSlots(const QDateTime &fromUtc, const QDateTime &beforeUtc, QObject *context,
+                        Done<QList<QueueSlot>> done);
+    // Where "add to queue" puts a post of `accountId` (empty: the default account) now: its next
+    // free posting time; nullopt when the account has no posting times.
+    void nextQueueSlot(const QString &accountId, QObject *context, Done<std::optional<QueueSlot>> done);
+
+    // Bulk scheduling. A plan's rows from videos and folders (captions from sidecar .txt files) or
+    // from a CSV file (post/CsvPosts.h; a Usage error for a bad header).
+    void planFromFiles(const QStringList &paths, QObject *context, Done<QList<CsvPostRow>> done);
+    void planFromCsv(const QString &path, QObject *context, Done<QList<CsvPostRow>> done);
+    // Every row checked before anything is stored (media probed; "queue" rows given free posting times).
+    void checkPlan(const QList<CsvPostRow> &rows, const QString &baseDirectory, QObject *context,
+                   Done<QList<CheckedRow>> done);
+    // Stores the rows (drafts, or submitted), each as createPost() would; a row that fails does not
+    // stop the others: the error names its line, the posts stored come back.
+    struct PlanStored {
+        QList<PostRow> rows;
+        QStringList failures; // "line 3: …"
+    };
+    void storePlan(const QList<CsvPostRow> &rows, const QString &baseDirectory, bool submit, QObject *context,
+                   Done<PlanStored> done);
 
     // Validation of a post the composer holds, with the creator info of `accountId` (empty: default).
     // Pure and fast: runs on the caller's thread.
@@ -216,6 +249,8 @@ Q_SIGNALS:
     // A post was created, changed or moved on; the row is as it is now.
     void postChanged(const cq::PostRow &row);
     void postRemoved(const QString &id);
+    // An account's posting times were changed from this window.
+    void postingTimesChanged(const QString &accountId);
     // Media bytes of a post on their way to TikTok.
     void uploadProgress(const QString &postId, qint64 sentBytes, qint64 totalBytes);
     // Bytes copied into the media store by createPost().
@@ -238,6 +273,9 @@ private:
     // Runs `change` on the worker's account sets, then answers (and announces) every set.
     void changeAccountSets(QObject *context, std::function<std::expected<void, Error>(AccountSets &)> change,
                            Done<QList<AccountSet>> done);
+    // On the worker: downloads, stores and (with `submit`) submits `post`, announcing the rows.
+    std::expected<QList<PostRow>, Error> createRows(Worker &worker, const Post &post,
+                                                    const QString &baseDirectory, bool submit);
 
     QThread m_thread;
     Worker *m_worker = nullptr; // lives in m_thread, deleted there when it finishes

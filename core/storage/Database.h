@@ -18,7 +18,7 @@ namespace cq {
 // keys on and a busy timeout, so several processes may share the file.
 class Database {
 public:
-    static constexpr int LatestSchemaVersion = 6;
+    static constexpr int LatestSchemaVersion = 7;
 
     ~Database();
     Database(const Database &) = delete;

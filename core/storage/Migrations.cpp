@@ -100,6 +100,16 @@ const QList<Migration> &schemaMigrations() {
          },
          {},
          {}},
+        // Each account's weekly posting times ("add to queue" fills the next free one), read in the
+        // account's zone.
+        {7,
+         {
+             QStringLiteral("CREATE TABLE posting_times (account_id TEXT NOT NULL, weekday INTEGER NOT NULL, "
+                            "minute_of_day INTEGER NOT NULL, time_zone TEXT NOT NULL, "
+                            "PRIMARY KEY (account_id, weekday, minute_of_day))"),
+         },
+         {},
+         {}},
     };
     return migrations;
 }

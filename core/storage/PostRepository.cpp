@@ -331,6 +331,68 @@ std::expected<QHash<PostStatus, int>, Error> PostRepository::countByStatus(const
     return counts;
 }
 
+namespace {
+// The posts of account ? (bound twice): those naming it, and, when it is the default account, those
+// naming none (which go to the default account).
+constexpr auto OfAccount = "(p.account_id = ? OR (p.account_id = '' AND EXISTS "
+                           "(SELECT 1 FROM accounts a WHERE a.id = ? AND a.is_default = 1)))";
+} // namespace
+
+std::expected<QList<qint64>, Error> PostRepository::takenTimes(const QString &accountId,
+                                                               const QDateTime &fromUtc,
+                                                               const QDateTime &beforeUtc) const {
+    auto query =
+        m_db.exec(u"SELECT scheduled_at_ms FROM posts p WHERE " + QLatin1StringView(OfAccount)
+                      + u" AND scheduled_at_ms >= ? AND scheduled_at_ms < ? AND status NOT IN (?, ?) "
+                        u"ORDER BY scheduled_at_ms",
+                  {accountId.isNull() ? QStringLiteral("") : accountId, accountId,
+                   fromUtc.toMSecsSinceEpoch(), beforeUtc.toMSecsSinceEpoch(),
+                   postStatusName(PostStatus::Cancelled), postStatusName(PostStatus::Failed)});
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    QList<qint64> times;
+    while (query->next()) {
+        times << query->value(0).toLongLong();
+    }
+    return times;
+}
+
+std::expected<QList<PostRepository::SharedMedia>, Error>
+PostRepository::sharingMedia(const QString &accountId, const QStringList &sha256s,
+                             const QString &exceptId) const {
+    QList<SharedMedia> shared;
+    if (sha256s.isEmpty()) {
+        return shared;
+    }
+    // A null QString binds as SQL NULL, and "id <> NULL" holds for no row: bind empty text instead.
+    const QString except = exceptId.isNull() ? QStringLiteral("") : exceptId;
+    const QString account = accountId.isNull() ? QStringLiteral("") : accountId;
+    QVariantList values{account, account, except, postStatusName(PostStatus::Cancelled),
+                        postStatusName(PostStatus::Failed)};
+    QStringList marks;
+    for (const QString &sha : sha256s) {
+        marks << QStringLiteral("?");
+        values << sha;
+    }
+    // One other post per item is enough to name; a clip queued thousands of times must not cost more.
+    values << int(sha256s.size());
+    auto query = m_db.exec(
+        u"SELECT p.id, p.status, m.sha256 FROM post_media m JOIN posts p ON p.id = m.post_id WHERE "
+            + QLatin1StringView(OfAccount) + u" AND p.id <> ? AND p.status NOT IN (?, ?) AND m.sha256 IN ("
+            + marks.join(u", ") + u") LIMIT ?",
+        values);
+    if (!query) {
+        return std::unexpected(query.error());
+    }
+    while (query->next()) {
+        if (auto status = postStatusFromName(query->value(1).toString())) {
+            shared << SharedMedia{query->value(0).toString(), *status, query->value(2).toString()};
+        }
+    }
+    return shared;
+}
+
 std::expected<QList<StoredPost>, Error> PostRepository::changedSince(qint64 sinceMs, int limit) const {
     return selectPosts(u"SELECT " + QLatin1StringView(PostColumns)
                            + u" FROM posts WHERE updated_at_ms > ? ORDER BY updated_at_ms, id LIMIT ?",

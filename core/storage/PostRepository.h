@@ -62,6 +62,21 @@ public:
     // Posts changed after `sinceMs` (updated_at_ms), oldest change first, media loaded: how a window
     // follows what runners and other machines do without reloading everything.
     std::expected<QList<StoredPost>, Error> changedSince(qint64 sinceMs, int limit) const;
+    // When the account's posts that hold a time (any status but cancelled and failed) go out, at or
+    // after `fromUtc` and before `beforeUtc`, in milliseconds since the epoch: the posting times
+    // they take.
+    std::expected<QList<qint64>, Error> takenTimes(const QString &accountId, const QDateTime &fromUtc,
+                                                   const QDateTime &beforeUtc) const;
+    // Other posts of the account (not `exceptId`) with any of these media objects, queued or
+    // published (not cancelled or failed): what a duplicate warning names. At most as many rows as
+    // `sha256s` has items (any of the posts, not all).
+    struct SharedMedia {
+        QString postId;
+        PostStatus status;
+        QString sha256;
+    };
+    std::expected<QList<SharedMedia>, Error>
+    sharingMedia(const QString &accountId, const QStringList &sha256s, const QString &exceptId) const;
     // Writes status, schedule, post JSON, publish id and claim, if the row still has `expectedRevision`.
     std::expected<void, Error> update(const StoredPost &post, int expectedRevision);
 

@@ -158,6 +158,12 @@ ComposerPage::ComposerPage(Backend &backend, const MediaProber &prober, QWidget 
     connect(media, &QAbstractItemModel::rowsMoved, this, &ComposerPage::revalidate);
     connect(m_settings, &PostSettingsForm::changed, this, &ComposerPage::revalidate);
     connect(m_media, &MediaPane::coverChanged, this, &ComposerPage::revalidate);
+    connect(m_settings->when(), &WhenPicker::queueSlotWanted, this, &ComposerPage::requestQueueSlot);
+    connect(m_settings->accounts(), &AccountPicker::checkedChanged, this, [this] {
+        if (m_settings->when()->isAddToQueue()) {
+            requestQueueSlot();
+        }
+    });
     connect(m_clock, &QTimer::timeout, this, &ComposerPage::revalidate);
     m_clock->start(RecheckIntervalMs);
     connectBackend();
@@ -472,6 +478,12 @@ void ComposerPage::clear() {
     markSaved();
 }
 
+void ComposerPage::composeAt(const QDateTime &atUtc, const QString &zone) {
+    clear();
+    m_settings->when()->setSchedule(atUtc, zone);
+    markSaved(); // a time alone is nothing to save yet
+}
+
 Post ComposerPage::post() const {
     // A stored post starts from what it holds, so fields the composer does not show survive the edit.
     Post post = m_editing ? m_editing->post.toPost() : Post();
@@ -697,7 +709,28 @@ void ComposerPage::updateSummary() {
     setTextTone(m_summary, okTone(palette()));
 }
 
+void ComposerPage::requestQueueSlot() {
+    const QString account = m_settings->accounts()->checkedIds().value(0);
+    m_backend.nextQueueSlot(account, this, [this](std::expected<std::optional<QueueSlot>, Error> slot) {
+        WhenPicker *when = m_settings->when();
+        if (!when->isAddToQueue()) {
+            return; // the user chose otherwise meanwhile
+        }
+        if (!slot) {
+            when->setQueueSlot(std::nullopt, slot.error().message);
+        } else if (!*slot) {
+            when->setQueueSlot(std::nullopt, QStringLiteral("This account has no free posting time: set its "
+                                                            "weekly posting times first."));
+        } else {
+            when->setQueueSlot((*slot)->atUtc.toTimeZone(QTimeZone((*slot)->timeZone.toUtf8())));
+        }
+    });
+}
+
 QString ComposerPage::saveBlocker() const {
+    if (const QString queue = m_settings->when()->queueBlocker(); !queue.isEmpty()) {
+        return queue;
+    }
     const MediaListModel *media = m_media->model();
     if (media->rowCount() == 0) {
         return QStringLiteral("Add a video or photos first: drop them here or press %1.")

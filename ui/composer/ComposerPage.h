@@ -70,6 +70,9 @@ public:
     std::optional<QString> editedPostId() const;
     // Empties the composer for a new post (no question asked).
     void clear();
+    // A new post for `atUtc`, shown in `zone` (a time picked in the calendar). Call confirmDiscard()
+    // first: whatever was being composed is replaced.
+    void composeAt(const QDateTime &atUtc, const QString &zone);
 
     // Whether anything was composed or changed since the page was cleared, loaded or saved.
     bool hasUnsavedChanges() const;
@@ -151,6 +154,8 @@ private:
     QString saveBlocker() const;
     void showFinding(const QModelIndex &index);
     void onAccountsChanged();
+    // "Add to queue": the next free posting time of the first chosen account, from the Backend.
+    void requestQueueSlot();
     void onWorkspaceChanged();
     void onStoreProgress(qint64 doneBytes, qint64 totalBytes);
     void onPostChanged(const PostRow &row);

@@ -32,6 +32,7 @@ QStringList zoneIds() {
 WhenPicker::WhenPicker(QWidget *parent)
     : QWidget(parent)
     , m_asap(new QRadioButton(QStringLiteral("As soon as &possible"), this))
+    , m_queue(new QRadioButton(QStringLiteral("Add to &queue"), this))
     , m_at(new QRadioButton(QStringLiteral("&At"), this))
     , m_time(new QDateTimeEdit(this))
     , m_zone(new QComboBox(this))
@@ -39,8 +40,11 @@ WhenPicker::WhenPicker(QWidget *parent)
     setObjectName(QStringLiteral("whenPicker"));
     m_asap->setObjectName(QStringLiteral("asapRadio"));
     m_at->setObjectName(QStringLiteral("atRadio"));
+    m_queue->setObjectName(QStringLiteral("addToQueueRadio"));
+    m_queue->setToolTip(QStringLiteral("The account's next posting time no other post holds"));
     auto *group = new QButtonGroup(this);
     group->addButton(m_asap);
+    group->addButton(m_queue);
     group->addButton(m_at);
     m_asap->setChecked(true);
 
@@ -71,17 +75,27 @@ WhenPicker::WhenPicker(QWidget *parent)
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_asap, 0, 0, 1, 3);
-    layout->addWidget(m_at, 1, 0);
-    layout->addWidget(m_time, 1, 1);
-    layout->addWidget(m_zone, 1, 2);
-    layout->addWidget(m_hint, 2, 1, 1, 2);
+    layout->addWidget(m_queue, 1, 0, 1, 3);
+    layout->addWidget(m_at, 2, 0);
+    layout->addWidget(m_time, 2, 1);
+    layout->addWidget(m_zone, 2, 2);
+    layout->addWidget(m_hint, 3, 1, 1, 2);
     layout->setColumnStretch(1, 3);
     layout->setColumnStretch(2, 2);
-    setTabOrder(m_asap, m_at);
+    setTabOrder(m_asap, m_queue);
+    setTabOrder(m_queue, m_at);
     setTabOrder(m_at, m_time);
     setTabOrder(m_time, m_zone);
 
     connect(m_asap, &QRadioButton::toggled, this, &WhenPicker::updateState);
+    connect(m_queue, &QRadioButton::toggled, this, [this](bool on) {
+        if (on) {
+            m_queueSlot.reset();
+            m_queueWhy.clear();
+            Q_EMIT queueSlotWanted();
+        }
+        updateState();
+    });
     connect(m_time, &QDateTimeEdit::dateTimeChanged, this, &WhenPicker::updateState);
     connect(m_zone, &QComboBox::currentIndexChanged, this, &WhenPicker::commitZoneText);
     connect(m_zone->lineEdit(), &QLineEdit::editingFinished, this, &WhenPicker::commitZoneText);
@@ -117,12 +131,33 @@ std::optional<QDateTime> WhenPicker::scheduledFor() const {
     if (m_asap->isChecked()) {
         return std::nullopt;
     }
+    if (m_queue->isChecked()) {
+        return m_queueSlot; // queueBlocker() says when there is none
+    }
     const QDateTime wall = m_time->dateTime();
     return QDateTime(wall.date(), wall.time(), QTimeZone(m_zoneId.toUtf8()));
 }
 
 bool WhenPicker::isAsap() const {
     return m_asap->isChecked();
+}
+
+bool WhenPicker::isAddToQueue() const {
+    return m_queue->isChecked();
+}
+
+void WhenPicker::setQueueSlot(const std::optional<QDateTime> &slot, const QString &why) {
+    m_queueSlot = slot;
+    m_queueWhy = why;
+    updateState();
+}
+
+QString WhenPicker::queueBlocker() const {
+    if (!m_queue->isChecked() || m_queueSlot) {
+        return {};
+    }
+    return m_queueWhy.isEmpty() ? QStringLiteral("Finding the account's next free posting time…")
+                                : m_queueWhy;
 }
 
 QString WhenPicker::zone() const {
@@ -178,8 +213,21 @@ void WhenPicker::updateState() {
     const bool at = m_at->isChecked();
     m_time->setEnabled(at);
     m_zone->setEnabled(at);
-    m_hint->setVisible(at);
-    if (at) {
+    m_hint->setVisible(at || m_queue->isChecked());
+    updateHint();
+    Q_EMIT changed();
+}
+
+void WhenPicker::updateHint() {
+    if (m_queue->isChecked()) {
+        m_hint->setText(m_queueSlot
+                            ? QStringLiteral("The next free posting time: %1 %2.")
+                                  .arg(QLocale().toString(*m_queueSlot, u"ddd d MMM " + clockFormat()),
+                                       QString::fromUtf8(m_queueSlot->timeZone().id()))
+                            : queueBlocker());
+        return;
+    }
+    if (m_at->isChecked()) {
         const QDateTime when = *scheduledFor();
         const QTimeZone here = QTimeZone::systemTimeZone();
         const QLocale locale;
@@ -196,7 +244,6 @@ void WhenPicker::updateState() {
                                 .arg(locale.toString(local, u"ddd d MMM " + clockFormat())));
         }
     }
-    Q_EMIT changed();
 }
 
 } // namespace cq::ui

@@ -202,6 +202,27 @@ void QueueFilterBar::clear() {
     apply();
 }
 
+void QueueFilterBar::setFilter(const PostFilter &filter) {
+    m_settingUp = true;
+    int group = 0;
+    for (int i = 0; i < statusGroups().size(); ++i) {
+        if (statusGroups().at(i).statuses == filter.statuses) {
+            group = i;
+        }
+    }
+    m_statusButtons->button(group)->setChecked(true);
+    m_account->setCurrentIndex(std::max(0, m_account->findData(filter.accountId)));
+    m_anyTime->setChecked(!filter.fromUtc);
+    if (filter.fromUtc && filter.beforeUtc) {
+        m_from->setDate(filter.fromUtc->toLocalTime().date());
+        m_to->setDate(filter.beforeUtc->toLocalTime().addDays(-1).date());
+    }
+    m_search->setText(filter.captionContains);
+    m_searchDelay.stop();
+    m_settingUp = false;
+    apply();
+}
+
 void QueueFilterBar::apply() {
     if (m_settingUp) {
         return;

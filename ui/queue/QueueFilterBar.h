@@ -44,6 +44,9 @@ public:
     // Every post of every account at any time, without a search.
     bool isDefault() const;
     void clear();
+    // Shows `filter` in the controls and applies it (another bar's, so that the queue and the
+    // calendar filter alike); filterChanged() only when it differs from what is applied.
+    void setFilter(const cq::PostFilter &filter);
     // How many posts match the filter, by status (the status buttons' counts).
     const QHash<PostStatus, int> &counts() const { return m_counts; }
 

@@ -119,7 +119,8 @@ void QueuePage::buildTable() {
     m_table->setTextElideMode(Qt::ElideRight);
     m_table->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_table->addActions({m_cancelAction, m_retryAction, m_rescheduleAction, m_deleteAction});
+    m_table->addActions({m_cancelAction, m_retryAction, m_rescheduleAction, m_deleteAction, m_moveUpAction,
+                         m_moveDownAction});
     m_table->verticalHeader()->hide();
     // Every row is as tall as the others: the view never measures 100,000 of them.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -177,6 +178,17 @@ QWidget *QueuePage::buildActionBar() {
                                     tr("Move the selected posts later or earlier by minutes, hours or days"));
     m_deleteAction = makeAction(tr("&Delete…"), QStringLiteral("deleteAction"),
                                 tr("Delete the selected posts from ClipQueue"));
+    m_moveUpAction = makeAction(tr("Move &Up"), QStringLiteral("moveUpAction"),
+                                tr("Trade times with this account's post before it"));
+    m_moveUpAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
+    m_moveDownAction = makeAction(tr("Move Do&wn"), QStringLiteral("moveDownAction"),
+                                  tr("Trade times with this account's post after it"));
+    m_moveDownAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
+    for (QAction *move : {m_moveUpAction, m_moveDownAction}) {
+        move->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    }
+    connect(m_moveUpAction, &QAction::triggered, this, [this] { swapWithNeighbour(-1); });
+    connect(m_moveDownAction, &QAction::triggered, this, [this] { swapWithNeighbour(1); });
     m_deleteAction->setShortcut(QKeySequence::Delete);
     m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(m_cancelAction, &QAction::triggered, this,
@@ -185,10 +197,10 @@ QWidget *QueuePage::buildActionBar() {
             [this] { perform(PostAction::Retry, selectedPostIds()); });
     connect(m_rescheduleAction, &QAction::triggered, this, &QueuePage::reschedule);
     connect(m_deleteAction, &QAction::triggered, this, &QueuePage::confirmDelete);
-    const QList<std::pair<QAction *, const char *>> buttons{{m_cancelAction, "cancelButton"},
-                                                            {m_retryAction, "retryButton"},
-                                                            {m_rescheduleAction, "rescheduleButton"},
-                                                            {m_deleteAction, "deleteButton"}};
+    const QList<std::pair<QAction *, const char *>> buttons{
+        {m_cancelAction, "cancelButton"},         {m_retryAction, "retryButton"},
+        {m_rescheduleAction, "rescheduleButton"}, {m_deleteAction, "deleteButton"},
+        {m_moveUpAction, "moveUpButton"},         {m_moveDownAction, "moveDownButton"}};
     for (const auto &[action, name] : buttons) {
         auto *button = new QToolButton(bar);
         button->setObjectName(QLatin1StringView(name));
@@ -284,6 +296,14 @@ void QueuePage::updateActions() {
     updateAction(m_retryAction, PostAction::Retry, rows);
     updateAction(m_rescheduleAction, PostAction::Schedule, rows);
     updateAction(m_deleteAction, PostAction::Delete, rows);
+    for (const auto &[move, direction] : {std::pair{m_moveUpAction, -1}, std::pair{m_moveDownAction, 1}}) {
+        const bool can = rows.size() == 1 && !m_busy && neighbourOf(rows.first(), direction) >= 0;
+        move->setEnabled(can);
+        move->setToolTip(
+            can ? move->data().toString() + u" (" + move->shortcut().toString(QKeySequence::NativeText) + u')'
+                : tr("Select one post that has a time, with another movable post of its account %1 it.")
+                      .arg(direction < 0 ? tr("before") : tr("after")));
+    }
     m_selectionLabel->setText(rows.isEmpty() ? QString()
                               : rows.size() == 1
                                   ? tr("1 post selected")
@@ -392,6 +412,40 @@ void QueuePage::reschedule() {
         }
     });
     dialog->open();
+}
+
+int QueuePage::neighbourOf(int row, int direction) const {
+    const bool approval = m_backend.workspace().approvalRequired;
+    const QueueRow &post = m_model->rowAt(row);
+    if (!post.atUtc || !Lifecycle::rescheduleAction(post.status, approval)) {
+        return -1;
+    }
+    for (int other = row + direction; other >= 0 && other < m_model->rowCount(); other += direction) {
+        const QueueRow &candidate = m_model->rowAt(other);
+        if (candidate.accountId == post.accountId && candidate.atUtc && *candidate.atUtc != *post.atUtc) {
+            return Lifecycle::rescheduleAction(candidate.status, approval) ? other : -1;
+        }
+    }
+    return -1;
+}
+
+void QueuePage::swapWithNeighbour(int direction) {
+    const QList<int> rows = selectedRows();
+    if (rows.size() != 1 || m_busy) {
+        return;
+    }
+    const int other = neighbourOf(rows.first(), direction);
+    if (other < 0) {
+        return;
+    }
+    m_busy = true;
+    m_message->hide();
+    updateActions();
+    m_backend.swapTimes(m_model->rowAt(rows.first()).id, m_model->rowAt(other).id, this,
+                        [this](std::expected<QList<PostRow>, Error> swapped) {
+                            finishBatch(tr("move"), swapped ? 0 : 1, 1,
+                                        swapped ? QString() : swapped.error().message);
+                        });
 }
 
 void QueuePage::confirmDelete() {

@@ -63,6 +63,11 @@ private:
     void onCurrentRowChanged();
     void perform(PostAction action, const QStringList &ids);
     void reschedule();
+    // Move up / down: the selected post trades times with the previous or next post of its account.
+    void swapWithNeighbour(int direction);
+    // The row of the post of the same account before (-1) or after (+1) `row`, both with a time and
+    // both movable; -1 when there is none.
+    int neighbourOf(int row, int direction) const;
     void confirmDelete();
     void finishBatch(const QString &verb, int failed, int total, const QString &firstError);
 
@@ -80,6 +85,8 @@ private:
     QAction *m_retryAction;
     QAction *m_rescheduleAction;
     QAction *m_deleteAction;
+    QAction *m_moveUpAction;
+    QAction *m_moveDownAction;
     QString m_currentId;
     bool m_actionUpdatePending = false;
     bool m_busy = false; // the backend calls of the last action are still on their way

@@ -2,9 +2,11 @@
 
 #include "accounts/AccountSetsEditor.h"
 #include "accounts/AccountsPage.h"
+#include "calendar/CalendarPage.h"
 #include "composer/ComposerPage.h"
 #include "media/FfmpegVersion.h"
 #include "queue/PostDetailsPanel.h"
+#include "queue/QueueFilterBar.h"
 #include "queue/QueuePage.h"
 #include "review/ReviewPage.h"
 #include "session/Backend.h"
@@ -43,6 +45,7 @@ MainWindow::MainWindow(Backend &backend, const MediaProber &prober, QWidget *par
     m_accounts = new AccountsPage(backend);
     m_accounts->setAccountSetsEditor(new AccountSetsEditor(backend));
     m_welcome = new WelcomePage(backend);
+    m_calendar = new CalendarPage(backend);
 
     m_queueSplit = new QSplitter(Qt::Horizontal);
     m_queueSplit->setObjectName(QStringLiteral("queueSplitter"));
@@ -58,6 +61,7 @@ MainWindow::MainWindow(Backend &backend, const MediaProber &prober, QWidget *par
     m_pages->addWidget(m_queueSplit);
     m_pages->addWidget(m_review);
     m_pages->addWidget(m_accounts);
+    m_pages->addWidget(m_calendar);
     m_pages->addWidget(m_welcome);
 
     buildNavigation();
@@ -86,6 +90,13 @@ MainWindow::MainWindow(Backend &backend, const MediaProber &prober, QWidget *par
     });
     connect(m_welcome, &WelcomePage::finished, this, [this] { showPage(Page::Compose); });
     connect(m_details, &PostDetailsPanel::editRequested, this, &MainWindow::editPost);
+    connect(m_calendar, &CalendarPage::editRequested, this, &MainWindow::editPost);
+    connect(m_calendar, &CalendarPage::composeRequested, this, &MainWindow::composeAt);
+    // The queue and the calendar show the same posts: one filter, whichever page it is set on.
+    connect(m_queue->filterBar(), &QueueFilterBar::filterChanged, m_calendar->filterBar(),
+            &QueueFilterBar::setFilter);
+    connect(m_calendar->filterBar(), &QueueFilterBar::filterChanged, m_queue->filterBar(),
+            &QueueFilterBar::setFilter);
     connect(m_review, &ReviewPage::countChanged, this, [this](int count) {
         m_reviewCount = count;
         updateNavigationLabels();
@@ -117,6 +128,8 @@ void MainWindow::buildNavigation() {
     add(QIcon::fromTheme(QStringLiteral("mail-mark-important"),
                          style->standardIcon(QStyle::SP_DialogApplyButton)));
     add(QIcon::fromTheme(QStringLiteral("system-users"), style->standardIcon(QStyle::SP_DirHomeIcon)));
+    add(QIcon::fromTheme(QStringLiteral("x-office-calendar"),
+                         style->standardIcon(QStyle::SP_FileDialogContentsView)));
     updateNavigationLabels();
     m_navigation->setFixedWidth(fontMetrics().horizontalAdvance(tr("Review (999)"))
                                 + fontMetrics().height() * 4);
@@ -130,7 +143,7 @@ void MainWindow::buildNavigation() {
 void MainWindow::updateNavigationLabels() {
     const QStringList labels{tr("Compose"), tr("Queue"),
                              m_reviewCount > 0 ? tr("Review (%1)").arg(m_reviewCount) : tr("Review"),
-                             tr("Accounts")};
+                             tr("Accounts"), tr("Calendar")};
     for (int i = 0; i < labels.size(); ++i) {
         QListWidgetItem *item = m_navigation->item(i);
         item->setText(labels.at(i));
@@ -156,7 +169,7 @@ void MainWindow::buildMenus() {
     post->addActions(m_composer->postActions());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    const QStringList names{tr("&Compose"), tr("&Queue"), tr("&Review"), tr("&Accounts")};
+    const QStringList names{tr("&Compose"), tr("&Queue"), tr("&Review"), tr("&Accounts"), tr("C&alendar")};
     for (int i = 0; i < names.size(); ++i) {
         QAction *action = view->addAction(names.at(i), this, [this, i] { showPage(Page(i)); });
         action->setObjectName(QStringLiteral("showPage%1").arg(i));
@@ -315,6 +328,14 @@ void MainWindow::addFiles(const QStringList &paths) {
         return;
     }
     m_composer->addFiles(paths);
+    showPage(Page::Compose);
+}
+
+void MainWindow::composeAt(const QDateTime &atUtc, const QString &zone) {
+    if (m_composer->hasUnsavedChanges() && !m_composer->confirmDiscard()) {
+        return;
+    }
+    m_composer->composeAt(atUtc, zone);
     showPage(Page::Compose);
 }
 

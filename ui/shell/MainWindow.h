@@ -21,6 +21,7 @@ struct PostRow;
 namespace cq::ui {
 
 class AccountsPage;
+class CalendarPage;
 class ComposerPage;
 class PostDetailsPanel;
 class PublishingStatusWidget;
@@ -38,7 +39,7 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
-    enum class Page { Compose, Queue, Review, Accounts, Welcome };
+    enum class Page { Compose, Queue, Review, Accounts, Calendar, Welcome };
     // How far ahead quitting looks for posts that would be held back.
     static constexpr std::chrono::hours QuitWarningWindow{3};
 
@@ -60,6 +61,7 @@ public:
     AccountsPage *accounts() const { return m_accounts; }
     WelcomePage *welcome() const { return m_welcome; }
     TrayIcon *tray() const { return m_tray; }
+    CalendarPage *calendar() const { return m_calendar; }
     PublishingStatusWidget *publishingStatus() const { return m_status; }
 
     // Shows the welcome page when this is a first start the environment does not configure.
@@ -89,6 +91,8 @@ private:
     void connectBackend();
     void updateNavigationLabels();
     void showAbout();
+    // A new post in the composer for a time picked in the calendar.
+    void composeAt(const QDateTime &atUtc, const QString &zone);
 
     Backend &m_backend;
     QListWidget *m_navigation = nullptr;
@@ -102,6 +106,7 @@ private:
     WelcomePage *m_welcome = nullptr;
     TrayIcon *m_tray = nullptr;
     bool m_quitting = false;
+    CalendarPage *m_calendar = nullptr;
     PublishingStatusWidget *m_status = nullptr;
     QLabel *m_database = nullptr;
     QList<QAction *> m_pageActions;

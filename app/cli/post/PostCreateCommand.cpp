@@ -2,6 +2,7 @@
 
 #include "PostOutput.h"
 #include "publish/PostConformer.h"
+#include "publish/QueueSlots.h"
 #include "session/Session.h"
 
 #include <QFileInfo>
@@ -13,6 +14,7 @@ namespace {
 const auto submitName = QStringLiteral("submit");
 const auto conformName = QStringLiteral("conform");
 const auto stripLocationName = QStringLiteral("strip-location");
+const auto queueName = QStringLiteral("add-to-queue");
 
 // The creator's limits (maximum video length) from the creator info cached for the post's first
 // account, when there is any.
@@ -46,7 +48,8 @@ QList<QCommandLineOption> PostCreateCommand::options() const {
     return {
         jsonOption(), QCommandLineOption(submitName, QStringLiteral("Submit after creating")),
         QCommandLineOption(conformName, QStringLiteral("Convert media TikTok would refuse first")),
-        QCommandLineOption(stripLocationName, QStringLiteral("With --conform: remove location from photos"))};
+        QCommandLineOption(stripLocationName, QStringLiteral("With --conform: remove location from photos")),
+        QCommandLineOption(queueName, QStringLiteral("At the account's next free posting time"))};
 }
 
 ExitCode PostCreateCommand::execute(Session &session, const QCommandLineParser &parser, CliStreams streams) {
@@ -54,6 +57,13 @@ ExitCode PostCreateCommand::execute(Session &session, const QCommandLineParser &
     auto post = readPostFile(path, streams.err);
     if (!post) {
         return post.error();
+    }
+    if (parser.isSet(queueName)) {
+        auto slot = QueueSlots(session.database(), session.posts().repository())
+                        .addToQueue(*post, session.clock().nowUtc());
+        if (!slot) {
+            return fail(streams.err, slot.error());
+        }
     }
     auto downloaded =
         downloadRemoteMedia(*post, session.network(), session.store(), session.mediaDownloadOptions());

@@ -10,6 +10,7 @@ namespace cq::cli {
 // the store (with --conform, what TikTok would refuse is converted first and the converted copy
 // stored instead; --strip-location also removes photos' metadata, and implies --conform) and
 // stores the post as a draft (one post per account), submitted with --submit.
+// --add-to-queue sets its time to the account's next free posting time (QueueSlots).
 class PostCreateCommand final : public PostSubcommand {
 public:
     QString name() const override { return QStringLiteral("create"); }
@@ -17,7 +18,8 @@ public:
         return QStringLiteral("store a post (a draft, or submitted with --submit)");
     }
     QString synopsis() const override {
-        return QStringLiteral("[--conform] [--strip-location] [--submit] [--json] POST.json");
+        return QStringLiteral(
+            "[--conform] [--strip-location] [--submit] [--add-to-queue] [--json] POST.json");
     }
 
 protected:
