@@ -1,5 +1,7 @@
 #include "SeedPosts.h"
 
+#include <QDir>
+
 #include "util/Clock.h"
 
 #include <cstdio>
@@ -118,6 +120,17 @@ std::optional<double> seedSqlite(const QString &path, int postCount) {
         return std::nullopt;
     }
     return *rate;
+}
+
+void isolateFromTheDeveloper(const QString &home, const QString &dataDirectory) {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    qputenv("XDG_CONFIG_HOME", QDir(home).filePath(QStringLiteral("config")).toUtf8());
+    qputenv("XDG_DATA_HOME", QDir(home).filePath(QStringLiteral("share")).toUtf8());
+    qputenv("CLIPQUEUE_DATA_DIR", dataDirectory.toUtf8());
+    qputenv("CLIPQUEUE_TOKEN_STORE", "file");
+    qunsetenv("CLIPQUEUE_DATABASE_URL");
 }
 
 } // namespace cq::bench

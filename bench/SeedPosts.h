@@ -31,4 +31,9 @@ std::expected<double, Error> insertPosts(const Database &database, PostRepositor
 // what went wrong on stdout and returns nullopt on failure, else the insert rate in posts per second.
 std::optional<double> seedSqlite(const QString &path, int postCount);
 
+// Keeps a benchmark away from the developer's own settings, data, keychain and team database: the
+// settings go under `home`, the data to `dataDirectory`, tokens to files. Windows default to
+// offscreen. Call before the QApplication is made.
+void isolateFromTheDeveloper(const QString &home, const QString &dataDirectory);
+
 } // namespace cq::bench

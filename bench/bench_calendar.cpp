@@ -155,14 +155,8 @@ std::vector<double> commitFigures(cq::ui::CalendarPage &page, const QStringList 
 } // namespace
 
 int main(int argc, char *argv[]) {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    }
     QTemporaryDir dir;
-    qputenv("XDG_CONFIG_HOME", dir.filePath(QStringLiteral("config")).toUtf8());
-    qputenv("CLIPQUEUE_DATA_DIR", dir.path().toUtf8());
-    qputenv("CLIPQUEUE_TOKEN_STORE", "file");
-    qunsetenv("CLIPQUEUE_DATABASE_URL");
+    cq::bench::isolateFromTheDeveloper(dir.path(), dir.path());
     QApplication app(argc, argv);
     const QStringList arguments = app.arguments().mid(1);
     const int postCount = arguments.isEmpty() ? 100'000 : std::max(1, arguments.first().toInt());

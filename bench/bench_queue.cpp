@@ -123,15 +123,8 @@ Figures scrollToEnd(cq::ui::QueuePage &page) {
 } // namespace
 
 int main(int argc, char *argv[]) {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    }
-    // Nothing of the developer's own settings, data or team database.
     QTemporaryDir dir;
-    qputenv("XDG_CONFIG_HOME", dir.filePath(QStringLiteral("config")).toUtf8());
-    qputenv("CLIPQUEUE_DATA_DIR", dir.path().toUtf8());
-    qputenv("CLIPQUEUE_TOKEN_STORE", "file");
-    qunsetenv("CLIPQUEUE_DATABASE_URL");
+    cq::bench::isolateFromTheDeveloper(dir.path(), dir.path());
     QApplication app(argc, argv);
     const QStringList arguments = app.arguments().mid(1);
     const int postCount = arguments.isEmpty() ? 100'000 : std::max(1, arguments.first().toInt());

@@ -12,6 +12,7 @@
 // Usage: bench_window [FILE_COUNT]   (default 200; needs ffmpeg)
 //        bench_window --serve        (the stand-in; prints its port, runs until stdin closes)
 #include "CliHarness.h"
+#include "SeedPosts.h"
 #include "StallMeter.h"
 #include "TikTokStandIn.h"
 #include "composer/ComposerPage.h"
@@ -283,17 +284,9 @@ int main(int argc, char *argv[]) {
         QCoreApplication app(argc, argv);
         return cq::test::serveStandInUntilStdinCloses();
     }
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    }
-    // Nothing of the developer's own settings, data, tokens or team database.
     QTemporaryDir dir;
-    qputenv("XDG_CONFIG_HOME", dir.filePath(QStringLiteral("config")).toUtf8());
-    qputenv("XDG_DATA_HOME", dir.filePath(QStringLiteral("share")).toUtf8());
-    qputenv("CLIPQUEUE_DATA_DIR", dir.filePath(QStringLiteral("data")).toUtf8());
-    qputenv("CLIPQUEUE_TOKEN_STORE", "file");
+    cq::bench::isolateFromTheDeveloper(dir.path(), dir.filePath(QStringLiteral("data")));
     qputenv("CLIPQUEUE_PROFILE_NAME", "ana");
-    qunsetenv("CLIPQUEUE_DATABASE_URL");
     QApplication app(argc, argv);
     const QStringList arguments = app.arguments().mid(1);
     const int fileCount = arguments.isEmpty() ? 200 : std::max(1, arguments.first().toInt());

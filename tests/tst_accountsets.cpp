@@ -13,18 +13,6 @@
 using namespace cq;
 using namespace cq::test;
 
-#define REQUIRE_STORE(fixture)                                                                               \
-    do {                                                                                                     \
-        if (!(fixture).isReady()) {                                                                          \
-            if (backendUnderTest() == TestBackend::Postgres                                                  \
-                && !QFile::exists(QStringLiteral("/usr/lib/postgresql"))) {                                  \
-                QSKIP(qPrintable(u"PostgreSQL is not installed, account set tests on it are SKIPPED: "       \
-                                 + (fixture).why()));                                                        \
-            }                                                                                                \
-            QFAIL(qPrintable((fixture).why()));                                                              \
-        }                                                                                                    \
-    } while (false)
-
 class TestAccountSets : public QObject {
     Q_OBJECT
 
@@ -57,7 +45,7 @@ void TestAccountSets::connectAccounts(StoreFixture &fixture) {
 
 void TestAccountSets::repositoryRoundTrip() {
     StoreFixture fixture;
-    REQUIRE_STORE(fixture);
+    REQUIRE_STORE_FOR("account set", fixture);
     connectAccounts(fixture);
     AccountSetRepository sets(fixture.database());
     const QDateTime at = fixture.clock().nowUtc();
@@ -99,7 +87,7 @@ void TestAccountSets::repositoryRoundTrip() {
 
 void TestAccountSets::serviceRefusesWhatMakesNoSense() {
     StoreFixture fixture;
-    REQUIRE_STORE(fixture);
+    REQUIRE_STORE_FOR("account set", fixture);
     connectAccounts(fixture);
     AccountSets sets(fixture.database(), fixture.clock());
     const auto brands = sets.create(QStringLiteral("  brand channels "));
@@ -139,7 +127,7 @@ void TestAccountSets::serviceRefusesWhatMakesNoSense() {
 
 void TestAccountSets::disconnectingAnAccountLeavesItsSets() {
     StoreFixture fixture;
-    REQUIRE_STORE(fixture);
+    REQUIRE_STORE_FOR("account set", fixture);
     connectAccounts(fixture);
     AccountSets sets(fixture.database(), fixture.clock());
     const auto set = sets.create(QStringLiteral("all"));
@@ -150,7 +138,7 @@ void TestAccountSets::disconnectingAnAccountLeavesItsSets() {
 
 void TestAccountSets::postToASetBecomesOnePostPerAccount() {
     StoreFixture fixture;
-    REQUIRE_STORE(fixture);
+    REQUIRE_STORE_FOR("account set", fixture);
     connectAccounts(fixture);
     AccountSets sets(fixture.database(), fixture.clock());
     const auto set = sets.create(QStringLiteral("brand channels"));
@@ -184,7 +172,7 @@ void TestAccountSets::postToASetBecomesOnePostPerAccount() {
 
 void TestAccountSets::unknownOrEmptySetIsAValidationErrorNamingIt() {
     StoreFixture fixture;
-    REQUIRE_STORE(fixture);
+    REQUIRE_STORE_FOR("account set", fixture);
     connectAccounts(fixture);
     AccountSets sets(fixture.database(), fixture.clock());
     QVERIFY(sets.create(QStringLiteral("empty one")).has_value());

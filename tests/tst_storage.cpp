@@ -20,18 +20,6 @@
 using namespace cq;
 using namespace cq::test;
 
-#define REQUIRE_STORE(fixture)                                                                               \
-    do {                                                                                                     \
-        if (!(fixture).isReady()) {                                                                          \
-            if (backendUnderTest() == TestBackend::Postgres                                                  \
-                && !QFile::exists(QStringLiteral("/usr/lib/postgresql"))) {                                  \
-                QSKIP(qPrintable(u"PostgreSQL is not installed, storage tests on it are SKIPPED: "           \
-                                 + (fixture).why()));                                                        \
-            }                                                                                                \
-            QFAIL(qPrintable((fixture).why()));                                                              \
-        }                                                                                                    \
-    } while (false)
-
 class TestStorage : public QObject {
     Q_OBJECT
 
@@ -55,13 +43,13 @@ private Q_SLOTS:
 
 void TestStorage::freshDatabaseIsAtTheLatestSchema() {
     StoreFixture fixture;
-    REQUIRE_STORE(fixture);
+    REQUIRE_STORE_FOR("storage", fixture);
     QCOMPARE(fixture.database().schemaVersion().value(), Database::LatestSchemaVersion);
 }
 
 void TestStorage::newerSchemaIsRefused() {
     StoreFixture fixture;
-    REQUIRE_STORE(fixture);
+    REQUIRE_STORE_FOR("storage", fixture);
     QVERIFY(fixture.database()
                 .exec(QStringLiteral("INSERT INTO schema_version (version) VALUES (99)"))
                 .has_value());
@@ -140,7 +128,7 @@ void TestStorage::oldSchemaIsMigratedWithoutLoss() {
 
 void TestStorage::migratingTwiceChangesNothing() {
     StoreFixture fixture;
-    REQUIRE_STORE(fixture);
+    REQUIRE_STORE_FOR("storage", fixture);
     QVERIFY(fixture.database().migrate().has_value());
     QVERIFY(Database::open(fixture.config()).has_value());
     auto rows = fixture.database().exec(QStringLiteral("SELECT COUNT(*) FROM schema_version"));
@@ -151,7 +139,7 @@ void TestStorage::migratingTwiceChangesNothing() {
 
 void TestStorage::postRoundTrip() {
     StoreFixture fixture;
-    REQUIRE_STORE(fixture);
+    REQUIRE_STORE_FOR("storage", fixture);
     Post post = validVideoPost();
     post.text = QStringLiteral("Ünïcode caption 🎬");
     post.scheduledFor = QDateTime(QDate(2026, 12, 1), QTime(18, 30), QTimeZone(3600));
@@ -178,7 +166,7 @@ void TestStorage::postRoundTrip() {
 
 void TestStorage::historyIsAppendOnly() {
     StoreFixture fixture;
-    REQUIRE_STORE(fixture);
+    REQUIRE_STORE_FOR("storage", fixture);
     const auto created = fixture.importer().create(validVideoPost(), QString(), true);
     QVERIFY(created.has_value());
     const auto changed = fixture.database().exec(QStringLiteral("UPDATE post_history SET actor = 'mallory'"));
@@ -189,7 +177,7 @@ void TestStorage::historyIsAppendOnly() {
 
 void TestStorage::settingsRoundTrip() {
     StoreFixture fixture;
-    REQUIRE_STORE(fixture);
+    REQUIRE_STORE_FOR("storage", fixture);
     WorkspaceSettingsRepository settings(fixture.database());
     QCOMPARE(settings.value(QStringLiteral("grace_minutes"), QStringLiteral("15")).value(),
              QStringLiteral("15"));
@@ -203,7 +191,7 @@ void TestStorage::settingsRoundTrip() {
 
 void TestStorage::mediaObjectsRoundTrip() {
     StoreFixture fixture;
-    REQUIRE_STORE(fixture);
+    REQUIRE_STORE_FOR("storage", fixture);
     MediaObjectRepository objects(fixture.database());
     const QString a(64, u'a');
     const QString b(64, u'b');
@@ -238,7 +226,7 @@ void TestStorage::mediaObjectsRoundTrip() {
 
 void TestStorage::mediaObjectInUseCannotBeRemoved() {
     StoreFixture fixture;
-    REQUIRE_STORE(fixture);
+    REQUIRE_STORE_FOR("storage", fixture);
     const auto created = fixture.importer().create(validVideoPost(), QString(), false);
     QVERIFY(created.has_value());
     MediaObjectRepository objects(fixture.database());
@@ -256,7 +244,7 @@ Account account(const QString &id, const QString &openId, bool isDefault) {
 
 void TestStorage::accountsRoundTrip() {
     StoreFixture fixture;
-    REQUIRE_STORE(fixture);
+    REQUIRE_STORE_FOR("storage", fixture);
     AccountRepository accounts(fixture.database());
     QCOMPARE(accounts.count().value(), 0);
     QCOMPARE(accounts.hasDefault().value(), false);
@@ -305,7 +293,7 @@ void TestStorage::accountsRoundTrip() {
 
 void TestStorage::creatorInfoIsKeptWithTheAccount() {
     StoreFixture fixture;
-    REQUIRE_STORE(fixture);
+    REQUIRE_STORE_FOR("storage", fixture);
     AccountRepository accounts(fixture.database());
     const Account ana = account(QStringLiteral("id-ana"), QStringLiteral("open-ana"), true);
     QVERIFY(accounts.insert(ana, fixture.clock().nowUtc()).has_value());
@@ -354,7 +342,7 @@ bool age(const QString &path, int seconds) {
 
 void TestStorage::garbageCollectionRemovesOnlyWhatNoPostNeeds() {
     StoreFixture fixture;
-    REQUIRE_STORE(fixture);
+    REQUIRE_STORE_FOR("storage", fixture);
     const auto kept = fixture.importer().create(validVideoPost(), QString(), false);
     const auto dropped = fixture.importer().create(
         validVideoPost(fixturePath(QStringLiteral("landscape.mp4"))), QString(), false);
@@ -390,7 +378,7 @@ void TestStorage::garbageCollectionRemovesOnlyWhatNoPostNeeds() {
 
 void TestStorage::staleRevisionIsAConflict() {
     StoreFixture fixture;
-    REQUIRE_STORE(fixture);
+    REQUIRE_STORE_FOR("storage", fixture);
     const auto created = fixture.importer().create(validVideoPost(), QString(), false);
     QVERIFY(created.has_value());
     StoredPost stale = created->post;
@@ -402,7 +390,7 @@ void TestStorage::staleRevisionIsAConflict() {
 
 void TestStorage::claimIsExclusive() {
     StoreFixture fixture;
-    REQUIRE_STORE(fixture);
+    REQUIRE_STORE_FOR("storage", fixture);
     const auto created = fixture.importer().create(validVideoPost(), QString(), true);
     QVERIFY(created.has_value());
     QCOMPARE(created->post.status, PostStatus::Scheduled);
@@ -489,7 +477,7 @@ private:
 
 void TestStorage::twoRunnersPublishEachOfFiveHundredPostsOnce() {
     StoreFixture fixture;
-    REQUIRE_STORE(fixture);
+    REQUIRE_STORE_FOR("storage", fixture);
     // One stored clip shared by 500 due posts; inserted directly to keep the setup quick.
     const auto first = fixture.importer().create(validVideoPost(), QString(), true);
     QVERIFY(first.has_value());

@@ -10,7 +10,24 @@
 
 #include <QTemporaryDir>
 
+#include <QFile>
+#include <QTest>
+
 #include <memory>
+
+// Fails the test when `fixture` could not start its database, or skips it (loudly) when that
+// database is PostgreSQL and PostgreSQL is not installed here. `subject` names the tests skipped.
+#define REQUIRE_STORE_FOR(subject, fixture)                                                                  \
+    do {                                                                                                     \
+        if (!(fixture).isReady()) {                                                                          \
+            if (cq::test::backendUnderTest() == cq::test::TestBackend::Postgres                              \
+                && !QFile::exists(QStringLiteral("/usr/lib/postgresql"))) {                                  \
+                QSKIP(qPrintable(u"PostgreSQL is not installed, " subject u" tests on it are SKIPPED: "      \
+                                 + (fixture).why()));                                                        \
+            }                                                                                                \
+            QFAIL(qPrintable((fixture).why()));                                                              \
+        }                                                                                                    \
+    } while (false)
 
 namespace cq::test {
 
