@@ -3,8 +3,11 @@
 #include "common/ElidedTextDelegate.h"
 #include "common/InlineMessage.h"
 #include "common/StatusBadgeDelegate.h"
+#include "common/StatusText.h"
+#include "common/TimeText.h"
 #include "queue/PostTableModel.h"
 #include "queue/QueueFilterBar.h"
+#include "queue/QueueText.h"
 #include "queue/RescheduleDialog.h"
 #include "session/Backend.h"
 
@@ -17,6 +20,7 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTimeZone>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -39,13 +43,13 @@ struct Batch {
 QString verbOf(PostAction action) {
     switch (action) {
     case PostAction::Cancel:
-        return QueuePage::tr("cancel");
+        return QueuePage::tr("cancelled");
     case PostAction::Retry:
-        return QueuePage::tr("retry");
+        return QueuePage::tr("retried");
     case PostAction::Schedule:
-        return QueuePage::tr("reschedule");
+        return QueuePage::tr("rescheduled");
     case PostAction::Delete:
-        return QueuePage::tr("delete");
+        return QueuePage::tr("deleted");
     default:
         return Lifecycle::actionName(action);
     }
@@ -148,13 +152,20 @@ void QueuePage::sizeTable() {
         return metrics.horizontalAdvance(sample) + line;
     };
     header->resizeSection(PostTableModel::ThumbnailColumn, side + line / 2);
-    header->resizeSection(PostTableModel::TimeColumn,
-                          width(QStringLiteral("Wed, 30 Sep 2026, 23:59 Europe/Berlin")));
+    // Samples in the window's language (German runs a third longer than English).
+    const QDateTime longMoment(QDate(2026, 9, 30), QTime(23, 59), QTimeZone("Europe/Berlin"));
+    const PostSchedule sample{longMoment.toUTC(), QStringLiteral("Europe/Berlin")};
+    header->resizeSection(PostTableModel::TimeColumn, width(scheduleLines(sample).first));
     header->resizeSection(PostTableModel::AccountColumn, metrics.averageCharWidth() * 20);
     header->setSectionResizeMode(PostTableModel::CaptionColumn, QHeaderView::Stretch);
-    header->resizeSection(PostTableModel::MediaColumn, width(QStringLiteral("2 videos · 10:00")));
-    header->resizeSection(PostTableModel::StatusColumn, width(QStringLiteral("Publishing · 100%")) + line);
-    header->resizeSection(PostTableModel::FindingsColumn, width(QStringLiteral("10 errors, 10 warnings")));
+    header->resizeSection(PostTableModel::MediaColumn, width(QueueText::mediaSummary(2, 0, 600)));
+    int statusWidth = 0;
+    for (PostStatus status :
+         {PostStatus::ChangesRequested, PostStatus::NeedsAttention, PostStatus::Publishing}) {
+        statusWidth = std::max(statusWidth, width(statusLabel(status) + QStringLiteral(" · 100%")));
+    }
+    header->resizeSection(PostTableModel::StatusColumn, statusWidth + line);
+    header->resizeSection(PostTableModel::FindingsColumn, width(QueueText::findingsSummary(10, 10)));
     header->setSectionResizeMode(PostTableModel::ThumbnailColumn, QHeaderView::Fixed);
 }
 
@@ -305,9 +316,7 @@ void QueuePage::updateActions() {
                       .arg(direction < 0 ? tr("before") : tr("after")));
     }
     m_selectionLabel->setText(rows.isEmpty() ? QString()
-                              : rows.size() == 1
-                                  ? tr("1 post selected")
-                                  : tr("%1 posts selected").arg(QLocale().toString(rows.size())));
+                                             : tr("%Ln post(s) selected", nullptr, int(rows.size())));
 }
 
 void QueuePage::updateAction(QAction *action, PostAction lifecycleAction, const QList<int> &rows) {
@@ -443,7 +452,7 @@ void QueuePage::swapWithNeighbour(int direction) {
     updateActions();
     m_backend.swapTimes(m_model->rowAt(rows.first()).id, m_model->rowAt(other).id, this,
                         [this](std::expected<QList<PostRow>, Error> swapped) {
-                            finishBatch(tr("move"), swapped ? 0 : 1, 1,
+                            finishBatch(tr("moved"), swapped ? 0 : 1, 1,
                                         swapped ? QString() : swapped.error().message);
                         });
 }
@@ -455,14 +464,14 @@ void QueuePage::confirmDelete() {
     }
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete Posts"),
                                 ids.size() == 1 ? tr("Delete this post?")
-                                                : tr("Delete %1 posts?").arg(QLocale().toString(ids.size())),
+                                                : tr("Delete %Ln post(s)?", nullptr, int(ids.size())),
                                 QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("deleteConfirmation"));
     box->setInformativeText(
         tr("They are removed from ClipQueue for good. Posts already published stay on TikTok."));
-    QPushButton *confirm =
-        box->addButton(ids.size() == 1 ? tr("Delete Post") : tr("Delete %1 Posts").arg(ids.size()),
-                       QMessageBox::DestructiveRole);
+    QPushButton *confirm = box->addButton(
+        ids.size() == 1 ? tr("Delete Post") : tr("Delete %Ln Post(s)", nullptr, int(ids.size())),
+        QMessageBox::DestructiveRole);
     confirm->setObjectName(QStringLiteral("confirmDeleteButton"));
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -480,12 +489,11 @@ void QueuePage::finishBatch(const QString &verb, int failed, int total, const QS
     if (failed == 0) {
         return; // the rows show what happened
     }
-    const QString what = total == 1 ? tr("Could not %1 the post: %2").arg(verb, firstError)
-                                    : tr("Could not %1 %2 of %3 posts. The first said: %4")
-                                          .arg(verb)
-                                          .arg(failed)
-                                          .arg(total)
-                                          .arg(firstError);
+    // `verb` is a past participle ("cancelled"), so that each language can build the sentence around it.
+    const QString what = total == 1
+                             ? tr("The post could not be %1: %2").arg(verb, firstError)
+                             : tr("%1 of %n post(s) could not be %2. The first said: %3", nullptr, total)
+                                   .arg(QString::number(failed), verb, firstError);
     m_message->showMessage(what, InlineMessage::Kind::Error);
 }
 
