@@ -125,7 +125,9 @@ void TestTranslations::cleanup() {
 void TestTranslations::germanMenusAndFindings() {
     QCOMPARE(QLocale::system().uiLanguages().value(0), QStringLiteral("de"));
     ui::installTranslators(*qApp);
-    BackendHarness harness;
+    BackendHarness::Options options;
+    options.approvalRequired = true; // a post in review for the Review page
+    BackendHarness harness(options);
     QVERIFY2(harness.start(), qPrintable(harness.why()));
     QVERIFY(harness.submitted(QStringLiteral("Herbstkollektion #mode"),
                               QDateTime::currentDateTimeUtc().addDays(2)));
@@ -158,10 +160,19 @@ void TestTranslations::germanMenusAndFindings() {
     QTest::qWait(200); // the thumbnail's first paint
     QVERIFY(window.grab().save(screenshotPath(QStringLiteral("german-composer"))));
 
-    window.showPage(ui::MainWindow::Page::Queue);
-    QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QWidget *>(QStringLiteral("queuePage"))->isVisible(), 5000);
-    QTest::qWait(500); // the queue's first page and thumbnails
-    QVERIFY(window.grab().save(screenshotPath(QStringLiteral("german-queue"))));
+    // Every page, to look at: German runs a third longer than English and must not be cut off.
+    const std::pair<ui::MainWindow::Page, QString> pages[] = {
+        {ui::MainWindow::Page::Queue, QStringLiteral("german-queue")},
+        {ui::MainWindow::Page::Review, QStringLiteral("german-review")},
+        {ui::MainWindow::Page::Accounts, QStringLiteral("german-accounts")},
+        {ui::MainWindow::Page::Calendar, QStringLiteral("german-calendar")},
+        {ui::MainWindow::Page::Welcome, QStringLiteral("german-welcome")},
+    };
+    for (const auto &[page, name] : pages) {
+        window.showPage(page);
+        QTest::qWait(500); // the page's first data and thumbnails
+        QVERIFY(window.grab().save(screenshotPath(name)));
+    }
 }
 
 void TestTranslations::tsFilesAreCompleteAndKeepPlaceholders_data() {

@@ -498,7 +498,7 @@
     </message>
     <message>
         <source>&amp;Disconnect…</source>
-        <translation>&amp;Trennen…</translation>
+        <translation>&amp;Trennen …</translation>
     </message>
     <message>
         <source>Ask TikTok for this account&apos;s creator info again</source>
@@ -683,7 +683,7 @@
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation>&amp;Löschen…</translation>
+        <translation>&amp;Löschen …</translation>
     </message>
     <message>
         <source>Accounts in the set</source>
@@ -765,7 +765,7 @@
     <name>cq::ui::AccountsPage</name>
     <message>
         <source>&amp;Connect a TikTok account…</source>
-        <translation>TikTok-Konto &amp;verbinden…</translation>
+        <translation>TikTok-Konto &amp;verbinden …</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -856,15 +856,15 @@
     </message>
     <message>
         <source>Add &amp;Videos…</source>
-        <translation>&amp;Videos hinzufügen…</translation>
+        <translation>&amp;Videos hinzufügen …</translation>
     </message>
     <message>
         <source>Add &amp;Folder…</source>
-        <translation>&amp;Ordner hinzufügen…</translation>
+        <translation>&amp;Ordner hinzufügen …</translation>
     </message>
     <message>
         <source>Import &amp;CSV…</source>
-        <translation>&amp;CSV importieren…</translation>
+        <translation>&amp;CSV importieren …</translation>
     </message>
     <message>
         <source>Add Videos</source>
@@ -1078,6 +1078,11 @@
             <numerusform>%n Beiträge</numerusform>
         </translation>
     </message>
+    <message>
+        <source>ddd d MMM</source>
+        <comment>QDate format: a week column&apos;s heading</comment>
+        <translation>ddd d. MMM</translation>
+    </message>
 </context>
 <context>
     <name>cq::ui::CalendarPage</name>
@@ -1143,7 +1148,7 @@
     </message>
     <message>
         <source>&amp;Bulk Import…</source>
-        <translation>Massen&amp;import…</translation>
+        <translation>Massen&amp;import …</translation>
     </message>
     <message>
         <source>Many videos, a folder or a CSV plan at once</source>
@@ -1180,6 +1185,21 @@
     <message>
         <source>Could not move the post: %1</source>
         <translation>Der Beitrag konnte nicht verschoben werden: %1</translation>
+    </message>
+    <message>
+        <source>MMMM yyyy</source>
+        <comment>QDate format: the month shown</comment>
+        <translation>MMMM yyyy</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <comment>QDate format: a week&apos;s first day</comment>
+        <translation>d. MMM</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <comment>QDate format: a week&apos;s last day</comment>
+        <translation>d. MMM yyyy</translation>
     </message>
 </context>
 <context>
@@ -1319,7 +1339,7 @@
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation>&amp;Einstellungen…</translation>
+        <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
         <source>&amp;Accounts</source>
@@ -1533,23 +1553,23 @@
     </message>
     <message>
         <source>Reschedule…</source>
-        <translation>Neu planen…</translation>
+        <translation>Neu planen …</translation>
     </message>
     <message>
         <source>Schedule…</source>
-        <translation>Planen…</translation>
+        <translation>Planen …</translation>
     </message>
     <message>
         <source>Request changes…</source>
-        <translation>Änderungen anfordern…</translation>
+        <translation>Änderungen anfordern …</translation>
     </message>
     <message>
         <source>Delete draft…</source>
-        <translation>Entwurf löschen…</translation>
+        <translation>Entwurf löschen …</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation>Löschen…</translation>
+        <translation>Löschen …</translation>
     </message>
     <message>
         <source>Submit</source>
@@ -1929,7 +1949,7 @@
     </message>
     <message>
         <source>&amp;Reschedule…</source>
-        <translation>&amp;Neu planen…</translation>
+        <translation>&amp;Neu planen …</translation>
     </message>
     <message>
         <source>Move the selected posts later or earlier by minutes, hours or days</source>
@@ -1937,7 +1957,7 @@
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation>&amp;Löschen…</translation>
+        <translation>&amp;Löschen …</translation>
     </message>
     <message>
         <source>Delete the selected posts from ClipQueue</source>
@@ -2023,32 +2043,12 @@
         <source>after</source>
         <translation>nach</translation>
     </message>
-    <message>
-        <source>cancelled</source>
-        <translation>abgebrochen</translation>
-    </message>
-    <message>
-        <source>retried</source>
-        <translation>erneut versucht</translation>
-    </message>
-    <message>
-        <source>rescheduled</source>
-        <translation>neu geplant</translation>
-    </message>
-    <message>
-        <source>deleted</source>
-        <translation>gelöscht</translation>
-    </message>
     <message numerus="yes">
         <source>%Ln post(s) selected</source>
         <translation>
             <numerusform>%Ln Beitrag ausgewählt</numerusform>
             <numerusform>%Ln Beiträge ausgewählt</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>moved</source>
-        <translation>verschoben</translation>
     </message>
     <message numerus="yes">
         <source>Delete %Ln post(s)?</source>
@@ -2065,14 +2065,69 @@
         </translation>
     </message>
     <message>
-        <source>The post could not be %1: %2</source>
-        <translation>Der Beitrag konnte nicht %1 werden: %2</translation>
+        <source>Could not move the post: %1</source>
+        <translation>Der Beitrag konnte nicht verschoben werden: %1</translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %n post(s) could not be %2. The first said: %3</source>
+        <source>Could not move %1 of %n post(s). The first said: %2</source>
         <translation>
-            <numerusform>%1 von %n Beitrag konnte nicht %2 werden. Die erste Meldung: %3</numerusform>
-            <numerusform>%1 von %n Beiträgen konnten nicht %2 werden. Die erste Meldung: %3</numerusform>
+            <numerusform>%1 von %n Beitrag konnten nicht verschoben werden. Die erste Meldung: %2</numerusform>
+            <numerusform>%1 von %n Beiträgen konnten nicht verschoben werden. Die erste Meldung: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not cancel the post: %1</source>
+        <translation>Der Beitrag konnte nicht abgebrochen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not cancel %1 of %n post(s). The first said: %2</source>
+        <translation>
+            <numerusform>%1 von %n Beitrag konnten nicht abgebrochen werden. Die erste Meldung: %2</numerusform>
+            <numerusform>%1 von %n Beiträgen konnten nicht abgebrochen werden. Die erste Meldung: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not retry the post: %1</source>
+        <translation>Der Beitrag konnte nicht erneut versucht werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not retry %1 of %n post(s). The first said: %2</source>
+        <translation>
+            <numerusform>%1 von %n Beitrag konnten nicht erneut versucht werden. Die erste Meldung: %2</numerusform>
+            <numerusform>%1 von %n Beiträgen konnten nicht erneut versucht werden. Die erste Meldung: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not reschedule the post: %1</source>
+        <translation>Der Beitrag konnte nicht neu geplant werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not reschedule %1 of %n post(s). The first said: %2</source>
+        <translation>
+            <numerusform>%1 von %n Beitrag konnten nicht neu geplant werden. Die erste Meldung: %2</numerusform>
+            <numerusform>%1 von %n Beiträgen konnten nicht neu geplant werden. Die erste Meldung: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not delete the post: %1</source>
+        <translation>Der Beitrag konnte nicht gelöscht werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not delete %1 of %n post(s). The first said: %2</source>
+        <translation>
+            <numerusform>%1 von %n Beitrag konnten nicht gelöscht werden. Die erste Meldung: %2</numerusform>
+            <numerusform>%1 von %n Beiträgen konnten nicht gelöscht werden. Die erste Meldung: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The post did not change: %1</source>
+        <translation>Der Beitrag wurde nicht geändert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n post(s) did not change. The first said: %2</source>
+        <translation>
+            <numerusform>%1 von %n Beitrag wurden nicht geändert. Die erste Meldung: %2</numerusform>
+            <numerusform>%1 von %n Beiträgen wurden nicht geändert. Die erste Meldung: %2</numerusform>
         </translation>
     </message>
 </context>
@@ -2367,7 +2422,7 @@
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation>Dur&amp;chsuchen…</translation>
+        <translation>Dur&amp;chsuchen …</translation>
     </message>
     <message>
         <source>Data folder</source>
@@ -2475,7 +2530,7 @@
     </message>
     <message>
         <source>Connecting…</source>
-        <translation>Verbinde …</translation>
+        <translation>Verbindung wird hergestellt …</translation>
     </message>
     <message>
         <source>Connected: %1</source>
@@ -2789,15 +2844,15 @@
     <name>cq::ui::WelcomePage</name>
     <message>
         <source>Enter the app&apos;s key and secret…</source>
-        <translation>Key und Secret der App eingeben…</translation>
+        <translation>Key und Secret der App eingeben …</translation>
     </message>
     <message>
         <source>Connect an account…</source>
-        <translation>Konto verbinden…</translation>
+        <translation>Konto verbinden …</translation>
     </message>
     <message>
         <source>Use a team database…</source>
-        <translation>Team-Datenbank verwenden…</translation>
+        <translation>Team-Datenbank verwenden …</translation>
     </message>
     <message>
         <source>&amp;Start using ClipQueue</source>

@@ -112,10 +112,45 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %n post(s) could not be %2. The first said: %3</source>
+        <source>Could not move %1 of %n post(s). The first said: %2</source>
         <translation>
-            <numerusform>%1 of %n post could not be %2. The first said: %3</numerusform>
-            <numerusform>%1 of %n posts could not be %2. The first said: %3</numerusform>
+            <numerusform>Could not move %1 of %n post. The first said: %2</numerusform>
+            <numerusform>Could not move %1 of %n posts. The first said: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not cancel %1 of %n post(s). The first said: %2</source>
+        <translation>
+            <numerusform>Could not cancel %1 of %n post. The first said: %2</numerusform>
+            <numerusform>Could not cancel %1 of %n posts. The first said: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not retry %1 of %n post(s). The first said: %2</source>
+        <translation>
+            <numerusform>Could not retry %1 of %n post. The first said: %2</numerusform>
+            <numerusform>Could not retry %1 of %n posts. The first said: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not reschedule %1 of %n post(s). The first said: %2</source>
+        <translation>
+            <numerusform>Could not reschedule %1 of %n post. The first said: %2</numerusform>
+            <numerusform>Could not reschedule %1 of %n posts. The first said: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not delete %1 of %n post(s). The first said: %2</source>
+        <translation>
+            <numerusform>Could not delete %1 of %n post. The first said: %2</numerusform>
+            <numerusform>Could not delete %1 of %n posts. The first said: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n post(s) did not change. The first said: %2</source>
+        <translation>
+            <numerusform>%1 of %n post did not change. The first said: %2</numerusform>
+            <numerusform>%1 of %n posts did not change. The first said: %2</numerusform>
         </translation>
     </message>
 </context>

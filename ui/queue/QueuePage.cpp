@@ -40,18 +40,29 @@ struct Batch {
     QString firstError;
 };
 
-QString verbOf(PostAction action) {
-    switch (action) {
+// What failed, as whole sentences so that each language orders its own words: for one post ("%1":
+// the error), and for several ("%1" of "%n" posts, "%2": the first error).
+std::pair<QString, QString> failureSentences(std::optional<PostAction> action, int total) {
+    if (!action) {
+        return {QueuePage::tr("Could not move the post: %1"),
+                QueuePage::tr("Could not move %1 of %n post(s). The first said: %2", nullptr, total)};
+    }
+    switch (*action) {
     case PostAction::Cancel:
-        return QueuePage::tr("cancelled");
+        return {QueuePage::tr("Could not cancel the post: %1"),
+                QueuePage::tr("Could not cancel %1 of %n post(s). The first said: %2", nullptr, total)};
     case PostAction::Retry:
-        return QueuePage::tr("retried");
+        return {QueuePage::tr("Could not retry the post: %1"),
+                QueuePage::tr("Could not retry %1 of %n post(s). The first said: %2", nullptr, total)};
     case PostAction::Schedule:
-        return QueuePage::tr("rescheduled");
+        return {QueuePage::tr("Could not reschedule the post: %1"),
+                QueuePage::tr("Could not reschedule %1 of %n post(s). The first said: %2", nullptr, total)};
     case PostAction::Delete:
-        return QueuePage::tr("deleted");
+        return {QueuePage::tr("Could not delete the post: %1"),
+                QueuePage::tr("Could not delete %1 of %n post(s). The first said: %2", nullptr, total)};
     default:
-        return Lifecycle::actionName(action);
+        return {QueuePage::tr("The post did not change: %1"),
+                QueuePage::tr("%1 of %n post(s) did not change. The first said: %2", nullptr, total)};
     }
 }
 
@@ -382,7 +393,7 @@ void QueuePage::perform(PostAction action, const QStringList &ids) {
                                   batch->firstError = result.error().message;
                               }
                               if (--batch->left == 0) {
-                                  finishBatch(verbOf(action), batch->failed, batch->total, batch->firstError);
+                                  finishBatch(action, batch->failed, batch->total, batch->firstError);
                               }
                           });
     }
@@ -407,7 +418,7 @@ void QueuePage::reschedule() {
                 batch->firstError = result.error().message;
             }
             if (--batch->left == 0) {
-                finishBatch(verbOf(PostAction::Schedule), batch->failed, batch->total, batch->firstError);
+                finishBatch(PostAction::Schedule, batch->failed, batch->total, batch->firstError);
             }
         };
         for (const QString &id : ids) {
@@ -452,7 +463,7 @@ void QueuePage::swapWithNeighbour(int direction) {
     updateActions();
     m_backend.swapTimes(m_model->rowAt(rows.first()).id, m_model->rowAt(other).id, this,
                         [this](std::expected<QList<PostRow>, Error> swapped) {
-                            finishBatch(tr("moved"), swapped ? 0 : 1, 1,
+                            finishBatch(std::nullopt, swapped ? 0 : 1, 1,
                                         swapped ? QString() : swapped.error().message);
                         });
 }
@@ -483,17 +494,16 @@ void QueuePage::confirmDelete() {
     box->open();
 }
 
-void QueuePage::finishBatch(const QString &verb, int failed, int total, const QString &firstError) {
+void QueuePage::finishBatch(std::optional<PostAction> action, int failed, int total,
+                            const QString &firstError) {
     m_busy = false;
     updateActions();
     if (failed == 0) {
         return; // the rows show what happened
     }
-    // `verb` is a past participle ("cancelled"), so that each language can build the sentence around it.
-    const QString what = total == 1
-                             ? tr("The post could not be %1: %2").arg(verb, firstError)
-                             : tr("%1 of %n post(s) could not be %2. The first said: %3", nullptr, total)
-                                   .arg(QString::number(failed), verb, firstError);
+    const auto [one, several] = failureSentences(action, total);
+    const QString what =
+        total == 1 ? one.arg(firstError) : several.arg(QLocale().toString(failed), firstError);
     m_message->showMessage(what, InlineMessage::Kind::Error);
 }
 
