@@ -431,6 +431,7 @@ public:
             setPublishing(true);
         }
         refreshCreators();
+        publishWorkspace(); // the photo host and the audited app are part of what the window shows
     }
 
     // Sends the accounts as they are now to the window.
