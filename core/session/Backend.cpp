@@ -329,9 +329,10 @@ public:
     }
 
     void cancelLogin() {
-        if (m_login) {
+        if (tiktok::DesktopLogin *login = m_login) {
             finishLogin(std::unexpected(
                 Error{ErrorCode::Cancelled, QStringLiteral("Connecting the account was cancelled.")}));
+            login->cancel(); // frees the port now; the login deletes itself once it has ended
         }
     }
 
