@@ -9,6 +9,7 @@
 #include "media/MediaProber.h"
 #include "queue/QueueText.h"
 #include "queue/RescheduleDialog.h"
+#include "settings/SettingsDialog.h"
 #include "shell/MainWindow.h"
 #include "shell/Translations.h"
 
@@ -173,6 +174,10 @@ void TestTranslations::germanMenusAndFindings() {
         QTest::qWait(500); // the page's first data and thumbnails
         QVERIFY(window.grab().save(screenshotPath(name)));
     }
+    ui::SettingsDialog settings(harness.backend());
+    settings.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&settings));
+    QVERIFY(settings.grab().save(screenshotPath(QStringLiteral("german-settings"))));
 }
 
 void TestTranslations::tsFilesAreCompleteAndKeepPlaceholders_data() {

@@ -2421,24 +2421,16 @@
         <translation>&amp;Datenordner:</translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
-        <translation>Dur&amp;chsuchen …</translation>
-    </message>
-    <message>
         <source>Data folder</source>
         <translation>Datenordner</translation>
     </message>
     <message>
-        <source>Team &amp;database URL:</source>
-        <translation>&amp;Team-Datenbank-URL:</translation>
-    </message>
-    <message>
         <source>empty: this computer&apos;s own database</source>
-        <translation>leer: die eigene Datenbank dieses Computers</translation>
+        <translation>leer: Datenbank dieses Computers</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation>Verbindung t&amp;esten</translation>
+        <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
         <source>A team shares one PostgreSQL database: &lt;tt&gt;postgresql://user:password@host:5432/clipqueue&lt;/tt&gt;. The data folder and the database are used from the next start.</source>
@@ -2486,15 +2478,7 @@
     </message>
     <message>
         <source>&amp;Upload URL:</source>
-        <translation>&amp;Upload-URL:</translation>
-    </message>
-    <message>
-        <source>Pu&amp;blic URL:</source>
-        <translation>Öffentl&amp;iche URL:</translation>
-    </message>
-    <message>
-        <source>Upload &amp;token:</source>
-        <translation>Upload-T&amp;oken:</translation>
+        <translation>U&amp;pload-URL:</translation>
     </message>
     <message>
         <source>optional</source>
@@ -2506,7 +2490,7 @@
     </message>
     <message>
         <source>&amp;Approval required before posts are scheduled</source>
-        <translation>&amp;Freigabe erforderlich, bevor Beiträge geplant werden</translation>
+        <translation>Frei&amp;gabe erforderlich, bevor Beiträge geplant werden</translation>
     </message>
     <message>
         <source>Default time &amp;zone:</source>
@@ -2518,7 +2502,7 @@
     </message>
     <message>
         <source>&amp;Grace period:</source>
-        <translation>Ku&amp;lanzzeit:</translation>
+        <translation>Kul&amp;anzzeit:</translation>
     </message>
     <message>
         <source>A post whose time passed while nothing ran still goes out within the grace period; later, it waits for you.</source>
@@ -2539,6 +2523,54 @@
     <message>
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Dur&amp;chsuchen …</translation>
+    </message>
+    <message>
+        <source>Team database UR&amp;L:</source>
+        <translation>Team-Datenbank-UR&amp;L:</translation>
+    </message>
+    <message>
+        <source>TikTok has aud&amp;ited this app</source>
+        <translation>TikTok hat diese App gepr&amp;üft</translation>
+    </message>
+    <message>
+        <source>Until TikTok audits an app, everything it posts is private (&quot;Only me&quot;) and at most 5 posts may wait in a creator&apos;s inbox. Tick this once TikTok has approved yours; until then ClipQueue suggests sending posts to the TikTok app to finish.</source>
+        <translation>Bis TikTok eine App geprüft hat, ist alles, was sie postet, privat („Nur ich“), und höchstens 5 Beiträge dürfen im Posteingang eines Creators warten. Setzen Sie den Haken, sobald TikTok Ihre App freigegeben hat; bis dahin schlägt ClipQueue vor, Beiträge zum Fertigstellen an die TikTok-App zu senden.</translation>
+    </message>
+    <message>
+        <source>Publi&amp;c URL:</source>
+        <translation>Ö&amp;ffentliche URL:</translation>
+    </message>
+    <message>
+        <source>Upload t&amp;oken:</source>
+        <translation>Upload-T&amp;oken:</translation>
+    </message>
+    <message>
+        <source>For an S3-compatible bucket (AWS S3, Cloudflare R2, Backblaze B2, MinIO), ClipQueue signs the uploads with these keys; leave them empty for WebDAV or a plain PUT.</source>
+        <translation>Für einen S3-kompatiblen Bucket (AWS S3, Cloudflare R2, Backblaze B2, MinIO) signiert ClipQueue die Uploads mit diesen Schlüsseln; lassen Sie sie für WebDAV oder ein einfaches PUT leer.</translation>
+    </message>
+    <message>
+        <source>S3 access ke&amp;y:</source>
+        <translation>S3-Zugriffsschlüss&amp;el:</translation>
+    </message>
+    <message>
+        <source>S3 s&amp;ecret key:</source>
+        <translation>S3-Gehe&amp;imschlüssel:</translation>
+    </message>
+    <message>
+        <source>S3 &amp;region:</source>
+        <translation>S3-&amp;Region:</translation>
+    </message>
+    <message>
+        <source>S3 &amp;bucket:</source>
+        <translation>S3-&amp;Bucket:</translation>
+    </message>
+    <message>
+        <source>optional: empty when the upload URL names it</source>
+        <translation>optional: leer, wenn die Upload-URL ihn enthält</translation>
     </message>
 </context>
 <context>
