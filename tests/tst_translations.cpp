@@ -3,6 +3,7 @@
 // says "1 post" / "2 posts" (its plural forms come from clipqueue_en.ts). Saves the German window.
 #include "BackendHarness.h"
 #include "TestFixtures.h"
+#include "bulk/BulkImportDialog.h"
 #include "composer/ComposerPage.h"
 #include "composer/FindingsModel.h"
 #include "composer/MediaProbeQueue.h"
@@ -178,6 +179,17 @@ void TestTranslations::germanMenusAndFindings() {
     settings.show();
     QVERIFY(QTest::qWaitForWindowExposed(&settings));
     QVERIFY(settings.grab().save(screenshotPath(QStringLiteral("german-settings"))));
+    ui::BulkImportDialog bulk(harness.backend());
+    bulk.addPaths(
+        {fixturePath(QStringLiteral("vertical.mp4")), fixturePath(QStringLiteral("landscape.mp4"))});
+    bulk.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&bulk));
+    QTest::qWait(1000); // the plan's check
+    QVERIFY(bulk.grab().save(screenshotPath(QStringLiteral("german-bulkimport"))));
+    ui::RescheduleDialog reschedule(3);
+    reschedule.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&reschedule));
+    QVERIFY(reschedule.grab().save(screenshotPath(QStringLiteral("german-reschedule"))));
 }
 
 void TestTranslations::tsFilesAreCompleteAndKeepPlaceholders_data() {

@@ -1042,7 +1042,7 @@
     </message>
     <message>
         <source>Check</source>
-        <translation>Prüfung</translation>
+        <translation>Prüfergebnis</translation>
     </message>
 </context>
 <context>
