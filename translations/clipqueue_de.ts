@@ -121,6 +121,25 @@
     </message>
 </context>
 <context>
+    <name>cq::AccountSets</name>
+    <message>
+        <source>There is no account set &quot;%1&quot; (clipqueue-cli accounts sets list shows them).</source>
+        <translation>Es gibt keine Kontogruppe „%1“ (clipqueue-cli accounts sets list zeigt sie).</translation>
+    </message>
+    <message>
+        <source>An account set needs a name.</source>
+        <translation>Eine Kontogruppe braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>There is an account set named &quot;%1&quot; already; pick another name.</source>
+        <translation>Es gibt bereits eine Kontogruppe namens „%1“; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>No connected TikTok account is &quot;%1&quot; (clipqueue-cli accounts list).</source>
+        <translation>Kein verbundenes TikTok-Konto heißt „%1“ (clipqueue-cli accounts list).</translation>
+    </message>
+</context>
+<context>
     <name>cq::Backend</name>
     <message>
         <source>The account is not connected any more.</source>
@@ -215,6 +234,37 @@
     </message>
 </context>
 <context>
+    <name>cq::CsvPosts</name>
+    <message>
+        <source>The file cell is empty: name the video or photo.</source>
+        <translation>Die Zelle „file“ ist leer: Nennen Sie das Video oder Foto.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time zone; use an IANA name such as Europe/Berlin.</source>
+        <translation>„%1“ ist keine Zeitzone; verwenden Sie einen IANA-Namen wie Europe/Berlin.</translation>
+    </message>
+    <message>
+        <source>Cannot read the time &quot;%1&quot;: write 2031-03-28T18:30, or &quot;queue&quot;.</source>
+        <translation>Die Zeit „%1“ ist nicht lesbar: Schreiben Sie 2031-03-28T18:30 oder „queue“.</translation>
+    </message>
+    <message>
+        <source>Unknown privacy &quot;%1&quot;: everyone, friends, followers or only me.</source>
+        <translation>Unbekannte Sichtbarkeit „%1“: everyone, friends, followers oder only me.</translation>
+    </message>
+    <message>
+        <source>The CSV file is empty.</source>
+        <translation>Die CSV-Datei ist leer.</translation>
+    </message>
+    <message>
+        <source>Unknown column &quot;%1&quot;; the columns are %2.</source>
+        <translation>Unbekannte Spalte „%1“; die Spalten sind %2.</translation>
+    </message>
+    <message>
+        <source>The CSV header needs a file (or url) column.</source>
+        <translation>Die Kopfzeile der CSV-Datei braucht eine Spalte „file“ (oder „url“).</translation>
+    </message>
+</context>
+<context>
     <name>cq::MediaProber</name>
     <message>
         <source>%1: probing was cancelled.</source>
@@ -275,6 +325,39 @@
     <message>
         <source>its picture size cannot be read. It may be damaged: export it again.</source>
         <translation>Die Bildgröße lässt sich nicht lesen. Die Datei ist vielleicht beschädigt: Exportieren Sie sie erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>cq::PostLifecycle</name>
+    <message>
+        <source>The post has validation errors; fix them first:
+  %1</source>
+        <translation>Der Beitrag hat Prüffehler; beheben Sie sie zuerst:
+  %1</translation>
+    </message>
+    <message>
+        <source>Editing keeps the post&apos;s media (the same media, in the same order); create a new post to change them.</source>
+        <translation>Beim Bearbeiten bleiben die Medien des Beitrags erhalten (dieselben Medien in derselben Reihenfolge); legen Sie einen neuen Beitrag an, um sie zu ändern.</translation>
+    </message>
+    <message>
+        <source>Post %1 was deleted meanwhile.</source>
+        <translation>Beitrag %1 wurde inzwischen gelöscht.</translation>
+    </message>
+    <message>
+        <source>Only posts of the same account swap times.</source>
+        <translation>Nur Beiträge desselben Kontos können ihre Zeiten tauschen.</translation>
+    </message>
+    <message>
+        <source>Say what should change: a comment is required.</source>
+        <translation>Sagen Sie, was sich ändern soll: Ein Kommentar ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time zone; use an IANA name such as Europe/Berlin.</source>
+        <translation>„%1“ ist keine Zeitzone; verwenden Sie einen IANA-Namen wie Europe/Berlin.</translation>
+    </message>
+    <message>
+        <source>A stored post goes to one account; create a new post for each other account.</source>
+        <translation>Ein gespeicherter Beitrag geht an ein Konto; legen Sie für jedes weitere Konto einen neuen Beitrag an.</translation>
     </message>
 </context>
 <context>
@@ -488,6 +571,28 @@
     <message>
         <source>No TikTok account is chosen and there is no default account. Connect an account or pick one for the post.</source>
         <translation>Es ist kein TikTok-Konto gewählt und es gibt kein Standardkonto. Verbinden Sie ein Konto oder wählen Sie eines für den Beitrag.</translation>
+    </message>
+</context>
+<context>
+    <name>cq::PostingTimes</name>
+    <message>
+        <source>Cannot read the posting times at &quot;%1&quot;: write days and times such as &quot;mon-fri 18:30, sat 11:00&quot;.</source>
+        <translation>Die Postingzeiten bei „%1“ sind nicht lesbar: Schreiben Sie Tage und Uhrzeiten wie &quot;mon-fri 18:30, sat 11:00&quot;.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time zone; use an IANA name such as Europe/Berlin.</source>
+        <translation>„%1“ ist keine Zeitzone; verwenden Sie einen IANA-Namen wie Europe/Berlin.</translation>
+    </message>
+</context>
+<context>
+    <name>cq::QueueSlots</name>
+    <message>
+        <source>Add to queue needs an account: connect one or name it in the post.</source>
+        <translation>„In die Warteschlange“ braucht ein Konto: Verbinden Sie eines oder nennen Sie es im Beitrag.</translation>
+    </message>
+    <message>
+        <source>Account %1 has no free posting time. Set its weekly times first, e.g. clipqueue-cli accounts times %2 --set &quot;mon-fri 18:30, sat 11:00&quot;</source>
+        <translation>Konto %1 hat keine freie Postingzeit. Legen Sie zuerst seine wöchentlichen Zeiten fest, z. B. clipqueue-cli accounts times %2 --set &quot;mon-fri 18:30, sat 11:00&quot;</translation>
     </message>
 </context>
 <context>
