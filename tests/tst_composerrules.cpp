@@ -653,7 +653,9 @@ void TestComposerRules::severalVideosCanBecomeOnePostEach() {
         QCOMPARE(row.post.content.text, QStringLiteral("Same words for each #batch"));
         QCOMPARE(row.post.content.tiktok.privacyLevel, QStringLiteral("SELF_ONLY"));
     }
-    QVERIFY(widget<QLabel>("resultMessage")->text().contains(u"3 posts, one per video"));
+    QVERIFY(widget<QLabel>("resultMessage")
+                ->text()
+                .contains(ComposerPage::tr("%n post(s), one per video. ", nullptr, 3)));
     QVERIFY(!m_page->isOnePostPerVideo()); // a new post starts as one post again
 }
 
