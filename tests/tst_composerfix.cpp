@@ -325,7 +325,8 @@ void TestComposerFix::cancelLeavesTheItemAsItWas() {
     QVERIFY(!actions->fixButton()->isVisible());
     QVERIFY(!widget<QPushButton>("saveDraftButton")->isEnabled()); // not while its media converts
     QTRY_VERIFY_WITH_TIMEOUT(actions->progressBar()->value() > 0, ConversionTimeoutMs);
-    QVERIFY(actions->progressBar()->text().startsWith(u"Converting"));
+    QVERIFY(actions->progressBar()->text().endsWith(u" %"));
+    QVERIFY(actions->findChild<QLabel *>(QStringLiteral("mediaFixConverting"))->isVisible());
     actions->cancelButton()->click();
     QTRY_COMPARE_WITH_TIMEOUT(m_page->fixer()->running(), 0, ConversionTimeoutMs);
     QVERIFY(!m_page->mediaModel()->index(0).data(MediaListModel::ConformProgressRole).isValid());

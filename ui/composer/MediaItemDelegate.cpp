@@ -99,8 +99,8 @@ QSize MediaItemDelegate::sizeHint(const QStyleOptionViewItem &option, const QMod
     const Layout parts = layout(option, index, QRect(0, 0, width, 0));
     const int textBottom = parts.notes.isEmpty() ? parts.summary.bottom() : parts.notes.bottom();
     int bottom = std::max(parts.thumbnail.bottom(), textBottom);
-    if (hasActions(index)) { // progress and Cancel, one above the other
-        bottom = std::max(bottom, paddingPx(metrics) + 2 * (metrics.height() * 2));
+    if (hasActions(index)) { // "Converting…", the progress bar and Cancel, one above the other
+        bottom = std::max(bottom, paddingPx(metrics) + metrics.height() * 5);
     }
     return {width, bottom + 1 + paddingPx(metrics)};
 }

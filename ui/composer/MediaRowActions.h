@@ -4,6 +4,7 @@
 
 #include <optional>
 
+class QLabel;
 class QProgressBar;
 class QPushButton;
 
@@ -33,6 +34,7 @@ Q_SIGNALS:
 
 private:
     QPushButton *m_fix;
+    QLabel *m_converting;
     QProgressBar *m_progress;
     QPushButton *m_cancel;
 };

@@ -8,6 +8,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <tuple>
+
 #include "composer/VideoPreview.h"
 
 namespace cq::ui {
@@ -58,8 +60,11 @@ TrimStep::TrimStep(const VideoPreview &preview, QWidget *parent)
     auto *endRow = new QHBoxLayout;
     endRow->addWidget(m_end, 1);
     endRow->addWidget(setEnd);
-    fields->addRow(tr("&Start:"), startRow);
-    fields->addRow(tr("&End:"), endRow);
+    for (const auto &[text, field, row] : {std::tuple{tr("&Start:"), m_start, startRow}, std::tuple{tr("&End:"), m_end, endRow}}) {
+        auto *label = new QLabel(text, this);
+        label->setBuddy(field);
+        fields->addRow(label, row);
+    }
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
     buttons->addWidget(cancel);
