@@ -61,6 +61,7 @@ private Q_SLOTS:
     void fixOnTheRowConvertsEachKind_data();
     void fixOnTheRowConvertsEachKind();
     void fixAllAndRemoveLocation();
+    void keyboardAndAccessibleNames();
     void cancelLeavesTheItemAsItWas();
     void trimIsPickedInThePreview();
     void conversionOutlivesTheHiddenWindow();
@@ -313,6 +314,26 @@ void TestComposerFix::fixAllAndRemoveLocation() {
         verifyConverted(row, QString::fromLatin1(fixture));
     }
     QVERIFY(!fixAll->isVisible());
+}
+
+void TestComposerFix::keyboardAndAccessibleNames() {
+    drop({QStringLiteral("fps120.mp4")});
+    MediaRowActions *actions = rowActions(0);
+    QVERIFY(actions);
+    QCOMPARE(actions->fixButton()->accessibleName(), QStringLiteral("Fix fps120.mp4"));
+    QVERIFY(actions->fixButton()->accessibleDescription().contains(u"60 fps"));
+    QCOMPARE(actions->cancelButton()->accessibleName(), QStringLiteral("Cancel converting fps120.mp4"));
+    for (const char *name : {"trimStart", "trimEnd"}) {
+        QVERIFY(!widget<QWidget>(name)->accessibleName().isEmpty());
+    }
+    // Ctrl+Shift+F on the selected row does what its Fix button does.
+    auto *list = widget<QListView>("mediaList");
+    list->setFocus();
+    list->setCurrentIndex(m_page->mediaModel()->index(0));
+    QTest::keyClick(list, Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(m_page->fixer()->running(), 1);
+    waitUntilConverted(0);
+    verifyConverted(0, QStringLiteral("fps120.mp4"));
 }
 
 void TestComposerFix::cancelLeavesTheItemAsItWas() {

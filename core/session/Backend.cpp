@@ -42,6 +42,27 @@ std::expected<void, Error> setChanged(const std::expected<AccountSet, Error> &se
     return {};
 }
 
+// What a finished conversion of one item (Backend::conformMedia) answers.
+std::expected<ConformedMedia, Error>
+conformAnswer(const QFuture<std::expected<ConformResult, Error>> &future) {
+    if (future.isCanceled() || future.resultCount() == 0) {
+        return std::unexpected(
+            Error{ErrorCode::Cancelled,
+                  QCoreApplication::translate("cq::Backend", "The conversion was cancelled.")});
+    }
+    const std::expected<ConformResult, Error> result = future.result();
+    if (!result) {
+        return std::unexpected(result.error());
+    }
+    if (result->converted.isEmpty()) {
+        const QString why = result->notes.isEmpty()
+                                ? QCoreApplication::translate("cq::Backend", "The file needs no conversion.")
+                                : result->notes.first();
+        return std::unexpected(Error{ErrorCode::NotFound, why});
+    }
+    return result->converted.first();
+}
+
 // What TikTok answers when an unaudited app posts anything but SELF_ONLY.
 const QString unauditedCode = QStringLiteral("unaudited_client_can_only_post_to_private_accounts");
 
@@ -1148,18 +1169,7 @@ quint64 Backend::conformMedia(const ConformRequest &request, QObject *context, D
                 if (!guard) {
                     return;
                 }
-                const QFuture<Result> future = watcher->future();
-                if (future.isCanceled() || future.resultCount() == 0) {
-                    done(std::unexpected(Error{ErrorCode::Cancelled, tr("The conversion was cancelled.")}));
-                } else if (const Result &result = future.result(); !result) {
-                    done(std::unexpected(result.error()));
-                } else if (result->converted.isEmpty()) {
-                    const QString why =
-                        result->notes.isEmpty() ? tr("The file needs no conversion.") : result->notes.first();
-                    done(std::unexpected(Error{ErrorCode::NotFound, why}));
-                } else {
-                    done(result->converted.first());
-                }
+                done(conformAnswer(watcher->future()));
             });
     watcher->setFuture(
         m_conformQueue->conform(PostConformer({m_conformStore.get(), {}}, limits), single, {}));
@@ -1167,7 +1177,7 @@ quint64 Backend::conformMedia(const ConformRequest &request, QObject *context, D
 }
 
 void Backend::cancelConform(quint64 job) {
-    if (auto *watcher = static_cast<QFutureWatcherBase *>(m_conforms.value(job))) {
+    if (QFutureWatcherBase *watcher = m_conforms.value(job)) {
         watcher->cancel();
     }
 }
@@ -1175,7 +1185,7 @@ void Backend::cancelConform(quint64 job) {
 void Backend::stopConforms() {
     // The watchers answer nobody any more; the queue cancels its jobs and waits for them to stop, so
     // nothing half-written is left in the store.
-    for (QObject *watcher : std::as_const(m_conforms)) {
+    for (QFutureWatcherBase *watcher : std::as_const(m_conforms)) {
         watcher->disconnect(this);
         delete watcher;
     }

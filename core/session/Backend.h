@@ -15,6 +15,7 @@
 #include "util/Error.h"
 
 #include <QDateTime>
+#include <QFutureWatcherBase>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -316,7 +317,7 @@ private:
     // waits for its jobs when it goes. Each job's watcher delivers its progress and result here.
     std::unique_ptr<MediaStore> m_conformStore;
     std::unique_ptr<ConformQueue> m_conformQueue;
-    QHash<quint64, QObject *> m_conforms; // job -> its QFutureWatcher
+    QHash<quint64, QFutureWatcherBase *> m_conforms; // job -> its watcher
     quint64 m_lastConformJob = 0;
 };
 

@@ -123,13 +123,23 @@ void MediaPane::buildActions() {
     cover->setObjectName(QStringLiteral("useAsCoverAction"));
     cover->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     connect(cover, &QAction::triggered, this, &MediaPane::useCurrentAsCover);
+    // The row's Fix button, from the keyboard and the context menu.
+    auto *fix = new QAction(tr("Fix for TikTok"), m_view);
+    fix->setObjectName(QStringLiteral("fixMediaAction"));
+    fix->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    connect(fix, &QAction::triggered, this, [this] {
+        const QModelIndex current = m_view->currentIndex();
+        if (!m_locked && current.isValid() && !current.data(MediaListModel::FixRole).toString().isEmpty()) {
+            Q_EMIT fixRequested(current.data(MediaListModel::ItemIdRole).toInt());
+        }
+    });
     auto *separator = new QAction(m_view);
     separator->setSeparator(true);
     auto *remove = new QAction(tr("Remove"), m_view);
     remove->setObjectName(QStringLiteral("removeMediaAction"));
     remove->setShortcuts({QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
     connect(remove, &QAction::triggered, this, &MediaPane::removeSelected);
-    for (QAction *action : {earlier, later, cover, separator, remove}) {
+    for (QAction *action : {earlier, later, cover, fix, separator, remove}) {
         action->setShortcutContext(Qt::WidgetShortcut);
         m_view->addAction(action);
     }

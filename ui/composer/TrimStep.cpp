@@ -60,7 +60,8 @@ TrimStep::TrimStep(const VideoPreview &preview, QWidget *parent)
     auto *endRow = new QHBoxLayout;
     endRow->addWidget(m_end, 1);
     endRow->addWidget(setEnd);
-    for (const auto &[text, field, row] : {std::tuple{tr("&Start:"), m_start, startRow}, std::tuple{tr("&End:"), m_end, endRow}}) {
+    for (const auto &[text, field, row] :
+         {std::tuple{tr("&Start:"), m_start, startRow}, std::tuple{tr("&End:"), m_end, endRow}}) {
         auto *label = new QLabel(text, this);
         label->setBuddy(field);
         fields->addRow(label, row);
