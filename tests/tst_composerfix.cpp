@@ -16,6 +16,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QTest>
@@ -34,6 +35,8 @@
 #include "post/PostValidator.h"
 #include "session/Backend.h"
 #include "session/Session.h"
+#include "shell/MainWindow.h"
+#include "shell/TrayIcon.h"
 #include "storage/AccountRepository.h"
 
 using namespace cq;
@@ -65,6 +68,7 @@ private Q_SLOTS:
     void cancelLeavesTheItemAsItWas();
     void trimIsPickedInThePreview();
     void conversionOutlivesTheHiddenWindow();
+    void closingTheWindowMidConversionKeepsItInTheTray();
     void destroyingTheBackendLeavesNothingHalfWritten();
     void screenshots();
 
@@ -410,6 +414,37 @@ void TestComposerFix::conversionOutlivesTheHiddenWindow() {
     QVERIFY(!m_page->isVisible());
     verifyConverted(0, QStringLiteral("fps120.mp4"));
     QCOMPARE(fixableCodes(), QStringList());
+}
+
+void TestComposerFix::closingTheWindowMidConversionKeepsItInTheTray() {
+    m_mediaTester.reset();
+    m_findingsTester.reset();
+    m_page.reset();
+    ui::MainWindow window(*m_backend, m_prober);
+    window.tray()->setAvailable(true);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(!m_backend->isPublishing());
+    auto *composer = window.findChild<ComposerPage *>();
+    QVERIFY(composer);
+    composer->addFiles({fixturePath(QStringLiteral("slow_mpeg4.mp4"))});
+    QTRY_COMPARE_WITH_TIMEOUT(composer->probeQueue()->pending(), 0, 30000);
+    QCoreApplication::processEvents();
+    auto *list = composer->findChild<QListView *>(QStringLiteral("mediaList"));
+    auto *actions = qobject_cast<MediaRowActions *>(list->indexWidget(composer->mediaModel()->index(0)));
+    QVERIFY(actions);
+    actions->fixButton()->click();
+    QCOMPARE(m_backend->conformsRunning(), 1);
+    // Not publishing, but converting: closing the window hides it into the tray, it does not quit.
+    QSignalSpy quit(&window, &ui::MainWindow::quitConfirmed);
+    window.close();
+    QVERIFY(!window.isVisible());
+    QCOMPARE(quit.count(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(composer->mediaModel()->index(0).data(MediaListModel::ConvertedRole).toBool(),
+                             ConversionTimeoutMs);
+    QVERIFY(
+        composer->mediaModel()->index(0).data(MediaListModel::PathRole).toString().startsWith(storeRoot()));
+    QCOMPARE(composer->mediaModel()->index(0).data(MediaListModel::FixRole).toString(), QString());
 }
 
 void TestComposerFix::destroyingTheBackendLeavesNothingHalfWritten() {

@@ -1,6 +1,7 @@
 #include "composer/ComposerPage.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QFileDialog>
@@ -126,7 +127,9 @@ ComposerPage::ComposerPage(Backend &backend, const MediaProber &prober, QWidget 
     layout->addWidget(m_content, 1);
     layout->addWidget(buildActionBar());
     setTabOrder(m_media->view(), m_settings->firstInFocusChain());
-    setTabOrder(m_settings->lastInFocusChain(), m_findingsView);
+    setTabOrder(m_settings->lastInFocusChain(), m_stripLocation);
+    setTabOrder(m_stripLocation, m_fixAll);
+    setTabOrder(m_fixAll, m_findingsView);
     setTabOrder(m_findingsView, m_saveButton);
     setTabOrder(m_saveButton, m_submitButton);
 
