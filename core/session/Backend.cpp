@@ -352,9 +352,10 @@ public:
     }
 
     void cancelLogin() {
-        if (m_login) {
+        if (tiktok::DesktopLogin *login = m_login) {
             finishLogin(std::unexpected(
                 Error{ErrorCode::Cancelled, QStringLiteral("Connecting the account was cancelled.")}));
+            login->cancel(); // frees the port now; the login deletes itself once it has ended
         }
     }
 
@@ -454,6 +455,7 @@ public:
             setPublishing(true);
         }
         refreshCreators();
+        publishWorkspace(); // the photo host and the audited app are part of what the window shows
     }
 
     // Sends the accounts as they are now to the window.
