@@ -2,6 +2,7 @@
 
 #include "media/MediaProber.h"
 #include "post/PostMediaCheck.h"
+#include "publish/ConformQueue.h"
 #include "publish/Publisher.h"
 #include "publish/SchedulerRunner.h"
 #include "session/Session.h"
@@ -12,6 +13,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFutureWatcher>
 #include <QSet>
 #include <QThreadPool>
 #include <QTimeZone>
@@ -38,6 +40,27 @@ std::expected<void, Error> setChanged(const std::expected<AccountSet, Error> &se
         return std::unexpected(set.error());
     }
     return {};
+}
+
+// What a finished conversion of one item (Backend::conformMedia) answers.
+std::expected<ConformedMedia, Error>
+conformAnswer(const QFuture<std::expected<ConformResult, Error>> &future) {
+    if (future.isCanceled() || future.resultCount() == 0) {
+        return std::unexpected(
+            Error{ErrorCode::Cancelled,
+                  QCoreApplication::translate("cq::Backend", "The conversion was cancelled.")});
+    }
+    const std::expected<ConformResult, Error> result = future.result();
+    if (!result) {
+        return std::unexpected(result.error());
+    }
+    if (result->converted.isEmpty()) {
+        const QString why = result->notes.isEmpty()
+                                ? QCoreApplication::translate("cq::Backend", "The file needs no conversion.")
+                                : result->notes.first();
+        return std::unexpected(Error{ErrorCode::NotFound, why});
+    }
+    return result->converted.first();
 }
 
 // What TikTok answers when an unaudited app posts anything but SELF_ONLY.
@@ -593,6 +616,7 @@ Backend::Backend(QObject *parent)
 }
 
 Backend::~Backend() {
+    stopConforms();
     stop();
 }
 
@@ -1093,11 +1117,11 @@ QList<Finding> Backend::validate(const Post &post, const QList<MediaCheck> &chec
     context.requireAccounts = forSubmit;
     for (const AccountSummary &account : m_accounts) {
         context.hasDefaultAccount = context.hasDefaultAccount || account.isDefault;
-        if (account.id == accountId || (accountId.isEmpty() && account.isDefault)) {
-            context.creator = account.creator;
-            if (account.refreshExpiresAt.isValid()) {
-                context.tokenFreshUntil = account.refreshExpiresAt;
-            }
+    }
+    if (const AccountSummary *account = cachedAccount(accountId)) {
+        context.creator = account->creator;
+        if (account->refreshExpiresAt.isValid()) {
+            context.tokenFreshUntil = account->refreshExpiresAt;
         }
     }
     // The photo host is this machine's: a machine that does not publish leaves the post to another.
@@ -1105,6 +1129,73 @@ QList<Finding> Backend::validate(const Post &post, const QList<MediaCheck> &chec
         context.photoHostConfigured = m_workspace.photoHostConfigured;
     }
     return validatePost(post, checks, context);
+}
+
+const AccountSummary *Backend::cachedAccount(const QString &id) const {
+    for (const AccountSummary &account : m_accounts) {
+        if (account.id == id || (id.isEmpty() && account.isDefault)) { // empty: the default account
+            return &account;
+        }
+    }
+    return nullptr;
+}
+
+quint64 Backend::conformMedia(const ConformRequest &request, QObject *context, Done<ConformedMedia> done) {
+    using Result = std::expected<ConformResult, Error>;
+    const quint64 job = ++m_lastConformJob;
+    if (!m_ready) {
+        QMetaObject::invokeMethod(
+            context, [done = std::move(done)] { done(std::unexpected(notStarted())); }, Qt::QueuedConnection);
+        return job;
+    }
+    if (!m_conformQueue) {
+        m_conformStore = std::make_unique<MediaStore>(m_workspace.mediaStoreRoot);
+        m_conformQueue = std::make_unique<ConformQueue>();
+    }
+    const AccountSummary *account = cachedAccount(request.accountId);
+    ConformLimits limits = conformLimitsFor(account ? account->creator : std::nullopt);
+    limits.trim = request.trim;
+    limits.stripPhotoMetadata = request.stripLocation;
+    // A post of this one item: the queue sends it to the video slot or the photo pool by its type.
+    Post single;
+    MediaDescriptor item = request.probed;
+    item.url = fileUrlForPath(request.path);
+    single.media << item;
+    auto *watcher = new QFutureWatcher<Result>(this);
+    m_conforms.insert(job, watcher);
+    connect(watcher, &QFutureWatcherBase::progressValueChanged, this, [this, job](int value) {
+        Q_EMIT conformProgress(job, double(value) / ConformQueue::ProgressMaximum);
+    });
+    QPointer<QObject> guard(context);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, job, watcher, guard, done = std::move(done)] {
+                m_conforms.remove(job);
+                watcher->deleteLater();
+                if (!guard) {
+                    return;
+                }
+                done(conformAnswer(watcher->future()));
+            });
+    watcher->setFuture(
+        m_conformQueue->conform(PostConformer({m_conformStore.get(), {}}, limits), single, {}));
+    return job;
+}
+
+void Backend::cancelConform(quint64 job) {
+    if (QFutureWatcherBase *watcher = m_conforms.value(job)) {
+        watcher->cancel();
+    }
+}
+
+void Backend::stopConforms() {
+    // The watchers answer nobody any more; the queue cancels its jobs and waits for them to stop, so
+    // nothing half-written is left in the store.
+    for (QFutureWatcherBase *watcher : std::as_const(m_conforms)) {
+        watcher->disconnect(this);
+        delete watcher;
+    }
+    m_conforms.clear();
+    m_conformQueue.reset();
 }
 
 } // namespace cq

@@ -352,7 +352,9 @@ void MainWindow::closeEvent(QCloseEvent *event) {
         return;
     }
     event->ignore();
-    if (!m_backend.isPublishing() || !m_tray->isAvailable()) {
+    // Publishing, and converting the composer's media (its result lands there), go on in the tray.
+    const bool working = m_backend.isPublishing() || m_backend.conformsRunning() > 0;
+    if (!working || !m_tray->isAvailable()) {
         requestQuit(); // closing the window is quitting
         return;
     }
