@@ -185,6 +185,14 @@
         <source>Saved as a draft but not submitted: %1</source>
         <translation>Als Entwurf gespeichert, aber nicht eingereicht: %1</translation>
     </message>
+    <message>
+        <source>The conversion was cancelled.</source>
+        <translation>Die Umwandlung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The file needs no conversion.</source>
+        <translation>Die Datei muss nicht umgewandelt werden.</translation>
+    </message>
 </context>
 <context>
     <name>cq::ConformPlan</name>
@@ -771,6 +779,14 @@
         <source>No TikTok account is connected yet. &lt;a href=&quot;#accounts&quot;&gt;Connect the account&lt;/a&gt; on the Accounts page; it shows up here.</source>
         <translation>Es ist noch kein TikTok-Konto verbunden. &lt;a href=&quot;#accounts&quot;&gt;Verbinden Sie das Konto&lt;/a&gt; auf der Seite „Konten“; es erscheint dann hier.</translation>
     </message>
+    <message>
+        <source>Accounts to post to</source>
+        <translation>Konten, auf die gepostet wird</translation>
+    </message>
+    <message>
+        <source>default account</source>
+        <translation>Standardkonto</translation>
+    </message>
 </context>
 <context>
     <name>cq::ui::AccountSetsEditor</name>
@@ -1315,6 +1331,425 @@
     </message>
 </context>
 <context>
+    <name>cq::ui::ComposerPage</name>
+    <message>
+        <source>Compose</source>
+        <translation>Verfassen</translation>
+    </message>
+    <message>
+        <source>TikTok post settings</source>
+        <translation>Einstellungen des TikTok-Beitrags</translation>
+    </message>
+    <message>
+        <source>&amp;New post</source>
+        <translation>&amp;Neuer Beitrag</translation>
+    </message>
+    <message>
+        <source>&amp;Add media…</source>
+        <translation>Medien &amp;hinzufügen …</translation>
+    </message>
+    <message>
+        <source>&amp;Save draft</source>
+        <translation>Entwurf &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Sc&amp;hedule</source>
+        <translation>&amp;Planen</translation>
+    </message>
+    <message>
+        <source>Reviewer&apos;s comment</source>
+        <translation>Kommentar des Prüfers</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Hinweise</translation>
+    </message>
+    <message>
+        <source>Problems and notes</source>
+        <translation>Probleme und Hinweise</translation>
+    </message>
+    <message>
+        <source>Copying progress</source>
+        <translation>Kopierfortschritt</translation>
+    </message>
+    <message>
+        <source>Why the post cannot be saved or sent yet</source>
+        <translation>Warum der Beitrag noch nicht gespeichert oder gesendet werden kann</translation>
+    </message>
+    <message>
+        <source>What you agree to by posting</source>
+        <translation>Dem stimmen Sie mit dem Posten zu</translation>
+    </message>
+    <message>
+        <source>Music Usage Confirmation</source>
+        <translation>Bestätigung zur Musiknutzung</translation>
+    </message>
+    <message>
+        <source>Branded Content Policy</source>
+        <translation>Richtlinie für Markeninhalte</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <source>By posting, you agree to TikTok&apos;s %1</source>
+        <translation>Mit dem Posten stimmen Sie TikToks %1 zu</translation>
+    </message>
+    <message>
+        <source>Your TikTok app is not audited yet, so TikTok publishes its direct posts only as “Only me”, and only to private accounts. Sent to the TikTok app instead, the creator picks the audience there (at most 5 waiting posts per 24 hours).</source>
+        <translation>Ihre TikTok-App ist noch nicht geprüft, daher veröffentlicht TikTok ihre direkten Beiträge nur als „Nur ich“ und nur auf privaten Konten. Wird der Beitrag stattdessen an die TikTok-App gesendet, wählt der Creator dort das Publikum (höchstens 5 wartende Beiträge pro 24 Stunden).</translation>
+    </message>
+    <message>
+        <source>Send to the TikTok app instead</source>
+        <translation>Stattdessen an die TikTok-App senden</translation>
+    </message>
+    <message>
+        <source>Add media</source>
+        <translation>Medien hinzufügen</translation>
+    </message>
+    <message>
+        <source>Videos and photos (*.mp4 *.mov *.webm *.m4v *.jpg *.jpeg *.webp *.png *.heic);;Videos (*.mp4 *.mov *.webm *.m4v);;Photos (*.jpg *.jpeg *.webp *.png *.heic);;All files (*)</source>
+        <translation>Videos und Fotos (*.mp4 *.mov *.webm *.m4v *.jpg *.jpeg *.webp *.png *.heic);;Videos (*.mp4 *.mov *.webm *.m4v);;Fotos (*.jpg *.jpeg *.webp *.png *.heic);;Alle Dateien (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>One post per video: saving stores %n post(s), each with the caption and settings below.</source>
+        <translation>
+            <numerusform>Ein Beitrag pro Video: Beim Speichern wird %n Beitrag angelegt, mit der Beschreibung und den Einstellungen unten.</numerusform>
+            <numerusform>Ein Beitrag pro Video: Beim Speichern werden %n Beiträge angelegt, jeder mit der Beschreibung und den Einstellungen unten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>These %n video(s) cannot go in one TikTok post. Make one post per video, each with the same caption and settings?</source>
+        <translation>
+            <numerusform>Dieses %n Video passt nicht in einen TikTok-Beitrag. Einen Beitrag pro Video anlegen, jeden mit derselben Beschreibung und denselben Einstellungen?</numerusform>
+            <numerusform>Diese %n Videos passen nicht in einen TikTok-Beitrag. Einen Beitrag pro Video anlegen, jeden mit derselben Beschreibung und denselben Einstellungen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Make it one post</source>
+        <translation>Einen Beitrag daraus machen</translation>
+    </message>
+    <message>
+        <source>One post per video</source>
+        <translation>Ein Beitrag pro Video</translation>
+    </message>
+    <message>
+        <source>Reading media…</source>
+        <translation>Medien werden gelesen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to fix</source>
+        <translation>
+            <numerusform>%n Problem zu beheben</numerusform>
+            <numerusform>%n Probleme zu beheben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✔ Ready to schedule</source>
+        <translation>✔ Bereit zum Planen</translation>
+    </message>
+    <message>
+        <source>✔ Ready to submit for review</source>
+        <translation>✔ Bereit zum Einreichen zur Freigabe</translation>
+    </message>
+    <message>
+        <source>✔ Ready to send to the TikTok app</source>
+        <translation>✔ Bereit zum Senden an die TikTok-App</translation>
+    </message>
+    <message>
+        <source>✔ Ready to post</source>
+        <translation>✔ Bereit zum Posten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n note(s) below</source>
+        <translation>
+            <numerusform>%1 · %n Hinweis unten</numerusform>
+            <numerusform>%1 · %n Hinweise unten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This account has no free posting time: set its weekly posting times first.</source>
+        <translation>Dieses Konto hat keine freie Postingzeit: Legen Sie zuerst seine wöchentlichen Postingzeiten fest.</translation>
+    </message>
+    <message>
+        <source>Add a video or photos first: drop them here or press %1.</source>
+        <translation>Fügen Sie zuerst ein Video oder Fotos hinzu: Ziehen Sie sie hierher oder drücken Sie %1.</translation>
+    </message>
+    <message>
+        <source>Converting media… (or cancel the conversion)</source>
+        <translation>Medien werden umgewandelt … (oder brechen Sie die Umwandlung ab)</translation>
+    </message>
+    <message>
+        <source>Remove %1 first: it cannot be read.</source>
+        <translation>Entfernen Sie zuerst %1: Die Datei kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>Opening ClipQueue&apos;s database…</source>
+        <translation>ClipQueues Datenbank wird geöffnet …</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Planen</translation>
+    </message>
+    <message>
+        <source>Save and schedule</source>
+        <translation>Speichern und planen</translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation>Zur Freigabe einreichen</translation>
+    </message>
+    <message>
+        <source>Save and submit for review</source>
+        <translation>Speichern und zur Freigabe einreichen</translation>
+    </message>
+    <message>
+        <source>Send to TikTok now</source>
+        <translation>Jetzt an TikTok senden</translation>
+    </message>
+    <message>
+        <source>Save and send to TikTok now</source>
+        <translation>Speichern und jetzt an TikTok senden</translation>
+    </message>
+    <message>
+        <source>Post now</source>
+        <translation>Jetzt posten</translation>
+    </message>
+    <message>
+        <source>Save and post now</source>
+        <translation>Speichern und jetzt posten</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Entwurf speichern</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Änderungen speichern</translation>
+    </message>
+    <message>
+        <source>The post you were editing was deleted elsewhere (another window or clipqueue-cli). Its caption and settings are still here: add the media again to save it as a new post.</source>
+        <translation>Der Beitrag, den Sie bearbeitet haben, wurde anderswo gelöscht (in einem anderen Fenster oder mit clipqueue-cli). Beschreibung und Einstellungen sind noch hier: Fügen Sie die Medien erneut hinzu, um ihn als neuen Beitrag zu speichern.</translation>
+    </message>
+    <message>
+        <source>the default account</source>
+        <translation>das Standardkonto</translation>
+    </message>
+    <message>
+        <source>Remove &amp;location from photos</source>
+        <translation>Standort aus Fotos entfe&amp;rnen</translation>
+    </message>
+    <message>
+        <source>Fix and Fix all also remove the location (and all other metadata) from photos</source>
+        <translation>„Beheben“ und „Alle beheben“ entfernen auch den Standort (und alle anderen Metadaten) aus Fotos</translation>
+    </message>
+    <message>
+        <source>Fix a&amp;ll</source>
+        <translation>A&amp;lle beheben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Convert %n item(s) so that TikTok takes them</source>
+        <translation>
+            <numerusform>%n Element umwandeln, damit TikTok es annimmt</numerusform>
+            <numerusform>%n Elemente umwandeln, damit TikTok sie annimmt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>Beheben</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>Beheben: %1</translation>
+    </message>
+    <message>
+        <source>Fix %1</source>
+        <translation>%1 beheben</translation>
+    </message>
+    <message>
+        <source>A stored post goes to one account: choosing another one moves it there.</source>
+        <translation>Ein gespeicherter Beitrag geht an ein Konto: Wählen Sie ein anderes, wird er dorthin verschoben.</translation>
+    </message>
+    <message>
+        <source>A stored post keeps its time: pick a new one, or post it now from the queue.</source>
+        <translation>Ein gespeicherter Beitrag behält seine Zeit: Wählen Sie eine neue oder posten Sie ihn jetzt aus der Warteschlange.</translation>
+    </message>
+    <message>
+        <source>Editing a post for %1 (%2). Its media stay as they are: to use other media, create a new post.</source>
+        <translation>Sie bearbeiten einen Beitrag für %1 (%2). Seine Medien bleiben, wie sie sind: Für andere Medien legen Sie einen neuen Beitrag an.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Changes requested by %1&lt;/b&gt; · %2&lt;br&gt;%3</source>
+        <translation>&lt;b&gt;Änderungen angefordert von %1&lt;/b&gt; · %2&lt;br&gt;%3</translation>
+    </message>
+    <message>
+        <source>Unsaved post</source>
+        <translation>Nicht gespeicherter Beitrag</translation>
+    </message>
+    <message>
+        <source>Save your changes to this post?</source>
+        <translation>Ihre Änderungen an diesem Beitrag speichern?</translation>
+    </message>
+    <message>
+        <source>Save this post as a draft before you leave it?</source>
+        <translation>Diesen Beitrag als Entwurf speichern, bevor Sie ihn verlassen?</translation>
+    </message>
+    <message>
+        <source>If you discard it, what you composed is gone.</source>
+        <translation>Wenn Sie ihn verwerfen, ist das Verfasste verloren.</translation>
+    </message>
+    <message>
+        <source>It cannot be saved as it is: %1</source>
+        <translation>So kann er nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The post was not saved</source>
+        <translation>Der Beitrag wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>%1 The next video&apos;s post was not saved</source>
+        <translation>%1 Der Beitrag des nächsten Videos wurde nicht gespeichert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s), one per video. </source>
+        <translation>
+            <numerusform>%n Beitrag, einer pro Video. </numerusform>
+            <numerusform>%n Beiträge, einer pro Video. </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your changes were not saved</source>
+        <translation>Ihre Änderungen wurden nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Saved your changes as a draft, but it was not submitted: %1</source>
+        <translation>Ihre Änderungen wurden als Entwurf gespeichert, aber nicht eingereicht: %1</translation>
+    </message>
+    <message>
+        <source>Withdraw the approval?</source>
+        <translation>Freigabe zurückziehen?</translation>
+    </message>
+    <message>
+        <source>Saving these changes withdraws the post&apos;s approval.</source>
+        <translation>Wenn Sie diese Änderungen speichern, wird die Freigabe des Beitrags zurückgezogen.</translation>
+    </message>
+    <message>
+        <source>It is scheduled for %1; after saving it is a draft again and goes out only once it is submitted and approved again.</source>
+        <translation>Er ist für %1 geplant; nach dem Speichern ist er wieder ein Entwurf und wird erst veröffentlicht, wenn er erneut eingereicht und freigegeben wurde.</translation>
+    </message>
+    <message>
+        <source>It becomes a draft again and must be submitted and approved again.</source>
+        <translation>Er wird wieder ein Entwurf und muss erneut eingereicht und freigegeben werden.</translation>
+    </message>
+    <message>
+        <source>Save and withdraw approval</source>
+        <translation>Speichern und Freigabe zurückziehen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copying %n file(s) into ClipQueue&apos;s media store…</source>
+        <translation>
+            <numerusform>%n Datei wird in ClipQueues Medienspeicher kopiert …</numerusform>
+            <numerusform>%n Dateien werden in ClipQueues Medienspeicher kopiert …</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copying %n file(s) into ClipQueue&apos;s media store… %1 of %2</source>
+        <translation>
+            <numerusform>%n Datei wird in ClipQueues Medienspeicher kopiert … %1 von %2</numerusform>
+            <numerusform>%n Dateien werden in ClipQueues Medienspeicher kopiert … %1 von %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> TikTok may take a few minutes to process your post.</source>
+        <translation> TikTok braucht eventuell ein paar Minuten, um Ihren Beitrag zu verarbeiten.</translation>
+    </message>
+    <message>
+        <source> Then the creator finishes it from a notification in the TikTok app.</source>
+        <translation> Danach stellt der Creator ihn über eine Benachrichtigung in der TikTok-App fertig.</translation>
+    </message>
+    <message>
+        <source>✔ %1
+Status: %2: %3</source>
+        <translation>✔ %1
+Status: %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2
+Nothing was lost: the post is still here. Fix that and try again.</source>
+        <translation>%1: %2
+Nichts ist verloren: Der Beitrag ist noch hier. Beheben Sie das und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>✔ %1</source>
+        <translation>✔ %1</translation>
+    </message>
+    <message>
+        <source>✖ %1</source>
+        <translation>✖ %1</translation>
+    </message>
+    <message>
+        <source>as soon as possible</source>
+        <translation>so bald wie möglich</translation>
+    </message>
+    <message>
+        <source>Saved your changes. The post is a draft: send it when it is ready.</source>
+        <translation>Ihre Änderungen wurden gespeichert. Der Beitrag ist ein Entwurf: Senden Sie ihn, wenn er fertig ist.</translation>
+    </message>
+    <message>
+        <source>Saved your changes. %1</source>
+        <translation>Ihre Änderungen wurden gespeichert. %1</translation>
+    </message>
+    <message>
+        <source>Sent for review</source>
+        <translation>Zur Freigabe gesendet</translation>
+    </message>
+    <message>
+        <source>Scheduled for %1</source>
+        <translation>Geplant für %1</translation>
+    </message>
+    <message>
+        <source>Queued to post as soon as possible</source>
+        <translation>In die Warteschlange gestellt, um so bald wie möglich zu posten</translation>
+    </message>
+    <message>
+        <source>Saved as a draft</source>
+        <translation>Als Entwurf gespeichert</translation>
+    </message>
+    <message>
+        <source>Saved as a draft but not submitted</source>
+        <translation>Als Entwurf gespeichert, aber nicht eingereicht</translation>
+    </message>
+    <message>
+        <source>Saved as a draft but not submitted: %1</source>
+        <translation>Als Entwurf gespeichert, aber nicht eingereicht: %1</translation>
+    </message>
+    <message>
+        <source>Saved (%1)</source>
+        <translation>Gespeichert (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2).</source>
+        <translation>%1 (%2).</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1.</translation>
+    </message>
+</context>
+<context>
     <name>cq::ui::CopyableView</name>
     <message>
         <source>Copy</source>
@@ -1323,6 +1758,88 @@
     <message>
         <source>Copy all</source>
         <translation>Alles kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>cq::ui::CreatorHeader</name>
+    <message>
+        <source>Posting as</source>
+        <translation>Postet als</translation>
+    </message>
+    <message>
+        <source>Whether this account can post now</source>
+        <translation>Ob dieses Konto jetzt posten kann</translation>
+    </message>
+    <message>
+        <source>Posting as %1</source>
+        <translation>Postet als %1</translation>
+    </message>
+    <message>
+        <source>Posting as %1 (@%2)</source>
+        <translation>Postet als %1 (@%2)</translation>
+    </message>
+    <message>
+        <source>Asking TikTok whether this account can post…</source>
+        <translation>TikTok wird gefragt, ob dieses Konto posten kann …</translation>
+    </message>
+    <message>
+        <source>Waiting for TikTok&apos;s creator info: this account&apos;s privacy options, interaction settings and longest video are not known yet.</source>
+        <translation>Warten auf die Creator-Infos von TikTok: Sichtbarkeitsoptionen, Interaktionseinstellungen und längstes Video dieses Kontos sind noch nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>✔ TikTok says this account can post.</source>
+        <translation>✔ Laut TikTok kann dieses Konto posten.</translation>
+    </message>
+</context>
+<context>
+    <name>cq::ui::DisclosureSection</name>
+    <message>
+        <source>Branded content visibility cannot be set to private</source>
+        <translation>Markeninhalte können nicht privat sein</translation>
+    </message>
+    <message>
+        <source>Disclose commercial content</source>
+        <translation>Kommerzielle Inhalte offenlegen</translation>
+    </message>
+    <message>
+        <source>Your brand</source>
+        <translation>Ihre Marke</translation>
+    </message>
+    <message>
+        <source>Branded content</source>
+        <translation>Markeninhalt</translation>
+    </message>
+    <message>
+        <source>Turn on if this post promotes you, your business, a brand or a third party in exchange for something of value.</source>
+        <translation>Schalten Sie dies ein, wenn dieser Beitrag Sie, Ihr Unternehmen, eine Marke oder Dritte gegen eine Gegenleistung bewirbt.</translation>
+    </message>
+    <message>
+        <source>The label TikTok will show</source>
+        <translation>Die Kennzeichnung, die TikTok anzeigt</translation>
+    </message>
+    <message>
+        <source>You are promoting yourself or your own business.</source>
+        <translation>Sie bewerben sich selbst oder Ihr eigenes Unternehmen.</translation>
+    </message>
+    <message>
+        <source>You are promoting another brand or a third party.</source>
+        <translation>Sie bewerben eine andere Marke oder Dritte.</translation>
+    </message>
+    <message>
+        <source>%1: choose another audience than &quot;Only me&quot; first.</source>
+        <translation>%1: Wählen Sie zuerst ein anderes Publikum als „Nur ich“.</translation>
+    </message>
+    <message>
+        <source>Your post will be labeled “Paid partnership”.</source>
+        <translation>Ihr Beitrag wird als „Bezahlte Partnerschaft“ gekennzeichnet.</translation>
+    </message>
+    <message>
+        <source>Your post will be labeled “Promotional content”.</source>
+        <translation>Ihr Beitrag wird als „Werbeinhalt“ gekennzeichnet.</translation>
+    </message>
+    <message>
+        <source>Choose “Your brand”, “Branded content” or both: the post cannot go out until you do.</source>
+        <translation>Wählen Sie „Ihre Marke“, „Markeninhalt“ oder beides: Vorher kann der Beitrag nicht veröffentlicht werden.</translation>
     </message>
 </context>
 <context>
@@ -1488,6 +2005,129 @@
             <numerusform>%n Beitrag ist in den nächsten %1 Stunden fällig.</numerusform>
             <numerusform>%n Beiträge sind in den nächsten %1 Stunden fällig.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>cq::ui::MediaFixer</name>
+    <message>
+        <source>%1 could not be converted: %2</source>
+        <translation>%1 konnte nicht umgewandelt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>cq::ui::MediaItemDelegate</name>
+    <message>
+        <source>★ Cover · %1</source>
+        <translation>★ Titelbild · %1</translation>
+    </message>
+</context>
+<context>
+    <name>cq::ui::MediaListModel</name>
+    <message>
+        <source>video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 fps</source>
+        <translation>%1 fps</translation>
+    </message>
+    <message>
+        <source>audio</source>
+        <translation>Ton</translation>
+    </message>
+    <message>
+        <source>no audio</source>
+        <translation>kein Ton</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Wird gelesen …</translation>
+    </message>
+    <message>
+        <source>From %1
+Kept in ClipQueue&apos;s media store
+%2</source>
+        <translation>Aus %1
+In ClipQueues Medienspeicher abgelegt
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>cq::ui::MediaPane</name>
+    <message>
+        <source>Media</source>
+        <translation>Medien</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:large&apos;&gt;Drop a video or up to 35 photos here&lt;/p&gt;&lt;p&gt;or use Add media… (%1)&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:large&apos;&gt;Ziehen Sie ein Video oder bis zu 35 Fotos hierher&lt;/p&gt;&lt;p&gt;oder verwenden Sie „Medien hinzufügen …“ (%1)&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Media of the post</source>
+        <translation>Medien des Beitrags</translation>
+    </message>
+    <message>
+        <source>Move earlier</source>
+        <translation>Nach vorne</translation>
+    </message>
+    <message>
+        <source>Move later</source>
+        <translation>Nach hinten</translation>
+    </message>
+    <message>
+        <source>Use as cover photo</source>
+        <translation>Als Titelbild verwenden</translation>
+    </message>
+    <message>
+        <source>Fix for TikTok</source>
+        <translation>Für TikTok beheben</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>cq::ui::MediaRowActions</name>
+    <message>
+        <source>Fix</source>
+        <translation>Beheben</translation>
+    </message>
+    <message>
+        <source>Converting…</source>
+        <translation>Wird umgewandelt …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>Beheben: %1</translation>
+    </message>
+    <message>
+        <source>Fix %1</source>
+        <translation>%1 beheben</translation>
+    </message>
+    <message>
+        <source>Cancel converting %1</source>
+        <translation>Umwandlung von %1 abbrechen</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Converting %1</source>
+        <translation>%1 wird umgewandelt</translation>
     </message>
 </context>
 <context>
@@ -1734,6 +2374,145 @@
     <message>
         <source>Comment</source>
         <translation>Kommentar</translation>
+    </message>
+</context>
+<context>
+    <name>cq::ui::PostSettingsForm</name>
+    <message>
+        <source>TikTok post</source>
+        <translation>TikTok-Beitrag</translation>
+    </message>
+    <message>
+        <source>P&amp;ost to</source>
+        <translation>Posten au&amp;f</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <source>&amp;Caption</source>
+        <translation>&amp;Beschreibung</translation>
+    </message>
+    <message>
+        <source>T&amp;itle</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <source>&amp;Who can see it</source>
+        <translation>&amp;Wer kann es sehen</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>Interaktionen</translation>
+    </message>
+    <message>
+        <source>Disclosure</source>
+        <translation>Offenlegung</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Kennzeichnung</translation>
+    </message>
+    <message>
+        <source>Wh&amp;en</source>
+        <translation>W&amp;ann</translation>
+    </message>
+    <message>
+        <source>&amp;Publish directly</source>
+        <translation>Direkt &amp;veröffentlichen</translation>
+    </message>
+    <message>
+        <source>ClipQueue posts it onto the profile with the settings below.</source>
+        <translation>ClipQueue postet ihn mit den Einstellungen unten direkt aufs Profil.</translation>
+    </message>
+    <message>
+        <source>Send to the TikTok &amp;app to finish</source>
+        <translation>Zum Fertigstellen an die TikTok-A&amp;pp senden</translation>
+    </message>
+    <message>
+        <source>TikTok&apos;s MEDIA_UPLOAD mode: the creator finishes the post in the TikTok app.</source>
+        <translation>TikToks Modus MEDIA_UPLOAD: Der Creator stellt den Beitrag in der TikTok-App fertig.</translation>
+    </message>
+    <message>
+        <source>The creator gets a notification in the TikTok app and finishes the post there: who can see it, interactions, disclosure and labels are chosen in the app, and TikTok ignores them here. At most 5 posts can wait in the app per 24 hours.</source>
+        <translation>Der Creator erhält eine Benachrichtigung in der TikTok-App und stellt den Beitrag dort fertig: Sichtbarkeit, Interaktionen, Offenlegung und Kennzeichnungen werden in der App gewählt, und TikTok ignoriert sie hier. Höchstens 5 Beiträge können pro 24 Stunden in der App warten.</translation>
+    </message>
+    <message>
+        <source>Caption, #hashtags and @mentions</source>
+        <translation>Beschreibung, #Hashtags und @Erwähnungen</translation>
+    </message>
+    <message>
+        <source>Caption length</source>
+        <translation>Länge der Beschreibung</translation>
+    </message>
+    <message>
+        <source>Counted as TikTok counts: most emoji count 2.</source>
+        <translation>Gezählt wie bei TikTok: Die meisten Emojis zählen doppelt.</translation>
+    </message>
+    <message>
+        <source>A short title for the photos</source>
+        <translation>Ein kurzer Titel für die Fotos</translation>
+    </message>
+    <message>
+        <source>Title length</source>
+        <translation>Länge des Titels</translation>
+    </message>
+    <message>
+        <source>Allow co&amp;mments</source>
+        <translation>&amp;Kommentare erlauben</translation>
+    </message>
+    <message>
+        <source>Allow &amp;Duet</source>
+        <translation>&amp;Duett erlauben</translation>
+    </message>
+    <message>
+        <source>Allow S&amp;titch</source>
+        <translation>&amp;Stitch erlauben</translation>
+    </message>
+    <message>
+        <source>AI-&amp;generated content</source>
+        <translation>KI-&amp;generierte Inhalte</translation>
+    </message>
+    <message>
+        <source>Turn on if AI made or substantially changed this video: TikTok labels it &quot;AI-generated&quot;.</source>
+        <translation>Schalten Sie dies ein, wenn KI dieses Video erstellt oder wesentlich verändert hat: TikTok kennzeichnet es als „KI-generiert“.</translation>
+    </message>
+    <message>
+        <source>Let TikTok add &amp;music</source>
+        <translation>TikTok darf &amp;Musik hinzufügen</translation>
+    </message>
+    <message>
+        <source>TikTok adds recommended music to the photos.</source>
+        <translation>TikTok fügt den Fotos empfohlene Musik hinzu.</translation>
+    </message>
+    <message>
+        <source>Choose who can see this post</source>
+        <translation>Wählen Sie, wer diesen Beitrag sehen kann</translation>
+    </message>
+    <message>
+        <source>Turned off in this account&apos;s TikTok settings.</source>
+        <translation>In den TikTok-Einstellungen dieses Kontos ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Kommentare</translation>
+    </message>
+    <message>
+        <source>Duet</source>
+        <translation>Duett</translation>
+    </message>
+    <message>
+        <source>Stitch</source>
+        <translation>Stitch</translation>
+    </message>
+    <message>
+        <source>%1: turned off in this account&apos;s TikTok settings, so this post cannot allow them.</source>
+        <translation>%1: in den TikTok-Einstellungen dieses Kontos ausgeschaltet, daher kann dieser Beitrag sie nicht erlauben.</translation>
+    </message>
+    <message>
+        <source>Music</source>
+        <translation>Musik</translation>
     </message>
 </context>
 <context>
@@ -2978,6 +3757,140 @@
     </message>
 </context>
 <context>
+    <name>cq::ui::TrimStep</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Trim the video</source>
+        <translation>Video kürzen</translation>
+    </message>
+    <message>
+        <source>Start of the part to keep</source>
+        <translation>Beginn des Teils, der bleibt</translation>
+    </message>
+    <message>
+        <source>End of the part to keep</source>
+        <translation>Ende des Teils, der bleibt</translation>
+    </message>
+    <message>
+        <source>Trim and convert</source>
+        <translation>Kürzen und umwandeln</translation>
+    </message>
+    <message>
+        <source>Set start here</source>
+        <translation>Beginn hier setzen</translation>
+    </message>
+    <message>
+        <source>The part to keep starts at the preview&apos;s playhead</source>
+        <translation>Der Teil, der bleibt, beginnt an der Abspielposition der Vorschau</translation>
+    </message>
+    <message>
+        <source>Set end here</source>
+        <translation>Ende hier setzen</translation>
+    </message>
+    <message>
+        <source>The part to keep ends at the preview&apos;s playhead</source>
+        <translation>Der Teil, der bleibt, endet an der Abspielposition der Vorschau</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel trimming</source>
+        <translation>Kürzen abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Start:</source>
+        <translation>Star&amp;t:</translation>
+    </message>
+    <message>
+        <source>&amp;End:</source>
+        <translation>E&amp;nde:</translation>
+    </message>
+    <message>
+        <source>Trim %1</source>
+        <translation>%1 kürzen</translation>
+    </message>
+    <message>
+        <source>Keeps %1, from %2 to %3. The creator&apos;s maximum: %4.</source>
+        <translation>Behält %1, von %2 bis %3. Maximum des Creators: %4.</translation>
+    </message>
+    <message>
+        <source>The end must come after the start.</source>
+        <translation>Das Ende muss nach dem Beginn liegen.</translation>
+    </message>
+    <message>
+        <source>Too long: move the start or the end.</source>
+        <translation>Zu lang: Verschieben Sie Beginn oder Ende.</translation>
+    </message>
+</context>
+<context>
+    <name>cq::ui::VideoPreview</name>
+    <message>
+        <source>9:16 preview</source>
+        <translation>9:16-Vorschau</translation>
+    </message>
+    <message>
+        <source>Video preview, 9:16 as TikTok shows it</source>
+        <translation>Videovorschau, 9:16 wie bei TikTok</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <source>Position in the video</source>
+        <translation>Position im Video</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Stumm schalten</translation>
+    </message>
+    <message>
+        <source>Playback time</source>
+        <translation>Wiedergabezeit</translation>
+    </message>
+    <message>
+        <source>Use this frame as &amp;cover</source>
+        <translation>Dieses Bild als T&amp;itelbild verwenden</translation>
+    </message>
+    <message>
+        <source>Scrub to the frame you want, then use it as the cover TikTok shows</source>
+        <translation>Spulen Sie zum gewünschten Bild und verwenden Sie es als Titelbild, das TikTok zeigt</translation>
+    </message>
+    <message>
+        <source>First frame</source>
+        <translation>Erstes Bild</translation>
+    </message>
+    <message>
+        <source>Use the first frame as cover</source>
+        <translation>Das erste Bild als Titelbild verwenden</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>Ton an</translation>
+    </message>
+    <message>
+        <source>Cover: the first frame</source>
+        <translation>Titelbild: das erste Bild</translation>
+    </message>
+    <message>
+        <source>Cover: the frame at %1</source>
+        <translation>Titelbild: das Bild bei %1</translation>
+    </message>
+</context>
+<context>
     <name>cq::ui::WelcomePage</name>
     <message>
         <source>Enter the app&apos;s key and secret…</source>
@@ -3049,6 +3962,57 @@
             <numerusform>Erledigt: %n Konto verbunden.</numerusform>
             <numerusform>Erledigt: %n Konten verbunden.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>cq::ui::WhenPicker</name>
+    <message>
+        <source>As soon as &amp;possible</source>
+        <translation>S&amp;o bald wie möglich</translation>
+    </message>
+    <message>
+        <source>Add to &amp;queue</source>
+        <translation>In die Warteschlang&amp;e</translation>
+    </message>
+    <message>
+        <source>&amp;At</source>
+        <translation>&amp;Um</translation>
+    </message>
+    <message>
+        <source>The account&apos;s next posting time no other post holds</source>
+        <translation>Die nächste Postingzeit des Kontos, die kein anderer Beitrag belegt</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Datum und Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>The time zone the time is read in (an IANA name such as Europe/Berlin)</source>
+        <translation>Die Zeitzone, in der die Zeit gilt (ein IANA-Name wie Europe/Berlin)</translation>
+    </message>
+    <message>
+        <source>Finding the account&apos;s next free posting time…</source>
+        <translation>Die nächste freie Postingzeit des Kontos wird gesucht …</translation>
+    </message>
+    <message>
+        <source>The next free posting time: %1 %2.</source>
+        <translation>Die nächste freie Postingzeit: %1 %2.</translation>
+    </message>
+    <message>
+        <source>That time does not exist in %1 (the clocks change); pick another.</source>
+        <translation>Diese Zeit gibt es in %1 nicht (Zeitumstellung); wählen Sie eine andere.</translation>
+    </message>
+    <message>
+        <source>%1, the same as on this computer.</source>
+        <translation>%1, wie auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>That is %1 on this computer.</source>
+        <translation>Das ist %1 auf diesem Computer.</translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,65 @@
     </message>
 </context>
 <context>
+    <name>cq::ui::ComposerPage</name>
+    <message numerus="yes">
+        <source>One post per video: saving stores %n post(s), each with the caption and settings below.</source>
+        <translation>
+            <numerusform>One post per video: saving stores %n post, with the caption and settings below.</numerusform>
+            <numerusform>One post per video: saving stores %n posts, each with the caption and settings below.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>These %n video(s) cannot go in one TikTok post. Make one post per video, each with the same caption and settings?</source>
+        <translation>
+            <numerusform>This %n video cannot go in one TikTok post. Make one post per video, each with the same caption and settings?</numerusform>
+            <numerusform>These %n videos cannot go in one TikTok post. Make one post per video, each with the same caption and settings?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to fix</source>
+        <translation>
+            <numerusform>%n problem to fix</numerusform>
+            <numerusform>%n problems to fix</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n note(s) below</source>
+        <translation>
+            <numerusform>%1 · %n note below</numerusform>
+            <numerusform>%1 · %n notes below</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Convert %n item(s) so that TikTok takes them</source>
+        <translation>
+            <numerusform>Convert %n item so that TikTok takes it</numerusform>
+            <numerusform>Convert %n items so that TikTok takes them</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s), one per video. </source>
+        <translation>
+            <numerusform>%n post, one per video. </numerusform>
+            <numerusform>%n posts, one per video. </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copying %n file(s) into ClipQueue&apos;s media store…</source>
+        <translation>
+            <numerusform>Copying %n file into ClipQueue&apos;s media store…</numerusform>
+            <numerusform>Copying %n files into ClipQueue&apos;s media store…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copying %n file(s) into ClipQueue&apos;s media store… %1 of %2</source>
+        <translation>
+            <numerusform>Copying %n file into ClipQueue&apos;s media store… %1 of %2</numerusform>
+            <numerusform>Copying %n files into ClipQueue&apos;s media store… %1 of %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cq::ui::MainWindow</name>
     <message numerus="yes">
         <source>%n post(s) due in the next %1 hours.</source>
