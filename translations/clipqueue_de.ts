@@ -4014,6 +4014,16 @@ In ClipQueues Medienspeicher abgelegt
         <source>That is %1 on this computer.</source>
         <translation>Das ist %1 auf diesem Computer.</translation>
     </message>
+    <message>
+        <source>ddd d MMM yyyy</source>
+        <comment>QDateTimeEdit date format, before the clock</comment>
+        <translation>ddd d. MMM yyyy</translation>
+    </message>
+    <message>
+        <source>ddd d MMM</source>
+        <comment>QDate format of a day without the year</comment>
+        <translation>ddd d. MMM</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
