@@ -3863,7 +3863,7 @@ In ClipQueues Medienspeicher abgelegt
     </message>
     <message>
         <source>Use this frame as &amp;cover</source>
-        <translation>Dieses Bild als T&amp;itelbild verwenden</translation>
+        <translation>Als T&amp;itelbild verwenden</translation>
     </message>
     <message>
         <source>Scrub to the frame you want, then use it as the cover TikTok shows</source>
@@ -3883,11 +3883,11 @@ In ClipQueues Medienspeicher abgelegt
     </message>
     <message>
         <source>Cover: the first frame</source>
-        <translation>Titelbild: das erste Bild</translation>
+        <translation>Titelbild: erstes Bild</translation>
     </message>
     <message>
         <source>Cover: the frame at %1</source>
-        <translation>Titelbild: das Bild bei %1</translation>
+        <translation>Titelbild: Bild bei %1</translation>
     </message>
 </context>
 <context>
