@@ -20,7 +20,6 @@
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTranslator>
 
 #include "TestFixtures.h"
 #include "composer/ComposerPage.h"
@@ -59,7 +58,6 @@ class TestComposerFix : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase();
     void init();
     void cleanup();
     void fixOnTheFindingConvertsThePhoto();
@@ -96,15 +94,6 @@ private:
     std::unique_ptr<QAbstractItemModelTester> m_mediaTester;
     std::unique_ptr<QAbstractItemModelTester> m_findingsTester;
 };
-
-void TestComposerFix::initTestCase() {
-    // English plural forms ("2 items", not "2 item(s)") for the screenshots, once the plurals file
-    // is built into the window's translations.
-    auto *english = new QTranslator(this);
-    if (english->load(QStringLiteral("clipqueue_en"), QStringLiteral(":/i18n"))) {
-        QCoreApplication::installTranslator(english);
-    }
-}
 
 void TestComposerFix::init() {
     restart();

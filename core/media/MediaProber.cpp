@@ -8,6 +8,7 @@ extern "C" {
 #include <libavutil/display.h>
 }
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -20,6 +21,11 @@ Q_LOGGING_CATEGORY(lcProbe, "clipqueue.probe", QtWarningMsg)
 namespace cq {
 
 namespace {
+
+// The context of the reasons a file cannot be read, which the window shows translated.
+class Text {
+    Q_DECLARE_TR_FUNCTIONS(cq::MediaProber)
+};
 
 enum class ContainerFamily { IsoBmff, Matroska, Image, OtherVideo, Unknown };
 
@@ -161,22 +167,23 @@ constexpr double MaxPlausibleDurationSeconds = 24 * 3600.0;
 std::unexpected<Error> imageHeaderError(const QString &name, ImageHeaderFailure failure) {
     switch (failure) {
     case ImageHeaderFailure::Cancelled:
-        return std::unexpected(Error{ErrorCode::Cancelled, name + u": probing was cancelled."});
+        return std::unexpected(Error{ErrorCode::Cancelled, Text::tr("%1: probing was cancelled.").arg(name)});
     case ImageHeaderFailure::TimedOut:
-        return std::unexpected(Error{ErrorCode::MediaUnreadable,
-                                     name
-                                         + u": reading it took too long. If it is on a network drive, "
-                                           u"copy it to this computer first."});
+        return std::unexpected(
+            Error{ErrorCode::MediaUnreadable, Text::tr("%1: reading it took too long. If it is on a network "
+                                                       "drive, copy it to this computer first.")
+                                                  .arg(name)});
     case ImageHeaderFailure::Truncated:
         return std::unexpected(
-            Error{ErrorCode::MediaUnreadable, name
-                                                  + u": the photo is cut short (it does not end where its "
-                                                    u"format says). Copy or export it again."});
+            Error{ErrorCode::MediaUnreadable, Text::tr("%1: the photo is cut short (it does not end where "
+                                                       "its format says). Copy or export it again.")
+                                                  .arg(name)});
     case ImageHeaderFailure::Damaged:
         break;
     }
     return std::unexpected(
-        Error{ErrorCode::MediaUnreadable, name + u": its image header is damaged. Export the photo again."});
+        Error{ErrorCode::MediaUnreadable,
+              Text::tr("%1: its image header is damaged. Export the photo again.").arg(name)});
 }
 
 } // namespace
@@ -197,21 +204,21 @@ std::expected<MediaDescriptor, Error> MediaProber::probe(const QString &path, co
     };
 
     if (!info.exists()) {
-        return unreadable(QStringLiteral("the file does not exist. Check the path, or add the file again."));
+        return unreadable(Text::tr("the file does not exist. Check the path, or add the file again."));
     }
     if (info.isDir()) {
-        return unreadable(
-            QStringLiteral("this is a folder. Add the video or photo files inside it instead."));
+        return unreadable(Text::tr("this is a folder. Add the video or photo files inside it instead."));
     }
     QFile file(path);
     if (auto opened = openRegularFile(file); !opened) {
-        return unreadable(isRegularFile(path) ? u"ClipQueue may not read it (" + opened.error()
-                                                    + u"). Check the file's permissions."
-                                              : opened.error());
+        return unreadable(isRegularFile(path)
+                              ? Text::tr("ClipQueue may not read it (%1). Check the file's permissions.")
+                                    .arg(opened.error())
+                              : opened.error());
     }
     const qint64 sizeBytes = file.size();
     if (sizeBytes == 0) {
-        return unreadable(QStringLiteral("the file is empty (0 bytes). Export or copy it again."));
+        return unreadable(Text::tr("the file is empty (0 bytes). Export or copy it again."));
     }
     const QByteArray head = file.read(256);
 
@@ -219,11 +226,11 @@ std::expected<MediaDescriptor, Error> MediaProber::probe(const QString &path, co
     if (!opened) {
         switch (opened.error().failure) {
         case ffmpeg::InputFile::Failure::Cancelled:
-            return std::unexpected(Error{ErrorCode::Cancelled, name + u": probing was cancelled."});
+            return std::unexpected(
+                Error{ErrorCode::Cancelled, Text::tr("%1: probing was cancelled.").arg(name)});
         case ffmpeg::InputFile::Failure::TimedOut:
-            return unreadable(
-                QStringLiteral("reading it took too long. If it is on a network drive, copy it to "
-                               "this computer first."));
+            return unreadable(Text::tr("reading it took too long. If it is on a network drive, copy it to "
+                                       "this computer first."));
         case ffmpeg::InputFile::Failure::Unreadable:
             break;
         }
@@ -257,11 +264,11 @@ std::expected<MediaDescriptor, Error> MediaProber::probe(const QString &path, co
     }
     if (!video) {
         if (hasStream(context, AVMEDIA_TYPE_AUDIO)) {
-            return unreadable(QStringLiteral("it holds only audio. TikTok posts need a video or photos."));
+            return unreadable(Text::tr("it holds only audio. TikTok posts need a video or photos."));
         }
         return unreadable(
-            QStringLiteral("it holds no video or picture. Add an MP4, MOV or WebM video, or a JPEG or "
-                           "WebP photo."));
+            Text::tr("it holds no video or picture. Add an MP4, MOV or WebM video, or a JPEG or "
+                     "WebP photo."));
     }
 
     MediaDescriptor media;
@@ -291,7 +298,7 @@ std::expected<MediaDescriptor, Error> MediaProber::probe(const QString &path, co
         }
     } else if (family == ContainerFamily::Image) {
         return unreadable(
-            QStringLiteral("it is an image format ClipQueue does not know. Save it as JPEG or WebP."));
+            Text::tr("it is an image format ClipQueue does not know. Save it as JPEG or WebP."));
     } else {
         media.type = MediaType::Video;
         switch (family) {
@@ -318,24 +325,22 @@ std::expected<MediaDescriptor, Error> MediaProber::probe(const QString &path, co
         }
         const double averageRate = rationalValue(video->avg_frame_rate);
         if (*media.durationSeconds > MaxPlausibleDurationSeconds) {
-            return unreadable(QStringLiteral("its header claims a duration of %1 hours, which no real clip "
-                                             "has: the file is damaged. Export it again.")
+            return unreadable(Text::tr("its header claims a duration of %1 hours, which no real clip "
+                                       "has: the file is damaged. Export it again.")
                                   .arg(*media.durationSeconds / 3600.0, 0, 'f', 0));
         }
         media.frameRate = averageRate > 0 ? averageRate : rationalValue(video->r_frame_rate);
         rotation = streamRotation(video);
         if (family == ContainerFamily::IsoBmff) {
             if (const qint64 expected = bytesIndexedBeyond(context, sizeBytes)) {
-                return unreadable(
-                    QStringLiteral("the file is cut short (%1 of %2 bytes). Copy or export it again.")
-                        .arg(sizeBytes)
-                        .arg(expected));
+                return unreadable(Text::tr("the file is cut short (%1 of %2 bytes). Copy or export it again.")
+                                      .arg(sizeBytes)
+                                      .arg(expected));
             }
         }
     }
     if (width <= 0 || height <= 0) {
-        return unreadable(
-            QStringLiteral("its picture size cannot be read. It may be damaged: export it again."));
+        return unreadable(Text::tr("its picture size cannot be read. It may be damaged: export it again."));
     }
     if (rotation == 90 || rotation == 270) {
         std::swap(width, height);

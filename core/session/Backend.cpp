@@ -73,8 +73,7 @@ std::expected<AccountSummary, Error> summaryOf(const QList<AccountSummary> &acco
             return account;
         }
     }
-    return std::unexpected(
-        Error{ErrorCode::NotFound, QStringLiteral("The account is not connected any more.")});
+    return std::unexpected(Error{ErrorCode::NotFound, Backend::tr("The account is not connected any more.")});
 }
 
 } // namespace
@@ -278,7 +277,8 @@ public:
         for (const AccountSummary &account : accountSummaries()) {
             refreshAccount(account.id, [this](std::expected<AccountSummary, Error> refreshed) {
                 if (!refreshed) {
-                    Q_EMIT m_owner.errorOccurred(u"Creator info not refreshed: " + refreshed.error().message);
+                    Q_EMIT m_owner.errorOccurred(
+                        Backend::tr("Creator info not refreshed: %1").arg(refreshed.error().message));
                 }
             });
         }
@@ -318,7 +318,7 @@ public:
     void connectAccount(const UrlOpener &openInBrowser, Done<AccountSummary> done) {
         if (m_login) {
             done(std::unexpected(
-                Error{ErrorCode::Usage, QStringLiteral("An account is being connected already.")}));
+                Error{ErrorCode::Usage, Backend::tr("An account is being connected already.")}));
             return;
         }
         auto services = m_session->tiktok();
@@ -344,9 +344,10 @@ public:
                     const QString said = message.isEmpty() ? code : message;
                     finishLogin(std::unexpected(
                         Error{ErrorCode::Network,
-                              code == u"access_denied" ? QStringLiteral(
-                                  "The connection was declined on TikTok's page; nothing was connected.")
-                                                       : u"TikTok did not connect the account: " + said}));
+                              code == u"access_denied"
+                                  ? Backend::tr("The connection was declined on TikTok's page; nothing was "
+                                                "connected.")
+                                  : Backend::tr("TikTok did not connect the account: %1").arg(said)}));
                 });
         m_login->start();
     }
@@ -354,7 +355,7 @@ public:
     void cancelLogin() {
         if (tiktok::DesktopLogin *login = m_login) {
             finishLogin(std::unexpected(
-                Error{ErrorCode::Cancelled, QStringLiteral("Connecting the account was cancelled.")}));
+                Error{ErrorCode::Cancelled, Backend::tr("Connecting the account was cancelled.")}));
             login->cancel(); // frees the port now; the login deletes itself once it has ended
         }
     }
@@ -474,7 +475,7 @@ public:
     void publishAccountSets(bool onlyIfChanged = false) {
         auto sets = m_session->accountSets().list();
         if (!sets) {
-            Q_EMIT m_owner.errorOccurred(u"Account sets not read: " + sets.error().message);
+            Q_EMIT m_owner.errorOccurred(Backend::tr("Account sets not read: %1").arg(sets.error().message));
             return;
         }
         if (onlyIfChanged && *sets == m_publishedSets) {
@@ -518,7 +519,8 @@ public:
         } else if (auto tiktok = m_session->makeTikTokPublisher(); tiktok) {
             m_publisher = std::move(*tiktok);
         } else {
-            Q_EMIT m_owner.errorOccurred(u"Not publishing from this computer: " + tiktok.error().message);
+            Q_EMIT m_owner.errorOccurred(
+                Backend::tr("Not publishing from this computer: %1").arg(tiktok.error().message));
             return;
         }
         m_runner = std::make_unique<SchedulerRunner>(m_session->posts(), *m_publisher, m_session->clock(),
@@ -537,8 +539,9 @@ public:
         connect(m_runner.get(), &SchedulerRunner::errorOccurred, this,
                 [this](const QString &message) { Q_EMIT m_owner.errorOccurred(message); });
         connect(m_runner.get(), &SchedulerRunner::gaveUp, this, [this](const QString &message) {
-            Q_EMIT m_owner.errorOccurred(u"Publishing stopped: " + message
-                                         + u" Restart ClipQueue once the database works again.");
+            Q_EMIT m_owner.errorOccurred(
+                Backend::tr("Publishing stopped: %1 Restart ClipQueue once the database works again.")
+                    .arg(message));
         });
         m_runner->start();
     }
@@ -903,10 +906,9 @@ void Backend::testDatabase(const QString &url, QObject *context, Done<QString> d
     QPointer<QObject> guard(context);
     QThreadPool::globalInstance()->start([url, guard, done = std::move(done)]() mutable {
         std::expected<QString, Error> result = [&]() -> std::expected<QString, Error> {
-            auto config =
-                url.trimmed().isEmpty()
-                    ? std::unexpected(Error{ErrorCode::Usage, QStringLiteral("Enter a database URL first.")})
-                    : DatabaseConfig::fromUrl(url.trimmed());
+            auto config = url.trimmed().isEmpty()
+                              ? std::unexpected(Error{ErrorCode::Usage, tr("Enter a database URL first.")})
+                              : DatabaseConfig::fromUrl(url.trimmed());
             if (!config) {
                 return std::unexpected(config.error());
             }
@@ -953,7 +955,8 @@ std::expected<QList<PostRow>, Error> Backend::createRows(Worker &worker, const P
     if (created->notSubmitted) {
         // The posts are stored all the same, as drafts: the rows say so (with the findings that kept
         // them back), so that the caller does not store them a second time.
-        Q_EMIT errorOccurred(u"Saved as a draft but not submitted: " + created->notSubmitted->message);
+        Q_EMIT errorOccurred(
+            tr("Saved as a draft but not submitted: %1").arg(created->notSubmitted->message));
     }
     return rows;
 }

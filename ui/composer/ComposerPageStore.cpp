@@ -30,7 +30,7 @@ QString shortWhen(const QDateTime &when) {
     const QDateTime now = QDateTime::currentDateTimeUtc().toTimeZone(when.timeZone());
     QString format = QStringLiteral("ddd ");
     if (now.daysTo(when) >= 6 || now.daysTo(when) < 0) {
-        format += QStringLiteral("d MMM ");
+        format = WhenPicker::dayFormat() + u' ';
     }
     if (when.date().year() != now.date().year()) {
         format += QStringLiteral("yyyy ");

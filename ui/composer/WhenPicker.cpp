@@ -52,7 +52,8 @@ WhenPicker::WhenPicker(QWidget *parent)
     m_time->setAccessibleName(tr("Date and time"));
     m_time->setCalendarPopup(true);
     m_time->setTimeSpec(Qt::UTC);
-    m_time->setDisplayFormat(u"ddd d MMM yyyy  " + clockFormat());
+    m_time->setDisplayFormat(tr("ddd d MMM yyyy", "QDateTimeEdit date format, before the clock") + u"  "
+                             + clockFormat());
 
     m_zone->setObjectName(QStringLiteral("timeZoneCombo"));
     m_zone->setAccessibleName(tr("Time zone"));
@@ -216,11 +217,16 @@ void WhenPicker::updateState() {
     Q_EMIT changed();
 }
 
+// A day of the coming weeks, without the year ("Tue 25 Mar"), in the language's order.
+QString WhenPicker::dayFormat() {
+    return tr("ddd d MMM", "QDate format of a day without the year");
+}
+
 void WhenPicker::updateHint() {
     if (m_queue->isChecked()) {
         m_hint->setText(m_queueSlot
                             ? tr("The next free posting time: %1 %2.")
-                                  .arg(QLocale().toString(*m_queueSlot, u"ddd d MMM " + clockFormat()),
+                                  .arg(QLocale().toString(*m_queueSlot, dayFormat() + u' ' + clockFormat()),
                                        QString::fromUtf8(m_queueSlot->timeZone().id()))
                             : queueBlocker());
         return;
@@ -237,7 +243,7 @@ void WhenPicker::updateHint() {
         } else {
             const QDateTime local = when.toTimeZone(here);
             m_hint->setText(tr("That is %1 on this computer.")
-                                .arg(locale.toString(local, u"ddd d MMM " + clockFormat())));
+                                .arg(locale.toString(local, dayFormat() + u' ' + clockFormat())));
         }
     }
 }

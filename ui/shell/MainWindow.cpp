@@ -287,10 +287,7 @@ void MainWindow::requestQuit() {
         raiseWindow();
         auto *box = new QMessageBox(
             QMessageBox::Question, tr("Quit ClipQueue?"),
-            (*due == 1
-                 ? tr("1 post is due in the next %1 hours.").arg(QuitWarningWindow.count())
-                 : tr("%1 posts are due in the next %2 hours.").arg(*due).arg(QuitWarningWindow.count()))
-                + u' '
+            tr("%n post(s) due in the next %1 hours.", nullptr, *due).arg(QuitWarningWindow.count()) + u' '
                 + tr("They go out only while ClipQueue runs, here or on another computer of your team "
                      "(clipqueue-cli run). Quit anyway?"),
             QMessageBox::NoButton, this);
