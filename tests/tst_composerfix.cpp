@@ -21,6 +21,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "ComposerFixture.h"
 #include "TestFixtures.h"
 #include "composer/ComposerPage.h"
 #include "composer/FindingsModel.h"
@@ -75,7 +76,7 @@ private Q_SLOTS:
 private:
     void restart(std::optional<int> maxVideoSeconds = std::nullopt);
     void drop(const QStringList &paths);
-    void waitForProbes();
+    void waitForProbes() { m_composer.waitForProbes(); }
     QStringList fixableCodes() const;
     QString itemPath(int row) const;
     MediaRowActions *rowActions(int row) const;
@@ -83,16 +84,13 @@ private:
     void waitUntilConverted(int row);
     // The item at `row` is a store object that probes as media TikTok takes for these checks.
     void verifyConverted(int row, const QString &fixture);
-    QString storeRoot() const { return m_backend->workspace().mediaStoreRoot; }
+    QString storeRoot() const { return m_composer.backend->workspace().mediaStoreRoot; }
     template<typename T>
-    T *widget(const char *objectName) const;
+    T *widget(const char *objectName) const {
+        return m_composer.widget<T>(objectName);
+    }
 
-    MediaProber m_prober;
-    std::unique_ptr<QTemporaryDir> m_dataDir;
-    std::unique_ptr<Backend> m_backend;
-    std::unique_ptr<ComposerPage> m_page;
-    std::unique_ptr<QAbstractItemModelTester> m_mediaTester;
-    std::unique_ptr<QAbstractItemModelTester> m_findingsTester;
+    test::ComposerFixture m_composer;
 };
 
 void TestComposerFix::init() {
@@ -100,63 +98,22 @@ void TestComposerFix::init() {
 }
 
 void TestComposerFix::cleanup() {
-    m_mediaTester.reset();
-    m_findingsTester.reset();
-    m_page.reset();
-    m_backend.reset();
-    m_dataDir.reset();
+    m_composer.reset();
 }
 
 // A fresh data directory with Ana's account (her creator info allowing `maxVideoSeconds`, when
 // given), a Backend on it (not publishing) and a page.
 void TestComposerFix::restart(std::optional<int> maxVideoSeconds) {
-    cleanup();
-    m_dataDir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dataDir->isValid());
-    qputenv("CLIPQUEUE_DATA_DIR", m_dataDir->path().toUtf8());
-    qputenv("CLIPQUEUE_TOKEN_STORE", "file");
-    {
-        auto session = Session::open();
-        QVERIFY2(session, session ? "" : qPrintable(session.error().message));
-        AccountRepository accounts((*session)->database());
-        Account ana;
-        ana.id = QStringLiteral("acct-1");
-        ana.openId = QStringLiteral("open-ana");
-        ana.displayName = QStringLiteral("Ana");
-        ana.isDefault = true;
-        ana.accessExpiresAt = QDateTime::currentDateTimeUtc().addDays(1);
-        ana.refreshExpiresAt = QDateTime::currentDateTimeUtc().addDays(365);
-        QVERIFY(accounts.insert(ana, QDateTime::currentDateTimeUtc()));
-        if (maxVideoSeconds) {
-            CreatorInfo creator;
-            creator.username = QStringLiteral("ana.makes");
-            creator.nickname = QStringLiteral("Ana");
-            creator.privacyLevelOptions = {QStringLiteral("PUBLIC_TO_EVERYONE"), QStringLiteral("SELF_ONLY")};
-            creator.maxVideoPostDurationSec = *maxVideoSeconds;
-            QVERIFY(accounts.storeCreatorInfo(ana.id, creator, QDateTime::currentDateTimeUtc()));
-        }
+    std::optional<CreatorInfo> creator;
+    if (maxVideoSeconds) {
+        creator.emplace();
+        creator->username = QStringLiteral("ana.makes");
+        creator->nickname = QStringLiteral("Ana");
+        creator->privacyLevelOptions = {QStringLiteral("PUBLIC_TO_EVERYONE"), QStringLiteral("SELF_ONLY")};
+        creator->maxVideoPostDurationSec = *maxVideoSeconds;
     }
-    m_backend = std::make_unique<Backend>();
-    Backend::Options options;
-    options.publish = false;
-    m_backend->start(options);
-    QTRY_VERIFY_WITH_TIMEOUT(m_backend->isReady(), 10000);
-
-    m_page = std::make_unique<ComposerPage>(*m_backend, m_prober);
-    m_mediaTester = std::make_unique<QAbstractItemModelTester>(m_page->mediaModel());
-    m_findingsTester = std::make_unique<QAbstractItemModelTester>(m_page->findingsModel());
-    m_page->resize(m_page->fontMetrics().averageCharWidth() * 180, m_page->fontMetrics().height() * 46);
-    m_page->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
-}
-
-template<typename T>
-T *TestComposerFix::widget(const char *objectName) const {
-    T *found = m_page->findChild<T *>(QLatin1StringView(objectName));
-    if (!found) {
-        qFatal("no widget named %s", objectName);
-    }
-    return found;
+    m_composer.start({.accounts = {test::seedAccount(QStringLiteral("acct-1"), QStringLiteral("Ana"), true,
+                                                     std::move(creator))}});
 }
 
 void TestComposerFix::drop(const QStringList &paths) {
@@ -164,18 +121,13 @@ void TestComposerFix::drop(const QStringList &paths) {
     for (const QString &name : paths) {
         files << fixturePath(name);
     }
-    m_page->addFiles(files);
+    m_composer.drop(files);
     waitForProbes();
-}
-
-void TestComposerFix::waitForProbes() {
-    QTRY_COMPARE_WITH_TIMEOUT(m_page->probeQueue()->pending(), 0, 30000);
-    QCoreApplication::processEvents(); // the revalidation that follows the last probe
 }
 
 QStringList TestComposerFix::fixableCodes() const {
     QStringList codes;
-    const FindingsModel *model = m_page->findingsModel();
+    const FindingsModel *model = m_composer.page->findingsModel();
     for (int row = 0; row < model->rowCount(); ++row) {
         if (!model->index(row).data(FindingsModel::FixRole).toString().isEmpty()) {
             codes << model->index(row).data(FindingsModel::CodeRole).toString();
@@ -185,17 +137,17 @@ QStringList TestComposerFix::fixableCodes() const {
 }
 
 QString TestComposerFix::itemPath(int row) const {
-    return m_page->mediaModel()->index(row).data(MediaListModel::PathRole).toString();
+    return m_composer.page->mediaModel()->index(row).data(MediaListModel::PathRole).toString();
 }
 
 MediaRowActions *TestComposerFix::rowActions(int row) const {
     auto *view = widget<QListView>("mediaList");
-    return qobject_cast<MediaRowActions *>(view->indexWidget(m_page->mediaModel()->index(row)));
+    return qobject_cast<MediaRowActions *>(view->indexWidget(m_composer.page->mediaModel()->index(row)));
 }
 
 QPushButton *TestComposerFix::findingFixButton(const QString &code) const {
     auto *view = widget<QListView>("findingsView");
-    const FindingsModel *model = m_page->findingsModel();
+    const FindingsModel *model = m_composer.page->findingsModel();
     for (int row = 0; row < model->rowCount(); ++row) {
         if (model->index(row).data(FindingsModel::CodeRole).toString() == code) {
             return qobject_cast<QPushButton *>(view->indexWidget(model->index(row)));
@@ -205,18 +157,19 @@ QPushButton *TestComposerFix::findingFixButton(const QString &code) const {
 }
 
 void TestComposerFix::waitUntilConverted(int row) {
-    QTRY_VERIFY_WITH_TIMEOUT(m_page->mediaModel()->index(row).data(MediaListModel::ConvertedRole).toBool(),
-                             ConversionTimeoutMs);
-    QTRY_COMPARE_WITH_TIMEOUT(m_page->fixer()->running(), 0, ConversionTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_composer.page->mediaModel()->index(row).data(MediaListModel::ConvertedRole).toBool(),
+        ConversionTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_composer.page->fixer()->running(), 0, ConversionTimeoutMs);
     waitForProbes(); // the converted copy's thumbnail
 }
 
 void TestComposerFix::verifyConverted(int row, const QString &fixture) {
     const QString path = itemPath(row);
     QVERIFY2(path.startsWith(storeRoot() + u"/objects/"), qPrintable(path));
-    auto probed = m_prober.probe(path);
+    auto probed = m_composer.prober.probe(path);
     QVERIFY2(probed, probed ? "" : qPrintable(probed.error().message));
-    const QModelIndex index = m_page->mediaModel()->index(row);
+    const QModelIndex index = m_composer.page->mediaModel()->index(row);
     QVERIFY(index.data(MediaListModel::FilenameRole).toString().contains(u".tiktok."));
     QCOMPARE(index.data(MediaListModel::StateRole).value<MediaListModel::State>(),
              MediaListModel::State::Ready);
@@ -242,14 +195,14 @@ void TestComposerFix::fixOnTheFindingConvertsThePhoto() {
     QCOMPARE(fixableCodes(), QStringList());
     QVERIFY(!findingFixButton(QStringLiteral("photo.dimensions_too_large")));
     QVERIFY(!rowActions(0)); // nothing left to fix on the row
-    const QModelIndex item = m_page->mediaModel()->index(0);
+    const QModelIndex item = m_composer.page->mediaModel()->index(0);
     QCOMPARE(item.data(MediaListModel::FilenameRole).toString(),
              QStringLiteral("photo_4000x3000.tiktok.jpg"));
     QCOMPARE(item.data(MediaListModel::WidthRole).toInt(), 1440);
     QCOMPARE(item.data(MediaListModel::HeightRole).toInt(), 1080);
     QCOMPARE(sha256(QStringLiteral("photo_4000x3000.jpg")), before);
     // The post refers to the converted copy, under the name it was given.
-    const Post post = m_page->post();
+    const Post post = m_composer.page->post();
     QCOMPARE(post.media.first().url, fileUrlForPath(itemPath(0)));
     QCOMPARE(post.media.first().filename, QStringLiteral("photo_4000x3000.tiktok.jpg"));
 }
@@ -287,7 +240,7 @@ void TestComposerFix::fixOnTheRowConvertsEachKind() {
     waitUntilConverted(0);
     verifyConverted(0, fixture);
     QCOMPARE(fixableCodes(), QStringList());
-    const FindingsModel *findings = m_page->findingsModel();
+    const FindingsModel *findings = m_composer.page->findingsModel();
     for (int row = 0; row < findings->rowCount(); ++row) {
         const QString code = findings->index(row).data(FindingsModel::CodeRole).toString();
         QVERIFY2(!codes.contains(code), qPrintable(code));
@@ -306,12 +259,12 @@ void TestComposerFix::fixAllAndRemoveLocation() {
     strip->setChecked(true);
     QCOMPARE(fixAll->toolTip(), ComposerPage::tr("Convert %n item(s) so that TikTok takes them", nullptr, 3));
     fixAll->click();
-    QCOMPARE(m_page->fixer()->running(), 3);
+    QCOMPARE(m_composer.page->fixer()->running(), 3);
     for (int row = 0; row < 3; ++row) {
         waitUntilConverted(row);
     }
     QCOMPARE(fixableCodes(), QStringList());
-    QCOMPARE(m_page->mediaModel()->index(2).data(MediaListModel::FilenameRole).toString(),
+    QCOMPARE(m_composer.page->mediaModel()->index(2).data(MediaListModel::FilenameRole).toString(),
              QStringLiteral("photo.tiktok.jpg"));
     for (const auto &[row, fixture] :
          {std::pair{0, "photo_4000x3000.jpg"}, {1, "photo.png"}, {2, "photo.jpg"}}) {
@@ -333,9 +286,9 @@ void TestComposerFix::keyboardAndAccessibleNames() {
     // Ctrl+Shift+F on the selected row does what its Fix button does.
     auto *list = widget<QListView>("mediaList");
     list->setFocus();
-    list->setCurrentIndex(m_page->mediaModel()->index(0));
+    list->setCurrentIndex(m_composer.page->mediaModel()->index(0));
     QTest::keyClick(list, Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
-    QCOMPARE(m_page->fixer()->running(), 1);
+    QCOMPARE(m_composer.page->fixer()->running(), 1);
     waitUntilConverted(0);
     verifyConverted(0, QStringLiteral("fps120.mp4"));
 }
@@ -353,8 +306,8 @@ void TestComposerFix::cancelLeavesTheItemAsItWas() {
     QVERIFY(actions->progressBar()->text().endsWith(u" %"));
     QVERIFY(actions->findChild<QLabel *>(QStringLiteral("mediaFixConverting"))->isVisible());
     actions->cancelButton()->click();
-    QTRY_COMPARE_WITH_TIMEOUT(m_page->fixer()->running(), 0, ConversionTimeoutMs);
-    QVERIFY(!m_page->mediaModel()->index(0).data(MediaListModel::ConformProgressRole).isValid());
+    QTRY_COMPARE_WITH_TIMEOUT(m_composer.page->fixer()->running(), 0, ConversionTimeoutMs);
+    QVERIFY(!m_composer.page->mediaModel()->index(0).data(MediaListModel::ConformProgressRole).isValid());
     QCOMPARE(itemPath(0), fixturePath(QStringLiteral("slow_mpeg4.mp4")));
     QCOMPARE(fixableCodes(), QStringList{QStringLiteral("video.codec_unsupported")});
     QVERIFY(rowActions(0)->fixButton()->isVisible());
@@ -370,7 +323,7 @@ void TestComposerFix::trimIsPickedInThePreview() {
     QVERIFY(!trim->isVisible());
     rowActions(0)->fixButton()->click();
     QVERIFY(trim->isVisible());
-    QCOMPARE(m_page->fixer()->running(), 0); // nothing converts before the span is picked
+    QCOMPARE(m_composer.page->fixer()->running(), 0); // nothing converts before the span is picked
     // The default: the first 5 seconds.
     QCOMPARE(widget<QDoubleSpinBox>("trimStart")->value(), 0.0);
     QCOMPARE(widget<QDoubleSpinBox>("trimEnd")->value(), 5.0);
@@ -395,36 +348,37 @@ void TestComposerFix::trimIsPickedInThePreview() {
     QVERIFY(widget<QLabel>("trimLength")->text().contains(u"Too long"));
     widget<QDoubleSpinBox>("trimStart")->setValue(2.5);
     QVERIFY(widget<QPushButton>("trimApply")->isEnabled());
-    QVERIFY(m_page->grab().save(screenshotPath(QStringLiteral("composer-fix-trim"))));
+    QVERIFY(m_composer.page->grab().save(screenshotPath(QStringLiteral("composer-fix-trim"))));
     widget<QPushButton>("trimApply")->click();
     QVERIFY(!trim->isVisible());
     waitUntilConverted(0);
     verifyConverted(0, QStringLiteral("long.mp4"));
     QVERIFY(!fixableCodes().contains(u"video.duration_too_long"));
-    const double seconds = m_page->mediaModel()->index(0).data(MediaListModel::DurationRole).toDouble();
+    const double seconds =
+        m_composer.page->mediaModel()->index(0).data(MediaListModel::DurationRole).toDouble();
     QVERIFY2(seconds > 4.5 && seconds <= 5.0, qPrintable(QString::number(seconds)));
 }
 
 void TestComposerFix::conversionOutlivesTheHiddenWindow() {
     drop({QStringLiteral("fps120.mp4")});
     rowActions(0)->fixButton()->click();
-    QCOMPARE(m_page->fixer()->running(), 1);
-    m_page->hide(); // the window went to the tray
+    QCOMPARE(m_composer.page->fixer()->running(), 1);
+    m_composer.page->hide(); // the window went to the tray
     waitUntilConverted(0);
-    QVERIFY(!m_page->isVisible());
+    QVERIFY(!m_composer.page->isVisible());
     verifyConverted(0, QStringLiteral("fps120.mp4"));
     QCOMPARE(fixableCodes(), QStringList());
 }
 
 void TestComposerFix::closingTheWindowMidConversionKeepsItInTheTray() {
-    m_mediaTester.reset();
-    m_findingsTester.reset();
-    m_page.reset();
-    ui::MainWindow window(*m_backend, m_prober);
+    m_composer.mediaTester.reset();
+    m_composer.findingsTester.reset();
+    m_composer.page.reset();
+    ui::MainWindow window(*m_composer.backend, m_composer.prober);
     window.tray()->setAvailable(true);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(!m_backend->isPublishing());
+    QVERIFY(!m_composer.backend->isPublishing());
     auto *composer = window.findChild<ComposerPage *>();
     QVERIFY(composer);
     composer->addFiles({fixturePath(QStringLiteral("slow_mpeg4.mp4"))});
@@ -434,7 +388,7 @@ void TestComposerFix::closingTheWindowMidConversionKeepsItInTheTray() {
     auto *actions = qobject_cast<MediaRowActions *>(list->indexWidget(composer->mediaModel()->index(0)));
     QVERIFY(actions);
     actions->fixButton()->click();
-    QCOMPARE(m_backend->conformsRunning(), 1);
+    QCOMPARE(m_composer.backend->conformsRunning(), 1);
     // Not publishing, but converting: closing the window hides it into the tray, it does not quit.
     QSignalSpy quit(&window, &ui::MainWindow::quitConfirmed);
     window.close();
@@ -453,24 +407,24 @@ void TestComposerFix::destroyingTheBackendLeavesNothingHalfWritten() {
     QTRY_VERIFY_WITH_TIMEOUT(rowActions(0)->progressBar()->value() > 0, ConversionTimeoutMs);
     const QString store = storeRoot();
     // The app quits: the page goes, then the Backend, whose queue cancels the conversion.
-    m_mediaTester.reset();
-    m_findingsTester.reset();
-    m_page.reset();
-    m_backend.reset();
+    m_composer.mediaTester.reset();
+    m_composer.findingsTester.reset();
+    m_composer.page.reset();
+    m_composer.backend.reset();
     QCOMPARE(filesUnder(store), QStringList());
 }
 
 void TestComposerFix::screenshots() {
     drop({QStringLiteral("photo_4000x3000.jpg"), QStringLiteral("screenshot.png"),
           QStringLiteral("photo.jpg")});
-    QVERIFY(m_page->grab().save(screenshotPath(QStringLiteral("composer-fix"))));
+    QVERIFY(m_composer.page->grab().save(screenshotPath(QStringLiteral("composer-fix"))));
     restart();
     drop({QStringLiteral("slow_mpeg4.mp4")});
     rowActions(0)->fixButton()->click();
     QTRY_VERIFY_WITH_TIMEOUT(rowActions(0)->progressBar()->value() >= 5, ConversionTimeoutMs);
-    QVERIFY(m_page->grab().save(screenshotPath(QStringLiteral("composer-fix-progress"))));
+    QVERIFY(m_composer.page->grab().save(screenshotPath(QStringLiteral("composer-fix-progress"))));
     rowActions(0)->cancelButton()->click();
-    QTRY_COMPARE_WITH_TIMEOUT(m_page->fixer()->running(), 0, ConversionTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_composer.page->fixer()->running(), 0, ConversionTimeoutMs);
 }
 
 QTEST_MAIN(TestComposerFix)

@@ -32,6 +32,7 @@
 #include <QTimeZone>
 #include <QTimer>
 
+#include "ComposerFixture.h"
 #include "TestFixtures.h"
 #include "composer/ComposerPage.h"
 #include "composer/FindingsModel.h"
@@ -54,27 +55,12 @@ QString problemsToFix(int errors) {
     return ComposerPage::tr("%n problem(s) to fix", nullptr, errors);
 }
 
-struct SeedAccount {
-    Account account;
-    std::optional<CreatorInfo> creator;
-};
-
-// What the data directory holds before the Backend starts.
-struct Seed {
-    QList<SeedAccount> accounts;
-    bool approvalRequired = false;
-};
+using test::ComposerSeed;
+using test::SeedAccount;
 
 SeedAccount account(const char *id, const char *name, bool isDefault,
                     std::optional<CreatorInfo> creator = {}) {
-    Account account;
-    account.id = QString::fromLatin1(id);
-    account.openId = u"open-" + account.id;
-    account.displayName = QString::fromUtf8(name);
-    account.isDefault = isDefault;
-    account.accessExpiresAt = QDateTime::currentDateTimeUtc().addDays(1);
-    account.refreshExpiresAt = QDateTime::currentDateTimeUtc().addDays(365);
-    return {account, creator};
+    return test::seedAccount(QString::fromLatin1(id), QString::fromUtf8(name), isDefault, std::move(creator));
 }
 
 SeedAccount ana() {
@@ -160,24 +146,21 @@ private Q_SLOTS:
     void screenshotEditing();
 
 private:
-    void restart(const Seed &seed);
-    void drop(const QStringList &paths);
+    void restart(const ComposerSeed &seed);
+    void drop(const QStringList &paths) { m_composer.drop(paths); }
     QStringList codes() const;
     QModelIndex findingRow(const QString &code) const;
-    void waitForProbes();
+    void waitForProbes() { m_composer.waitForProbes(); }
     void waitUntilSaved();
     void composeValidVideo();
     QList<PostRow> storedPosts();
     PostRow createStored(CreateIntent intent);
     template<typename T>
-    T *widget(const char *objectName) const;
+    T *widget(const char *objectName) const {
+        return m_composer.widget<T>(objectName);
+    }
 
-    MediaProber m_prober;
-    std::unique_ptr<QTemporaryDir> m_dataDir;
-    std::unique_ptr<Backend> m_backend;
-    std::unique_ptr<ComposerPage> m_page;
-    std::unique_ptr<QAbstractItemModelTester> m_mediaTester;
-    std::unique_ptr<QAbstractItemModelTester> m_findingsTester;
+    test::ComposerFixture m_composer;
 };
 
 void TestComposerPage::init() {
@@ -185,85 +168,16 @@ void TestComposerPage::init() {
 }
 
 void TestComposerPage::cleanup() {
-    m_mediaTester.reset();
-    m_findingsTester.reset();
-    m_page.reset();
-    m_backend.reset();
-    m_dataDir.reset();
+    m_composer.reset();
 }
 
 // A fresh data directory with `seed` in it, a Backend on it (not publishing), and a page.
-void TestComposerPage::restart(const Seed &seed) {
-    cleanup();
-    m_dataDir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dataDir->isValid());
-    qputenv("CLIPQUEUE_DATA_DIR", m_dataDir->path().toUtf8());
-    qputenv("CLIPQUEUE_TOKEN_STORE", "file");
-    {
-        auto session = Session::open();
-        QVERIFY2(session, session ? "" : qPrintable(session.error().message));
-        AccountRepository accounts((*session)->database());
-        for (const SeedAccount &seeded : seed.accounts) {
-            QVERIFY(accounts.insert(seeded.account, QDateTime::currentDateTimeUtc()));
-            if (seeded.creator) {
-                QVERIFY(accounts.storeCreatorInfo(seeded.account.id, *seeded.creator,
-                                                  QDateTime::currentDateTimeUtc()));
-            }
-        }
-        WorkspaceSettings settings((*session)->database());
-        QVERIFY(settings.set(QString::fromLatin1(settings::ApprovalRequired),
-                             seed.approvalRequired ? QStringLiteral("true") : QStringLiteral("false")));
-        QVERIFY(
-            settings.set(QString::fromLatin1(settings::DefaultTimeZone), QStringLiteral("Europe/Berlin")));
-    }
-    m_backend = std::make_unique<Backend>();
-    Backend::Options options;
-    options.publish = false;
-    m_backend->start(options);
-    QTRY_VERIFY_WITH_TIMEOUT(m_backend->isReady(), 10000);
-
-    m_page = std::make_unique<ComposerPage>(*m_backend, m_prober);
-    m_mediaTester = std::make_unique<QAbstractItemModelTester>(m_page->mediaModel());
-    m_findingsTester = std::make_unique<QAbstractItemModelTester>(m_page->findingsModel());
-    const int em = m_page->fontMetrics().averageCharWidth();
-    m_page->resize(em * 180, m_page->fontMetrics().height() * 46);
-    m_page->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
-}
-
-template<typename T>
-T *TestComposerPage::widget(const char *objectName) const {
-    T *found = m_page->findChild<T *>(QLatin1StringView(objectName));
-    if (!found) {
-        qFatal("no widget named %s", objectName);
-    }
-    return found;
-}
-
-void TestComposerPage::drop(const QStringList &paths) {
-    QMimeData mime;
-    QList<QUrl> urls;
-    for (const QString &path : paths) {
-        urls << QUrl::fromLocalFile(path);
-    }
-    mime.setUrls(urls);
-    const QPoint where = m_page->rect().center();
-    QDragEnterEvent enter(where, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    enter.setAccepted(false);
-    QApplication::sendEvent(m_page.get(), &enter);
-    QVERIFY(enter.isAccepted());
-    QDropEvent dropped(where, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    dropped.setAccepted(false);
-    QApplication::sendEvent(m_page.get(), &dropped);
-    QVERIFY(dropped.isAccepted());
-}
-
-void TestComposerPage::waitForProbes() {
-    QTRY_COMPARE_WITH_TIMEOUT(m_page->probeQueue()->pending(), 0, 15000);
+void TestComposerPage::restart(const ComposerSeed &seed) {
+    m_composer.start(seed);
 }
 
 void TestComposerPage::waitUntilSaved() {
-    QTRY_VERIFY_WITH_TIMEOUT(!m_page->isBusy(), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_composer.page->isBusy(), 15000);
 }
 
 // A vertical video with privacy chosen: a post without errors.
@@ -273,13 +187,13 @@ void TestComposerPage::composeValidVideo() {
     widget<QPlainTextEdit>("captionEdit")->setPlainText(QStringLiteral("Launch day 🚀 #launch"));
     auto *privacy = widget<QComboBox>("privacyCombo");
     privacy->setCurrentIndex(privacy->findText(QStringLiteral("Only me")));
-    QCOMPARE(m_page->findingsModel()->errorCount(), 0);
+    QCOMPARE(m_composer.page->findingsModel()->errorCount(), 0);
 }
 
 QList<PostRow> TestComposerPage::storedPosts() {
     std::optional<std::expected<QList<PostRow>, Error>> result;
-    m_backend->listPosts({}, std::nullopt, 100, this,
-                         [&](std::expected<QList<PostRow>, Error> rows) { result = rows; });
+    m_composer.backend->listPosts({}, std::nullopt, 100, this,
+                                  [&](std::expected<QList<PostRow>, Error> rows) { result = rows; });
     [&] {
         QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 10000);
     }();
@@ -305,8 +219,8 @@ PostRow TestComposerPage::createStored(CreateIntent intent) {
     post.accounts << QStringLiteral("acct-1");
     post.scheduledFor = QDateTime(QDate::currentDate().addDays(3), QTime(18, 30), QTimeZone("Europe/Berlin"));
     std::optional<std::expected<QList<PostRow>, Error>> result;
-    m_backend->createPost(post, QString(), intent, this,
-                          [&](std::expected<QList<PostRow>, Error> rows) { result = rows; });
+    m_composer.backend->createPost(post, QString(), intent, this,
+                                   [&](std::expected<QList<PostRow>, Error> rows) { result = rows; });
     [&] {
         QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 15000);
     }();
@@ -318,7 +232,7 @@ PostRow TestComposerPage::createStored(CreateIntent intent) {
 
 QStringList TestComposerPage::codes() const {
     QStringList result;
-    const FindingsModel *model = m_page->findingsModel();
+    const FindingsModel *model = m_composer.page->findingsModel();
     for (int row = 0; row < model->rowCount(); ++row) {
         result << model->index(row).data(FindingsModel::CodeRole).toString();
     }
@@ -326,7 +240,7 @@ QStringList TestComposerPage::codes() const {
 }
 
 QModelIndex TestComposerPage::findingRow(const QString &code) const {
-    const FindingsModel *model = m_page->findingsModel();
+    const FindingsModel *model = m_composer.page->findingsModel();
     for (int row = 0; row < model->rowCount(); ++row) {
         if (model->index(row).data(FindingsModel::CodeRole).toString() == code) {
             return model->index(row);
@@ -336,8 +250,8 @@ QModelIndex TestComposerPage::findingRow(const QString &code) const {
 }
 
 void TestComposerPage::startsEmptyWithNothingChosen() {
-    QCOMPARE(m_page->objectName(), QStringLiteral("composerPage"));
-    QVERIFY(!m_page->hasUnsavedChanges());
+    QCOMPARE(m_composer.page->objectName(), QStringLiteral("composerPage"));
+    QVERIFY(!m_composer.page->hasUnsavedChanges());
     const auto *hint = widget<QLabel>("emptyHint");
     QVERIFY(hint->isVisible());
     QVERIFY(hint->text().contains(u"Drop a video or up to 35 photos here"));
@@ -406,7 +320,7 @@ void TestComposerPage::droppedFilesAreProbedAndListed() {
     QFETCH(int, height);
 
     drop({fixturePath(file)});
-    const MediaListModel *model = m_page->mediaModel();
+    const MediaListModel *model = m_composer.page->mediaModel();
     QTRY_COMPARE(model->rowCount(), 1);
     QVERIFY(widget<QListView>("mediaList")->isVisible());
     QVERIFY(!widget<QLabel>("emptyHint")->isVisible());
@@ -440,7 +354,7 @@ void TestComposerPage::droppedFilesAreProbedAndListed() {
 void TestComposerPage::videoSummaryNamesItsMetadata() {
     drop({fixturePath(QStringLiteral("vertical.mp4"))});
     waitForProbes();
-    const QModelIndex row = m_page->mediaModel()->index(0);
+    const QModelIndex row = m_composer.page->mediaModel()->index(0);
     QVERIFY2(row.data(MediaListModel::SummaryRole)
                  .toString()
                  .startsWith(u"video · video/mp4 · 360×640 · 4.0 s · 30 fps · H.264 · audio · "),
@@ -463,7 +377,7 @@ void TestComposerPage::unreadableFileShowsItsError() {
     drop({fixturePath(file), fixturePath(QStringLiteral("vertical.mp4"))});
     waitForProbes();
 
-    const QModelIndex broken = m_page->mediaModel()->index(0);
+    const QModelIndex broken = m_composer.page->mediaModel()->index(0);
     QCOMPARE(broken.data(MediaListModel::StateRole).value<MediaListModel::State>(),
              MediaListModel::State::Unreadable);
     QCOMPARE(broken.data(MediaListModel::ErrorCodeRole).toString(), QStringLiteral("media.unreadable"));
@@ -471,7 +385,10 @@ void TestComposerPage::unreadableFileShowsItsError() {
     QVERIFY(!broken.data(MediaListModel::SummaryRole).toString().isEmpty());
     QVERIFY(!broken.data(MediaListModel::WidthRole).isValid()); // nothing is known about it
     QVERIFY(broken.data(MediaListModel::ThumbnailRole).value<QImage>().isNull());
-    QCOMPARE(m_page->mediaModel()->index(1).data(MediaListModel::StateRole).value<MediaListModel::State>(),
+    QCOMPARE(m_composer.page->mediaModel()
+                 ->index(1)
+                 .data(MediaListModel::StateRole)
+                 .value<MediaListModel::State>(),
              MediaListModel::State::Ready);
 
     // The finding names the file and points at its row.
@@ -487,7 +404,7 @@ void TestComposerPage::videoAndPhotoAreMixedMedia() {
     drop({fixturePath(QStringLiteral("vertical.mp4")), fixturePath(QStringLiteral("photo.jpg"))});
     waitForProbes();
     QVERIFY(codes().contains(u"post.mixed_media"));
-    const int errors = m_page->findingsModel()->errorCount();
+    const int errors = m_composer.page->findingsModel()->errorCount();
     QVERIFY(errors >= 2); // mixed media and privacy
     QCOMPARE(widget<QLabel>("validationSummary")->text(), problemsToFix(errors));
 }
@@ -499,9 +416,9 @@ void TestComposerPage::privacyMustBeChosen() {
     QCOMPARE(widget<QLabel>("validationSummary")->text(), problemsToFix(1));
     auto *privacy = widget<QComboBox>("privacyCombo");
     privacy->setCurrentIndex(privacy->findText(QStringLiteral("Only me")));
-    QCOMPARE(m_page->post().tiktok.privacyLevel, QStringLiteral("SELF_ONLY"));
+    QCOMPARE(m_composer.page->post().tiktok.privacyLevel, QStringLiteral("SELF_ONLY"));
     QVERIFY(!codes().contains(u"privacy.required"));
-    QCOMPARE(m_page->findingsModel()->errorCount(), 0);
+    QCOMPARE(m_composer.page->findingsModel()->errorCount(), 0);
     QCOMPARE(widget<QLabel>("validationSummary")->text(),
              ComposerPage::tr("%1 · %n note(s) below", nullptr, 1).arg(u"✔ Ready to post"));
 }
@@ -554,7 +471,7 @@ void TestComposerPage::photoPostsHaveNoDuetOrStitch() {
     QCOMPARE(widget<QLabel>("captionCounter")->text(), QStringLiteral("0 / 4000"));
 
     // A video instead: Duet and Stitch can be turned on again, the limit is the video caption's.
-    m_page->mediaModel()->removeRowsAt({0, 1});
+    m_composer.page->mediaModel()->removeRowsAt({0, 1});
     drop({fixturePath(QStringLiteral("vertical.mp4"))});
     waitForProbes();
     QVERIFY(duet->isVisible() && duet->isEnabled());
@@ -608,7 +525,7 @@ void TestComposerPage::creatorInfoLimitsTheChoices() {
         offered << privacy->itemData(row).toString();
     }
     QCOMPARE(offered, bob.privacyLevelOptions);
-    QCOMPARE(m_page->post().accounts, QStringList{QStringLiteral("acct-2")});
+    QCOMPARE(m_composer.page->post().accounts, QStringList{QStringLiteral("acct-2")});
 }
 
 void TestComposerPage::deleteKeyRemovesMediaAndUpdatesFindings() {
@@ -617,11 +534,12 @@ void TestComposerPage::deleteKeyRemovesMediaAndUpdatesFindings() {
     QVERIFY(codes().contains(u"post.mixed_media"));
     QVERIFY(codes().contains(u"photo.dimensions_too_large"));
     auto *list = widget<QListView>("mediaList");
-    list->setCurrentIndex(m_page->mediaModel()->index(1));
+    list->setCurrentIndex(m_composer.page->mediaModel()->index(1));
     list->setFocus();
     QTest::keyClick(list, Qt::Key_Delete);
-    QCOMPARE(m_page->mediaModel()->rowCount(), 1);
-    QCOMPARE(m_page->mediaModel()->index(0).data(Qt::DisplayRole).toString(), QStringLiteral("vertical.mp4"));
+    QCOMPARE(m_composer.page->mediaModel()->rowCount(), 1);
+    QCOMPARE(m_composer.page->mediaModel()->index(0).data(Qt::DisplayRole).toString(),
+             QStringLiteral("vertical.mp4"));
     QVERIFY(!codes().contains(u"post.mixed_media"));
     QVERIFY(!codes().contains(u"photo.dimensions_too_large"));
 }
@@ -632,15 +550,16 @@ void TestComposerPage::removeActionRemovesTheSelection() {
     waitForProbes();
     QVERIFY(codes().contains(u"photo.format_unsupported"));
     auto *list = widget<QListView>("mediaList");
-    list->selectionModel()->select(m_page->mediaModel()->index(0), QItemSelectionModel::Select);
-    list->selectionModel()->select(m_page->mediaModel()->index(2), QItemSelectionModel::Select);
+    list->selectionModel()->select(m_composer.page->mediaModel()->index(0), QItemSelectionModel::Select);
+    list->selectionModel()->select(m_composer.page->mediaModel()->index(2), QItemSelectionModel::Select);
     auto *remove = widget<QAction>("removeMediaAction");
     QVERIFY(list->actions().contains(remove)); // offered in the list's context menu
     remove->trigger();
-    QCOMPARE(m_page->mediaModel()->rowCount(), 1);
-    QCOMPARE(m_page->mediaModel()->index(0).data(Qt::DisplayRole).toString(), QStringLiteral("photo.webp"));
+    QCOMPARE(m_composer.page->mediaModel()->rowCount(), 1);
+    QCOMPARE(m_composer.page->mediaModel()->index(0).data(Qt::DisplayRole).toString(),
+             QStringLiteral("photo.webp"));
     QVERIFY(!codes().contains(u"photo.format_unsupported"));
-    QCOMPARE(m_page->post().media.size(), 1);
+    QCOMPARE(m_composer.page->post().media.size(), 1);
 }
 
 void TestComposerPage::movingMediaMovesItsFindings() {
@@ -650,18 +569,18 @@ void TestComposerPage::movingMediaMovesItsFindings() {
         findingRow(QStringLiteral("photo.dimensions_too_large")).data(FindingsModel::MediaIndexRole).toInt(),
         1);
     auto *list = widget<QListView>("mediaList");
-    list->setCurrentIndex(m_page->mediaModel()->index(1));
+    list->setCurrentIndex(m_composer.page->mediaModel()->index(1));
     list->setFocus();
     QTest::keyClick(list, Qt::Key_Up, Qt::AltModifier);
-    QCOMPARE(m_page->mediaModel()->index(0).data(Qt::DisplayRole).toString(),
+    QCOMPARE(m_composer.page->mediaModel()->index(0).data(Qt::DisplayRole).toString(),
              QStringLiteral("photo_large.jpg"));
     QCOMPARE(list->currentIndex().row(), 0); // the moved item stays current
-    QVERIFY(m_page->post().media.at(0).url.endsWith(u"photo_large.jpg"));
+    QVERIFY(m_composer.page->post().media.at(0).url.endsWith(u"photo_large.jpg"));
     QCOMPARE(
         findingRow(QStringLiteral("photo.dimensions_too_large")).data(FindingsModel::MediaIndexRole).toInt(),
         0);
     widget<QAction>("moveMediaLaterAction")->trigger();
-    QCOMPARE(m_page->mediaModel()->index(1).data(Qt::DisplayRole).toString(),
+    QCOMPARE(m_composer.page->mediaModel()->index(1).data(Qt::DisplayRole).toString(),
              QStringLiteral("photo_large.jpg"));
 }
 
@@ -686,19 +605,19 @@ void TestComposerPage::nonFileDropsAreRefused() {
     text.setText(QStringLiteral("just text"));
     QDragEnterEvent enterText(QPoint(10, 10), Qt::CopyAction, &text, Qt::LeftButton, Qt::NoModifier);
     enterText.setAccepted(false);
-    QApplication::sendEvent(m_page.get(), &enterText);
+    QApplication::sendEvent(m_composer.page.get(), &enterText);
     QVERIFY(!enterText.isAccepted());
 
     QMimeData web;
     web.setUrls({QUrl(QStringLiteral("https://example.com/clip.mp4"))});
     QDragEnterEvent enterWeb(QPoint(10, 10), Qt::CopyAction, &web, Qt::LeftButton, Qt::NoModifier);
     enterWeb.setAccepted(false);
-    QApplication::sendEvent(m_page.get(), &enterWeb);
+    QApplication::sendEvent(m_composer.page.get(), &enterWeb);
     QVERIFY(!enterWeb.isAccepted());
     QDropEvent dropWeb(QPoint(10, 10), Qt::CopyAction, &web, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(m_page.get(), &dropWeb);
+    QApplication::sendEvent(m_composer.page.get(), &dropWeb);
     QVERIFY(!dropWeb.isAccepted());
-    QCOMPARE(m_page->mediaModel()->rowCount(), 0);
+    QCOMPARE(m_composer.page->mediaModel()->rowCount(), 0);
 }
 
 void TestComposerPage::closingWithWorkPendingIsQuick() {
@@ -707,13 +626,13 @@ void TestComposerPage::closingWithWorkPendingIsQuick() {
         many << fixturePath(QStringLiteral("vertical.mp4")) << fixturePath(QStringLiteral("photo_large.jpg"));
     }
     drop(many);
-    QCOMPARE(m_page->mediaModel()->rowCount(), 40);
-    QVERIFY(m_page->probeQueue()->pending() > 0);
+    QCOMPARE(m_composer.page->mediaModel()->rowCount(), 40);
+    QVERIFY(m_composer.page->probeQueue()->pending() > 0);
     QElapsedTimer timer;
     timer.start();
-    m_mediaTester.reset();
-    m_findingsTester.reset();
-    m_page.reset(); // destroys the page with probes and thumbnails still queued
+    m_composer.mediaTester.reset();
+    m_composer.findingsTester.reset();
+    m_composer.page.reset(); // destroys the page with probes and thumbnails still queued
     QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
     QTest::qWait(50); // no late signal reaches the destroyed page
 }
@@ -726,19 +645,19 @@ void TestComposerPage::probingLeavesTheGlobalThreadPoolFree() {
         many << fixturePath(QStringLiteral("vertical.mp4")) << fixturePath(QStringLiteral("photo_large.jpg"));
     }
     drop(many);
-    QVERIFY(m_page->probeQueue()->pending() > 0);
+    QVERIFY(m_composer.page->probeQueue()->pending() > 0);
     // Probes and thumbnails run on the queue's own pool. Qt itself queues short tasks on the global pool
     // while painting (image scaling) and the GUI thread waits for them: were the probes there, each
     // paint would wait for every queued probe.
-    QVERIFY(&m_page->probeQueue()->threadPool() != QThreadPool::globalInstance());
-    QVERIFY(m_page->probeQueue()->threadPool().activeThreadCount() > 0
-            || m_page->probeQueue()->pending() < many.size());
-    QTRY_COMPARE_WITH_TIMEOUT(m_page->probeQueue()->pending(), 0, 30000);
+    QVERIFY(&m_composer.page->probeQueue()->threadPool() != QThreadPool::globalInstance());
+    QVERIFY(m_composer.page->probeQueue()->threadPool().activeThreadCount() > 0
+            || m_composer.page->probeQueue()->pending() < many.size());
+    QTRY_COMPARE_WITH_TIMEOUT(m_composer.page->probeQueue()->pending(), 0, 30000);
 }
 
 void TestComposerPage::exposesNamedActionsWithShortcuts() {
     QStringList names;
-    for (const QAction *action : m_page->fileActions() + m_page->postActions()) {
+    for (const QAction *action : m_composer.page->fileActions() + m_composer.page->postActions()) {
         names << action->objectName();
     }
     QCOMPARE(names, (QStringList{QStringLiteral("newPostAction"), QStringLiteral("addMediaAction"),
@@ -752,12 +671,12 @@ void TestComposerPage::exposesNamedActionsWithShortcuts() {
                 .contains(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
     // Every control people use has a name a screen reader can say: its own, its text or its label's.
     QSet<const QWidget *> labelled;
-    for (const QLabel *label : m_page->findChildren<QLabel *>()) {
+    for (const QLabel *label : m_composer.page->findChildren<QLabel *>()) {
         labelled.insert(label->buddy());
     }
-    for (const QWidget *child : m_page->findChildren<QWidget *>()) {
+    for (const QWidget *child : m_composer.page->findChildren<QWidget *>()) {
         const QWidget *parent = child->parentWidget();
-        if (child->focusPolicy() == Qt::NoFocus || !child->isVisibleTo(m_page.get())
+        if (child->focusPolicy() == Qt::NoFocus || !child->isVisibleTo(m_composer.page.get())
             || qobject_cast<const QComboBox *>(parent) || qobject_cast<const QAbstractSpinBox *>(parent)) {
             continue; // not a control, or a part of one
         }
@@ -770,10 +689,10 @@ void TestComposerPage::exposesNamedActionsWithShortcuts() {
     // Hidden, the page's post actions do nothing (Ctrl+S belongs to the page that is shown).
     composeValidVideo();
     QVERIFY(widget<QAction>("saveDraftAction")->isEnabled());
-    m_page->hide();
+    m_composer.page->hide();
     QVERIFY(!widget<QAction>("saveDraftAction")->isEnabled());
     QVERIFY(widget<QAction>("newPostAction")->isEnabled());
-    m_page->show();
+    m_composer.page->show();
     QVERIFY(widget<QAction>("saveDraftAction")->isEnabled());
 }
 
@@ -791,11 +710,12 @@ void TestComposerPage::accountPickerListsConnectedAccounts() {
     QCOMPARE(list->item(0)->checkState(), Qt::Checked);
     QCOMPARE(list->item(1)->checkState(), Qt::Unchecked);
     QVERIFY(list->item(1)->flags().testFlag(Qt::ItemIsUserCheckable));
-    QCOMPARE(m_page->post().accounts, QStringList{QStringLiteral("acct-1")});
-    QVERIFY(!m_page->hasUnsavedChanges()); // checked by itself, not by the user
+    QCOMPARE(m_composer.page->post().accounts, QStringList{QStringLiteral("acct-1")});
+    QVERIFY(!m_composer.page->hasUnsavedChanges()); // checked by itself, not by the user
     list->item(1)->setCheckState(Qt::Checked);
-    QCOMPARE(m_page->post().accounts, (QStringList{QStringLiteral("acct-1"), QStringLiteral("acct-2")}));
-    QVERIFY(m_page->hasUnsavedChanges());
+    QCOMPARE(m_composer.page->post().accounts,
+             (QStringList{QStringLiteral("acct-1"), QStringLiteral("acct-2")}));
+    QVERIFY(m_composer.page->hasUnsavedChanges());
 }
 
 void TestComposerPage::withoutAnAccountItSaysHowToConnectOne() {
@@ -803,7 +723,7 @@ void TestComposerPage::withoutAnAccountItSaysHowToConnectOne() {
     auto *hint = widget<QLabel>("noAccountHint");
     QVERIFY(hint->isVisible());
     QVERIFY(hint->text().contains(u"Accounts page"));
-    QSignalSpy accountsRequested(m_page.get(), &ComposerPage::accountsRequested);
+    QSignalSpy accountsRequested(m_composer.page.get(), &ComposerPage::accountsRequested);
     Q_EMIT hint->linkActivated(QStringLiteral("#accounts"));
     QCOMPARE(accountsRequested.count(), 1);
     QVERIFY(!widget<QListWidget>("accountList")->isVisible());
@@ -821,7 +741,7 @@ void TestComposerPage::withoutAnAccountItSaysHowToConnectOne() {
     auto *findings = widget<QListView>("findingsView");
     Q_EMIT findings->activated(findingRow(QStringLiteral("post.no_accounts")));
     QCOMPARE(accountsRequested.count(), 2);
-    QVERIFY(m_page->grab().save(screenshotPath(QStringLiteral("composer-no-account"))));
+    QVERIFY(m_composer.page->grab().save(screenshotPath(QStringLiteral("composer-no-account"))));
 }
 
 void TestComposerPage::actionsAreDisabledWithAReason() {
@@ -879,8 +799,8 @@ void TestComposerPage::saveDraftStoresAPost() {
     drop({fixturePath(QStringLiteral("vertical.mp4"))});
     waitForProbes();
     widget<QPlainTextEdit>("captionEdit")->setPlainText(QStringLiteral("Draft 🎬 #wip"));
-    QVERIFY(m_page->hasUnsavedChanges());
-    QSignalSpy saved(m_page.get(), &ComposerPage::postsSaved);
+    QVERIFY(m_composer.page->hasUnsavedChanges());
+    QSignalSpy saved(m_composer.page.get(), &ComposerPage::postsSaved);
     QTest::keyClick(widget<QPlainTextEdit>("captionEdit"), Qt::Key_S, Qt::ControlModifier);
     waitUntilSaved();
     QCOMPARE(saved.count(), 1);
@@ -889,9 +809,9 @@ void TestComposerPage::saveDraftStoresAPost() {
     QVERIFY2(result->text().contains(u"Saved as a draft"), qPrintable(result->text()));
     QVERIFY(!widget<QLabel>("errorMessage")->isVisible());
     // The composer is empty again for the next post.
-    QCOMPARE(m_page->mediaModel()->rowCount(), 0);
+    QCOMPARE(m_composer.page->mediaModel()->rowCount(), 0);
     QCOMPARE(widget<QPlainTextEdit>("captionEdit")->toPlainText(), QString());
-    QVERIFY(!m_page->hasUnsavedChanges());
+    QVERIFY(!m_composer.page->hasUnsavedChanges());
 
     const QList<PostRow> posts = storedPosts();
     QCOMPARE(posts.size(), 1);
@@ -901,7 +821,7 @@ void TestComposerPage::saveDraftStoresAPost() {
     QCOMPARE(post.content.accounts, QStringList{QStringLiteral("acct-1")});
     QCOMPARE(post.media.size(), 1);
     QVERIFY(QFileInfo::exists(
-        QDir(m_backend->workspace().mediaStoreRoot)
+        QDir(m_composer.backend->workspace().mediaStoreRoot)
             .filePath(u"objects/" + post.media.first().sha256.left(2) + u'/' + post.media.first().sha256)));
     QVERIFY(post.content.tiktok.disableComment); // interactions stay off unless turned on
     QVERIFY(!post.schedule.atUtc);
@@ -933,7 +853,7 @@ void TestComposerPage::scheduleInAZoneStoresTheRightUtcTime() {
     widget<QDateTimeEdit>("scheduleTimeEdit")->setDateTime(QDateTime(day, QTime(18, 30), QTimeZone::utc()));
     zone->setCurrentIndex(zone->findText(QStringLiteral("America/New_York")));
     const QDateTime expected(day, QTime(18, 30), QTimeZone("America/New_York"));
-    QCOMPARE(*m_page->post().scheduledFor, expected);
+    QCOMPARE(*m_composer.page->post().scheduledFor, expected);
     QVERIFY(widget<QLabel>("scheduleHint")->isVisible());
     QCOMPARE(widget<QPushButton>("submitButton")->text(), QStringLiteral("Schedule"));
     widget<QAction>("submitPostAction")->trigger();
@@ -982,9 +902,9 @@ void TestComposerPage::approvalRequiredSubmitsForReview() {
 
 void TestComposerPage::copyingShowsProgressAndLocksTheComposer() {
     composeValidVideo();
-    QSignalSpy progress(m_backend.get(), &Backend::storeProgress);
+    QSignalSpy progress(m_composer.backend.get(), &Backend::storeProgress);
     widget<QAction>("saveDraftAction")->trigger();
-    QVERIFY(m_page->isBusy());
+    QVERIFY(m_composer.page->isBusy());
     auto *bar = widget<QProgressBar>("storeProgress");
     auto *label = widget<QLabel>("storeProgressLabel");
     QVERIFY(bar->isVisible());
@@ -995,7 +915,7 @@ void TestComposerPage::copyingShowsProgressAndLocksTheComposer() {
     QVERIFY(!widget<QPushButton>("saveDraftButton")->isEnabled());
     QVERIFY(!widget<QPushButton>("submitButton")->isEnabled());
     QVERIFY(!widget<QAction>("addMediaAction")->isEnabled());
-    Q_EMIT m_backend->storeProgress(120'000'000, 300'000'000); // as the worker reports it
+    Q_EMIT m_composer.backend->storeProgress(120'000'000, 300'000'000); // as the worker reports it
     QCOMPARE(label->text(),
              ComposerPage::tr("Copying %n file(s) into ClipQueue's media store… %1 of %2", nullptr, 1)
                  .arg(u"120 MB", u"300 MB"));
@@ -1027,17 +947,17 @@ void TestComposerPage::failedSaveKeepsThePost() {
     QVERIFY(error->isVisible());
     QVERIFY2(error->text().contains(u"Nothing was lost"), qPrintable(error->text()));
     QVERIFY(!widget<QLabel>("resultMessage")->isVisible());
-    QCOMPARE(m_page->mediaModel()->rowCount(), 1);
+    QCOMPARE(m_composer.page->mediaModel()->rowCount(), 1);
     QCOMPARE(widget<QPlainTextEdit>("captionEdit")->toPlainText(), QStringLiteral("Not lost"));
-    QVERIFY(m_page->hasUnsavedChanges());
+    QVERIFY(m_composer.page->hasUnsavedChanges());
     QVERIFY(storedPosts().isEmpty());
 }
 
 void TestComposerPage::editingAStoredPostRoundTrips() {
     restart({.accounts = {account("acct-1", "Ana", true, anaMakes()), account("acct-2", "Bob", false)}});
     const PostRow stored = createStored(CreateIntent::SaveDraft);
-    m_page->editPost(stored);
-    QCOMPARE(m_page->editedPostId(), std::optional(stored.post.id));
+    m_composer.page->editPost(stored);
+    QCOMPARE(m_composer.page->editedPostId(), std::optional(stored.post.id));
     QVERIFY(widget<QLabel>("editingNote")->isVisible());
     QCOMPARE(widget<QPlainTextEdit>("captionEdit")->toPlainText(), QStringLiteral("Stored caption #one"));
     QCOMPARE(widget<QComboBox>("privacyCombo")->currentData().toString(), QStringLiteral("SELF_ONLY"));
@@ -1048,8 +968,8 @@ void TestComposerPage::editingAStoredPostRoundTrips() {
     QVERIFY(widget<QRadioButton>("atRadio")->isChecked());
     QVERIFY(!widget<QRadioButton>("asapRadio")->isEnabled());
     // Its media, from the store, read-only.
-    QCOMPARE(m_page->mediaModel()->rowCount(), 1);
-    const QModelIndex media = m_page->mediaModel()->index(0);
+    QCOMPARE(m_composer.page->mediaModel()->rowCount(), 1);
+    const QModelIndex media = m_composer.page->mediaModel()->index(0);
     QVERIFY(media.data(MediaListModel::StoredRole).toBool());
     QCOMPARE(media.data(Qt::DisplayRole).toString(), QStringLiteral("vertical.mp4"));
     QTRY_VERIFY(!media.data(MediaListModel::ThumbnailRole).value<QImage>().isNull());
@@ -1063,21 +983,21 @@ void TestComposerPage::editingAStoredPostRoundTrips() {
     QCOMPARE(accounts->item(0)->checkState(), Qt::Unchecked);
     accounts->item(1)->setCheckState(Qt::Unchecked);
     QCOMPARE(accounts->item(1)->checkState(), Qt::Checked);
-    QCOMPARE(m_page->post().accounts, QStringList{QStringLiteral("acct-2")});
+    QCOMPARE(m_composer.page->post().accounts, QStringList{QStringLiteral("acct-2")});
     accounts->item(0)->setCheckState(Qt::Checked);
     QCOMPARE(widget<QPushButton>("saveDraftButton")->text(), QStringLiteral("&Save changes"));
     QCOMPARE(widget<QPushButton>("submitButton")->text(), QStringLiteral("Save and schedule"));
-    QVERIFY(!m_page->hasUnsavedChanges());
+    QVERIFY(!m_composer.page->hasUnsavedChanges());
 
     widget<QPlainTextEdit>("captionEdit")->setPlainText(QStringLiteral("Edited caption #two"));
     auto *zone = widget<QComboBox>("timeZoneCombo");
     zone->setCurrentIndex(zone->findText(QStringLiteral("Asia/Tokyo")));
-    QVERIFY(m_page->hasUnsavedChanges());
+    QVERIFY(m_composer.page->hasUnsavedChanges());
     widget<QAction>("saveDraftAction")->trigger();
     waitUntilSaved();
     QVERIFY2(widget<QLabel>("resultMessage")->text().startsWith(u"✔ Saved your changes."),
              qPrintable(widget<QLabel>("resultMessage")->text()));
-    QVERIFY(!m_page->editedPostId());
+    QVERIFY(!m_composer.page->editedPostId());
 
     const QList<PostRow> posts = storedPosts();
     QCOMPARE(posts.size(), 1);
@@ -1093,7 +1013,7 @@ void TestComposerPage::editingAStoredPostRoundTrips() {
                  .toUTC());
 
     // Editing again and sending it: saved, then scheduled.
-    m_page->editPost(posts.first());
+    m_composer.page->editPost(posts.first());
     widget<QPlainTextEdit>("captionEdit")->setPlainText(QStringLiteral("Edited caption #three"));
     widget<QAction>("submitPostAction")->trigger();
     waitUntilSaved();
@@ -1106,37 +1026,37 @@ void TestComposerPage::editingAnApprovedPostWarnsFirst() {
     const PostRow submitted = createStored(CreateIntent::Submit);
     QCOMPARE(submitted.post.status, PostStatus::InReview);
     std::optional<PostRow> approved;
-    m_backend->perform(submitted.post.id, PostAction::Approve, QStringLiteral("Looks good"), this,
-                       [&](std::expected<std::optional<PostRow>, Error> row) {
-                           QVERIFY2(row && *row, row ? "" : qPrintable(row.error().message));
-                           approved = **row;
-                       });
+    m_composer.backend->perform(submitted.post.id, PostAction::Approve, QStringLiteral("Looks good"), this,
+                                [&](std::expected<std::optional<PostRow>, Error> row) {
+                                    QVERIFY2(row && *row, row ? "" : qPrintable(row.error().message));
+                                    approved = **row;
+                                });
     QTRY_VERIFY(approved.has_value());
     QCOMPARE(approved->post.status, PostStatus::Approved);
 
-    m_page->editPost(*approved);
+    m_composer.page->editPost(*approved);
     QCOMPARE(widget<QPushButton>("submitButton")->text(), QStringLiteral("Save and submit for review"));
     widget<QPlainTextEdit>("captionEdit")->setPlainText(QStringLiteral("Changed after approval"));
 
     // Cancel: nothing is saved, the post stays approved.
     widget<QAction>("saveDraftAction")->trigger();
     QMessageBox *box = nullptr;
-    QTRY_VERIFY((box = m_page->findChild<QMessageBox *>(QStringLiteral("approvalWarningBox")))
+    QTRY_VERIFY((box = m_composer.page->findChild<QMessageBox *>(QStringLiteral("approvalWarningBox")))
                 && box->isVisible());
     QVERIFY(box->text().contains(u"withdraws"));
     box->button(QMessageBox::Cancel)->click();
     waitUntilSaved();
     QTest::qWait(50);
     QCOMPARE(storedPosts().first().post.status, PostStatus::Approved);
-    QCOMPARE(m_page->editedPostId(), std::optional(approved->post.id));
-    QVERIFY(m_page->hasUnsavedChanges());
+    QCOMPARE(m_composer.page->editedPostId(), std::optional(approved->post.id));
+    QVERIFY(m_composer.page->hasUnsavedChanges());
 
     // Save and withdraw: it is a draft with the new caption.
     widget<QAction>("saveDraftAction")->trigger();
-    QTRY_VERIFY((box = m_page->findChild<QMessageBox *>(QStringLiteral("approvalWarningBox")))
+    QTRY_VERIFY((box = m_composer.page->findChild<QMessageBox *>(QStringLiteral("approvalWarningBox")))
                 && box->isVisible());
     box->findChild<QPushButton *>(QStringLiteral("withdrawApprovalButton"))->click();
-    QTRY_VERIFY(!m_page->editedPostId());
+    QTRY_VERIFY(!m_composer.page->editedPostId());
     waitUntilSaved();
     const StoredPost post = storedPosts().first().post;
     QCOMPARE(post.status, PostStatus::Draft);
@@ -1147,11 +1067,11 @@ void TestComposerPage::changesRequestedShowsTheReviewersComment() {
     restart({.accounts = {account("acct-1", "Ana", true, anaMakes())}, .approvalRequired = true});
     const PostRow submitted = createStored(CreateIntent::Submit);
     std::optional<PostRow> sentBack;
-    m_backend->perform(submitted.post.id, PostAction::RequestChanges,
-                       QStringLiteral("Shorter caption, please."), this,
-                       [&](std::expected<std::optional<PostRow>, Error> row) { sentBack = **row; });
+    m_composer.backend->perform(submitted.post.id, PostAction::RequestChanges,
+                                QStringLiteral("Shorter caption, please."), this,
+                                [&](std::expected<std::optional<PostRow>, Error> row) { sentBack = **row; });
     QTRY_VERIFY(sentBack.has_value());
-    m_page->editPost(*sentBack);
+    m_composer.page->editPost(*sentBack);
     auto *comment = widget<QLabel>("reviewerComment");
     QTRY_VERIFY(comment->isVisible());
     QVERIFY2(comment->text().contains(u"Shorter caption, please."), qPrintable(comment->text()));
@@ -1165,43 +1085,43 @@ void TestComposerPage::changesRequestedShowsTheReviewersComment() {
 }
 
 void TestComposerPage::unsavedChangesAreDetected() {
-    QVERIFY(!m_page->hasUnsavedChanges());
+    QVERIFY(!m_composer.page->hasUnsavedChanges());
     auto *caption = widget<QPlainTextEdit>("captionEdit");
     caption->setPlainText(QStringLiteral("x"));
-    QVERIFY(m_page->hasUnsavedChanges());
+    QVERIFY(m_composer.page->hasUnsavedChanges());
     caption->clear();
-    QVERIFY(!m_page->hasUnsavedChanges()); // back as it was
+    QVERIFY(!m_composer.page->hasUnsavedChanges()); // back as it was
     widget<QCheckBox>("allowCommentCheck")->setChecked(true);
-    QVERIFY(m_page->hasUnsavedChanges());
+    QVERIFY(m_composer.page->hasUnsavedChanges());
     widget<QCheckBox>("allowCommentCheck")->setChecked(false);
     widget<QRadioButton>("atRadio")->setChecked(true);
-    QVERIFY(m_page->hasUnsavedChanges());
+    QVERIFY(m_composer.page->hasUnsavedChanges());
     widget<QRadioButton>("asapRadio")->setChecked(true);
-    QVERIFY(!m_page->hasUnsavedChanges());
+    QVERIFY(!m_composer.page->hasUnsavedChanges());
     drop({fixturePath(QStringLiteral("photo.jpg"))});
-    QVERIFY(m_page->hasUnsavedChanges());
-    m_page->clear();
-    QVERIFY(!m_page->hasUnsavedChanges());
-    QVERIFY(m_page->confirmDiscard()); // nothing to ask
+    QVERIFY(m_composer.page->hasUnsavedChanges());
+    m_composer.page->clear();
+    QVERIFY(!m_composer.page->hasUnsavedChanges());
+    QVERIFY(m_composer.page->confirmDiscard()); // nothing to ask
 }
 
 void TestComposerPage::confirmDiscardAsksSaveDiscardCancel() {
     composeValidVideo();
     QString asked;
     answerNextMessageBox(QMessageBox::Cancel, &asked);
-    QVERIFY(!m_page->confirmDiscard());
+    QVERIFY(!m_composer.page->confirmDiscard());
     QVERIFY(asked.startsWith(u"unsavedChangesBox|"));
-    QCOMPARE(m_page->mediaModel()->rowCount(), 1); // still there
+    QCOMPARE(m_composer.page->mediaModel()->rowCount(), 1); // still there
 
     answerNextMessageBox(QMessageBox::Save);
-    QVERIFY(m_page->confirmDiscard()); // waits for the draft to be stored
-    QVERIFY(!m_page->hasUnsavedChanges());
+    QVERIFY(m_composer.page->confirmDiscard()); // waits for the draft to be stored
+    QVERIFY(!m_composer.page->hasUnsavedChanges());
     QCOMPARE(storedPosts().size(), 1);
     QCOMPARE(storedPosts().first().post.status, PostStatus::Draft);
 
     widget<QPlainTextEdit>("captionEdit")->setPlainText(QStringLiteral("throw away"));
     answerNextMessageBox(QMessageBox::Discard);
-    QVERIFY(m_page->confirmDiscard());
+    QVERIFY(m_composer.page->confirmDiscard());
     QCOMPARE(widget<QPlainTextEdit>("captionEdit")->toPlainText(), QString());
     QCOMPARE(storedPosts().size(), 1);
 
@@ -1215,18 +1135,18 @@ void TestComposerPage::confirmDiscardAsksSaveDiscardCancel() {
 void TestComposerPage::screenshot() {
     restart(
         {.accounts = {account("acct-1", "Ana", true, anaMakes()), account("acct-2", "Bob Films", false)}});
-    QVERIFY(m_page->grab().save(screenshotPath(QStringLiteral("composer-empty"))));
+    QVERIFY(m_composer.page->grab().save(screenshotPath(QStringLiteral("composer-empty"))));
     drop({fixturePath(QStringLiteral("rotated.mp4")), fixturePath(QStringLiteral("photo_large.jpg")),
           fixturePath(QStringLiteral("truncated.mp4")),
           fixturePath(QStringLiteral("Clip mit Ümlaut 🎬 final.mp4"))});
     waitForProbes();
     widget<QPlainTextEdit>("captionEdit")->setPlainText(QStringLiteral("Launch day 🚀 #launch"));
-    widget<QListView>("mediaList")->setCurrentIndex(m_page->mediaModel()->index(3));
+    widget<QListView>("mediaList")->setCurrentIndex(m_composer.page->mediaModel()->index(3));
     QTest::qWait(200);
-    QVERIFY(m_page->grab().save(screenshotPath(QStringLiteral("composer-findings"))));
+    QVERIFY(m_composer.page->grab().save(screenshotPath(QStringLiteral("composer-findings"))));
 
     // A video ready to be scheduled for two accounts, at a time in another zone.
-    m_page->clear();
+    m_composer.page->clear();
     composeValidVideo();
     widget<QListWidget>("accountList")->item(1)->setCheckState(Qt::Checked);
     widget<QCheckBox>("allowCommentCheck")->setChecked(true);
@@ -1234,10 +1154,10 @@ void TestComposerPage::screenshot() {
     widget<QDateTimeEdit>("scheduleTimeEdit")
         ->setDateTime(QDateTime(QDate::currentDate().addDays(2), QTime(18, 30), QTimeZone::utc()));
     QTest::qWait(200);
-    QVERIFY(m_page->grab().save(screenshotPath(QStringLiteral("composer-video"))));
+    QVERIFY(m_composer.page->grab().save(screenshotPath(QStringLiteral("composer-video"))));
     widget<QAction>("submitPostAction")->trigger();
     waitUntilSaved();
-    QVERIFY(m_page->grab().save(screenshotPath(QStringLiteral("composer-scheduled"))));
+    QVERIFY(m_composer.page->grab().save(screenshotPath(QStringLiteral("composer-scheduled"))));
 
     // A photo carousel: only comments can be allowed.
     drop({fixturePath(QStringLiteral("photo.jpg")), fixturePath(QStringLiteral("photo.webp")),
@@ -1247,7 +1167,7 @@ void TestComposerPage::screenshot() {
     privacy->setCurrentIndex(privacy->findText(QStringLiteral("Friends")));
     widget<QCheckBox>("allowCommentCheck")->setChecked(true);
     QTest::qWait(200);
-    QVERIFY(m_page->grab().save(screenshotPath(QStringLiteral("composer-photos"))));
+    QVERIFY(m_composer.page->grab().save(screenshotPath(QStringLiteral("composer-photos"))));
 
     // The same in a dark palette: every colour follows it.
     const QPalette light = QApplication::palette();
@@ -1265,7 +1185,7 @@ void TestComposerPage::screenshot() {
     widget<QPlainTextEdit>("captionEdit")
         ->setPlainText(QStringLiteral("🎬").repeated(2001)); // over 4000 units
     QTest::qWait(200);
-    QVERIFY(m_page->grab().save(screenshotPath(QStringLiteral("composer-dark"))));
+    QVERIFY(m_composer.page->grab().save(screenshotPath(QStringLiteral("composer-dark"))));
     QApplication::setPalette(light);
 }
 
@@ -1273,15 +1193,20 @@ void TestComposerPage::screenshotEditing() {
     restart({.accounts = {account("acct-1", "Ana", true, anaMakes())}, .approvalRequired = true});
     const PostRow submitted = createStored(CreateIntent::Submit);
     std::optional<PostRow> sentBack;
-    m_backend->perform(submitted.post.id, PostAction::RequestChanges,
-                       QStringLiteral("The caption needs the launch date, and please allow comments."), this,
-                       [&](std::expected<std::optional<PostRow>, Error> row) { sentBack = **row; });
+    m_composer.backend->perform(
+        submitted.post.id, PostAction::RequestChanges,
+        QStringLiteral("The caption needs the launch date, and please allow comments."), this,
+        [&](std::expected<std::optional<PostRow>, Error> row) { sentBack = **row; });
     QTRY_VERIFY(sentBack.has_value());
-    m_page->editPost(*sentBack);
+    m_composer.page->editPost(*sentBack);
     QTRY_VERIFY(widget<QLabel>("reviewerComment")->isVisible());
-    QTRY_VERIFY(!m_page->mediaModel()->index(0).data(MediaListModel::ThumbnailRole).value<QImage>().isNull());
+    QTRY_VERIFY(!m_composer.page->mediaModel()
+                     ->index(0)
+                     .data(MediaListModel::ThumbnailRole)
+                     .value<QImage>()
+                     .isNull());
     QTest::qWait(100);
-    QVERIFY(m_page->grab().save(screenshotPath(QStringLiteral("composer-editing"))));
+    QVERIFY(m_composer.page->grab().save(screenshotPath(QStringLiteral("composer-editing"))));
 }
 
 QTEST_MAIN(TestComposerPage)

@@ -34,6 +34,7 @@
 #include <QTimeZone>
 
 #include "CliHarness.h"
+#include "ComposerFixture.h"
 #include "TestFixtures.h"
 #include "TikTokStandIn.h"
 #include "common/InlineMessage.h"
@@ -99,104 +100,35 @@ private Q_SLOTS:
 
 private:
     void start(std::optional<CreatorInfo> creator = anaMakes(), QDateTime refreshExpiresAt = {});
-    void drop(const QStringList &paths);
-    void waitForProbes();
+    void drop(const QStringList &paths) { m_composer.drop(paths); }
+    void waitForProbes() { m_composer.waitForProbes(); }
     QStringList codes() const;
     QModelIndex findingRow(const QString &code) const;
     void chooseOnlyMe();
     template<typename T>
-    T *widget(const char *objectName) const;
+    T *widget(const char *objectName) const {
+        return m_composer.widget<T>(objectName);
+    }
     void shoot(const char *name);
 
-    MediaProber m_prober;
-    std::unique_ptr<QTemporaryDir> m_dataDir;
-    std::unique_ptr<Backend> m_backend;
-    std::unique_ptr<ComposerPage> m_page;
-    std::unique_ptr<QAbstractItemModelTester> m_mediaTester;
+    test::ComposerFixture m_composer;
 };
 
 void TestComposerRules::cleanup() {
-    m_mediaTester.reset();
-    m_page.reset();
-    m_backend.reset();
-    m_dataDir.reset();
+    m_composer.reset();
 }
 
 // A data directory with Ana (the default account, with `creator` as TikTok's creator info), a
 // Backend on it that does not publish, and a shown composer.
 void TestComposerRules::start(std::optional<CreatorInfo> creator, QDateTime refreshExpiresAt) {
-    cleanup();
-    m_dataDir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dataDir->isValid());
-    qputenv("CLIPQUEUE_DATA_DIR", m_dataDir->path().toUtf8());
-    qputenv("CLIPQUEUE_TOKEN_STORE", "file");
-    {
-        auto session = Session::open();
-        QVERIFY2(session, session ? "" : qPrintable(session.error().message));
-        AccountRepository accounts((*session)->database());
-        Account ana;
-        ana.id = QStringLiteral("acct-1");
-        ana.openId = QStringLiteral("open-acct-1");
-        ana.displayName = QStringLiteral("Ana");
-        ana.isDefault = true;
-        ana.accessExpiresAt = QDateTime::currentDateTimeUtc().addDays(1);
-        ana.refreshExpiresAt =
-            refreshExpiresAt.isValid() ? refreshExpiresAt : QDateTime::currentDateTimeUtc().addDays(365);
-        QVERIFY(accounts.insert(ana, QDateTime::currentDateTimeUtc()));
-        if (creator) {
-            QVERIFY(accounts.storeCreatorInfo(ana.id, *creator, QDateTime::currentDateTimeUtc()));
-        }
-        WorkspaceSettings settings((*session)->database());
-        QVERIFY(settings.set(QString::fromLatin1(settings::ApprovalRequired), QStringLiteral("false")));
-        QVERIFY(
-            settings.set(QString::fromLatin1(settings::DefaultTimeZone), QStringLiteral("Europe/Berlin")));
-    }
-    m_backend = std::make_unique<Backend>();
-    Backend::Options options;
-    options.publish = false;
-    m_backend->start(options);
-    QTRY_VERIFY_WITH_TIMEOUT(m_backend->isReady(), 10000);
-    m_page = std::make_unique<ComposerPage>(*m_backend, m_prober);
-    m_mediaTester = std::make_unique<QAbstractItemModelTester>(m_page->mediaModel());
-    const int em = m_page->fontMetrics().averageCharWidth();
-    m_page->resize(em * 190, m_page->fontMetrics().height() * 52);
-    m_page->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
-}
-
-template<typename T>
-T *TestComposerRules::widget(const char *objectName) const {
-    T *found = m_page->findChild<T *>(QLatin1StringView(objectName));
-    if (!found) {
-        qFatal("no widget named %s", objectName);
-    }
-    return found;
-}
-
-void TestComposerRules::drop(const QStringList &paths) {
-    QMimeData mime;
-    QList<QUrl> urls;
-    for (const QString &path : paths) {
-        urls << QUrl::fromLocalFile(path);
-    }
-    mime.setUrls(urls);
-    const QPoint where = m_page->rect().center();
-    QDragEnterEvent enter(where, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(m_page.get(), &enter);
-    QDropEvent dropped(where, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    dropped.setAccepted(false);
-    QApplication::sendEvent(m_page.get(), &dropped);
-    QVERIFY(dropped.isAccepted());
-}
-
-void TestComposerRules::waitForProbes() {
-    QTRY_COMPARE_WITH_TIMEOUT(m_page->probeQueue()->pending(), 0, 15000);
-    QTRY_VERIFY_WITH_TIMEOUT(!m_page->mediaModel()->isProbing(), 15000);
+    m_composer.start({.accounts = {test::seedAccount(QStringLiteral("acct-1"), QStringLiteral("Ana"), true,
+                                                     std::move(creator), refreshExpiresAt)}},
+                     190, 52);
 }
 
 QStringList TestComposerRules::codes() const {
     QStringList result;
-    const FindingsModel *model = m_page->findingsModel();
+    const FindingsModel *model = m_composer.page->findingsModel();
     for (int row = 0; row < model->rowCount(); ++row) {
         result << model->index(row).data(FindingsModel::CodeRole).toString();
     }
@@ -204,7 +136,7 @@ QStringList TestComposerRules::codes() const {
 }
 
 QModelIndex TestComposerRules::findingRow(const QString &code) const {
-    const FindingsModel *model = m_page->findingsModel();
+    const FindingsModel *model = m_composer.page->findingsModel();
     for (int row = 0; row < model->rowCount(); ++row) {
         if (model->index(row).data(FindingsModel::CodeRole).toString() == code) {
             return model->index(row);
@@ -220,7 +152,7 @@ void TestComposerRules::chooseOnlyMe() {
 
 void TestComposerRules::shoot(const char *name) {
     QTest::qWait(300); // the last paint events, thumbnails and frames
-    QVERIFY(m_page->grab().save(screenshotPath(u"composer-rules-" + QLatin1StringView(name))));
+    QVERIFY(m_composer.page->grab().save(screenshotPath(u"composer-rules-" + QLatin1StringView(name))));
 }
 
 void TestComposerRules::creatorHeaderNamesWhoPosts() {
@@ -281,7 +213,7 @@ void TestComposerRules::creatorInfoIsFetchedWhenTheComposerShows() {
     standIn.creatorInfo.insert(QStringLiteral("creator_nickname"), QStringLiteral("Ana Fresh"));
     standIn.creatorInfo.insert(QStringLiteral("comment_disabled"), true);
     const auto shownAt = creatorQueries();
-    ComposerPage page(backend, m_prober);
+    ComposerPage page(backend, m_composer.prober);
     page.resize(page.fontMetrics().averageCharWidth() * 190, page.fontMetrics().height() * 52);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -311,7 +243,7 @@ void TestComposerRules::privacyListEqualsTheCreatorsWithNoneChosen() {
     QVERIFY(codes().contains(u"privacy.required"));
     chooseOnlyMe();
     QVERIFY(!codes().contains(u"privacy.required"));
-    QCOMPARE(m_page->post().tiktok.privacyLevel, QStringLiteral("SELF_ONLY"));
+    QCOMPARE(m_composer.page->post().tiktok.privacyLevel, QStringLiteral("SELF_ONLY"));
 }
 
 void TestComposerRules::interactionsAreOffAndSayWhyTheyAreDisabled() {
@@ -335,7 +267,7 @@ void TestComposerRules::interactionsAreOffAndSayWhyTheyAreDisabled() {
     QVERIFY2(note.contains(u"Comments, Stitch") && note.contains(u"turned off in this account's TikTok"),
              qPrintable(note));
     QVERIFY(widget<QLabel>("interactionsNote")->isVisible());
-    const Post post = m_page->post();
+    const Post post = m_composer.page->post();
     QVERIFY(post.tiktok.disableComment && post.tiktok.disableDuet && post.tiktok.disableStitch);
 }
 
@@ -374,7 +306,7 @@ void TestComposerRules::disclosureBlocksPostingUntilAChoiceIsMade() {
     branded->setChecked(true);
     QCOMPARE(widget<QLabel>("disclosureLabel")->text(),
              QStringLiteral("Your post will be labeled “Paid partnership”."));
-    const TikTokSettings settings = m_page->post().tiktok;
+    const TikTokSettings settings = m_composer.page->post().tiktok;
     QVERIFY(settings.discloseCommercialContent && settings.brandOrganicToggle && settings.brandContentToggle);
     shoot("branded");
 }
@@ -416,10 +348,10 @@ void TestComposerRules::aiGeneratedSwitchIsForVideos() {
     auto *aigc = widget<QCheckBox>("aiGeneratedCheck");
     QVERIFY(aigc->isVisible());
     QVERIFY(!aigc->isChecked());
-    QVERIFY(!m_page->post().tiktok.isAigc);
+    QVERIFY(!m_composer.page->post().tiktok.isAigc);
     aigc->setChecked(true);
-    QVERIFY(m_page->post().tiktok.isAigc);
-    m_page->clear();
+    QVERIFY(m_composer.page->post().tiktok.isAigc);
+    m_composer.page->clear();
     drop({fixturePath(QStringLiteral("photo.jpg"))});
     waitForProbes();
     QVERIFY(!aigc->isVisible());
@@ -449,7 +381,7 @@ void TestComposerRules::afterPostingItSaysProcessingTakesMinutesAndFollowsTheSta
     waitForProbes();
     chooseOnlyMe();
     QCOMPARE(widget<QPushButton>("submitButton")->text(), QStringLiteral("Post now"));
-    QSignalSpy saved(m_page.get(), &ComposerPage::postsSaved);
+    QSignalSpy saved(m_composer.page.get(), &ComposerPage::postsSaved);
     widget<QPushButton>("submitButton")->click();
     QVERIFY(saved.wait(20000));
     auto *result = widget<QLabel>("resultMessage");
@@ -459,8 +391,8 @@ void TestComposerRules::afterPostingItSaysProcessingTakesMinutesAndFollowsTheSta
     const auto rows = saved.first().first().value<QList<PostRow>>();
     QCOMPARE(rows.size(), 1);
     bool done = false;
-    m_backend->perform(rows.first().post.id, PostAction::Cancel, QString(), this,
-                       [&](std::expected<std::optional<PostRow>, Error> row) { done = bool(row); });
+    m_composer.backend->perform(rows.first().post.id, PostAction::Cancel, QString(), this,
+                                [&](std::expected<std::optional<PostRow>, Error> row) { done = bool(row); });
     QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
     QTRY_VERIFY2(result->text().contains(u"Status: Cancelled"), qPrintable(result->text()));
 }
@@ -490,7 +422,7 @@ void TestComposerRules::videoPreviewPlaysScrubsAndPicksTheCover() {
     slider->setValue(2000);
     QTRY_VERIFY_WITH_TIMEOUT(std::abs(player->position() - 2000) < 100, 10000);
     preview->findChild<QPushButton *>(QStringLiteral("useFrameAsCoverButton"))->click();
-    const std::optional<qint64> cover = m_page->post().tiktok.videoCoverTimestampMs;
+    const std::optional<qint64> cover = m_composer.page->post().tiktok.videoCoverTimestampMs;
     QVERIFY(cover.has_value());
     QVERIFY(std::abs(*cover - 2000) < 100);
     QVERIFY(!preview->coverImage().isNull());
@@ -507,7 +439,7 @@ void TestComposerRules::videoPreviewPlaysScrubsAndPicksTheCover() {
     shoot("video-preview");
     // Back to the first frame: TikTok's default, no timestamp sent.
     preview->findChild<QAbstractButton *>(QStringLiteral("firstFrameCoverButton"))->click();
-    QVERIFY(!m_page->post().tiktok.videoCoverTimestampMs);
+    QVERIFY(!m_composer.page->post().tiktok.videoCoverTimestampMs);
 }
 
 void TestComposerRules::previewPlaysEveryCodecTikTokTakes_data() {
@@ -551,17 +483,17 @@ void TestComposerRules::photoPostHasTitleCoverAndMusic() {
 
     // Photo 2 is the cover; it stays the cover when dragged to the end.
     auto *list = widget<QListView>("mediaList");
-    MediaListModel *model = m_page->mediaModel();
+    MediaListModel *model = m_composer.page->mediaModel();
     QVERIFY(model->flags(model->index(0)).testFlag(Qt::ItemIsDragEnabled));
     QVERIFY(model->supportedDropActions().testFlag(Qt::MoveAction));
     QCOMPARE(list->dragDropMode(), QAbstractItemView::InternalMove);
     list->setCurrentIndex(model->index(1));
     list->findChild<QAction *>(QStringLiteral("useAsCoverAction"))->trigger();
-    QCOMPARE(m_page->post().tiktok.photoCoverIndex, 1);
+    QCOMPARE(m_composer.page->post().tiktok.photoCoverIndex, 1);
     QVERIFY(model->index(1).data(MediaListModel::IsCoverRole).toBool());
     QVERIFY(model->moveRows({}, 1, 1, {}, 3));
-    QCOMPARE(m_page->post().tiktok.photoCoverIndex, 2);
-    const TikTokSettings settings = m_page->post().tiktok;
+    QCOMPARE(m_composer.page->post().tiktok.photoCoverIndex, 2);
+    const TikTokSettings settings = m_composer.page->post().tiktok;
     QCOMPARE(settings.title, QStringLiteral("Studio tour"));
     QVERIFY(settings.autoAddMusic);
     widget<QPlainTextEdit>("captionEdit")
@@ -594,7 +526,7 @@ void TestComposerRules::findingsShowOnTheirMediaRowAndClickingOneGoesThere() {
     start();
     drop({fixturePath(QStringLiteral("landscape.mp4"))});
     waitForProbes();
-    const QModelIndex row = m_page->mediaModel()->index(0);
+    const QModelIndex row = m_composer.page->mediaModel()->index(0);
     QTRY_VERIFY(row.data(MediaListModel::NotesRole).toString().contains(u"landscape"));
     auto *findings = widget<QListView>("findingsView");
     // One click on "choose who can see it" focuses the privacy list.
@@ -636,17 +568,17 @@ void TestComposerRules::severalVideosCanBecomeOnePostEach() {
                               "video, each with the same caption and settings?",
                               nullptr, 3));
     Q_EMIT offer->actionTriggered();
-    QVERIFY(m_page->isOnePostPerVideo());
+    QVERIFY(m_composer.page->isOnePostPerVideo());
     QVERIFY(!codes().contains(u"post.too_many_videos"));
     // Each video's findings stay on its own row: only the landscape one is not vertical.
     const QModelIndex landscape = findingRow(QStringLiteral("video.not_vertical"));
     QVERIFY(landscape.isValid());
     QCOMPARE(landscape.data(FindingsModel::MediaIndexRole).toInt(), 1);
-    QCOMPARE(m_page->postsToStore().size(), 3);
+    QCOMPARE(m_composer.page->postsToStore().size(), 3);
     QVERIFY(widget<QPushButton>("submitButton")->isEnabled());
     shoot("one-post-per-video");
 
-    QSignalSpy saved(m_page.get(), &ComposerPage::postsSaved);
+    QSignalSpy saved(m_composer.page.get(), &ComposerPage::postsSaved);
     widget<QPushButton>("submitButton")->click();
     QVERIFY(saved.wait(30000));
     const auto rows = saved.first().first().value<QList<PostRow>>();
@@ -659,7 +591,7 @@ void TestComposerRules::severalVideosCanBecomeOnePostEach() {
     QVERIFY(widget<QLabel>("resultMessage")
                 ->text()
                 .contains(ComposerPage::tr("%n post(s), one per video. ", nullptr, 3)));
-    QVERIFY(!m_page->isOnePostPerVideo()); // a new post starts as one post again
+    QVERIFY(!m_composer.page->isOnePostPerVideo()); // a new post starts as one post again
 }
 
 void TestComposerRules::inboxModeHidesWhatTikTokIgnores() {
@@ -668,7 +600,7 @@ void TestComposerRules::inboxModeHidesWhatTikTokIgnores() {
     waitForProbes();
     QVERIFY(codes().contains(u"privacy.required"));
     widget<QRadioButton>("sendToInboxRadio")->setChecked(true);
-    QCOMPARE(m_page->post().tiktok.postMode, QStringLiteral("MEDIA_UPLOAD"));
+    QCOMPARE(m_composer.page->post().tiktok.postMode, QStringLiteral("MEDIA_UPLOAD"));
     QVERIFY(!codes().contains(u"privacy.required"));
     for (const char *hidden : {"privacyCombo", "allowCommentCheck", "discloseCommercialCheck",
                                "aiGeneratedCheck", "consentLine", "useFrameAsCoverButton"}) {
