@@ -117,7 +117,7 @@ void TestBulkImport::folderWithSidecarsBecomesOneRowPerVideo() {
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, TimeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(!m_dialog->isBusy(), TimeoutMs);
     const QString tip = model->index(0, BulkPlanModel::FindingsColumn).data(Qt::ToolTipRole).toString();
-    QVERIFY2(tip.contains(u"Warning: The same media is already in post"),
+    QVERIFY2(tip.contains(u"Warning: The same media is already in the post"),
              qPrintable(tip + u" / "
                         + model->index(1, BulkPlanModel::FindingsColumn).data(Qt::ToolTipRole).toString()));
 }

@@ -217,6 +217,8 @@ void TestPlanning::duplicateMediaIsAWarningNamingTheOtherPost() {
     QString message;
     QVERIFY(hasCode(*findings, FindingCode::MediaDuplicate, &message));
     QVERIFY2(message.contains(first->post.id), qPrintable(message));
+    // Named by its caption, which is how people know it.
+    QVERIFY2(message.contains(u"the post “Launch day #launch” (draft, id "), qPrintable(message));
     for (const Finding &finding : *findings) {
         if (finding.code == FindingCode::MediaDuplicate) {
             QCOMPARE(finding.severity, Severity::Warning);

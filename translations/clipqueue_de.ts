@@ -580,6 +580,10 @@
         <source>No TikTok account is chosen and there is no default account. Connect an account or pick one for the post.</source>
         <translation>Es ist kein TikTok-Konto gewählt und es gibt kein Standardkonto. Verbinden Sie ein Konto oder wählen Sie eines für den Beitrag.</translation>
     </message>
+    <message>
+        <source>The same media is already in the post “%1” (%2, id %3) for this account. TikTok may treat a repost as spam; post something new, or go ahead if that is meant.</source>
+        <translation>Dieselben Medien sind für dieses Konto schon im Beitrag „%1“ (%2, ID %3). TikTok kann eine Wiederholung als Spam werten; posten Sie etwas Neues oder fahren Sie fort, wenn das so gewollt ist.</translation>
+    </message>
 </context>
 <context>
     <name>cq::PostingTimes</name>

@@ -509,10 +509,21 @@ private:
 
     void checkDuplicates() {
         for (const DuplicateMedia &duplicate : m_context.duplicates) {
-            warning(FindingCode::MediaDuplicate, u"/media/" + QString::number(duplicate.mediaIndex),
-                    Text::tr("The same media is already in post %1 (%2) for this account. TikTok may treat a "
-                             "repost as spam; post something new, or go ahead if that is meant.")
-                        .arg(duplicate.otherPostId, statusWords(duplicate.otherStatus)));
+            // People know a post by its caption; the id is for `clipqueue-cli post show`.
+            const QString caption = duplicate.otherCaption.simplified();
+            constexpr int CaptionChars = 40;
+            const QString message =
+                caption.isEmpty()
+                    ? Text::tr("The same media is already in post %1 (%2) for this account. TikTok may treat "
+                               "a repost as spam; post something new, or go ahead if that is meant.")
+                          .arg(duplicate.otherPostId, statusWords(duplicate.otherStatus))
+                    : Text::tr("The same media is already in the post “%1” (%2, id %3) for this account. "
+                               "TikTok may treat a repost as spam; post something new, or go ahead if that "
+                               "is meant.")
+                          .arg(caption.size() > CaptionChars ? caption.left(CaptionChars - 1) + u'…'
+                                                             : caption,
+                               statusWords(duplicate.otherStatus), duplicate.otherPostId);
+            warning(FindingCode::MediaDuplicate, u"/media/" + QString::number(duplicate.mediaIndex), message);
         }
     }
 

@@ -65,7 +65,8 @@ QList<DuplicateMedia> PlanCheck::duplicatesOf(const Post &post, const QString &b
         auto shared = sha ? m_posts.sharingMedia((*account)->id, {*sha}, QString())
                           : std::expected<QList<PostRepository::SharedMedia>, Error>();
         if (shared && !shared->isEmpty()) {
-            duplicates << DuplicateMedia{i, shared->first().postId, postStatusName(shared->first().status)};
+            const PostRepository::SharedMedia &other = shared->first();
+            duplicates << DuplicateMedia{i, other.postId, postStatusName(other.status), other.caption};
         }
     }
     return duplicates;

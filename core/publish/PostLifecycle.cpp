@@ -202,7 +202,7 @@ std::expected<QList<DuplicateMedia>, Error> PostLifecycle::duplicatesOf(const St
             continue; // one other post per item is enough to name
         }
         duplicates << DuplicateMedia{int(hashes.indexOf(other.sha256)), other.postId,
-                                     postStatusName(other.status)};
+                                     postStatusName(other.status), other.caption};
     }
     return duplicates;
 }

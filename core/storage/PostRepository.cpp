@@ -377,17 +377,19 @@ PostRepository::sharingMedia(const QString &accountId, const QStringList &sha256
     }
     // One other post per item is enough to name; a clip queued thousands of times must not cost more.
     values << int(sha256s.size());
-    auto query = m_db.exec(
-        u"SELECT p.id, p.status, m.sha256 FROM post_media m JOIN posts p ON p.id = m.post_id WHERE "
-            + QLatin1StringView(OfAccount) + u" AND p.id <> ? AND p.status NOT IN (?, ?) AND m.sha256 IN ("
-            + marks.join(u", ") + u") LIMIT ?",
-        values);
+    auto query = m_db.exec(u"SELECT p.id, p.status, m.sha256, p.caption FROM post_media m JOIN posts p ON "
+                           u"p.id = m.post_id WHERE "
+                               + QLatin1StringView(OfAccount)
+                               + u" AND p.id <> ? AND p.status NOT IN (?, ?) AND m.sha256 IN ("
+                               + marks.join(u", ") + u") LIMIT ?",
+                           values);
     if (!query) {
         return std::unexpected(query.error());
     }
     while (query->next()) {
         if (auto status = postStatusFromName(query->value(1).toString())) {
-            shared << SharedMedia{query->value(0).toString(), *status, query->value(2).toString()};
+            shared << SharedMedia{query->value(0).toString(), *status, query->value(2).toString(),
+                                  query->value(3).toString()};
         }
     }
     return shared;

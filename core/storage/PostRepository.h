@@ -74,6 +74,7 @@ public:
         QString postId;
         PostStatus status;
         QString sha256;
+        QString caption; // how people know the post
     };
     std::expected<QList<SharedMedia>, Error>
     sharingMedia(const QString &accountId, const QStringList &sha256s, const QString &exceptId) const;
