@@ -1,5 +1,6 @@
 #include "media/MediaProber.h"
 
+#include "media/ContainerFamily.h"
 #include "media/FfmpegInput.h"
 #include "media/ImageHeader.h"
 #include "media/RegularFile.h"
@@ -20,27 +21,6 @@ Q_LOGGING_CATEGORY(lcProbe, "clipqueue.probe", QtWarningMsg)
 namespace cq {
 
 namespace {
-
-enum class ContainerFamily { IsoBmff, Matroska, Image, OtherVideo, Unknown };
-
-ContainerFamily containerFamily(const AVInputFormat *format) {
-    const QByteArray name(format->name);
-    if (name.startsWith("mov,mp4")) {
-        return ContainerFamily::IsoBmff;
-    }
-    if (name == "matroska,webm") {
-        return ContainerFamily::Matroska;
-    }
-    if (name.endsWith("_pipe") || name == "gif" || name == "image2" || name == "apng") {
-        return ContainerFamily::Image;
-    }
-    static const QByteArrayList otherVideo{"avi",  "flv", "mpegts", "mpeg", "asf", "ogg", "h264",
-                                           "hevc", "m4v", "rm",     "nut",  "mxf", "ivf"};
-    if (otherVideo.contains(name)) {
-        return ContainerFamily::OtherVideo;
-    }
-    return ContainerFamily::Unknown;
-}
 
 // The EBML DocType of a Matroska file ("webm" or "matroska"). libavformat reads one demuxer for
 // both and does not report which, but TikTok accepts WebM and not Matroska.
@@ -179,6 +159,36 @@ std::unexpected<Error> imageHeaderError(const QString &name, ImageHeaderFailure 
         Error{ErrorCode::MediaUnreadable, name + u": its image header is damaged. Export the photo again."});
 }
 
+// Why InputFile::open failed, for a person.
+Error openError(const QString &name, const QString &path, const ffmpeg::InputFile::OpenError &error) {
+    auto unreadable = [&name](const QString &reason) {
+        return Error{ErrorCode::MediaUnreadable, name + u": " + reason};
+    };
+    switch (error.failure) {
+    case ffmpeg::InputFile::Failure::Cancelled:
+        return Error{ErrorCode::Cancelled, name + u": probing was cancelled."};
+    case ffmpeg::InputFile::Failure::TimedOut:
+        return unreadable(QStringLiteral("reading it took too long. If it is on a network drive, copy it to "
+                                         "this computer first."));
+    case ffmpeg::InputFile::Failure::NotOpened:
+        return unreadable(isRegularFile(path) ? u"ClipQueue may not read it (" + error.reason
+                                                    + u"). Check the file's permissions."
+                                              : error.reason);
+    case ffmpeg::InputFile::Failure::NotMedia:
+    case ffmpeg::InputFile::Failure::Unreadable:
+        if (QFileInfo(path).size() == 0) {
+            return unreadable(QStringLiteral("the file is empty (0 bytes). Export or copy it again."));
+        }
+        if (!error.formatName.isEmpty()) {
+            return unreadable(u"it is not a video or photo (FFmpeg reads it as \"" + error.formatName
+                              + u"\"). Add an MP4, MOV or WebM video, or a JPEG or WebP photo.");
+        }
+        break;
+    }
+    return unreadable(u"it is not a video or photo ClipQueue can read (" + ffmpeg::errorString(error.averror)
+                      + u"). It may be damaged or cut short: export or copy it again.");
+}
+
 } // namespace
 
 MediaProber::MediaProber(std::chrono::milliseconds timeout)
@@ -203,42 +213,18 @@ std::expected<MediaDescriptor, Error> MediaProber::probe(const QString &path, co
         return unreadable(
             QStringLiteral("this is a folder. Add the video or photo files inside it instead."));
     }
-    QFile file(path);
-    if (auto opened = openRegularFile(file); !opened) {
-        return unreadable(isRegularFile(path) ? u"ClipQueue may not read it (" + opened.error()
-                                                    + u"). Check the file's permissions."
-                                              : opened.error());
-    }
-    const qint64 sizeBytes = file.size();
-    if (sizeBytes == 0) {
-        return unreadable(QStringLiteral("the file is empty (0 bytes). Export or copy it again."));
-    }
-    const QByteArray head = file.read(256);
-
-    auto opened = ffmpeg::InputFile::open(info.absoluteFilePath(), m_timeout, cancel);
+    // One open for every read: FFmpeg, the head and the image header read the descriptor that was
+    // checked to be a regular file, whatever the name points to meanwhile.
+    auto opened = ffmpeg::InputFile::open(path, m_timeout, cancel);
     if (!opened) {
-        switch (opened.error().failure) {
-        case ffmpeg::InputFile::Failure::Cancelled:
-            return std::unexpected(Error{ErrorCode::Cancelled, name + u": probing was cancelled."});
-        case ffmpeg::InputFile::Failure::TimedOut:
-            return unreadable(
-                QStringLiteral("reading it took too long. If it is on a network drive, copy it to "
-                               "this computer first."));
-        case ffmpeg::InputFile::Failure::Unreadable:
-            break;
-        }
-        return unreadable(u"it is not a video or photo ClipQueue can read ("
-                          + ffmpeg::errorString(opened.error().averror)
-                          + u"). It may be damaged or cut short: export or copy it again.");
+        return std::unexpected(openError(name, path, opened.error()));
     }
+    QFile &file = (*opened)->file();
+    const qint64 sizeBytes = file.size(); // not 0: FFmpeg found a container in it
+    file.seek(0);
+    const QByteArray head = file.read(256);
     AVFormatContext *context = (*opened)->context();
     const ContainerFamily family = containerFamily(context->iformat);
-    // A low score means FFmpeg guessed (a text file "detected" as MPEG-TS with score 2).
-    if (family == ContainerFamily::Unknown || context->probe_score < AVPROBE_SCORE_RETRY) {
-        return unreadable(u"it is not a video or photo (FFmpeg reads it as \""
-                          + QString::fromUtf8(context->iformat->name)
-                          + u"\"). Add an MP4, MOV or WebM video, or a JPEG or WebP photo.");
-    }
 
     const AVStream *video = primaryVideoStream(context);
     const bool needsStreamInfo =
