@@ -48,6 +48,7 @@ private Q_SLOTS:
     void nonRegularFilesAreRefused();
     void nameSwappedForAFifoAfterTheCheckIsNeverOpened();
     void ffmpegIsGivenTheCheckedFileNotItsName();
+    void ffmpegAllocationsAreBounded();
     void truncatedImagesAreRefused_data();
     void truncatedImagesAreRefused();
     void absurdContainerDurationIsRefused();
@@ -425,6 +426,20 @@ void TestMediaProbe::ffmpegIsGivenTheCheckedFileNotItsName() {
     QVERIFY(!refused.has_value());
     QCOMPARE(refused.error().failure, ffmpeg::InputFile::Failure::NotMedia);
     QCOMPARE(refused.error().formatName, QStringLiteral("mp3"));
+}
+
+// FFmpeg allocates what a file claims: a 287-byte PNG naming a 700 MB chunk made it reserve 1.4 GB
+// (fuzz_probe found it; tests/data/fuzz/fuzz_probe/png-chunk-claims-700mb.png). Once ClipQueue
+// opened a file, no single FFmpeg allocation may exceed MaxAllocationBytes.
+void TestMediaProbe::ffmpegAllocationsAreBounded() {
+    const QString claims = cq::test::dataPath(QStringLiteral("fuzz/fuzz_probe/png-chunk-claims-700mb.png"));
+    (void)MediaProber().probe(claims);
+    void *huge = av_malloc(ffmpeg::MaxAllocationBytes + 1);
+    av_free(huge);
+    QVERIFY(!huge);
+    void *frame = av_malloc(3840 * 2160 * 4); // a 4K RGBA picture
+    av_free(frame);
+    QVERIFY(frame);
 }
 
 void TestMediaProbe::truncatedImagesAreRefused_data() {

@@ -79,7 +79,7 @@ InputFile::Failure InputFile::failureOf() const {
 
 std::expected<std::unique_ptr<InputFile>, InputFile::OpenError>
 InputFile::open(const QString &path, std::chrono::milliseconds timeout, const std::atomic_bool *cancel) {
-    installLogHandler();
+    initialise();
     std::unique_ptr<InputFile> input(new InputFile);
     input->m_deadline = QDeadlineTimer(timeout);
     input->m_cancel = cancel;
