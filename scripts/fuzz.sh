@@ -61,11 +61,20 @@ seed() {
       cp tests/data/exif_orientation6.jpg "$dir/" 2>/dev/null || true ;;
     fuzz_postjson)
       cp tests/data/post_contract_example.json "$dir/"
-      cp docs/examples/*.json "$dir/" 2>/dev/null || true ;;
+      # Every JSON example of the documentation, one file each.
+      awk -v dir="$dir" '/^```json/ { n++; file = dir "/doc-example-" n ".json"; next }
+                         /^```/ { file = ""; next } file { print > file }' docs/*.md ;;
     fuzz_creatorinfo)
       printf '%s' '{"data":{"creator_username":"ana","creator_nickname":"Ana","privacy_level_options":["PUBLIC_TO_EVERYONE","SELF_ONLY"],"comment_disabled":false,"duet_disabled":true,"stitch_disabled":false,"max_video_post_duration_sec":600},"error":{"code":"ok"}}' > "$dir/answer.json"
       printf '%s' '{"creator_username":"bo","privacy_level_options":[],"max_video_post_duration_sec":3600}' > "$dir/cached.json" ;;
   esac
+  # The JSON readers get a dictionary: every name and value the sources spell, and JSON's tokens.
+  if [[ $target == fuzz_postjson || $target == fuzz_creatorinfo ]]; then
+    { printf '"{"\n"}"\n"["\n"]"\n":"\n","\n"null"\n"true"\n"false"\n"1e308"\n"-1"\n'
+      grep -ohE '"[a-zA-Z_][a-zA-Z0-9_]{1,40}"' core/post/*.cpp core/util/*.cpp | sort -u \
+        | sed -E 's/^"(.*)"$/"\\"\1\\""/'
+    } > "$out/corpus/$target.dict"
+  fi
   if [[ -d tests/data/fuzz/$target ]]; then
     cp tests/data/fuzz/"$target"/* "$dir/" 2>/dev/null || true
   fi
@@ -75,7 +84,9 @@ seed() {
 # once it has found nothing new for that long. Prints the minutes since the last new coverage.
 run_target() {
   local target=$1 max_len=$2 log=$3
-  nice -n 19 "$out/fuzz/$target" "$out/corpus/$target" -max_total_time="$seconds" -max_len="$max_len" \
+  local dict=()
+  [[ -f $out/corpus/$target.dict ]] && dict=(-dict="$out/corpus/$target.dict")
+  nice -n 19 "$out/fuzz/$target" "$out/corpus/$target" "${dict[@]}" -max_total_time="$seconds" -max_len="$max_len" \
         -timeout=10 -rss_limit_mb=1024 -print_final_stats=1 \
         -artifact_prefix="$out/crashes/$target/" > "$log" 2>&1 &
   local pid=$! started=$SECONDS last_new=$SECONDS seen=0 count
