@@ -89,13 +89,19 @@ run_target() {
   nice -n 19 "$out/fuzz/$target" "$out/corpus/$target" "${dict[@]}" -max_total_time="$seconds" -max_len="$max_len" \
         -timeout=10 -rss_limit_mb=1024 -print_final_stats=1 \
         -artifact_prefix="$out/crashes/$target/" > "$log" 2>&1 &
-  local pid=$! started=$SECONDS last_new=$SECONDS seen=0 count
+  local pid=$! started=$SECONDS last_new=$SECONDS last_cov=$SECONDS seen=0 seen_cov=0 count
   while kill -0 "$pid" 2>/dev/null; do
     sleep 10
     count=$(grep -cE '^#[0-9]+[[:space:]]+(NEW|REDUCE)' "$log" || true)
     if [[ $count != "$seen" ]]; then
       seen=$count
       last_new=$SECONDS
+    fi
+    # NEW alone: an input that reached new code or counts; REDUCE only finds a shorter one.
+    count=$(grep -cE '^#[0-9]+[[:space:]]+NEW' "$log" || true)
+    if [[ $count != "$seen_cov" ]]; then
+      seen_cov=$count
+      last_cov=$SECONDS
     fi
     if [[ -n ${QUIET_MINUTES:-} ]] && (( SECONDS - last_new >= QUIET_MINUTES * 60 )); then
       kill -INT "$pid" 2>/dev/null || true # libFuzzer prints its final stats on SIGINT
@@ -107,9 +113,10 @@ run_target() {
   local runs execs
   runs=$(grep -oE '^stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' || echo '?')
   execs=$(grep -oE '^stat::average_exec_per_sec: *[0-9]+' "$log" | grep -oE '[0-9]+$' || echo '?')
-  echo "minutes since last new coverage: $quiet"
-  printf '%s %s: %s s, %s runs, %s exec/s, nothing new for the last %s min, exit %s\n' \
-    "$(date -u +%FT%TZ)" "$target" "$(( SECONDS - started ))" "$runs" "$execs" "$quiet" "$rc" \
+  local quiet_cov=$(( (SECONDS - last_cov) / 60 ))
+  echo "minutes since last new coverage: $quiet (NEW or REDUCE), $quiet_cov (NEW)"
+  printf '%s %s: %s s, %s runs, %s exec/s, nothing new for the last %s min (no NEW for %s min), exit %s\n' \
+    "$(date -u +%FT%TZ)" "$target" "$(( SECONDS - started ))" "$runs" "$execs" "$quiet" "$quiet_cov" "$rc" \
     | tee -a "$out/logs/summary.txt"
   # libFuzzer exits 72 after SIGINT (-interrupted_exitcode): stopped because quiet, not a finding.
   [[ $rc == 0 || $rc == 72 ]]
