@@ -3,7 +3,7 @@
 set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config ccache clang-format
-  qt6-base-dev qt6-multimedia-dev libqt6sql6-sqlite libqt6sql6-psql libgl-dev qtkeychain-qt6-dev
+  qt6-base-dev qt6-multimedia-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libqt6sql6-psql libgl-dev qtkeychain-qt6-dev
   libavformat-dev libavcodec-dev libavfilter-dev libavutil-dev libswscale-dev ffmpeg
   postgresql xvfb xauth fonts-noto-color-emoji
   librsvg2-bin gzip dpkg-dev file desktop-file-utils appstream

@@ -18,6 +18,7 @@
 #include <QNetworkReply>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
@@ -204,10 +205,21 @@ void TestAccounts::aConnectCanBeCancelled() {
     m_backend->connectAccount([this](const QUrl &url) { m_opened = url; }, &context,
                               [&](std::expected<AccountSummary, Error> value) { result = std::move(value); });
     QTRY_VERIFY_WITH_TIMEOUT(m_opened.isValid(), 10000); // the browser opened; the user gives up
+    const QUrl redirect(
+        QUrlQuery(m_opened).queryItemValue(QStringLiteral("redirect_uri"), QUrl::FullyDecoded));
+    QVERIFY(redirect.port() > 0);
     m_backend->cancelConnect();
     QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 10000);
     QVERIFY(!result->has_value());
     QCOMPARE(result->error().code, ErrorCode::Cancelled);
+    // The loopback listener is gone at once, not after its five-minute timeout.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            QTcpSocket probe;
+            probe.connectToHost(QHostAddress::LocalHost, quint16(redirect.port()));
+            return !probe.waitForConnected(2000);
+        }(),
+        10000);
     // A new connection can start at once.
     const auto account = connectAccount([this](const QUrl &url) { allowInBrowser(url); });
     QVERIFY2(account.has_value(), account ? "" : qPrintable(account.error().message));

@@ -5,10 +5,12 @@
 #include "ScriptedPublisher.h"
 #include "StoreFixture.h"
 #include "TestFixtures.h"
+#include "media/MediaProber.h"
 #include "session/Backend.h"
 #include "session/Session.h"
 #include "storage/AccountRepository.h"
 
+#include <QCryptographicHash>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -37,8 +39,14 @@ private Q_SLOTS:
     void accountsComeWithTheirAvatars();
     void publishTimeProblemsShowBeforeScheduling();
     void accountSetsAreEditedOnTheWorker();
+    void conformMediaMakesANewStoreObject();
+    void conformMediaCancelLeavesNothing();
+    void destroyingTheBackendStopsConversions();
 
 private:
+    // Starts a conversion of fixture `name` and returns its job; the result lands in `result`.
+    quint64 conform(const QString &name, std::optional<std::expected<ConformedMedia, Error>> &result,
+                    QObject *context);
     std::expected<QList<PostRow>, Error> create(const Post &post, CreateIntent intent);
     template<typename T>
     static std::expected<T, Error> await(const std::function<void(QObject *, Backend::Done<T>)> &call);
@@ -477,6 +485,81 @@ void TestFacade::accountSetsAreEditedOnTheWorker() {
         [&](QObject *context, auto done) { backend.deleteAccountSet(id, context, done); });
     QVERIFY(deleted.has_value() && deleted->isEmpty());
     QTRY_VERIFY(backend.accountSets().isEmpty());
+}
+
+quint64 TestFacade::conform(const QString &name, std::optional<std::expected<ConformedMedia, Error>> &result,
+                            QObject *context) {
+    ConformRequest request;
+    request.path = fixturePath(name);
+    auto probed = MediaProber().probe(request.path);
+    if (!probed) {
+        qFatal("cannot probe %s", qPrintable(name));
+    }
+    request.probed = *probed;
+    return m_backend->conformMedia(request, context,
+                                   [&result](std::expected<ConformedMedia, Error> done) { result = done; });
+}
+
+void TestFacade::conformMediaMakesANewStoreObject() {
+    const QString source = fixturePath(QStringLiteral("fps120.mp4"));
+    const QByteArray before =
+        QCryptographicHash::hash(fixtureBytes(QStringLiteral("fps120.mp4")), QCryptographicHash::Sha256);
+    QSignalSpy progress(m_backend.get(), &Backend::conformProgress);
+    QObject context;
+    std::optional<std::expected<ConformedMedia, Error>> result;
+    const quint64 job = conform(QStringLiteral("fps120.mp4"), result, &context);
+    QCOMPARE(m_backend->conformsRunning(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 120'000);
+    QVERIFY2(*result, *result ? "" : qPrintable(result->error().message));
+    const ConformedMedia &converted = **result;
+    // A new object in the managed store, probed; the original is untouched.
+    QVERIFY(converted.outputPath.startsWith(m_backend->workspace().mediaStoreRoot + u"/objects/"));
+    QCOMPARE(converted.sourcePath, source);
+    QCOMPARE(converted.probed.frameRate.value_or(0), 60.0);
+    QCOMPARE(converted.probed.filename, QStringLiteral("fps120.tiktok.mp4"));
+    QVERIFY(converted.description.contains(u"60 fps"));
+    QCOMPARE(QCryptographicHash::hash(fixtureBytes(QStringLiteral("fps120.mp4")), QCryptographicHash::Sha256),
+             before);
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(progress.last().at(0).toULongLong(), job);
+    QCOMPARE(progress.last().at(1).toDouble(), 1.0);
+    QCOMPARE(m_backend->conformsRunning(), 0);
+
+    // A file that needs nothing says so.
+    result.reset();
+    conform(QStringLiteral("vertical.mp4"), result, &context);
+    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 120'000);
+    QVERIFY(!*result);
+    QCOMPARE(result->error().code, ErrorCode::NotFound);
+}
+
+void TestFacade::conformMediaCancelLeavesNothing() {
+    const QString store = m_backend->workspace().mediaStoreRoot;
+    QSignalSpy progress(m_backend.get(), &Backend::conformProgress);
+    QObject context;
+    std::optional<std::expected<ConformedMedia, Error>> result;
+    const quint64 job = conform(QStringLiteral("slow_mpeg4.mp4"), result, &context);
+    QTRY_VERIFY_WITH_TIMEOUT(!progress.isEmpty() && progress.last().at(1).toDouble() > 0, 120'000);
+    m_backend->cancelConform(job);
+    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 120'000);
+    QVERIFY(!*result);
+    QCOMPARE(result->error().code, ErrorCode::Cancelled);
+    QCOMPARE(filesUnder(store + u"/incoming"), QStringList());
+    QCOMPARE(filesUnder(store + u"/objects"), QStringList());
+}
+
+void TestFacade::destroyingTheBackendStopsConversions() {
+    const QString store = m_backend->workspace().mediaStoreRoot;
+    QSignalSpy progress(m_backend.get(), &Backend::conformProgress);
+    QObject context;
+    std::optional<std::expected<ConformedMedia, Error>> result;
+    conform(QStringLiteral("slow_mpeg4.mp4"), result, &context);
+    QTRY_VERIFY_WITH_TIMEOUT(!progress.isEmpty() && progress.last().at(1).toDouble() > 0, 120'000);
+    m_backend.reset(); // the app quits mid-conversion
+    QCoreApplication::processEvents();
+    QVERIFY(!result.has_value()); // nobody is answered after the Backend is gone
+    QCOMPARE(filesUnder(store + u"/incoming"), QStringList());
+    QCOMPARE(filesUnder(store + u"/objects"), QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestFacade)

@@ -49,6 +49,11 @@ using cq::test::fixturePath;
 
 namespace {
 
+// The summary with `errors` errors, in whatever language (and plural forms) the page speaks.
+QString problemsToFix(int errors) {
+    return ComposerPage::tr("%n problem(s) to fix", nullptr, errors);
+}
+
 struct SeedAccount {
     Account account;
     std::optional<CreatorInfo> creator;
@@ -347,7 +352,7 @@ void TestComposerPage::startsEmptyWithNothingChosen() {
     QCOMPARE(privacy->currentText(), QStringLiteral("Choose who can see this post"));
     QCOMPARE(privacy->currentData().toString(), QString());
     QCOMPARE(widget<QLabel>("captionCounter")->text(), QStringLiteral("0 / 2200"));
-    QCOMPARE(widget<QLabel>("validationSummary")->text(), QStringLiteral("2 problems to fix"));
+    QCOMPARE(widget<QLabel>("validationSummary")->text(), problemsToFix(2));
 }
 
 void TestComposerPage::privacyOffersEveryLevelByName() {
@@ -484,20 +489,21 @@ void TestComposerPage::videoAndPhotoAreMixedMedia() {
     QVERIFY(codes().contains(u"post.mixed_media"));
     const int errors = m_page->findingsModel()->errorCount();
     QVERIFY(errors >= 2); // mixed media and privacy
-    QCOMPARE(widget<QLabel>("validationSummary")->text(), QStringLiteral("%1 problems to fix").arg(errors));
+    QCOMPARE(widget<QLabel>("validationSummary")->text(), problemsToFix(errors));
 }
 
 void TestComposerPage::privacyMustBeChosen() {
     drop({fixturePath(QStringLiteral("vertical.mp4"))});
     waitForProbes();
     QVERIFY(codes().contains(u"privacy.required"));
-    QCOMPARE(widget<QLabel>("validationSummary")->text(), QStringLiteral("1 problem to fix"));
+    QCOMPARE(widget<QLabel>("validationSummary")->text(), problemsToFix(1));
     auto *privacy = widget<QComboBox>("privacyCombo");
     privacy->setCurrentIndex(privacy->findText(QStringLiteral("Only me")));
     QCOMPARE(m_page->post().tiktok.privacyLevel, QStringLiteral("SELF_ONLY"));
     QVERIFY(!codes().contains(u"privacy.required"));
     QCOMPARE(m_page->findingsModel()->errorCount(), 0);
-    QCOMPARE(widget<QLabel>("validationSummary")->text(), QStringLiteral("✔ Ready to post · 1 note below"));
+    QCOMPARE(widget<QLabel>("validationSummary")->text(),
+             ComposerPage::tr("%1 · %n note(s) below", nullptr, 1).arg(u"✔ Ready to post"));
 }
 
 void TestComposerPage::captionIsCountedInUtf16Units_data() {
@@ -982,14 +988,17 @@ void TestComposerPage::copyingShowsProgressAndLocksTheComposer() {
     auto *bar = widget<QProgressBar>("storeProgress");
     auto *label = widget<QLabel>("storeProgressLabel");
     QVERIFY(bar->isVisible());
-    QVERIFY(label->text().startsWith(u"Copying 1 file into ClipQueue's media store…"));
+    const QString copying = ComposerPage::tr("Copying %n file(s) into ClipQueue's media store…", nullptr, 1);
+    QVERIFY(label->text().startsWith(copying));
     // Nothing can change while it copies.
     QVERIFY(!widget<QSplitter>("composerSplitter")->isEnabled());
     QVERIFY(!widget<QPushButton>("saveDraftButton")->isEnabled());
     QVERIFY(!widget<QPushButton>("submitButton")->isEnabled());
     QVERIFY(!widget<QAction>("addMediaAction")->isEnabled());
     Q_EMIT m_backend->storeProgress(120'000'000, 300'000'000); // as the worker reports it
-    QCOMPARE(label->text(), QStringLiteral("Copying 1 file into ClipQueue's media store… 120 MB of 300 MB"));
+    QCOMPARE(label->text(),
+             ComposerPage::tr("Copying %n file(s) into ClipQueue's media store… %1 of %2", nullptr, 1)
+                 .arg(u"120 MB", u"300 MB"));
     QCOMPARE(bar->value(), 400);
     waitUntilSaved();
     // The worker's own reports (recorded as they were sent, before or after the one above) end with

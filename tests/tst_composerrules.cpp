@@ -631,7 +631,10 @@ void TestComposerRules::severalVideosCanBecomeOnePostEach() {
     QVERIFY(codes().contains(u"post.too_many_videos"));
     auto *offer = widget<InlineMessage>("onePostPerVideoOffer");
     QVERIFY(offer->isVisible());
-    QVERIFY(offer->text().contains(u"3 videos"));
+    QCOMPARE(offer->text(),
+             ComposerPage::tr("These %n video(s) cannot go in one TikTok post. Make one post per "
+                              "video, each with the same caption and settings?",
+                              nullptr, 3));
     Q_EMIT offer->actionTriggered();
     QVERIFY(m_page->isOnePostPerVideo());
     QVERIFY(!codes().contains(u"post.too_many_videos"));
@@ -653,7 +656,9 @@ void TestComposerRules::severalVideosCanBecomeOnePostEach() {
         QCOMPARE(row.post.content.text, QStringLiteral("Same words for each #batch"));
         QCOMPARE(row.post.content.tiktok.privacyLevel, QStringLiteral("SELF_ONLY"));
     }
-    QVERIFY(widget<QLabel>("resultMessage")->text().contains(u"3 posts, one per video"));
+    QVERIFY(widget<QLabel>("resultMessage")
+                ->text()
+                .contains(ComposerPage::tr("%n post(s), one per video. ", nullptr, 3)));
     QVERIFY(!m_page->isOnePostPerVideo()); // a new post starts as one post again
 }
 

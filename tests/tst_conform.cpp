@@ -30,6 +30,7 @@ extern "C" {
 
 using namespace cq;
 using cq::test::dataPath;
+using cq::test::filesUnder;
 using cq::test::fixturePath;
 
 namespace {
@@ -191,16 +192,6 @@ QList<Finding> validateFile(const QString &path, const std::optional<CreatorInfo
     ValidationContext context;
     context.creator = creator;
     return validatePost(postWith(path), {MediaCheck{probed(path), std::nullopt}}, context);
-}
-
-QStringList filesUnder(const QString &directory) {
-    QStringList files;
-    const QFileInfoList entries =
-        QDir(directory).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden);
-    for (const QFileInfo &entry : entries) {
-        files << (entry.isDir() ? filesUnder(entry.absoluteFilePath()) : QStringList{entry.fileName()});
-    }
-    return files;
 }
 
 } // namespace

@@ -158,6 +158,12 @@ void TestMainWindow::navigatesByListAndShortcuts() {
     QCOMPARE(navigation->item(4)->text(), QStringLiteral("Calendar"));
     QCOMPARE(navigation->item(0)->text(), QStringLiteral("Compose"));
     QVERIFY(!navigation->accessibleName().isEmpty());
+    for (int row = 0; row < navigation->count(); ++row) {
+        // The theme's icon, else ClipQueue's own (with a white variant for the highlighted row).
+        const QIcon icon = navigation->item(row)->icon();
+        QVERIFY(!icon.pixmap(navigation->iconSize()).isNull());
+        QVERIFY(!icon.pixmap(navigation->iconSize(), QIcon::Selected).isNull());
+    }
     QCOMPARE(m_window->currentPage(), ui::MainWindow::Page::Compose);
     QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
     QCOMPARE(m_window->currentPage(), ui::MainWindow::Page::Queue);

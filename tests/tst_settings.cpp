@@ -62,7 +62,9 @@ void TestSettings::init() {
     qputenv("CLIPQUEUE_TOKEN_STORE", "file");
     for (const char *variable :
          {"CLIPQUEUE_TIKTOK_CLIENT_KEY", "CLIPQUEUE_TIKTOK_CLIENT_SECRET", "CLIPQUEUE_PHOTO_PUBLIC_URL",
-          "CLIPQUEUE_PHOTO_UPLOAD_URL", "CLIPQUEUE_PUBLISH"}) {
+          "CLIPQUEUE_PHOTO_UPLOAD_URL", "CLIPQUEUE_PUBLISH", "CLIPQUEUE_TIKTOK_APP_AUDITED",
+          "CLIPQUEUE_PHOTO_S3_ACCESS_KEY", "CLIPQUEUE_PHOTO_S3_SECRET_KEY", "CLIPQUEUE_PHOTO_S3_REGION",
+          "CLIPQUEUE_PHOTO_S3_BUCKET"}) {
         qunsetenv(variable);
     }
 }
@@ -160,6 +162,14 @@ void TestSettings::dialogSavesAndReadsBack() {
         line(dialog, Setting::PhotoUploadUrl)->setText(QStringLiteral("https://photos.example.com/upload/"));
         line(dialog, Setting::PhotoPublicUrl)->setText(QStringLiteral("https://photos.example.com/p/"));
         line(dialog, Setting::PhotoUploadToken)->setText(QStringLiteral("upload-token-secret"));
+        line(dialog, Setting::PhotoS3AccessKey)->setText(QStringLiteral("AKIDEXAMPLE"));
+        line(dialog, Setting::PhotoS3SecretKey)->setText(QStringLiteral("s3-secret-key-value"));
+        line(dialog, Setting::PhotoS3Region)->setText(QStringLiteral("eu-central-1"));
+        line(dialog, Setting::PhotoS3Bucket)->setText(QStringLiteral("clips"));
+        QVERIFY(!m_backend->workspace().tiktokAppAudited);
+        auto *audited = dialog.findChild<QCheckBox *>(QStringLiteral("appAuditedCheck"));
+        QVERIFY(audited && !audited->text().isEmpty());
+        audited->setChecked(true);
         qobject_cast<QCheckBox *>(dialog.editor(Setting::StartMinimised))->setChecked(true);
         dialog.findChild<QSpinBox *>(QStringLiteral("graceMinutesSpin"))->setValue(25);
         QSignalSpy saved(&dialog, &ui::SettingsDialog::saved);
@@ -173,7 +183,14 @@ void TestSettings::dialogSavesAndReadsBack() {
     const QByteArray file = settingsFile();
     QVERIFY(file.contains("ck-dialog"));
     QVERIFY(file.contains("photos.example.com"));
-    QVERIFY2(!file.contains("cs-very-secret") && !file.contains("upload-token-secret"), file.constData());
+    QVERIFY(file.contains("AKIDEXAMPLE") && file.contains("eu-central-1"));
+    QVERIFY2(!file.contains("cs-very-secret") && !file.contains("upload-token-secret")
+                 && !file.contains("s3-secret-key-value"),
+             file.constData());
+    // The window reloads the TikTok services on such a change (MainWindow); the audited app then
+    // reaches the composer through the workspace.
+    m_backend->reloadTikTokSettings();
+    QTRY_VERIFY_WITH_TIMEOUT(m_backend->workspace().tiktokAppAudited, 10000);
     QVERIFY(Settings().flag(Setting::StartMinimised));
     QTRY_COMPARE_WITH_TIMEOUT(m_backend->workspace().graceMinutes, 25, 10000);
 
@@ -184,6 +201,9 @@ void TestSettings::dialogSavesAndReadsBack() {
     QCOMPARE(line(again, Setting::TikTokClientKey)->text(), QStringLiteral("ck-dialog"));
     QCOMPARE(line(again, Setting::TikTokClientSecret)->text(), QStringLiteral("cs-very-secret"));
     QCOMPARE(line(again, Setting::PhotoUploadToken)->text(), QStringLiteral("upload-token-secret"));
+    QCOMPARE(line(again, Setting::PhotoS3SecretKey)->text(), QStringLiteral("s3-secret-key-value"));
+    QCOMPARE(line(again, Setting::PhotoS3Bucket)->text(), QStringLiteral("clips"));
+    QVERIFY(again.findChild<QCheckBox *>(QStringLiteral("appAuditedCheck"))->isChecked());
     QCOMPARE(again.findChild<QSpinBox *>(QStringLiteral("graceMinutesSpin"))->value(), 25);
     QVERIFY(
         !again.findChild<QLabel *>(QStringLiteral("environmentSummary"))->isVisibleTo(&again)

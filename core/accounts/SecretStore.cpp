@@ -19,9 +19,16 @@ namespace {
 
 const QString keychainService = QStringLiteral("ClipQueue settings");
 
+// The keychain entry and file name of each secret: a stable contract, never rename.
 QString keyOf(Setting secret) {
-    return secret == Setting::TikTokClientSecret ? QStringLiteral("tiktokClientSecret")
-                                                 : QStringLiteral("photoUploadToken");
+    switch (secret) {
+    case Setting::TikTokClientSecret:
+        return QStringLiteral("tiktokClientSecret");
+    case Setting::PhotoS3SecretKey:
+        return QStringLiteral("photoS3SecretKey");
+    default:
+        return QStringLiteral("photoUploadToken");
+    }
 }
 
 // No keychain service (or none that works): the file takes over, as it does for tokens.

@@ -9,6 +9,7 @@ extern "C" {
 #include <libavutil/display.h>
 }
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -21,6 +22,11 @@ Q_LOGGING_CATEGORY(lcProbe, "clipqueue.probe", QtWarningMsg)
 namespace cq {
 
 namespace {
+
+// The context of the reasons a file cannot be read, which the window shows translated.
+class Text {
+    Q_DECLARE_TR_FUNCTIONS(cq::MediaProber)
+};
 
 // The EBML DocType of a Matroska file ("webm" or "matroska"). libavformat reads one demuxer for
 // both and does not report which, but TikTok accepts WebM and not Matroska.
@@ -141,22 +147,23 @@ constexpr double MaxPlausibleDurationSeconds = 24 * 3600.0;
 std::unexpected<Error> imageHeaderError(const QString &name, ImageHeaderFailure failure) {
     switch (failure) {
     case ImageHeaderFailure::Cancelled:
-        return std::unexpected(Error{ErrorCode::Cancelled, name + u": probing was cancelled."});
+        return std::unexpected(Error{ErrorCode::Cancelled, Text::tr("%1: probing was cancelled.").arg(name)});
     case ImageHeaderFailure::TimedOut:
-        return std::unexpected(Error{ErrorCode::MediaUnreadable,
-                                     name
-                                         + u": reading it took too long. If it is on a network drive, "
-                                           u"copy it to this computer first."});
+        return std::unexpected(
+            Error{ErrorCode::MediaUnreadable, Text::tr("%1: reading it took too long. If it is on a network "
+                                                       "drive, copy it to this computer first.")
+                                                  .arg(name)});
     case ImageHeaderFailure::Truncated:
         return std::unexpected(
-            Error{ErrorCode::MediaUnreadable, name
-                                                  + u": the photo is cut short (it does not end where its "
-                                                    u"format says). Copy or export it again."});
+            Error{ErrorCode::MediaUnreadable, Text::tr("%1: the photo is cut short (it does not end where "
+                                                       "its format says). Copy or export it again.")
+                                                  .arg(name)});
     case ImageHeaderFailure::Damaged:
         break;
     }
     return std::unexpected(
-        Error{ErrorCode::MediaUnreadable, name + u": its image header is damaged. Export the photo again."});
+        Error{ErrorCode::MediaUnreadable,
+              Text::tr("%1: its image header is damaged. Export the photo again.").arg(name)});
 }
 
 // Why InputFile::open failed, for a person.
@@ -166,18 +173,19 @@ Error openError(const QString &name, const QString &path, const ffmpeg::InputFil
     };
     switch (error.failure) {
     case ffmpeg::InputFile::Failure::Cancelled:
-        return Error{ErrorCode::Cancelled, name + u": probing was cancelled."};
+        return Error{ErrorCode::Cancelled, Text::tr("%1: probing was cancelled.").arg(name)};
     case ffmpeg::InputFile::Failure::TimedOut:
-        return unreadable(QStringLiteral("reading it took too long. If it is on a network drive, copy it to "
-                                         "this computer first."));
+        return unreadable(Text::tr("reading it took too long. If it is on a network drive, copy it to "
+                                   "this computer first."));
     case ffmpeg::InputFile::Failure::NotOpened:
-        return unreadable(isRegularFile(path) ? u"ClipQueue may not read it (" + error.reason
-                                                    + u"). Check the file's permissions."
-                                              : error.reason);
+        return unreadable(
+            isRegularFile(path)
+                ? Text::tr("ClipQueue may not read it (%1). Check the file's permissions.").arg(error.reason)
+                : error.reason);
     case ffmpeg::InputFile::Failure::NotMedia:
     case ffmpeg::InputFile::Failure::Unreadable:
         if (QFileInfo(path).size() == 0) {
-            return unreadable(QStringLiteral("the file is empty (0 bytes). Export or copy it again."));
+            return unreadable(Text::tr("the file is empty (0 bytes). Export or copy it again."));
         }
         if (!error.formatName.isEmpty()) {
             return unreadable(u"it is not a video or photo (FFmpeg reads it as \"" + error.formatName
@@ -207,11 +215,10 @@ std::expected<MediaDescriptor, Error> MediaProber::probe(const QString &path, co
     };
 
     if (!info.exists()) {
-        return unreadable(QStringLiteral("the file does not exist. Check the path, or add the file again."));
+        return unreadable(Text::tr("the file does not exist. Check the path, or add the file again."));
     }
     if (info.isDir()) {
-        return unreadable(
-            QStringLiteral("this is a folder. Add the video or photo files inside it instead."));
+        return unreadable(Text::tr("this is a folder. Add the video or photo files inside it instead."));
     }
     // One open for every read: FFmpeg, the head and the image header read the descriptor that was
     // checked to be a regular file, whatever the name points to meanwhile.
@@ -243,11 +250,11 @@ std::expected<MediaDescriptor, Error> MediaProber::probe(const QString &path, co
     }
     if (!video) {
         if (hasStream(context, AVMEDIA_TYPE_AUDIO)) {
-            return unreadable(QStringLiteral("it holds only audio. TikTok posts need a video or photos."));
+            return unreadable(Text::tr("it holds only audio. TikTok posts need a video or photos."));
         }
         return unreadable(
-            QStringLiteral("it holds no video or picture. Add an MP4, MOV or WebM video, or a JPEG or "
-                           "WebP photo."));
+            Text::tr("it holds no video or picture. Add an MP4, MOV or WebM video, or a JPEG or "
+                     "WebP photo."));
     }
 
     MediaDescriptor media;
@@ -277,7 +284,7 @@ std::expected<MediaDescriptor, Error> MediaProber::probe(const QString &path, co
         }
     } else if (family == ContainerFamily::Image) {
         return unreadable(
-            QStringLiteral("it is an image format ClipQueue does not know. Save it as JPEG or WebP."));
+            Text::tr("it is an image format ClipQueue does not know. Save it as JPEG or WebP."));
     } else {
         media.type = MediaType::Video;
         switch (family) {
@@ -304,24 +311,22 @@ std::expected<MediaDescriptor, Error> MediaProber::probe(const QString &path, co
         }
         const double averageRate = rationalValue(video->avg_frame_rate);
         if (*media.durationSeconds > MaxPlausibleDurationSeconds) {
-            return unreadable(QStringLiteral("its header claims a duration of %1 hours, which no real clip "
-                                             "has: the file is damaged. Export it again.")
+            return unreadable(Text::tr("its header claims a duration of %1 hours, which no real clip "
+                                       "has: the file is damaged. Export it again.")
                                   .arg(*media.durationSeconds / 3600.0, 0, 'f', 0));
         }
         media.frameRate = averageRate > 0 ? averageRate : rationalValue(video->r_frame_rate);
         rotation = streamRotation(video);
         if (family == ContainerFamily::IsoBmff) {
             if (const qint64 expected = bytesIndexedBeyond(context, sizeBytes)) {
-                return unreadable(
-                    QStringLiteral("the file is cut short (%1 of %2 bytes). Copy or export it again.")
-                        .arg(sizeBytes)
-                        .arg(expected));
+                return unreadable(Text::tr("the file is cut short (%1 of %2 bytes). Copy or export it again.")
+                                      .arg(sizeBytes)
+                                      .arg(expected));
             }
         }
     }
     if (width <= 0 || height <= 0) {
-        return unreadable(
-            QStringLiteral("its picture size cannot be read. It may be damaged: export it again."));
+        return unreadable(Text::tr("its picture size cannot be read. It may be damaged: export it again."));
     }
     if (rotation == 90 || rotation == 270) {
         std::swap(width, height);

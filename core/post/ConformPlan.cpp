@@ -1,5 +1,6 @@
 #include "post/ConformPlan.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 #include <algorithm>
@@ -8,6 +9,11 @@
 namespace cq {
 
 namespace {
+
+// The context of the fixes' descriptions, which the window shows translated.
+class Text {
+    Q_DECLARE_TR_FUNCTIONS(cq::ConformPlan)
+};
 
 // Video sizes must be even for 4:2:0 chroma.
 int evenDown(double value) {
@@ -77,38 +83,37 @@ std::optional<ConformPlan> planPhoto(const MediaDescriptor &media, const Conform
     }
     if (plan.fixes.isEmpty() && media.mimeType == u"image/jpeg" && media.rotation.value_or(0) == 0) {
         photo.keepPixels = true;
-        plan.description = QStringLiteral("remove metadata (location)");
+        plan.description = Text::tr("remove metadata (location)");
         plan.photo = photo;
         return plan;
     }
-    const QString verb = plan.fixes.contains(FindingCode::PhotoDimensionsTooLarge)
-                             ? QStringLiteral("scale to ")
-                             : QStringLiteral("convert to a ");
-    plan.description = verb + size(photo.width, photo.height) + u" JPEG";
-    if (media.rotation.value_or(0) != 0) {
-        plan.description += QStringLiteral(", turned upright");
-    }
+    const bool upright = media.rotation.value_or(0) != 0;
+    const QString pattern =
+        plan.fixes.contains(FindingCode::PhotoDimensionsTooLarge)
+            ? (upright ? Text::tr("scale to %1 JPEG, turned upright") : Text::tr("scale to %1 JPEG"))
+            : (upright ? Text::tr("convert to a %1 JPEG, turned upright") : Text::tr("convert to a %1 JPEG"));
+    plan.description = pattern.arg(size(photo.width, photo.height));
     plan.photo = photo;
     return plan;
 }
 
 // What the video conversion does, in words: "re-encode as H.264/AAC MP4, at 60 fps, ...".
 QString describeVideo(const VideoConversion &video, const MediaDescriptor &media) {
-    QStringList parts{video.reencodeVideo ? QStringLiteral("re-encode as H.264/AAC MP4")
-                                          : QStringLiteral("repackage as MP4 without re-encoding")};
+    QStringList parts{video.reencodeVideo ? Text::tr("re-encode as H.264/AAC MP4")
+                                          : Text::tr("repackage as MP4 without re-encoding")};
     if (video.frameRate > 0) {
-        parts << u"at " + QString::number(video.frameRate) + u" fps";
+        parts << Text::tr("at %1 fps").arg(QString::number(video.frameRate));
     }
     if (video.width > 0 && (video.width != media.width || video.height != media.height)) {
-        parts << u"scaled to " + size(video.width, video.height);
+        parts << Text::tr("scaled to %1").arg(size(video.width, video.height));
     }
     if (video.trim) {
-        parts << u"trimmed to " + seconds(video.trim->startSeconds) + u" - "
-                     + seconds(video.trim->endSeconds);
+        parts << Text::tr("trimmed to %1 - %2")
+                     .arg(seconds(video.trim->startSeconds), seconds(video.trim->endSeconds));
     }
     if (video.videoBitsPerSecond > 0) {
-        parts << u"at " + QString::number(double(video.videoBitsPerSecond) / 1e6, 'f', 1)
-                     + u" Mbit/s to stay under 4 GB";
+        parts << Text::tr("at %1 Mbit/s to stay under 4 GB")
+                     .arg(QString::number(double(video.videoBitsPerSecond) / 1e6, 'f', 1));
     }
     return parts.join(QStringLiteral(", "));
 }

@@ -1,11 +1,17 @@
 #include "post/CsvPosts.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QTimeZone>
 
 namespace cq {
 
 namespace {
+
+// The context of the texts the window shows (translated there; English in the command-line tool).
+class Text {
+    Q_DECLARE_TR_FUNCTIONS(cq::CsvPosts)
+};
 
 struct CsvLine {
     int line = 0;
@@ -93,7 +99,7 @@ void readRow(const QHash<QString, int> &columns, const CsvLine &line, const QStr
     };
     const QString file = cell("file").isEmpty() ? cell("url") : cell("file");
     if (file.isEmpty()) {
-        row.problem = QStringLiteral("The file cell is empty: name the video or photo.");
+        row.problem = Text::tr("The file cell is empty: name the video or photo.");
         return;
     }
     MediaDescriptor media;
@@ -106,7 +112,8 @@ void readRow(const QHash<QString, int> &columns, const CsvLine &line, const QStr
     const QString zoneId = cell("zone").isEmpty() ? defaultZone : cell("zone");
     const QTimeZone zone(zoneId.toUtf8());
     if (!zone.isValid()) {
-        row.problem = u"\"" + zoneId + u"\" is not a time zone; use an IANA name such as Europe/Berlin.";
+        row.problem =
+            Text::tr("\"%1\" is not a time zone; use an IANA name such as Europe/Berlin.").arg(zoneId);
         return;
     }
     const QString time = cell("time");
@@ -115,7 +122,8 @@ void readRow(const QHash<QString, int> &columns, const CsvLine &line, const QStr
     } else if (!time.isEmpty()) {
         const QDateTime at = readTime(time, zone);
         if (!at.isValid()) {
-            row.problem = u"Cannot read the time \"" + time + u"\": write 2031-03-28T18:30, or \"queue\".";
+            row.problem =
+                Text::tr("Cannot read the time \"%1\": write 2031-03-28T18:30, or \"queue\".").arg(time);
             return;
         }
         row.post.scheduledFor = at;
@@ -123,8 +131,8 @@ void readRow(const QHash<QString, int> &columns, const CsvLine &line, const QStr
     if (!cell("privacy").isEmpty()) {
         row.post.tiktok.privacyLevel = privacyLevel(cell("privacy"));
         if (row.post.tiktok.privacyLevel.isEmpty()) {
-            row.problem =
-                u"Unknown privacy \"" + cell("privacy") + u"\": everyone, friends, followers or only me.";
+            row.problem = Text::tr("Unknown privacy \"%1\": everyone, friends, followers or only me.")
+                              .arg(cell("privacy"));
             return;
         }
     }
@@ -143,7 +151,7 @@ std::expected<QList<CsvPostRow>, Error> parseCsvPosts(const QByteArray &csv, con
     }
     const QList<CsvLine> lines = records(text);
     if (lines.isEmpty()) {
-        return std::unexpected(Error{ErrorCode::Usage, QStringLiteral("The CSV file is empty.")});
+        return std::unexpected(Error{ErrorCode::Usage, Text::tr("The CSV file is empty.")});
     }
     static const QStringList known{QStringLiteral("file"),    QStringLiteral("url"),
                                    QStringLiteral("caption"), QStringLiteral("time"),
@@ -155,13 +163,13 @@ std::expected<QList<CsvPostRow>, Error> parseCsvPosts(const QByteArray &csv, con
         if (!known.contains(name)) {
             return std::unexpected(
                 Error{ErrorCode::Usage,
-                      u"Unknown column \"" + name + u"\"; the columns are " + known.join(u", ") + u"."});
+                      Text::tr("Unknown column \"%1\"; the columns are %2.").arg(name, known.join(u", "))});
         }
         columns.insert(name, i);
     }
     if (!columns.contains(QStringLiteral("file")) && !columns.contains(QStringLiteral("url"))) {
         return std::unexpected(
-            Error{ErrorCode::Usage, QStringLiteral("The CSV header needs a file (or url) column.")});
+            Error{ErrorCode::Usage, Text::tr("The CSV header needs a file (or url) column.")});
     }
     QList<CsvPostRow> rows;
     for (const CsvLine &line : lines.mid(1)) {

@@ -164,10 +164,10 @@ QString Lifecycle::whyNot(PostAction action, PostStatus status, bool approvalReq
         return QCoreApplication::translate("Lifecycle",
                                            "This post is %1; this workspace requires approval, so it can be "
                                            "scheduled once a reviewer approves it.")
-            .arg(postStatusName(status));
+            .arg(postStatusWords(status));
     }
     return QCoreApplication::translate("Lifecycle", "This post is %1; it cannot be %2 now.")
-        .arg(postStatusName(status), pastParticiple(action));
+        .arg(postStatusWords(status), pastParticiple(action));
 }
 
 std::optional<PostAction> Lifecycle::rescheduleAction(PostStatus status, bool approvalRequired) {

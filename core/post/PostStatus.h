@@ -22,6 +22,9 @@ enum class PostStatus {
 };
 
 QString postStatusName(PostStatus status);
+// The name in a sentence the window shows: translated there ("In Prüfung" for "in_review"), the name
+// itself where no translator is installed (the command-line tool).
+QString postStatusWords(PostStatus status);
 std::optional<PostStatus> postStatusFromName(const QString &name);
 
 } // namespace cq

@@ -1,8 +1,11 @@
 #include "post/PostValidator.h"
 
 #include "post/ConformPlan.h"
+#include "post/PostStatus.h"
 #include "post/TikTokRules.h"
+#include "util/Plural.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 #include <QUrl>
 
@@ -12,6 +15,11 @@
 namespace cq {
 
 namespace {
+
+// The context of the findings' texts, for lupdate and the runtime (the window shows them translated).
+class Text {
+    Q_DECLARE_TR_FUNCTIONS(cq::PostValidator)
+};
 
 const QString settingsPointer = QStringLiteral("/content/platformOverrides/tiktok/settings");
 
@@ -28,16 +36,21 @@ QString displayName(const MediaDescriptor &media, qsizetype index) {
         return media.filename;
     }
     const QString fromUrl = QUrl(media.url).fileName();
-    return fromUrl.isEmpty() ? u"Media " + QString::number(index + 1) : fromUrl;
+    return fromUrl.isEmpty() ? Text::tr("Media %1").arg(index + 1) : fromUrl;
 }
 
 QString seconds(double value) {
     return QString::number(value, 'f', value < 10 ? 1 : 0) + u" s";
 }
 
-// "1 video", "2 videos".
-QString counted(qsizetype count, QStringView noun) {
-    return QString::number(count) + u' ' + noun + (count == 1 ? u"" : u"s");
+// A stored post's status name, translated where the window shows it.
+QString statusWords(const QString &name) {
+    const std::optional<PostStatus> status = postStatusFromName(name);
+    return status ? postStatusWords(*status) : name;
+}
+
+QString photos(qsizetype count) {
+    return englishPlural(Text::tr("%n photo(s)", nullptr, int(count)), count);
 }
 
 QString megabytes(qint64 bytes) {
@@ -88,30 +101,31 @@ private:
         const QList<MediaDescriptor> &items = m_items;
         if (items.isEmpty()) {
             error(FindingCode::PostMediaRequired, QStringLiteral("/content/media"),
-                  QStringLiteral("A TikTok post needs one video or 1 to 35 photos. Add media to the post."));
+                  Text::tr("A TikTok post needs one video or 1 to 35 photos. Add media to the post."));
             return;
         }
         const auto videos =
             std::count_if(items.cbegin(), items.cend(), [](const auto &m) { return m.isVideo(); });
-        const auto photos =
+        const auto photoCount =
             std::count_if(items.cbegin(), items.cend(), [](const auto &m) { return m.isPhoto(); });
-        if (videos > 0 && photos > 0) {
+        if (videos > 0 && photoCount > 0) {
             error(FindingCode::PostMixedMedia, QStringLiteral("/content/media"),
-                  u"This post mixes " + counted(videos, u"video") + u" and " + counted(photos, u"photo")
-                      + u"; TikTok posts are one video or photos only. Remove the videos or the photos.");
+                  Text::tr("This post mixes %1 and %2; TikTok posts are one video or photos only. Remove "
+                           "the videos or the photos.")
+                      .arg(englishPlural(Text::tr("%n video(s)", nullptr, int(videos)), videos),
+                           photos(photoCount)));
         } else if (videos > 1) {
-            error(
-                FindingCode::PostTooManyVideos, QStringLiteral("/content/media"),
-                QStringLiteral("This post has %1 videos; a TikTok post carries one. Keep one video and make "
-                               "a post for each of the others.")
-                    .arg(videos));
+            error(FindingCode::PostTooManyVideos, QStringLiteral("/content/media"),
+                  Text::tr("This post has %1 videos; a TikTok post carries one. Keep one video and make a "
+                           "post for each of the others.")
+                      .arg(videos));
         }
-        if (photos > rules::MaxPhotos) {
+        if (photoCount > rules::MaxPhotos) {
             error(FindingCode::PostTooManyPhotos, QStringLiteral("/content/media"),
-                  QStringLiteral("This post has %1 photos; TikTok takes at most %2. Remove %3.")
-                      .arg(photos)
+                  Text::tr("This post has %1 photos; TikTok takes at most %2. Remove %3.")
+                      .arg(photoCount)
                       .arg(rules::MaxPhotos)
-                      .arg(counted(photos - rules::MaxPhotos, u"photo")));
+                      .arg(photos(photoCount - rules::MaxPhotos)));
         }
     }
 
@@ -126,9 +140,9 @@ private:
         const MediaLocation location = locateMedia(declared.url);
         if (location.kind == MediaLocation::Kind::Unsupported) {
             error(FindingCode::MediaUnreadable, mediaPointer(index, u"url"),
-                  name + u": \"" + declared.url
-                      + u"\" is neither a file nor an http(s) URL. Use a file path, a file:// URL or an "
-                        u"https:// URL.");
+                  Text::tr("%1: \"%2\" is neither a file nor an http(s) URL. Use a file path, a file:// URL "
+                           "or an https:// URL.")
+                      .arg(name, declared.url));
             return;
         }
         if (location.kind == MediaLocation::Kind::Remote && !checkDeclaredComplete(declared, index, name)) {
@@ -181,8 +195,9 @@ private:
             return true;
         }
         error(FindingCode::MediaMetadataMissing, mediaPointer(index, missing.first()),
-              name + u" is remote, so ClipQueue cannot read it until the post is created; declare its "
-                  + missing.join(u", ") + u'.');
+              Text::tr("%1 is remote, so ClipQueue cannot read it until the post is created; declare "
+                       "its %2.")
+                  .arg(name, missing.join(u", ")));
         return false;
     }
 
@@ -190,8 +205,9 @@ private:
                        const QString &name) {
         auto mismatch = [&](QStringView field, const QString &was, const QString &is) {
             warning(FindingCode::MediaMetadataMismatch, mediaPointer(index, field),
-                    name + u": the post says " + field + u" is " + was + u" but the file says " + is
-                        + u"; ClipQueue uses the file's value.");
+                    Text::tr("%1: the post says %2 is %3 but the file says %4; ClipQueue uses the "
+                             "file's value.")
+                        .arg(name, field.toString(), was, is));
         };
         if (declared.type && declared.type != probed.type) {
             mismatch(u"type", mediaTypeName(*declared.type), mediaTypeName(*probed.type));
@@ -223,20 +239,21 @@ private:
                                         QStringLiteral("vp9")};
         if (!media.mimeType.isEmpty() && !containers.contains(media.mimeType)) {
             error(FindingCode::VideoContainerUnsupported, mediaPointer(index, u"mimeType"),
-                  name + u" is " + media.mimeType
-                      + u"; TikTok takes MP4, MOV or WebM. Export or remux it as MP4 (H.264).");
+                  Text::tr("%1 is %2; TikTok takes MP4, MOV or WebM. Export or remux it as MP4 (H.264).")
+                      .arg(name, media.mimeType));
         }
         if (!media.codec.isEmpty() && !codecs.contains(media.codec)) {
             error(FindingCode::VideoCodecUnsupported, mediaPointer(index, u"codec"),
-                  name + u" uses the " + media.codec
-                      + u" codec; TikTok takes H.264, H.265, VP8 or VP9. Export it again as H.264.");
+                  Text::tr("%1 uses the %2 codec; TikTok takes H.264, H.265, VP8 or VP9. Export it again "
+                           "as H.264.")
+                      .arg(name, media.codec));
         }
         if (media.frameRate && *media.frameRate > 0
             && (*media.frameRate < rules::MinFrameRate - rules::FrameRateTolerance
                 || *media.frameRate > rules::MaxFrameRate + rules::FrameRateTolerance)) {
             error(FindingCode::VideoFrameRateOutOfRange, mediaPointer(index, u"frameRate"),
-                  name + u" runs at " + QString::number(*media.frameRate, 'f', 2)
-                      + u" fps; TikTok takes 23 to 60 fps. Export it at 30 fps.");
+                  Text::tr("%1 runs at %2 fps; TikTok takes 23 to 60 fps. Export it at 30 fps.")
+                      .arg(name, QString::number(*media.frameRate, 'f', 2)));
         }
         const int width = media.width.value_or(0);
         const int height = media.height.value_or(0);
@@ -245,21 +262,22 @@ private:
             if (width < rules::MinVideoSidePx || height < rules::MinVideoSidePx) {
                 error(FindingCode::VideoDimensionsTooSmall,
                       mediaPointer(index, width < rules::MinVideoSidePx ? u"width" : u"height"),
-                      name + u" is " + size
-                          + u" px; TikTok needs at least 360 px on each side. Use a larger export "
-                            u"(1080x1920 is ideal).");
+                      Text::tr("%1 is %2 px; TikTok needs at least 360 px on each side. Use a larger "
+                               "export (1080x1920 is ideal).")
+                          .arg(name, size));
             }
             if (width > rules::MaxVideoSidePx || height > rules::MaxVideoSidePx) {
                 error(FindingCode::VideoDimensionsTooLarge,
                       mediaPointer(index, width > rules::MaxVideoSidePx ? u"width" : u"height"),
-                      name + u" is " + size
-                          + u" px; TikTok takes at most 4096 px on each side. Scale it down "
-                            u"(1080x1920 is ideal).");
+                      Text::tr("%1 is %2 px; TikTok takes at most 4096 px on each side. Scale it down "
+                               "(1080x1920 is ideal).")
+                          .arg(name, size));
             }
             if (width >= height) {
                 warning(FindingCode::VideoNotVertical, mediaPointer(index, u"width"),
-                        name + u" is " + size + u" px (" + (width == height ? u"square" : u"landscape")
-                            + u"); TikTok shows vertical 9:16 video full screen. Consider a vertical crop.");
+                        Text::tr("%1 is %2 px (%3); TikTok shows vertical 9:16 video full screen. Consider "
+                                 "a vertical crop.")
+                            .arg(name, size, width == height ? Text::tr("square") : Text::tr("landscape")));
             }
         }
         if (media.durationSeconds) {
@@ -267,48 +285,50 @@ private:
             if (duration < rules::MinVideoDurationSeconds) {
                 // A warning: the 3 s minimum comes from third-party guides, not TikTok's documentation.
                 warning(FindingCode::VideoDurationTooShort, mediaPointer(index, u"durationSeconds"),
-                        name + u" is " + seconds(duration)
-                            + u" long; TikTok has refused clips shorter than 3 s (duration_check_failed). "
-                              u"A longer clip is safer.");
+                        Text::tr("%1 is %2 long; TikTok has refused clips shorter than 3 s "
+                                 "(duration_check_failed). A longer clip is safer.")
+                            .arg(name, seconds(duration)));
             }
             const std::optional<int> maxDuration =
                 m_context.creator ? m_context.creator->maxVideoPostDurationSec : std::nullopt;
             if (maxDuration && duration > *maxDuration) {
                 error(FindingCode::VideoDurationTooLong, mediaPointer(index, u"durationSeconds"),
-                      name + u" is " + seconds(duration) + u" long; this account may post at most "
-                          + seconds(*maxDuration) + u". Trim the video.");
+                      Text::tr("%1 is %2 long; this account may post at most %3. Trim the video.")
+                          .arg(name, seconds(duration), seconds(*maxDuration)));
             }
             const std::optional<qint64> coverMs = m_post.tiktok.videoCoverTimestampMs;
             if (coverMs && double(*coverMs) > duration * 1000.0) {
                 error(FindingCode::VideoCoverOutOfRange, settingsPointer + u"/videoCoverTimestampMs",
-                      u"The cover frame at " + seconds(double(*coverMs) / 1000.0) + u" is past the end of "
-                          + name + u" (" + seconds(duration) + u"). Pick a cover frame inside the video.");
+                      Text::tr("The cover frame at %1 is past the end of %2 (%3). Pick a cover frame inside "
+                               "the video.")
+                          .arg(seconds(double(*coverMs) / 1000.0), name, seconds(duration)));
             }
         }
         if (media.sizeBytes && *media.sizeBytes > rules::MaxVideoBytes) {
             error(FindingCode::VideoFileTooLarge, mediaPointer(index, u"sizeBytes"),
-                  name + u" is " + megabytes(*media.sizeBytes)
-                      + u"; TikTok takes videos up to 4 GB. Export it at a lower bit rate.");
+                  Text::tr("%1 is %2; TikTok takes videos up to 4 GB. Export it at a lower bit rate.")
+                      .arg(name, megabytes(*media.sizeBytes)));
         }
     }
 
     void checkPhoto(const MediaDescriptor &media, qsizetype index, const QString &name) {
         if (!media.mimeType.isEmpty() && media.mimeType != u"image/jpeg" && media.mimeType != u"image/webp") {
             error(FindingCode::PhotoFormatUnsupported, mediaPointer(index, u"mimeType"),
-                  name + u" is " + media.mimeType + u"; TikTok takes JPEG or WebP photos. Save it as JPEG.");
+                  Text::tr("%1 is %2; TikTok takes JPEG or WebP photos. Save it as JPEG.")
+                      .arg(name, media.mimeType));
         }
         if (media.sizeBytes && *media.sizeBytes > rules::MaxPhotoBytes) {
             error(FindingCode::PhotoFileTooLarge, mediaPointer(index, u"sizeBytes"),
-                  name + u" is " + megabytes(*media.sizeBytes)
-                      + u"; TikTok takes photos up to 20 MB. Save it with more compression.");
+                  Text::tr("%1 is %2; TikTok takes photos up to 20 MB. Save it with more compression.")
+                      .arg(name, megabytes(*media.sizeBytes)));
         }
         if (media.width && media.height
             && std::min(*media.width, *media.height) > rules::MaxPhotoShortSidePx) {
             error(FindingCode::PhotoDimensionsTooLarge,
                   mediaPointer(index, *media.width < *media.height ? u"width" : u"height"),
-                  name + u" is " + QString::number(*media.width) + u'x' + QString::number(*media.height)
-                      + u" px; TikTok refuses photos whose shorter side is over 1080 px. Scale it down (for "
-                        u"example to 1080x1440).");
+                  Text::tr("%1 is %2 px; TikTok refuses photos whose shorter side is over 1080 px. Scale it "
+                           "down (for example to 1080x1440).")
+                      .arg(name, QString::number(*media.width) + u'x' + QString::number(*media.height)));
         }
     }
 
@@ -318,17 +338,17 @@ private:
         // TikTok counts UTF-16 code units, as QString::size() does: an emoji outside the BMP is 2.
         if (m_post.text.size() > limit) {
             error(FindingCode::CaptionTooLong, QStringLiteral("/content/text"),
-                  QStringLiteral(
-                      "The caption is %1 characters (UTF-16 units; most emoji count 2); TikTok takes %2 "
-                      "for %3. Shorten it by %4.")
+                  (photos ? Text::tr("The caption is %1 characters (UTF-16 units; most emoji count 2); "
+                                     "TikTok takes %2 for a photo description. Shorten it by %3.")
+                          : Text::tr("The caption is %1 characters (UTF-16 units; most emoji count 2); "
+                                     "TikTok takes %2 for a video. Shorten it by %3."))
                       .arg(m_post.text.size())
                       .arg(limit)
-                      .arg(photos ? QStringLiteral("a photo description") : QStringLiteral("a video"))
                       .arg(m_post.text.size() - limit));
         }
         if (photos && m_post.tiktok.title.size() > rules::MaxPhotoTitleUtf16) {
             error(FindingCode::PhotoTitleTooLong, settingsPointer + u"/title",
-                  QStringLiteral("The photo title is %1 characters; TikTok takes %2. Shorten it by %3.")
+                  Text::tr("The photo title is %1 characters; TikTok takes %2. Shorten it by %3.")
                       .arg(m_post.tiktok.title.size())
                       .arg(rules::MaxPhotoTitleUtf16)
                       .arg(m_post.tiktok.title.size() - rules::MaxPhotoTitleUtf16));
@@ -342,16 +362,16 @@ private:
         const int cover = m_post.tiktok.photoCoverIndex;
         if (cover < 0 || cover >= m_items.size()) {
             error(FindingCode::PhotoCoverOutOfRange, settingsPointer + u"/photoCoverIndex",
-                  QStringLiteral("The cover is photo %1, but the post has %2. Choose one of its photos as "
-                                 "the cover.")
-                      .arg(cover + 1)
-                      .arg(counted(m_items.size(), u"photo")));
+                  Text::tr("The cover is photo %1, but the post has %2. Choose one of its photos as the "
+                           "cover.")
+                      .arg(QString::number(cover + 1), photos(m_items.size())));
         }
         if (m_context.photoHostConfigured == false) {
-            error(FindingCode::PhotoHostMissing, QStringLiteral("/content/media"),
-                  QStringLiteral("TikTok pulls photos from a public web address, and no photo host is set "
-                                 "up on this computer. Set CLIPQUEUE_PHOTO_UPLOAD_URL and "
-                                 "CLIPQUEUE_PHOTO_PUBLIC_URL (see the README), or post a video."));
+            error(
+                FindingCode::PhotoHostMissing, QStringLiteral("/content/media"),
+                Text::tr("TikTok pulls photos from a public web address, and no photo host is set up on "
+                         "this computer. Set CLIPQUEUE_PHOTO_UPLOAD_URL and CLIPQUEUE_PHOTO_PUBLIC_URL (see "
+                         "the README), or post a video."));
         }
     }
 
@@ -360,27 +380,25 @@ private:
         const QString field = settingsPointer + u"/privacyLevel";
         if (s.privacyLevel.isEmpty()) {
             error(FindingCode::PrivacyRequired, field,
-                  QStringLiteral("Choose who can see this post; TikTok requires an explicit choice."));
+                  Text::tr("Choose who can see this post; TikTok requires an explicit choice."));
         } else if (!privacy::allLevels().contains(s.privacyLevel)) {
             error(FindingCode::PrivacyNotAllowed, field,
-                  u"\"" + s.privacyLevel + u"\" is not a TikTok privacy level. Use one of "
-                      + privacy::allLevels().join(u", ") + u'.');
+                  Text::tr("\"%1\" is not a TikTok privacy level. Use one of %2.")
+                      .arg(s.privacyLevel, privacy::allLevels().join(u", ")));
         } else if (m_context.creator && !m_context.creator->privacyLevelOptions.contains(s.privacyLevel)) {
             error(FindingCode::PrivacyNotAllowed, field,
-                  u"This account cannot post with privacy " + s.privacyLevel + u"; it offers "
-                      + m_context.creator->privacyLevelOptions.join(u", ") + u". Choose one of those.");
+                  Text::tr("This account cannot post with privacy %1; it offers %2. Choose one of those.")
+                      .arg(s.privacyLevel, m_context.creator->privacyLevelOptions.join(u", ")));
         }
         if (s.brandContentToggle && s.privacyLevel == QLatin1StringView(privacy::SelfOnly)) {
-            error(
-                FindingCode::PrivacyBrandedContentPrivate, field,
-                QStringLiteral("Branded content visibility cannot be set to private. Choose another privacy "
-                               "level or turn off \"Branded content\"."));
+            error(FindingCode::PrivacyBrandedContentPrivate, field,
+                  Text::tr("Branded content visibility cannot be set to private. Choose another privacy "
+                           "level or turn off \"Branded content\"."));
         }
         if (s.discloseCommercialContent && !s.brandContentToggle && !s.brandOrganicToggle) {
             error(FindingCode::DisclosureTypeRequired, settingsPointer + u"/discloseCommercialContent",
-                  QStringLiteral(
-                      "Commercial content disclosure is on: pick \"Your brand\", \"Branded content\" or "
-                      "both, or turn the disclosure off."));
+                  Text::tr("Commercial content disclosure is on: pick \"Your brand\", \"Branded content\" "
+                           "or both, or turn the disclosure off."));
         }
     }
 
@@ -390,8 +408,7 @@ private:
             if (!s.disableDuet || !s.disableStitch) {
                 error(FindingCode::InteractionNotForPhotos,
                       settingsPointer + (!s.disableDuet ? u"/disableDuet" : u"/disableStitch"),
-                      QStringLiteral(
-                          "Photo posts have no Duet or Stitch; turn them off (only Comment applies)."));
+                      Text::tr("Photo posts have no Duet or Stitch; turn them off (only Comment applies)."));
             }
         }
         if (!m_context.creator) {
@@ -401,23 +418,28 @@ private:
             bool allowed;
             bool creatorDisabled;
             const char16_t *field;
-            const char16_t *label;
+            QString message;
             bool appliesToPhotos;
         };
         const Interaction interactions[] = {
-            {!s.disableComment, m_context.creator->commentDisabled, u"/disableComment", u"Comments", true},
-            {!s.disableDuet, m_context.creator->duetDisabled, u"/disableDuet", u"Duet", false},
-            {!s.disableStitch, m_context.creator->stitchDisabled, u"/disableStitch", u"Stitch", false},
+            {!s.disableComment, m_context.creator->commentDisabled, u"/disableComment",
+             Text::tr("Comments are turned off in this account's TikTok settings, so the post cannot allow "
+                      "them. Turn the option off."),
+             true},
+            {!s.disableDuet, m_context.creator->duetDisabled, u"/disableDuet",
+             Text::tr("Duet is turned off in this account's TikTok settings, so the post cannot allow it. "
+                      "Turn the option off."),
+             false},
+            {!s.disableStitch, m_context.creator->stitchDisabled, u"/disableStitch",
+             Text::tr("Stitch is turned off in this account's TikTok settings, so the post cannot allow "
+                      "it. Turn the option off."),
+             false},
         };
         for (const Interaction &interaction : interactions) {
             if (interaction.allowed && interaction.creatorDisabled
                 && (interaction.appliesToPhotos || !m_photoPost)) {
                 error(FindingCode::InteractionDisabledByCreator,
-                      settingsPointer + QStringView(interaction.field),
-                      QStringView(interaction.label)
-                          + u" are turned off in this account's TikTok settings, so the post cannot allow "
-                            u"them. "
-                            u"Turn the option off.");
+                      settingsPointer + QStringView(interaction.field), interaction.message);
             }
         }
     }
@@ -425,9 +447,9 @@ private:
     void checkCreator() {
         if (!m_context.creator) {
             warning(FindingCode::CreatorUnknown, QStringLiteral("/accounts"),
-                    QStringLiteral(
-                        "No creator info yet, so this account's privacy options, interaction settings "
-                        "and maximum video length were not checked. Connect the account to check them."));
+                    Text::tr("No creator info yet, so this account's privacy options, interaction settings "
+                             "and maximum video length were not checked. Connect the account to check "
+                             "them."));
             return;
         }
         const QString &code = m_context.creator->cannotPostCode;
@@ -436,17 +458,17 @@ private:
         }
         QString why;
         if (code == u"spam_risk_too_many_posts") {
-            why = QStringLiteral("it has reached TikTok's daily post limit. Schedule the post for tomorrow.");
+            why = Text::tr("it has reached TikTok's daily post limit. Schedule the post for tomorrow.");
         } else if (code == u"spam_risk_user_banned_from_posting") {
-            why = QStringLiteral("TikTok has banned it from posting. Check the account in the TikTok app.");
+            why = Text::tr("TikTok has banned it from posting. Check the account in the TikTok app.");
         } else if (code == u"reached_active_user_cap") {
-            why = QStringLiteral(
-                "this TikTok app has reached its daily limit of posting users. Try again tomorrow.");
+            why =
+                Text::tr("this TikTok app has reached its daily limit of posting users. Try again tomorrow.");
         } else {
-            why = u"TikTok answered " + code + u". Try again later.";
+            why = Text::tr("TikTok answered %1. Try again later.").arg(code);
         }
         error(FindingCode::CreatorCannotPost, QStringLiteral("/accounts"),
-              u"This account cannot post now: " + why);
+              Text::tr("This account cannot post now: %1").arg(why));
     }
 
     void checkSchedule() {
@@ -456,14 +478,14 @@ private:
         const QDateTime &when = *m_post.scheduledFor;
         if (when < m_context.now) {
             error(FindingCode::ScheduleInPast, QStringLiteral("/scheduledFor"),
-                  u"The post is scheduled for " + when.toString(Qt::ISODate)
-                      + u", which has passed. Pick a later time, or publish now.");
+                  Text::tr("The post is scheduled for %1, which has passed. Pick a later time, or publish "
+                           "now.")
+                      .arg(when.toString(Qt::ISODate)));
         } else if (m_context.tokenFreshUntil && when > *m_context.tokenFreshUntil) {
             warning(FindingCode::ScheduleTooFar, QStringLiteral("/scheduledFor"),
-                    u"The account's TikTok authorisation runs out on "
-                        + m_context.tokenFreshUntil->toString(Qt::ISODate)
-                        + u", before this post is due. Keep ClipQueue running or reconnect the account "
-                          u"before then.");
+                    Text::tr("The account's TikTok authorisation runs out on %1, before this post is due. "
+                             "Keep ClipQueue running or reconnect the account before then.")
+                        .arg(m_context.tokenFreshUntil->toString(Qt::ISODate)));
         }
     }
 
@@ -474,24 +496,23 @@ private:
         const AccountSetCheck &set = *m_context.accountSet;
         if (!set.known) {
             error(FindingCode::PostAccountSetUnknown, QStringLiteral("/platformSetId"),
-                  u"There is no account set \"" + m_post.platformSetId
-                      + u"\". Pick one that exists (clipqueue-cli accounts sets list) or name the accounts "
-                        u"in \"accounts\" instead.");
+                  Text::tr("There is no account set \"%1\". Pick one that exists (clipqueue-cli accounts "
+                           "sets list) or name the accounts in \"accounts\" instead.")
+                      .arg(m_post.platformSetId));
         } else if (set.accountCount == 0) {
             error(FindingCode::PostAccountSetEmpty, QStringLiteral("/platformSetId"),
-                  u"The account set \"" + set.name
-                      + u"\" has no accounts, so the post would go nowhere. Add accounts to the set or pick "
-                        u"another one.");
+                  Text::tr("The account set \"%1\" has no accounts, so the post would go nowhere. Add "
+                           "accounts to the set or pick another one.")
+                      .arg(set.name));
         }
     }
 
     void checkDuplicates() {
         for (const DuplicateMedia &duplicate : m_context.duplicates) {
             warning(FindingCode::MediaDuplicate, u"/media/" + QString::number(duplicate.mediaIndex),
-                    u"The same media is already in post " + duplicate.otherPostId + u" ("
-                        + duplicate.otherStatus
-                        + u") for this account. TikTok may treat a repost as spam; post something new, or "
-                          u"go ahead if that is meant.");
+                    Text::tr("The same media is already in post %1 (%2) for this account. TikTok may treat a "
+                             "repost as spam; post something new, or go ahead if that is meant.")
+                        .arg(duplicate.otherPostId, statusWords(duplicate.otherStatus)));
         }
     }
 
@@ -499,9 +520,8 @@ private:
         if (m_context.requireAccounts && m_post.accounts.isEmpty() && m_post.platformSetId.isEmpty()
             && !m_context.hasDefaultAccount) {
             error(FindingCode::PostNoAccounts, QStringLiteral("/accounts"),
-                  QStringLiteral(
-                      "No TikTok account is chosen and there is no default account. Connect an account "
-                      "or pick one for the post."));
+                  Text::tr("No TikTok account is chosen and there is no default account. Connect an account "
+                           "or pick one for the post."));
         }
     }
 

@@ -1,5 +1,6 @@
 #include "post/PostingTimes.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QTimeZone>
 
@@ -8,6 +9,11 @@
 namespace cq {
 
 namespace {
+
+// The context of the texts the window shows (translated there; English in the command-line tool).
+class Text {
+    Q_DECLARE_TR_FUNCTIONS(cq::PostingTimes)
+};
 
 const QStringList &dayNames() {
     static const QStringList names{QStringLiteral("mon"), QStringLiteral("tue"), QStringLiteral("wed"),
@@ -28,8 +34,10 @@ int weekdayOf(const QString &word) {
 }
 
 Error unreadable(const QString &part) {
-    return Error{ErrorCode::Usage, u"Cannot read the posting times at \"" + part
-                                       + u"\": write days and times such as \"mon-fri 18:30, sat 11:00\"."};
+    return Error{ErrorCode::Usage,
+                 Text::tr("Cannot read the posting times at \"%1\": write days and times such "
+                          "as \"mon-fri 18:30, sat 11:00\".")
+                     .arg(part)};
 }
 
 // The weekdays a day word or range names ("mon-fri", "sat", "daily").
@@ -57,9 +65,9 @@ std::expected<QList<int>, Error> daysOf(const QString &word) {
 
 std::expected<PostingTimes, Error> PostingTimes::parse(const QString &text, const QString &timeZone) {
     if (!QTimeZone(timeZone.toUtf8()).isValid()) {
-        return std::unexpected(Error{ErrorCode::Usage, u"\"" + timeZone
-                                                           + u"\" is not a time zone; use an IANA name "
-                                                             u"such as Europe/Berlin."});
+        return std::unexpected(Error{
+            ErrorCode::Usage,
+            Text::tr("\"%1\" is not a time zone; use an IANA name such as Europe/Berlin.").arg(timeZone)});
     }
     PostingTimes result;
     result.timeZone = timeZone;

@@ -1,15 +1,22 @@
 #include "publish/AccountSets.h"
 
+#include <QCoreApplication>
 #include <QUuid>
 
 namespace cq {
 
 namespace {
 
+// The context of the texts the window shows (translated there; English in the command-line tool).
+class Text {
+    Q_DECLARE_TR_FUNCTIONS(cq::AccountSets)
+};
+
 std::unexpected<Error> noSuchSet(const QString &idOrName) {
     return std::unexpected(
-        Error{ErrorCode::NotFound, u"There is no account set \"" + idOrName
-                                       + u"\" (clipqueue-cli accounts sets list shows them)."});
+        Error{ErrorCode::NotFound,
+              Text::tr("There is no account set \"%1\" (clipqueue-cli accounts sets list shows them).")
+                  .arg(idOrName)});
 }
 
 } // namespace
@@ -38,15 +45,16 @@ std::expected<AccountSet, Error> AccountSets::get(const QString &idOrName) const
 
 std::expected<void, Error> AccountSets::checkName(const QString &name, const QString &exceptId) const {
     if (name.trimmed().isEmpty()) {
-        return std::unexpected(Error{ErrorCode::Usage, QStringLiteral("An account set needs a name.")});
+        return std::unexpected(Error{ErrorCode::Usage, Text::tr("An account set needs a name.")});
     }
     auto existing = m_sets.find(name);
     if (!existing) {
         return std::unexpected(existing.error());
     }
     if (*existing && (*existing)->id != exceptId) {
-        return std::unexpected(Error{ErrorCode::Usage, u"There is an account set named \"" + name
-                                                           + u"\" already; pick another name."});
+        return std::unexpected(
+            Error{ErrorCode::Usage,
+                  Text::tr("There is an account set named \"%1\" already; pick another name.").arg(name)});
     }
     return {};
 }
@@ -101,8 +109,10 @@ std::expected<QStringList, Error> AccountSets::resolveAccounts(const QStringList
             return std::unexpected(account.error());
         }
         if (!*account) {
-            return std::unexpected(Error{ErrorCode::NotFound, u"No connected TikTok account is \"" + reference
-                                                                  + u"\" (clipqueue-cli accounts list)."});
+            return std::unexpected(
+                Error{ErrorCode::NotFound,
+                      Text::tr("No connected TikTok account is \"%1\" (clipqueue-cli accounts list).")
+                          .arg(reference)});
         }
         if (!ids.contains((*account)->id)) {
             ids << (*account)->id;

@@ -5,6 +5,7 @@
 #include "storage/AccountRepository.h"
 #include "storage/MediaGarbageCollector.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QUuid>
 
@@ -13,6 +14,11 @@
 namespace cq {
 
 namespace {
+
+// The context of the texts the window shows (translated there; English in the command-line tool).
+class Text {
+    Q_DECLARE_TR_FUNCTIONS(cq::PostLifecycle)
+};
 
 std::unexpected<Error> validationFailed(const QList<Finding> &findings) {
     QStringList errors;
@@ -23,7 +29,7 @@ std::unexpected<Error> validationFailed(const QList<Finding> &findings) {
     }
     return std::unexpected(
         Error{ErrorCode::ValidationFailed,
-              u"The post has validation errors; fix them first:\n  " + errors.join(u"\n  ")});
+              Text::tr("The post has validation errors; fix them first:\n  %1").arg(errors.join(u"\n  "))});
 }
 
 // A wall-clock time without an offset is read in `zone` for that date.
@@ -43,8 +49,8 @@ std::expected<void, Error> keepsMedia(const StoredPost &post, const Post &edited
     }
     if (!same) {
         return std::unexpected(Error{
-            ErrorCode::Usage, QStringLiteral("Editing keeps the post's media (the same media, in the same "
-                                             "order); create a new post to change them.")});
+            ErrorCode::Usage, Text::tr("Editing keeps the post's media (the same media, in the same order); "
+                                       "create a new post to change them.")});
     }
     return {};
 }
@@ -129,7 +135,8 @@ std::expected<StoredPost, Error> PostLifecycle::duplicate(const QString &id) {
     for (const StoredMedia &media : std::as_const(copy.media)) {
         if (!QFileInfo::exists(m_store.pathFor(media.sha256))) {
             remove(copy.id);
-            return std::unexpected(Error{ErrorCode::NotFound, u"Post " + id + u" was deleted meanwhile."});
+            return std::unexpected(
+                Error{ErrorCode::NotFound, Text::tr("Post %1 was deleted meanwhile.").arg(id)});
         }
     }
     return inserted->first();
@@ -310,7 +317,7 @@ std::expected<std::pair<StoredPost, StoredPost>, Error> PostLifecycle::swapTimes
         }
         if (first->accountId() != second->accountId()) {
             return std::unexpected(
-                Error{ErrorCode::Usage, QStringLiteral("Only posts of the same account swap times.")});
+                Error{ErrorCode::Usage, Text::tr("Only posts of the same account swap times.")});
         }
         auto approval = m_workspace.approvalRequired();
         if (!approval) {
@@ -358,7 +365,7 @@ std::expected<StoredPost, Error> PostLifecycle::approve(const QString &id, const
 std::expected<StoredPost, Error> PostLifecycle::requestChanges(const QString &id, const QString &comment) {
     if (comment.trimmed().isEmpty()) {
         return std::unexpected(
-            Error{ErrorCode::Usage, QStringLiteral("Say what should change: a comment is required.")});
+            Error{ErrorCode::Usage, Text::tr("Say what should change: a comment is required.")});
     }
     return perform(id, PostAction::RequestChanges, comment, {});
 }
@@ -369,9 +376,10 @@ std::expected<StoredPost, Error> PostLifecycle::schedule(const QString &id, cons
     if (!timeZone.isEmpty()) {
         zone = QTimeZone(timeZone.toUtf8());
         if (!zone.isValid()) {
-            return std::unexpected(Error{ErrorCode::Usage, u"\"" + timeZone
-                                                               + u"\" is not a time zone; use an IANA name "
-                                                                 u"such as Europe/Berlin."});
+            return std::unexpected(
+                Error{ErrorCode::Usage, Text::tr("\"%1\" is not a time zone; use an IANA name such as "
+                                                 "Europe/Berlin.")
+                                            .arg(timeZone)});
         }
     } else {
         auto fallback = m_workspace.defaultTimeZone();
@@ -394,10 +402,9 @@ std::expected<StoredPost, Error> PostLifecycle::edit(const QString &id, const Po
         }
         if (edited.accounts.size() > 1) {
             // One post per account: a second account is a second post (create, or duplicate and edit).
-            return std::unexpected(
-                Error{ErrorCode::Usage,
-                      QStringLiteral(
-                          "A stored post goes to one account; create a new post for each other account.")});
+            return std::unexpected(Error{
+                ErrorCode::Usage,
+                Text::tr("A stored post goes to one account; create a new post for each other account.")});
         }
         post.content = edited;
         // An edit without a time keeps the post's time.

@@ -3,6 +3,7 @@
 #include "storage/AccountRepository.h"
 #include "storage/PostingTimesRepository.h"
 
+#include <QCoreApplication>
 #include <QTimeZone>
 
 #include <QSet>
@@ -12,6 +13,11 @@
 namespace cq {
 
 namespace {
+
+// The context of the texts the window shows (translated there; English in the command-line tool).
+class Text {
+    Q_DECLARE_TR_FUNCTIONS(cq::QueueSlots)
+};
 // Posts go out by the minute: a post at 18:30:20 holds the 18:30 posting time.
 qint64 minuteOf(qint64 ms) {
     return ms / 60000;
@@ -109,8 +115,8 @@ std::expected<QueueSlot, Error> QueueSlots::addToQueue(Post &post, const QDateTi
     }
     if (!*account) {
         return std::unexpected(
-            Error{ErrorCode::Usage, QStringLiteral("Add to queue needs an account: connect one "
-                                                   "or name it in the post.")});
+            Error{ErrorCode::Usage,
+                  Text::tr("Add to queue needs an account: connect one or name it in the post.")});
     }
     auto slot = nextFree((*account)->id, nowUtc, alsoTaken);
     if (!slot) {
@@ -118,10 +124,10 @@ std::expected<QueueSlot, Error> QueueSlots::addToQueue(Post &post, const QDateTi
     }
     if (!*slot) {
         return std::unexpected(
-            Error{ErrorCode::Usage, u"Account " + (*account)->displayName
-                                        + u" has no free posting time. Set its weekly times first, e.g. "
-                                          u"clipqueue-cli accounts times "
-                                        + (*account)->id + u" --set \"mon-fri 18:30, sat 11:00\""});
+            Error{ErrorCode::Usage,
+                  Text::tr("Account %1 has no free posting time. Set its weekly times first, "
+                           "e.g. clipqueue-cli accounts times %2 --set \"mon-fri 18:30, sat 11:00\"")
+                      .arg((*account)->displayName, (*account)->id)});
     }
     post.scheduledFor = (*slot)->atUtc.toTimeZone(QTimeZone((*slot)->timeZone.toUtf8()));
     return **slot;

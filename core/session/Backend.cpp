@@ -3,6 +3,7 @@
 #include "media/MediaProber.h"
 #include "media/RegularFile.h"
 #include "post/PostMediaCheck.h"
+#include "publish/ConformQueue.h"
 #include "publish/Publisher.h"
 #include "publish/SchedulerRunner.h"
 #include "session/Session.h"
@@ -13,6 +14,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFutureWatcher>
 #include <QSet>
 #include <QThreadPool>
 #include <QTimeZone>
@@ -41,6 +43,27 @@ std::expected<void, Error> setChanged(const std::expected<AccountSet, Error> &se
     return {};
 }
 
+// What a finished conversion of one item (Backend::conformMedia) answers.
+std::expected<ConformedMedia, Error>
+conformAnswer(const QFuture<std::expected<ConformResult, Error>> &future) {
+    if (future.isCanceled() || future.resultCount() == 0) {
+        return std::unexpected(
+            Error{ErrorCode::Cancelled,
+                  QCoreApplication::translate("cq::Backend", "The conversion was cancelled.")});
+    }
+    const std::expected<ConformResult, Error> result = future.result();
+    if (!result) {
+        return std::unexpected(result.error());
+    }
+    if (result->converted.isEmpty()) {
+        const QString why = result->notes.isEmpty()
+                                ? QCoreApplication::translate("cq::Backend", "The file needs no conversion.")
+                                : result->notes.first();
+        return std::unexpected(Error{ErrorCode::NotFound, why});
+    }
+    return result->converted.first();
+}
+
 // What TikTok answers when an unaudited app posts anything but SELF_ONLY.
 const QString unauditedCode = QStringLiteral("unaudited_client_can_only_post_to_private_accounts");
 
@@ -51,8 +74,7 @@ std::expected<AccountSummary, Error> summaryOf(const QList<AccountSummary> &acco
             return account;
         }
     }
-    return std::unexpected(
-        Error{ErrorCode::NotFound, QStringLiteral("The account is not connected any more.")});
+    return std::unexpected(Error{ErrorCode::NotFound, Backend::tr("The account is not connected any more.")});
 }
 
 } // namespace
@@ -256,7 +278,8 @@ public:
         for (const AccountSummary &account : accountSummaries()) {
             refreshAccount(account.id, [this](std::expected<AccountSummary, Error> refreshed) {
                 if (!refreshed) {
-                    Q_EMIT m_owner.errorOccurred(u"Creator info not refreshed: " + refreshed.error().message);
+                    Q_EMIT m_owner.errorOccurred(
+                        Backend::tr("Creator info not refreshed: %1").arg(refreshed.error().message));
                 }
             });
         }
@@ -296,7 +319,7 @@ public:
     void connectAccount(const UrlOpener &openInBrowser, Done<AccountSummary> done) {
         if (m_login) {
             done(std::unexpected(
-                Error{ErrorCode::Usage, QStringLiteral("An account is being connected already.")}));
+                Error{ErrorCode::Usage, Backend::tr("An account is being connected already.")}));
             return;
         }
         auto services = m_session->tiktok();
@@ -322,17 +345,19 @@ public:
                     const QString said = message.isEmpty() ? code : message;
                     finishLogin(std::unexpected(
                         Error{ErrorCode::Network,
-                              code == u"access_denied" ? QStringLiteral(
-                                  "The connection was declined on TikTok's page; nothing was connected.")
-                                                       : u"TikTok did not connect the account: " + said}));
+                              code == u"access_denied"
+                                  ? Backend::tr("The connection was declined on TikTok's page; nothing was "
+                                                "connected.")
+                                  : Backend::tr("TikTok did not connect the account: %1").arg(said)}));
                 });
         m_login->start();
     }
 
     void cancelLogin() {
-        if (m_login) {
+        if (tiktok::DesktopLogin *login = m_login) {
             finishLogin(std::unexpected(
-                Error{ErrorCode::Cancelled, QStringLiteral("Connecting the account was cancelled.")}));
+                Error{ErrorCode::Cancelled, Backend::tr("Connecting the account was cancelled.")}));
+            login->cancel(); // frees the port now; the login deletes itself once it has ended
         }
     }
 
@@ -432,6 +457,7 @@ public:
             setPublishing(true);
         }
         refreshCreators();
+        publishWorkspace(); // the photo host and the audited app are part of what the window shows
     }
 
     // Sends the accounts as they are now to the window.
@@ -450,7 +476,7 @@ public:
     void publishAccountSets(bool onlyIfChanged = false) {
         auto sets = m_session->accountSets().list();
         if (!sets) {
-            Q_EMIT m_owner.errorOccurred(u"Account sets not read: " + sets.error().message);
+            Q_EMIT m_owner.errorOccurred(Backend::tr("Account sets not read: %1").arg(sets.error().message));
             return;
         }
         if (onlyIfChanged && *sets == m_publishedSets) {
@@ -494,7 +520,8 @@ public:
         } else if (auto tiktok = m_session->makeTikTokPublisher(); tiktok) {
             m_publisher = std::move(*tiktok);
         } else {
-            Q_EMIT m_owner.errorOccurred(u"Not publishing from this computer: " + tiktok.error().message);
+            Q_EMIT m_owner.errorOccurred(
+                Backend::tr("Not publishing from this computer: %1").arg(tiktok.error().message));
             return;
         }
         m_runner = std::make_unique<SchedulerRunner>(m_session->posts(), *m_publisher, m_session->clock(),
@@ -513,8 +540,9 @@ public:
         connect(m_runner.get(), &SchedulerRunner::errorOccurred, this,
                 [this](const QString &message) { Q_EMIT m_owner.errorOccurred(message); });
         connect(m_runner.get(), &SchedulerRunner::gaveUp, this, [this](const QString &message) {
-            Q_EMIT m_owner.errorOccurred(u"Publishing stopped: " + message
-                                         + u" Restart ClipQueue once the database works again.");
+            Q_EMIT m_owner.errorOccurred(
+                Backend::tr("Publishing stopped: %1 Restart ClipQueue once the database works again.")
+                    .arg(message));
         });
         m_runner->start();
     }
@@ -589,6 +617,7 @@ Backend::Backend(QObject *parent)
 }
 
 Backend::~Backend() {
+    stopConforms();
     stop();
 }
 
@@ -878,10 +907,9 @@ void Backend::testDatabase(const QString &url, QObject *context, Done<QString> d
     QPointer<QObject> guard(context);
     QThreadPool::globalInstance()->start([url, guard, done = std::move(done)]() mutable {
         std::expected<QString, Error> result = [&]() -> std::expected<QString, Error> {
-            auto config =
-                url.trimmed().isEmpty()
-                    ? std::unexpected(Error{ErrorCode::Usage, QStringLiteral("Enter a database URL first.")})
-                    : DatabaseConfig::fromUrl(url.trimmed());
+            auto config = url.trimmed().isEmpty()
+                              ? std::unexpected(Error{ErrorCode::Usage, tr("Enter a database URL first.")})
+                              : DatabaseConfig::fromUrl(url.trimmed());
             if (!config) {
                 return std::unexpected(config.error());
             }
@@ -930,7 +958,8 @@ std::expected<QList<PostRow>, Error> Backend::createRows(Worker &worker, const P
     if (created->notSubmitted) {
         // The posts are stored all the same, as drafts: the rows say so (with the findings that kept
         // them back), so that the caller does not store them a second time.
-        Q_EMIT errorOccurred(u"Saved as a draft but not submitted: " + created->notSubmitted->message);
+        Q_EMIT errorOccurred(
+            tr("Saved as a draft but not submitted: %1").arg(created->notSubmitted->message));
     }
     return rows;
 }
@@ -1091,11 +1120,11 @@ QList<Finding> Backend::validate(const Post &post, const QList<MediaCheck> &chec
     context.requireAccounts = forSubmit;
     for (const AccountSummary &account : m_accounts) {
         context.hasDefaultAccount = context.hasDefaultAccount || account.isDefault;
-        if (account.id == accountId || (accountId.isEmpty() && account.isDefault)) {
-            context.creator = account.creator;
-            if (account.refreshExpiresAt.isValid()) {
-                context.tokenFreshUntil = account.refreshExpiresAt;
-            }
+    }
+    if (const AccountSummary *account = cachedAccount(accountId)) {
+        context.creator = account->creator;
+        if (account->refreshExpiresAt.isValid()) {
+            context.tokenFreshUntil = account->refreshExpiresAt;
         }
     }
     // The photo host is this machine's: a machine that does not publish leaves the post to another.
@@ -1103,6 +1132,73 @@ QList<Finding> Backend::validate(const Post &post, const QList<MediaCheck> &chec
         context.photoHostConfigured = m_workspace.photoHostConfigured;
     }
     return validatePost(post, checks, context);
+}
+
+const AccountSummary *Backend::cachedAccount(const QString &id) const {
+    for (const AccountSummary &account : m_accounts) {
+        if (account.id == id || (id.isEmpty() && account.isDefault)) { // empty: the default account
+            return &account;
+        }
+    }
+    return nullptr;
+}
+
+quint64 Backend::conformMedia(const ConformRequest &request, QObject *context, Done<ConformedMedia> done) {
+    using Result = std::expected<ConformResult, Error>;
+    const quint64 job = ++m_lastConformJob;
+    if (!m_ready) {
+        QMetaObject::invokeMethod(
+            context, [done = std::move(done)] { done(std::unexpected(notStarted())); }, Qt::QueuedConnection);
+        return job;
+    }
+    if (!m_conformQueue) {
+        m_conformStore = std::make_unique<MediaStore>(m_workspace.mediaStoreRoot);
+        m_conformQueue = std::make_unique<ConformQueue>();
+    }
+    const AccountSummary *account = cachedAccount(request.accountId);
+    ConformLimits limits = conformLimitsFor(account ? account->creator : std::nullopt);
+    limits.trim = request.trim;
+    limits.stripPhotoMetadata = request.stripLocation;
+    // A post of this one item: the queue sends it to the video slot or the photo pool by its type.
+    Post single;
+    MediaDescriptor item = request.probed;
+    item.url = fileUrlForPath(request.path);
+    single.media << item;
+    auto *watcher = new QFutureWatcher<Result>(this);
+    m_conforms.insert(job, watcher);
+    connect(watcher, &QFutureWatcherBase::progressValueChanged, this, [this, job](int value) {
+        Q_EMIT conformProgress(job, double(value) / ConformQueue::ProgressMaximum);
+    });
+    QPointer<QObject> guard(context);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, job, watcher, guard, done = std::move(done)] {
+                m_conforms.remove(job);
+                watcher->deleteLater();
+                if (!guard) {
+                    return;
+                }
+                done(conformAnswer(watcher->future()));
+            });
+    watcher->setFuture(
+        m_conformQueue->conform(PostConformer({m_conformStore.get(), {}}, limits), single, {}));
+    return job;
+}
+
+void Backend::cancelConform(quint64 job) {
+    if (QFutureWatcherBase *watcher = m_conforms.value(job)) {
+        watcher->cancel();
+    }
+}
+
+void Backend::stopConforms() {
+    // The watchers answer nobody any more; the queue cancels its jobs and waits for them to stop, so
+    // nothing half-written is left in the store.
+    for (QFutureWatcherBase *watcher : std::as_const(m_conforms)) {
+        watcher->disconnect(this);
+        delete watcher;
+    }
+    m_conforms.clear();
+    m_conformQueue.reset();
 }
 
 } // namespace cq

@@ -8,12 +8,14 @@
 #include "post/PostingTimes.h"
 #include "post/StoredPost.h"
 #include "publish/PlanCheck.h"
+#include "publish/PostConformer.h"
 #include "publish/QueueSlots.h"
 #include "storage/AccountSetRepository.h"
 #include "storage/PostRepository.h"
 #include "util/Error.h"
 
 #include <QDateTime>
+#include <QFutureWatcherBase>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -29,6 +31,7 @@
 namespace cq {
 
 class AccountSets;
+class ConformQueue;
 class Publisher;
 class Session;
 
@@ -97,6 +100,15 @@ struct PostDetails {
     PostRow row;
     QList<HistoryEntry> history;
     QList<PublishAttempt> attempts;
+};
+
+// One media item the composer holds, to be made acceptable to TikTok (Backend::conformMedia()).
+struct ConformRequest {
+    QString path;                  // the local file (or a media store object) as it is now; only read
+    MediaDescriptor probed;        // what probing it found: a video waits for the one video slot
+    QString accountId;             // whose creator maximum length applies (empty: the default account)
+    std::optional<TimeRange> trim; // the part of a too-long video to keep; default: from the start
+    bool stripLocation = false;    // photos lose their metadata (location), even without a finding
 };
 
 // What the composer asks for when it stores a post.
@@ -235,6 +247,17 @@ public:
     void storePlan(const QList<CsvPostRow> &rows, const QString &baseDirectory, bool submit, QObject *context,
                    Done<PlanStored> done);
 
+    // Converts one media file as its findings' `fix` says (PostConformer, on a ConformQueue owned
+    // here: photos side by side, one video at a time, never on the GUI thread) into a NEW object of
+    // the managed media store; the original is only read. Returns the job's id for conformProgress()
+    // and cancelConform(). `done` gets the converted item, probed; ErrorCode::Cancelled after
+    // cancelConform() or when the Backend is destroyed (the queue then leaves nothing half-written);
+    // NotFound when the file needs no conversion. The window closing does not stop it.
+    quint64 conformMedia(const ConformRequest &request, QObject *context, Done<ConformedMedia> done);
+    void cancelConform(quint64 job);
+    // Conversions queued or running.
+    int conformsRunning() const { return int(m_conforms.size()); }
+
     // Validation of a post the composer holds, with the creator info of `accountId` (empty: default).
     // Pure and fast: runs on the caller's thread.
     QList<Finding> validate(const Post &post, const QList<MediaCheck> &checks, const QString &accountId,
@@ -259,6 +282,8 @@ Q_SIGNALS:
     void postSettled(const cq::PostRow &row);
     void errorOccurred(const QString &message);
     void publishingChanged(bool on);
+    // A conversion of conformMedia() is `fraction` (0 to 1) done.
+    void conformProgress(quint64 job, double fraction);
 
 private:
     class Worker;
@@ -277,6 +302,10 @@ private:
     std::expected<QList<PostRow>, Error> createRows(Worker &worker, const Post &post,
                                                     const QString &baseDirectory, bool submit);
 
+    // The account `id` (empty: the default one) as cached here; nullptr when there is none.
+    const AccountSummary *cachedAccount(const QString &id) const;
+    void stopConforms();
+
     QThread m_thread;
     Worker *m_worker = nullptr; // lives in m_thread, deleted there when it finishes
     bool m_ready = false;
@@ -284,6 +313,12 @@ private:
     WorkspaceInfo m_workspace;
     QList<AccountSummary> m_accounts;
     QList<AccountSet> m_accountSets;
+    // Conversions (conformMedia): the store they write into outlives the queue, which cancels and
+    // waits for its jobs when it goes. Each job's watcher delivers its progress and result here.
+    std::unique_ptr<MediaStore> m_conformStore;
+    std::unique_ptr<ConformQueue> m_conformQueue;
+    QHash<quint64, QFutureWatcherBase *> m_conforms; // job -> its watcher
+    quint64 m_lastConformJob = 0;
 };
 
 } // namespace cq

@@ -33,6 +33,7 @@ void DesktopLogin::onCallback(const QUrlQuery &query) {
         return;
     }
     const QString granted = query.queryItemValue(QStringLiteral("scopes"), QUrl::FullyDecoded);
+    m_exchanging = true;
     m_oauth.exchangeCode(query.queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded),
                          m_listener.redirectUri(), m_pkce.verifier,
                          [this, granted](std::expected<TokenSet, TikTokError> tokens) {
@@ -47,6 +48,14 @@ void DesktopLogin::onCallback(const QUrlQuery &query) {
                              }
                              Q_EMIT succeeded(set);
                          });
+}
+
+void DesktopLogin::cancel() {
+    m_listener.close();
+    if (!m_done && !m_exchanging) {
+        m_done = true;
+        Q_EMIT failed(QStringLiteral("cancelled"), QStringLiteral("Connecting the account was cancelled."));
+    }
 }
 
 void DesktopLogin::start() {

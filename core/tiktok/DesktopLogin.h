@@ -19,6 +19,9 @@ public:
                  QObject *parent = nullptr);
 
     void start();
+    // The user gave up: the loopback port closes at once. Emits failed("cancelled") unless the
+    // code exchange is already under way, whose answer then ends the login as usual.
+    void cancel();
 
 Q_SIGNALS:
     void succeeded(const cq::tiktok::TokenSet &tokens);
@@ -35,6 +38,7 @@ private:
     Pkce m_pkce;
     QString m_state;
     bool m_done = false;
+    bool m_exchanging = false;
 };
 
 } // namespace cq::tiktok

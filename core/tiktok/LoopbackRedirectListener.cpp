@@ -62,4 +62,9 @@ void LoopbackRedirectListener::onConnection() {
     }
 }
 
+void LoopbackRedirectListener::close() {
+    m_server.close();
+    m_timeout.stop();
+}
+
 } // namespace cq::tiktok

@@ -18,6 +18,8 @@ public:
 
     bool listen();
     bool isListening() const { return m_server.isListening(); }
+    // Stops listening now (the user gave up): the port is free, and no signal follows.
+    void close();
     // Byte for byte what goes into the authorise URL and the token exchange.
     QString redirectUri() const { return m_redirectUri; }
 

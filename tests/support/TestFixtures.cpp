@@ -50,4 +50,14 @@ QString screenshotPath(const QString &name) {
     return QDir(dir).filePath(name.endsWith(u".png") ? name : name + u".png");
 }
 
+QStringList filesUnder(const QString &directory) {
+    QStringList files;
+    const QFileInfoList entries =
+        QDir(directory).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden);
+    for (const QFileInfo &entry : entries) {
+        files << (entry.isDir() ? filesUnder(entry.absoluteFilePath()) : QStringList{entry.fileName()});
+    }
+    return files;
+}
+
 } // namespace cq::test

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 namespace cq::test {
 
@@ -20,5 +21,9 @@ QString cliPath();
 
 // Where GUI tests save screenshots: build/screenshots/NAME.png (the folder is made).
 QString screenshotPath(const QString &name);
+
+// The names of every file under `directory`, hidden ones and those in subfolders included: what a
+// conversion or an import left behind.
+QStringList filesUnder(const QString &directory);
 
 } // namespace cq::test

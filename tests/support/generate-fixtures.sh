@@ -55,6 +55,8 @@ ff -f lavfi -i "$(src 360x640 30 8)" -f lavfi -i "sine=frequency=440:duration=8"
 ff -f lavfi -i "$(src 540x960 30 4)" -c:v libx264 -preset ultrafast -crf 4 -pix_fmt yuv420p "$out/high_bitrate.mp4"
 ff -f lavfi -i "$(src 4000x3000 1 1)" -frames:v 1 "$out/photo_4000x3000.jpg"
 ff -f lavfi -i "$(src 1284x2778 1 1),format=rgba" -frames:v 1 "$out/screenshot.png"
+# A conversion that takes seconds (600 frames of 720x1280 to re-encode), to cancel while it runs.
+ff -f lavfi -i "$(src 720x1280 30 20)" -c:v mpeg4 -q:v 8 "$out/slow_mpeg4.mp4"
 
 # Damaged files: cut short with the index at the end (lost) and at the front (points past the end).
 size=$(stat -c %s "$out/vertical.mp4")

@@ -130,7 +130,7 @@ QString AccountCard::tokenText(const AccountSummary &account, const QDateTime &n
         const qint64 days = nowUtc.daysTo(account.refreshExpiresAt);
         const QString when = days == 0   ? tr("today")
                              : days == 1 ? tr("tomorrow")
-                                         : tr("in %1 days").arg(days);
+                                         : tr("in %n day(s)", nullptr, int(days));
         return tr("Ends on %1 (%2). Connect the account again before then to keep posting.")
             .arg(renews, when);
     }

@@ -19,7 +19,7 @@ namespace {
 constexpr int IdRole = Qt::UserRole + 1;
 
 QString countText(qsizetype count) {
-    return count == 1 ? AccountSetsEditor::tr("1 account") : AccountSetsEditor::tr("%1 accounts").arg(count);
+    return AccountSetsEditor::tr("%n account(s)", nullptr, int(count));
 }
 
 QListWidget *makeList(const QString &objectName, const QString &accessibleName, QWidget *parent) {

@@ -19,8 +19,7 @@ namespace cq::ui {
 namespace {
 // "1 post", "12 posts".
 QString postCount(int count) {
-    return count == 1 ? BulkImportDialog::tr("1 post")
-                      : BulkImportDialog::tr("%1 posts").arg(QLocale().toString(count));
+    return BulkImportDialog::tr("%Ln post(s)", nullptr, count);
 }
 } // namespace
 

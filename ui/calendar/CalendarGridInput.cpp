@@ -208,7 +208,7 @@ void CalendarGrid::updateAccessibleText() {
         posts << chipDescription(m_entries.at(index), m_zone);
     }
     const QString day = QLocale().toString(m_current, QLocale::LongFormat);
-    const QString count = posts.size() == 1 ? tr("1 post") : tr("%1 posts").arg(posts.size());
+    const QString count = tr("%n post(s)", nullptr, int(posts.size()));
     setAccessibleDescription(posts.isEmpty()
                                  ? tr("%1: no posts").arg(day)
                                  : tr("%1: %2: %3").arg(day, count, posts.join(QStringLiteral("; "))));

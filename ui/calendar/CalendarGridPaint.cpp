@@ -58,8 +58,10 @@ void CalendarGrid::paintHeader(QPainter &painter, const CalendarGeometry &geomet
         const QDate day = geometry.firstDay().addDays(column);
         const QRect head = geometry.headerRect(column).translated(0, top);
         painter.setPen(colours.color(QPalette::Text));
-        const QString name = m_mode == Mode::Month ? locale.dayName(day.dayOfWeek(), QLocale::ShortFormat)
-                                                   : locale.toString(day, QStringLiteral("ddd d MMM"));
+        const QString name =
+            m_mode == Mode::Month
+                ? locale.dayName(day.dayOfWeek(), QLocale::ShortFormat)
+                : locale.toString(day, tr("ddd d MMM", "QDate format: a week column's heading"));
         QFont font = painter.font();
         font.setBold(m_mode == Mode::Week && day == now);
         painter.setFont(font);

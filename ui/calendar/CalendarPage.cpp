@@ -229,9 +229,10 @@ void CalendarPage::showPeriod() {
     const QDate first = m_grid->firstVisibleDay();
     const QString text =
         m_grid->mode() == CalendarGrid::Mode::Month
-            ? locale.toString(m_grid->currentDate(), QStringLiteral("MMMM yyyy"))
-            : tr("%1 – %2").arg(locale.toString(first, QStringLiteral("d MMM")),
-                                locale.toString(first.addDays(6), QStringLiteral("d MMM yyyy")));
+            ? locale.toString(m_grid->currentDate(), tr("MMMM yyyy", "QDate format: the month shown"))
+            : tr("%1 – %2").arg(
+                locale.toString(first, tr("d MMM", "QDate format: a week's first day")),
+                locale.toString(first.addDays(6), tr("d MMM yyyy", "QDate format: a week's last day")));
     m_period->setText(text);
     m_period->setAccessibleName(tr("Shown: %1").arg(text));
 }

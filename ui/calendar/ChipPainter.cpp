@@ -94,9 +94,8 @@ void ChipPainter::paintSlot(const QRect &rect, const CalendarSlot &slot) const {
 void ChipPainter::paintMore(const QRect &rect, int count) const {
     m_painter.save();
     m_painter.setPen(m_palette.color(QPalette::PlaceholderText));
-    m_painter.drawText(
-        rect.adjusted(4, 0, -4, 0), Qt::AlignLeft | Qt::AlignVCenter,
-        QCoreApplication::translate("CalendarGrid", "+%1 more").arg(QLocale().toString(count)));
+    m_painter.drawText(rect.adjusted(4, 0, -4, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                       QCoreApplication::translate("CalendarGrid", "+%Ln more", nullptr, count));
     m_painter.restore();
 }
 

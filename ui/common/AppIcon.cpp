@@ -10,4 +10,14 @@ QIcon applicationIcon() {
     return icon;
 }
 
+QIcon themedIcon(const QString &themeName, const QString &bundledName) {
+    QIcon bundled;
+    for (const int side : {24, 32, 48}) {
+        const QString path = QStringLiteral(":/icons/nav-%1-%2").arg(bundledName).arg(side);
+        bundled.addFile(path + u".png", QSize(side, side));
+        bundled.addFile(path + u"-selected.png", QSize(side, side), QIcon::Selected); // on the highlight
+    }
+    return QIcon::fromTheme(themeName, bundled);
+}
+
 } // namespace cq::ui

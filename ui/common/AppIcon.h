@@ -8,4 +8,8 @@ namespace cq::ui {
 // for the window, the tray and dialogs.
 QIcon applicationIcon();
 
+// The desktop theme's icon `themeName` where the theme has one, else ClipQueue's own `bundledName`
+// (resources/icons/nav-NAME.svg: compose, queue, review, accounts, calendar).
+QIcon themedIcon(const QString &themeName, const QString &bundledName);
+
 } // namespace cq::ui

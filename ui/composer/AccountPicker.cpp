@@ -31,7 +31,7 @@ AccountPicker::AccountPicker(QWidget *parent)
     , m_none(new QLabel(this)) {
     setObjectName(QStringLiteral("accountPicker"));
     m_list->setObjectName(QStringLiteral("accountList"));
-    m_list->setAccessibleName(QStringLiteral("Accounts to post to"));
+    m_list->setAccessibleName(tr("Accounts to post to"));
     m_list->setSelectionMode(QAbstractItemView::NoSelection); // the check boxes say what is chosen
     m_list->setUniformItemSizes(true);
     const int side = fontMetrics().height() * 2;
@@ -91,7 +91,7 @@ QListWidgetItem *AccountPicker::itemFor(const AccountSummary &account, bool chec
         second << u'@' + account.username;
     }
     if (account.isDefault) {
-        second << QStringLiteral("default account");
+        second << tr("default account");
     }
     if (!second.isEmpty()) {
         text += u'\n' + second.join(QStringLiteral(" · "));

@@ -1,6 +1,7 @@
 #include "composer/ComposerPage.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QFileDialog>
@@ -22,11 +23,14 @@
 #include "common/StatusText.h"
 #include "composer/AccountPicker.h"
 #include "composer/CreatorHeader.h"
+#include "composer/FindingFixDelegate.h"
 #include "composer/FindingsModel.h"
+#include "composer/MediaFixer.h"
 #include "composer/MediaListModel.h"
 #include "composer/MediaPane.h"
 #include "composer/PaletteTones.h"
 #include "composer/PostSettingsForm.h"
+#include "composer/TrimStep.h"
 #include "composer/VideoPreview.h"
 #include "composer/WhenPicker.h"
 #include "post/Lifecycle.h"
@@ -39,11 +43,6 @@ namespace {
 constexpr int RecheckIntervalMs = 30'000;
 // How soon the same account's creator info is asked for again.
 constexpr qint64 CreatorRefreshIntervalMs = 10'000;
-
-// "1 problem", "3 problems": English plurals without a translator loaded.
-QString counted(qsizetype count, const QString &singular, const QString &plural) {
-    return QString::number(count) + u' ' + (count == 1 ? singular : plural);
-}
 
 // A message line across the top of the page: word-wrapped, selectable, framed.
 QLabel *noticeLabel(const char *objectName, QWidget *parent) {
@@ -84,7 +83,7 @@ ComposerPage::ComposerPage(Backend &backend, const MediaProber &prober, QWidget 
     , m_clock(new QTimer(this))
     , m_revalidation(new QTimer(this)) {
     setObjectName(QStringLiteral("composerPage"));
-    setWindowTitle(QStringLiteral("Compose"));
+    setWindowTitle(tr("Compose"));
     setAcceptDrops(true);
     buildActions();
 
@@ -99,7 +98,7 @@ ComposerPage::ComposerPage(Backend &backend, const MediaProber &prober, QWidget 
     // The settings are long (TikTok asks for many of them): they scroll, the checks stay in view.
     auto *settingsScroll = new QScrollArea(right);
     settingsScroll->setObjectName(QStringLiteral("postSettingsScroll"));
-    settingsScroll->setAccessibleName(QStringLiteral("TikTok post settings"));
+    settingsScroll->setAccessibleName(tr("TikTok post settings"));
     settingsScroll->setWidgetResizable(true);
     settingsScroll->setFrameShape(QFrame::NoFrame);
     settingsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -128,7 +127,9 @@ ComposerPage::ComposerPage(Backend &backend, const MediaProber &prober, QWidget 
     layout->addWidget(m_content, 1);
     layout->addWidget(buildActionBar());
     setTabOrder(m_media->view(), m_settings->firstInFocusChain());
-    setTabOrder(m_settings->lastInFocusChain(), m_findingsView);
+    setTabOrder(m_settings->lastInFocusChain(), m_stripLocation);
+    setTabOrder(m_stripLocation, m_fixAll);
+    setTabOrder(m_fixAll, m_findingsView);
     setTabOrder(m_findingsView, m_saveButton);
     setTabOrder(m_saveButton, m_submitButton);
 
@@ -147,7 +148,8 @@ ComposerPage::ComposerPage(Backend &backend, const MediaProber &prober, QWidget 
                 const bool shownOnly =
                     !roles.isEmpty() && std::all_of(roles.cbegin(), roles.cend(), [](int role) {
                         return role == MediaListModel::NotesRole || role == MediaListModel::IsCoverRole
-                               || role == Qt::DisplayRole;
+                               || role == MediaListModel::FixRole
+                               || role == MediaListModel::ConformProgressRole || role == Qt::DisplayRole;
                     });
                 if (!shownOnly) {
                     revalidateSoon();
@@ -167,28 +169,29 @@ ComposerPage::ComposerPage(Backend &backend, const MediaProber &prober, QWidget 
     connect(m_clock, &QTimer::timeout, this, &ComposerPage::revalidate);
     m_clock->start(RecheckIntervalMs);
     connectBackend();
+    connectFixes();
     clear();
 }
 
 ComposerPage::~ComposerPage() = default;
 
 void ComposerPage::buildActions() {
-    m_newPostAction = new QAction(QStringLiteral("&New post"), this);
+    m_newPostAction = new QAction(tr("&New post"), this);
     m_newPostAction->setObjectName(QStringLiteral("newPostAction"));
     m_newPostAction->setShortcut(QKeySequence::New);
     connect(m_newPostAction, &QAction::triggered, this, &ComposerPage::newPost);
 
-    m_addMediaAction = new QAction(QStringLiteral("&Add media…"), this);
+    m_addMediaAction = new QAction(tr("&Add media…"), this);
     m_addMediaAction->setObjectName(QStringLiteral("addMediaAction"));
     m_addMediaAction->setShortcut(QKeySequence::Open);
     connect(m_addMediaAction, &QAction::triggered, this, &ComposerPage::chooseFiles);
 
-    m_saveAction = new QAction(QStringLiteral("&Save draft"), this);
+    m_saveAction = new QAction(tr("&Save draft"), this);
     m_saveAction->setObjectName(QStringLiteral("saveDraftAction"));
     m_saveAction->setShortcut(QKeySequence::Save);
     connect(m_saveAction, &QAction::triggered, this, [this] { save(false); });
 
-    m_submitAction = new QAction(QStringLiteral("Sc&hedule"), this);
+    m_submitAction = new QAction(tr("Sc&hedule"), this);
     m_submitAction->setObjectName(QStringLiteral("submitPostAction"));
     m_submitAction->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
@@ -214,12 +217,12 @@ QWidget *ComposerPage::buildNotices() {
     layout->setContentsMargins(0, 0, 0, 0);
     m_editingNote = noticeLabel("editingNote", notices);
     m_reviewerComment = noticeLabel("reviewerComment", notices);
-    m_reviewerComment->setAccessibleName(QStringLiteral("Reviewer's comment"));
+    m_reviewerComment->setAccessibleName(tr("Reviewer's comment"));
     m_reviewerComment->setTextFormat(Qt::RichText); // escaped: the reviewer's words are shown as typed
     m_result = noticeLabel("resultMessage", notices);
-    m_result->setAccessibleName(QStringLiteral("Result"));
+    m_result->setAccessibleName(tr("Result"));
     m_error = noticeLabel("errorMessage", notices);
-    m_error->setAccessibleName(QStringLiteral("Error"));
+    m_error->setAccessibleName(tr("Error"));
     for (QLabel *label : {m_editingNote, m_reviewerComment, m_result, m_error}) {
         layout->addWidget(label);
     }
@@ -241,7 +244,7 @@ QWidget *ComposerPage::buildNotices() {
 }
 
 QWidget *ComposerPage::buildFindingsPane() {
-    auto *checks = new QGroupBox(QStringLiteral("Checks"), this);
+    auto *checks = new QGroupBox(tr("Checks"), this);
     auto *layout = new QVBoxLayout(checks);
     m_summary = new QLabel(checks);
     m_summary->setObjectName(QStringLiteral("validationSummary"));
@@ -250,8 +253,9 @@ QWidget *ComposerPage::buildFindingsPane() {
     m_summary->setFont(bold);
     m_findingsView = new QListView(checks);
     m_findingsView->setObjectName(QStringLiteral("findingsView"));
-    m_findingsView->setAccessibleName(QStringLiteral("Problems and notes"));
+    m_findingsView->setAccessibleName(tr("Problems and notes"));
     m_findingsView->setModel(m_findings);
+    m_findingsView->setItemDelegate(new FindingFixDelegate(m_findingsView));
     m_findingsView->setWordWrap(true);
     m_findingsView->setSpacing(3);
     m_findingsView->setResizeMode(QListView::Adjust);
@@ -264,6 +268,7 @@ QWidget *ComposerPage::buildFindingsPane() {
     connect(m_findingsView, &QAbstractItemView::activated, this, &ComposerPage::showFinding);
     connect(m_findingsView, &QAbstractItemView::clicked, this, &ComposerPage::showFinding);
     layout->addWidget(m_summary);
+    layout->addWidget(buildFixBar(checks));
     layout->addWidget(m_findingsView, 1);
     layout->addStretch(); // takes the room while there is nothing to list
     return checks;
@@ -275,7 +280,7 @@ QWidget *ComposerPage::buildActionBar() {
     layout->setContentsMargins(0, fontMetrics().height() / 3, 0, 0);
     m_progress = new QProgressBar(bar);
     m_progress->setObjectName(QStringLiteral("storeProgress"));
-    m_progress->setAccessibleName(QStringLiteral("Copying progress"));
+    m_progress->setAccessibleName(tr("Copying progress"));
     m_progress->setTextVisible(false);
     m_progress->setMaximumWidth(fontMetrics().averageCharWidth() * 24);
     m_progress->hide();
@@ -284,7 +289,7 @@ QWidget *ComposerPage::buildActionBar() {
     m_progressLabel->hide();
     m_reason = new QLabel(bar);
     m_reason->setObjectName(QStringLiteral("actionReason"));
-    m_reason->setAccessibleName(QStringLiteral("Why the post cannot be saved or sent yet"));
+    m_reason->setAccessibleName(tr("Why the post cannot be saved or sent yet"));
     m_reason->setWordWrap(true);
     m_reason->setTextFormat(Qt::PlainText);
     m_reason->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -311,7 +316,7 @@ QWidget *ComposerPage::buildActionBar() {
 QLabel *ComposerPage::buildConsent(QWidget *parent) {
     auto *consent = new QLabel(parent);
     consent->setObjectName(QStringLiteral("consentLine"));
-    consent->setAccessibleName(QStringLiteral("What you agree to by posting"));
+    consent->setAccessibleName(tr("What you agree to by posting"));
     consent->setTextFormat(Qt::RichText);
     consent->setWordWrap(true);
     consent->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -323,15 +328,17 @@ QLabel *ComposerPage::buildConsent(QWidget *parent) {
 void ComposerPage::updateConsent() {
     // TikTok's content sharing guidelines: the consent sits by the post button, with the Branded
     // Content Policy named as soon as branded content is disclosed.
-    static const QString music = QStringLiteral(
-        "<a href=\"https://www.tiktok.com/legal/page/global/music-usage-confirmation/en\">Music Usage "
-        "Confirmation</a>");
-    static const QString branded = QStringLiteral(
-        "<a href=\"https://www.tiktok.com/legal/page/global/bc-policy/en\">Branded Content Policy</a>");
+    const QString music =
+        QStringLiteral(
+            "<a href=\"https://www.tiktok.com/legal/page/global/music-usage-confirmation/en\">%1</a>")
+            .arg(tr("Music Usage Confirmation"));
+    const QString branded =
+        QStringLiteral("<a href=\"https://www.tiktok.com/legal/page/global/bc-policy/en\">%1</a>")
+            .arg(tr("Branded Content Policy"));
     const bool inbox = m_settings->sendsToInbox();
     m_consent->setVisible(!inbox); // in inbox mode the creator posts, and agrees, in TikTok's app
-    const QString agreed = m_settings->brandedContent() ? branded + u" and " + music : music;
-    m_consent->setText(u"By posting, you agree to TikTok's " + agreed);
+    const QString agreed = m_settings->brandedContent() ? tr("%1 and %2").arg(branded, music) : music;
+    m_consent->setText(tr("By posting, you agree to TikTok's %1").arg(agreed));
 }
 
 void ComposerPage::updateAuditHint() {
@@ -339,10 +346,10 @@ void ComposerPage::updateAuditHint() {
                       && !m_settings->sendsToInbox() && !m_auditHintDismissed;
     if (show && !m_auditHint->isVisible()) {
         m_auditHint->showMessage(
-            QStringLiteral("Your TikTok app is not audited yet, so TikTok publishes its direct posts only "
-                           "as “Only me”, and only to private accounts. Sent to the TikTok app instead, the "
-                           "creator picks the audience there (at most 5 waiting posts per 24 hours)."),
-            InlineMessage::Kind::Information, QStringLiteral("Send to the TikTok app instead"));
+            tr("Your TikTok app is not audited yet, so TikTok publishes its direct posts only "
+               "as “Only me”, and only to private accounts. Sent to the TikTok app instead, the "
+               "creator picks the audience there (at most 5 waiting posts per 24 hours)."),
+            InlineMessage::Kind::Information, tr("Send to the TikTok app instead"));
     } else if (!show) {
         m_auditHint->hide();
     }
@@ -442,10 +449,10 @@ void ComposerPage::addFiles(const QStringList &paths) {
 void ComposerPage::chooseFiles() {
     Q_EMIT showRequested();
     const QStringList files = QFileDialog::getOpenFileNames(
-        this, QStringLiteral("Add media"), m_media->lastDirectory(),
-        QStringLiteral("Videos and photos (*.mp4 *.mov *.webm *.m4v *.jpg *.jpeg *.webp *.png *.heic);;"
-                       "Videos (*.mp4 *.mov *.webm *.m4v);;Photos (*.jpg *.jpeg *.webp *.png *.heic);;"
-                       "All files (*)"));
+        this, tr("Add media"), m_media->lastDirectory(),
+        tr("Videos and photos (*.mp4 *.mov *.webm *.m4v *.jpg *.jpeg *.webp *.png *.heic);;"
+           "Videos (*.mp4 *.mov *.webm *.m4v);;Photos (*.jpg *.jpeg *.webp *.png *.heic);;"
+           "All files (*)"));
     addFiles(files);
 }
 
@@ -459,6 +466,10 @@ void ComposerPage::newPost() {
 }
 
 void ComposerPage::clear() {
+    if (m_fixer) {
+        m_fixer->cancelAll(); // what they would convert is gone
+    }
+    m_media->trimStep()->hide();
     m_editing.reset();
     m_onePostPerVideo = false;
     m_media->clear();
@@ -550,6 +561,7 @@ void ComposerPage::revalidate() {
     m_findings->setFindings(validateAll(checks));
     m_media->model()->setFindings(m_findings->findings());
     m_findingsView->setVisible(m_findings->rowCount() > 0);
+    updateFixes();
     QString cannotPost;
     for (const Finding &finding : m_findings->findings()) {
         if (finding.code == FindingCode::CreatorCannotPost) {
@@ -635,17 +647,14 @@ void ComposerPage::updateSplitOffer() {
     }
     const QString text =
         m_onePostPerVideo
-            ? QStringLiteral("One post per video: saving stores %1 posts, each with the caption and settings "
-                             "below.")
-                  .arg(videos)
-            : QStringLiteral(
-                  "These %1 videos cannot go in one TikTok post. Make one post per video, each with "
-                  "the same caption and settings?")
-                  .arg(videos);
+            ? tr("One post per video: saving stores %n post(s), each with the caption and settings below.",
+                 nullptr, int(videos))
+            : tr("These %n video(s) cannot go in one TikTok post. Make one post per video, each with the "
+                 "same caption and settings?",
+                 nullptr, int(videos));
     if (m_splitOffer->isHidden() || m_splitOffer->text() != text) {
         m_splitOffer->showMessage(text, InlineMessage::Kind::Information,
-                                  m_onePostPerVideo ? QStringLiteral("Make it one post")
-                                                    : QStringLiteral("One post per video"));
+                                  m_onePostPerVideo ? tr("Make it one post") : tr("One post per video"));
     }
 }
 
@@ -685,25 +694,23 @@ void ComposerPage::updateSummary() {
     const int errors = m_findings->errorCount();
     const int warnings = m_findings->warningCount();
     if (m_media->model()->isProbing()) {
-        m_summary->setText(QStringLiteral("Reading media…"));
+        m_summary->setText(tr("Reading media…"));
         setTextTone(m_summary, QColor());
         return;
     }
     if (errors > 0) {
-        m_summary->setText(counted(errors, QStringLiteral("problem"), QStringLiteral("problems"))
-                           + u" to fix");
+        m_summary->setText(tr("%n problem(s) to fix", nullptr, errors));
         setTextTone(m_summary, errorTone(palette()));
         return;
     }
-    QString ready = QStringLiteral("✔ Ready to schedule");
+    QString ready = tr("✔ Ready to schedule");
     if (m_backend.workspace().approvalRequired) {
-        ready = QStringLiteral("✔ Ready to submit for review");
+        ready = tr("✔ Ready to submit for review");
     } else if (m_settings->when()->isAsap()) {
-        ready = m_settings->sendsToInbox() ? QStringLiteral("✔ Ready to send to the TikTok app")
-                                           : QStringLiteral("✔ Ready to post");
+        ready = m_settings->sendsToInbox() ? tr("✔ Ready to send to the TikTok app") : tr("✔ Ready to post");
     }
     if (warnings > 0) {
-        ready += u" · " + counted(warnings, QStringLiteral("note"), QStringLiteral("notes")) + u" below";
+        ready = tr("%1 · %n note(s) below", nullptr, warnings).arg(ready);
     }
     m_summary->setText(ready);
     setTextTone(m_summary, okTone(palette()));
@@ -719,8 +726,8 @@ void ComposerPage::requestQueueSlot() {
         if (!slot) {
             when->setQueueSlot(std::nullopt, slot.error().message);
         } else if (!*slot) {
-            when->setQueueSlot(std::nullopt, QStringLiteral("This account has no free posting time: set its "
-                                                            "weekly posting times first."));
+            when->setQueueSlot(std::nullopt, tr("This account has no free posting time: set its "
+                                                "weekly posting times first."));
         } else {
             when->setQueueSlot((*slot)->atUtc.toTimeZone(QTimeZone((*slot)->timeZone.toUtf8())));
         }
@@ -733,17 +740,20 @@ QString ComposerPage::saveBlocker() const {
     }
     const MediaListModel *media = m_media->model();
     if (media->rowCount() == 0) {
-        return QStringLiteral("Add a video or photos first: drop them here or press %1.")
+        return tr("Add a video or photos first: drop them here or press %1.")
             .arg(m_addMediaAction->shortcut().toString(QKeySequence::NativeText));
     }
     if (media->isProbing()) {
-        return QStringLiteral("Reading media…");
+        return tr("Reading media…");
+    }
+    if (m_fixer && m_fixer->running() > 0) {
+        return tr("Converting media… (or cancel the conversion)");
     }
     for (int row = 0; row < media->rowCount(); ++row) {
         const QModelIndex index = media->index(row);
         if (index.data(MediaListModel::StateRole).value<MediaListModel::State>()
             == MediaListModel::State::Unreadable) {
-            return QStringLiteral("Remove %1 first: it cannot be read.")
+            return tr("Remove %1 first: it cannot be read.")
                 .arg(index.data(MediaListModel::FilenameRole).toString());
         }
     }
@@ -754,9 +764,9 @@ ComposerPage::Allowed ComposerPage::allowed() const {
     Allowed can;
     const bool approval = m_backend.workspace().approvalRequired;
     if (m_busy) {
-        can.saveWhy = QStringLiteral("Saving…");
+        can.saveWhy = tr("Saving…");
     } else if (!m_backend.isReady()) {
-        can.saveWhy = QStringLiteral("Opening ClipQueue's database…");
+        can.saveWhy = tr("Opening ClipQueue's database…");
     } else if (m_editing) {
         // What the stored post allows now, as the lifecycle said when the row was read.
         if (!m_editing->actions.contains(PostAction::Edit)) {
@@ -785,20 +795,23 @@ ComposerPage::Allowed ComposerPage::allowed() const {
 void ComposerPage::updateActions() {
     const Allowed can = allowed();
     const bool approval = m_backend.workspace().approvalRequired;
-    QString submit = QStringLiteral("schedule");
+    QString submit = tr("Schedule");
+    QString saveAndSubmit = tr("Save and schedule");
     if (approval) {
-        submit = QStringLiteral("submit for review");
-    } else if (m_settings->when()->isAsap()) {
+        submit = tr("Submit for review");
+        saveAndSubmit = tr("Save and submit for review");
+    } else if (m_settings->when()->isAsap() && m_settings->sendsToInbox()) {
         // In inbox mode nothing is posted yet: the creator finishes it in TikTok's app.
-        submit =
-            m_settings->sendsToInbox() ? QStringLiteral("send to TikTok now") : QStringLiteral("post now");
+        submit = tr("Send to TikTok now");
+        saveAndSubmit = tr("Save and send to TikTok now");
+    } else if (m_settings->when()->isAsap()) {
+        submit = tr("Post now");
+        saveAndSubmit = tr("Save and post now");
     }
-    QString save = QStringLiteral("Save draft");
+    QString save = tr("Save draft");
     if (m_editing) {
-        save = QStringLiteral("Save changes");
-        submit = u"Save and " + submit;
-    } else {
-        submit[0] = submit.at(0).toUpper();
+        save = tr("Save changes");
+        submit = saveAndSubmit;
     }
     m_saveAction->setText(u'&' + save);
     m_submitAction->setText(submit);
@@ -879,9 +892,9 @@ void ComposerPage::onPostRemoved(const QString &id) {
     m_settings->applyTo(kept);
     clear();
     m_settings->load(kept);
-    showError(QStringLiteral("The post you were editing was deleted elsewhere (another window or "
-                             "clipqueue-cli). Its caption and settings are still here: add the media again "
-                             "to save it as a new post."));
+    showError(tr("The post you were editing was deleted elsewhere (another window or "
+                 "clipqueue-cli). Its caption and settings are still here: add the media again "
+                 "to save it as a new post."));
 }
 
 QString ComposerPage::storePathOf(const QString &sha256) const {
@@ -895,7 +908,7 @@ QString ComposerPage::accountName(const QString &id) const {
             return account.displayName.isEmpty() ? account.label() : account.displayName;
         }
     }
-    return id.isEmpty() ? QStringLiteral("the default account") : id;
+    return id.isEmpty() ? tr("the default account") : id;
 }
 
 } // namespace cq::ui

@@ -9,6 +9,7 @@
 #include <optional>
 
 class QAction;
+class QCheckBox;
 class QLabel;
 class QListView;
 class QMimeData;
@@ -25,6 +26,7 @@ namespace cq::ui {
 
 class FindingsModel;
 class InlineMessage;
+class MediaFixer;
 class MediaListModel;
 class MediaPane;
 class MediaProbeQueue;
@@ -42,6 +44,11 @@ class PostSettingsForm;
 // for when the page shows, the consent line stands beside the buttons, and after a post goes out
 // the result line says TikTok may take a few minutes and follows its status. A drop of several
 // videos can become one post per video.
+//
+// "Fix it for me": a media item whose findings a conversion clears has "Fix" on its row and on those
+// findings ("Fix all" when there is more than one; photos can also lose their location), which
+// converts it through the Backend into a new object of the media store, with progress and Cancel on
+// the row; a video longer than the creator allows is trimmed first in the preview (TrimStep).
 //
 // The page holds no rules of its own: findings are Backend::validate(), what may happen to a post is
 // Lifecycle's table.
@@ -89,6 +96,7 @@ public:
     MediaListModel *mediaModel() const;
     FindingsModel *findingsModel() const { return m_findings; }
     MediaProbeQueue *probeQueue() const;
+    MediaFixer *fixer() const { return m_fixer; }
     bool isBusy() const { return m_busy; }
 
 Q_SIGNALS:
@@ -127,6 +135,12 @@ private:
     using Finished = std::function<void(bool saved)>;
 
     void buildActions();
+    // "Fix it for me" (ComposerPageFix.cpp).
+    QWidget *buildFixBar(QWidget *parent);
+    void connectFixes();
+    void requestFix(int itemId);
+    void updateFixes();
+    void updateFindingFixButtons();
     QWidget *buildNotices();
     QWidget *buildFindingsPane();
     QWidget *buildActionBar();
@@ -219,6 +233,10 @@ private:
     MediaPane *m_media = nullptr;
     PostSettingsForm *m_settings = nullptr;
     QListView *m_findingsView = nullptr;
+    MediaFixer *m_fixer = nullptr;
+    QWidget *m_fixBar = nullptr;
+    QCheckBox *m_stripLocation = nullptr;
+    QPushButton *m_fixAll = nullptr;
     QLabel *m_summary = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_progressLabel = nullptr;

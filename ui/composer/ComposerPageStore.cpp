@@ -30,7 +30,7 @@ QString shortWhen(const QDateTime &when) {
     const QDateTime now = QDateTime::currentDateTimeUtc().toTimeZone(when.timeZone());
     QString format = QStringLiteral("ddd ");
     if (now.daysTo(when) >= 6 || now.daysTo(when) < 0) {
-        format += QStringLiteral("d MMM ");
+        format = WhenPicker::dayFormat() + u' ';
     }
     if (when.date().year() != now.date().year()) {
         format += QStringLiteral("yyyy ");
@@ -68,18 +68,18 @@ void ComposerPage::editPost(const PostRow &row) {
         const AccountSummary *fallback = accounts->primary(); // the default account, after clear()
         const QString account = stored.accountId().isEmpty() && fallback ? fallback->id : stored.accountId();
         accounts->setCheckedIds({account});
-        accounts->setSingleChoice(true, QStringLiteral("A stored post goes to one account: choosing another "
-                                                       "one moves it there."));
+        accounts->setSingleChoice(true, tr("A stored post goes to one account: choosing another "
+                                           "one moves it there."));
         WhenPicker *when = m_settings->when();
         when->setSchedule(stored.schedule.atUtc, stored.schedule.timeZone);
         // An edit without a time keeps the post's time: a timed post cannot go "as soon as possible".
         when->setAsapAllowed(!stored.schedule.atUtc,
-                             QStringLiteral("A stored post keeps its time: pick a new one, or post it now "
-                                            "from the queue."));
+                             tr("A stored post keeps its time: pick a new one, or post it now "
+                                "from the queue."));
     }
     m_editingNote->setText(
-        QStringLiteral("Editing a post for %1 (%2). Its media stay as they are: to use "
-                       "other media, create a new post.")
+        tr("Editing a post for %1 (%2). Its media stay as they are: to use "
+           "other media, create a new post.")
             .arg(accountName(stored.accountId()), postStatusName(stored.status).replace(u'_', u' ')));
     m_editingNote->show();
     m_result->hide();
@@ -102,7 +102,7 @@ void ComposerPage::loadReviewerComment(const QString &postId) {
                 const QString at =
                     locale.toString(entry->at.toLocalTime(), locale.dateFormat(QLocale::ShortFormat) + u' '
                                                                  + WhenPicker::clockFormat());
-                m_reviewerComment->setText(QStringLiteral("<b>Changes requested by %1</b> · %2<br>%3")
+                m_reviewerComment->setText(tr("<b>Changes requested by %1</b> · %2<br>%3")
                                                .arg(entry->actor.toHtmlEscaped(), at,
                                                     entry->comment.toHtmlEscaped().replace(
                                                         QStringLiteral("\n"), QStringLiteral("<br>"))));
@@ -118,18 +118,18 @@ bool ComposerPage::confirmDiscard() {
         return true; // a save under way finishes on its own
     }
     const Allowed can = allowed();
-    QMessageBox box(QMessageBox::Question, QStringLiteral("Unsaved post"),
-                    m_editing ? QStringLiteral("Save your changes to this post?")
-                              : QStringLiteral("Save this post as a draft before you leave it?"),
+    QMessageBox box(QMessageBox::Question, tr("Unsaved post"),
+                    m_editing ? tr("Save your changes to this post?")
+                              : tr("Save this post as a draft before you leave it?"),
                     QMessageBox::NoButton, this);
     box.setObjectName(QStringLiteral("unsavedChangesBox"));
     QPushButton *save = nullptr;
     if (can.save) {
         save = box.addButton(QMessageBox::Save);
-        save->setText(m_editing ? QStringLiteral("Save changes") : QStringLiteral("Save draft"));
-        box.setInformativeText(QStringLiteral("If you discard it, what you composed is gone."));
+        save->setText(m_editing ? tr("Save changes") : tr("Save draft"));
+        box.setInformativeText(tr("If you discard it, what you composed is gone."));
     } else {
-        box.setInformativeText(u"It cannot be saved as it is: " + can.saveWhy);
+        box.setInformativeText(tr("It cannot be saved as it is: %1").arg(can.saveWhy));
     }
     QPushButton *discard = box.addButton(QMessageBox::Discard);
     QPushButton *cancel = box.addButton(QMessageBox::Cancel);
@@ -195,10 +195,11 @@ void ComposerPage::createEach(QList<Post> remaining, CreateIntent intent, QList<
                     }
                     m_media->model()->removeRowsAt(done);
                 }
-                failed(stored.isEmpty() ? QStringLiteral("The post was not saved")
-                                        : describeCreated(intent, stored)
-                                              + QStringLiteral(" The next video's post was not saved"),
-                       rows.error());
+                failed(
+                    stored.isEmpty()
+                        ? tr("The post was not saved")
+                        : tr("%1 The next video's post was not saved").arg(describeCreated(intent, stored)),
+                    rows.error());
                 finished(false);
                 return;
             }
@@ -209,7 +210,7 @@ void ComposerPage::createEach(QList<Post> remaining, CreateIntent intent, QList<
             }
             setBusy(false);
             const QString each = stored.size() > 1 && m_onePostPerVideo
-                                     ? QStringLiteral("%1 posts, one per video. ").arg(stored.size())
+                                     ? tr("%n post(s), one per video. ", nullptr, int(stored.size()))
                                      : QString();
             succeeded(each + describeCreated(intent, stored), stored);
             finished(true);
@@ -223,7 +224,7 @@ void ComposerPage::edit(bool submit, const Finished &finished) {
         m_backend.editPost(id, post(), this, [this, submit, finished](std::expected<PostRow, Error> row) {
             if (!row) {
                 setBusy(false);
-                failed(QStringLiteral("Your changes were not saved"), row.error());
+                failed(tr("Your changes were not saved"), row.error());
                 finished(false);
                 return;
             }
@@ -256,8 +257,9 @@ void ComposerPage::submitEdited(const PostRow &edited, const Finished &finished)
                           if (!row || !*row) {
                               // The changes are stored; only submitting was refused.
                               const QString why = row ? QString() : row.error().message;
-                              succeeded(u"Saved your changes as a draft, but it was not submitted: " + why,
-                                        {edited});
+                              succeeded(
+                                  tr("Saved your changes as a draft, but it was not submitted: %1").arg(why),
+                                  {edited});
                               finished(true);
                               return;
                           }
@@ -267,18 +269,17 @@ void ComposerPage::submitEdited(const PostRow &edited, const Finished &finished)
 }
 
 void ComposerPage::confirmLosingApproval(const std::function<void()> &proceed, const Finished &cancelled) {
-    auto *box = new QMessageBox(QMessageBox::Warning, QStringLiteral("Withdraw the approval?"),
-                                QStringLiteral("Saving these changes withdraws the post's approval."),
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Withdraw the approval?"),
+                                tr("Saving these changes withdraws the post's approval."),
                                 QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("approvalWarningBox"));
     box->setInformativeText(
         m_editing->post.status == PostStatus::Scheduled
-            ? QStringLiteral(
-                  "It is scheduled for %1; after saving it is a draft again and goes out only once it "
-                  "is submitted and approved again.")
+            ? tr("It is scheduled for %1; after saving it is a draft again and goes out only once it "
+                 "is submitted and approved again.")
                   .arg(describeWhen(*m_editing))
-            : QStringLiteral("It becomes a draft again and must be submitted and approved again."));
-    QPushButton *save = box->addButton(QStringLiteral("Save and withdraw approval"), QMessageBox::AcceptRole);
+            : tr("It becomes a draft again and must be submitted and approved again."));
+    QPushButton *save = box->addButton(tr("Save and withdraw approval"), QMessageBox::AcceptRole);
     save->setObjectName(QStringLiteral("withdrawApprovalButton"));
     QPushButton *cancel = box->addButton(QMessageBox::Cancel);
     box->setDefaultButton(cancel);
@@ -307,9 +308,7 @@ void ComposerPage::setBusy(bool busy, int files) {
     }
     m_progress->setRange(0, 0); // busy until the first bytes are counted
     m_progressLabel->setText(
-        files > 0 ? QStringLiteral("Copying %1 into ClipQueue's media store…")
-                        .arg(files == 1 ? QStringLiteral("1 file") : QStringLiteral("%1 files").arg(files))
-                  : QStringLiteral("Saving…"));
+        files > 0 ? tr("Copying %n file(s) into ClipQueue's media store…", nullptr, files) : tr("Saving…"));
 }
 
 void ComposerPage::onStoreProgress(qint64 doneBytes, qint64 totalBytes) {
@@ -319,11 +318,10 @@ void ComposerPage::onStoreProgress(qint64 doneBytes, qint64 totalBytes) {
     const QLocale locale;
     m_progress->setRange(0, 1000);
     m_progress->setValue(int(doneBytes * 1000 / totalBytes));
-    m_progressLabel->setText(QStringLiteral("Copying %1 into ClipQueue's media store… %2 of %3")
-                                 .arg(m_copyingFiles == 1 ? QStringLiteral("1 file")
-                                                          : QStringLiteral("%1 files").arg(m_copyingFiles),
-                                      locale.formattedDataSize(doneBytes, 0, QLocale::DataSizeSIFormat),
-                                      locale.formattedDataSize(totalBytes, 0, QLocale::DataSizeSIFormat)));
+    m_progressLabel->setText(
+        tr("Copying %n file(s) into ClipQueue's media store… %1 of %2", nullptr, m_copyingFiles)
+            .arg(locale.formattedDataSize(doneBytes, 0, QLocale::DataSizeSIFormat),
+                 locale.formattedDataSize(totalBytes, 0, QLocale::DataSizeSIFormat)));
 }
 
 void ComposerPage::succeeded(const QString &message, const QList<PostRow> &rows) {
@@ -338,10 +336,9 @@ void ComposerPage::succeeded(const QString &message, const QList<PostRow> &rows)
     }
     m_sentMessage = message;
     if (!m_sentIds.isEmpty()) {
-        m_sentMessage += QStringLiteral(" TikTok may take a few minutes to process your post.");
+        m_sentMessage += tr(" TikTok may take a few minutes to process your post.");
         if (rows.constFirst().post.content.tiktok.sendsToDrafts()) {
-            m_sentMessage +=
-                QStringLiteral(" Then the creator finishes it from a notification in the TikTok app.");
+            m_sentMessage += tr(" Then the creator finishes it from a notification in the TikTok app.");
         }
     }
     showResult(m_sentMessage);
@@ -355,25 +352,26 @@ void ComposerPage::followSent(const PostRow &row) {
     if (!m_sentIds.contains(row.post.id) || m_result->isHidden()) {
         return;
     }
-    const QString status = statusLabel(row.post.status) + u": " + statusDescription(row.post.status);
-    m_result->setText(u"✔ " + m_sentMessage + u"\nStatus: " + status);
+    m_result->setText(
+        tr("✔ %1\nStatus: %2: %3")
+            .arg(m_sentMessage, statusLabel(row.post.status), statusDescription(row.post.status)));
 }
 
 void ComposerPage::failed(const QString &what, const Error &error) {
-    showError(QStringLiteral("%1: %2\nNothing was lost: the post is still here. Fix that and try again.")
+    showError(tr("%1: %2\nNothing was lost: the post is still here. Fix that and try again.")
                   .arg(what, error.message));
 }
 
 void ComposerPage::showResult(const QString &message) {
     m_error->hide();
-    m_result->setText(u"✔ " + message);
+    m_result->setText(tr("✔ %1").arg(message));
     setTextTone(m_result, okTone(palette()));
     m_result->show();
 }
 
 void ComposerPage::showError(const QString &message) {
     m_result->hide();
-    m_error->setText(u"✖ " + message);
+    m_error->setText(tr("✖ %1").arg(message));
     setTextTone(m_error, errorTone(palette()));
     m_error->show();
 }
@@ -381,7 +379,7 @@ void ComposerPage::showError(const QString &message) {
 QString ComposerPage::describeWhen(const PostRow &row) const {
     const PostSchedule &schedule = row.post.schedule;
     if (!schedule.atUtc) {
-        return QStringLiteral("as soon as possible");
+        return tr("as soon as possible");
     }
     const QTimeZone zone(schedule.timeZone.toUtf8());
     const QDateTime when = zone.isValid() ? schedule.atUtc->toTimeZone(zone) : *schedule.atUtc;
@@ -390,9 +388,9 @@ QString ComposerPage::describeWhen(const PostRow &row) const {
 
 QString ComposerPage::describeEdited(const PostRow &row) const {
     if (row.post.status == PostStatus::Draft) {
-        return QStringLiteral("Saved your changes. The post is a draft: send it when it is ready.");
+        return tr("Saved your changes. The post is a draft: send it when it is ready.");
     }
-    return u"Saved your changes. " + describeCreated(CreateIntent::Submit, {row});
+    return tr("Saved your changes. %1").arg(describeCreated(CreateIntent::Submit, {row}));
 }
 
 QString ComposerPage::describeCreated(CreateIntent intent, const QList<PostRow> &rows) const {
@@ -402,22 +400,22 @@ QString ComposerPage::describeCreated(CreateIntent intent, const QList<PostRow> 
         QString outcome;
         switch (row.post.status) {
         case PostStatus::InReview:
-            outcome = QStringLiteral("Sent for review");
+            outcome = tr("Sent for review");
             break;
         case PostStatus::Scheduled:
-            outcome = row.post.schedule.atUtc ? u"Scheduled for " + describeWhen(row)
-                                              : QStringLiteral("Queued to post as soon as possible");
+            outcome = row.post.schedule.atUtc ? tr("Scheduled for %1").arg(describeWhen(row))
+                                              : tr("Queued to post as soon as possible");
             break;
         case PostStatus::Draft:
-            outcome = QStringLiteral("Saved as a draft");
+            outcome = tr("Saved as a draft");
             if (intent != CreateIntent::SaveDraft) {
                 const QString why = firstError(row.findings);
-                outcome +=
-                    why.isEmpty() ? QStringLiteral(" but not submitted") : u" but not submitted: " + why;
+                outcome = why.isEmpty() ? tr("Saved as a draft but not submitted")
+                                        : tr("Saved as a draft but not submitted: %1").arg(why);
             }
             break;
         default:
-            outcome = u"Saved (" + postStatusName(row.post.status) + u')';
+            outcome = tr("Saved (%1)").arg(postStatusName(row.post.status));
             break;
         }
         auto same =
@@ -432,9 +430,9 @@ QString ComposerPage::describeCreated(CreateIntent intent, const QList<PostRow> 
     for (const auto &[outcome, accounts] : std::as_const(outcomes)) {
         const QString sentence = outcome.endsWith(u'.') ? outcome.chopped(1) : outcome;
         if (m_backend.accounts().size() > 1) {
-            sentences << sentence + u" (" + accounts.join(u", ") + u").";
+            sentences << tr("%1 (%2).").arg(sentence, accounts.join(u", "));
         } else {
-            sentences << sentence + u'.';
+            sentences << tr("%1.").arg(sentence);
         }
     }
     return sentences.join(u' ');

@@ -17,13 +17,13 @@ CreatorHeader::CreatorHeader(QWidget *parent)
     setObjectName(QStringLiteral("creatorHeader"));
     m_avatar->setObjectName(QStringLiteral("creatorAvatar"));
     m_name->setObjectName(QStringLiteral("creatorName"));
-    m_name->setAccessibleName(QStringLiteral("Posting as"));
+    m_name->setAccessibleName(tr("Posting as"));
     m_name->setTextFormat(Qt::PlainText);
     QFont bold = m_name->font();
     bold.setBold(true);
     m_name->setFont(bold);
     m_status->setObjectName(QStringLiteral("creatorStatus"));
-    m_status->setAccessibleName(QStringLiteral("Whether this account can post now"));
+    m_status->setAccessibleName(tr("Whether this account can post now"));
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);
     const int side = fontMetrics().height() * 5 / 2;
@@ -48,24 +48,23 @@ void CreatorHeader::setAccount(const AccountSummary *account, const QString &can
     const QString nickname = account->creator && !account->creator->nickname.isEmpty()
                                  ? account->creator->nickname
                                  : account->displayName;
-    QString name = u"Posting as " + nickname;
-    if (!account->username.isEmpty()) {
-        name += u" (@" + account->username + u')';
-    }
+    const QString name = account->username.isEmpty()
+                             ? tr("Posting as %1").arg(nickname)
+                             : tr("Posting as %1 (@%2)").arg(nickname, account->username);
     m_name->setText(name);
     if (!cannotPost.isEmpty()) {
         m_status->setText(u"✖ " + cannotPost);
         setTextTone(m_status, errorTone(palette()));
     } else if (asking) {
-        m_status->setText(QStringLiteral("Asking TikTok whether this account can post…"));
+        m_status->setText(tr("Asking TikTok whether this account can post…"));
         setTextTone(m_status, QColor());
     } else if (!account->creator) {
-        m_status->setText(QStringLiteral(
-            "Waiting for TikTok's creator info: this account's privacy options, interaction settings and "
-            "longest video are not known yet."));
+        m_status->setText(
+            tr("Waiting for TikTok's creator info: this account's privacy options, interaction settings and "
+               "longest video are not known yet."));
         setTextTone(m_status, QColor());
     } else {
-        m_status->setText(QStringLiteral("✔ TikTok says this account can post."));
+        m_status->setText(tr("✔ TikTok says this account can post."));
         setTextTone(m_status, okTone(palette()));
     }
 }

@@ -18,36 +18,34 @@ QLabel *explanation(const QString &text, QWidget *parent) {
 } // namespace
 
 QString DisclosureSection::brandedNotPrivateText() {
-    return QStringLiteral("Branded content visibility cannot be set to private");
+    return tr("Branded content visibility cannot be set to private");
 }
 
 DisclosureSection::DisclosureSection(QWidget *parent)
     : QWidget(parent)
-    , m_disclose(new QCheckBox(QStringLiteral("Disclose commercial content"), this))
-    , m_yourBrand(new QCheckBox(QStringLiteral("Your brand"), this))
-    , m_branded(new QCheckBox(QStringLiteral("Branded content"), this))
+    , m_disclose(new QCheckBox(tr("Disclose commercial content"), this))
+    , m_yourBrand(new QCheckBox(tr("Your brand"), this))
+    , m_branded(new QCheckBox(tr("Branded content"), this))
     , m_choices(new QWidget(this))
     , m_label(new QLabel(this)) {
     setObjectName(QStringLiteral("disclosureSection"));
     m_disclose->setObjectName(QStringLiteral("discloseCommercialCheck"));
-    m_disclose->setToolTip(QStringLiteral("Turn on if this post promotes you, your business, a brand or a "
-                                          "third party in exchange for something of value."));
+    m_disclose->setToolTip(tr("Turn on if this post promotes you, your business, a brand or a "
+                              "third party in exchange for something of value."));
     m_yourBrand->setObjectName(QStringLiteral("yourBrandCheck"));
     m_branded->setObjectName(QStringLiteral("brandedContentCheck"));
     m_label->setObjectName(QStringLiteral("disclosureLabel"));
     m_label->setWordWrap(true);
-    m_label->setAccessibleName(QStringLiteral("The label TikTok will show"));
+    m_label->setAccessibleName(tr("The label TikTok will show"));
 
     auto *choices = new QVBoxLayout(m_choices);
     const int indent = fontMetrics().height() * 3 / 2;
     choices->setContentsMargins(indent, 0, 0, 0);
     choices->setSpacing(fontMetrics().height() / 6);
     choices->addWidget(m_yourBrand);
-    choices->addWidget(
-        explanation(QStringLiteral("You are promoting yourself or your own business."), m_choices));
+    choices->addWidget(explanation(tr("You are promoting yourself or your own business."), m_choices));
     choices->addWidget(m_branded);
-    choices->addWidget(
-        explanation(QStringLiteral("You are promoting another brand or a third party."), m_choices));
+    choices->addWidget(explanation(tr("You are promoting another brand or a third party."), m_choices));
     choices->addWidget(m_label);
 
     auto *layout = new QVBoxLayout(this);
@@ -95,18 +93,18 @@ void DisclosureSection::update() {
     // "Only me" and branded content exclude each other; a box already on stays on (the findings say
     // what to change) so that nothing the user chose vanishes silently.
     m_branded->setEnabled(!m_privateChosen || m_branded->isChecked());
-    m_branded->setToolTip(m_privateChosen
-                              ? brandedNotPrivateText()
-                                    + QStringLiteral(": choose another audience than \"Only me\" first.")
-                              : QString());
+    m_branded->setToolTip(
+        m_privateChosen
+            ? tr("%1: choose another audience than \"Only me\" first.").arg(brandedNotPrivateText())
+            : QString());
     QString label;
     if (m_branded->isChecked()) {
-        label = QStringLiteral("Your post will be labeled “Paid partnership”.");
+        label = tr("Your post will be labeled “Paid partnership”.");
     } else if (m_yourBrand->isChecked()) {
-        label = QStringLiteral("Your post will be labeled “Promotional content”.");
+        label = tr("Your post will be labeled “Promotional content”.");
     } else {
-        label = QStringLiteral("Choose “Your brand”, “Branded content” or both: the post cannot go out "
-                               "until you do.");
+        label = tr("Choose “Your brand”, “Branded content” or both: the post cannot go out "
+                   "until you do.");
     }
     m_label->setText(label);
 }

@@ -93,6 +93,8 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const {
         return finding.isError();
     case MediaIndexRole:
         return mediaIndexOf(finding.field);
+    case FixRole:
+        return finding.fix;
     default:
         return {};
     }
@@ -100,8 +102,11 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const {
 
 QHash<int, QByteArray> FindingsModel::roleNames() const {
     QHash<int, QByteArray> names = QAbstractListModel::roleNames();
-    names.insert(
-        {{CodeRole, "code"}, {FieldRole, "field"}, {IsErrorRole, "isError"}, {MediaIndexRole, "mediaIndex"}});
+    names.insert({{CodeRole, "code"},
+                  {FieldRole, "field"},
+                  {IsErrorRole, "isError"},
+                  {MediaIndexRole, "mediaIndex"},
+                  {FixRole, "fix"}});
     return names;
 }
 

@@ -19,6 +19,7 @@ public:
         FieldRole,                   // QString: JSON Pointer, e.g. "/content/media/2/height"
         IsErrorRole,                 // bool: severity error (blocks scheduling) rather than warning
         MediaIndexRole,              // int: the media item the finding is about, or -1
+        FixRole,                     // QString: what a conversion would do to clear it; empty: none
     };
 
     explicit FindingsModel(QObject *parent = nullptr);

@@ -9,6 +9,7 @@
 #include <QPainterPath>
 
 #include "composer/MediaListModel.h"
+#include "composer/MediaRowActions.h"
 #include "composer/PaletteTones.h"
 
 namespace cq::ui {
@@ -48,7 +49,8 @@ MediaItemDelegate::Layout MediaItemDelegate::layout(const QStyleOptionViewItem &
     const int padding = paddingPx(metrics);
     const int lineGap = lineGapPx(metrics);
     const int textLeft = rect.left() + padding + side.width() + gapPx(metrics);
-    const int textWidth = std::max(minTextWidthPx(metrics), rect.right() - padding - textLeft + 1);
+    const int actions = hasActions(index) ? MediaRowActions::widthPx(metrics) + gapPx(metrics) : 0;
+    const int textWidth = std::max(minTextWidthPx(metrics), rect.right() - padding - actions - textLeft + 1);
     const int nameHeight = QFontMetrics(boldFont(option.font)).height();
     const QRect summaryBounds = option.fontMetrics.boundingRect(
         QRect(0, 0, textWidth, 10000), Qt::TextWordWrap, index.data(MediaListModel::SummaryRole).toString());
@@ -73,6 +75,20 @@ MediaItemDelegate::Layout MediaItemDelegate::layout(const QStyleOptionViewItem &
     return result;
 }
 
+bool MediaItemDelegate::hasActions(const QModelIndex &index) {
+    return !index.data(MediaListModel::FixRole).toString().isEmpty()
+           || index.data(MediaListModel::ConformProgressRole).isValid();
+}
+
+void MediaItemDelegate::updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option,
+                                             const QModelIndex &) const {
+    const QFontMetrics &metrics = option.fontMetrics;
+    const int width = MediaRowActions::widthPx(metrics);
+    const int height = std::min(editor->sizeHint().height(), option.rect.height());
+    editor->setGeometry(option.rect.right() - paddingPx(metrics) - width + 1,
+                        option.rect.top() + (option.rect.height() - height) / 2, width, height);
+}
+
 QSize MediaItemDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const {
     // The view passes the width available for the row; before it is known, assume a narrow one.
     const QSize side = thumbnailSize(option);
@@ -82,7 +98,10 @@ QSize MediaItemDelegate::sizeHint(const QStyleOptionViewItem &option, const QMod
                           : side.width() + gapPx(metrics) + minTextWidthPx(metrics) + 2 * paddingPx(metrics);
     const Layout parts = layout(option, index, QRect(0, 0, width, 0));
     const int textBottom = parts.notes.isEmpty() ? parts.summary.bottom() : parts.notes.bottom();
-    const int bottom = std::max(parts.thumbnail.bottom(), textBottom);
+    int bottom = std::max(parts.thumbnail.bottom(), textBottom);
+    if (hasActions(index)) { // "Converting…", the progress bar and Cancel, one above the other
+        bottom = std::max(bottom, paddingPx(metrics) + metrics.height() * 5);
+    }
     return {width, bottom + 1 + paddingPx(metrics)};
 }
 
@@ -128,7 +147,7 @@ void MediaItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     QString name = index.data(Qt::DisplayRole).toString();
     if (index.data(MediaListModel::IsCoverRole).toBool() && index.model()->rowCount() > 1
         && index.data(MediaListModel::TypeRole).toString() == u"photo") {
-        name = u"★ Cover · " + name;
+        name = tr("★ Cover · %1").arg(name);
     }
     painter->drawText(parts.name, Qt::AlignLeft | Qt::AlignVCenter,
                       QFontMetrics(painter->font()).elidedText(name, Qt::ElideMiddle, parts.name.width()));

@@ -22,7 +22,7 @@ MediaListModel::MediaListModel(QObject *parent)
 int MediaListModel::addFile(const QString &path) {
     const int row = int(m_items.size());
     beginInsertRows({}, row, row);
-    m_items.append(Item{m_nextId, path, State::Probing, {}, {}, std::nullopt, {}});
+    m_items.append(Item{m_nextId, path, State::Probing, {}, {}, std::nullopt, {}, {}, {}, std::nullopt});
     endInsertRows();
     return m_nextId++;
 }
@@ -30,8 +30,16 @@ int MediaListModel::addFile(const QString &path) {
 int MediaListModel::addStored(const QString &storePath, const MediaDescriptor &descriptor) {
     const int row = int(m_items.size());
     beginInsertRows({}, row, row);
-    m_items.append(
-        Item{m_nextId, storePath, State::Ready, MediaCheck{descriptor, std::nullopt}, {}, descriptor, {}});
+    m_items.append(Item{m_nextId,
+                        storePath,
+                        State::Ready,
+                        MediaCheck{descriptor, std::nullopt},
+                        {},
+                        descriptor,
+                        {},
+                        {},
+                        {},
+                        std::nullopt});
     endInsertRows();
     return m_nextId++;
 }
@@ -48,19 +56,48 @@ void MediaListModel::clear() {
 
 void MediaListModel::setFindings(const QList<Finding> &findings) {
     QList<QStringList> notes(m_items.size());
+    QStringList fixes(m_items.size());
     for (const Finding &finding : findings) {
         const int row = FindingsModel::mediaIndexOf(finding.field);
         if (row >= 0 && row < notes.size()) {
             notes[row] << (finding.isError() ? u"✖ " : u"⚠ ") + finding.message;
+            if (fixes.at(row).isEmpty()) {
+                fixes[row] = finding.fix; // one conversion clears all of an item's fixable findings
+            }
         }
     }
     for (qsizetype row = 0; row < m_items.size(); ++row) {
         const QString joined = notes.at(row).join(u'\n');
-        if (m_items.at(row).notes != joined) {
-            m_items[row].notes = joined;
+        Item &item = m_items[row];
+        if (item.notes != joined || item.fix != fixes.at(row)) {
+            item.notes = joined;
+            item.fix = fixes.at(row);
             const QModelIndex changed = index(int(row));
-            Q_EMIT dataChanged(changed, changed, {NotesRole});
+            Q_EMIT dataChanged(changed, changed, {NotesRole, FixRole});
         }
+    }
+}
+
+void MediaListModel::setConverted(int itemId, const QString &path, const MediaDescriptor &converted) {
+    const int row = rowOf(itemId);
+    if (row < 0) {
+        return; // removed while it was converted
+    }
+    Item &item = m_items[row];
+    item.path = path;
+    item.check = MediaCheck{converted, std::nullopt};
+    item.state = State::Ready;
+    item.thumbnail = QImage();
+    item.convertedName = converted.filename;
+    item.conformProgress.reset();
+    Q_EMIT dataChanged(index(row), index(row));
+}
+
+void MediaListModel::setConformProgress(int itemId, std::optional<double> fraction) {
+    const int row = rowOf(itemId);
+    if (row >= 0 && m_items.at(row).conformProgress != fraction) {
+        m_items[row].conformProgress = fraction;
+        Q_EMIT dataChanged(index(row), index(row), {ConformProgressRole});
     }
 }
 
@@ -92,6 +129,9 @@ Qt::DropActions MediaListModel::supportedDropActions() const {
 }
 
 QString MediaListModel::nameOf(const Item &item) const {
+    if (!item.convertedName.isEmpty()) {
+        return item.convertedName; // the store names the object by its hash
+    }
     if (!item.stored) {
         return QFileInfo(item.path).fileName();
     }
@@ -182,7 +222,7 @@ QList<MediaDescriptor> MediaListModel::declaredMedia() const {
         }
         MediaDescriptor declared;
         declared.url = fileUrlForPath(item.path);
-        declared.filename = QFileInfo(item.path).fileName();
+        declared.filename = nameOf(item);
         media << declared;
     }
     return media;
@@ -214,7 +254,7 @@ QString MediaListModel::codecLabel(const QString &ffmpegName) {
 QString MediaListModel::summarize(const MediaDescriptor &media) {
     QStringList parts;
     if (media.type) {
-        parts << mediaTypeName(*media.type);
+        parts << (media.isVideo() ? tr("video") : tr("photo"));
     }
     if (!media.mimeType.isEmpty()) {
         parts << media.mimeType;
@@ -224,16 +264,16 @@ QString MediaListModel::summarize(const MediaDescriptor &media) {
     }
     if (media.isVideo()) {
         if (media.durationSeconds) {
-            parts << QString::number(*media.durationSeconds, 'f', 1) + u" s";
+            parts << tr("%1 s").arg(QString::number(*media.durationSeconds, 'f', 1));
         }
         if (media.frameRate) {
-            parts << QString::number(*media.frameRate, 'g', 4) + u" fps";
+            parts << tr("%1 fps").arg(QString::number(*media.frameRate, 'g', 4));
         }
         if (!media.codec.isEmpty()) {
             parts << codecLabel(media.codec);
         }
         if (media.hasAudio) {
-            parts << (*media.hasAudio ? QStringLiteral("audio") : QStringLiteral("no audio"));
+            parts << (*media.hasAudio ? tr("audio") : tr("no audio"));
         }
     }
     if (media.sizeBytes) {
@@ -245,7 +285,7 @@ QString MediaListModel::summarize(const MediaDescriptor &media) {
 QString MediaListModel::summaryOf(const Item &item) const {
     switch (item.state) {
     case State::Probing:
-        return QStringLiteral("Reading…");
+        return tr("Reading…");
     case State::Ready:
         return summarize(*item.check.probed);
     case State::Unreadable: {
@@ -306,8 +346,7 @@ QVariant MediaListModel::data(const QModelIndex &index, int role) const {
         return nameOf(item);
     case Qt::ToolTipRole:
         if (item.stored) {
-            return QString(u"From " + item.stored->url + u"\nKept in ClipQueue's media store\n"
-                           + summaryOf(item));
+            return tr("From %1\nKept in ClipQueue's media store\n%2").arg(item.stored->url, summaryOf(item));
         }
         return QString(QDir::toNativeSeparators(item.path) + u'\n' + summaryOf(item));
     case StoredRole:
@@ -344,6 +383,14 @@ QVariant MediaListModel::data(const QModelIndex &index, int role) const {
         return item.notes;
     case IsCoverRole:
         return item.id == m_items.at(coverRow()).id;
+    case ItemIdRole:
+        return item.id;
+    case FixRole:
+        return item.fix;
+    case ConformProgressRole:
+        return item.conformProgress ? QVariant(*item.conformProgress) : QVariant();
+    case ConvertedRole:
+        return !item.convertedName.isEmpty();
     default:
         return item.check.probed ? descriptorData(*item.check.probed, role) : QVariant();
     }
@@ -351,16 +398,30 @@ QVariant MediaListModel::data(const QModelIndex &index, int role) const {
 
 QHash<int, QByteArray> MediaListModel::roleNames() const {
     QHash<int, QByteArray> names = QAbstractListModel::roleNames();
-    names.insert({{PathRole, "path"},           {FilenameRole, "filename"},
-                  {StateRole, "state"},         {SummaryRole, "summary"},
-                  {TypeRole, "type"},           {MimeTypeRole, "mimeType"},
-                  {SizeBytesRole, "sizeBytes"}, {WidthRole, "width"},
-                  {HeightRole, "height"},       {DurationRole, "durationSeconds"},
-                  {FrameRateRole, "frameRate"}, {CodecRole, "codec"},
-                  {RotationRole, "rotation"},   {HasAudioRole, "hasAudio"},
-                  {ErrorRole, "error"},         {ErrorCodeRole, "errorCode"},
-                  {ThumbnailRole, "thumbnail"}, {StoredRole, "stored"},
-                  {NotesRole, "notes"},         {IsCoverRole, "isCover"}});
+    names.insert({{PathRole, "path"},
+                  {FilenameRole, "filename"},
+                  {StateRole, "state"},
+                  {SummaryRole, "summary"},
+                  {TypeRole, "type"},
+                  {MimeTypeRole, "mimeType"},
+                  {SizeBytesRole, "sizeBytes"},
+                  {WidthRole, "width"},
+                  {HeightRole, "height"},
+                  {DurationRole, "durationSeconds"},
+                  {FrameRateRole, "frameRate"},
+                  {CodecRole, "codec"},
+                  {RotationRole, "rotation"},
+                  {HasAudioRole, "hasAudio"},
+                  {ErrorRole, "error"},
+                  {ErrorCodeRole, "errorCode"},
+                  {ThumbnailRole, "thumbnail"},
+                  {StoredRole, "stored"},
+                  {NotesRole, "notes"},
+                  {IsCoverRole, "isCover"},
+                  {ItemIdRole, "itemId"},
+                  {FixRole, "fix"},
+                  {ConformProgressRole, "conformProgress"},
+                  {ConvertedRole, "converted"}});
     return names;
 }
 

@@ -45,6 +45,10 @@ public:
         StoredRole,    // bool: media of a stored post, in ClipQueue's media store
         NotesRole,   // QString: the validator's findings about this item, one per line ("✖ …", "⚠ …")
         IsCoverRole, // bool: the photo chosen as the carousel's cover
+        ItemIdRole,  // int: the item's stable id
+        FixRole,     // QString: what converting the item would do (its findings' `fix`); empty: none
+        ConformProgressRole, // double: 0 to 1 while a conversion of the item runs; invalid otherwise
+        ConvertedRole,       // bool: the item is a converted copy in the media store
     };
 
     explicit MediaListModel(QObject *parent = nullptr);
@@ -55,10 +59,17 @@ public:
     // from); `storePath` is its copy in the media store. Returns its id.
     int addStored(const QString &storePath, const MediaDescriptor &descriptor);
     void clear();
+    // The item now is `converted` (a new file in the media store, probed): the row keeps its place,
+    // shows the converted file's name, and waits for a new thumbnail.
+    void setConverted(int itemId, const QString &path, const MediaDescriptor &converted);
+    // A conversion of the item is `fraction` done; nullopt: none runs.
+    void setConformProgress(int itemId, std::optional<double> fraction);
+    int rowOf(int itemId) const;
     void setProbed(int itemId, const MediaCheck &check);
     void setThumbnail(int itemId, const QImage &thumbnail);
     void removeRowsAt(QList<int> rows);
-    // Shows each finding about one media item (its field points into /content/media/N) on its row.
+    // Shows each finding about one media item (its field points into /content/media/N) on its row,
+    // and the first `fix` among them as the item's FixRole.
     void setFindings(const QList<Finding> &findings);
     // The photo shown as the carousel's cover (TikTok's photo_cover_index); it follows its item when
     // rows move. 0 when none was chosen or the chosen one was removed.
@@ -95,9 +106,11 @@ private:
         QImage thumbnail;
         std::optional<MediaDescriptor> stored; // as the store holds it; nullopt for a local file
         QString notes;                         // NotesRole
+        QString fix;                           // FixRole
+        QString convertedName;                 // the converted file's name; empty: not converted
+        std::optional<double> conformProgress; // ConformProgressRole
     };
     QString nameOf(const Item &item) const;
-    int rowOf(int itemId) const;
     QString summaryOf(const Item &item) const;
     QVariant descriptorData(const MediaDescriptor &media, int role) const;
 

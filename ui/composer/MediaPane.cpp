@@ -10,23 +10,25 @@
 #include "composer/MediaItemDelegate.h"
 #include "composer/MediaListModel.h"
 #include "composer/MediaProbeQueue.h"
+#include "composer/MediaRowActions.h"
+#include "composer/TrimStep.h"
 #include "composer/VideoPreview.h"
 
 namespace cq::ui {
 
 MediaPane::MediaPane(const MediaProber &prober, const QKeySequence &addShortcut, QWidget *parent)
-    : QGroupBox(QStringLiteral("Media"), parent)
+    : QGroupBox(tr("Media"), parent)
     , m_model(new MediaListModel(this))
     , m_queue(new MediaProbeQueue(prober, this))
     , m_stack(new QStackedWidget(this))
     , m_view(new QListView(this))
-    , m_preview(new VideoPreview(this)) {
+    , m_preview(new VideoPreview(this))
+    , m_trim(new TrimStep(*m_preview, this)) {
     setObjectName(QStringLiteral("mediaPane"));
-    auto *hint =
-        new QLabel(QStringLiteral("<p style='font-size:large'>Drop a video or up to 35 photos here</p>"
-                                  "<p>or use Add media… (%1)</p>")
-                       .arg(addShortcut.toString(QKeySequence::NativeText)),
-                   this);
+    auto *hint = new QLabel(tr("<p style='font-size:large'>Drop a video or up to 35 photos here</p>"
+                               "<p>or use Add media… (%1)</p>")
+                                .arg(addShortcut.toString(QKeySequence::NativeText)),
+                            this);
     hint->setObjectName(QStringLiteral("emptyHint"));
     hint->setAlignment(Qt::AlignCenter);
     hint->setWordWrap(true);
@@ -35,7 +37,7 @@ MediaPane::MediaPane(const MediaProber &prober, const QKeySequence &addShortcut,
     m_stack->addWidget(hint);
 
     m_view->setObjectName(QStringLiteral("mediaList"));
-    m_view->setAccessibleName(QStringLiteral("Media of the post"));
+    m_view->setAccessibleName(tr("Media of the post"));
     m_view->setModel(m_model);
     m_view->setItemDelegate(new MediaItemDelegate(m_view));
     m_view->setIconSize(QSize(MediaProbeQueue::ThumbnailSidePx, MediaProbeQueue::ThumbnailSidePx));
@@ -56,6 +58,7 @@ MediaPane::MediaPane(const MediaProber &prober, const QKeySequence &addShortcut,
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_stack, 2);
     layout->addWidget(m_preview, 3);
+    layout->addWidget(m_trim);
     connect(m_preview, &VideoPreview::coverChanged, this, &MediaPane::coverChanged);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MediaPane::updatePreview);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MediaPane::updatePreview);
@@ -67,28 +70,76 @@ MediaPane::MediaPane(const MediaProber &prober, const QKeySequence &addShortcut,
     connect(m_queue, &MediaProbeQueue::thumbnailReady, m_model, &MediaListModel::setThumbnail);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MediaPane::updatePage);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MediaPane::updatePage);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &MediaPane::updateRowActions);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MediaPane::updateRowActions);
+    connect(m_model, &QAbstractItemModel::rowsMoved, this, &MediaPane::updateRowActions);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MediaPane::updateRowActions);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &MediaPane::updateRowActions);
+}
+
+void MediaPane::updateRowActions() {
+    bool added = false;
+    bool removed = false;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QModelIndex index = m_model->index(row);
+        auto *actions = qobject_cast<MediaRowActions *>(m_view->indexWidget(index));
+        if (m_locked || !MediaItemDelegate::hasActions(index)) {
+            if (actions) {
+                m_view->setIndexWidget(index, nullptr);
+                removed = true;
+            }
+            continue;
+        }
+        if (!actions) {
+            actions = new MediaRowActions(m_view->viewport());
+            const int itemId = index.data(MediaListModel::ItemIdRole).toInt();
+            connect(actions, &MediaRowActions::fixClicked, this,
+                    [this, itemId] { Q_EMIT fixRequested(itemId); });
+            connect(actions, &MediaRowActions::cancelClicked, this,
+                    [this, itemId] { Q_EMIT cancelFixRequested(itemId); });
+            m_view->setIndexWidget(index, actions);
+            added = true;
+        }
+        const QVariant progress = index.data(MediaListModel::ConformProgressRole);
+        actions->showState(index.data(MediaListModel::FilenameRole).toString(),
+                           index.data(MediaListModel::FixRole).toString(),
+                           progress.isValid() ? std::optional(progress.toDouble()) : std::nullopt);
+    }
+    if (added || removed) {
+        m_view->doItemsLayout(); // rows that gained or lost their actions change height
+    }
 }
 
 void MediaPane::buildActions() {
-    auto *earlier = new QAction(QStringLiteral("Move earlier"), m_view);
+    auto *earlier = new QAction(tr("Move earlier"), m_view);
     earlier->setObjectName(QStringLiteral("moveMediaEarlierAction"));
     earlier->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
     connect(earlier, &QAction::triggered, this, [this] { moveCurrent(-1); });
-    auto *later = new QAction(QStringLiteral("Move later"), m_view);
+    auto *later = new QAction(tr("Move later"), m_view);
     later->setObjectName(QStringLiteral("moveMediaLaterAction"));
     later->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
     connect(later, &QAction::triggered, this, [this] { moveCurrent(+1); });
-    auto *cover = new QAction(QStringLiteral("Use as cover photo"), m_view);
+    auto *cover = new QAction(tr("Use as cover photo"), m_view);
     cover->setObjectName(QStringLiteral("useAsCoverAction"));
     cover->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     connect(cover, &QAction::triggered, this, &MediaPane::useCurrentAsCover);
+    // The row's Fix button, from the keyboard and the context menu.
+    auto *fix = new QAction(tr("Fix for TikTok"), m_view);
+    fix->setObjectName(QStringLiteral("fixMediaAction"));
+    fix->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    connect(fix, &QAction::triggered, this, [this] {
+        const QModelIndex current = m_view->currentIndex();
+        if (!m_locked && current.isValid() && !current.data(MediaListModel::FixRole).toString().isEmpty()) {
+            Q_EMIT fixRequested(current.data(MediaListModel::ItemIdRole).toInt());
+        }
+    });
     auto *separator = new QAction(m_view);
     separator->setSeparator(true);
-    auto *remove = new QAction(QStringLiteral("Remove"), m_view);
+    auto *remove = new QAction(tr("Remove"), m_view);
     remove->setObjectName(QStringLiteral("removeMediaAction"));
     remove->setShortcuts({QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
     connect(remove, &QAction::triggered, this, &MediaPane::removeSelected);
-    for (QAction *action : {earlier, later, cover, separator, remove}) {
+    for (QAction *action : {earlier, later, cover, fix, separator, remove}) {
         action->setShortcutContext(Qt::WidgetShortcut);
         m_view->addAction(action);
     }
@@ -181,6 +232,7 @@ void MediaPane::clear() {
 
 void MediaPane::setLocked(bool locked) {
     m_locked = locked;
+    updateRowActions();
     for (QAction *action : m_view->actions()) {
         action->setEnabled(!locked);
     }

@@ -17,13 +17,16 @@ namespace cq::ui {
 
 class MediaListModel;
 class MediaProbeQueue;
+class TrimStep;
 class VideoPreview;
 
 // The media of the post being composed: a drop hint while there is none, then the list with
 // thumbnails, metadata and each item's findings. Files are probed off the GUI thread; items can be
 // moved (drag, or Alt+Up/Down) and removed (Delete) unless the pane is locked, as a stored post's
 // media are. A photo can be made the carousel's cover (Ctrl+K); a video is previewed below the list
-// in TikTok's 9:16 frame, with its cover frame picker.
+// in TikTok's 9:16 frame, with its cover frame picker. A row whose findings a conversion clears has
+// "Fix" at its right end, and while it converts its progress and "Cancel"; the trim step of a too
+// long video sits below the preview.
 class MediaPane : public QGroupBox {
     Q_OBJECT
 
@@ -35,6 +38,7 @@ public:
     MediaProbeQueue *queue() const { return m_queue; }
     QListView *view() const { return m_view; }
     VideoPreview *preview() const { return m_preview; }
+    TrimStep *trimStep() const { return m_trim; }
     // The video's chosen cover frame (nullopt: TikTok's default).
     std::optional<qint64> videoCoverMs() const;
     void setVideoCoverMs(std::optional<qint64> coverMs);
@@ -56,6 +60,9 @@ public:
 Q_SIGNALS:
     // Another cover was chosen (a photo, or a video frame).
     void coverChanged();
+    // "Fix" or "Cancel" on the row of item `itemId`.
+    void fixRequested(int itemId);
+    void cancelFixRequested(int itemId);
 
 private:
     void buildActions();
@@ -65,12 +72,15 @@ private:
     void updatePage();
     void updatePreview();
     void fitList();
+    // Gives each row that can be fixed or is converting its MediaRowActions, in their state now.
+    void updateRowActions();
 
     MediaListModel *m_model;
     MediaProbeQueue *m_queue;
     QStackedWidget *m_stack;
     QListView *m_view;
     VideoPreview *m_preview;
+    TrimStep *m_trim;
     QString m_lastDirectory;
     bool m_locked = false;
     bool m_videoCoverApplies = true;

@@ -58,7 +58,7 @@ QWidget *boxOf(QLayout *layout, QWidget *parent) {
 } // namespace
 
 PostSettingsForm::PostSettingsForm(QWidget *parent)
-    : QGroupBox(QStringLiteral("TikTok post"), parent)
+    : QGroupBox(tr("TikTok post"), parent)
     , m_creator(new CreatorHeader(this))
     , m_accounts(new AccountPicker(this))
     , m_when(new WhenPicker(this)) {
@@ -67,22 +67,22 @@ PostSettingsForm::PostSettingsForm(QWidget *parent)
     m_form->setLabelAlignment(Qt::AlignRight);
     m_form->setRowWrapPolicy(QFormLayout::DontWrapRows);
     m_form->addRow(m_creator);
-    m_form->addRow(formLabel(QStringLiteral("P&ost to"), m_accounts), m_accounts);
+    m_form->addRow(formLabel(tr("P&ost to"), m_accounts), m_accounts);
     QWidget *mode = buildMode();
-    m_form->addRow(QStringLiteral("How"), mode);
+    m_form->addRow(tr("How"), mode);
     QLayout *caption = buildCaption();
-    m_form->addRow(formLabel(QStringLiteral("&Caption"), m_caption), caption);
+    m_form->addRow(formLabel(tr("&Caption"), m_caption), caption);
     m_titleBox = boxOf(buildPhotoTitle(), this);
-    m_form->addRow(formLabel(QStringLiteral("T&itle"), m_title), m_titleBox);
+    m_form->addRow(formLabel(tr("T&itle"), m_title), m_titleBox);
     QWidget *privacy = buildPrivacy();
-    m_form->addRow(formLabel(QStringLiteral("&Who can see it"), privacy), privacy);
+    m_form->addRow(formLabel(tr("&Who can see it"), privacy), privacy);
     m_interactionsBox = boxOf(buildInteractions(), this);
-    m_form->addRow(QStringLiteral("Interactions"), m_interactionsBox);
+    m_form->addRow(tr("Interactions"), m_interactionsBox);
     m_disclosure = new DisclosureSection(this);
-    m_form->addRow(QStringLiteral("Disclosure"), m_disclosure);
+    m_form->addRow(tr("Disclosure"), m_disclosure);
     m_labelsBox = boxOf(buildLabels(), this);
-    m_form->addRow(QStringLiteral("Label"), m_labelsBox);
-    m_form->addRow(formLabel(QStringLiteral("Wh&en"), m_when), m_when);
+    m_form->addRow(tr("Label"), m_labelsBox);
+    m_form->addRow(formLabel(tr("Wh&en"), m_when), m_when);
     connectChanges();
 
     // In the order they are shown (they were made in another).
@@ -135,22 +135,22 @@ QWidget *PostSettingsForm::buildMode() {
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(fontMetrics().height() / 4);
-    m_direct = new QRadioButton(QStringLiteral("&Publish directly"), box);
+    m_direct = new QRadioButton(tr("&Publish directly"), box);
     m_direct->setObjectName(QStringLiteral("publishDirectlyRadio"));
-    m_direct->setToolTip(QStringLiteral("ClipQueue posts it onto the profile with the settings below."));
-    m_inbox = new QRadioButton(QStringLiteral("Send to the TikTok &app to finish"), box);
+    m_direct->setToolTip(tr("ClipQueue posts it onto the profile with the settings below."));
+    m_inbox = new QRadioButton(tr("Send to the TikTok &app to finish"), box);
     m_inbox->setObjectName(QStringLiteral("sendToInboxRadio"));
-    m_inbox->setToolTip(QStringLiteral("TikTok's MEDIA_UPLOAD mode: the creator finishes the post in the "
-                                       "TikTok app."));
+    m_inbox->setToolTip(tr("TikTok's MEDIA_UPLOAD mode: the creator finishes the post in the "
+                           "TikTok app."));
     auto *group = new QButtonGroup(box);
     group->addButton(m_direct);
     group->addButton(m_inbox);
     m_direct->setChecked(true);
     m_modeNote = noteLabel("postModeNote", box);
-    m_modeNote->setText(QStringLiteral(
-        "The creator gets a notification in the TikTok app and finishes the post there: who can see it, "
-        "interactions, disclosure and labels are chosen in the app, and TikTok ignores them here. At most "
-        "5 posts can wait in the app per 24 hours."));
+    m_modeNote->setText(
+        tr("The creator gets a notification in the TikTok app and finishes the post there: who can see it, "
+           "interactions, disclosure and labels are chosen in the app, and TikTok ignores them here. At most "
+           "5 posts can wait in the app per 24 hours."));
     layout->addWidget(m_direct);
     layout->addWidget(m_inbox);
     layout->addWidget(m_modeNote);
@@ -160,7 +160,7 @@ QWidget *PostSettingsForm::buildMode() {
 QLayout *PostSettingsForm::buildCaption() {
     m_caption = new QPlainTextEdit(this);
     m_caption->setObjectName(QStringLiteral("captionEdit"));
-    m_caption->setPlaceholderText(QStringLiteral("Caption, #hashtags and @mentions"));
+    m_caption->setPlaceholderText(tr("Caption, #hashtags and @mentions"));
     m_caption->setAcceptDrops(false); // dropped files go to the post, not into the caption
     m_caption->setTabChangesFocus(true);
     new CaptionHighlighter(m_caption);
@@ -169,8 +169,8 @@ QLayout *PostSettingsForm::buildCaption() {
     m_captionCounter = new QLabel(this);
     m_captionCounter->setObjectName(QStringLiteral("captionCounter"));
     m_captionCounter->setAlignment(Qt::AlignRight);
-    m_captionCounter->setAccessibleName(QStringLiteral("Caption length"));
-    m_captionCounter->setToolTip(QStringLiteral("Counted as TikTok counts: most emoji count 2."));
+    m_captionCounter->setAccessibleName(tr("Caption length"));
+    m_captionCounter->setToolTip(tr("Counted as TikTok counts: most emoji count 2."));
     auto *box = new QVBoxLayout;
     box->setSpacing(metrics.height() / 8);
     box->addWidget(m_caption);
@@ -181,10 +181,10 @@ QLayout *PostSettingsForm::buildCaption() {
 QLayout *PostSettingsForm::buildPhotoTitle() {
     m_title = new QLineEdit(this);
     m_title->setObjectName(QStringLiteral("photoTitleEdit"));
-    m_title->setPlaceholderText(QStringLiteral("A short title for the photos"));
+    m_title->setPlaceholderText(tr("A short title for the photos"));
     m_titleCounter = new QLabel(this);
     m_titleCounter->setObjectName(QStringLiteral("titleCounter"));
-    m_titleCounter->setAccessibleName(QStringLiteral("Title length"));
+    m_titleCounter->setAccessibleName(tr("Title length"));
     auto *box = new QHBoxLayout;
     box->addWidget(m_title, 1);
     box->addWidget(m_titleCounter);
@@ -201,11 +201,11 @@ QWidget *PostSettingsForm::buildPrivacy() {
 
 QLayout *PostSettingsForm::buildInteractions() {
     // All off by default, as TikTok's guidelines require: the user turns them on.
-    m_allowComment = new QCheckBox(QStringLiteral("Allow co&mments"), this);
+    m_allowComment = new QCheckBox(tr("Allow co&mments"), this);
     m_allowComment->setObjectName(QStringLiteral("allowCommentCheck"));
-    m_allowDuet = new QCheckBox(QStringLiteral("Allow &Duet"), this);
+    m_allowDuet = new QCheckBox(tr("Allow &Duet"), this);
     m_allowDuet->setObjectName(QStringLiteral("allowDuetCheck"));
-    m_allowStitch = new QCheckBox(QStringLiteral("Allow S&titch"), this);
+    m_allowStitch = new QCheckBox(tr("Allow S&titch"), this);
     m_allowStitch->setObjectName(QStringLiteral("allowStitchCheck"));
     m_interactionsNote = noteLabel("interactionsNote", this);
     m_interactionsNote->hide();
@@ -219,13 +219,13 @@ QLayout *PostSettingsForm::buildInteractions() {
 }
 
 QLayout *PostSettingsForm::buildLabels() {
-    m_aigc = new QCheckBox(QStringLiteral("AI-&generated content"), this);
+    m_aigc = new QCheckBox(tr("AI-&generated content"), this);
     m_aigc->setObjectName(QStringLiteral("aiGeneratedCheck"));
-    m_aigc->setToolTip(QStringLiteral("Turn on if AI made or substantially changed this video: TikTok labels "
-                                      "it \"AI-generated\"."));
-    m_music = new QCheckBox(QStringLiteral("Let TikTok add &music"), this);
+    m_aigc->setToolTip(tr("Turn on if AI made or substantially changed this video: TikTok labels "
+                          "it \"AI-generated\"."));
+    m_music = new QCheckBox(tr("Let TikTok add &music"), this);
     m_music->setObjectName(QStringLiteral("autoAddMusicCheck"));
-    m_music->setToolTip(QStringLiteral("TikTok adds recommended music to the photos."));
+    m_music->setToolTip(tr("TikTok adds recommended music to the photos."));
     auto *labels = new QVBoxLayout;
     labels->addWidget(m_aigc);
     labels->addWidget(m_music);
@@ -304,7 +304,7 @@ void PostSettingsForm::rebuildPrivacy(const QStringList &levels) {
     const QSignalBlocker blocker(m_privacy);
     m_privacy->clear();
     // TikTok requires an explicit choice: the placeholder is not a level and cannot be chosen back.
-    m_privacy->addItem(QStringLiteral("Choose who can see this post"), QString());
+    m_privacy->addItem(tr("Choose who can see this post"), QString());
     if (auto *items = qobject_cast<QStandardItemModel *>(m_privacy->model())) {
         items->item(0)->setEnabled(false);
     }
@@ -317,12 +317,12 @@ void PostSettingsForm::rebuildPrivacy(const QStringList &levels) {
 
 void PostSettingsForm::followInteractions(const std::optional<CreatorInfo> &creator, bool photoPost) {
     // What the creator turned off in TikTok stays off, greyed, with the reason beside it.
-    const auto byCreator = QStringLiteral("Turned off in this account's TikTok settings.");
+    const auto byCreator = tr("Turned off in this account's TikTok settings.");
     QStringList off;
     for (const auto &[box, disabled, name] :
-         {std::tuple{m_allowComment, creator && creator->commentDisabled, QStringLiteral("Comments")},
-          std::tuple{m_allowDuet, creator && creator->duetDisabled, QStringLiteral("Duet")},
-          std::tuple{m_allowStitch, creator && creator->stitchDisabled, QStringLiteral("Stitch")}}) {
+         {std::tuple{m_allowComment, creator && creator->commentDisabled, tr("Comments")},
+          std::tuple{m_allowDuet, creator && creator->duetDisabled, tr("Duet")},
+          std::tuple{m_allowStitch, creator && creator->stitchDisabled, tr("Stitch")}}) {
         if (disabled && box->isChecked()) {
             const QSignalBlocker blocker(box);
             box->setChecked(false);
@@ -343,9 +343,9 @@ void PostSettingsForm::followInteractions(const std::optional<CreatorInfo> &crea
     }
     m_interactionsNote->setText(off.isEmpty()
                                     ? QString()
-                                    : off.join(QStringLiteral(", "))
-                                          + QStringLiteral(": turned off in this account's TikTok settings, "
-                                                           "so this post cannot allow them."));
+                                    : tr("%1: turned off in this account's TikTok settings, so this post "
+                                         "cannot allow them.")
+                                          .arg(off.join(QStringLiteral(", "))));
     m_interactionsNote->setVisible(!off.isEmpty());
 }
 
@@ -377,7 +377,7 @@ void PostSettingsForm::updateVisibility() {
     m_music->setVisible(m_photoPost);
     m_form->setRowVisible(m_labelsBox, !inbox);
     if (auto *label = qobject_cast<QLabel *>(m_form->labelForField(m_labelsBox))) {
-        label->setText(m_photoPost ? QStringLiteral("Music") : QStringLiteral("Label"));
+        label->setText(m_photoPost ? tr("Music") : tr("Label"));
     }
 }
 

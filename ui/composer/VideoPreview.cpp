@@ -57,7 +57,7 @@ protected:
         painter.fillRect(portrait, Qt::black);
         if (m_image.isNull()) {
             painter.setPen(Qt::lightGray);
-            painter.drawText(portrait, Qt::AlignCenter | Qt::TextWordWrap, QStringLiteral("9:16 preview"));
+            painter.drawText(portrait, Qt::AlignCenter | Qt::TextWordWrap, VideoPreview::tr("9:16 preview"));
             return;
         }
         painter.setRenderHint(QPainter::SmoothPixmapTransform);
@@ -75,7 +75,7 @@ VideoPreview::VideoPreview(QWidget *parent)
     , m_view(new PortraitFrame(this)) {
     setObjectName(QStringLiteral("videoPreview"));
     m_view->setObjectName(QStringLiteral("videoFrame"));
-    m_view->setAccessibleName(QStringLiteral("Video preview, 9:16 as TikTok shows it"));
+    m_view->setAccessibleName(tr("Video preview, 9:16 as TikTok shows it"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view, 1);
@@ -104,7 +104,7 @@ void VideoPreview::makePlayer() {
     connect(m_player, &QMediaPlayer::playbackStateChanged, this, [this](QMediaPlayer::PlaybackState state) {
         const bool playing = state == QMediaPlayer::PlayingState;
         m_play->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
-        m_play->setAccessibleName(playing ? QStringLiteral("Pause") : QStringLiteral("Play"));
+        m_play->setAccessibleName(playing ? tr("Pause") : tr("Play"));
         m_play->setToolTip(m_play->accessibleName());
     });
 }
@@ -120,12 +120,12 @@ QWidget *VideoPreview::buildControls() {
     m_play = new QToolButton(bar);
     m_play->setObjectName(QStringLiteral("playButton"));
     m_play->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
-    m_play->setAccessibleName(QStringLiteral("Play"));
-    m_play->setToolTip(QStringLiteral("Play"));
+    m_play->setAccessibleName(tr("Play"));
+    m_play->setToolTip(tr("Play"));
     connect(m_play, &QToolButton::clicked, this, &VideoPreview::togglePlaying);
     m_position = new QSlider(Qt::Horizontal, bar);
     m_position->setObjectName(QStringLiteral("positionSlider"));
-    m_position->setAccessibleName(QStringLiteral("Position in the video"));
+    m_position->setAccessibleName(tr("Position in the video"));
     m_position->setSingleStep(100);
     m_position->setPageStep(1000);
     connect(m_position, &QSlider::sliderPressed, this, [this] { m_scrubbing = true; });
@@ -140,12 +140,12 @@ QWidget *VideoPreview::buildControls() {
     m_mute->setObjectName(QStringLiteral("muteButton"));
     m_mute->setCheckable(true);
     m_mute->setIcon(style()->standardIcon(QStyle::SP_MediaVolume));
-    m_mute->setAccessibleName(QStringLiteral("Mute"));
-    m_mute->setToolTip(QStringLiteral("Mute"));
+    m_mute->setAccessibleName(tr("Mute"));
+    m_mute->setToolTip(tr("Mute"));
     connect(m_mute, &QToolButton::toggled, this, &VideoPreview::toggleMuted);
     m_time = new QLabel(clock(0) + u" / " + clock(0), bar);
     m_time->setObjectName(QStringLiteral("playbackTime"));
-    m_time->setAccessibleName(QStringLiteral("Playback time"));
+    m_time->setAccessibleName(tr("Playback time"));
     layout->addWidget(m_play);
     layout->addWidget(m_position, 1);
     layout->addWidget(m_time);
@@ -166,15 +166,14 @@ QWidget *VideoPreview::buildCoverPicker() {
     m_coverText = new QLabel(picker);
     m_coverText->setObjectName(QStringLiteral("coverText"));
     m_coverText->setWordWrap(true);
-    m_useFrame = new QPushButton(QStringLiteral("Use this frame as &cover"), picker);
+    m_useFrame = new QPushButton(tr("Use this frame as &cover"), picker);
     m_useFrame->setObjectName(QStringLiteral("useFrameAsCoverButton"));
-    m_useFrame->setToolTip(
-        QStringLiteral("Scrub to the frame you want, then use it as the cover TikTok shows"));
+    m_useFrame->setToolTip(tr("Scrub to the frame you want, then use it as the cover TikTok shows"));
     connect(m_useFrame, &QPushButton::clicked, this, &VideoPreview::useCurrentFrame);
     m_resetCover = new QToolButton(picker);
     m_resetCover->setObjectName(QStringLiteral("firstFrameCoverButton"));
-    m_resetCover->setText(QStringLiteral("First frame"));
-    m_resetCover->setAccessibleName(QStringLiteral("Use the first frame as cover"));
+    m_resetCover->setText(tr("First frame"));
+    m_resetCover->setAccessibleName(tr("Use the first frame as cover"));
     m_resetCover->setToolTip(m_resetCover->accessibleName());
     connect(m_resetCover, &QToolButton::clicked, this, [this] {
         setCoverMs(std::nullopt);
@@ -229,6 +228,10 @@ void VideoPreview::onFrame(const QVideoFrame &frame) {
     m_view->setImage(m_frame);
 }
 
+qint64 VideoPreview::positionMs() const {
+    return m_position->value();
+}
+
 void VideoPreview::onPositionChanged(qint64 positionMs) {
     if (!m_scrubbing) {
         const QSignalBlocker blocker(m_position);
@@ -259,7 +262,7 @@ void VideoPreview::toggleMuted() {
         m_audio->setMuted(muted);
     }
     m_mute->setIcon(style()->standardIcon(muted ? QStyle::SP_MediaVolumeMuted : QStyle::SP_MediaVolume));
-    m_mute->setAccessibleName(muted ? QStringLiteral("Unmute") : QStringLiteral("Mute"));
+    m_mute->setAccessibleName(muted ? tr("Unmute") : tr("Mute"));
     m_mute->setToolTip(m_mute->accessibleName());
 }
 
@@ -275,9 +278,9 @@ void VideoPreview::useCurrentFrame() {
 
 void VideoPreview::updateCoverLabel() {
     if (!m_coverMs) {
-        m_coverText->setText(QStringLiteral("Cover: the first frame"));
+        m_coverText->setText(tr("Cover: the first frame"));
     } else {
-        m_coverText->setText(u"Cover: the frame at " + clock(*m_coverMs));
+        m_coverText->setText(tr("Cover: the frame at %1").arg(clock(*m_coverMs)));
     }
     const QImage picture = m_coverMs ? m_coverImage : QImage();
     m_coverPicture->setPixmap(

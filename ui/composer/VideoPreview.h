@@ -40,6 +40,8 @@ public:
     void setCoverPickerShown(bool shown);
     // The player, made with the first video (so that pages without one open no audio device).
     QMediaPlayer *player() const { return m_player; }
+    // The playhead: where the position slider stands (playing or scrubbed), in milliseconds.
+    qint64 positionMs() const;
     // Where the 9:16 picture is drawn, in this widget's coordinates.
     QRect pictureRect() const;
     // The frame last shown, and the cover frame's picture once one was chosen here.

@@ -31,9 +31,9 @@ QStringList zoneIds() {
 
 WhenPicker::WhenPicker(QWidget *parent)
     : QWidget(parent)
-    , m_asap(new QRadioButton(QStringLiteral("As soon as &possible"), this))
-    , m_queue(new QRadioButton(QStringLiteral("Add to &queue"), this))
-    , m_at(new QRadioButton(QStringLiteral("&At"), this))
+    , m_asap(new QRadioButton(tr("As soon as &possible"), this))
+    , m_queue(new QRadioButton(tr("Add to &queue"), this))
+    , m_at(new QRadioButton(tr("&At"), this))
     , m_time(new QDateTimeEdit(this))
     , m_zone(new QComboBox(this))
     , m_hint(new QLabel(this)) {
@@ -41,7 +41,7 @@ WhenPicker::WhenPicker(QWidget *parent)
     m_asap->setObjectName(QStringLiteral("asapRadio"));
     m_at->setObjectName(QStringLiteral("atRadio"));
     m_queue->setObjectName(QStringLiteral("addToQueueRadio"));
-    m_queue->setToolTip(QStringLiteral("The account's next posting time no other post holds"));
+    m_queue->setToolTip(tr("The account's next posting time no other post holds"));
     auto *group = new QButtonGroup(this);
     group->addButton(m_asap);
     group->addButton(m_queue);
@@ -49,15 +49,15 @@ WhenPicker::WhenPicker(QWidget *parent)
     m_asap->setChecked(true);
 
     m_time->setObjectName(QStringLiteral("scheduleTimeEdit"));
-    m_time->setAccessibleName(QStringLiteral("Date and time"));
+    m_time->setAccessibleName(tr("Date and time"));
     m_time->setCalendarPopup(true);
     m_time->setTimeSpec(Qt::UTC);
-    m_time->setDisplayFormat(u"ddd d MMM yyyy  " + clockFormat());
+    m_time->setDisplayFormat(tr("ddd d MMM yyyy", "QDateTimeEdit date format, before the clock") + u"  "
+                             + clockFormat());
 
     m_zone->setObjectName(QStringLiteral("timeZoneCombo"));
-    m_zone->setAccessibleName(QStringLiteral("Time zone"));
-    m_zone->setToolTip(
-        QStringLiteral("The time zone the time is read in (an IANA name such as Europe/Berlin)"));
+    m_zone->setAccessibleName(tr("Time zone"));
+    m_zone->setToolTip(tr("The time zone the time is read in (an IANA name such as Europe/Berlin)"));
     m_zone->setEditable(true);
     m_zone->setInsertPolicy(QComboBox::NoInsert);
     m_zone->addItems(zoneIds());
@@ -156,8 +156,7 @@ QString WhenPicker::queueBlocker() const {
     if (!m_queue->isChecked() || m_queueSlot) {
         return {};
     }
-    return m_queueWhy.isEmpty() ? QStringLiteral("Finding the account's next free posting time…")
-                                : m_queueWhy;
+    return m_queueWhy.isEmpty() ? tr("Finding the account's next free posting time…") : m_queueWhy;
 }
 
 QString WhenPicker::zone() const {
@@ -218,11 +217,16 @@ void WhenPicker::updateState() {
     Q_EMIT changed();
 }
 
+// A day of the coming weeks, without the year ("Tue 25 Mar"), in the language's order.
+QString WhenPicker::dayFormat() {
+    return tr("ddd d MMM", "QDate format of a day without the year");
+}
+
 void WhenPicker::updateHint() {
     if (m_queue->isChecked()) {
         m_hint->setText(m_queueSlot
-                            ? QStringLiteral("The next free posting time: %1 %2.")
-                                  .arg(QLocale().toString(*m_queueSlot, u"ddd d MMM " + clockFormat()),
+                            ? tr("The next free posting time: %1 %2.")
+                                  .arg(QLocale().toString(*m_queueSlot, dayFormat() + u' ' + clockFormat()),
                                        QString::fromUtf8(m_queueSlot->timeZone().id()))
                             : queueBlocker());
         return;
@@ -233,15 +237,13 @@ void WhenPicker::updateHint() {
         const QLocale locale;
         if (!when.isValid()) {
             m_hint->setText(
-                QStringLiteral("That time does not exist in %1 (the clocks change); pick another.")
-                    .arg(m_zoneId));
+                tr("That time does not exist in %1 (the clocks change); pick another.").arg(m_zoneId));
         } else if (here.offsetFromUtc(when) == when.offsetFromUtc()) {
-            m_hint->setText(
-                QStringLiteral("%1, the same as on this computer.").arg(when.timeZoneAbbreviation()));
+            m_hint->setText(tr("%1, the same as on this computer.").arg(when.timeZoneAbbreviation()));
         } else {
             const QDateTime local = when.toTimeZone(here);
-            m_hint->setText(QStringLiteral("That is %1 on this computer.")
-                                .arg(locale.toString(local, u"ddd d MMM " + clockFormat())));
+            m_hint->setText(tr("That is %1 on this computer.")
+                                .arg(locale.toString(local, dayFormat() + u' ' + clockFormat())));
         }
     }
 }

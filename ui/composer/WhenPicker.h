@@ -41,6 +41,8 @@ public:
     void setAsapAllowed(bool allowed, const QString &why = {});
     // The locale's short time format without seconds ("HH:mm", "h:mm AP"): posts go out by the minute.
     static QString clockFormat();
+    // A day without the year ("Tue 25 Mar"; "Di. 25. März" in German), as a QDate format.
+    static QString dayFormat();
     // The first and last control in tab order, to chain the picker into its page's order.
     QWidget *firstInFocusChain() const;
     QWidget *lastInFocusChain() const;

@@ -275,7 +275,7 @@ void QueueFilterBar::showCounts() {
         const QString label = tr(group.label);
         QAbstractButton *button = m_statusButtons->button(i);
         button->setText(m_countsKnown ? tr("%1 (%2)").arg(label, locale.toString(count)) : label);
-        const QString posts = count == 1 ? tr("1 post") : tr("%1 posts").arg(locale.toString(count));
+        const QString posts = tr("%Ln post(s)", nullptr, count);
         button->setAccessibleName(m_countsKnown ? label + u", " + posts : label);
         button->setToolTip(group.statuses.isEmpty() ? tr("Every post")
                                                     : tr("Show only: %1").arg(statusWords(group)));

@@ -3,8 +3,11 @@
 #include "common/ElidedTextDelegate.h"
 #include "common/InlineMessage.h"
 #include "common/StatusBadgeDelegate.h"
+#include "common/StatusText.h"
+#include "common/TimeText.h"
 #include "queue/PostTableModel.h"
 #include "queue/QueueFilterBar.h"
+#include "queue/QueueText.h"
 #include "queue/RescheduleDialog.h"
 #include "session/Backend.h"
 
@@ -17,6 +20,7 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTimeZone>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -36,18 +40,29 @@ struct Batch {
     QString firstError;
 };
 
-QString verbOf(PostAction action) {
-    switch (action) {
+// What failed, as whole sentences so that each language orders its own words: for one post ("%1":
+// the error), and for several ("%1" of "%n" posts, "%2": the first error).
+std::pair<QString, QString> failureSentences(std::optional<PostAction> action, int total) {
+    if (!action) {
+        return {QueuePage::tr("Could not move the post: %1"),
+                QueuePage::tr("Could not move %1 of %n post(s). The first said: %2", nullptr, total)};
+    }
+    switch (*action) {
     case PostAction::Cancel:
-        return QueuePage::tr("cancel");
+        return {QueuePage::tr("Could not cancel the post: %1"),
+                QueuePage::tr("Could not cancel %1 of %n post(s). The first said: %2", nullptr, total)};
     case PostAction::Retry:
-        return QueuePage::tr("retry");
+        return {QueuePage::tr("Could not retry the post: %1"),
+                QueuePage::tr("Could not retry %1 of %n post(s). The first said: %2", nullptr, total)};
     case PostAction::Schedule:
-        return QueuePage::tr("reschedule");
+        return {QueuePage::tr("Could not reschedule the post: %1"),
+                QueuePage::tr("Could not reschedule %1 of %n post(s). The first said: %2", nullptr, total)};
     case PostAction::Delete:
-        return QueuePage::tr("delete");
+        return {QueuePage::tr("Could not delete the post: %1"),
+                QueuePage::tr("Could not delete %1 of %n post(s). The first said: %2", nullptr, total)};
     default:
-        return Lifecycle::actionName(action);
+        return {QueuePage::tr("The post did not change: %1"),
+                QueuePage::tr("%1 of %n post(s) did not change. The first said: %2", nullptr, total)};
     }
 }
 
@@ -148,13 +163,20 @@ void QueuePage::sizeTable() {
         return metrics.horizontalAdvance(sample) + line;
     };
     header->resizeSection(PostTableModel::ThumbnailColumn, side + line / 2);
-    header->resizeSection(PostTableModel::TimeColumn,
-                          width(QStringLiteral("Wed, 30 Sep 2026, 23:59 Europe/Berlin")));
+    // Samples in the window's language (German runs a third longer than English).
+    const QDateTime longMoment(QDate(2026, 9, 30), QTime(23, 59), QTimeZone("Europe/Berlin"));
+    const PostSchedule sample{longMoment.toUTC(), QStringLiteral("Europe/Berlin")};
+    header->resizeSection(PostTableModel::TimeColumn, width(scheduleLines(sample).first));
     header->resizeSection(PostTableModel::AccountColumn, metrics.averageCharWidth() * 20);
     header->setSectionResizeMode(PostTableModel::CaptionColumn, QHeaderView::Stretch);
-    header->resizeSection(PostTableModel::MediaColumn, width(QStringLiteral("2 videos · 10:00")));
-    header->resizeSection(PostTableModel::StatusColumn, width(QStringLiteral("Publishing · 100%")) + line);
-    header->resizeSection(PostTableModel::FindingsColumn, width(QStringLiteral("10 errors, 10 warnings")));
+    header->resizeSection(PostTableModel::MediaColumn, width(QueueText::mediaSummary(2, 0, 600)));
+    int statusWidth = 0;
+    for (PostStatus status :
+         {PostStatus::ChangesRequested, PostStatus::NeedsAttention, PostStatus::Publishing}) {
+        statusWidth = std::max(statusWidth, width(statusLabel(status) + QStringLiteral(" · 100%")));
+    }
+    header->resizeSection(PostTableModel::StatusColumn, statusWidth + line);
+    header->resizeSection(PostTableModel::FindingsColumn, width(QueueText::findingsSummary(10, 10)));
     header->setSectionResizeMode(PostTableModel::ThumbnailColumn, QHeaderView::Fixed);
 }
 
@@ -305,9 +327,7 @@ void QueuePage::updateActions() {
                       .arg(direction < 0 ? tr("before") : tr("after")));
     }
     m_selectionLabel->setText(rows.isEmpty() ? QString()
-                              : rows.size() == 1
-                                  ? tr("1 post selected")
-                                  : tr("%1 posts selected").arg(QLocale().toString(rows.size())));
+                                             : tr("%Ln post(s) selected", nullptr, int(rows.size())));
 }
 
 void QueuePage::updateAction(QAction *action, PostAction lifecycleAction, const QList<int> &rows) {
@@ -373,7 +393,7 @@ void QueuePage::perform(PostAction action, const QStringList &ids) {
                                   batch->firstError = result.error().message;
                               }
                               if (--batch->left == 0) {
-                                  finishBatch(verbOf(action), batch->failed, batch->total, batch->firstError);
+                                  finishBatch(action, batch->failed, batch->total, batch->firstError);
                               }
                           });
     }
@@ -398,7 +418,7 @@ void QueuePage::reschedule() {
                 batch->firstError = result.error().message;
             }
             if (--batch->left == 0) {
-                finishBatch(verbOf(PostAction::Schedule), batch->failed, batch->total, batch->firstError);
+                finishBatch(PostAction::Schedule, batch->failed, batch->total, batch->firstError);
             }
         };
         for (const QString &id : ids) {
@@ -443,7 +463,7 @@ void QueuePage::swapWithNeighbour(int direction) {
     updateActions();
     m_backend.swapTimes(m_model->rowAt(rows.first()).id, m_model->rowAt(other).id, this,
                         [this](std::expected<QList<PostRow>, Error> swapped) {
-                            finishBatch(tr("move"), swapped ? 0 : 1, 1,
+                            finishBatch(std::nullopt, swapped ? 0 : 1, 1,
                                         swapped ? QString() : swapped.error().message);
                         });
 }
@@ -455,14 +475,14 @@ void QueuePage::confirmDelete() {
     }
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete Posts"),
                                 ids.size() == 1 ? tr("Delete this post?")
-                                                : tr("Delete %1 posts?").arg(QLocale().toString(ids.size())),
+                                                : tr("Delete %Ln post(s)?", nullptr, int(ids.size())),
                                 QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("deleteConfirmation"));
     box->setInformativeText(
         tr("They are removed from ClipQueue for good. Posts already published stay on TikTok."));
-    QPushButton *confirm =
-        box->addButton(ids.size() == 1 ? tr("Delete Post") : tr("Delete %1 Posts").arg(ids.size()),
-                       QMessageBox::DestructiveRole);
+    QPushButton *confirm = box->addButton(
+        ids.size() == 1 ? tr("Delete Post") : tr("Delete %Ln Post(s)", nullptr, int(ids.size())),
+        QMessageBox::DestructiveRole);
     confirm->setObjectName(QStringLiteral("confirmDeleteButton"));
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -474,18 +494,16 @@ void QueuePage::confirmDelete() {
     box->open();
 }
 
-void QueuePage::finishBatch(const QString &verb, int failed, int total, const QString &firstError) {
+void QueuePage::finishBatch(std::optional<PostAction> action, int failed, int total,
+                            const QString &firstError) {
     m_busy = false;
     updateActions();
     if (failed == 0) {
         return; // the rows show what happened
     }
-    const QString what = total == 1 ? tr("Could not %1 the post: %2").arg(verb, firstError)
-                                    : tr("Could not %1 %2 of %3 posts. The first said: %4")
-                                          .arg(verb)
-                                          .arg(failed)
-                                          .arg(total)
-                                          .arg(firstError);
+    const auto [one, several] = failureSentences(action, total);
+    const QString what =
+        total == 1 ? one.arg(firstError) : several.arg(QLocale().toString(failed), firstError);
     m_message->showMessage(what, InlineMessage::Kind::Error);
 }
 

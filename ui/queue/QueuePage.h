@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QAction;
 class QLabel;
 class QPushButton;
@@ -69,7 +71,8 @@ private:
     // both movable; -1 when there is none.
     int neighbourOf(int row, int direction) const;
     void confirmDelete();
-    void finishBatch(const QString &verb, int failed, int total, const QString &firstError);
+    // Says what failed, if anything, of `total` posts given `action` (nullopt: a move up or down).
+    void finishBatch(std::optional<PostAction> action, int failed, int total, const QString &firstError);
 
     Backend &m_backend;
     PostTableModel *m_model;

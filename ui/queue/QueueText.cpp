@@ -9,10 +9,10 @@
 namespace cq::ui {
 
 namespace {
-QString translated(const char *text) {
-    return QCoreApplication::translate("QueueText", text);
-}
-
+// The context both lupdate and the runtime use for these strings.
+class QueueTextStrings {
+    Q_DECLARE_TR_FUNCTIONS(cq::ui::QueueText)
+};
 } // namespace
 
 QString QueueText::duration(double seconds) {
@@ -27,8 +27,8 @@ QString QueueText::duration(double seconds) {
 }
 
 QString QueueText::mediaSummary(int videoCount, int photoCount, double videoSeconds) {
-    const QString videos = videoCount == 1 ? translated("1 video") : translated("%1 videos").arg(videoCount);
-    const QString photos = photoCount == 1 ? translated("1 photo") : translated("%1 photos").arg(photoCount);
+    const QString videos = QueueTextStrings::tr("%n video(s)", nullptr, videoCount);
+    const QString photos = QueueTextStrings::tr("%n photo(s)", nullptr, photoCount);
     if (videoCount > 0 && photoCount > 0) {
         return videos + u", " + photos;
     }
@@ -38,16 +38,16 @@ QString QueueText::mediaSummary(int videoCount, int photoCount, double videoSeco
     if (photoCount > 0) {
         return photos;
     }
-    return translated("No media");
+    return QueueTextStrings::tr("No media");
 }
 
 QString QueueText::findingsSummary(int errorCount, int warningCount) {
     QStringList parts;
     if (errorCount > 0) {
-        parts << (errorCount == 1 ? translated("1 error") : translated("%1 errors").arg(errorCount));
+        parts << QueueTextStrings::tr("%n error(s)", nullptr, errorCount);
     }
     if (warningCount > 0) {
-        parts << (warningCount == 1 ? translated("1 warning") : translated("%1 warnings").arg(warningCount));
+        parts << QueueTextStrings::tr("%n warning(s)", nullptr, warningCount);
     }
     return parts.join(u", ");
 }

@@ -22,11 +22,11 @@ QString amountText(int amount, RescheduleOffset::Unit unit) {
     const int n = std::abs(amount);
     switch (unit) {
     case RescheduleOffset::Unit::Minutes:
-        return n == 1 ? RescheduleDialog::tr("1 minute") : RescheduleDialog::tr("%1 minutes").arg(n);
+        return RescheduleDialog::tr("%n minute(s)", nullptr, n);
     case RescheduleOffset::Unit::Hours:
-        return n == 1 ? RescheduleDialog::tr("1 hour") : RescheduleDialog::tr("%1 hours").arg(n);
+        return RescheduleDialog::tr("%n hour(s)", nullptr, n);
     case RescheduleOffset::Unit::Days:
-        return n == 1 ? RescheduleDialog::tr("1 day") : RescheduleDialog::tr("%1 days").arg(n);
+        return RescheduleDialog::tr("%n day(s)", nullptr, n);
     }
     return QString::number(n);
 }
@@ -111,11 +111,10 @@ void RescheduleDialog::setOffset(const RescheduleOffset &offset) {
 
 void RescheduleDialog::updateSummary() {
     const int amount = m_amount->value();
-    const QString posts = m_postCount == 1 ? tr("1 post") : tr("%1 posts").arg(m_postCount);
     const QString by = amountText(amount, offset().unit);
-    const QString move = amount == 0  ? tr("%1 stay where they are.").arg(posts)
-                         : amount > 0 ? tr("Moves %1 %2 later.").arg(posts, by)
-                                      : tr("Moves %1 %2 earlier.").arg(posts, by);
+    const QString move = amount == 0  ? tr("%n post(s) stay where they are.", nullptr, m_postCount)
+                         : amount > 0 ? tr("Moves %n post(s) %1 later.", nullptr, m_postCount).arg(by)
+                                      : tr("Moves %n post(s) %1 earlier.", nullptr, m_postCount).arg(by);
     m_summary->setText(move + u' '
                        + tr("Each post keeps its own time zone; one to go as soon as possible is "
                             "moved from now."));

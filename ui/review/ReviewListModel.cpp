@@ -124,10 +124,10 @@ QString ReviewListModel::findingsText(const PostRow &row) {
     }
     QStringList parts;
     if (errors > 0) {
-        parts << (errors == 1 ? tr("1 error") : tr("%1 errors").arg(errors));
+        parts << tr("%n error(s)", nullptr, errors);
     }
     if (warnings > 0) {
-        parts << (warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(warnings));
+        parts << tr("%n warning(s)", nullptr, warnings);
     }
     return parts.join(QStringLiteral(", "));
 }

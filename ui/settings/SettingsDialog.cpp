@@ -26,10 +26,13 @@
 namespace cq::ui {
 
 namespace {
-const QList<Setting> secretSettings{Setting::TikTokClientSecret, Setting::PhotoUploadToken};
-const QList<Setting> tiktokSettings{Setting::TikTokClientKey, Setting::TikTokClientSecret,
-                                    Setting::PhotoUploadUrl, Setting::PhotoPublicUrl,
-                                    Setting::PhotoUploadToken};
+const QList<Setting> secretSettings{Setting::TikTokClientSecret, Setting::PhotoUploadToken,
+                                    Setting::PhotoS3SecretKey};
+const QList<Setting> tiktokSettings{Setting::TikTokClientKey,  Setting::TikTokClientSecret,
+                                    Setting::TikTokAppAudited, Setting::PhotoUploadUrl,
+                                    Setting::PhotoPublicUrl,   Setting::PhotoUploadToken,
+                                    Setting::PhotoS3AccessKey, Setting::PhotoS3SecretKey,
+                                    Setting::PhotoS3Region,    Setting::PhotoS3Bucket};
 const QList<Setting> restartSettings{Setting::DataDirectory, Setting::DatabaseUrl, Setting::ProfileName};
 
 QLabel *hint(const QString &text) {
@@ -146,7 +149,7 @@ QWidget *SettingsDialog::buildComputerGroup() {
     auto *form = new QFormLayout(group);
     QLineEdit *folder =
         addLine(form, Setting::DataDirectory, tr("&Data folder:"), AppConfig::defaultDataDirectory());
-    auto *browse = new QPushButton(tr("&Browse…"));
+    auto *browse = new QPushButton(tr("Bro&wse…"));
     browse->setObjectName(QStringLiteral("browseDataFolderButton"));
     browse->setEnabled(folder->isEnabled());
     connect(browse, &QPushButton::clicked, this, [this, folder] {
@@ -156,7 +159,7 @@ QWidget *SettingsDialog::buildComputerGroup() {
         }
     });
     form->addRow(QString(), browse);
-    addLine(form, Setting::DatabaseUrl, tr("Team &database URL:"), tr("empty: this computer's own database"));
+    addLine(form, Setting::DatabaseUrl, tr("Team database UR&L:"), tr("empty: this computer's own database"));
     m_test = new QPushButton(tr("&Test connection"));
     m_test->setObjectName(QStringLiteral("testDatabaseButton"));
     connect(m_test, &QPushButton::clicked, this, &SettingsDialog::testDatabase);
@@ -189,6 +192,12 @@ QWidget *SettingsDialog::buildTikTokGroup() {
                           .arg(tiktok::OAuthClient::defaultScopes().join(QStringLiteral(", ")))));
     addLine(form, Setting::TikTokClientKey, tr("Client &key:"));
     addLine(form, Setting::TikTokClientSecret, tr("Client &secret:"));
+    addCheck(form, Setting::TikTokAppAudited, tr("TikTok has aud&ited this app"),
+             QStringLiteral("appAuditedCheck"));
+    form->addRow(
+        hint(tr("Until TikTok audits an app, everything it posts is private (\"Only me\") and at most "
+                "5 posts may wait in a creator's inbox. Tick this once TikTok has approved yours; "
+                "until then ClipQueue suggests sending posts to the TikTok app to finish.")));
     return group;
 }
 
@@ -198,8 +207,16 @@ QWidget *SettingsDialog::buildPhotoGroup() {
     form->addRow(hint(tr("TikTok pulls photos from a web address you verified in the developer portal. "
                          "ClipQueue uploads each photo there (HTTP PUT) first.")));
     addLine(form, Setting::PhotoUploadUrl, tr("&Upload URL:"), QStringLiteral("https://"));
-    addLine(form, Setting::PhotoPublicUrl, tr("Pu&blic URL:"), QStringLiteral("https://"));
-    addLine(form, Setting::PhotoUploadToken, tr("Upload &token:"), tr("optional"));
+    addLine(form, Setting::PhotoPublicUrl, tr("Publi&c URL:"), QStringLiteral("https://"));
+    addLine(form, Setting::PhotoUploadToken, tr("Upload t&oken:"), tr("optional"));
+    form->addRow(
+        hint(tr("For an S3-compatible bucket (AWS S3, Cloudflare R2, Backblaze B2, MinIO), ClipQueue "
+                "signs the uploads with these keys; leave them empty for WebDAV or a plain PUT.")));
+    addLine(form, Setting::PhotoS3AccessKey, tr("S3 access ke&y:"));
+    addLine(form, Setting::PhotoS3SecretKey, tr("S3 s&ecret key:"));
+    addLine(form, Setting::PhotoS3Region, tr("S3 &region:"), QStringLiteral("us-east-1"));
+    addLine(form, Setting::PhotoS3Bucket, tr("S3 &bucket:"),
+            tr("optional: empty when the upload URL names it"));
     return group;
 }
 

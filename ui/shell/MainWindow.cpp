@@ -3,6 +3,7 @@
 #include "accounts/AccountSetsEditor.h"
 #include "accounts/AccountsPage.h"
 #include "calendar/CalendarPage.h"
+#include "common/AppIcon.h"
 #include "composer/ComposerPage.h"
 #include "media/FfmpegVersion.h"
 #include "queue/PostDetailsPanel.h"
@@ -28,7 +29,6 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QStyle>
 #include <QSystemTrayIcon>
 
 namespace cq::ui {
@@ -117,19 +117,15 @@ void MainWindow::buildNavigation() {
     m_navigation->setAccessibleName(tr("Pages"));
     m_navigation->setIconSize(QSize(fontMetrics().height() * 3 / 2, fontMetrics().height() * 3 / 2));
     m_navigation->setSpacing(fontMetrics().height() / 4);
-    const QStyle *style = QApplication::style();
     const auto add = [this](const QIcon &icon) {
         auto *item = new QListWidgetItem(icon, QString(), m_navigation);
         item->setSizeHint(QSize(0, fontMetrics().height() * 5 / 2));
     };
-    add(QIcon::fromTheme(QStringLiteral("document-new"), style->standardIcon(QStyle::SP_FileIcon)));
-    add(QIcon::fromTheme(QStringLiteral("view-calendar-list"),
-                         style->standardIcon(QStyle::SP_FileDialogDetailedView)));
-    add(QIcon::fromTheme(QStringLiteral("mail-mark-important"),
-                         style->standardIcon(QStyle::SP_DialogApplyButton)));
-    add(QIcon::fromTheme(QStringLiteral("system-users"), style->standardIcon(QStyle::SP_DirHomeIcon)));
-    add(QIcon::fromTheme(QStringLiteral("x-office-calendar"),
-                         style->standardIcon(QStyle::SP_FileDialogContentsView)));
+    add(themedIcon(QStringLiteral("document-new"), QStringLiteral("compose")));
+    add(themedIcon(QStringLiteral("view-calendar-list"), QStringLiteral("queue")));
+    add(themedIcon(QStringLiteral("mail-mark-important"), QStringLiteral("review")));
+    add(themedIcon(QStringLiteral("system-users"), QStringLiteral("accounts")));
+    add(themedIcon(QStringLiteral("x-office-calendar"), QStringLiteral("calendar")));
     updateNavigationLabels();
     m_navigation->setFixedWidth(fontMetrics().horizontalAdvance(tr("Review (999)"))
                                 + fontMetrics().height() * 4);
@@ -291,10 +287,7 @@ void MainWindow::requestQuit() {
         raiseWindow();
         auto *box = new QMessageBox(
             QMessageBox::Question, tr("Quit ClipQueue?"),
-            (*due == 1
-                 ? tr("1 post is due in the next %1 hours.").arg(QuitWarningWindow.count())
-                 : tr("%1 posts are due in the next %2 hours.").arg(*due).arg(QuitWarningWindow.count()))
-                + u' '
+            tr("%n post(s) due in the next %1 hours.", nullptr, *due).arg(QuitWarningWindow.count()) + u' '
                 + tr("They go out only while ClipQueue runs, here or on another computer of your team "
                      "(clipqueue-cli run). Quit anyway?"),
             QMessageBox::NoButton, this);
@@ -359,7 +352,9 @@ void MainWindow::closeEvent(QCloseEvent *event) {
         return;
     }
     event->ignore();
-    if (!m_backend.isPublishing() || !m_tray->isAvailable()) {
+    // Publishing, and converting the composer's media (its result lands there), go on in the tray.
+    const bool working = m_backend.isPublishing() || m_backend.conformsRunning() > 0;
+    if (!working || !m_tray->isAvailable()) {
         requestQuit(); // closing the window is quitting
         return;
     }

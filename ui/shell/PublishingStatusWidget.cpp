@@ -1,5 +1,7 @@
 #include "shell/PublishingStatusWidget.h"
 
+#include "common/StatusText.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -36,17 +38,17 @@ PublishingStatusWidget::PublishingStatusWidget(QWidget *parent)
 QString PublishingStatusWidget::postName(const QString &caption) {
     const QString line = caption.simplified();
     if (line.isEmpty()) {
-        return QStringLiteral("a post without caption");
+        return tr("a post without caption");
     }
     if (line.size() <= CaptionChars) {
-        return u'“' + line + u'”';
+        return tr("“%1”").arg(line);
     }
     // Never cut a surrogate pair (an emoji) in half.
     qsizetype cut = CaptionChars;
     if (line.at(cut - 1).isHighSurrogate()) {
         --cut;
     }
-    return u'“' + line.left(cut) + u"…”";
+    return tr("“%1…”").arg(line.left(cut));
 }
 
 void PublishingStatusWidget::showUploadProgress(const QString &, const QString &caption, qint64 sentBytes,
@@ -54,7 +56,7 @@ void PublishingStatusWidget::showUploadProgress(const QString &, const QString &
     m_idle->stop();
     const int percent = totalBytes > 0 ? int(sentBytes * 100 / totalBytes) : 0;
     const QLocale locale;
-    m_label->setText(QStringLiteral("Uploading %1: %2 of %3")
+    m_label->setText(tr("Uploading %1: %2 of %3")
                          .arg(postName(caption),
                               locale.formattedDataSize(sentBytes, 1, QLocale::DataSizeSIFormat),
                               locale.formattedDataSize(totalBytes, 1, QLocale::DataSizeSIFormat)));
@@ -64,22 +66,23 @@ void PublishingStatusWidget::showUploadProgress(const QString &, const QString &
 
 void PublishingStatusWidget::showSettled(const QString &, const QString &caption, cq::PostStatus status) {
     m_bar->hide();
+    const QString name = postName(caption);
     QString outcome;
     switch (status) {
     case PostStatus::Published:
-        outcome = QStringLiteral("%1 is published on TikTok.");
+        outcome = tr("%1 is published on TikTok.").arg(name);
         break;
     case PostStatus::Failed:
-        outcome = QStringLiteral("%1 failed to publish; its attempt log says why.");
+        outcome = tr("%1 failed to publish; its attempt log says why.").arg(name);
         break;
     case PostStatus::NeedsAttention:
-        outcome = QStringLiteral("%1 needs your attention: check the account in TikTok before retrying.");
+        outcome = tr("%1 needs your attention: check the account in TikTok before retrying.").arg(name);
         break;
     default:
-        outcome = u"%1 is now " + postStatusName(status) + u'.';
+        outcome = tr("%1 is now: %2.").arg(name, statusLabel(status));
         break;
     }
-    m_label->setText(outcome.arg(postName(caption)));
+    m_label->setText(outcome);
     m_idle->start(OutcomeShownMs);
 }
 

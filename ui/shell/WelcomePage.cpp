@@ -109,8 +109,7 @@ void WelcomePage::updateSteps() {
     m_appState->setText(app ? tr("Done: the client key is set (the secret is in your keychain).")
                             : tr("Not done yet."));
     const int accounts = int(m_backend.accounts().size());
-    m_accountState->setText(accounts > 0 ? (accounts == 1 ? tr("Done: 1 account connected.")
-                                                          : tr("Done: %1 accounts connected.").arg(accounts))
+    m_accountState->setText(accounts > 0 ? tr("Done: %n account(s) connected.", nullptr, accounts)
                                          : tr("Not done yet."));
     const bool team = !settings.value(Setting::DatabaseUrl).isEmpty();
     m_databaseState->setText(team ? tr("A team database is set; it is used from the next start.")
