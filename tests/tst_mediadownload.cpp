@@ -31,6 +31,7 @@ private Q_SLOTS:
     void failuresLeaveNothingBehind();
     void postWithRemotePhotoIsCreatedFromTheDownload_data();
     void postWithRemotePhotoIsCreatedFromTheDownload();
+    void refusedDownloadGoesWithTheFailedCreate();
     void undeclaredMetadataIsRefusedBeforeDownloading();
     void declaredSizeMustMatch();
     void trickleEndsAtTheDeadline();
@@ -144,6 +145,41 @@ void TestMediaDownload::postWithRemotePhotoIsCreatedFromTheDownload() {
     QVERIFY(fixture.store().verify(created->post.media.first().sha256).has_value());
     QCOMPARE(server.requests().size(), 1);
     QCOMPARE(server.requests().first().method, QByteArray("GET"));
+}
+
+// A download the create then refuses (not a picture after all) leaves with the failed create, as
+// every caller of create() holds its downloads (StagedMedia).
+void TestMediaDownload::refusedDownloadGoesWithTheFailedCreate() {
+    LoopbackHttpServer server;
+    const QByteArray bytes(fixtureBytes(QStringLiteral("photo.jpg")).size(), 'x');
+    server.route("/p/1.jpg", {200, bytes, "image/jpeg", true, false, {}});
+    StoreFixture fixture;
+    REQUIRE_STORE_FOR(u"media download", fixture);
+    Post post = validVideoPost();
+    MediaDescriptor photo;
+    photo.url = server.url(QStringLiteral("/p/1.jpg"));
+    photo.type = MediaType::Photo;
+    photo.mimeType = QStringLiteral("image/jpeg");
+    photo.sizeBytes = bytes.size();
+    photo.width = 1080;
+    photo.height = 1350;
+    post.media = {photo};
+    QNetworkAccessManager network;
+    QString downloadedPath;
+    {
+        StagedMedia staged(fixture.database(), fixture.store());
+        MediaDownloader::Options options;
+        options.hold = &staged.hold();
+        const auto downloaded = downloadRemoteMedia(post, network, fixture.store(), options);
+        QVERIFY2(downloaded.has_value(), qPrintable(downloaded ? QString() : downloaded.error().message));
+        downloadedPath = downloaded->value(0).path;
+        QVERIFY(QFile::exists(downloadedPath));
+        const auto created = fixture.importer().create(post, QString(), false, *downloaded, {}, &staged);
+        QVERIFY(!created.has_value());
+        QCOMPARE(created.error().code, ErrorCode::MediaUnreadable);
+    }
+    QVERIFY(!QFile::exists(downloadedPath));
+    QVERIFY(QDir(fixture.store().root() + u"/holds").isEmpty());
 }
 
 void TestMediaDownload::undeclaredMetadataIsRefusedBeforeDownloading() {

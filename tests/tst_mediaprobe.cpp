@@ -1,8 +1,10 @@
 // Media probing: what libavformat's headers say about real files, and a clear media.unreadable for
 // everything that is not a readable video or photo.
 #include "TestFixtures.h"
+#include "media/FfmpegInput.h"
 #include "media/ImageHeader.h"
 #include "media/MediaProber.h"
+#include "media/RegularFile.h"
 #include "media/ThumbnailExtractor.h"
 
 #include <QBuffer>
@@ -18,6 +20,8 @@
 
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <cstdio>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -42,6 +46,9 @@ private Q_SLOTS:
     void extractsRotatedThumbnail();
     void webpExifLengthIsCheckedAgainstTheFile();
     void nonRegularFilesAreRefused();
+    void nameSwappedForAFifoAfterTheCheckIsNeverOpened();
+    void ffmpegIsGivenTheCheckedFileNotItsName();
+    void ffmpegAllocationsAreBounded();
     void truncatedImagesAreRefused_data();
     void truncatedImagesAreRefused();
     void absurdContainerDurationIsRefused();
@@ -357,6 +364,82 @@ void TestMediaProbe::nonRegularFilesAreRefused() {
     QVERIFY(!media.has_value());
     QCOMPARE(media.error().code, ErrorCode::MediaUnreadable);
     QVERIFY2(media.error().message.contains(u"not a regular file"), qPrintable(media.error().message));
+}
+
+// The name is checked and opened once: swapped for a FIFO right after the check (the test hook runs
+// there), it is never opened again, so the probe neither blocks nor describes another file.
+void TestMediaProbe::nameSwappedForAFifoAfterTheCheckIsNeverOpened() {
+    QTemporaryDir dir;
+    const QString path =
+        writeTemp(dir, QStringLiteral("clip.mp4"), cq::test::fixtureBytes(QStringLiteral("vertical.mp4")));
+    const QByteArray fifo = QFile::encodeName(dir.filePath(QStringLiteral("fifo")));
+    QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
+    std::atomic_bool swapped = false;
+    testing::setAfterOpenHook([&](const QString &opened) {
+        if (opened == path && !swapped) { // runs on the probing thread: no QVERIFY here
+            swapped = std::rename(fifo.constData(), QFile::encodeName(path).constData()) == 0;
+        }
+    });
+    auto future = QtConcurrent::run([path] { return MediaProber().probe(path); });
+    // A probe that opened the name again would block in open(2) on the FIFO: a writer that comes and
+    // goes (it can open only while a reader waits) lets such a probe end, with an error.
+    const bool finished = QTest::qWaitFor(
+        [&] {
+            if (swapped) {
+                const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+                if (fd >= 0) {
+                    ::close(fd);
+                }
+            }
+            return future.isFinished();
+        },
+        60000);
+    testing::setAfterOpenHook({});
+    QVERIFY(finished);
+    QVERIFY(swapped);
+    const auto media = future.result();
+    QVERIFY2(media.has_value(), qPrintable(media ? QString() : media.error().message));
+    QCOMPARE(media->width, 360);
+    QCOMPARE(media->height, 640);
+    QCOMPARE(media->hasAudio, true);
+}
+
+// Converters and thumbnails open media through the same InputFile as the probe: FFmpeg reads
+// ClipQueue's descriptor through its own I/O and gets no name it could open by itself.
+void TestMediaProbe::ffmpegIsGivenTheCheckedFileNotItsName() {
+    auto opened = ffmpeg::InputFile::open(fixturePath(QStringLiteral("vertical.mp4")),
+                                          std::chrono::seconds(20), nullptr);
+    QVERIFY(opened.has_value());
+    const AVFormatContext *context = (*opened)->context();
+    QVERIFY(context->flags & AVFMT_FLAG_CUSTOM_IO);
+    QCOMPARE(QByteArray(context->url), QByteArray());
+    QVERIFY((*opened)->file().isOpen());
+
+    // Only demuxers of containers ClipQueue knows read a file; an MP3 is refused naming what it is.
+    QTemporaryDir dir;
+    QByteArray mp3("ID3\x03\0\0\0\0\0\0", 10);
+    for (int frame = 0; frame < 20; ++frame) {
+        mp3 += QByteArray("\xff\xfb\x90\x64", 4) + QByteArray(413, '\0');
+    }
+    auto refused = ffmpeg::InputFile::open(writeTemp(dir, QStringLiteral("song.mp3"), mp3),
+                                           std::chrono::seconds(20), nullptr);
+    QVERIFY(!refused.has_value());
+    QCOMPARE(refused.error().failure, ffmpeg::InputFile::Failure::NotMedia);
+    QCOMPARE(refused.error().formatName, QStringLiteral("mp3"));
+}
+
+// FFmpeg allocates what a file claims: a 287-byte PNG naming a 700 MB chunk made it reserve 1.4 GB
+// (fuzz_probe found it; tests/data/fuzz/fuzz_probe/png-chunk-claims-700mb.png). Once ClipQueue
+// opened a file, no single FFmpeg allocation may exceed MaxAllocationBytes.
+void TestMediaProbe::ffmpegAllocationsAreBounded() {
+    const QString claims = cq::test::dataPath(QStringLiteral("fuzz/fuzz_probe/png-chunk-claims-700mb.png"));
+    (void)MediaProber().probe(claims);
+    void *huge = av_malloc(ffmpeg::MaxAllocationBytes + 1);
+    av_free(huge);
+    QVERIFY(!huge);
+    void *frame = av_malloc(3840 * 2160 * 4); // a 4K RGBA picture
+    av_free(frame);
+    QVERIFY(frame);
 }
 
 void TestMediaProbe::truncatedImagesAreRefused_data() {

@@ -5,6 +5,7 @@
 #include "media/MediaProber.h"
 #include "session/Session.h"
 #include "storage/MediaGarbageCollector.h"
+#include "storage/StagedMedia.h"
 
 #include <QCryptographicHash>
 #include <QDirIterator>
@@ -25,6 +26,15 @@ QString sha256Of(const QString &path) {
     QCryptographicHash hash(QCryptographicHash::Sha256);
     hash.addData(&file);
     return QString::fromLatin1(hash.result().toHex());
+}
+
+QStringList storedObjects(const MediaStore &store) {
+    QStringList names;
+    QDirIterator it(store.root() + u"/objects", QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        names << QFileInfo(it.next()).fileName();
+    }
+    return names;
 }
 
 long peakResidentKiB() {
@@ -49,6 +59,9 @@ private Q_SLOTS:
     void largeFilesStreamWithoutFillingMemory();
     void storedBytesAreTheProbedBytes();
     void failedCreateLeavesNoObjectBehind();
+    void failedCreateRemovesWhatItStoredAtOnce_data();
+    void failedCreateRemovesWhatItStoredAtOnce();
+    void failedCreateSparesWhatAnotherCreateHolds();
     void leftoversAreCleanedAtStartUp();
     void dataFolderAndDatabaseAreTheOwnersOnly();
     void fullDiskSaysSoAndWhere();
@@ -261,6 +274,71 @@ void TestMediaStore::failedCreateLeavesNoObjectBehind() {
     QVERIFY2(created.error().message.contains(u"notes.mp4"), qPrintable(created.error().message));
     QDirIterator files(fixture.store().root(), QDir::Files, QDirIterator::Subdirectories);
     QVERIFY2(!files.hasNext(), qPrintable(files.hasNext() ? files.next() : QString()));
+}
+
+void TestMediaStore::failedCreateRemovesWhatItStoredAtOnce_data() {
+    QTest::addColumn<bool>("databaseFails");
+    QTest::newRow("its second file is cut short") << false;
+    QTest::newRow("the database refuses the insert") << true;
+}
+
+// A create that fails after it copied media into the store removes those objects right away, not
+// an hour later at the next start; an object an earlier post refers to stays.
+void TestMediaStore::failedCreateRemovesWhatItStoredAtOnce() {
+    QFETCH(bool, databaseFails);
+    StoreFixture fixture;
+    REQUIRE_STORE_FOR(u"media store", fixture);
+    const auto earlier = fixture.importer().create(
+        validVideoPost(fixturePath(QStringLiteral("landscape.mp4"))), QString(), false);
+    QVERIFY(earlier.has_value());
+    const QString kept = earlier->post.media.first().sha256;
+
+    Post post = validVideoPost(fixturePath(QStringLiteral("landscape.mp4")));
+    MediaDescriptor added;
+    added.url = fileUrlForPath(fixturePath(QStringLiteral("vertical.mp4")));
+    post.media << added;
+    if (databaseFails) { // the posts and their media go in, their history does not: all rolls back
+        QVERIFY(fixture.database().exec(QStringLiteral("ALTER TABLE post_history RENAME TO refused")));
+    } else {
+        MediaDescriptor cut;
+        cut.url = fileUrlForPath(fixturePath(QStringLiteral("truncated.mp4")));
+        post.media << cut;
+    }
+    const auto created = fixture.importer().create(post, QString(), false);
+    QVERIFY(!created.has_value());
+    QCOMPARE(storedObjects(fixture.store()), QStringList{kept});
+    QVERIFY(QDir(fixture.store().root() + u"/holds").isEmpty());
+    QVERIFY(QDir(fixture.store().root() + u"/incoming").isEmpty());
+}
+
+// Two creates may store the same bytes at once (in two threads or two processes): the one that fails
+// leaves the object the other holds, and so does the collector; once no create holds it and no post
+// refers to it, it goes.
+void TestMediaStore::failedCreateSparesWhatAnotherCreateHolds() {
+    StoreFixture fixture;
+    REQUIRE_STORE_FOR(u"media store", fixture);
+    auto running = std::make_unique<StagedMedia>(fixture.database(), fixture.store());
+    const auto shared = fixture.store().importFile(fixturePath(QStringLiteral("vertical.mp4")), {}, nullptr,
+                                                   {}, &running->hold());
+    QVERIFY(shared.has_value());
+
+    Post post = validVideoPost(); // vertical.mp4: the same bytes
+    MediaDescriptor cut;
+    cut.url = fileUrlForPath(fixturePath(QStringLiteral("truncated.mp4")));
+    post.media << cut;
+    QVERIFY(!fixture.importer().create(post, QString(), false).has_value());
+    QVERIFY(QFile::exists(shared->path));
+
+    QFile::setPermissions(shared->path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    QFile aged(shared->path);
+    QVERIFY(aged.open(QIODevice::ReadWrite));
+    QVERIFY(aged.setFileTime(QDateTime::currentDateTimeUtc().addDays(-2), QFileDevice::FileModificationTime));
+    aged.close();
+    QCOMPARE(MediaGarbageCollector(fixture.database(), fixture.store()).collect().value(), 0);
+    QVERIFY(QFile::exists(shared->path));
+
+    running.reset(); // that create failed too
+    QVERIFY(!QFile::exists(shared->path));
 }
 
 // A copy killed halfway leaves its .part file, a failed create an object without a row: opening

@@ -2,6 +2,7 @@
 
 extern "C" {
 #include <libavutil/log.h>
+#include <libavutil/mem.h>
 }
 
 #include <QLoggingCategory>
@@ -31,9 +32,12 @@ void logCallback(void *avcl, int level, const char *format, va_list args) {
 }
 } // namespace
 
-void installLogHandler() {
+void initialise() {
     static std::once_flag once;
-    std::call_once(once, [] { av_log_set_callback(logCallback); });
+    std::call_once(once, [] {
+        av_log_set_callback(logCallback);
+        av_max_alloc(MaxAllocationBytes);
+    });
 }
 
 } // namespace cq::ffmpeg

@@ -61,8 +61,14 @@ private:
 // FFmpeg's text for an AVERROR value.
 QString errorString(int averror);
 
-// Routes FFmpeg's own log lines to the clipqueue.ffmpeg logging category (debug, off by default)
-// instead of stderr. Safe to call from any thread, any number of times.
-void installLogHandler();
+// Sets FFmpeg up for ClipQueue before any file is opened: its log lines go to the clipqueue.ffmpeg
+// logging category (debug, off by default) instead of stderr, and no single allocation may exceed
+// MaxAllocationBytes. Safe to call from any thread, any number of times.
+void initialise();
+
+// FFmpeg believes the sizes a file states: a 287-byte PNG naming a 700 MB chunk made it reserve
+// 1.4 GB (found by fuzz_probe). Far above the largest frame ClipQueue handles (an 8K picture at 16
+// bits per RGBA channel is 265 MB), far below what a hostile file may claim.
+constexpr size_t MaxAllocationBytes = size_t(512) << 20;
 
 } // namespace cq::ffmpeg

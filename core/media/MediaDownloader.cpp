@@ -90,7 +90,7 @@ void MediaDownloader::onFinished(const net::HttpResult &result) {
     }
     m_done = true;
     m_file->close();
-    m_result = m_store.adoptDownloaded(m_file->fileName());
+    m_result = m_store.adoptDownloaded(m_file->fileName(), m_options.hold);
     Q_EMIT finished();
 }
 

@@ -28,6 +28,8 @@ struct MediaDownloadOptions {
     std::chrono::milliseconds transferTimeout{60'000};
     // The whole download; unset: MediaDownloader::deadlineFor(maxBytes).
     std::optional<std::chrono::milliseconds> deadline;
+    // The hold of the create the download is for: the object joins it (MediaStore::adoptDownloaded).
+    MediaHold *hold = nullptr;
 };
 
 // Downloads remote (http/https) media into the managed store when a post is created, streaming to

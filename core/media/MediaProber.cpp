@@ -1,5 +1,6 @@
 #include "media/MediaProber.h"
 
+#include "media/ContainerFamily.h"
 #include "media/FfmpegInput.h"
 #include "media/ImageHeader.h"
 #include "media/RegularFile.h"
@@ -26,27 +27,6 @@ namespace {
 class Text {
     Q_DECLARE_TR_FUNCTIONS(cq::MediaProber)
 };
-
-enum class ContainerFamily { IsoBmff, Matroska, Image, OtherVideo, Unknown };
-
-ContainerFamily containerFamily(const AVInputFormat *format) {
-    const QByteArray name(format->name);
-    if (name.startsWith("mov,mp4")) {
-        return ContainerFamily::IsoBmff;
-    }
-    if (name == "matroska,webm") {
-        return ContainerFamily::Matroska;
-    }
-    if (name.endsWith("_pipe") || name == "gif" || name == "image2" || name == "apng") {
-        return ContainerFamily::Image;
-    }
-    static const QByteArrayList otherVideo{"avi",  "flv", "mpegts", "mpeg", "asf", "ogg", "h264",
-                                           "hevc", "m4v", "rm",     "nut",  "mxf", "ivf"};
-    if (otherVideo.contains(name)) {
-        return ContainerFamily::OtherVideo;
-    }
-    return ContainerFamily::Unknown;
-}
 
 // The EBML DocType of a Matroska file ("webm" or "matroska"). libavformat reads one demuxer for
 // both and does not report which, but TikTok accepts WebM and not Matroska.
@@ -186,6 +166,37 @@ std::unexpected<Error> imageHeaderError(const QString &name, ImageHeaderFailure 
               Text::tr("%1: its image header is damaged. Export the photo again.").arg(name)});
 }
 
+// Why InputFile::open failed, for a person.
+Error openError(const QString &name, const QString &path, const ffmpeg::InputFile::OpenError &error) {
+    auto unreadable = [&name](const QString &reason) {
+        return Error{ErrorCode::MediaUnreadable, name + u": " + reason};
+    };
+    switch (error.failure) {
+    case ffmpeg::InputFile::Failure::Cancelled:
+        return Error{ErrorCode::Cancelled, Text::tr("%1: probing was cancelled.").arg(name)};
+    case ffmpeg::InputFile::Failure::TimedOut:
+        return unreadable(Text::tr("reading it took too long. If it is on a network drive, copy it to "
+                                   "this computer first."));
+    case ffmpeg::InputFile::Failure::NotOpened:
+        return unreadable(
+            isRegularFile(path)
+                ? Text::tr("ClipQueue may not read it (%1). Check the file's permissions.").arg(error.reason)
+                : error.reason);
+    case ffmpeg::InputFile::Failure::NotMedia:
+    case ffmpeg::InputFile::Failure::Unreadable:
+        if (QFileInfo(path).size() == 0) {
+            return unreadable(Text::tr("the file is empty (0 bytes). Export or copy it again."));
+        }
+        if (!error.formatName.isEmpty()) {
+            return unreadable(u"it is not a video or photo (FFmpeg reads it as \"" + error.formatName
+                              + u"\"). Add an MP4, MOV or WebM video, or a JPEG or WebP photo.");
+        }
+        break;
+    }
+    return unreadable(u"it is not a video or photo ClipQueue can read (" + ffmpeg::errorString(error.averror)
+                      + u"). It may be damaged or cut short: export or copy it again.");
+}
+
 } // namespace
 
 MediaProber::MediaProber(std::chrono::milliseconds timeout)
@@ -209,43 +220,18 @@ std::expected<MediaDescriptor, Error> MediaProber::probe(const QString &path, co
     if (info.isDir()) {
         return unreadable(Text::tr("this is a folder. Add the video or photo files inside it instead."));
     }
-    QFile file(path);
-    if (auto opened = openRegularFile(file); !opened) {
-        return unreadable(isRegularFile(path)
-                              ? Text::tr("ClipQueue may not read it (%1). Check the file's permissions.")
-                                    .arg(opened.error())
-                              : opened.error());
-    }
-    const qint64 sizeBytes = file.size();
-    if (sizeBytes == 0) {
-        return unreadable(Text::tr("the file is empty (0 bytes). Export or copy it again."));
-    }
-    const QByteArray head = file.read(256);
-
-    auto opened = ffmpeg::InputFile::open(info.absoluteFilePath(), m_timeout, cancel);
+    // One open for every read: FFmpeg, the head and the image header read the descriptor that was
+    // checked to be a regular file, whatever the name points to meanwhile.
+    auto opened = ffmpeg::InputFile::open(path, m_timeout, cancel);
     if (!opened) {
-        switch (opened.error().failure) {
-        case ffmpeg::InputFile::Failure::Cancelled:
-            return std::unexpected(
-                Error{ErrorCode::Cancelled, Text::tr("%1: probing was cancelled.").arg(name)});
-        case ffmpeg::InputFile::Failure::TimedOut:
-            return unreadable(Text::tr("reading it took too long. If it is on a network drive, copy it to "
-                                       "this computer first."));
-        case ffmpeg::InputFile::Failure::Unreadable:
-            break;
-        }
-        return unreadable(u"it is not a video or photo ClipQueue can read ("
-                          + ffmpeg::errorString(opened.error().averror)
-                          + u"). It may be damaged or cut short: export or copy it again.");
+        return std::unexpected(openError(name, path, opened.error()));
     }
+    QFile &file = (*opened)->file();
+    const qint64 sizeBytes = file.size(); // not 0: FFmpeg found a container in it
+    file.seek(0);
+    const QByteArray head = file.read(256);
     AVFormatContext *context = (*opened)->context();
     const ContainerFamily family = containerFamily(context->iformat);
-    // A low score means FFmpeg guessed (a text file "detected" as MPEG-TS with score 2).
-    if (family == ContainerFamily::Unknown || context->probe_score < AVPROBE_SCORE_RETRY) {
-        return unreadable(u"it is not a video or photo (FFmpeg reads it as \""
-                          + QString::fromUtf8(context->iformat->name)
-                          + u"\"). Add an MP4, MOV or WebM video, or a JPEG or WebP photo.");
-    }
 
     const AVStream *video = primaryVideoStream(context);
     const bool needsStreamInfo =

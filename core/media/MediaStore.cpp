@@ -7,12 +7,17 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QLockFile>
+#include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QStorageInfo>
 #include <QUuid>
 
 #include <cerrno>
 #include <cstring>
+#include <mutex>
+
+Q_LOGGING_CATEGORY(lcStore, "clipqueue.store", QtWarningMsg)
 
 namespace cq {
 
@@ -50,16 +55,30 @@ bool isSha256(const QString &name) {
 
 std::expected<QString, Error> sha256OfFile(const QString &path, const std::atomic_bool *cancel) {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return std::unexpected(Error{ErrorCode::Io, path + u": " + file.errorString()});
+    if (auto opened = openRegularFile(file); !opened) {
+        return std::unexpected(Error{ErrorCode::Io, path + u": " + opened.error()});
     }
     return hashFile(file, cancel);
+}
+
+MediaHold::MediaHold(const MediaStore &store)
+    : m_store(store)
+    , m_path(store.root() + u"/holds/" + QUuid::createUuid().toString(QUuid::WithoutBraces)) {
+    QFile file(m_path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+        qCWarning(lcStore).noquote() << "Cannot make a hold at" << m_path << file.errorString();
+    }
+}
+
+MediaHold::~MediaHold() {
+    QFile::remove(m_path);
 }
 
 MediaStore::MediaStore(QString rootDirectory)
     : m_root(QDir(rootDirectory).absolutePath()) {
     QDir().mkpath(m_root + u"/objects");
     QDir().mkpath(m_root + u"/incoming");
+    QDir().mkpath(m_root + u"/holds");
 }
 
 QString MediaStore::pathFor(const QString &sha256) const {
@@ -89,7 +108,7 @@ QString MediaStore::writeFailure(const QFileDevice &file, int systemError) const
 
 std::expected<StoredObject, Error> MediaStore::importFile(const QString &sourcePath, const Progress &progress,
                                                           const std::atomic_bool *cancel,
-                                                          const Inspect &inspect) const {
+                                                          const Inspect &inspect, MediaHold *hold) const {
     QFile source(sourcePath);
     const QString name = QFileInfo(sourcePath).fileName();
     if (auto opened = openRegularFile(source); !opened) {
@@ -119,7 +138,7 @@ std::expected<StoredObject, Error> MediaStore::importFile(const QString &sourceP
             return std::unexpected(inspected.error());
         }
     }
-    return place(tempPath, copied->first, copied->second);
+    return place(tempPath, copied->first, copied->second, hold);
 }
 
 std::expected<std::pair<QString, qint64>, Error>
@@ -153,7 +172,8 @@ MediaStore::copyHashing(QFile &source, QFile &target, const Progress &progress,
     return std::pair{QString::fromLatin1(hash.result().toHex()), copied};
 }
 
-std::expected<StoredObject, Error> MediaStore::adoptDownloaded(const QString &incomingPath) const {
+std::expected<StoredObject, Error> MediaStore::adoptDownloaded(const QString &incomingPath,
+                                                               MediaHold *hold) const {
     QFile file(incomingPath);
     if (!file.open(QIODevice::ReadOnly)) {
         return std::unexpected(Error{ErrorCode::Io, incomingPath + u": " + file.errorString()});
@@ -164,11 +184,37 @@ std::expected<StoredObject, Error> MediaStore::adoptDownloaded(const QString &in
     }
     const qint64 size = file.size();
     file.close();
-    return place(incomingPath, *sha, size);
+    return place(incomingPath, *sha, size, hold);
+}
+
+std::expected<void, Error> MediaStore::join(MediaHold &hold, const QString &sha256) const {
+    if (hold.m_objects.contains(sha256)) {
+        return {};
+    }
+    bool written = false;
+    underLock([&] {
+        QFile file(hold.m_path);
+        written = file.open(QIODevice::WriteOnly | QIODevice::Append)
+                  && file.write(sha256.toLatin1() + '\n') == sha256.size() + 1 && file.flush();
+    });
+    if (!written) {
+        return std::unexpected(Error{ErrorCode::Io, u"writing to ClipQueue's media store at " + m_root
+                                                        + u" failed (its holds folder cannot be written)."});
+    }
+    hold.m_objects << sha256;
+    return {};
 }
 
 std::expected<StoredObject, Error> MediaStore::place(const QString &tempPath, const QString &sha256,
-                                                     qint64 sizeBytes) const {
+                                                     qint64 sizeBytes, MediaHold *hold) const {
+    // Held before it is looked for: a clean-up that runs meanwhile either removed it before (then it
+    // is placed anew) or sees the hold and keeps it.
+    if (hold) {
+        if (auto joined = join(*hold, sha256); !joined) {
+            QFile::remove(tempPath);
+            return std::unexpected(joined.error());
+        }
+    }
     StoredObject object{sha256, sizeBytes, pathFor(sha256), false};
     if (QFileInfo(object.path).size() == sizeBytes && verify(sha256)) {
         QFile::remove(tempPath); // the same bytes are stored already
@@ -238,6 +284,45 @@ void MediaStore::removeIncomingBefore(const QDateTime &cutoff) const {
     QDirIterator incoming(m_root + u"/incoming", QDir::Files);
     while (incoming.hasNext()) {
         const QFileInfo info(incoming.next());
+        if (info.lastModified().toUTC() < cutoff) {
+            QFile::remove(info.absoluteFilePath());
+        }
+    }
+}
+
+void MediaStore::underLock(const std::function<void()> &work) const {
+    // QLockFile keeps processes apart; the threads of this one queue here first.
+    static std::mutex threads;
+    const std::lock_guard guard(threads);
+    QLockFile lock(m_root + u"/store.lock");
+    if (!lock.lock()) { // a read-only store: nothing can be placed or removed there anyway
+        qCWarning(lcStore).noquote() << "Cannot lock the media store at" << m_root << lock.error();
+    }
+    work();
+}
+
+QSet<QString> MediaStore::heldObjects(const MediaHold *except) const {
+    QSet<QString> held;
+    QDirIterator holds(m_root + u"/holds", QDir::Files);
+    while (holds.hasNext()) {
+        const QString path = holds.next();
+        QFile file(path);
+        if ((except && path == except->path()) || !file.open(QIODevice::ReadOnly)) {
+            continue;
+        }
+        for (const QByteArray &line : file.readAll().split('\n')) {
+            if (!line.isEmpty()) {
+                held.insert(QString::fromLatin1(line));
+            }
+        }
+    }
+    return held;
+}
+
+void MediaStore::removeHoldsBefore(const QDateTime &cutoff) const {
+    QDirIterator holds(m_root + u"/holds", QDir::Files);
+    while (holds.hasNext()) {
+        const QFileInfo info(holds.next());
         if (info.lastModified().toUTC() < cutoff) {
             QFile::remove(info.absoluteFilePath());
         }

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -25,6 +26,31 @@ struct StoredObject {
 // object after, so that a file can be matched with stored media before it is stored.
 std::expected<QString, Error> sha256OfFile(const QString &path, const std::atomic_bool *cancel = nullptr);
 
+class MediaStore;
+
+// A create's hold on the objects it puts into the store (or finds there), from before it places
+// them until its rows refer to them: no clean-up removes a held object, whoever runs it (another
+// create that failed, the collector, another process). A hold is a file, holds/<id>, one sha256 a
+// line; it ends (the file goes) with this object.
+class MediaHold {
+public:
+    explicit MediaHold(const MediaStore &store);
+    ~MediaHold();
+    MediaHold(const MediaHold &) = delete;
+    MediaHold &operator=(const MediaHold &) = delete;
+
+    const MediaStore &store() const { return m_store; }
+    const QString &path() const { return m_path; }
+    // The objects held, in the order they joined.
+    const QStringList &objects() const { return m_objects; }
+
+private:
+    friend class MediaStore;
+    const MediaStore &m_store;
+    QString m_path;
+    QStringList m_objects;
+};
+
 // ClipQueue's managed media store (docs/post-json.md): every media item of a post is copied in at
 // creation, so a post scheduled for next week does not depend on the original still being there.
 // Files are content-addressed (objects/ab/abcdef...), written through a temporary file, hashed
@@ -43,12 +69,16 @@ public:
     QString pathFor(const QString &sha256) const;
 
     // Copies a local regular file into the store (or finds the identical object already there),
-    // hashing while it copies; `inspect` sees the copy before it is placed.
+    // hashing while it copies; `inspect` sees the copy before it is placed. The object joins `hold`
+    // before it is placed.
     std::expected<StoredObject, Error> importFile(const QString &sourcePath, const Progress &progress = {},
                                                   const std::atomic_bool *cancel = nullptr,
-                                                  const Inspect &inspect = {}) const;
-    // Moves a finished download (a file inside the store's incoming/ folder) into place.
-    std::expected<StoredObject, Error> adoptDownloaded(const QString &incomingPath) const;
+                                                  const Inspect &inspect = {},
+                                                  MediaHold *hold = nullptr) const;
+    // Moves a finished download (a file inside the store's incoming/ folder) into place, joining
+    // `hold` first.
+    std::expected<StoredObject, Error> adoptDownloaded(const QString &incomingPath,
+                                                       MediaHold *hold = nullptr) const;
     // A fresh path under incoming/ for a download to write to.
     QString newIncomingPath() const;
 
@@ -70,12 +100,22 @@ public:
     // import or a download that crashed.
     void removeIncomingBefore(const QDateTime &cutoff) const;
 
+    // Runs `work` while no other thread or process joins an object to a hold or removes objects
+    // (a lock file, store.lock): whoever removes objects checks the holds under it, and a hold is
+    // joined under it before its object is looked for, so neither can miss the other.
+    void underLock(const std::function<void()> &work) const;
+    // The objects held by every hold but `except`.
+    QSet<QString> heldObjects(const MediaHold *except = nullptr) const;
+    // Deletes holds last modified before `cutoff`: those of a process that crashed.
+    void removeHoldsBefore(const QDateTime &cutoff) const;
+
 private:
     // Copies `source` to `target`, hashing what it copies; answers the sha256 and the size.
     std::expected<std::pair<QString, qint64>, Error>
     copyHashing(QFile &source, QFile &target, const Progress &progress, const std::atomic_bool *cancel) const;
-    std::expected<StoredObject, Error> place(const QString &tempPath, const QString &sha256,
-                                             qint64 sizeBytes) const;
+    std::expected<StoredObject, Error> place(const QString &tempPath, const QString &sha256, qint64 sizeBytes,
+                                             MediaHold *hold) const;
+    std::expected<void, Error> join(MediaHold &hold, const QString &sha256) const;
 
     QString m_root;
 };

@@ -15,7 +15,24 @@ namespace cq {
 namespace {
 const QString notRegular = QStringLiteral("it is not a regular file (a pipe, device or socket). Add the "
                                           "video or photo file itself.");
+std::function<void(const QString &)> &afterOpenHook() {
+    static std::function<void(const QString &)> hook;
+    return hook;
+}
+
+std::expected<void, QString> opened(const QString &name) {
+    if (afterOpenHook()) {
+        afterOpenHook()(name);
+    }
+    return {};
+}
 } // namespace
+
+namespace testing {
+void setAfterOpenHook(std::function<void(const QString &path)> hook) {
+    afterOpenHook() = std::move(hook);
+}
+} // namespace testing
 
 bool isRegularFile(const QString &path) {
     const QFileInfo info(path);
@@ -23,8 +40,9 @@ bool isRegularFile(const QString &path) {
 }
 
 std::expected<void, QString> openRegularFile(QFile &file) {
+    const QString name = file.fileName(); // QFile forgets it when given a descriptor
 #ifdef Q_OS_UNIX
-    const int fd = ::open(QFile::encodeName(file.fileName()).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    const int fd = ::open(QFile::encodeName(name).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
         return std::unexpected(QString::fromLocal8Bit(std::strerror(errno)));
     }
@@ -38,15 +56,15 @@ std::expected<void, QString> openRegularFile(QFile &file) {
         ::close(fd);
         return std::unexpected(file.errorString());
     }
-    return {};
+    return opened(name);
 #else
-    if (!isRegularFile(file.fileName())) {
+    if (!isRegularFile(name)) {
         return std::unexpected(notRegular);
     }
     if (!file.open(QIODevice::ReadOnly)) {
         return std::unexpected(file.errorString());
     }
-    return {};
+    return opened(name);
 #endif
 }
 

@@ -4,6 +4,7 @@
 #include <QString>
 
 #include <expected>
+#include <functional>
 
 namespace cq {
 
@@ -16,5 +17,12 @@ std::expected<void, QString> openRegularFile(QFile &file);
 // Whether `path` names a regular file (or a link to one): for paths handed to FFmpeg, which opens
 // them itself.
 bool isRegularFile(const QString &path);
+
+namespace testing {
+// Runs at the end of every openRegularFile() that succeeded, with the file's name: a test swaps
+// the name for a FIFO there, to prove that nothing opens the name again after the check. Set it
+// only while no other thread opens files; an empty function removes it.
+void setAfterOpenHook(std::function<void(const QString &path)> hook);
+} // namespace testing
 
 } // namespace cq

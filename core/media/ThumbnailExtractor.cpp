@@ -2,7 +2,6 @@
 
 #include "media/FfmpegInput.h"
 #include "media/ImageHeader.h"
-#include "media/RegularFile.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -39,7 +38,7 @@ constexpr int MaxPreviewSidePx = 8192;
 constexpr qint64 MaxPreviewPixels = 50'000'000;
 
 // The picture size an image file's header states: FFmpeg's image demuxers learn it only by decoding.
-std::pair<int, int> statedPictureSize(const QString &path, const AVCodecParameters *picture) {
+std::pair<int, int> statedPictureSize(QFile &file, const AVCodecParameters *picture) {
     std::optional<ImageFormat> format;
     switch (picture->codec_id) {
     case AV_CODEC_ID_MJPEG:
@@ -58,8 +57,7 @@ std::pair<int, int> statedPictureSize(const QString &path, const AVCodecParamete
     default:
         break;
     }
-    QFile file(path);
-    if (picture->width > 0 || !format || !openRegularFile(file)) {
+    if (picture->width > 0 || !format) {
         return {picture->width, picture->height};
     }
     const auto header = readImageHeader(file, *format, QDeadlineTimer(std::chrono::seconds(5)));
@@ -83,12 +81,12 @@ std::expected<Thumbnail, Error> extractThumbnail(const QString &path, int maxSid
     auto failed = [&name](const QString &why) {
         return std::unexpected(Error{ErrorCode::MediaUnreadable, name + u": no preview: " + why});
     };
-    if (!isRegularFile(path)) {
-        return failed(QStringLiteral("it is not a regular file"));
-    }
     auto opened = ffmpeg::InputFile::open(path, std::chrono::seconds(20), cancel);
     if (!opened) {
-        return failed(ffmpeg::errorString(opened.error().averror));
+        const auto &error = opened.error();
+        return failed(error.failure == ffmpeg::InputFile::Failure::NotOpened
+                          ? error.reason
+                          : ffmpeg::errorString(error.averror));
     }
     AVFormatContext *context = (*opened)->context();
     const AVCodec *decoder = nullptr;
@@ -98,7 +96,7 @@ std::expected<Thumbnail, Error> extractThumbnail(const QString &path, int maxSid
     }
     const AVStream *stream = context->streams[streamIndex];
     const AVCodecParameters *picture = stream->codecpar;
-    const auto [width, height] = statedPictureSize(path, picture);
+    const auto [width, height] = statedPictureSize((*opened)->file(), picture);
     if (width > MaxPreviewSidePx || height > MaxPreviewSidePx || qint64(width) * height > MaxPreviewPixels) {
         return failed(QStringLiteral("the picture is %1x%2 px, too large to preview").arg(width).arg(height));
     }

@@ -1,6 +1,7 @@
 #include "publish/PlanCheck.h"
 
 #include "media/MediaStore.h"
+#include "media/RegularFile.h"
 #include "post/PostMediaCheck.h"
 #include "post/PostValidator.h"
 #include "publish/QueueSlots.h"
@@ -121,7 +122,7 @@ QList<CsvPostRow> PlanCheck::rowsFromFiles(const QStringList &paths) {
         media.url = fileUrlForPath(file);
         row.post.media << media;
         QFile sidecar(info.dir().filePath(info.completeBaseName() + QStringLiteral(".txt")));
-        if (sidecar.open(QIODevice::ReadOnly)) {
+        if (openRegularFile(sidecar)) { // a FIFO named clip.txt would block the plan
             row.post.text = QString::fromUtf8(sidecar.readAll()).trimmed();
         }
         rows << row;

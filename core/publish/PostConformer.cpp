@@ -47,7 +47,7 @@ QString PostConformer::temporaryPath(const QString &finalName) const {
 std::expected<QString, Error> PostConformer::placeOutput(const QString &tempPath,
                                                          const QString &finalName) const {
     if (m_destination.store) {
-        auto object = m_destination.store->adoptDownloaded(tempPath);
+        auto object = m_destination.store->adoptDownloaded(tempPath, m_destination.hold);
         if (!object) {
             return std::unexpected(object.error());
         }

@@ -40,6 +40,8 @@ public:
     struct Destination {
         const MediaStore *store = nullptr;
         QString directory;
+        // With `store`: the hold of the create the converted objects are for.
+        MediaHold *hold = nullptr;
     };
     // Item `index` is `fraction` (0 to 1) done.
     using Progress = std::function<void(qsizetype index, double fraction)>;

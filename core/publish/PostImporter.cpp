@@ -57,15 +57,17 @@ PostImporter::PostImporter(PostLifecycle &lifecycle, const MediaStore &store)
 std::expected<StoredMedia, Error> PostImporter::storeMedia(const MediaDescriptor &declared,
                                                            const QString &baseDirectory,
                                                            const std::optional<StoredObject> &downloaded,
-                                                           const MediaStore::Progress &progress) const {
+                                                           const MediaStore::Progress &progress,
+                                                           MediaHold &hold) const {
     const MediaLocation location = locateMedia(declared.url);
     const bool local = location.kind == MediaLocation::Kind::LocalFile;
     if (!local && !downloaded) {
         return std::unexpected(
             Error{ErrorCode::Usage, declared.url + u" has not been downloaded into the media store."});
     }
-    auto probed = local ? importLocal(QDir(baseDirectory).absoluteFilePath(location.localPath), progress)
-                        : probeDownloaded(declared, *downloaded);
+    auto probed = local
+                      ? importLocal(QDir(baseDirectory).absoluteFilePath(location.localPath), progress, hold)
+                      : probeDownloaded(declared, *downloaded);
     if (!probed) {
         return std::unexpected(probed.error());
     }
@@ -83,7 +85,7 @@ std::expected<StoredMedia, Error> PostImporter::storeMedia(const MediaDescriptor
 }
 
 std::expected<std::pair<MediaDescriptor, StoredObject>, Error>
-PostImporter::importLocal(const QString &path, const MediaStore::Progress &progress) const {
+PostImporter::importLocal(const QString &path, const MediaStore::Progress &progress, MediaHold &hold) const {
     // A quick look first, so an unreadable file is not copied at all; then the copy is what gets
     // probed: a file that changes meanwhile is stored with the descriptor of the stored bytes.
     const QString name = QFileInfo(path).fileName();
@@ -91,15 +93,17 @@ PostImporter::importLocal(const QString &path, const MediaStore::Progress &progr
         return std::unexpected(first.error());
     }
     std::optional<MediaDescriptor> probed;
-    auto object =
-        m_store.importFile(path, progress, nullptr, [&](const QString &copy) -> std::expected<void, Error> {
+    auto object = m_store.importFile(
+        path, progress, nullptr,
+        [&](const QString &copy) -> std::expected<void, Error> {
             auto media = MediaProber().probe(copy, nullptr, name);
             if (!media) {
                 return std::unexpected(media.error());
             }
             probed = *media;
             return {};
-        });
+        },
+        &hold);
     if (!object) {
         return std::unexpected(object.error());
     }
@@ -118,7 +122,8 @@ PostImporter::probeDownloaded(const MediaDescriptor &declared, const StoredObjec
 
 std::expected<PostImporter::CreateResult, Error>
 PostImporter::create(const Post &post, const QString &baseDirectory, bool submit,
-                     const QHash<int, StoredObject> &downloaded, const MediaStore::Progress &progress) {
+                     const QHash<int, StoredObject> &downloaded, const MediaStore::Progress &progress,
+                     StagedMedia *staged) {
     // A set becomes its accounts now: each stored post goes to one account, whatever the set becomes.
     auto expanded = m_sets.expand(post);
     if (!expanded) {
@@ -148,6 +153,10 @@ PostImporter::create(const Post &post, const QString &baseDirectory, bool submit
             totalBytes += QFileInfo(QDir(baseDirectory).absoluteFilePath(location.localPath)).size();
         }
     }
+    std::optional<StagedMedia> ownStaged;
+    if (!staged) {
+        staged = &ownStaged.emplace(m_lifecycle.database(), m_store);
+    }
     qint64 bytesBefore = 0;
     // Copy first, insert after: a row never refers to bytes that are not in the store yet.
     for (qsizetype i = 0; i < input.media.size(); ++i) {
@@ -160,7 +169,7 @@ PostImporter::create(const Post &post, const QString &baseDirectory, bool submit
                 progress(bytesBefore + doneBytes, totalBytes);
             }
         };
-        auto media = storeMedia(input.media.at(i), baseDirectory, fetched, itemProgress);
+        auto media = storeMedia(input.media.at(i), baseDirectory, fetched, itemProgress, staged->hold());
         bytesBefore += fileBytes;
         if (!media) {
             return std::unexpected(media.error());
@@ -175,6 +184,7 @@ PostImporter::create(const Post &post, const QString &baseDirectory, bool submit
     if (!posts) {
         return std::unexpected(posts.error());
     }
+    staged->commit();
     std::optional<Error> notSubmitted;
     for (qsizetype i = 0; submit && i < posts->size() && !notSubmitted; ++i) {
         auto submitted = m_lifecycle.submit(posts->at(i).id);

@@ -6,6 +6,7 @@
 #include "post/Post.h"
 #include "publish/AccountSets.h"
 #include "publish/PostLifecycle.h"
+#include "storage/StagedMedia.h"
 
 #include <QHash>
 
@@ -33,18 +34,21 @@ public:
     // pass their stored objects in `downloaded` by media index (downloadRemoteMedia()).
     // `progress` counts the bytes of local files copied into the store, over all of them. A post
     // naming an unknown or empty account set is refused (ValidationFailed) before anything is copied.
+    // What it copies joins `staged` (the caller's, holding the downloads too; else one of its own),
+    // committed once the posts are stored: a create that fails leaves no object behind.
     std::expected<CreateResult, Error> create(const Post &post, const QString &baseDirectory, bool submit,
                                               const QHash<int, StoredObject> &downloaded = {},
-                                              const MediaStore::Progress &progress = {});
+                                              const MediaStore::Progress &progress = {},
+                                              StagedMedia *staged = nullptr);
 
 private:
     std::expected<StoredMedia, Error> storeMedia(const MediaDescriptor &declared,
                                                  const QString &baseDirectory,
                                                  const std::optional<StoredObject> &downloaded,
-                                                 const MediaStore::Progress &progress) const;
-    // Copies a local file into the store and probes the copy.
+                                                 const MediaStore::Progress &progress, MediaHold &hold) const;
+    // Copies a local file into the store (joining `hold`) and probes the copy.
     std::expected<std::pair<MediaDescriptor, StoredObject>, Error>
-    importLocal(const QString &path, const MediaStore::Progress &progress) const;
+    importLocal(const QString &path, const MediaStore::Progress &progress, MediaHold &hold) const;
     // Probes a downloaded object where it is stored.
     std::expected<std::pair<MediaDescriptor, StoredObject>, Error>
     probeDownloaded(const MediaDescriptor &declared, const StoredObject &object) const;
@@ -57,7 +61,8 @@ private:
 // Downloads every remote media item of `post` into the store (blocking, with a local event loop),
 // refusing more bytes than declared (or than TikTok accepts for the type when undeclared), under
 // the downloader's rules (`options`: private addresses, deadlines).
-// Returns the stored objects by media index, for PostImporter::create().
+// Returns the stored objects by media index, for PostImporter::create(), held by `options.hold`
+// (StagedMedia::hold(), passed to create() too).
 std::expected<QHash<int, StoredObject>, Error>
 downloadRemoteMedia(const Post &post, QNetworkAccessManager &network, const MediaStore &store,
                     const MediaDownloader::Options &options = {});

@@ -1,6 +1,7 @@
 #include "session/Backend.h"
 
 #include "media/MediaProber.h"
+#include "media/RegularFile.h"
 #include "post/PostMediaCheck.h"
 #include "publish/ConformQueue.h"
 #include "publish/Publisher.h"
@@ -933,15 +934,17 @@ void Backend::testDatabase(const QString &url, QObject *context, Done<QString> d
 std::expected<QList<PostRow>, Error> Backend::createRows(Worker &worker, const Post &post,
                                                          const QString &baseDirectory, bool submit) {
     Session &session = *worker.session();
-    auto downloaded =
-        downloadRemoteMedia(post, session.network(), session.store(), session.mediaDownloadOptions());
+    StagedMedia staged(session.database(), session.store()); // a failed create leaves no object
+    MediaDownloader::Options options = session.mediaDownloadOptions();
+    options.hold = &staged.hold();
+    auto downloaded = downloadRemoteMedia(post, session.network(), session.store(), options);
     if (!downloaded) {
         return std::unexpected(downloaded.error());
     }
     const auto progress = [this](qint64 doneBytes, qint64 totalBytes) {
         Q_EMIT storeProgress(doneBytes, totalBytes);
     };
-    auto created = session.importer().create(post, baseDirectory, submit, *downloaded, progress);
+    auto created = session.importer().create(post, baseDirectory, submit, *downloaded, progress, &staged);
     if (!created) {
         return std::unexpected(created.error());
     }
@@ -975,9 +978,9 @@ void Backend::planFromCsv(const QString &path, QObject *context, Done<QList<CsvP
         context,
         [path](Worker &worker) -> std::expected<QList<CsvPostRow>, Error> {
             QFile file(path);
-            if (!file.open(QIODevice::ReadOnly)) {
+            if (auto opened = openRegularFile(file); !opened) {
                 return std::unexpected(
-                    Error{ErrorCode::Io, path + u": cannot read it (" + file.errorString() + u")."});
+                    Error{ErrorCode::Io, path + u": cannot read it (" + opened.error() + u")."});
             }
             const QTimeZone zone =
                 worker.session()->workspace().defaultTimeZone().value_or(QTimeZone::systemTimeZone());

@@ -9,6 +9,9 @@ namespace cq {
 namespace {
 // A post being created copies its media in before its rows are written: its files stay this long.
 constexpr qint64 SettleSeconds = 3600;
+// A hold left this long belongs to a process that crashed: no create takes a day (the longest
+// download allowed, 4 GB at 256 KiB/s, takes under five hours).
+constexpr qint64 StaleHoldSeconds = 24 * 3600;
 } // namespace
 
 MediaGarbageCollector::MediaGarbageCollector(const Database &database, const MediaStore &store)
@@ -38,36 +41,68 @@ std::expected<QStringList, Error> MediaGarbageCollector::forgetOrphans() const {
     return orphans;
 }
 
-std::expected<int, Error> MediaGarbageCollector::collect() const {
-    auto orphans = forgetOrphans();
-    if (!orphans) {
-        return std::unexpected(orphans.error());
-    }
-    // Files go only after their rows are gone. Files that never got a row (a creation that failed or
-    // crashed after copying) go once they are an hour old. File times are real time, so this is
-    // the real clock, not the injected one.
+std::expected<QSet<QString>, Error> MediaGarbageCollector::recorded() const {
     auto known = MediaObjectRepository(m_db).all();
     if (!known) {
         return std::unexpected(known.error());
     }
-    QSet<QString> recorded;
+    QSet<QString> hashes;
     for (const MediaObject &object : *known) {
-        recorded.insert(object.sha256);
+        hashes.insert(object.sha256);
     }
-    const QDateTime settled = QDateTime::currentDateTimeUtc().addSecs(-SettleSeconds);
-    QStringList doomed;
-    for (const QString &sha256 : *orphans) {
-        if (!recorded.contains(sha256)) { // else a post created meanwhile recorded it again
-            doomed << sha256;
+    return hashes;
+}
+
+std::expected<int, Error> MediaGarbageCollector::collect() const {
+    std::expected<int, Error> removed = 0;
+    m_store.underLock([&] {
+        auto orphans = forgetOrphans();
+        if (!orphans) {
+            removed = std::unexpected(orphans.error());
+            return;
         }
-    }
-    for (const QString &sha256 : m_store.objectsModifiedBefore(settled)) {
-        if (!recorded.contains(sha256) && !doomed.contains(sha256)) {
-            doomed << sha256;
+        // Files go only after their rows are gone. Files that never got a row (a creation that failed
+        // or crashed after copying) go once they are an hour old. File times are real time, so this
+        // is the real clock, not the injected one.
+        auto known = recorded();
+        if (!known) {
+            removed = std::unexpected(known.error());
+            return;
         }
-    }
-    const int removed = m_store.removeObjects(doomed);
-    m_store.removeIncomingBefore(settled);
+        const QSet<QString> held = m_store.heldObjects();
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QDateTime settled = now.addSecs(-SettleSeconds);
+        QStringList doomed;
+        // Not recorded: else a post created meanwhile recorded it again.
+        for (const QString &sha256 : *orphans + m_store.objectsModifiedBefore(settled)) {
+            if (!known->contains(sha256) && !held.contains(sha256) && !doomed.contains(sha256)) {
+                doomed << sha256;
+            }
+        }
+        removed = m_store.removeObjects(doomed);
+        m_store.removeIncomingBefore(settled);
+        m_store.removeHoldsBefore(now.addSecs(-StaleHoldSeconds));
+    });
+    return removed;
+}
+
+std::expected<int, Error> MediaGarbageCollector::discard(const MediaHold &hold) const {
+    std::expected<int, Error> removed = 0;
+    m_store.underLock([&] {
+        auto known = recorded();
+        if (!known) {
+            removed = std::unexpected(known.error());
+            return;
+        }
+        const QSet<QString> others = m_store.heldObjects(&hold);
+        QStringList doomed;
+        for (const QString &sha256 : hold.objects()) {
+            if (!known->contains(sha256) && !others.contains(sha256)) {
+                doomed << sha256;
+            }
+        }
+        removed = m_store.removeObjects(doomed);
+    });
     return removed;
 }
 

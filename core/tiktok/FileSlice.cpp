@@ -1,5 +1,7 @@
 #include "tiktok/FileSlice.h"
 
+#include "media/RegularFile.h"
+
 namespace cq::tiktok {
 
 FileSlice::FileSlice(const QString &path, qint64 offset, qint64 length, QObject *parent)
@@ -10,7 +12,7 @@ FileSlice::FileSlice(const QString &path, qint64 offset, qint64 length, QObject 
 }
 
 bool FileSlice::open(OpenMode mode) {
-    if ((mode & WriteOnly) || !m_file.open(QIODevice::ReadOnly) || m_file.size() < m_offset + m_length
+    if ((mode & WriteOnly) || !openRegularFile(m_file) || m_file.size() < m_offset + m_length
         || !m_file.seek(m_offset)) {
         m_file.close();
         return false;

@@ -1,5 +1,6 @@
 #include "tiktok/TikTokClient.h"
 
+#include "media/RegularFile.h"
 #include "net/AwsSignature.h"
 #include "tiktok/FileSlice.h"
 
@@ -20,7 +21,7 @@ namespace {
 QByteArray fileSha256Hex(const QString &path) {
     QFile file(path);
     QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (file.open(QIODevice::ReadOnly)) {
+    if (openRegularFile(file)) {
         hash.addData(&file);
     }
     return hash.result().toHex();

@@ -167,12 +167,15 @@ public:
 private:
     static std::expected<PostImporter::CreateResult, Error>
     create(const Post &post, const QJsonObject &arguments, Session &session) {
-        auto downloaded = downloadRemoteMedia(post, session.network(), session.store());
+        StagedMedia staged(session.database(), session.store()); // a failed create leaves no object
+        MediaDownloader::Options options;
+        options.hold = &staged.hold();
+        auto downloaded = downloadRemoteMedia(post, session.network(), session.store(), options);
         if (!downloaded) {
             return std::unexpected(downloaded.error());
         }
         return session.importer().create(post, baseDirectory(arguments), arguments.value(u"submit").toBool(),
-                                         *downloaded);
+                                         *downloaded, {}, &staged);
     }
 
     static McpToolResult describe(const PostImporter::CreateResult &created) {

@@ -27,10 +27,11 @@ ConformLimits cachedLimits(Session &session, const Post &post) {
 // refer to those instead of the originals.
 std::expected<void, Error> conformIntoStore(Session &session, Post &post, const QString &baseDirectory,
                                             QHash<int, StoredObject> &downloaded, bool stripLocation,
-                                            QTextStream &err) {
+                                            StagedMedia &staged, QTextStream &err) {
     ConformLimits limits = cachedLimits(session, post);
     limits.stripPhotoMetadata = stripLocation;
-    auto result = PostConformer({&session.store(), {}}, limits).conform(post, baseDirectory, downloaded);
+    auto result = PostConformer({&session.store(), {}, &staged.hold()}, limits)
+                      .conform(post, baseDirectory, downloaded);
     if (!result) {
         return std::unexpected(result.error());
     }
@@ -65,21 +66,24 @@ ExitCode PostCreateCommand::execute(Session &session, const QCommandLineParser &
             return fail(streams.err, slot.error());
         }
     }
-    auto downloaded =
-        downloadRemoteMedia(*post, session.network(), session.store(), session.mediaDownloadOptions());
+    StagedMedia staged(session.database(), session.store()); // a failed create leaves no object
+    MediaDownloader::Options options = session.mediaDownloadOptions();
+    options.hold = &staged.hold();
+    auto downloaded = downloadRemoteMedia(*post, session.network(), session.store(), options);
     if (!downloaded) {
         return fail(streams.err, downloaded.error());
     }
     const QString baseDirectory = QFileInfo(path).absolutePath();
     const bool stripLocation = parser.isSet(stripLocationName);
     if (parser.isSet(conformName) || stripLocation) {
-        if (auto conformed =
-                conformIntoStore(session, *post, baseDirectory, *downloaded, stripLocation, streams.err);
+        if (auto conformed = conformIntoStore(session, *post, baseDirectory, *downloaded, stripLocation,
+                                              staged, streams.err);
             !conformed) {
             return fail(streams.err, conformed.error());
         }
     }
-    auto created = session.importer().create(*post, baseDirectory, parser.isSet(submitName), *downloaded);
+    auto created =
+        session.importer().create(*post, baseDirectory, parser.isSet(submitName), *downloaded, {}, &staged);
     if (!created) {
         return fail(streams.err, created.error());
     }

@@ -65,12 +65,14 @@ void PostImportCommand::report(QTextStream &out, const QList<CheckedRow> &rows) 
 
 std::expected<QString, Error> PostImportCommand::store(Session &session, const CheckedRow &row,
                                                        const QString &baseDirectory, bool submit) const {
-    auto downloaded =
-        downloadRemoteMedia(row.row.post, session.network(), session.store(), session.mediaDownloadOptions());
+    StagedMedia staged(session.database(), session.store()); // a failed create leaves no object
+    MediaDownloader::Options options = session.mediaDownloadOptions();
+    options.hold = &staged.hold();
+    auto downloaded = downloadRemoteMedia(row.row.post, session.network(), session.store(), options);
     if (!downloaded) {
         return std::unexpected(downloaded.error());
     }
-    auto created = session.importer().create(row.row.post, baseDirectory, submit, *downloaded);
+    auto created = session.importer().create(row.row.post, baseDirectory, submit, *downloaded, {}, &staged);
     if (!created) {
         return std::unexpected(created.error());
     }

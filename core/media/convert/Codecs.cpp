@@ -34,6 +34,10 @@ std::expected<std::unique_ptr<ConversionInput>, Error> ConversionInput::open(con
         if (opened.error().failure == ffmpeg::InputFile::Failure::Cancelled) {
             return std::unexpected(cancelledError(path));
         }
+        if (opened.error().failure == ffmpeg::InputFile::Failure::NotOpened) {
+            return std::unexpected(
+                conversionError(path, u"cannot be opened (" + opened.error().reason + u')'));
+        }
         return std::unexpected(
             conversionError(path, QStringLiteral("cannot be opened"), opened.error().averror));
     }

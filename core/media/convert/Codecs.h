@@ -25,6 +25,8 @@ public:
     static std::expected<std::unique_ptr<ConversionInput>, Error> open(const QString &path,
                                                                        std::stop_token stop);
     AVFormatContext *context() const { return m_input->context(); }
+    // The opened source, for reading its headers: the bytes FFmpeg reads.
+    QFile &file() { return m_input->file(); }
     const QString &path() const { return m_path; }
 
 private:

@@ -1,6 +1,7 @@
 #include "media/convert/PhotoConverter.h"
 
 #include "media/ImageHeader.h"
+#include "media/RegularFile.h"
 #include "media/convert/Codecs.h"
 #include "media/convert/FilterGraph.h"
 #include "media/convert/JpegMetadata.h"
@@ -39,12 +40,8 @@ QByteArray orientationFilters(int orientation) {
     }
 }
 
-int exifOrientation(const QString &path, AVCodecID codec) {
+int exifOrientation(QFile &file, AVCodecID codec) {
     if (codec != AV_CODEC_ID_MJPEG && codec != AV_CODEC_ID_WEBP) {
-        return 1;
-    }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
         return 1;
     }
     const auto header =
@@ -135,9 +132,9 @@ std::expected<void, Error> writeFile(const QString &outputPath, const QByteArray
 
 std::expected<void, Error> stripMetadata(const QString &sourcePath, const QString &outputPath) {
     QFile source(sourcePath);
-    if (!source.open(QIODevice::ReadOnly)) {
+    if (auto opened = openRegularFile(source); !opened) {
         return std::unexpected(
-            convert::conversionError(sourcePath, u"cannot be read (" + source.errorString() + u')'));
+            convert::conversionError(sourcePath, u"cannot be read (" + opened.error() + u')'));
     }
     const std::optional<QByteArray> stripped = jpegWithoutMetadata(source.readAll());
     if (!stripped) {
@@ -173,7 +170,7 @@ std::expected<void, Error> PhotoConverter::convert(const QString &sourcePath, co
     }
     AVFrame *frame = decoded->get();
     frame->pts = 0;
-    const int orientation = exifOrientation(sourcePath, stream->codecpar->codec_id);
+    const int orientation = exifOrientation((*input)->file(), stream->codecpar->codec_id);
     const AVRational aspect =
         frame->sample_aspect_ratio.num > 0 ? frame->sample_aspect_ratio : AVRational{1, 1};
     const QByteArray source =
