@@ -525,6 +525,16 @@ void TestFacade::conformMediaMakesANewStoreObject() {
     QCOMPARE(progress.last().at(1).toDouble(), 1.0);
     QCOMPARE(m_backend->conformsRunning(), 0);
 
+    // Not in a post yet, and older than the hour after which the store's clean-up takes files no
+    // post refers to: it stays while the window may still save it (a session opening cleans up).
+    QFile output(converted.outputPath);
+    QVERIFY(output.open(QIODevice::ReadWrite));
+    QVERIFY(output.setFileTime(QDateTime::currentDateTime().addSecs(-2 * 3600),
+                               QFileDevice::FileModificationTime));
+    output.close();
+    QVERIFY(Session::open().has_value());
+    QVERIFY(QFile::exists(converted.outputPath));
+
     // A file that needs nothing says so.
     result.reset();
     conform(QStringLiteral("vertical.mp4"), result, &context);
@@ -560,6 +570,7 @@ void TestFacade::destroyingTheBackendStopsConversions() {
     QVERIFY(!result.has_value()); // nobody is answered after the Backend is gone
     QCOMPARE(filesUnder(store + u"/incoming"), QStringList());
     QCOMPARE(filesUnder(store + u"/objects"), QStringList());
+    QCOMPARE(filesUnder(store + u"/holds"), QStringList()); // its holds went with it
 }
 
 QTEST_GUILESS_MAIN(TestFacade)

@@ -1179,8 +1179,9 @@ quint64 Backend::conformMedia(const ConformRequest &request, QObject *context, D
                 }
                 done(conformAnswer(watcher->future()));
             });
-    watcher->setFuture(
-        m_conformQueue->conform(PostConformer({m_conformStore.get(), {}}, limits), single, {}));
+    m_conformHolds.push_back(std::make_unique<MediaHold>(*m_conformStore));
+    watcher->setFuture(m_conformQueue->conform(
+        PostConformer({m_conformStore.get(), {}, m_conformHolds.back().get()}, limits), single, {}));
     return job;
 }
 
@@ -1199,6 +1200,7 @@ void Backend::stopConforms() {
     }
     m_conforms.clear();
     m_conformQueue.reset();
+    m_conformHolds.clear(); // after the queue: no conversion joins a hold any more
 }
 
 } // namespace cq
