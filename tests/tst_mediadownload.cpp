@@ -112,6 +112,22 @@ void TestMediaDownload::postWithRemotePhotoIsCreatedFromTheDownload_data() {
                                    << false;
 }
 
+namespace {
+// A photo post whose one 1080x1350 JPEG of `sizeBytes` is at `url`.
+Post remotePhotoPost(const QString &url, qint64 sizeBytes) {
+    Post post = validVideoPost();
+    MediaDescriptor photo;
+    photo.url = url;
+    photo.type = MediaType::Photo;
+    photo.mimeType = QStringLiteral("image/jpeg");
+    photo.sizeBytes = sizeBytes;
+    photo.width = 1080;
+    photo.height = 1350;
+    post.media = {photo};
+    return post;
+}
+} // namespace
+
 void TestMediaDownload::postWithRemotePhotoIsCreatedFromTheDownload() {
     QFETCH(QByteArray, bytes);
     QFETCH(bool, accepted);
@@ -119,15 +135,8 @@ void TestMediaDownload::postWithRemotePhotoIsCreatedFromTheDownload() {
     server.route("/p/1.jpg", {200, bytes, "image/jpeg", true, false, {}});
     StoreFixture fixture;
     QVERIFY2(fixture.isReady(), qPrintable(fixture.why()));
-    Post post = validVideoPost();
-    MediaDescriptor photo;
-    photo.url = server.url(QStringLiteral("/p/1.jpg"));
-    photo.type = MediaType::Photo;
-    photo.mimeType = QStringLiteral("image/jpeg");
-    photo.sizeBytes = bytes.size();
-    photo.width = 1080;
-    photo.height = 1350;
-    post.media = {photo};
+    const Post post = remotePhotoPost(server.url(QStringLiteral("/p/1.jpg")), bytes.size());
+    const MediaDescriptor &photo = post.media.constFirst();
     QNetworkAccessManager network;
     const auto downloaded = downloadRemoteMedia(post, network, fixture.store());
     QVERIFY2(downloaded.has_value(), qPrintable(downloaded ? QString() : downloaded.error().message));
@@ -155,15 +164,7 @@ void TestMediaDownload::refusedDownloadGoesWithTheFailedCreate() {
     server.route("/p/1.jpg", {200, bytes, "image/jpeg", true, false, {}});
     StoreFixture fixture;
     REQUIRE_STORE_FOR(u"media download", fixture);
-    Post post = validVideoPost();
-    MediaDescriptor photo;
-    photo.url = server.url(QStringLiteral("/p/1.jpg"));
-    photo.type = MediaType::Photo;
-    photo.mimeType = QStringLiteral("image/jpeg");
-    photo.sizeBytes = bytes.size();
-    photo.width = 1080;
-    photo.height = 1350;
-    post.media = {photo};
+    const Post post = remotePhotoPost(server.url(QStringLiteral("/p/1.jpg")), bytes.size());
     QNetworkAccessManager network;
     QString downloadedPath;
     {

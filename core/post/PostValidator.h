@@ -32,7 +32,7 @@ struct AccountSetCheck {
 struct DuplicateMedia {
     int mediaIndex = 0; // which item of the post being checked
     QString otherPostId;
-    QString otherStatus; // its status name: "scheduled", "published"...
+    QString otherStatus;  // its status name: "scheduled", "published"...
     QString otherCaption; // how people know it; may be empty
 };
 
