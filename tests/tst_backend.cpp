@@ -556,6 +556,7 @@ void TestFacade::conformMediaCancelLeavesNothing() {
     QCOMPARE(result->error().code, ErrorCode::Cancelled);
     QCOMPARE(filesUnder(store + u"/incoming"), QStringList());
     QCOMPARE(filesUnder(store + u"/objects"), QStringList());
+    QCOMPARE(filesUnder(store + u"/holds"), QStringList()); // a cancelled conversion holds nothing
 }
 
 void TestFacade::destroyingTheBackendStopsConversions() {

@@ -1174,14 +1174,18 @@ quint64 Backend::conformMedia(const ConformRequest &request, QObject *context, D
             [this, job, watcher, guard, done = std::move(done)] {
                 m_conforms.remove(job);
                 watcher->deleteLater();
-                if (!guard) {
-                    return;
+                std::expected<ConformedMedia, Error> answer = conformAnswer(watcher->future());
+                if (!answer) {
+                    m_conformHolds.erase(job);
                 }
-                done(conformAnswer(watcher->future()));
+                if (guard) {
+                    done(std::move(answer));
+                }
             });
-    m_conformHolds.push_back(std::make_unique<MediaHold>(*m_conformStore));
-    watcher->setFuture(m_conformQueue->conform(
-        PostConformer({m_conformStore.get(), {}, m_conformHolds.back().get()}, limits), single, {}));
+    MediaHold *hold =
+        m_conformHolds.emplace(job, std::make_unique<MediaHold>(*m_conformStore)).first->second.get();
+    watcher->setFuture(
+        m_conformQueue->conform(PostConformer({m_conformStore.get(), {}, hold}, limits), single, {}));
     return job;
 }
 

@@ -27,6 +27,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <unordered_map>
 
 namespace cq {
 
@@ -317,10 +318,11 @@ private:
     // waits for its jobs when it goes. Each job's watcher delivers its progress and result here.
     std::unique_ptr<MediaStore> m_conformStore;
     std::unique_ptr<ConformQueue> m_conformQueue;
-    // One hold per conversion (a hold is joined by one thread at a time): what the composer
+    // One hold per conversion (a hold is joined by one thread at a time), by job: what the composer
     // converted stays in the store until the app quits, saved in a post or not yet, whatever
-    // clean-up runs meanwhile (a deleted post, another process starting).
-    std::vector<std::unique_ptr<MediaHold>> m_conformHolds;
+    // clean-up runs meanwhile (a deleted post, another process starting). A conversion that
+    // failed or was cancelled holds nothing and lets go at once.
+    std::unordered_map<quint64, std::unique_ptr<MediaHold>> m_conformHolds;
     QHash<quint64, QFutureWatcherBase *> m_conforms; // job -> its watcher
     quint64 m_lastConformJob = 0;
 };
