@@ -422,19 +422,7 @@ void TestCalendarPage::screenshots() {
     QTest::qWait(100);
     QVERIFY(m_page->grab().save(screenshotPath(QStringLiteral("calendar-week.png"))));
     // The same month in a dark palette: chips mix their colours from it, every word stays readable.
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-    dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
-    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
-    dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
-    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-    dark.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
-    dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
-    dark.setColor(QPalette::HighlightedText, Qt::white);
-    dark.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
-    dark.setColor(QPalette::Mid, QColor(0x50, 0x50, 0x50));
-    dark.setColor(QPalette::Midlight, QColor(0x3a, 0x3a, 0x3a));
+    const QPalette dark = cq::test::darkPalette();
     m_page->setPalette(dark);
     m_page->findChild<QAbstractButton *>(QStringLiteral("monthViewButton"))->click();
     QTRY_VERIFY_WITH_TIMEOUT(!m_page->isLoading(), TimeoutMs);

@@ -929,17 +929,7 @@ void TestQueuePage::screenshot() {
     QVERIFY(m_page->grab().save(screenshotPath(QStringLiteral("queuepage.png"))));
 
     // The same in a dark palette: badges mix from it, nothing vanishes.
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-    dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
-    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
-    dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
-    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-    dark.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
-    dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
-    dark.setColor(QPalette::HighlightedText, Qt::white);
-    dark.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+    const QPalette dark = cq::test::darkPalette();
     m_page->setPalette(dark);
     QTest::qWait(50);
     QVERIFY(m_page->grab().save(screenshotPath(QStringLiteral("queuepage-dark.png"))));

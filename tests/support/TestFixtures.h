@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QPalette>
 #include <QString>
 #include <QStringList>
 
@@ -25,5 +26,9 @@ QString screenshotPath(const QString &name);
 // The names of every file under `directory`, hidden ones and those in subfolders included: what a
 // conversion or an import left behind.
 QStringList filesUnder(const QString &directory);
+
+// A dark palette as dark desktop themes set it, for the pages' dark screenshots: what a page
+// draws must follow the palette and stay readable on it.
+QPalette darkPalette();
 
 } // namespace cq::test
